@@ -1,0 +1,178 @@
+"""Business time on the Chinese statutory calendar: working days, business hours, coverage.
+
+Public holidays and make-up working weekends (调休) come from the `holidays` library; a supervisor's
+override rows win over it. A year whose official schedule the library does not know (and that no
+imported schedule covers) is *provisional*: holidays are computed by rule, make-up days unknown.
+All instants in and out are aware datetimes; business hours are read in the desk's zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+
+class Coverage(StrEnum):
+    OFFICIAL = "official"  # the State Council's schedule, make-up days included
+    PROVISIONAL = "provisional"  # holidays by rule, make-up days unknown
+
+
+class CalendarError(ValueError):
+    """A calendar setting or computation that cannot be used."""
+
+
+@cache
+def _library_official_years() -> frozenset[int]:
+    return frozenset(holidays.China().special_public_holidays)
+
+
+@cache
+def _library_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """(days off, make-up working days) for one year, from the library."""
+    cn = holidays.China(years=year)
+    off = frozenset(d for d in cn if d.year == year)
+    makeup = frozenset(d for d in cn.weekend_workdays if d.year == year)
+    return off, makeup
+
+
+@dataclass(frozen=True)
+class BusinessCalendar:
+    """Working days and business hours of one desk.
+
+    `overrides` maps a date to True (working) or False (off); `official_years` are years whose
+    official schedule a supervisor imported as override rows.
+    """
+
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
+    day_start: time = time(9, 0)
+    day_end: time = time(18, 0)
+    overrides: Mapping[date, bool] = field(default_factory=dict)
+    official_years: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        if self.day_end <= self.day_start:
+            raise CalendarError(
+                f"business hours end ({self.day_end:%H:%M}) must be after they start ({self.day_start:%H:%M})"
+            )
+
+    @property
+    def hours_per_day(self) -> timedelta:
+        return datetime.combine(date.min, self.day_end) - datetime.combine(date.min, self.day_start)
+
+    def coverage(self, year: int) -> Coverage:
+        if year in self.official_years or year in _library_official_years():
+            return Coverage.OFFICIAL
+        return Coverage.PROVISIONAL
+
+    def provisional_years(self, years: Iterable[int]) -> list[int]:
+        return sorted({y for y in years if self.coverage(y) is Coverage.PROVISIONAL})
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        off, makeup = _library_year(day.year)
+        if day in makeup:
+            return True
+        if day in off:
+            return False
+        return day.weekday() < 5
+
+    def days_off_between(self, first: date, last: date) -> list[date]:
+        """Weekdays that are off, and weekend days that are working, between two dates: the
+        calendar's departures from a plain Monday-to-Friday week, for explanations."""
+        out = []
+        day = first
+        while day <= last:
+            if self.is_working_day(day) != (day.weekday() < 5):
+                out.append(day)
+            day += timedelta(days=1)
+        return out
+
+    # --- business-time arithmetic -------------------------------------------------------------
+
+    def _local(self, instant: datetime) -> datetime:
+        if instant.tzinfo is None:
+            raise CalendarError("business-time arithmetic needs aware datetimes (UTC in, UTC out)")
+        return instant.astimezone(self.zone)
+
+    def _opening(self, day: date) -> datetime:
+        return datetime.combine(day, self.day_start, self.zone)
+
+    def _closing(self, day: date) -> datetime:
+        return datetime.combine(day, self.day_end, self.zone)
+
+    def _next_working_day(self, day: date, limit_days: int = 400) -> date:
+        for _ in range(limit_days):
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                return day
+        raise CalendarError(f"no working day within {limit_days} days after {day}")
+
+    def _previous_working_day(self, day: date, limit_days: int = 400) -> date:
+        for _ in range(limit_days):
+            day -= timedelta(days=1)
+            if self.is_working_day(day):
+                return day
+        raise CalendarError(f"no working day within {limit_days} days before {day}")
+
+    def add_business_time(self, start: datetime, amount: timedelta) -> datetime:
+        """The instant reached after `amount` of business time from `start`.
+
+        Exactly filling a day ends at its closing time, not at the next opening."""
+        if amount < timedelta(0):
+            return self.subtract_business_time(start, -amount)
+        local = self._local(start)
+        day = local.date()
+        if not self.is_working_day(day) or local >= self._closing(day):
+            day = self._next_working_day(day)
+            local = self._opening(day)
+        elif local < self._opening(day):
+            local = self._opening(day)
+        remaining = amount
+        while True:
+            available = self._closing(day) - local
+            if remaining <= available:
+                return (local + remaining).astimezone(start.tzinfo)
+            remaining -= available
+            day = self._next_working_day(day)
+            local = self._opening(day)
+
+    def subtract_business_time(self, end: datetime, amount: timedelta) -> datetime:
+        """The instant from which `amount` of business time reaches `end`."""
+        local = self._local(end)
+        day = local.date()
+        if not self.is_working_day(day) or local <= self._opening(day):
+            day = self._previous_working_day(day)
+            local = self._closing(day)
+        elif local > self._closing(day):
+            local = self._closing(day)
+        remaining = amount
+        while True:
+            available = local - self._opening(day)
+            if remaining <= available:
+                return (local - remaining).astimezone(end.tzinfo)
+            remaining -= available
+            day = self._previous_working_day(day)
+            local = self._closing(day)
+
+    def business_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """Business time from `start` to `end`; negative when `end` is earlier."""
+        if end < start:
+            return -self.business_time_between(end, start)
+        a, b = self._local(start), self._local(end)
+        total = timedelta(0)
+        day = a.date()
+        while day <= b.date():
+            if self.is_working_day(day):
+                lo = max(a, self._opening(day))
+                hi = min(b, self._closing(day))
+                if hi > lo:
+                    total += hi - lo
+            day += timedelta(days=1)
+        return total

@@ -1,0 +1,29 @@
+"""The one schema both the console and the centre use (migrations in db/)."""
+
+from console.store.models.audit import AuditEntry
+from console.store.models.base import Base, Synced, UtcDateTime, utcnow
+from console.store.models.orders import (
+    Appointment,
+    AppointmentChange,
+    AppointmentOrder,
+    FieldEvent,
+    OrderStep,
+    SlaPause,
+    WorkOrder,
+)
+from console.store.models.reference import Customer, District, Region, Service, Shift, Site, Technician, User
+from console.store.models.rules import (
+    CalendarOverride,
+    CalendarYear,
+    LocalMeta,
+    NumberSequence,
+    RuleParameter,
+    SlaRuleRow,
+)
+
+__all__ = [
+    "Appointment", "AppointmentChange", "AppointmentOrder", "AuditEntry", "Base", "CalendarOverride",
+    "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
+    "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
+    "Technician", "User", "UtcDateTime", "WorkOrder", "utcnow",
+]

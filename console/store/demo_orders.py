@@ -273,7 +273,7 @@ class _OrderGenerator:
         order["assignee_id"] = tech["id"]
         dispatcher = self._dispatcher(order["region_id"])
         assigned_at = min(ctx.now, order["received_at"] + timedelta(minutes=rng.uniform(2, 40)))
-        self._audit(order, assigned_at, dispatcher, "order.assigned", {"assignee_id": str(tech["id"])})
+        self._audit(order, assigned_at, dispatcher, "order.assigned", {"assignee_id": str(tech["id"]), "assignee": tech["name"]})
         window = None
         if kind in (OrderKind.SURVEY, OrderKind.PROVISIONING):
             window = self._appointment(order, site, tech, dispatcher, assigned_at)
@@ -306,6 +306,7 @@ class _OrderGenerator:
         start = _local(day, start_hour, zone)
         end = start + timedelta(hours=2)
         method = rng.choice((ContactMethod.PHONE, ContactMethod.PHONE, ContactMethod.SMS))
+        booked_at = min(ctx.now, max(booked_at, start - timedelta(hours=rng.uniform(2, 72))))
         appointment_id = ctx.add(
             Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=end, status=status,
             contact_name=ctx.person(), contact_phone=ctx.phone(), contact_method=method, booked_by=dispatcher,

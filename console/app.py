@@ -1,0 +1,295 @@
+"""The composition root: command line, settings, data file, and the wiring of the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from console import __version__
+from console.paths import AppPaths
+from console.settings import Settings, SettingsError, load_settings, save_settings
+from console.store.database import DataFileError, open_data_file
+from console.store.demo_centre import LIMITS, DemoParameterError, DemoParameters
+
+log = logging.getLogger("console")
+SELF_TEST_DEMO = DemoParameters(customers=200, sites=400, technicians=20, open_orders=300, closed_orders=50)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dispatch-console", description="The dispatch desk console.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-file", type=Path, help="the desk's data file (default: from the settings)")
+    parser.add_argument("--language", choices=("zh_CN", "en"), help="the UI language for this run")
+    parser.add_argument("--self-test", action="store_true", help="open the main window offscreen on a temporary demo database and check it")
+    parser.add_argument("--screenshot", type=Path, help="with --self-test: save a picture of the main window here")
+    commands = parser.add_subparsers(dest="command")
+    demo = commands.add_parser("demo-data", help="write a demo centre to a new data file")
+    demo.add_argument("output", type=Path, help="the data file to create (must not exist)")
+    demo.add_argument("--replace", action="store_true", help="replace the file if it exists")
+    defaults = DemoParameters()
+    for name in LIMITS:
+        demo.add_argument(f"--{name.replace('_', '-')}", type=int, default=getattr(defaults, name),
+                          help=f"{LIMITS[name][0]:,} to {LIMITS[name][1]:,} (default {getattr(defaults, name):,})")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "demo-data":
+        return _write_demo(args)
+    if args.self_test:
+        return _self_test(args)
+    return _run_desk(args)
+
+
+# --- demo-data ----------------------------------------------------------------------------------
+
+
+def _write_demo(args: argparse.Namespace) -> int:
+    from console.services.desk import seed_demo_centre
+
+    try:
+        params = DemoParameters(**{name: getattr(args, name) for name in LIMITS})
+    except DemoParameterError as exc:
+        print(f"dispatch-console demo-data: {exc}", file=sys.stderr)
+        return 2
+    out: Path = args.output
+    if out.exists() and not args.replace:
+        print(f"dispatch-console demo-data: {out} already exists; choose another name or pass --replace", file=sys.stderr)
+        return 2
+    # Build beside the target and move into place only when complete: an error never leaves half a file.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".demo-", dir=out.parent))
+    try:
+        database, _created = open_data_file(work / out.name)
+        started = time.perf_counter()
+        seed_demo_centre(database, params)
+        database.close()
+        for suffix in ("-wal", "-shm", ".lock"):
+            (work / (out.name + suffix)).unlink(missing_ok=True)
+        os.replace(work / out.name, out)
+    except DataFileError as exc:
+        print(f"dispatch-console demo-data: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"wrote a demo centre to {out} in {time.perf_counter() - started:.1f} s "
+          f"({params.customers:,} customers, {params.sites:,} sites, {params.open_orders:,} open orders)")
+    return 0
+
+
+# --- the desk -----------------------------------------------------------------------------------
+
+
+def _load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
+    try:
+        return load_settings(paths.settings_file, paths.machine_settings_file), None
+    except SettingsError as exc:
+        log.error("settings not usable: %s", exc)
+        return Settings(), str(exc)
+
+
+def _start_qt(language_setting: str, offscreen: bool):
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.i18n import choose_language, install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Dispatch Console")
+    app.setOrganizationName("DispatchConsole")
+    app.setApplicationVersion(__version__)
+    language = choose_language(language_setting, QLocale.system().name())
+    app._translators = install_translators(app, language)  # type: ignore[attr-defined]  # kept alive with the app
+    return app, language
+
+
+def _run_desk(args: argparse.Namespace) -> int:
+    from console.logs import setup_logging
+
+    paths = AppPaths.for_this_user()
+    log_file = setup_logging(paths.log_dir)
+    log.info("Dispatch Console %s starting", __version__)
+    settings, settings_problem = _load_settings(paths)
+    app, language = _start_qt(args.language or settings.language, offscreen=False)
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from console.ui.errors import install_exception_hook
+
+    install_exception_hook(log_file)
+    if settings_problem:
+        QMessageBox.warning(None, app.translate("App", "Settings"), app.translate(
+            "App", "Your settings cannot be used: %1\n\nThe console starts with default settings; the file is left as it is until you save settings."
+        ).replace("%1", settings_problem))
+    data_file = args.data_file or settings.data_path(paths.default_data_file)
+    opened = _open_desk_file(app, data_file)
+    if opened is None:
+        return 1
+    database, created, data_file = opened
+    if created and not _seed_with_progress(app, database):
+        return 1
+    window = _wire_main_window(app, database, settings, language, str(data_file), paths)
+    if window is None:
+        return 1
+    window.show()
+    window.refresh()
+    code = app.exec()
+    database.close()
+    return code
+
+
+def _open_desk_file(app, data_file: Path):
+    """Open the data file, letting the user pick another one when it cannot be used."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    while True:
+        try:
+            database, created = open_data_file(data_file)
+            return database, created, data_file
+        except DataFileError as exc:
+            log.error("data file refused: %s", exc)
+            box = QMessageBox(QMessageBox.Icon.Critical, app.translate("App", "Data file"), _data_file_message(app, exc))
+            box.setDetailedText(str(exc))
+            choose = box.addButton(app.translate("App", "Choose another data file…"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is not choose:
+                return None
+            picked, _ = QFileDialog.getSaveFileName(
+                None, app.translate("App", "Data file"), str(data_file.parent), "*.sqlite",
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if not picked:
+                return None
+            data_file = Path(picked)
+
+
+def _data_file_message(app, error: DataFileError) -> str:
+    from console.store.database import DataFileProblem
+
+    texts = {
+        DataFileProblem.CORRUPT: app.translate("App", "The data file %1 is damaged. It was left untouched; restore it from a backup or choose another file."),
+        DataFileProblem.NOT_OURS: app.translate("App", "%1 is not a Dispatch Console data file. It was left untouched."),
+        DataFileProblem.LOCKED: app.translate("App", "The data file %1 is in use by another Dispatch Console. Close that window first, or choose another data file."),
+        DataFileProblem.NEWER_SCHEMA: app.translate("App", "The data file %1 was written by a newer version of Dispatch Console. Install the newer version; this one will not modify the file."),
+        DataFileProblem.UNWRITABLE: app.translate("App", "The data file %1 cannot be opened or written. Check the folder's permissions and free space."),
+    }
+    return texts[error.problem].replace("%1", str(error.path))
+
+
+def _seed_with_progress(app, database) -> bool:
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from console.services.desk import seed_demo_centre
+    from console.ui.background import Background
+
+    progress = QProgressDialog(app.translate("App", "Preparing the demo centre for this desk…"), "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.show()
+    loop, outcome = QEventLoop(), {}
+    background = Background()
+
+    def finish(key: str) -> Callable[[object], None]:
+        return lambda value: (outcome.setdefault(key, value), loop.quit())
+
+    background.run(lambda: seed_demo_centre(database), finish("ok"), finish("error"))
+    loop.exec()
+    progress.close()
+    if "error" in outcome:
+        QMessageBox.critical(None, app.translate("App", "Data file"), app.translate("App", "The demo centre could not be written: %1").replace("%1", str(outcome["error"])))
+        return False
+    return True
+
+
+def _wire_main_window(app, database, settings: Settings, language: str, data_file: str, paths: AppPaths):
+    from PySide6.QtWidgets import QMessageBox
+
+    from console.services.desk import DeskReader
+    from console.ui.main_window import MainWindow
+    from console.ui.settings_dialog import SettingsDialog
+
+    reader = DeskReader(database)
+    user = reader.user(settings.username or None)
+    if user is None:
+        QMessageBox.critical(None, app.translate("App", "Desk user"), app.translate(
+            "App", "There is no active user %1 in this data file. Correct the desk user in the settings file %2."
+        ).replace("%1", settings.username).replace("%2", str(paths.settings_file)))
+        return None
+    window = MainWindow(reader, user, ZoneInfo(settings.desk_zone), english=language == "en", data_file=data_file,
+                        log_dir=str(paths.log_dir))
+
+    def edit_settings() -> None:
+        dialog = SettingsDialog(settings, str(paths.default_data_file), window)
+        if dialog.exec() and dialog.result_settings is not None:
+            if paths.settings_file.exists():
+                shutil.copy2(paths.settings_file, paths.settings_file.with_suffix(".json.bak"))
+            save_settings(dialog.result_settings, paths.settings_file)
+            window.statusBar().showMessage(app.translate("App", "Settings saved."), 5000)
+
+    window.settings_requested.connect(edit_settings)
+    return window
+
+
+# --- self-test ----------------------------------------------------------------------------------
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    """Main window offscreen on a temporary demo database: it must show orders and a detail."""
+    with tempfile.TemporaryDirectory(prefix="dispatch-selftest-") as tmp:
+        os.environ["DISPATCH_CONSOLE_HOME"] = tmp
+        app, language = _start_qt(args.language or "system", offscreen=True)
+        from console.services.desk import DeskReader, seed_demo_centre
+        from console.ui.main_window import MainWindow
+
+        database, _created = open_data_file(Path(tmp) / "selftest.sqlite")
+        try:
+            seed_demo_centre(database, SELF_TEST_DEMO)
+            reader = DeskReader(database)
+            user = reader.user(None)
+            assert user is not None
+            window = MainWindow(reader, user, ZoneInfo("Asia/Shanghai"), english=language == "en",
+                                data_file=str(database.path), log_dir=tmp)
+            window.show()
+            window.refresh()
+            if not _wait_for(app, lambda: window.model.rowCount() > 0):
+                print("self-test FAILED: the queue showed no orders", file=sys.stderr)
+                return 1
+            first = window.model.row_at(0)
+            window.select_order(first.id)
+            if not _wait_for(app, lambda: first.number in window.detail.toPlainText()):
+                print("self-test FAILED: the detail panel did not show the selected order", file=sys.stderr)
+                return 1
+            if args.screenshot:
+                window.grab().save(str(args.screenshot))
+            print(f"self-test passed: {window.model.rowCount()} open orders shown, detail of {first.number} shown")
+            window.close()
+            return 0
+        finally:
+            database.close()
+
+
+def _wait_for(app, condition: Callable[[], bool], seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""The reads the desk's screens need, each one query shape, returning frozen rows. Never commits."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from console.domain.enums import OPEN_STATUSES, AppointmentStatus, Role
+from console.store.models import (
+    Appointment,
+    AppointmentChange,
+    AppointmentOrder,
+    AuditEntry,
+    Customer,
+    District,
+    FieldEvent,
+    OrderStep,
+    Region,
+    Service,
+    Site,
+    SlaPause,
+    Technician,
+    User,
+    WorkOrder,
+)
+from console.store.rows import (
+    AppointmentChangeRow,
+    AppointmentRow,
+    DeskUser,
+    HistoryEntry,
+    OrderDetail,
+    PauseRow,
+    QueueRow,
+    StepRow,
+)
+
+
+def _next_appointments():
+    """Per order, the earliest window of its appointments that are not cancelled."""
+    return (
+        select(
+            AppointmentOrder.order_id.label("order_id"),
+            func.min(Appointment.window_start).label("window_start"),
+            func.min(Appointment.window_end).label("window_end"),
+        )
+        .join(Appointment, Appointment.id == AppointmentOrder.appointment_id)
+        .where(Appointment.status != AppointmentStatus.CANCELLED, AppointmentOrder.deleted.is_(False))
+        .group_by(AppointmentOrder.order_id)
+        .subquery()
+    )
+
+
+def open_queue(session: Session, region_id: uuid.UUID | None = None) -> list[QueueRow]:
+    """Every open order, most urgent first (by stored deadline); optionally one region's."""
+    appt = _next_appointments()
+    stmt = (
+        select(
+            WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority,
+            Customer.name, Customer.level, District.name, District.name_en, Site.address, Technician.name,
+            appt.c.window_start, appt.c.window_end, WorkOrder.received_at, WorkOrder.due_at,
+            WorkOrder.paused_since.is_not(None),
+        )
+        .join(Customer, Customer.id == WorkOrder.customer_id)
+        .join(Site, Site.id == WorkOrder.site_id)
+        .join(District, District.id == Site.district_id)
+        .outerjoin(Technician, Technician.id == WorkOrder.assignee_id)
+        .outerjoin(appt, appt.c.order_id == WorkOrder.id)
+        .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+        .order_by(WorkOrder.due_at, WorkOrder.number)
+    )
+    if region_id is not None:
+        stmt = stmt.where(WorkOrder.region_id == region_id)
+    return [QueueRow(*row) for row in session.execute(stmt)]
+
+
+def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail | None:
+    replaced_by = aliased(WorkOrder)
+    replaces = aliased(WorkOrder)
+    row = session.execute(
+        select(WorkOrder, Customer, Site, District, Service, Technician, replaces.number, replaced_by.number)
+        .join(Customer, Customer.id == WorkOrder.customer_id)
+        .join(Site, Site.id == WorkOrder.site_id)
+        .join(District, District.id == Site.district_id)
+        .outerjoin(Service, Service.id == WorkOrder.service_id)
+        .outerjoin(Technician, Technician.id == WorkOrder.assignee_id)
+        .outerjoin(replaces, replaces.id == WorkOrder.replaces_order_id)
+        .outerjoin(replaced_by, replaced_by.replaces_order_id == WorkOrder.id)
+        .where(WorkOrder.id == order_id)
+    ).first()
+    if row is None:
+        return None
+    order, customer, site, district, service, tech, replaces_number, replaced_by_number = row
+    return OrderDetail(
+        id=order.id, number=order.number, kind=order.kind, status=order.status, priority=order.priority,
+        title=order.title, received_at=order.received_at, sla_started_at=order.sla_started_at, due_at=order.due_at, response_due_at=order.response_due_at,
+        paused_since=order.paused_since, current_step=order.current_step,
+        assignee=tech.name if tech else None, assignee_phone=tech.phone if tech else None,
+        access_points=order.access_points, customer_name=customer.name, customer_code=customer.code,
+        level=customer.level, industry=customer.industry, contact_name=customer.contact_name,
+        contact_phone=customer.contact_phone, account_manager=customer.account_manager,
+        site_name=site.name, address=site.address, district=district.name, district_en=district.name_en,
+        latitude=site.latitude, longitude=site.longitude, optical_box=site.optical_box, optical_port=site.optical_port,
+        service_type=service.service_type if service else None, circuit_id=service.circuit_id if service else None,
+        assurance=service.assurance if service else None, bandwidth_mbps=service.bandwidth_mbps if service else None,
+        replaces_number=replaces_number, replaced_by_number=replaced_by_number,
+        appointments=_appointments(session, order_id),
+        pauses=tuple(
+            PauseRow(p.reason, p.note, p.started_at, p.ended_at)
+            for p in session.scalars(select(SlaPause).where(SlaPause.order_id == order_id).order_by(SlaPause.started_at))
+        ),
+        steps=tuple(
+            StepRow(s.step, s.department, s.due_at, s.completed_at)
+            for s in session.scalars(select(OrderStep).where(OrderStep.order_id == order_id).order_by(OrderStep.seq))
+        ),
+        history=_history(session, order_id),
+    )
+
+
+def _appointments(session: Session, order_id: uuid.UUID) -> tuple[AppointmentRow, ...]:
+    appointments = session.execute(
+        select(Appointment, Technician.name)
+        .join(AppointmentOrder, AppointmentOrder.appointment_id == Appointment.id)
+        .outerjoin(Technician, Technician.id == Appointment.technician_id)
+        .where(AppointmentOrder.order_id == order_id)
+        .order_by(Appointment.window_start)
+    ).all()
+    out = []
+    for appointment, tech_name in appointments:
+        numbers = session.scalars(
+            select(WorkOrder.number)
+            .join(AppointmentOrder, AppointmentOrder.order_id == WorkOrder.id)
+            .where(AppointmentOrder.appointment_id == appointment.id)
+            .order_by(WorkOrder.number)
+        ).all()
+        changes = session.execute(
+            select(AppointmentChange, User.display_name)
+            .outerjoin(User, User.id == AppointmentChange.changed_by)
+            .where(AppointmentChange.appointment_id == appointment.id)
+            .order_by(AppointmentChange.changed_at)
+        ).all()
+        out.append(
+            AppointmentRow(
+                appointment.id, appointment.window_start, appointment.window_end, appointment.status, tech_name,
+                appointment.contact_name, appointment.contact_phone, appointment.contact_method, tuple(numbers),
+                tuple(
+                    AppointmentChangeRow(c.kind, c.changed_at, who, c.contact_method, c.reason, c.reason_text, c.old_start, c.new_start)
+                    for c, who in changes
+                ),
+            )
+        )
+    return tuple(out)
+
+
+def _history(session: Session, order_id: uuid.UUID) -> tuple[HistoryEntry, ...]:
+    entries = [
+        HistoryEntry(a.at, who, a.action, dict(a.after or {}), a.reason)
+        for a, who in session.execute(
+            select(AuditEntry, User.display_name)
+            .outerjoin(User, User.id == AuditEntry.user_id)
+            .where(AuditEntry.order_id == order_id)
+        )
+    ]
+    for event, who in session.execute(
+        select(FieldEvent, Technician.name)
+        .outerjoin(Technician, Technician.id == FieldEvent.technician_id)
+        .where(FieldEvent.order_id == order_id)
+    ):
+        details = dict(event.payload or {})
+        if event.distance_m is not None:
+            details.update(distance_m=event.distance_m, off_site=event.off_site)
+        if event.exception_kind is not None:
+            details["exception_kind"] = event.exception_kind.value
+        if event.rating is not None:
+            details.update(rating=event.rating.value, respondent=event.respondent.value if event.respondent else None)
+        entries.append(HistoryEntry(event.occurred_at, who, f"field.{event.kind.value}", details))
+    return tuple(sorted(entries, key=lambda e: e.at))
+
+
+def desk_user(session: Session, username: str | None) -> DeskUser | None:
+    """The desk's user by name; without one (the local desk), the administrator, who sees every region."""
+    stmt = select(User, Region.name, Region.name_en).outerjoin(Region, Region.id == User.region_id).where(User.active.is_(True))
+    stmt = stmt.where(User.username == username) if username else stmt.where(User.role == Role.ADMIN).order_by(User.username)
+    row = session.execute(stmt.limit(1)).first()
+    if row is None:
+        return None if username else DeskUser(None, "local", "local", Role.ADMIN, None, None, None)
+    user, region, region_en = row
+    return DeskUser(user.id, user.username, user.display_name, user.role, user.region_id, region, region_en)
+
+
+def order_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(WorkOrder).where(and_(WorkOrder.deleted.is_(False)))) or 0

@@ -1,0 +1,1 @@
+"""The desk's widgets and Qt models; they call services and show frozen rows."""

@@ -1,0 +1,140 @@
+"""Translated names of the domain's vocabularies, and the desk's time formatting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from console.domain.enums import (
+    AppointmentChangeKind,
+    AppointmentStatus,
+    Assurance,
+    ContactMethod,
+    CustomerLevel,
+    ExceptionKind,
+    OrderKind,
+    OrderStatus,
+    PauseReason,
+    ProvisioningStep,
+    RescheduleReason,
+    Role,
+    SatisfactionRating,
+    ServiceType,
+)
+
+_NAMES: dict[StrEnum, str] = {
+    OrderKind.SURVEY: QT_TRANSLATE_NOOP("Labels", "Survey"),
+    OrderKind.PROVISIONING: QT_TRANSLATE_NOOP("Labels", "Provisioning"),
+    OrderKind.FAULT: QT_TRANSLATE_NOOP("Labels", "Fault"),
+    OrderKind.COMPLAINT: QT_TRANSLATE_NOOP("Labels", "Complaint"),
+    OrderStatus.NEW: QT_TRANSLATE_NOOP("Labels", "New"),
+    OrderStatus.DISPATCHED: QT_TRANSLATE_NOOP("Labels", "Dispatched"),
+    OrderStatus.ACCEPTED: QT_TRANSLATE_NOOP("Labels", "Accepted"),
+    OrderStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
+    OrderStatus.RESOLVED: QT_TRANSLATE_NOOP("Labels", "Resolved"),
+    OrderStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed"),
+    OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    OrderStatus.SUPERSEDED: QT_TRANSLATE_NOOP("Labels", "Superseded"),
+    CustomerLevel.KEY: QT_TRANSLATE_NOOP("Labels", "Key assurance"),
+    CustomerLevel.DIAMOND: QT_TRANSLATE_NOOP("Labels", "Diamond"),
+    CustomerLevel.GOLD: QT_TRANSLATE_NOOP("Labels", "Gold"),
+    CustomerLevel.SILVER: QT_TRANSLATE_NOOP("Labels", "Silver"),
+    CustomerLevel.BRONZE: QT_TRANSLATE_NOOP("Labels", "Bronze"),
+    Assurance.AAA: QT_TRANSLATE_NOOP("Labels", "AAA"),
+    Assurance.AA: QT_TRANSLATE_NOOP("Labels", "AA"),
+    Assurance.A: QT_TRANSLATE_NOOP("Labels", "A"),
+    Assurance.ORDINARY: QT_TRANSLATE_NOOP("Labels", "Ordinary"),
+    ServiceType.INTERNET_LINE: QT_TRANSLATE_NOOP("Labels", "Dedicated internet line"),
+    ServiceType.DATA_LINE: QT_TRANSLATE_NOOP("Labels", "Data private line"),
+    ServiceType.MPLS_VPN: QT_TRANSLATE_NOOP("Labels", "MPLS VPN"),
+    ServiceType.SD_WAN: QT_TRANSLATE_NOOP("Labels", "SD-WAN"),
+    ServiceType.CLOUD_LINE: QT_TRANSLATE_NOOP("Labels", "Cloud private line"),
+    ServiceType.VOICE_TRUNK: QT_TRANSLATE_NOOP("Labels", "Voice trunk"),
+    ProvisioningStep.RESOURCE_CHECK: QT_TRANSLATE_NOOP("Labels", "Resource check"),
+    ProvisioningStep.CONSTRUCTION: QT_TRANSLATE_NOOP("Labels", "Construction"),
+    ProvisioningStep.CONFIGURATION: QT_TRANSLATE_NOOP("Labels", "Configuration"),
+    ProvisioningStep.INSTALLATION: QT_TRANSLATE_NOOP("Labels", "On-site installation"),
+    ProvisioningStep.TEST_DELIVERY: QT_TRANSLATE_NOOP("Labels", "Test and delivery"),
+    AppointmentStatus.PROPOSED: QT_TRANSLATE_NOOP("Labels", "Proposed"),
+    AppointmentStatus.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    AppointmentStatus.RECONFIRMED: QT_TRANSLATE_NOOP("Labels", "Reconfirmed on the day"),
+    AppointmentStatus.KEPT: QT_TRANSLATE_NOOP("Labels", "Kept"),
+    AppointmentStatus.MISSED: QT_TRANSLATE_NOOP("Labels", "Missed"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    AppointmentChangeKind.BOOKED: QT_TRANSLATE_NOOP("Labels", "Booked"),
+    AppointmentChangeKind.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    AppointmentChangeKind.RESCHEDULED: QT_TRANSLATE_NOOP("Labels", "Rescheduled"),
+    AppointmentChangeKind.RECONFIRMED: QT_TRANSLATE_NOOP("Labels", "Reconfirmed on the day"),
+    AppointmentChangeKind.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    AppointmentChangeKind.MERGED: QT_TRANSLATE_NOOP("Labels", "Merged into one visit"),
+    ContactMethod.PHONE: QT_TRANSLATE_NOOP("Labels", "Phone"),
+    ContactMethod.SMS: QT_TRANSLATE_NOOP("Labels", "Text message"),
+    ContactMethod.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "In person"),
+    RescheduleReason.CUSTOMER_REQUEST: QT_TRANSLATE_NOOP("Labels", "Customer asked"),
+    RescheduleReason.CUSTOMER_UNREACHABLE: QT_TRANSLATE_NOOP("Labels", "Customer unreachable"),
+    RescheduleReason.SITE_NOT_READY: QT_TRANSLATE_NOOP("Labels", "Site not ready"),
+    RescheduleReason.TECHNICIAN_UNAVAILABLE: QT_TRANSLATE_NOOP("Labels", "Technician unavailable"),
+    RescheduleReason.MATERIAL_MISSING: QT_TRANSLATE_NOOP("Labels", "Material missing"),
+    RescheduleReason.WEATHER: QT_TRANSLATE_NOOP("Labels", "Weather"),
+    RescheduleReason.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    PauseReason.CUSTOMER_NOT_READY: QT_TRANSLATE_NOOP("Labels", "Customer not ready"),
+    PauseReason.CUSTOMER_POSTPONED: QT_TRANSLATE_NOOP("Labels", "Customer asked to postpone"),
+    ExceptionKind.FIBER_PORT_BROKEN: QT_TRANSLATE_NOOP("Labels", "Fiber port broken"),
+    ExceptionKind.FIBER_PORT_TAKEN: QT_TRANSLATE_NOOP("Labels", "Fiber port taken"),
+    ExceptionKind.OPTICAL_BOX_UNUSABLE: QT_TRANSLATE_NOOP("Labels", "Optical box unusable"),
+    SatisfactionRating.VERY_SATISFIED: QT_TRANSLATE_NOOP("Labels", "Very satisfied"),
+    SatisfactionRating.SATISFIED: QT_TRANSLATE_NOOP("Labels", "Satisfied"),
+    SatisfactionRating.NEUTRAL: QT_TRANSLATE_NOOP("Labels", "Neutral"),
+    SatisfactionRating.DISSATISFIED: QT_TRANSLATE_NOOP("Labels", "Dissatisfied"),
+    Role.DISPATCHER: QT_TRANSLATE_NOOP("Labels", "Dispatcher"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
+
+# History actions: audit actions and field events.
+_ACTIONS = {
+    "order.created": QT_TRANSLATE_NOOP("Labels", "Order received"),
+    "order.assigned": QT_TRANSLATE_NOOP("Labels", "Assigned"),
+    "order.superseded": QT_TRANSLATE_NOOP("Labels", "Archived and re-issued"),
+    "order.cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    "order.closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "sla.paused": QT_TRANSLATE_NOOP("Labels", "SLA clock paused"),
+    "sla.resumed": QT_TRANSLATE_NOOP("Labels", "SLA clock resumed"),
+    "appointment.booked": QT_TRANSLATE_NOOP("Labels", "Appointment booked"),
+    "appointment.rescheduled": QT_TRANSLATE_NOOP("Labels", "Appointment rescheduled"),
+    "field.check_in": QT_TRANSLATE_NOOP("Labels", "Check-in on site"),
+    "field.exception": QT_TRANSLATE_NOOP("Labels", "Field exception"),
+    "field.test_result": QT_TRANSLATE_NOOP("Labels", "Test results"),
+    "field.delivery_report": QT_TRANSLATE_NOOP("Labels", "Delivery report"),
+    "field.signature": QT_TRANSLATE_NOOP("Labels", "Customer signed"),
+    "field.satisfaction": QT_TRANSLATE_NOOP("Labels", "Satisfaction survey"),
+}
+
+
+def name(value: StrEnum | None) -> str:
+    """The translated name of a vocabulary value ('' for None)."""
+    if value is None:
+        return ""
+    return QCoreApplication.translate("Labels", _NAMES.get(value, str(value)))
+
+
+def action(code: str) -> str:
+    return QCoreApplication.translate("Labels", _ACTIONS[code]) if code in _ACTIONS else code
+
+
+def local_time(instant: datetime | None, zone: ZoneInfo, with_date: bool = True) -> str:
+    if instant is None:
+        return ""
+    local = instant.astimezone(zone)
+    return local.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+
+
+def local_window(start: datetime | None, end: datetime | None, zone: ZoneInfo) -> str:
+    if start is None:
+        return ""
+    if end is None:
+        return local_time(start, zone)
+    return f"{local_time(start, zone)}–{local_time(end, zone, with_date=False)}"

@@ -1,0 +1,762 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>App</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Your settings cannot be used: %1
+
+The console starts with default settings; the file is left as it is until you save settings.</source>
+        <translation>Your settings cannot be used: %1
+
+The console starts with default settings; the file is left as it is until you save settings.</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <source>Choose another data file…</source>
+        <translation>Choose another data file…</translation>
+    </message>
+    <message>
+        <source>The data file %1 is damaged. It was left untouched; restore it from a backup or choose another file.</source>
+        <translation>The data file %1 is damaged. It was left untouched; restore it from a backup or choose another file.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Dispatch Console data file. It was left untouched.</source>
+        <translation>%1 is not a Dispatch Console data file. It was left untouched.</translation>
+    </message>
+    <message>
+        <source>The data file %1 is in use by another Dispatch Console. Close that window first, or choose another data file.</source>
+        <translation>The data file %1 is in use by another Dispatch Console. Close that window first, or choose another data file.</translation>
+    </message>
+    <message>
+        <source>The data file %1 was written by a newer version of Dispatch Console. Install the newer version; this one will not modify the file.</source>
+        <translation>The data file %1 was written by a newer version of Dispatch Console. Install the newer version; this one will not modify the file.</translation>
+    </message>
+    <message>
+        <source>The data file %1 cannot be opened or written. Check the folder&apos;s permissions and free space.</source>
+        <translation>The data file %1 cannot be opened or written. Check the folder&apos;s permissions and free space.</translation>
+    </message>
+    <message>
+        <source>Preparing the demo centre for this desk…</source>
+        <translation>Preparing the demo centre for this desk…</translation>
+    </message>
+    <message>
+        <source>The demo centre could not be written: %1</source>
+        <translation>The demo centre could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Desk user</source>
+        <translation>Desk user</translation>
+    </message>
+    <message>
+        <source>There is no active user %1 in this data file. Correct the desk user in the settings file %2.</source>
+        <translation>There is no active user %1 in this data file. Correct the desk user in the settings file %2.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1
+
+Your saved work is safe. The details are in %2.</source>
+        <translation>Something went wrong: %1
+
+Your saved work is safe. The details are in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Survey</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Provisioning</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>Key assurance</source>
+        <translation>Key assurance</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>Diamond</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation>Bronze</translation>
+    </message>
+    <message>
+        <source>AAA</source>
+        <translation>AAA</translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <translation>AA</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>Dedicated internet line</source>
+        <translation>Dedicated internet line</translation>
+    </message>
+    <message>
+        <source>Data private line</source>
+        <translation>Data private line</translation>
+    </message>
+    <message>
+        <source>MPLS VPN</source>
+        <translation>MPLS VPN</translation>
+    </message>
+    <message>
+        <source>SD-WAN</source>
+        <translation>SD-WAN</translation>
+    </message>
+    <message>
+        <source>Cloud private line</source>
+        <translation>Cloud private line</translation>
+    </message>
+    <message>
+        <source>Voice trunk</source>
+        <translation>Voice trunk</translation>
+    </message>
+    <message>
+        <source>Resource check</source>
+        <translation>Resource check</translation>
+    </message>
+    <message>
+        <source>Construction</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>On-site installation</source>
+        <translation>On-site installation</translation>
+    </message>
+    <message>
+        <source>Test and delivery</source>
+        <translation>Test and delivery</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Reconfirmed on the day</source>
+        <translation>Reconfirmed on the day</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Rescheduled</translation>
+    </message>
+    <message>
+        <source>Merged into one visit</source>
+        <translation>Merged into one visit</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Customer asked</source>
+        <translation>Customer asked</translation>
+    </message>
+    <message>
+        <source>Customer unreachable</source>
+        <translation>Customer unreachable</translation>
+    </message>
+    <message>
+        <source>Site not ready</source>
+        <translation>Site not ready</translation>
+    </message>
+    <message>
+        <source>Technician unavailable</source>
+        <translation>Technician unavailable</translation>
+    </message>
+    <message>
+        <source>Material missing</source>
+        <translation>Material missing</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>Weather</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Customer not ready</source>
+        <translation>Customer not ready</translation>
+    </message>
+    <message>
+        <source>Customer asked to postpone</source>
+        <translation>Customer asked to postpone</translation>
+    </message>
+    <message>
+        <source>Fiber port broken</source>
+        <translation>Fiber port broken</translation>
+    </message>
+    <message>
+        <source>Fiber port taken</source>
+        <translation>Fiber port taken</translation>
+    </message>
+    <message>
+        <source>Optical box unusable</source>
+        <translation>Optical box unusable</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>Dispatcher</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Order received</source>
+        <translation>Order received</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Archived and re-issued</source>
+        <translation>Archived and re-issued</translation>
+    </message>
+    <message>
+        <source>SLA clock paused</source>
+        <translation>SLA clock paused</translation>
+    </message>
+    <message>
+        <source>SLA clock resumed</source>
+        <translation>SLA clock resumed</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>Appointment booked</translation>
+    </message>
+    <message>
+        <source>Appointment rescheduled</source>
+        <translation>Appointment rescheduled</translation>
+    </message>
+    <message>
+        <source>Check-in on site</source>
+        <translation>Check-in on site</translation>
+    </message>
+    <message>
+        <source>Field exception</source>
+        <translation>Field exception</translation>
+    </message>
+    <message>
+        <source>Test results</source>
+        <translation>Test results</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>Delivery report</translation>
+    </message>
+    <message>
+        <source>Customer signed</source>
+        <translation>Customer signed</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>Satisfaction survey</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dispatch Console</source>
+        <translation>Dispatch Console</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Order &amp;details</source>
+        <translation>Order &amp;details</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Dispatch Console</source>
+        <translation>&amp;About Dispatch Console</translation>
+    </message>
+    <message>
+        <source>all regions</source>
+        <translation>all regions</translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>Local only</translation>
+    </message>
+    <message>
+        <source>No central service is configured: changes stay in this desk&apos;s data file.</source>
+        <translation>No central service is configured: changes stay in this desk&apos;s data file.</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <source>Loading the queue…</source>
+        <translation>Loading the queue…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open order(s)</source>
+        <translation>
+            <numerusform>%n open order</numerusform>
+            <numerusform>%n open orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The data could not be read: %1</source>
+        <translation>The data could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Work-order queue</source>
+        <translation>Work-order queue</translation>
+    </message>
+    <message>
+        <source>Work-order queue (%1 open)</source>
+        <translation>Work-order queue (%1 open)</translation>
+    </message>
+    <message>
+        <source>About Dispatch Console</source>
+        <translation>About Dispatch Console</translation>
+    </message>
+    <message>
+        <source>Dispatch Console %1
+The dispatch desk for enterprise-line installation and repair.</source>
+        <translation>Dispatch Console %1
+The dispatch desk for enterprise-line installation and repair.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPanel</name>
+    <message>
+        <source>Select an order in the queue to see its details.</source>
+        <translation>Select an order in the queue to see its details.</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>SLA clock started</source>
+        <translation>SLA clock started</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>Response due</translation>
+    </message>
+    <message>
+        <source>Clock paused since</source>
+        <translation>Clock paused since</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Replaces order</source>
+        <translation>Replaces order</translation>
+    </message>
+    <message>
+        <source>Replaced by order</source>
+        <translation>Replaced by order</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Account manager</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>not placed</translation>
+    </message>
+    <message>
+        <source>Access points</source>
+        <translation>Access points</translation>
+    </message>
+    <message>
+        <source>Optical box / port</source>
+        <translation>Optical box / port</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Circuit</translation>
+    </message>
+    <message>
+        <source>Assurance level</source>
+        <translation>Assurance level</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bandwidth</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>No appointment yet.</source>
+        <translation>No appointment yet.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>done %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>Provisioning steps</source>
+        <translation>Provisioning steps</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>Customer contact</translation>
+    </message>
+    <message>
+        <source>Covers orders</source>
+        <translation>Covers orders</translation>
+    </message>
+    <message>
+        <source>%1 m from the site</source>
+        <translation>%1 m from the site</translation>
+    </message>
+    <message>
+        <source>off site</source>
+        <translation>off site</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>empty: this desk works on its own data file</source>
+        <translation>empty: this desk works on its own data file</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <source>Central service URL</source>
+        <translation>Central service URL</translation>
+    </message>
+    <message>
+        <source>Desk user</source>
+        <translation>Desk user</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Desk time zone</source>
+        <translation>Desk time zone</translation>
+    </message>
+    <message>
+        <source>Map tile URL</source>
+        <translation>Map tile URL</translation>
+    </message>
+    <message>
+        <source>Map attribution</source>
+        <translation>Map attribution</translation>
+    </message>
+    <message>
+        <source>Changes to the data file, user or language take effect at the next start.</source>
+        <translation>Changes to the data file, user or language take effect at the next start.</translation>
+    </message>
+    <message>
+        <source>Dispatch Console data (*.sqlite)</source>
+        <translation>Dispatch Console data (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: %1</source>
+        <translation>These settings cannot be used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderTableModel</name>
+    <message>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1 (paused)</translation>
+    </message>
+</context>
+</TS>

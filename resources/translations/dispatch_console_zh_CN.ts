@@ -1,0 +1,761 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Your settings cannot be used: %1
+
+The console starts with default settings; the file is left as it is until you save settings.</source>
+        <translation>您的设置无法使用：%1
+
+控制台将以默认设置启动；在您保存设置之前，该文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Choose another data file…</source>
+        <translation>选择其他数据文件…</translation>
+    </message>
+    <message>
+        <source>The data file %1 is damaged. It was left untouched; restore it from a backup or choose another file.</source>
+        <translation>数据文件 %1 已损坏。文件未被改动；请从备份恢复或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Dispatch Console data file. It was left untouched.</source>
+        <translation>%1 不是调度台数据文件。文件未被改动。</translation>
+    </message>
+    <message>
+        <source>The data file %1 is in use by another Dispatch Console. Close that window first, or choose another data file.</source>
+        <translation>数据文件 %1 正被另一个调度台使用。请先关闭那个窗口，或选择其他数据文件。</translation>
+    </message>
+    <message>
+        <source>The data file %1 was written by a newer version of Dispatch Console. Install the newer version; this one will not modify the file.</source>
+        <translation>数据文件 %1 由更新版本的调度台写入。请安装新版本；当前版本不会修改该文件。</translation>
+    </message>
+    <message>
+        <source>The data file %1 cannot be opened or written. Check the folder&apos;s permissions and free space.</source>
+        <translation>无法打开或写入数据文件 %1。请检查文件夹权限和剩余空间。</translation>
+    </message>
+    <message>
+        <source>Preparing the demo centre for this desk…</source>
+        <translation>正在为本调度台准备演示中心数据…</translation>
+    </message>
+    <message>
+        <source>The demo centre could not be written: %1</source>
+        <translation>无法写入演示中心数据：%1</translation>
+    </message>
+    <message>
+        <source>Desk user</source>
+        <translation>调度台用户</translation>
+    </message>
+    <message>
+        <source>There is no active user %1 in this data file. Correct the desk user in the settings file %2.</source>
+        <translation>此数据文件中没有有效用户 %1。请在设置文件 %2 中更正调度台用户。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1
+
+Your saved work is safe. The details are in %2.</source>
+        <translation>出现错误：%1
+
+已保存的工作不会丢失。详细信息见 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Survey</source>
+        <translation>资源勘查</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>业务开通</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>待派单</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已作废重派</translation>
+    </message>
+    <message>
+        <source>Key assurance</source>
+        <translation>重点保障级</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金牌</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银牌</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation>铜牌</translation>
+    </message>
+    <message>
+        <source>AAA</source>
+        <translation>AAA</translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <translation>AA</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>普通级</translation>
+    </message>
+    <message>
+        <source>Dedicated internet line</source>
+        <translation>互联网专线</translation>
+    </message>
+    <message>
+        <source>Data private line</source>
+        <translation>数据专线</translation>
+    </message>
+    <message>
+        <source>MPLS VPN</source>
+        <translation>MPLS VPN</translation>
+    </message>
+    <message>
+        <source>SD-WAN</source>
+        <translation>SD-WAN</translation>
+    </message>
+    <message>
+        <source>Cloud private line</source>
+        <translation>云专线</translation>
+    </message>
+    <message>
+        <source>Voice trunk</source>
+        <translation>语音中继</translation>
+    </message>
+    <message>
+        <source>Resource check</source>
+        <translation>资源核查</translation>
+    </message>
+    <message>
+        <source>Construction</source>
+        <translation>工程施工</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>传输/数据配置</translation>
+    </message>
+    <message>
+        <source>On-site installation</source>
+        <translation>上门安装</translation>
+    </message>
+    <message>
+        <source>Test and delivery</source>
+        <translation>测试交付</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Reconfirmed on the day</source>
+        <translation>当日已再确认</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已履约</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未履约</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>改约</translation>
+    </message>
+    <message>
+        <source>Merged into one visit</source>
+        <translation>合并为一次上门</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Customer asked</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <source>Customer unreachable</source>
+        <translation>联系不上客户</translation>
+    </message>
+    <message>
+        <source>Site not ready</source>
+        <translation>现场不具备条件</translation>
+    </message>
+    <message>
+        <source>Technician unavailable</source>
+        <translation>装维人员无法到场</translation>
+    </message>
+    <message>
+        <source>Material missing</source>
+        <translation>缺少材料</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>天气原因</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Customer not ready</source>
+        <translation>客户未准备好</translation>
+    </message>
+    <message>
+        <source>Customer asked to postpone</source>
+        <translation>客户要求延期</translation>
+    </message>
+    <message>
+        <source>Fiber port broken</source>
+        <translation>光纤端子损坏</translation>
+    </message>
+    <message>
+        <source>Fiber port taken</source>
+        <translation>光纤端子被占用</translation>
+    </message>
+    <message>
+        <source>Optical box unusable</source>
+        <translation>用户端光箱无法使用</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Dispatcher</source>
+        <translation>调度员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Order received</source>
+        <translation>收到工单</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已派工</translation>
+    </message>
+    <message>
+        <source>Archived and re-issued</source>
+        <translation>已归档并重新派单</translation>
+    </message>
+    <message>
+        <source>SLA clock paused</source>
+        <translation>时限暂停计时</translation>
+    </message>
+    <message>
+        <source>SLA clock resumed</source>
+        <translation>时限恢复计时</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Appointment rescheduled</source>
+        <translation>已改约</translation>
+    </message>
+    <message>
+        <source>Check-in on site</source>
+        <translation>现场签到</translation>
+    </message>
+    <message>
+        <source>Field exception</source>
+        <translation>现场异常</translation>
+    </message>
+    <message>
+        <source>Test results</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>交付报告</translation>
+    </message>
+    <message>
+        <source>Customer signed</source>
+        <translation>客户已签收</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dispatch Console</source>
+        <translation>调度台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Order &amp;details</source>
+        <translation>工单详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Dispatch Console</source>
+        <translation>关于调度台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>all regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Local only</source>
+        <translation>仅本地</translation>
+    </message>
+    <message>
+        <source>No central service is configured: changes stay in this desk&apos;s data file.</source>
+        <translation>未配置中心服务：所有修改只保存在本调度台的数据文件中。</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Loading the queue…</source>
+        <translation>正在加载工单队列…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open order(s)</source>
+        <translation>
+            <numerusform>未结工单 %n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The data could not be read: %1</source>
+        <translation>无法读取数据：%1</translation>
+    </message>
+    <message>
+        <source>Work-order queue</source>
+        <translation>工单队列</translation>
+    </message>
+    <message>
+        <source>Work-order queue (%1 open)</source>
+        <translation>工单队列（未结 %1 张）</translation>
+    </message>
+    <message>
+        <source>About Dispatch Console</source>
+        <translation>关于调度台</translation>
+    </message>
+    <message>
+        <source>Dispatch Console %1
+The dispatch desk for enterprise-line installation and repair.</source>
+        <translation>调度台 %1
+政企专线装维调度台。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPanel</name>
+    <message>
+        <source>Select an order in the queue to see its details.</source>
+        <translation>在工单队列中选择一张工单以查看详情。</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>SLA clock started</source>
+        <translation>时限起算</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限截止</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>接单时限</translation>
+    </message>
+    <message>
+        <source>Clock paused since</source>
+        <translation>暂停计时自</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Replaces order</source>
+        <translation>替代原工单</translation>
+    </message>
+    <message>
+        <source>Replaced by order</source>
+        <translation>已由新工单替代</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>暂停记录</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>客户服务等级</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>装机地址</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>未定位</translation>
+    </message>
+    <message>
+        <source>Access points</source>
+        <translation>接入点</translation>
+    </message>
+    <message>
+        <source>Optical box / port</source>
+        <translation>光箱 / 端口</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>电路编号</translation>
+    </message>
+    <message>
+        <source>Assurance level</source>
+        <translation>业务保障等级</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>带宽</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>No appointment yet.</source>
+        <translation>尚未预约。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <source>Provisioning steps</source>
+        <translation>开通环节</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>预约时段</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>装维人员</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>客户联系人</translation>
+    </message>
+    <message>
+        <source>Covers orders</source>
+        <translation>涵盖工单</translation>
+    </message>
+    <message>
+        <source>%1 m from the site</source>
+        <translation>距装机地址 %1 米</translation>
+    </message>
+    <message>
+        <source>off site</source>
+        <translation>异地签到</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>empty: this desk works on its own data file</source>
+        <translation>留空：本调度台只使用本地数据文件</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Central service URL</source>
+        <translation>中心服务地址</translation>
+    </message>
+    <message>
+        <source>Desk user</source>
+        <translation>调度台用户</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Desk time zone</source>
+        <translation>调度台时区</translation>
+    </message>
+    <message>
+        <source>Map tile URL</source>
+        <translation>地图瓦片地址</translation>
+    </message>
+    <message>
+        <source>Map attribution</source>
+        <translation>地图版权说明</translation>
+    </message>
+    <message>
+        <source>Changes to the data file, user or language take effect at the next start.</source>
+        <translation>数据文件、用户或语言的修改在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Dispatch Console data (*.sqlite)</source>
+        <translation>调度台数据 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: %1</source>
+        <translation>这些设置无法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderTableModel</name>
+    <message>
+        <source>Order no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限截止</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1（暂停）</translation>
+    </message>
+</context>
+</TS>

@@ -76,12 +76,10 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only session for queries; never commits."""
+        """A session for queries; never commits (closing it ends the read transaction and
+        leaves loaded objects usable, not expired)."""
         with self.sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()
@@ -90,7 +88,7 @@ class Database:
 
 
 def _probe(path: Path) -> tuple[str | None, bool]:
-    """(schema revision or None, whether the file holds any table), raising DataFileError."""
+    """(schema revision or None, whether the file holds tables of its own), raising DataFileError."""
     try:
         # Open read-only with a raw connection: nothing may be written before the checks pass.
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)
@@ -99,10 +97,11 @@ def _probe(path: Path) -> tuple[str | None, bool]:
     try:
         conn.execute("PRAGMA quick_check").fetchone()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return (row[0] if row else None), True
-        return None, bool(tables)
+            revision = row[0] if row else None
+        return revision, bool(tables - {"alembic_version"})
     except sqlite3.DatabaseError as exc:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:

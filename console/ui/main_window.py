@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([1000, 440])
+        self.splitter.setSizes([1060, 380])
         self.setCentralWidget(self.splitter)
 
         self._build_menus(log_dir)

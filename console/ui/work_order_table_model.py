@@ -20,7 +20,7 @@ _NEVER = datetime.max.replace(tzinfo=ZoneInfo("UTC"))
 
 
 class WorkOrderTableModel(QAbstractTableModel):
-    NUMBER, KIND, CUSTOMER, LEVEL, DISTRICT, STATUS, ASSIGNEE, APPOINTMENT, RECEIVED, DUE = range(10)
+    NUMBER, KIND, CUSTOMER, LEVEL, DISTRICT, STATUS, ASSIGNEE, APPOINTMENT, DUE, RECEIVED = range(10)
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, zone: ZoneInfo, english: bool = False, parent: Any = None):
@@ -59,7 +59,7 @@ class WorkOrderTableModel(QAbstractTableModel):
             return None
         titles = (
             self.tr("Order no."), self.tr("Kind"), self.tr("Customer"), self.tr("Level"), self.tr("District"),
-            self.tr("Status"), self.tr("Assignee"), self.tr("Appointment"), self.tr("Received"), self.tr("Due"),
+            self.tr("Status"), self.tr("Assignee"), self.tr("Appointment"), self.tr("Due"), self.tr("Received"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test command: README's second command, and exactly what .ci/run runs.
+# Installs what the tests need (PostgreSQL server binaries, the project with its test extra),
+# checks the import contracts, then runs pytest. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_install() {
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+  fi
+}
+
+# The suite starts its own PostgreSQL server (initdb into a temporary folder).
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt_install postgresql
+fi
+
+python="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+
+# Qt's offscreen platform still needs a few system libraries on a bare machine.
+if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets import QApplication; QApplication([])" >/dev/null 2>&1; then
+  apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
+fi
+
+.venv/bin/lint-imports
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

@@ -196,6 +196,7 @@ def _seed_with_progress(app, database) -> bool:
     from console.ui.background import Background
 
     progress = QProgressDialog(app.translate("App", "Preparing the demo centre for this desk…"), "", 0, 0)
+    progress.setWindowTitle(app.translate("App", "Dispatch Console"))
     progress.setCancelButton(None)
     progress.setMinimumDuration(0)
     progress.show()

@@ -48,6 +48,10 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>Preparing the demo centre for this desk…</translation>
     </message>
     <message>
+        <source>Dispatch Console</source>
+        <translation>Dispatch Console</translation>
+    </message>
+    <message>
         <source>The demo centre could not be written: %1</source>
         <translation>The demo centre could not be written: %1</translation>
     </message>

@@ -48,6 +48,10 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>正在为本调度台准备演示中心数据…</translation>
     </message>
     <message>
+        <source>Dispatch Console</source>
+        <translation>调度台</translation>
+    </message>
+    <message>
         <source>The demo centre could not be written: %1</source>
         <translation>无法写入演示中心数据：%1</translation>
     </message>

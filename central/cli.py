@@ -10,8 +10,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 
 import db
-from console.store.rules import seed_default_rules
 from console.store.database import Database
+from console.store.rules import seed_default_rules
 
 ENV_URL = "DISPATCH_CENTRAL_DATABASE_URL"
 

@@ -27,5 +27,6 @@ if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets impor
   apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
 fi
 
+.venv/bin/ruff check --quiet console central db tests bench
 .venv/bin/lint-imports
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

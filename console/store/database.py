@@ -87,6 +87,19 @@ class Database:
             self.lock.release()
 
 
+def _is_lock_error(error: BaseException | None) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _locked(path: Path) -> DataFileError:
+    return DataFileError(
+        DataFileProblem.LOCKED,
+        path,
+        f"The data file {path} is locked by another program (perhaps another Dispatch Console). Close it and try again.",
+    )
+
+
 def _probe(path: Path) -> tuple[str | None, bool]:
     """(schema revision or None, whether the file holds tables of its own), raising DataFileError."""
     try:
@@ -103,14 +116,8 @@ def _probe(path: Path) -> tuple[str | None, bool]:
             revision = row[0] if row else None
         return revision, bool(tables - {"alembic_version"})
     except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise DataFileError(
-                DataFileProblem.LOCKED,
-                path,
-                f"The data file {path} is locked by another program (perhaps another Dispatch Console). "
-                "Close it and try again.",
-            ) from exc
+        if _is_lock_error(exc):
+            raise _locked(path) from exc
         raise DataFileError(
             DataFileProblem.CORRUPT,
             path,
@@ -127,14 +134,8 @@ def _check_writable(engine: Engine, path: Path) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             conn.exec_driver_sql("ROLLBACK")
     except OperationalError as exc:
-        text = str(exc.orig).lower()
-        if "locked" in text or "busy" in text:
-            raise DataFileError(
-                DataFileProblem.LOCKED,
-                path,
-                f"The data file {path} is locked by another program (perhaps another Dispatch Console). "
-                "Close it and try again.",
-            ) from exc
+        if _is_lock_error(exc.orig):
+            raise _locked(path) from exc
         raise DataFileError(
             DataFileProblem.UNWRITABLE,
             path,

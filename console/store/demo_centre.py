@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy import Table, func, select
 
-from console.domain.calendar import BusinessCalendar
 from console.domain.enums import Assurance, CustomerLevel, Role, ServiceType, ShiftKind, Skill
-from console.domain.sla import RuleBook
 from console.store import demo_places as places
 from console.store.database import Database
+from console.store.demo_context import DemoContext, World, new_ids
+from console.store.demo_orders import generate_orders
 from console.store.models import (
     Base,
     Customer,
@@ -78,46 +78,8 @@ class DemoParameters:
             raise DemoParameterError("; ".join(problems))
 
 
-class _Ids:
-    """Deterministic UUIDs from the generator's own random stream."""
-
-    def __init__(self, rng: random.Random):
-        self._rng = rng
-
-    def __call__(self) -> uuid.UUID:
-        return uuid.UUID(int=self._rng.getrandbits(128), version=4)
-
-
-@dataclass
-class DemoContext:
-    rng: random.Random
-    new_id: _Ids
-    now: datetime
-    calendar: BusinessCalendar
-    book: RuleBook
-    rows: dict[type[Base], list[dict[str, Any]]]
-
-    def add(self, model: type[Base], **values: Any) -> uuid.UUID:
-        return self.add_row(model, values)["id"]
-
-    def add_row(self, model: type[Base], row: dict[str, Any]) -> dict[str, Any]:
-        """Store `row` itself (later changes to it are inserted too) and return it."""
-        row.setdefault("id", self.new_id())
-        row.setdefault("updated_at", self.now)
-        self.rows[model].append(row)
-        return row
-
-    def person(self) -> str:
-        return self.rng.choice(places.SURNAMES) + self.rng.choice(places.GIVEN_NAMES)
-
-    def phone(self) -> str:
-        return "1" + self.rng.choice("3589") + "".join(str(self.rng.randrange(10)) for _ in range(9))
-
-
 def generate_demo(database: Database, params: DemoParameters, now: datetime | None = None) -> dict[str, int]:
     """Fill an empty database with a demo centre; returns the number of rows per table."""
-    from console.store.demo_orders import generate_orders  # the order half needs the context above
-
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     with database.unit_of_work() as session:
         if session.scalar(select(func.count()).select_from(WorkOrder)):
@@ -126,9 +88,9 @@ def generate_demo(database: Database, params: DemoParameters, now: datetime | No
         session.flush()
         book, calendar = load_rulebook(session), load_calendar(session)
     rng = random.Random(params.seed)
-    ctx = DemoContext(rng, _Ids(rng), now, calendar, book, defaultdict(list))
+    ctx = DemoContext(rng, new_ids(rng), now, calendar, book, defaultdict(list))
     world = _generate_reference(ctx, params)
-    generate_orders(ctx, world, params)
+    generate_orders(ctx, world, params.open_orders, params.closed_orders)
     counts = {}
     with database.unit_of_work() as session:
         for model in Base.metadata.sorted_tables:
@@ -149,19 +111,6 @@ def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     defaults = {"version": 1, "deleted": False}
     filler = {c.name: defaults.get(c.name) for c in table.columns}
     return [{**filler, **row} for row in rows]
-
-
-@dataclass
-class World:
-    """The reference rows the order generator draws from, as plain dicts."""
-
-    regions: dict[str, uuid.UUID]
-    districts: list[dict[str, Any]]
-    customers: list[dict[str, Any]]
-    sites_by_customer: dict[uuid.UUID, list[dict[str, Any]]]
-    services_by_site: dict[uuid.UUID, list[dict[str, Any]]]
-    technicians_by_region: dict[uuid.UUID, list[dict[str, Any]]]
-    dispatchers_by_region: dict[uuid.UUID, list[uuid.UUID]]
 
 
 def _generate_reference(ctx: DemoContext, params: DemoParameters) -> World:

@@ -36,7 +36,7 @@ from console.domain.sla import (
     limit_for,
     primary_stage,
 )
-from console.store.demo_centre import DemoContext, DemoParameters, World
+from console.store.demo_context import DemoContext, World
 from console.store.models import (
     Appointment,
     AppointmentChange,
@@ -86,11 +86,11 @@ SYMPTOMS = ("业务中断", "丢包严重", "时延抖动大", "光功率异常"
 COMPLAINTS = ("装机多次改约", "故障修复超时", "施工人员未按时到场", "网速不达标", "账单疑问")
 
 
-def generate_orders(ctx: DemoContext, world: World, params: DemoParameters) -> None:
+def generate_orders(ctx: DemoContext, world: World, open_orders: int, closed_orders: int) -> None:
     gen = _OrderGenerator(ctx, world)
-    for _ in range(params.open_orders):
+    for _ in range(open_orders):
         gen.open_order()
-    for _ in range(params.closed_orders):
+    for _ in range(closed_orders):
         gen.closed_order()
     gen.number_orders()
 

@@ -13,7 +13,6 @@ from console.domain.enums import (
     Assurance,
     ContactMethod,
     CustomerLevel,
-    FieldEventKind,
     OrderKind,
     OrderStatus,
     PauseReason,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import __version__
 from console.services.desk import DeskReader
 from console.store.rows import DeskUser, OrderDetail, QueueRow
 from console.ui import labels
@@ -196,8 +197,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        from console import __version__
-
         QMessageBox.about(
             self,
             self.tr("About Dispatch Console"),

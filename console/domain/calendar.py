@@ -41,6 +41,13 @@ def _library_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
     return off, makeup
 
 
+def _days(first: date, last: date) -> Iterable[date]:
+    day = first
+    while day <= last:
+        yield day
+        day += timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class BusinessCalendar:
     """Working days and business hours of one desk.
@@ -83,16 +90,31 @@ class BusinessCalendar:
             return False
         return day.weekday() < 5
 
-    def days_off_between(self, first: date, last: date) -> list[date]:
-        """Weekdays that are off, and weekend days that are working, between two dates: the
-        calendar's departures from a plain Monday-to-Friday week, for explanations."""
-        out = []
-        day = first
-        while day <= last:
-            if self.is_working_day(day) != (day.weekday() < 5):
-                out.append(day)
-            day += timedelta(days=1)
+    def is_holiday(self, day: date) -> bool:
+        """Off for a holiday (the library's or an override's), not merely for a weekend."""
+        if day in self.overrides:
+            return not self.overrides[day] and (day.weekday() < 5 or day in _library_year(day.year)[0])
+        return day in _library_year(day.year)[0] and not self.is_working_day(day)
+
+    def holidays_between(self, first: date, last: date) -> list[date]:
+        """Days of holiday periods inside the span: runs of days off that hold a holiday, with the
+        ordinary weekend days inside such a run (1-7 Oct is one period, though 4 Oct is a Sunday)."""
+        out: list[date] = []
+        run: list[date] = []
+        for day in _days(first - timedelta(days=10), last + timedelta(days=10)):
+            if not self.is_working_day(day):
+                run.append(day)
+                continue
+            if any(self.is_holiday(d) for d in run):
+                out.extend(d for d in run if first <= d <= last)
+            run = []
+        if any(self.is_holiday(d) for d in run):
+            out.extend(d for d in run if first <= d <= last)
         return out
+
+    def make_up_days_between(self, first: date, last: date) -> list[date]:
+        """Weekend days that are working days (调休)."""
+        return [d for d in _days(first, last) if d.weekday() >= 5 and self.is_working_day(d)]
 
     # --- business-time arithmetic -------------------------------------------------------------
 

@@ -140,8 +140,17 @@ class RuleBook:
 
 @dataclass(frozen=True)
 class Pause:
+    """A stop of the clock. Past `pause_approval_after`, only an approved pause keeps the clock stopped."""
+
     start: datetime
     end: datetime | None  # None while the clock is still stopped
+    approved: bool = False
+
+    def credited_until(self, params: SlaParameters, now: datetime) -> datetime:
+        end = self.end or now
+        if self.approved:
+            return end
+        return min(end, self.start + params.pause_approval_after)
 
 
 @dataclass(frozen=True)
@@ -187,21 +196,26 @@ def limit_for(facts: OrderFacts, stage: SlaStage, book: RuleBook) -> Limit:
     return Limit(rule, rule.amount, False)
 
 
-def paused_time(facts: OrderFacts, limit: Limit, calendar: BusinessCalendar, now: datetime) -> timedelta:
-    """Paused time in the limit's own measure (business time or clock time), open pauses up to now."""
+def paused_time(
+    facts: OrderFacts, limit: Limit, calendar: BusinessCalendar, params: SlaParameters, now: datetime, *, open_pauses: bool = True
+) -> timedelta:
+    """Credited paused time in the limit's own measure (business or clock time); an open pause
+    counts up to `now` unless `open_pauses` is False."""
     total = timedelta(0)
     for pause in facts.pauses:
-        end = pause.end or now
-        if end <= pause.start:
+        if pause.end is None and not open_pauses:
             continue
-        total += calendar.business_time_between(pause.start, end) if limit.in_business_time else end - pause.start
+        until = pause.credited_until(params, now)
+        if until <= pause.start:
+            continue
+        total += calendar.business_time_between(pause.start, until) if limit.in_business_time else until - pause.start
     return total
 
 
 def due_at(facts: OrderFacts, stage: SlaStage, book: RuleBook, calendar: BusinessCalendar, now: datetime) -> datetime:
-    """When the order's `stage` limit runs out, with paused time (up to `now`) added back."""
+    """When the order's `stage` limit runs out, with credited paused time (up to `now`) added back."""
     limit = limit_for(facts, stage, book)
-    allowed = limit.duration(calendar) + paused_time(facts, limit, calendar, now)
+    allowed = limit.duration(calendar) + paused_time(facts, limit, calendar, book.parameters, now)
     if limit.in_business_time:
         return calendar.add_business_time(facts.started_at, allowed)
     return facts.started_at + allowed

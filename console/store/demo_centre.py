@@ -128,8 +128,8 @@ def _generate_reference(ctx: DemoContext, params: DemoParameters) -> World:
     customers = _customers(ctx, customer_districts)
     sites_by_customer, services_by_site = _sites_and_services(ctx, customers, params.sites)
     technicians = _technicians(ctx, params.technicians, districts)
-    dispatchers = _users(ctx, regions)
-    return World(regions, districts, customers, sites_by_customer, services_by_site, technicians, dispatchers)
+    dispatchers, supervisors = _users(ctx, regions)
+    return World(regions, districts, customers, sites_by_customer, services_by_site, technicians, dispatchers, supervisors)
 
 
 def _customers(ctx: DemoContext, customer_districts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -296,8 +296,9 @@ def _shifts(ctx: DemoContext, tech: dict[str, Any], night_rota: bool, offset: in
                     break_starts_at=local(12, 0), break_ends_at=local(13, 0))
 
 
-def _users(ctx: DemoContext, regions: dict[str, uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+def _users(ctx: DemoContext, regions: dict[str, uuid.UUID]) -> tuple[dict[uuid.UUID, list[uuid.UUID]], dict[uuid.UUID, uuid.UUID]]:
     dispatchers: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    supervisors: dict[uuid.UUID, uuid.UUID] = {}
     pinyin = ("wang.wei", "li.na", "zhang.min", "liu.yang", "chen.jie", "yang.fan", "zhao.lei", "wu.qian")
     n = 0
     for code, region_id in regions.items():
@@ -306,7 +307,8 @@ def _users(ctx: DemoContext, regions: dict[str, uuid.UUID]) -> dict[uuid.UUID, l
                               role=Role.DISPATCHER, region_id=region_id, password_hash=None, active=True)
             dispatchers[region_id].append(user_id)
             n += 1
-        ctx.add(User, username=f"supervisor.{code}", display_name=ctx.person(), role=Role.SUPERVISOR,
-                region_id=region_id, password_hash=None, active=True)
+        supervisor = ctx.add(User, username=f"supervisor.{code}", display_name=ctx.person(), role=Role.SUPERVISOR,
+                             region_id=region_id, password_hash=None, active=True)
+        supervisors[region_id] = supervisor
     ctx.add(User, username="admin", display_name="系统管理员", role=Role.ADMIN, region_id=None, password_hash=None, active=True)
-    return dispatchers
+    return dispatchers, supervisors

@@ -58,3 +58,4 @@ class World:
     services_by_site: dict[uuid.UUID, list[dict[str, Any]]]
     technicians_by_region: dict[uuid.UUID, list[dict[str, Any]]]
     dispatchers_by_region: dict[uuid.UUID, list[uuid.UUID]]
+    supervisor_by_region: dict[uuid.UUID, uuid.UUID]

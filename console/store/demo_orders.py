@@ -31,8 +31,6 @@ from console.domain.sla import (
     PROVISIONING_STEP_STAGES,
     OrderFacts,
     Pause,
-    SlaStage,
-    due_at,
     limit_for,
     primary_stage,
 )
@@ -48,6 +46,7 @@ from console.store.models import (
     SlaPause,
     WorkOrder,
 )
+from console.store.sla_cache import sla_columns
 
 KIND_WEIGHTS = {OrderKind.SURVEY: 15, OrderKind.PROVISIONING: 35, OrderKind.FAULT: 38, OrderKind.COMPLAINT: 12}
 OPEN_STATUS_WEIGHTS = {
@@ -153,7 +152,9 @@ class _OrderGenerator:
             length = timedelta(hours=rng.uniform(1, 9)) if business else timedelta(minutes=rng.uniform(10, 90))
             start = self._before(ctx.now, used + length, business)
             pause_start = self._after(start, used * rng.uniform(0.1, 0.9), business)
-            pauses.append(Pause(pause_start, self._after(pause_start, length, business)))
+            pause_end = self._after(pause_start, length, business)
+            # A pause longer than the approval limit was approved by the region's supervisor.
+            pauses.append(Pause(pause_start, pause_end, approved=pause_end - pause_start > ctx.book.parameters.pause_approval_after))
         elif roll < 0.17 and status in (OrderStatus.ACCEPTED, OrderStatus.IN_PROGRESS):
             length = timedelta(hours=rng.uniform(0.5, 6)) if business else timedelta(minutes=rng.uniform(5, 60))
             paused_since = self._before(ctx.now, length, business)
@@ -174,7 +175,6 @@ class _OrderGenerator:
 
     def _order(self, customer, site, service, kind, points, status, facts: OrderFacts, received_at) -> dict[str, Any]:
         ctx, rng = self.ctx, self.rng
-        stage = primary_stage(kind)
         title = TITLES[kind].format(
             service=SERVICE_NAMES[service["service_type"].value], points=points, bandwidth=service["bandwidth_mbps"],
             symptom=rng.choice(SYMPTOMS), complaint=rng.choice(COMPLAINTS),
@@ -193,8 +193,7 @@ class _OrderGenerator:
             access_points=points,
             received_at=received_at,
             sla_started_at=facts.started_at,
-            due_at=due_at(facts, stage, ctx.book, ctx.calendar, ctx.now),
-            response_due_at=due_at(facts, SlaStage.RESPONSE, ctx.book, ctx.calendar, ctx.now) if kind is OrderKind.FAULT else None,
+            **sla_columns(facts, ctx.book, ctx.calendar, ctx.now),
             responded_at=None,
             paused_since=None,
             current_step=None,
@@ -205,6 +204,7 @@ class _OrderGenerator:
             closed_at=None,
             billing_started_at=None,
         )
+        order.setdefault("response_due_at", None)
         if kind is OrderKind.FAULT and status not in (OrderStatus.NEW, OrderStatus.DISPATCHED):
             order["responded_at"] = min(ctx.now, facts.started_at + (order["response_due_at"] - facts.started_at) * rng.uniform(0.2, 1.2))
         if rng.random() < 0.6:
@@ -218,7 +218,8 @@ class _OrderGenerator:
         reason = self.rng.choice(list(PauseReason))
         user = self._dispatcher(order["region_id"])
         self.ctx.add(SlaPause, order_id=order["id"], reason=reason, note="客户现场未具备施工条件" if reason is PauseReason.CUSTOMER_NOT_READY else "客户要求延期",
-                     started_at=pause.start, started_by=user, ended_at=pause.end, ended_by=user if pause.end else None, approved_by=None)
+                     started_at=pause.start, started_by=user, ended_at=pause.end, ended_by=user if pause.end else None,
+                     approved_by=self.world.supervisor_by_region[order["region_id"]] if pause.approved else None)
         self._audit(order, pause.start, user, "sla.paused", {"reason": reason.value})
         if pause.end:
             self._audit(order, pause.end, user, "sla.resumed", {})

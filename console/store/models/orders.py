@@ -29,9 +29,10 @@ from console.store.models.base import Base, Synced, enum_type
 class WorkOrder(Synced, Base):
     """A survey, provisioning, fault or complaint order (工单).
 
-    `due_at` is the SLA deadline of the order's primary stage as last computed (closed pauses
-    included); `paused_since` is set while the clock is stopped. Both are caches of the rules
-    applied to the order's facts and its pause rows, kept so the queue can sort without them.
+    `due_at`, `amber_at`, `red_at`, `sla_limit_seconds` and `sla_business` are the SLA of the
+    order's primary stage as last computed (closed pauses credited; see domain.sla_clock);
+    `paused_since` is set while the clock is stopped. They cache the rules applied to the order's
+    facts and pause rows, so the queue can sort and count 100,000 orders without recomputing.
     """
 
     __tablename__ = "work_orders"
@@ -56,6 +57,10 @@ class WorkOrder(Synced, Base):
     received_at: Mapped[datetime] = mapped_column(index=True)
     sla_started_at: Mapped[datetime]
     due_at: Mapped[datetime | None]
+    amber_at: Mapped[datetime | None]
+    red_at: Mapped[datetime | None]
+    sla_limit_seconds: Mapped[int | None] = mapped_column(Integer)
+    sla_business: Mapped[bool | None]
     response_due_at: Mapped[datetime | None]
     responded_at: Mapped[datetime | None]
     paused_since: Mapped[datetime | None]

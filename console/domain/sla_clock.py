@@ -1,0 +1,195 @@
+"""The live side of the SLA: cached deadline instants, time left, bands, and band crossings.
+
+`sla_times` turns an order's facts into the instants the store caches (due, amber from, red from,
+with closed pauses credited). The queue ticks on `SlaClock` (those instants plus the open pause):
+`band_at` is a few comparisons, so counting 100,000 orders stays cheap; `time_left` measures
+business time only for the rows on screen. `sla_status` is the whole computation for one order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from console.domain.calendar import BusinessCalendar
+from console.domain.enums import Band, SlaStage
+from console.domain.sla import OrderFacts, RuleBook, SlaParameters, due_at, limit_for, paused_time
+
+
+@dataclass(frozen=True, slots=True)
+class SlaTimes:
+    """What the store keeps per order: recomputed whenever the facts or the rules change."""
+
+    due_at: datetime
+    amber_at: datetime
+    red_at: datetime
+    limit: timedelta  # in business time when `business`, else clock time
+    business: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SlaClock:
+    """`SlaTimes` plus the open pause, if any: all the queue needs to tick an order."""
+
+    times: SlaTimes
+    paused_since: datetime | None = None
+    pause_approved: bool = False
+
+
+def _back(calendar: BusinessCalendar, business: bool, instant: datetime, amount: timedelta) -> datetime:
+    return calendar.subtract_business_time(instant, amount) if business else instant - amount
+
+
+def _measure(calendar: BusinessCalendar, business: bool, start: datetime, end: datetime) -> timedelta:
+    return calendar.business_time_between(start, end) if business else end - start
+
+
+def sla_times(facts: OrderFacts, stage: SlaStage, book: RuleBook, calendar: BusinessCalendar) -> SlaTimes:
+    """Deadline and band instants with the closed pauses credited (an open pause is the clock's)."""
+    limit = limit_for(facts, stage, book)
+    business = limit.in_business_time
+    duration = limit.duration(calendar)
+    credited = paused_time(facts, limit, calendar, book.parameters, facts.started_at, open_pauses=False)
+    allowed = duration + credited
+    due = calendar.add_business_time(facts.started_at, allowed) if business else facts.started_at + allowed
+    params = book.parameters
+    # Valid for any `now` after the closed pauses, which is the only `now` the queue asks about.
+    amber = _back(calendar, business, due, duration * float(1 - params.amber_from))
+    red = _back(calendar, business, due, duration * float(1 - params.red_from))
+    return SlaTimes(due, amber, red, duration, business)
+
+
+def time_left(clock: SlaClock, calendar: BusinessCalendar, params: SlaParameters, now: datetime) -> timedelta:
+    """Time left before the deadline (negative once breached), frozen while a credited pause runs."""
+    times = clock.times
+    if clock.paused_since is None:
+        return _measure(calendar, times.business, now, times.due_at)
+    left = _measure(calendar, times.business, clock.paused_since, times.due_at)
+    if not clock.pause_approved:
+        credit_until = clock.paused_since + params.pause_approval_after
+        if now > credit_until:
+            left -= _measure(calendar, times.business, credit_until, now)
+    return left
+
+
+def band_at(clock: SlaClock, calendar: BusinessCalendar, params: SlaParameters, now: datetime) -> Band:
+    times = clock.times
+    if clock.paused_since is not None:
+        if times.limit <= timedelta(0):
+            return Band.BREACHED
+        share = 1 - time_left(clock, calendar, params, now) / times.limit
+        return params.band(share)
+    if now > times.due_at:
+        return Band.BREACHED
+    if now >= times.red_at:
+        return Band.RED
+    if now >= times.amber_at:
+        return Band.AMBER
+    return Band.GREEN
+
+
+def pause_awaits_approval(clock: SlaClock, params: SlaParameters, now: datetime) -> bool:
+    return clock.paused_since is not None and not clock.pause_approved and now - clock.paused_since > params.pause_approval_after
+
+
+@dataclass(frozen=True)
+class SlaStatus:
+    times: SlaTimes
+    due_at: datetime  # with the open pause credited up to now
+    time_left: timedelta
+    share_used: float
+    band: Band
+    paused: bool
+
+
+def sla_status(facts: OrderFacts, stage: SlaStage, book: RuleBook, calendar: BusinessCalendar, now: datetime) -> SlaStatus:
+    """One order's deadline and time left from its facts: the whole computation, pure."""
+    times = sla_times(facts, stage, book, calendar)
+    open_pause = next((p for p in facts.pauses if p.end is None), None)
+    clock = SlaClock(times, open_pause.start if open_pause else None, open_pause.approved if open_pause else False)
+    left = time_left(clock, calendar, book.parameters, now)
+    share = 1 - left / times.limit if times.limit > timedelta(0) else 2.0
+    return SlaStatus(
+        times=times,
+        due_at=due_at(facts, stage, book, calendar, now),
+        time_left=left,
+        share_used=share,
+        band=band_at(clock, calendar, book.parameters, now),
+        paused=open_pause is not None,
+    )
+
+
+@dataclass(frozen=True)
+class BandCrossing:
+    order_id: uuid.UUID
+    band: Band
+    at: datetime
+
+
+class BandWatch:
+    """The next threshold instant of every running order, in a heap: `advance(now)` returns the
+    crossings since the last call in time order, and keeps the per-band counts current."""
+
+    def __init__(self, calendar: BusinessCalendar, params: SlaParameters):
+        self._calendar = calendar
+        self._params = params
+        self._heap: list[tuple[datetime, int, uuid.UUID]] = []
+        self._clocks: dict[uuid.UUID, SlaClock] = {}
+        self._bands: dict[uuid.UUID, Band] = {}
+        self._serial = 0
+        self.counts: dict[Band, int] = dict.fromkeys(Band, 0)
+
+    def reset(self, clocks: Iterable[tuple[uuid.UUID, SlaClock]], now: datetime) -> None:
+        self._heap.clear()
+        self._clocks.clear()
+        self._bands.clear()
+        self.counts = dict.fromkeys(Band, 0)
+        for order_id, clock in clocks:
+            self._clocks[order_id] = clock
+            band = band_at(clock, self._calendar, self._params, now)
+            self._bands[order_id] = band
+            self.counts[band] += 1
+            self._schedule(order_id, clock, now)
+
+    def band(self, order_id: uuid.UUID) -> Band | None:
+        return self._bands.get(order_id)
+
+    def _schedule(self, order_id: uuid.UUID, clock: SlaClock, now: datetime) -> None:
+        if clock.paused_since is not None:
+            if not clock.pause_approved:  # the clock restarts when the credit runs out
+                restart = clock.paused_since + self._params.pause_approval_after
+                nxt = restart if restart > now else now + timedelta(minutes=1)
+                self._push(nxt, order_id)
+            return
+        times = clock.times
+        for instant in (times.amber_at, times.red_at, times.due_at + timedelta(microseconds=1)):
+            if instant > now:
+                self._push(instant, order_id)
+                return
+
+    def _push(self, instant: datetime, order_id: uuid.UUID) -> None:
+        self._serial += 1
+        heapq.heappush(self._heap, (instant, self._serial, order_id))
+
+    def next_instant(self) -> datetime | None:
+        return self._heap[0][0] if self._heap else None
+
+    def advance(self, now: datetime) -> list[BandCrossing]:
+        crossings = []
+        while self._heap and self._heap[0][0] <= now:
+            _instant, _serial, order_id = heapq.heappop(self._heap)
+            clock = self._clocks.get(order_id)
+            if clock is None:
+                continue
+            band = band_at(clock, self._calendar, self._params, now)
+            old = self._bands[order_id]
+            if band is not old:
+                self.counts[old] -= 1
+                self.counts[band] += 1
+                self._bands[order_id] = band
+                crossings.append(BandCrossing(order_id, band, now))
+            self._schedule(order_id, clock, now)
+        return crossings

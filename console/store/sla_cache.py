@@ -1,0 +1,59 @@
+"""Keeping each order's cached SLA instants true to its facts and the rules in force."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from console.domain.calendar import BusinessCalendar
+from console.domain.enums import OrderKind
+from console.domain.sla import OrderFacts, Pause, RuleBook, SlaStage, due_at, primary_stage
+from console.domain.sla_clock import sla_times
+from console.store.models import Customer, Service, SlaPause, WorkOrder
+
+
+def order_facts(session: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, OrderFacts]:
+    ids = list(order_ids)
+    pauses: dict[uuid.UUID, list[Pause]] = defaultdict(list)
+    for row in session.execute(
+        select(SlaPause.order_id, SlaPause.started_at, SlaPause.ended_at, SlaPause.approved_by)
+        .where(SlaPause.order_id.in_(ids), SlaPause.deleted.is_(False))
+        .order_by(SlaPause.started_at)
+    ):
+        pauses[row.order_id].append(Pause(row.started_at, row.ended_at, row.approved_by is not None))
+    rows = session.execute(
+        select(WorkOrder.id, WorkOrder.kind, Customer.level, Service.assurance, WorkOrder.sla_started_at, WorkOrder.access_points)
+        .join(Customer, Customer.id == WorkOrder.customer_id)
+        .outerjoin(Service, Service.id == WorkOrder.service_id)
+        .where(WorkOrder.id.in_(ids))
+    )
+    return {
+        r.id: OrderFacts(r.kind, r.level, r.assurance, r.sla_started_at, r.access_points, tuple(pauses[r.id]))
+        for r in rows
+    }
+
+
+def sla_columns(facts: OrderFacts, book: RuleBook, calendar: BusinessCalendar, now: datetime) -> dict[str, object]:
+    """The cached columns of one order, from its facts."""
+    times = sla_times(facts, primary_stage(facts.kind), book, calendar)
+    values: dict[str, object] = {
+        "due_at": times.due_at,
+        "amber_at": times.amber_at,
+        "red_at": times.red_at,
+        "sla_limit_seconds": int(times.limit.total_seconds()),
+        "sla_business": times.business,
+    }
+    if facts.kind is OrderKind.FAULT:
+        values["response_due_at"] = due_at(facts, SlaStage.RESPONSE, book, calendar, now)
+    return values
+
+
+def refresh_sla(session: Session, order_ids: Iterable[uuid.UUID], book: RuleBook, calendar: BusinessCalendar, now: datetime) -> None:
+    """Recompute the cached SLA of these orders (after a pause, a resume, a level or rule change)."""
+    for order_id, facts in order_facts(session, order_ids).items():
+        session.execute(update(WorkOrder).where(WorkOrder.id == order_id).values(**sla_columns(facts, book, calendar, now)))

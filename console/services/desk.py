@@ -9,7 +9,7 @@ from datetime import datetime
 from console.store import queries
 from console.store.database import Database
 from console.store.demo_centre import DemoParameters, generate_demo
-from console.store.rows import DeskUser, OrderDetail, QueueRow
+from console.store.rows import DeskUser, OrderDetail, QueueRow, TechnicianRow
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,10 @@ class DeskReader:
     def detail(self, order_id: uuid.UUID) -> OrderDetail | None:
         with self._database.reading() as session:
             return queries.order_detail(session, order_id)
+
+    def technicians(self, region_id: uuid.UUID | None = None) -> list[TechnicianRow]:
+        with self._database.reading() as session:
+            return queries.technicians(session, region_id)
 
     def user(self, username: str | None) -> DeskUser | None:
         """The desk's user; None when a named user is not in the data file (or not active)."""

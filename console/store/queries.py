@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from console.domain.enums import OPEN_STATUSES, AppointmentStatus, Role
+from console.domain.sla_clock import SlaClock, SlaTimes
 from console.store.models import (
     Appointment,
     AppointmentChange,
@@ -34,6 +36,7 @@ from console.store.rows import (
     PauseRow,
     QueueRow,
     StepRow,
+    TechnicianRow,
 )
 
 
@@ -52,27 +55,50 @@ def _next_appointments():
     )
 
 
+def _open_pauses():
+    return (
+        select(SlaPause.order_id.label("order_id"), SlaPause.approved_by.label("approved_by"))
+        .where(SlaPause.ended_at.is_(None), SlaPause.deleted.is_(False))
+        .subquery()
+    )
+
+
 def open_queue(session: Session, region_id: uuid.UUID | None = None) -> list[QueueRow]:
     """Every open order, most urgent first (by stored deadline); optionally one region's."""
     appt = _next_appointments()
+    pause = _open_pauses()
     stmt = (
         select(
             WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority,
-            Customer.name, Customer.level, District.name, District.name_en, Site.address, Technician.name,
-            appt.c.window_start, appt.c.window_end, WorkOrder.received_at, WorkOrder.due_at,
-            WorkOrder.paused_since.is_not(None),
+            Customer.name, Customer.level, District.name, District.name_en, Site.address,
+            WorkOrder.assignee_id, Technician.name, appt.c.window_start, appt.c.window_end, WorkOrder.received_at,
+            WorkOrder.current_step, WorkOrder.region_id, WorkOrder.due_at, WorkOrder.amber_at, WorkOrder.red_at,
+            WorkOrder.sla_limit_seconds, WorkOrder.sla_business, WorkOrder.paused_since, pause.c.approved_by,
         )
         .join(Customer, Customer.id == WorkOrder.customer_id)
         .join(Site, Site.id == WorkOrder.site_id)
         .join(District, District.id == Site.district_id)
         .outerjoin(Technician, Technician.id == WorkOrder.assignee_id)
         .outerjoin(appt, appt.c.order_id == WorkOrder.id)
-        .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+        .outerjoin(pause, pause.c.order_id == WorkOrder.id)
+        .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False), WorkOrder.due_at.is_not(None))
         .order_by(WorkOrder.due_at, WorkOrder.number)
     )
     if region_id is not None:
         stmt = stmt.where(WorkOrder.region_id == region_id)
-    return [QueueRow(*row) for row in session.execute(stmt)]
+    rows = []
+    for r in session.execute(stmt):
+        (order_id, number, kind, status, priority, customer, level, district, district_en, address, assignee_id,
+         assignee, window_start, window_end, received_at, step, region, due, amber, red, limit_s, business,
+         paused_since, approved_by) = r
+        times = SlaTimes(due, amber, red, timedelta(seconds=limit_s), bool(business))
+        rows.append(QueueRow(
+            order_id, number, kind, status, priority, customer, level, district, district_en, address, assignee_id,
+            assignee, window_start, window_end, received_at, step, region,
+            SlaClock(times, paused_since, approved_by is not None),
+            f"{number} {customer} {address}".lower(),
+        ))
+    return rows
 
 
 def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail | None:
@@ -187,6 +213,21 @@ def desk_user(session: Session, username: str | None) -> DeskUser | None:
         return None if username else DeskUser(None, "local", "local", Role.ADMIN, None, None, None)
     user, region, region_en = row
     return DeskUser(user.id, user.username, user.display_name, user.role, user.region_id, region, region_en)
+
+
+def technicians(session: Session, region_id: uuid.UUID | None = None) -> list[TechnicianRow]:
+    stmt = (
+        select(Technician, Region.name, Region.name_en)
+        .join(Region, Region.id == Technician.region_id)
+        .where(Technician.active.is_(True), Technician.deleted.is_(False))
+        .order_by(Region.code, Technician.team, Technician.name)
+    )
+    if region_id is not None:
+        stmt = stmt.where(Technician.region_id == region_id)
+    return [
+        TechnicianRow(t.id, t.employee_no, t.name, t.phone, t.team, t.region_id, region, region_en, tuple(t.skills))
+        for t, region, region_en in session.execute(stmt)
+    ]
 
 
 def order_count(session: Session) -> int:

@@ -21,11 +21,12 @@ from console.domain.enums import (
     Role,
     ServiceType,
 )
+from console.domain.sla_clock import SlaClock
 
 
 @dataclass(frozen=True, slots=True)
 class QueueRow:
-    """One line of the work-order queue."""
+    """One line of the work-order queue, with the SLA instants the countdown ticks on."""
 
     id: uuid.UUID
     number: str
@@ -37,12 +38,23 @@ class QueueRow:
     district: str
     district_en: str
     address: str
+    assignee_id: uuid.UUID | None
     assignee: str | None
     appointment_start: datetime | None
     appointment_end: datetime | None
     received_at: datetime
-    due_at: datetime | None
-    paused: bool
+    current_step: ProvisioningStep | None
+    region_id: uuid.UUID
+    sla: SlaClock
+    search_text: str  # number, customer and address, lower-cased, for the text filter
+
+    @property
+    def paused(self) -> bool:
+        return self.sla.paused_since is not None
+
+    @property
+    def due_at(self) -> datetime:
+        return self.sla.times.due_at
 
 
 @dataclass(frozen=True)
@@ -153,3 +165,16 @@ class DeskUser:
     region_id: uuid.UUID | None
     region: str | None
     region_en: str | None
+
+
+@dataclass(frozen=True)
+class TechnicianRow:
+    id: uuid.UUID
+    employee_no: str
+    name: str
+    phone: str
+    team: str
+    region_id: uuid.UUID
+    region: str
+    region_en: str
+    skills: tuple[str, ...]

@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -230,7 +231,7 @@ def _wire_main_window(app, database, settings: Settings, language: str, data_fil
         ).replace("%1", settings.username).replace("%2", str(paths.settings_file)))
         return None
     window = MainWindow(reader, user, ZoneInfo(settings.desk_zone), english=language == "en", data_file=data_file,
-                        log_dir=str(paths.log_dir))
+                        log_dir=str(paths.log_dir), views_file=paths.views_file, clock=_utc_now)
 
     def edit_settings() -> None:
         dialog = SettingsDialog(settings, str(paths.default_data_file), window)
@@ -262,7 +263,7 @@ def _self_test(args: argparse.Namespace) -> int:
             user = reader.user(None)
             assert user is not None
             window = MainWindow(reader, user, ZoneInfo("Asia/Shanghai"), english=language == "en",
-                                data_file=str(database.path), log_dir=tmp)
+                                data_file=str(database.path), log_dir=tmp, views_file=Path(tmp) / "views.json", clock=_utc_now)
             window.show()
             window.refresh()
             if not _wait_for(app, lambda: window.model.rowCount() > 0):
@@ -270,7 +271,7 @@ def _self_test(args: argparse.Namespace) -> int:
                 return 1
             first = window.model.row_at(0)
             window.select_order(first.id)
-            if not _wait_for(app, lambda: first.number in window.detail.toPlainText()):
+            if not _wait_for(app, lambda: first.number in window.detail.toPlainText() and "1." in window.detail.toPlainText()):
                 print("self-test FAILED: the detail panel did not show the selected order", file=sys.stderr)
                 return 1
             if args.screenshot:
@@ -280,6 +281,10 @@ def _self_test(args: argparse.Namespace) -> int:
             return 0
         finally:
             database.close()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _wait_for(app, condition: Callable[[], bool], seconds: float = 30.0) -> bool:

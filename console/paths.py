@@ -26,6 +26,10 @@ class AppPaths:
         return self.config_dir / "settings.json"
 
     @property
+    def views_file(self) -> Path:
+        return self.config_dir / "views.json"
+
+    @property
     def machine_settings_file(self) -> Path:
         return self.machine_config_dir / "settings.json"
 

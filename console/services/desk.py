@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from console.domain.calendar import BusinessCalendar, CalendarError
+from console.domain.sla import MissingRuleError, RuleBook, primary_stage
+from console.domain.sla_explain import explain
 from console.store import queries
 from console.store.database import Database
 from console.store.demo_centre import DemoParameters, generate_demo
 from console.store.rows import DeskUser, OrderDetail, QueueRow, TechnicianRow
+from console.store.rules import load_calendar, load_rulebook
+from console.store.sla_cache import order_facts
 
 
 @dataclass(frozen=True)
@@ -23,23 +28,36 @@ class Changes:
 
 class DeskReader:
     def __init__(self, database: Database):
-        self._database = database
+        self.database = database
 
-    def queue(self, region_id: uuid.UUID | None = None) -> list[QueueRow]:
-        with self._database.reading() as session:
-            return queries.open_queue(session, region_id)
+    def queue(self, region_id: uuid.UUID | None = None, only: set[uuid.UUID] | None = None) -> list[QueueRow]:
+        with self.database.reading() as session:
+            return queries.open_queue(session, region_id, only)
 
-    def detail(self, order_id: uuid.UUID) -> OrderDetail | None:
-        with self._database.reading() as session:
-            return queries.order_detail(session, order_id)
+    def rules(self) -> tuple[RuleBook, BusinessCalendar]:
+        with self.database.reading() as session:
+            return load_rulebook(session), load_calendar(session)
+
+    def detail(self, order_id: uuid.UUID, now: datetime | None = None) -> OrderDetail | None:
+        """The order with its deadline explained (as of `now`) when its rules allow it."""
+        with self.database.reading() as session:
+            detail = queries.order_detail(session, order_id)
+            if detail is None or now is None:
+                return detail
+            facts = order_facts(session, [order_id])[order_id]
+            try:
+                explanation = explain(facts, primary_stage(facts.kind), load_rulebook(session), load_calendar(session), now)
+            except (MissingRuleError, CalendarError):
+                return detail  # the panel says the rule is missing; the queue keeps its cached deadline
+            return replace(detail, explanation=explanation)
 
     def technicians(self, region_id: uuid.UUID | None = None) -> list[TechnicianRow]:
-        with self._database.reading() as session:
+        with self.database.reading() as session:
             return queries.technicians(session, region_id)
 
     def user(self, username: str | None) -> DeskUser | None:
         """The desk's user; None when a named user is not in the data file (or not active)."""
-        with self._database.reading() as session:
+        with self.database.reading() as session:
             return queries.desk_user(session, username)
 
 

@@ -63,8 +63,9 @@ def _open_pauses():
     )
 
 
-def open_queue(session: Session, region_id: uuid.UUID | None = None) -> list[QueueRow]:
-    """Every open order, most urgent first (by stored deadline); optionally one region's."""
+def open_queue(session: Session, region_id: uuid.UUID | None = None, only: set[uuid.UUID] | None = None) -> list[QueueRow]:
+    """Every open order, most urgent first (by stored deadline); optionally one region's, or
+    only the given orders (those still open)."""
     appt = _next_appointments()
     pause = _open_pauses()
     stmt = (
@@ -86,6 +87,8 @@ def open_queue(session: Session, region_id: uuid.UUID | None = None) -> list[Que
     )
     if region_id is not None:
         stmt = stmt.where(WorkOrder.region_id == region_id)
+    if only is not None:
+        stmt = stmt.where(WorkOrder.id.in_(only))
     rows = []
     for r in session.execute(stmt):
         (order_id, number, kind, status, priority, customer, level, district, district_en, address, assignee_id,

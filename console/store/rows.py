@@ -22,6 +22,7 @@ from console.domain.enums import (
     ServiceType,
 )
 from console.domain.sla_clock import SlaClock
+from console.domain.sla_explain import Explanation
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ class OrderDetail:
     pauses: tuple[PauseRow, ...]
     steps: tuple[StepRow, ...]
     history: tuple[HistoryEntry, ...]
+    explanation: Explanation | None = None  # filled by the service, which knows the rules
 
 
 @dataclass(frozen=True)

@@ -1,62 +1,27 @@
-"""The desk's main window: the work-order queue, the selected order's detail, menus, status bar."""
+"""The desk's main window: the queue beside the selected order's detail, menus, status bar."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon
 
 from console import __version__
-from console.services.desk import DeskReader
+from console.domain.enums import Band
+from console.services.desk import Changes, DeskReader
+from console.services.orders import OrderActions
 from console.store.rows import DeskUser, OrderDetail, QueueRow
-from console.ui import labels
+from console.ui import labels, sla_format
 from console.ui.background import Background
 from console.ui.order_detail_panel import OrderDetailPanel
+from console.ui.queue_panel import QueuePanel
 from console.ui.work_order_table_model import WorkOrderTableModel
-
-
-class WorkOrderTable(QTableView):
-    """The queue's view: whole-row selection, sortable headers, no per-cell editing."""
-
-    def __init__(self, model: WorkOrderTableModel, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setSortingEnabled(True)
-        self.sortByColumn(WorkOrderTableModel.DUE, Qt.SortOrder.AscendingOrder)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self._fitted = False
-
-    def fit_columns_once(self) -> None:
-        """Size columns to the header and the visible rows the first time there are rows."""
-        if self._fitted or self.model().rowCount() == 0:
-            return
-        self._fitted = True
-        self.resizeColumnsToContents()
-        cap = self.fontMetrics().horizontalAdvance("M") * 16
-        for column in range(self.model().columnCount()):
-            self.setColumnWidth(column, min(self.columnWidth(column) + 8, cap))
 
 
 class MainWindow(QMainWindow):
@@ -64,39 +29,43 @@ class MainWindow(QMainWindow):
     """The user asked for the settings dialog."""
 
     def __init__(self, reader: DeskReader, user: DeskUser, zone: ZoneInfo, *, english: bool, data_file: str,
-                 log_dir: str, background: Background | None = None):
+                 log_dir: str, views_file: Path, clock: Callable[[], datetime], background: Background | None = None):
         super().__init__()
         self._reader = reader
         self._user = user
-        self._zone = zone
+        self._clock = clock
         self._english = english
         self._background = background or Background(self)
         self._shown_order: uuid.UUID | None = None
         self.setWindowTitle(self.tr("Dispatch Console"))
         self.resize(1440, 860)
 
-        self.model = WorkOrderTableModel(zone, english, self)
-        self.table = WorkOrderTable(self.model)
+        book, calendar = reader.rules()
+        self.model = WorkOrderTableModel(zone, calendar, book.parameters, clock, english, self)
+        self.queue = QueuePanel(reader, OrderActions(reader.database, user, clock), user, self.model, views_file,
+                                self._background, english)
         self.detail = OrderDetailPanel(zone, english)
-        self.queue_title = QLabel()
-        self.queue_title.setObjectName("queueTitle")
-        left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 0, 0)
-        layout.addWidget(self.queue_title)
-        layout.addWidget(self.table)
+        self.detail.setMinimumWidth(340)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1060, 380])
         self.setCentralWidget(self.splitter)
+        self.tray = QSystemTrayIcon(self._tray_icon(), self) if QSystemTrayIcon.isSystemTrayAvailable() else None
+        if self.tray is not None:
+            self.tray.setToolTip(self.tr("Dispatch Console"))
+            self.tray.show()
 
         self._build_menus(log_dir)
         self._build_status_bar(data_file)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self._set_queue_title(None)
+        self.queue.selection_changed.connect(self._on_queue_selection_changed)
+        self.queue.changes_made.connect(self.apply_changes)
+        self.queue.band_counts_changed.connect(self._on_queue_band_counts_changed)
+        self.queue.sla_alert.connect(self._on_queue_sla_alert)
+        if self.queue.filter_bar.views_problem:
+            self.statusBar().showMessage(self.queue.filter_bar.views_problem, 15000)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -115,10 +84,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
+        orders_menu = self.menuBar().addMenu(self.tr("&Orders"))
+        for action in (self.queue.assign_action, self.queue.pause_action, self.queue.resume_action, self.queue.approve_action):
+            orders_menu.addAction(action)
+        orders_menu.addMenu(self.queue.priority_menu)
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.detail_action = QAction(self.tr("Order &details"), self, checkable=True, checked=True)
         self.detail_action.toggled.connect(self.detail.setVisible)
         view_menu.addAction(self.detail_action)
+        find_action = QAction(self.tr("&Find"), self, shortcut=QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(lambda: self.queue.filter_bar.search.setFocus())
+        view_menu.addAction(find_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Dispatch Console"), self)
@@ -132,12 +109,21 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(f"{self._user.display_name} · {role} · {region}")
         self.sync_label = QLabel(self.tr("Local only"))
         self.sync_label.setToolTip(self.tr("No central service is configured: changes stay in this desk's data file."))
-        self.count_label = QLabel()
+        self.band_labels = {band: QLabel() for band in reversed(Band)}
+        for band, label in self.band_labels.items():
+            label.setToolTip(self.tr("Open orders in this band"))
+            label.setStyleSheet(f"color: {sla_format.BAND_COLOURS[band].name()}; font-weight: bold;")
+            bar.addPermanentWidget(label)
         self.file_label = QLabel(data_file)
         self.file_label.setToolTip(self.tr("Data file"))
-        for widget in (self.user_label, self.sync_label, self.count_label):
+        for widget in (self.user_label, self.sync_label):
             bar.addPermanentWidget(widget)
         bar.addWidget(self.file_label, 1)
+
+    def _tray_icon(self) -> QIcon:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(sla_format.BAND_COLOURS[Band.RED])
+        return QIcon(pixmap)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -148,52 +134,72 @@ class MainWindow(QMainWindow):
         self._background.run(lambda: self._reader.queue(region_id), self._on_queue_loaded, self._on_load_failed)
 
     def _on_queue_loaded(self, rows: list[QueueRow]) -> None:
-        selected = self.selected_order_ids()
-        self.model.set_rows(rows)
-        self.table.fit_columns_once()
-        self._set_queue_title(len(rows))
-        self.count_label.setText(self.tr("%n open order(s)", "", len(rows)))
+        self.queue.show_rows(rows, self._clock())
         self.statusBar().clearMessage()
-        for order_id in selected[:1]:
-            self.select_order(order_id)
 
     def _on_load_failed(self, error: Exception) -> None:
         self.statusBar().clearMessage()
         QMessageBox.warning(self, self.tr("Dispatch Console"), self.tr("The data could not be read: %1").replace("%1", str(error)))
 
-    def _set_queue_title(self, count: int | None) -> None:
-        text = self.tr("Work-order queue") if count is None else self.tr("Work-order queue (%1 open)").replace("%1", f"{count:,}")
-        self.queue_title.setText(f"<b>{text}</b>")
+    @Slot(object)
+    def apply_changes(self, changes: Changes) -> None:
+        """Something changed orders: reload just those rows, and the detail if it shows one."""
+        region_id = self._user.region_id
+        ids = set(changes.orders)
+        self._background.run(
+            lambda: self._reader.queue(region_id, ids), lambda rows: self._on_rows_reloaded(changes, rows), self._on_load_failed
+        )
 
-    # --- selection ----------------------------------------------------------------------------
+    def _on_rows_reloaded(self, changes: Changes, rows: list[QueueRow]) -> None:
+        self.queue.update_rows(changes, rows, self._clock())
+        if self._shown_order in changes.orders:
+            self._load_detail(self._shown_order)
+        self.statusBar().showMessage(self.tr("%n order(s) changed and saved.", "", len(changes.orders)), 5000)
 
-    def selected_order_ids(self) -> list[uuid.UUID]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row_at(r).id for r in rows]
+    # --- selection and detail -----------------------------------------------------------------
 
     def select_order(self, order_id: uuid.UUID) -> bool:
-        row = self.model.row_of(order_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return self.queue.select_order(order_id)
 
-    @Slot(QItemSelection, QItemSelection)
-    def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        ids = self.selected_order_ids()
+    @Slot(list)
+    def _on_queue_selection_changed(self, ids: list[uuid.UUID]) -> None:
         if not ids:
             self._shown_order = None
             self.detail.show_nothing()
             return
-        order_id = ids[0]
+        self._load_detail(ids[0])
+
+    def _load_detail(self, order_id: uuid.UUID) -> None:
         self._shown_order = order_id
-        self._background.run(lambda: self._reader.detail(order_id), self._on_detail_loaded, self._on_load_failed)
+        now = self._clock()
+        self._background.run(lambda: self._reader.detail(order_id, now), self._on_detail_loaded, self._on_load_failed)
 
     def _on_detail_loaded(self, detail: OrderDetail | None) -> None:
         if detail is None or detail.id != self._shown_order:
             return  # the selection moved on while this was loading
         self.detail.show_detail(detail)
+
+    # --- SLA alerts ---------------------------------------------------------------------------
+
+    @Slot(dict)
+    def _on_queue_band_counts_changed(self, counts: dict) -> None:
+        for band, label in self.band_labels.items():
+            label.setText(f"● {sla_format.band_name(band)} {counts.get(band, 0):,}")
+
+    @Slot(list)
+    def _on_queue_sla_alert(self, alerts: list) -> None:
+        breached = [n for n, band in alerts if band is Band.BREACHED]
+        red = [n for n, band in alerts if band is Band.RED]
+        parts = []
+        if breached:
+            parts.append(self.tr("Breached: %1").replace("%1", ", ".join(breached[:5]) + ("…" if len(breached) > 5 else "")))
+        if red:
+            parts.append(self.tr("Turned red: %1").replace("%1", ", ".join(red[:5]) + ("…" if len(red) > 5 else "")))
+        message = "\n".join(parts)
+        self.statusBar().showMessage(message.replace("\n", "  ·  "), 30000)
+        if self.tray is not None:
+            icon = QSystemTrayIcon.MessageIcon.Critical if breached else QSystemTrayIcon.MessageIcon.Warning
+            self.tray.showMessage(self.tr("SLA alert"), message, icon, 10000)
 
     @Slot()
     def _on_about_triggered(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from console.domain.enums import Assurance, CustomerLevel, ExceptionKind, PauseReason, SatisfactionRating
 from console.store.rows import HistoryEntry, OrderDetail
-from console.ui import labels
+from console.ui import labels, sla_format
 
 _CSS = """
 body { font-size: 10pt; }
@@ -76,6 +76,10 @@ class OrderDetailPanel(QTextBrowser):
                 (self.tr("Replaced by order"), escape(d.replaced_by_number or "")),
             ]),
         ]
+        if d.explanation is not None:
+            parts.append(self._h3(self.tr("How the deadline is computed")))
+            items = "".join(f"<li>{escape(line)}</li>" for line in sla_format.explanation_lines(d.explanation, self._zone))
+            parts.append(f"<ol style='margin-left: -20px'>{items}</ol>")
         if d.steps:
             parts.append(self._steps(d))
         if d.pauses:

@@ -1,4 +1,8 @@
-"""The work-order queue as a table model: cached frozen rows, sorted in the model."""
+"""The work-order queue as a table model: cached frozen rows, filtered and sorted in the model.
+
+Countdown and band cells are computed from each row's cached SLA instants when they are painted
+(see SlaDelegate); `tick()` only tells the view which visible cells to repaint.
+"""
 
 from __future__ import annotations
 
@@ -11,34 +15,67 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from console.domain.calendar import BusinessCalendar
 from console.domain.enums import CustomerLevel
+from console.domain.sla import SlaParameters
+from console.domain.sla_clock import band_at, pause_awaits_approval, time_left
+from console.services.queue_filter import QueueFilter, row_matcher, urgency_key
 from console.store.rows import QueueRow
-from console.ui import labels
+from console.ui import labels, sla_format
 
 _Index = QModelIndex | QPersistentModelIndex
-_NEVER = datetime.max.replace(tzinfo=ZoneInfo("UTC"))
 
 
 class WorkOrderTableModel(QAbstractTableModel):
-    NUMBER, KIND, CUSTOMER, LEVEL, DISTRICT, STATUS, ASSIGNEE, APPOINTMENT, DUE, RECEIVED = range(10)
+    (BAND, TIME_LEFT, DUE, NUMBER, KIND, CUSTOMER, LEVEL, DISTRICT, STATUS, STEP, ASSIGNEE, APPOINTMENT,
+     RECEIVED) = range(13)
+    COLUMN_COUNT = 13
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, zone: ZoneInfo, english: bool = False, parent: Any = None):
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        calendar: BusinessCalendar,
+        params: SlaParameters,
+        clock: Callable[[], datetime],
+        english: bool = False,
+        parent: Any = None,
+    ):
         super().__init__(parent)
-        self._zone = zone
+        self.zone, self.calendar, self.params, self.clock = zone, calendar, params, clock
         self._english = english
+        self._all: list[QueueRow] = []
         self._rows: list[QueueRow] = []
+        self._filter = QueueFilter()
         self._bold = QFont()
         self._bold.setBold(True)
-        self._sort_column, self._sort_order = self.DUE, Qt.SortOrder.AscendingOrder
+        self._sort_column, self._sort_order = self.TIME_LEFT, Qt.SortOrder.AscendingOrder
 
     # --- contents -----------------------------------------------------------------------------
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._sort_rows()
+        self._all = list(rows)
+        self._sort_all()
+        self._apply_filter()
         self.endResetModel()
+
+    def set_filter(self, queue_filter: QueueFilter) -> None:
+        self.beginResetModel()
+        self._filter = queue_filter
+        self._apply_filter()
+        self.endResetModel()
+
+    def refilter(self) -> None:
+        """Apply the filter again (a band filter changes with the clock)."""
+        self.set_filter(self._filter)
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    def all_rows(self) -> list[QueueRow]:
+        return self._all
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -46,20 +83,45 @@ class WorkOrderTableModel(QAbstractTableModel):
     def row_of(self, order_id: uuid.UUID) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == order_id), None)
 
+    def _apply_filter(self) -> None:
+        if self._filter.is_empty():
+            self._rows = list(self._all)
+            return
+        matches = row_matcher(self._filter, self.calendar, self.params, self.clock(), self._english)
+        self._rows = [r for r in self._all if matches(r)]  # _all is sorted, so the result is too
+
+    def tick(self, first: int, last: int) -> None:
+        """Repaint the countdown and band cells of rows first..last (the visible ones)."""
+        if self._rows and first <= last:
+            last = min(last, len(self._rows) - 1)
+            self.dataChanged.emit(self.index(first, self.BAND), self.index(last, self.TIME_LEFT), [Qt.ItemDataRole.DisplayRole])
+
+    # --- the SLA of a row, now ----------------------------------------------------------------
+
+    def band(self, row: QueueRow, now: datetime):
+        return band_at(row.sla, self.calendar, self.params, now)
+
+    def time_left(self, row: QueueRow, now: datetime):
+        return time_left(row.sla, self.calendar, self.params, now)
+
+    def awaiting_approval(self, row: QueueRow, now: datetime) -> bool:
+        return pause_awaits_approval(row.sla, self.params, now)
+
     # --- Qt's model interface -----------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 10
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
-            self.tr("Order no."), self.tr("Kind"), self.tr("Customer"), self.tr("Level"), self.tr("District"),
-            self.tr("Status"), self.tr("Assignee"), self.tr("Appointment"), self.tr("Due"), self.tr("Received"),
+            self.tr("SLA"), self.tr("Time left"), self.tr("Due"), self.tr("Order no."), self.tr("Kind"),
+            self.tr("Customer"), self.tr("Level"), self.tr("District"), self.tr("Status"), self.tr("Step"),
+            self.tr("Assignee"), self.tr("Appointment"), self.tr("Received"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -70,8 +132,8 @@ class WorkOrderTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.CUSTOMER:
-            return f"{row.customer}\n{row.address}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
         if role == Qt.ItemDataRole.FontRole and column == self.LEVEL and row.level in (CustomerLevel.KEY, CustomerLevel.DIAMOND):
             return self._bold
         if role == self.ID_ROLE:
@@ -80,6 +142,12 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def _display(self, row: QueueRow, column: int) -> str:
         match column:
+            case self.BAND:
+                return sla_format.band_name(self.band(row, self.clock()))
+            case self.TIME_LEFT:
+                return sla_format.time_left_text(self.time_left(row, self.clock()), row.sla.times.business, self.calendar.hours_per_day)
+            case self.DUE:
+                return labels.local_time(row.due_at, self.zone)
             case self.NUMBER:
                 return row.number
             case self.KIND:
@@ -93,38 +161,57 @@ class WorkOrderTableModel(QAbstractTableModel):
             case self.STATUS:
                 status = labels.name(row.status)
                 return self.tr("%1 (paused)").replace("%1", status) if row.paused else status
+            case self.STEP:
+                return labels.name(row.current_step)
             case self.ASSIGNEE:
                 return row.assignee or ""
             case self.APPOINTMENT:
-                return labels.local_window(row.appointment_start, row.appointment_end, self._zone)
+                return labels.local_window(row.appointment_start, row.appointment_end, self.zone)
             case self.RECEIVED:
-                return labels.local_time(row.received_at, self._zone)
-            case self.DUE:
-                return labels.local_time(row.due_at, self._zone)
+                return labels.local_time(row.received_at, self.zone)
         return ""
+
+    def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == self.CUSTOMER:
+            return f"{row.customer}\n{row.address}"
+        if column == self.TIME_LEFT:
+            measure = self.tr("business hours (working days, 09:00-18:00)") if row.sla.times.business else self.tr("clock time, 24x7")
+            text = self.tr("Counted in %1").replace("%1", measure)
+            if row.paused:
+                text += "\n" + self.tr("Clock paused since %1").replace("%1", labels.local_time(row.sla.paused_since, self.zone))
+                if self.awaiting_approval(row, self.clock()):
+                    text += "\n" + self.tr("The pause is past its approval limit: the clock runs until a supervisor approves it")
+            return text
+        return None
+
+    # --- sorting ------------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         ids = [self._rows[i.row()].id for i in before]
         self._sort_column, self._sort_order = column, order
-        self._sort_rows()
+        self._sort_all()
+        self._apply_filter()
         positions = {r.id: n for n, r in enumerate(self._rows)}
-        self.changePersistentIndexList(before, [self.index(positions[i], old.column()) for i, old in zip(ids, before, strict=True)])
+        after = [self.index(positions[i], old.column()) if i in positions else QModelIndex() for i, old in zip(ids, before, strict=True)]
+        self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    def _sort_rows(self) -> None:
+    def _sort_all(self) -> None:
+        urgency = urgency_key(self.clock())
         keys: dict[int, Callable[[QueueRow], Any]] = {
             self.NUMBER: lambda r: r.number,
-            self.KIND: lambda r: r.kind.value,
-            self.CUSTOMER: lambda r: r.customer,
-            self.LEVEL: lambda r: r.level.rank,
-            self.DISTRICT: lambda r: r.district,
-            self.STATUS: lambda r: r.status.value,
-            self.ASSIGNEE: lambda r: r.assignee or "",
-            self.APPOINTMENT: lambda r: r.appointment_start or _NEVER,
-            self.RECEIVED: lambda r: r.received_at,
-            self.DUE: lambda r: r.due_at or _NEVER,
+            self.KIND: lambda r: (r.kind.value, urgency(r)),
+            self.CUSTOMER: lambda r: (r.customer, urgency(r)),
+            self.LEVEL: lambda r: (r.level.rank, urgency(r)),
+            self.DISTRICT: lambda r: (r.district, urgency(r)),
+            self.STATUS: lambda r: (r.status.value, urgency(r)),
+            self.STEP: lambda r: (r.current_step.value if r.current_step else "", urgency(r)),
+            self.ASSIGNEE: lambda r: (r.assignee or "", urgency(r)),
+            self.APPOINTMENT: lambda r: (r.appointment_start is None, r.appointment_start or r.received_at, r.number),
+            self.RECEIVED: lambda r: (r.received_at, r.number),
         }
-        key = keys.get(self._sort_column, keys[self.DUE])
-        self._rows.sort(key=lambda r: (key(r), r.number), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        # SLA, time left and due all sort by urgency: breached first, then least time left.
+        key = keys.get(self._sort_column, urgency)
+        self._all.sort(key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,280 @@
+"""The bar above the queue: text search, filters by kind, level, band, status, district and
+assignee, and the saved views."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.enums import OPEN_STATUSES, Band, CustomerLevel, OrderKind
+from console.services.queue_filter import (
+    BUILTIN_FILTERS,
+    UNASSIGNED,
+    QueueFilter,
+    SavedView,
+    SavedViewsError,
+    load_views,
+    save_views,
+    with_view,
+)
+from console.ui import labels, sla_format
+
+
+class ChoiceButton(QToolButton):
+    """A button with a menu of checkable choices; nothing checked means any."""
+
+    changed = Signal()
+    """The checked choices changed."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._title = title
+        self._menu = QMenu(self)
+        self.setMenu(self._menu)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._actions: dict[Any, QAction] = {}
+        self._update_text()
+
+    def set_choices(self, choices: Iterable[tuple[Any, str]]) -> None:
+        checked = self.selected()
+        self._menu.clear()
+        self._actions = {}
+        for value, text in choices:
+            action = QAction(text, self._menu, checkable=True, checked=value in checked)
+            action.toggled.connect(self._on_action_toggled)
+            self._menu.addAction(action)
+            self._actions[value] = action
+        self._update_text()
+
+    def selected(self) -> frozenset:
+        return frozenset(v for v, a in self._actions.items() if a.isChecked())
+
+    def set_selected(self, values: Iterable[Any]) -> None:
+        wanted = set(values)
+        for value, action in self._actions.items():
+            action.blockSignals(True)
+            action.setChecked(value in wanted)
+            action.blockSignals(False)
+        self._update_text()
+
+    def _update_text(self) -> None:
+        chosen = [a.text() for a in self._actions.values() if a.isChecked()]
+        if not chosen:
+            shown = self.tr("all")
+        elif len(chosen) <= 2:
+            shown = ", ".join(chosen)
+        else:
+            shown = self.tr("%1 chosen").replace("%1", str(len(chosen)))
+        self.setText(f"{self._title}: {shown}")
+
+    @Slot(bool)
+    def _on_action_toggled(self, _checked: bool) -> None:
+        self._update_text()
+        self.changed.emit()
+
+
+class QueueFilterBar(QWidget):
+    filter_changed = Signal(object)
+    """The filter the queue should show changed (a QueueFilter)."""
+
+    def __init__(self, views_file: Path, english: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._views_file = views_file
+        self._english = english
+        self._quiet = False
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search number, customer, address"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.kinds = ChoiceButton(self.tr("Kind"))
+        self.kinds.set_choices((k, labels.name(k)) for k in OrderKind)
+        self.levels = ChoiceButton(self.tr("Level"))
+        self.levels.set_choices((v, labels.name(v)) for v in CustomerLevel)
+        self.bands = ChoiceButton(self.tr("SLA"))
+        self.bands.set_choices((b, sla_format.band_name(b)) for b in reversed(Band))
+        self.statuses = ChoiceButton(self.tr("Status"))
+        self.statuses.set_choices((s, labels.name(s)) for s in OPEN_STATUSES)
+        self.districts = ChoiceButton(self.tr("District"))
+        self.assignee = QComboBox()
+        self.assignee.setMinimumContentsLength(8)
+        self.approval = QToolButton()
+        self.approval.setText(self.tr("Pauses awaiting approval"))
+        self.approval.setCheckable(True)
+        self.views = QComboBox()
+        self.views.setMinimumContentsLength(14)
+        self.save_view = QToolButton()
+        self.save_view.setText(self.tr("Save view…"))
+        self.delete_view = QToolButton()
+        self.delete_view.setText(self.tr("Delete view"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.views)
+        top.addWidget(self.save_view)
+        top.addWidget(self.delete_view)
+        top.addWidget(self.search, 1)
+        bottom = QHBoxLayout()
+        for widget in (self.bands, self.kinds, self.levels, self.statuses, self.districts, self.assignee, self.approval):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+        self._builtin_names = {
+            "all": self.tr("All open orders"),
+            "red_and_breached": self.tr("Red and breached"),
+            "unassigned_and_breached": self.tr("Unassigned and breached"),
+            "pauses_awaiting_approval": self.tr("Pauses awaiting approval"),
+        }
+        self._user_views: list[SavedView] = []
+        self.views_problem: str | None = None
+        try:
+            self._user_views = load_views(views_file)
+        except SavedViewsError as exc:
+            self.views_problem = str(exc)  # shown by the window; the file is left as it is
+        self._fill_views()
+        self.set_assignees([])
+
+        self.search.textChanged.connect(self._on_any_changed)
+        for button in (self.kinds, self.levels, self.bands, self.statuses, self.districts):
+            button.changed.connect(self._on_any_changed)
+        self.assignee.currentIndexChanged.connect(self._on_any_changed)
+        self.approval.toggled.connect(self._on_any_changed)
+        self.views.activated.connect(self._on_views_activated)
+        self.save_view.clicked.connect(self._on_save_view_clicked)
+        self.delete_view.clicked.connect(self._on_delete_view_clicked)
+
+    # --- choices that depend on the data ------------------------------------------------------
+
+    def set_districts(self, names: Iterable[str]) -> None:
+        self.districts.set_choices((n, n) for n in sorted(set(names)))
+
+    def set_assignees(self, names: Iterable[str]) -> None:
+        current = self.assignee.currentData()
+        self.assignee.blockSignals(True)
+        self.assignee.clear()
+        self.assignee.addItem(self.tr("Assignee: all"), "")
+        self.assignee.addItem(self.tr("Unassigned"), UNASSIGNED)
+        for name in sorted(set(names)):
+            self.assignee.addItem(name, name)
+        self.assignee.setCurrentIndex(max(0, self.assignee.findData(current)))
+        self.assignee.blockSignals(False)
+
+    # --- the filter ---------------------------------------------------------------------------
+
+    def current_filter(self) -> QueueFilter:
+        return QueueFilter(
+            kinds=self.kinds.selected(),
+            levels=self.levels.selected(),
+            bands=self.bands.selected(),
+            statuses=self.statuses.selected(),
+            districts=self.districts.selected(),
+            assignee=self.assignee.currentData() or "",
+            text=self.search.text(),
+            awaiting_approval=self.approval.isChecked(),
+        )
+
+    def show_filter(self, f: QueueFilter) -> None:
+        self._quiet = True
+        self.kinds.set_selected(f.kinds)
+        self.levels.set_selected(f.levels)
+        self.bands.set_selected(f.bands)
+        self.statuses.set_selected(f.statuses)
+        self.districts.set_selected(f.districts)
+        index = self.assignee.findData(f.assignee)
+        if index < 0:
+            self.assignee.addItem(f.assignee, f.assignee)
+            index = self.assignee.count() - 1
+        self.assignee.setCurrentIndex(index)
+        self.search.setText(f.text)
+        self.approval.setChecked(f.awaiting_approval)
+        self._quiet = False
+        self.filter_changed.emit(f)
+
+    @Slot()
+    def _on_any_changed(self, *_args: object) -> None:
+        if self._quiet:
+            return
+        f = self.current_filter()
+        matching = next((i for i in range(self.views.count()) if self._view_at(i).filter == f), -1)
+        self.views.blockSignals(True)
+        self.views.setCurrentIndex(matching)
+        self.views.blockSignals(False)
+        self.delete_view.setEnabled(matching >= 0 and not self._view_at(matching).builtin)
+        self.filter_changed.emit(f)
+
+    # --- saved views --------------------------------------------------------------------------
+
+    def _all_views(self) -> list[SavedView]:
+        builtin = [SavedView(self._builtin_names[key], f, True) for key, f in BUILTIN_FILTERS.items()]
+        return builtin + self._user_views
+
+    def _view_at(self, index: int) -> SavedView:
+        return self._all_views()[index]
+
+    def _fill_views(self, select: str | None = None) -> None:
+        self.views.blockSignals(True)
+        self.views.clear()
+        for view in self._all_views():
+            self.views.addItem(view.name if view.builtin else "★ " + view.name, view.name)
+        self.views.setCurrentIndex(max(0, self.views.findData(select)) if select else 0)
+        self.views.blockSignals(False)
+        self.delete_view.setEnabled(not self._view_at(self.views.currentIndex()).builtin)
+
+    @Slot(int)
+    def _on_views_activated(self, index: int) -> None:
+        view = self._view_at(index)
+        self.delete_view.setEnabled(not view.builtin)
+        self.show_filter(view.filter)
+
+    @Slot()
+    def _on_save_view_clicked(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the view:"))
+        if not ok:
+            return
+        self.save_named_view(name)
+
+    def save_named_view(self, name: str) -> bool:
+        try:
+            views = with_view(self._all_views(), SavedView(name, self.current_filter()))
+            save_views(views, self._views_file)
+        except (SavedViewsError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Save view"), self.tr("The view was not saved: %1").replace("%1", str(exc)))
+            return False
+        self._user_views = [v for v in views if not v.builtin]
+        self._fill_views(select=name.strip())
+        return True
+
+    @Slot()
+    def _on_delete_view_clicked(self) -> None:
+        view = self._view_at(self.views.currentIndex())
+        if view.builtin:
+            return
+        remaining = [v for v in self._user_views if v.name != view.name]
+        try:
+            save_views(remaining, self._views_file)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Delete view"), self.tr("The view was not deleted: %1").replace("%1", str(exc)))
+            return
+        self._user_views = remaining
+        self._fill_views()
+        self.show_filter(QueueFilter())
+        self.views.setCurrentIndex(0)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)

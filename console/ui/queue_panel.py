@@ -1,0 +1,303 @@
+"""The queue: filter bar, table with live countdowns, bulk actions, and the per-second tick."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.enums import Band, OrderKind, Role, Skill
+from console.domain.sla_clock import BandCrossing, BandWatch
+from console.services.desk import Changes, DeskReader
+from console.services.orders import OrderActions, Outcome
+from console.store.rows import DeskUser, QueueRow
+from console.ui import labels
+from console.ui.background import Background
+from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog
+from console.ui.queue_filter_bar import QueueFilterBar
+from console.ui.sla_delegate import SlaDelegate
+from console.ui.work_order_table_model import WorkOrderTableModel
+
+NEEDED_SKILL = {
+    OrderKind.SURVEY: Skill.SURVEY,
+    OrderKind.PROVISIONING: Skill.INSTALLATION,
+    OrderKind.FAULT: Skill.FAULT_REPAIR,
+    OrderKind.COMPLAINT: Skill.FAULT_REPAIR,
+}
+
+
+class WorkOrderTable(QTableView):
+    """The queue's view: whole-row selection, sortable headers, countdown cells by delegate."""
+
+    def __init__(self, model: WorkOrderTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.sla_delegate = SlaDelegate(model, self)  # only these two columns are painted in Python
+        self.setItemDelegateForColumn(WorkOrderTableModel.BAND, self.sla_delegate)
+        self.setItemDelegateForColumn(WorkOrderTableModel.TIME_LEFT, self.sla_delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.horizontalHeader().setSortIndicator(WorkOrderTableModel.TIME_LEFT, Qt.SortOrder.AscendingOrder)
+        self.setWordWrap(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._fitted = False
+
+    def fit_columns_once(self) -> None:
+        """Size columns to the header and the visible rows the first time there are rows."""
+        if self._fitted or self.model().rowCount() == 0:
+            return
+        self._fitted = True
+        self.resizeColumnsToContents()
+        cap = self.fontMetrics().horizontalAdvance("M") * 16
+        for column in range(self.model().columnCount()):
+            self.setColumnWidth(column, min(self.columnWidth(column) + 12, cap))
+
+    def visible_rows(self) -> tuple[int, int]:
+        first = self.rowAt(0)
+        if first < 0:
+            return 0, -1
+        last = self.rowAt(self.viewport().height() - 1)
+        return first, (self.model().rowCount() - 1 if last < 0 else last)
+
+
+class QueuePanel(QWidget):
+    selection_changed = Signal(list)
+    """The selected orders changed (a list of order ids, first selected first)."""
+    changes_made = Signal(object)
+    """An action changed orders (a Changes)."""
+    band_counts_changed = Signal(dict)
+    """Open orders per band changed (a dict Band -> count)."""
+    sla_alert = Signal(list)
+    """Orders just turned red or breached (a list of (order number, Band))."""
+
+    def __init__(self, reader: DeskReader, actions: OrderActions, user: DeskUser, model: WorkOrderTableModel,
+                 views_file: Path, background: Background, english: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._reader, self._actions, self._user = reader, actions, user
+        self._background = background
+        self._english = english
+        self.model = model
+        self.watch = BandWatch(model.calendar, model.params)
+        self.filter_bar = QueueFilterBar(views_file, english)
+        self.table = WorkOrderTable(model)
+        self.title = QLabel()
+        self.toolbar = QToolBar()
+        self._build_actions()
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.toolbar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+        self._update_title()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.assign_action = QAction(self.tr("Assign…"), self)
+        self.assign_action.triggered.connect(self.assign_selected)
+        self.pause_action = QAction(self.tr("Pause clock…"), self)
+        self.pause_action.triggered.connect(self.pause_selected)
+        self.resume_action = QAction(self.tr("Resume clock"), self)
+        self.resume_action.triggered.connect(lambda: self._run(lambda ids: self._actions.resume(ids)))
+        self.approve_action = QAction(self.tr("Approve long pause"), self)
+        self.approve_action.triggered.connect(lambda: self._run(lambda ids: self._actions.approve_pause(ids)))
+        self.approve_action.setVisible(self._user.role in (Role.SUPERVISOR, Role.ADMIN))
+        self.priority_menu = QMenu(self.tr("Priority"), self)
+        for priority in range(1, 6):
+            action = self.priority_menu.addAction(self.tr("%1 (1 is the most urgent)").replace("%1", str(priority)) if priority == 1 else str(priority))
+            action.triggered.connect(lambda _checked=False, p=priority: self._run(lambda ids: self._actions.set_priority(ids, p)))
+        for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addAction(self.priority_menu.menuAction())
+        self._enable_actions([])
+
+    def _enable_actions(self, ids: list[uuid.UUID]) -> None:
+        for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action, self.priority_menu.menuAction()):
+            action.setEnabled(bool(ids))
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r).id for r in rows]
+
+    def selected_rows(self) -> list[QueueRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows]
+
+    @Slot()
+    def assign_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        dialog = TechnicianPickerDialog(
+            self._reader.technicians(), {r.region_id for r in rows}, {NEEDED_SKILL[r.kind] for r in rows}, self._english, self
+        )
+        if dialog.exec() and dialog.chosen is not None:
+            technician = dialog.chosen
+            self._run(lambda ids: self._actions.assign(ids, technician))
+
+    @Slot()
+    def pause_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        dialog = PauseDialog(len(ids), self)
+        if dialog.exec():
+            reason, note = dialog.reason.currentData(), dialog.note.toPlainText()
+            self._run(lambda chosen: self._actions.pause(chosen, reason, note))
+
+    def _run(self, act: Callable[[list[uuid.UUID]], Outcome]) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._background.run(lambda: act(ids), self._on_action_done, self._on_action_failed)
+
+    def _on_action_done(self, outcome: Outcome) -> None:
+        if outcome.refused:
+            lines = [f"{number or '?'}: {labels.name(why)}" for number, why in outcome.refused.values()]
+            QMessageBox.information(
+                self, self.tr("Some orders were not changed"),
+                self.tr("%1 changed, %2 not changed:").replace("%1", str(outcome.changed)).replace("%2", str(len(lines)))
+                + "\n" + "\n".join(lines[:20]) + ("\n…" if len(lines) > 20 else ""),
+            )
+        if outcome.changes.orders:
+            self.changes_made.emit(outcome.changes)
+
+    def _on_action_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Nothing was changed"), self.tr("The change could not be saved: %1").replace("%1", str(error)))
+
+    @Slot(QPoint)
+    def _on_table_context_menu(self, position: QPoint) -> None:
+        if not self.selected_ids():
+            return
+        menu = QMenu(self)
+        for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action):
+            if action.isVisible():
+                menu.addAction(action)
+        menu.addMenu(self.priority_menu)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    # --- rows ---------------------------------------------------------------------------------
+
+    def show_rows(self, rows: list[QueueRow], now: datetime) -> None:
+        selected = self.selected_ids()
+        self.model.set_rows(rows)
+        self.filter_bar.set_districts(r.district_en if self._english else r.district for r in rows)
+        self.filter_bar.set_assignees(r.assignee for r in rows if r.assignee)
+        self.watch.reset(((r.id, r.sla) for r in rows), now)
+        self.band_counts_changed.emit(dict(self.watch.counts))
+        self.table.fit_columns_once()
+        self.reselect(selected)
+        self._update_title()
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def update_rows(self, changed: Changes, fresh: list[QueueRow], now: datetime) -> None:
+        """Replace the changed orders' rows (dropping those no longer open) and keep the rest."""
+        kept = [r for r in self.model.all_rows() if r.id not in changed.orders]
+        self.show_rows(kept + fresh, now)
+
+    def reselect(self, ids: list[uuid.UUID]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for order_id in ids:
+            row = self.model.row_of(order_id)
+            if row is not None:
+                self.table.selectRow(row) if len(ids) == 1 else selection.select(
+                    self.model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+                )
+
+    def select_order(self, order_id: uuid.UUID) -> bool:
+        row = self.model.row_of(order_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_title(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        text = self.tr("Work-order queue (%1 open)").replace("%1", f"{total:,}")
+        if shown != total:
+            text += " · " + self.tr("%1 shown").replace("%1", f"{shown:,}")
+        self.title.setText(f"<b>{text}</b>")
+
+    # --- the clock ----------------------------------------------------------------------------
+
+    @Slot()
+    def tick(self) -> None:
+        """Once a second: note band crossings, repaint the visible countdowns, nothing more."""
+        now = self.model.clock()
+        crossings = self.watch.advance(now)
+        if crossings:
+            self.band_counts_changed.emit(dict(self.watch.counts))
+            alerts = self._alerts(crossings)
+            if alerts:
+                self.sla_alert.emit(alerts)
+            if self.model.queue_filter.needs_clock:
+                selected = self.selected_ids()
+                self.model.refilter()
+                self.reselect(selected)
+                self._update_title()
+        self.model.tick(*self.table.visible_rows())
+
+    def _alerts(self, crossings: list[BandCrossing]) -> list[tuple[str, Band]]:
+        numbers = {r.id: r.number for r in self.model.all_rows()} if len(crossings) > 3 else None
+        out = []
+        for crossing in crossings:
+            if crossing.band not in (Band.RED, Band.BREACHED):
+                continue
+            number = numbers.get(crossing.order_id) if numbers is not None else next(
+                (r.number for r in self.model.all_rows() if r.id == crossing.order_id), None
+            )
+            if number:
+                out.append((number, crossing.band))
+        return out
+
+    # --- slots --------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_filter_bar_filter_changed(self, queue_filter) -> None:
+        selected = self.selected_ids()
+        self.model.set_filter(queue_filter)
+        self.reselect(selected)
+        self._update_title()
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        ids = self.selected_ids()
+        self._enable_actions(ids)
+        self.selection_changed.emit(ids)

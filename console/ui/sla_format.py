@@ -28,12 +28,8 @@ _BAND_NAMES = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sla", text)
-
-
 def band_name(band: Band) -> str:
-    return _tr(_BAND_NAMES[band])
+    return QCoreApplication.translate("Sla", _BAND_NAMES[band])
 
 
 def duration(delta: timedelta) -> str:
@@ -45,7 +41,7 @@ def duration(delta: timedelta) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return sign + _tr("%1d %2").replace("%1", str(days)).replace("%2", f"{hours:02d}:{minutes:02d}")
+        return sign + QCoreApplication.translate("Sla", "%1d %2").replace("%1", str(days)).replace("%2", f"{hours:02d}:{minutes:02d}")
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
 
 
@@ -61,7 +57,7 @@ def time_left_text(left: timedelta, business: bool, hours_per_day: timedelta) ->
     minutes, secs = divmod(rest, 60)
     clock = f"{hours_}:{minutes:02d}:{secs:02d}" if not days else f"{hours_}:{minutes:02d}"
     if days:
-        return sign + _tr("%1 wd %2").replace("%1", str(days)).replace("%2", clock)
+        return sign + QCoreApplication.translate("Sla", "%1 wd %2").replace("%1", str(days)).replace("%2", clock)
     return sign + clock
 
 
@@ -71,13 +67,13 @@ def hours(delta: timedelta) -> str:
 
 
 def _day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), _tr("d MMM"))
+    return QLocale().toString(QDate(day.year, day.month, day.day), QCoreApplication.translate("Sla", "d MMM"))
 
 
 def _moment(instant: datetime, zone: ZoneInfo) -> str:
     local = instant.astimezone(zone)
     qdate = QDate(local.year, local.month, local.day)
-    return QLocale().toString(qdate, _tr("ddd d MMM yyyy")) + f" {local:%H:%M}"
+    return QLocale().toString(qdate, QCoreApplication.translate("Sla", "ddd d MMM yyyy")) + f" {local:%H:%M}"
 
 
 def _number(value: Decimal) -> str:
@@ -87,39 +83,39 @@ def _number(value: Decimal) -> str:
 def explanation_lines(e: Explanation, zone: ZoneInfo) -> list[str]:
     """The deadline in words, step by step, in the desk's language."""
     unit = {
-        LimitUnit.WORKING_DAYS: _tr("working days"),
-        LimitUnit.HOURS: _tr("hours"),
-        LimitUnit.MINUTES: _tr("minutes"),
+        LimitUnit.WORKING_DAYS: QCoreApplication.translate("Sla", "working days"),
+        LimitUnit.HOURS: QCoreApplication.translate("Sla", "hours"),
+        LimitUnit.MINUTES: QCoreApplication.translate("Sla", "minutes"),
     }[e.unit]
     grade = labels.grade_name(e.grade)
     lines = [
-        _tr("%1 %2 limit for %3: %4 %5").replace("%1", labels.name(e.kind)).replace("%2", labels.stage_name(e.stage))
+        QCoreApplication.translate("Sla", "%1 %2 limit for %3: %4 %5").replace("%1", labels.name(e.kind)).replace("%2", labels.stage_name(e.stage))
         .replace("%3", grade).replace("%4", _number(e.rule_amount)).replace("%5", unit)
     ]
     if e.exact is not None:
         lines.append(
-            _tr("%1 access points, more than %2: %3 x %1/%2 = %4 -> %5 %6 (rounded up to the next half day)")
+            QCoreApplication.translate("Sla", "%1 access points, more than %2: %3 x %1/%2 = %4 -> %5 %6 (rounded up to the next half day)")
             .replace("%1", str(e.access_points)).replace("%2", str(e.per_unit)).replace("%3", _number(e.rule_amount))
             .replace("%4", _number(e.exact.quantize(Decimal("0.01")))).replace("%5", _number(e.amount)).replace("%6", unit)
         )
     if e.hours_per_day is not None:
         lines.append(
-            _tr("%1 working days = %2 business hours (%3 hours a working day)")
+            QCoreApplication.translate("Sla", "%1 working days = %2 business hours (%3 hours a working day)")
             .replace("%1", _number(e.amount)).replace("%2", hours(e.limit)).replace("%3", hours(e.hours_per_day))
         )
     else:
-        lines.append(_tr("Counted on the clock, 24 hours a day, 7 days a week"))
-    lines.append(_tr("Clock started %1").replace("%1", _moment(e.started_at, zone)))
+        lines.append(QCoreApplication.translate("Sla", "Counted on the clock, 24 hours a day, 7 days a week"))
+    lines.append(QCoreApplication.translate("Sla", "Clock started %1").replace("%1", _moment(e.started_at, zone)))
     for first, last in date_ranges(e.days_off):
         span = _day(first) if first == last else f"{_day(first)}–{_day(last)}"
-        lines.append(_tr("%1: public holiday, not counted").replace("%1", span))
+        lines.append(QCoreApplication.translate("Sla", "%1: public holiday, not counted").replace("%1", span))
     for day in e.make_up_days:
-        lines.append(_tr("%1 (%2): make-up working day, counted").replace("%1", _day(day)).replace("%2", QLocale().dayName(day.isoweekday())))
+        lines.append(QCoreApplication.translate("Sla", "%1 (%2): make-up working day, counted").replace("%1", _day(day)).replace("%2", QLocale().dayName(day.isoweekday())))
     if e.paused > timedelta(0):
-        lines.append(_tr("Paused %1 h, added back").replace("%1", hours(e.paused)))
+        lines.append(QCoreApplication.translate("Sla", "Paused %1 h, added back").replace("%1", hours(e.paused)))
     if e.uncredited_pause > timedelta(0):
-        lines.append(_tr("Paused %1 h beyond the approval limit without a supervisor's approval: counted").replace("%1", hours(e.uncredited_pause)))
-    lines.append(_tr("Due %1").replace("%1", _moment(e.due_at, zone)))
+        lines.append(QCoreApplication.translate("Sla", "Paused %1 h beyond the approval limit without a supervisor's approval: counted").replace("%1", hours(e.uncredited_pause)))
+    lines.append(QCoreApplication.translate("Sla", "Due %1").replace("%1", _moment(e.due_at, zone)))
     for year in e.provisional_years:
-        lines.append(_tr("The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported").replace("%1", str(year)))
+        lines.append(QCoreApplication.translate("Sla", "The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported").replace("%1", str(year)))
     return lines

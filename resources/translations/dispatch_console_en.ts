@@ -69,6 +69,17 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>ChoiceButton</name>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>%1 chosen</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -334,6 +345,126 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>Site survey</source>
+        <translation>Site survey</translation>
+    </message>
+    <message>
+        <source>Fiber splicing</source>
+        <translation>Fiber splicing</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Data configuration</source>
+        <translation>Data configuration</translation>
+    </message>
+    <message>
+        <source>Transmission</source>
+        <translation>Transmission</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <source>Fault repair</source>
+        <translation>Fault repair</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <source>the order is closed</source>
+        <translation>the order is closed</translation>
+    </message>
+    <message>
+        <source>the technician is on site; hand the order over in the field first</source>
+        <translation>the technician is on site; hand the order over in the field first</translation>
+    </message>
+    <message>
+        <source>the order is resolved and waits for the customer&apos;s signature</source>
+        <translation>the order is resolved and waits for the customer&apos;s signature</translation>
+    </message>
+    <message>
+        <source>the clock is already paused</source>
+        <translation>the clock is already paused</translation>
+    </message>
+    <message>
+        <source>the clock is not paused</source>
+        <translation>the clock is not paused</translation>
+    </message>
+    <message>
+        <source>the pause is already approved</source>
+        <translation>the pause is already approved</translation>
+    </message>
+    <message>
+        <source>only a shift supervisor may approve a long pause</source>
+        <translation>only a shift supervisor may approve a long pause</translation>
+    </message>
+    <message>
+        <source>the priority must be between 1 and 5</source>
+        <translation>the priority must be between 1 and 5</translation>
+    </message>
+    <message>
+        <source>the technician is no longer active</source>
+        <translation>the technician is no longer active</translation>
+    </message>
+    <message>
+        <source>the order was changed elsewhere; look at it again</source>
+        <translation>the order was changed elsewhere; look at it again</translation>
+    </message>
+    <message>
+        <source>the order no longer exists</source>
+        <translation>the order no longer exists</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>overall</translation>
+    </message>
+    <message>
+        <source>resource check</source>
+        <translation>resource check</translation>
+    </message>
+    <message>
+        <source>construction</source>
+        <translation>construction</translation>
+    </message>
+    <message>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <source>on-site installation</source>
+        <translation>on-site installation</translation>
+    </message>
+    <message>
+        <source>test and delivery</source>
+        <translation>test and delivery</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>response</translation>
+    </message>
+    <message>
+        <source>restoration</source>
+        <translation>restoration</translation>
+    </message>
+    <message>
+        <source>acceptance</source>
+        <translation>acceptance</translation>
+    </message>
+    <message>
+        <source>investigation</source>
+        <translation>investigation</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>feedback</translation>
+    </message>
+    <message>
         <source>Order received</source>
         <translation>Order received</translation>
     </message>
@@ -352,6 +483,14 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>SLA clock resumed</source>
         <translation>SLA clock resumed</translation>
+    </message>
+    <message>
+        <source>Long pause approved</source>
+        <translation>Long pause approved</translation>
+    </message>
+    <message>
+        <source>Priority changed</source>
+        <translation>Priority changed</translation>
     </message>
     <message>
         <source>Appointment booked</source>
@@ -385,6 +524,10 @@ Your saved work is safe. The details are in %2.</translation>
         <source>Satisfaction survey</source>
         <translation>Satisfaction survey</translation>
     </message>
+    <message>
+        <source>every level</source>
+        <translation>every level</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -413,12 +556,20 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Orders</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
         <source>Order &amp;details</source>
         <translation>Order &amp;details</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -441,6 +592,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>No central service is configured: changes stay in this desk&apos;s data file.</translation>
     </message>
     <message>
+        <source>Open orders in this band</source>
+        <translation>Open orders in this band</translation>
+    </message>
+    <message>
         <source>Data file</source>
         <translation>Data file</translation>
     </message>
@@ -449,23 +604,27 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Loading the queue…</translation>
     </message>
     <message numerus="yes">
-        <source>%n open order(s)</source>
+        <source>%n order(s) changed and saved.</source>
         <translation>
-            <numerusform>%n open order</numerusform>
-            <numerusform>%n open orders</numerusform>
+            <numerusform>%n order changed and saved.</numerusform>
+            <numerusform>%n orders changed and saved.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Breached: %1</source>
+        <translation>Breached: %1</translation>
+    </message>
+    <message>
+        <source>Turned red: %1</source>
+        <translation>Turned red: %1</translation>
+    </message>
+    <message>
+        <source>SLA alert</source>
+        <translation>SLA alert</translation>
     </message>
     <message>
         <source>The data could not be read: %1</source>
         <translation>The data could not be read: %1</translation>
-    </message>
-    <message>
-        <source>Work-order queue</source>
-        <translation>Work-order queue</translation>
-    </message>
-    <message>
-        <source>Work-order queue (%1 open)</source>
-        <translation>Work-order queue (%1 open)</translation>
     </message>
     <message>
         <source>About Dispatch Console</source>
@@ -523,6 +682,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Replaced by order</source>
         <translation>Replaced by order</translation>
+    </message>
+    <message>
+        <source>How the deadline is computed</source>
+        <translation>How the deadline is computed</translation>
     </message>
     <message>
         <source>Pauses</source>
@@ -658,6 +821,166 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Pause the SLA clock</source>
+        <translation>Pause the SLA clock</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Choose a reason…</translation>
+    </message>
+    <message>
+        <source>What the customer said, when they expect to be ready</source>
+        <translation>What the customer said, when they expect to be ready</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pause %n order(s). Every pause and resume is kept in the order&apos;s history.</source>
+        <translation>
+            <numerusform>Pause %n order. Every pause and resume is kept in the order&apos;s history.</numerusform>
+            <numerusform>Pause %n orders. Every pause and resume is kept in the order&apos;s history.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>A pause needs a reason.</source>
+        <translation>A pause needs a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilterBar</name>
+    <message>
+        <source>Search number, customer, address</source>
+        <translation>Search number, customer, address</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Pauses awaiting approval</source>
+        <translation>Pauses awaiting approval</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>All open orders</source>
+        <translation>All open orders</translation>
+    </message>
+    <message>
+        <source>Red and breached</source>
+        <translation>Red and breached</translation>
+    </message>
+    <message>
+        <source>Unassigned and breached</source>
+        <translation>Unassigned and breached</translation>
+    </message>
+    <message>
+        <source>Assignee: all</source>
+        <translation>Assignee: all</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name of the view:</translation>
+    </message>
+    <message>
+        <source>The view was not saved: %1</source>
+        <translation>The view was not saved: %1</translation>
+    </message>
+    <message>
+        <source>The view was not deleted: %1</source>
+        <translation>The view was not deleted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Pause clock…</source>
+        <translation>Pause clock…</translation>
+    </message>
+    <message>
+        <source>Resume clock</source>
+        <translation>Resume clock</translation>
+    </message>
+    <message>
+        <source>Approve long pause</source>
+        <translation>Approve long pause</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>%1 (1 is the most urgent)</source>
+        <translation>%1 (1 is the most urgent)</translation>
+    </message>
+    <message>
+        <source>Some orders were not changed</source>
+        <translation>Some orders were not changed</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 not changed:</source>
+        <translation>%1 changed, %2 not changed:</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nothing was changed</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Work-order queue (%1 open)</source>
+        <translation>Work-order queue (%1 open)</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 shown</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -717,6 +1040,140 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
 </context>
 <context>
+    <name>Sla</name>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Amber</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <source>%1d %2</source>
+        <translation>%1d %2</translation>
+    </message>
+    <message>
+        <source>%1 wd %2</source>
+        <translation>%1 wd %2</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>ddd d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>%1 %2 limit for %3: %4 %5</source>
+        <translation>%1 %2 limit for %3: %4 %5</translation>
+    </message>
+    <message>
+        <source>%1 access points, more than %2: %3 x %1/%2 = %4 -&gt; %5 %6 (rounded up to the next half day)</source>
+        <translation>%1 access points, more than %2: %3 x %1/%2 = %4 -&gt; %5 %6 (rounded up to the next half day)</translation>
+    </message>
+    <message>
+        <source>%1 working days = %2 business hours (%3 hours a working day)</source>
+        <translation>%1 working days = %2 business hours (%3 hours a working day)</translation>
+    </message>
+    <message>
+        <source>Counted on the clock, 24 hours a day, 7 days a week</source>
+        <translation>Counted on the clock, 24 hours a day, 7 days a week</translation>
+    </message>
+    <message>
+        <source>Clock started %1</source>
+        <translation>Clock started %1</translation>
+    </message>
+    <message>
+        <source>%1: public holiday, not counted</source>
+        <translation>%1: public holiday, not counted</translation>
+    </message>
+    <message>
+        <source>%1 (%2): make-up working day, counted</source>
+        <translation>%1 (%2): make-up working day, counted</translation>
+    </message>
+    <message>
+        <source>Paused %1 h, added back</source>
+        <translation>Paused %1 h, added back</translation>
+    </message>
+    <message>
+        <source>Paused %1 h beyond the approval limit without a supervisor&apos;s approval: counted</source>
+        <translation>Paused %1 h beyond the approval limit without a supervisor&apos;s approval: counted</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</source>
+        <translation>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPickerDialog</name>
+    <message>
+        <source>Assign to a technician</source>
+        <translation>Assign to a technician</translation>
+    </message>
+    <message>
+        <source>Name, team or employee number</source>
+        <translation>Name, team or employee number</translation>
+    </message>
+    <message>
+        <source>Show other regions</source>
+        <translation>Show other regions</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Technicians without a skill these orders need are shown in grey.</source>
+        <translation>Technicians without a skill these orders need are shown in grey.</translation>
+    </message>
+    <message>
+        <source>Choose a technician first.</source>
+        <translation>Choose a technician first.</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderTableModel</name>
     <message>
         <source>Order no.</source>
@@ -725,6 +1182,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Kind</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -743,6 +1208,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
         <source>Assignee</source>
         <translation>Assignee</translation>
     </message>
@@ -753,6 +1222,26 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Received</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <source>business hours (working days, 09:00-18:00)</source>
+        <translation>business hours (working days, 09:00-18:00)</translation>
+    </message>
+    <message>
+        <source>clock time, 24x7</source>
+        <translation>clock time, 24x7</translation>
+    </message>
+    <message>
+        <source>Counted in %1</source>
+        <translation>Counted in %1</translation>
+    </message>
+    <message>
+        <source>Clock paused since %1</source>
+        <translation>Clock paused since %1</translation>
+    </message>
+    <message>
+        <source>The pause is past its approval limit: the clock runs until a supervisor approves it</source>
+        <translation>The pause is past its approval limit: the clock runs until a supervisor approves it</translation>
     </message>
     <message>
         <source>Due</source>

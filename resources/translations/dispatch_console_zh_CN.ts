@@ -69,6 +69,17 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>ChoiceButton</name>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>已选 %1 项</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -334,6 +345,126 @@ Your saved work is safe. The details are in %2.</source>
         <translation>管理员</translation>
     </message>
     <message>
+        <source>Site survey</source>
+        <translation>勘查</translation>
+    </message>
+    <message>
+        <source>Fiber splicing</source>
+        <translation>光纤熔接</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <source>Data configuration</source>
+        <translation>数据配置</translation>
+    </message>
+    <message>
+        <source>Transmission</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Fault repair</source>
+        <translation>故障维修</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>the order is closed</source>
+        <translation>工单已结束</translation>
+    </message>
+    <message>
+        <source>the technician is on site; hand the order over in the field first</source>
+        <translation>装维人员正在现场，请先在现场完成交接</translation>
+    </message>
+    <message>
+        <source>the order is resolved and waits for the customer&apos;s signature</source>
+        <translation>工单已完成，等待客户签收</translation>
+    </message>
+    <message>
+        <source>the clock is already paused</source>
+        <translation>已在暂停计时</translation>
+    </message>
+    <message>
+        <source>the clock is not paused</source>
+        <translation>未在暂停计时</translation>
+    </message>
+    <message>
+        <source>the pause is already approved</source>
+        <translation>该暂停已批准</translation>
+    </message>
+    <message>
+        <source>only a shift supervisor may approve a long pause</source>
+        <translation>只有值班长可以批准超时长暂停</translation>
+    </message>
+    <message>
+        <source>the priority must be between 1 and 5</source>
+        <translation>优先级必须在 1 到 5 之间</translation>
+    </message>
+    <message>
+        <source>the technician is no longer active</source>
+        <translation>该装维人员已停用</translation>
+    </message>
+    <message>
+        <source>the order was changed elsewhere; look at it again</source>
+        <translation>工单已在别处被修改，请重新查看</translation>
+    </message>
+    <message>
+        <source>the order no longer exists</source>
+        <translation>工单已不存在</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>整体</translation>
+    </message>
+    <message>
+        <source>resource check</source>
+        <translation>资源核查</translation>
+    </message>
+    <message>
+        <source>construction</source>
+        <translation>工程施工</translation>
+    </message>
+    <message>
+        <source>configuration</source>
+        <translation>传输/数据配置</translation>
+    </message>
+    <message>
+        <source>on-site installation</source>
+        <translation>上门安装</translation>
+    </message>
+    <message>
+        <source>test and delivery</source>
+        <translation>测试交付</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <source>restoration</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>investigation</source>
+        <translation>网络排查</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>反馈客户</translation>
+    </message>
+    <message>
         <source>Order received</source>
         <translation>收到工单</translation>
     </message>
@@ -352,6 +483,14 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>SLA clock resumed</source>
         <translation>时限恢复计时</translation>
+    </message>
+    <message>
+        <source>Long pause approved</source>
+        <translation>已批准长时间暂停</translation>
+    </message>
+    <message>
+        <source>Priority changed</source>
+        <translation>优先级已调整</translation>
     </message>
     <message>
         <source>Appointment booked</source>
@@ -385,6 +524,10 @@ Your saved work is safe. The details are in %2.</source>
         <source>Satisfaction survey</source>
         <translation>满意度调查</translation>
     </message>
+    <message>
+        <source>every level</source>
+        <translation>所有等级</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -413,12 +556,20 @@ Your saved work is safe. The details are in %2.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Orders</source>
+        <translation>工单(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Order &amp;details</source>
         <translation>工单详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -441,6 +592,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>未配置中心服务：所有修改只保存在本调度台的数据文件中。</translation>
     </message>
     <message>
+        <source>Open orders in this band</source>
+        <translation>处于该颜色区间的未结工单</translation>
+    </message>
+    <message>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
@@ -449,22 +604,26 @@ Your saved work is safe. The details are in %2.</source>
         <translation>正在加载工单队列…</translation>
     </message>
     <message numerus="yes">
-        <source>%n open order(s)</source>
+        <source>%n order(s) changed and saved.</source>
         <translation>
-            <numerusform>未结工单 %n 张</numerusform>
+            <numerusform>已修改并保存 %n 张工单。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Breached: %1</source>
+        <translation>已超时：%1</translation>
+    </message>
+    <message>
+        <source>Turned red: %1</source>
+        <translation>进入红色预警：%1</translation>
+    </message>
+    <message>
+        <source>SLA alert</source>
+        <translation>时限预警</translation>
     </message>
     <message>
         <source>The data could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
-    </message>
-    <message>
-        <source>Work-order queue</source>
-        <translation>工单队列</translation>
-    </message>
-    <message>
-        <source>Work-order queue (%1 open)</source>
-        <translation>工单队列（未结 %1 张）</translation>
     </message>
     <message>
         <source>About Dispatch Console</source>
@@ -522,6 +681,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Replaced by order</source>
         <translation>已由新工单替代</translation>
+    </message>
+    <message>
+        <source>How the deadline is computed</source>
+        <translation>时限计算过程</translation>
     </message>
     <message>
         <source>Pauses</source>
@@ -657,6 +820,165 @@ The dispatch desk for enterprise-line installation and repair.</source>
     </message>
 </context>
 <context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Pause the SLA clock</source>
+        <translation>暂停时限计时</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>What the customer said, when they expect to be ready</source>
+        <translation>客户的说法，预计何时具备条件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pause %n order(s). Every pause and resume is kept in the order&apos;s history.</source>
+        <translation>
+            <numerusform>暂停 %n 张工单的计时。每次暂停和恢复都记录在工单处理记录中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A pause needs a reason.</source>
+        <translation>暂停计时必须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilterBar</name>
+    <message>
+        <source>Search number, customer, address</source>
+        <translation>搜索工单号、客户、地址</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Pauses awaiting approval</source>
+        <translation>待批准的暂停</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>All open orders</source>
+        <translation>全部未结工单</translation>
+    </message>
+    <message>
+        <source>Red and breached</source>
+        <translation>红色与超时</translation>
+    </message>
+    <message>
+        <source>Unassigned and breached</source>
+        <translation>未派单且已超时</translation>
+    </message>
+    <message>
+        <source>Assignee: all</source>
+        <translation>处理人：全部</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未派单</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>The view was not saved: %1</source>
+        <translation>视图未保存：%1</translation>
+    </message>
+    <message>
+        <source>The view was not deleted: %1</source>
+        <translation>视图未删除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Assign…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <source>Pause clock…</source>
+        <translation>暂停计时…</translation>
+    </message>
+    <message>
+        <source>Resume clock</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>Approve long pause</source>
+        <translation>批准长时间暂停</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>%1 (1 is the most urgent)</source>
+        <translation>%1（1 为最紧急）</translation>
+    </message>
+    <message>
+        <source>Some orders were not changed</source>
+        <translation>部分工单未修改</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 not changed:</source>
+        <translation>已修改 %1 张，%2 张未修改：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何修改</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>修改无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Work-order queue (%1 open)</source>
+        <translation>工单队列（未结 %1 张）</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 张</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -716,6 +1038,140 @@ The dispatch desk for enterprise-line installation and repair.</source>
     </message>
 </context>
 <context>
+    <name>Sla</name>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>%1d %2</source>
+        <translation>%1天 %2</translation>
+    </message>
+    <message>
+        <source>%1 wd %2</source>
+        <translation>%1个工作日 %2</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日（ddd）</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>%1 %2 limit for %3: %4 %5</source>
+        <translation>%3%1%2时限：%4 %5</translation>
+    </message>
+    <message>
+        <source>%1 access points, more than %2: %3 x %1/%2 = %4 -&gt; %5 %6 (rounded up to the next half day)</source>
+        <translation>%1 个接入点，超过 %2 个：%3 × %1/%2 = %4 → %5 %6（向上取整到半个工作日）</translation>
+    </message>
+    <message>
+        <source>%1 working days = %2 business hours (%3 hours a working day)</source>
+        <translation>%1 个工作日 = %2 个工作小时（每个工作日 %3 小时）</translation>
+    </message>
+    <message>
+        <source>Counted on the clock, 24 hours a day, 7 days a week</source>
+        <translation>按自然时间计算，7×24 小时</translation>
+    </message>
+    <message>
+        <source>Clock started %1</source>
+        <translation>起算时间 %1</translation>
+    </message>
+    <message>
+        <source>%1: public holiday, not counted</source>
+        <translation>%1：法定节假日，不计时</translation>
+    </message>
+    <message>
+        <source>%1 (%2): make-up working day, counted</source>
+        <translation>%1（%2）：调休工作日，计时</translation>
+    </message>
+    <message>
+        <source>Paused %1 h, added back</source>
+        <translation>暂停 %1 小时，不计入时限</translation>
+    </message>
+    <message>
+        <source>Paused %1 h beyond the approval limit without a supervisor&apos;s approval: counted</source>
+        <translation>超出审批时限且未经值班长批准的暂停 %1 小时：计入时限</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</source>
+        <translation>%1 年官方节假日安排尚未导入：该时限为暂定</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPickerDialog</name>
+    <message>
+        <source>Assign to a technician</source>
+        <translation>派单给装维人员</translation>
+    </message>
+    <message>
+        <source>Name, team or employee number</source>
+        <translation>姓名、班组或工号</translation>
+    </message>
+    <message>
+        <source>Show other regions</source>
+        <translation>显示其他区域</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Technicians without a skill these orders need are shown in grey.</source>
+        <translation>缺少这些工单所需技能的装维人员显示为灰色。</translation>
+    </message>
+    <message>
+        <source>Choose a technician first.</source>
+        <translation>请先选择装维人员。</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderTableModel</name>
     <message>
         <source>Order no.</source>
@@ -724,6 +1180,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Kind</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -742,6 +1206,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
@@ -752,6 +1220,26 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Received</source>
         <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>business hours (working days, 09:00-18:00)</source>
+        <translation>工作时间（工作日 09:00–18:00）</translation>
+    </message>
+    <message>
+        <source>clock time, 24x7</source>
+        <translation>自然时间（7×24 小时）</translation>
+    </message>
+    <message>
+        <source>Counted in %1</source>
+        <translation>按%1计算</translation>
+    </message>
+    <message>
+        <source>Clock paused since %1</source>
+        <translation>暂停计时自 %1</translation>
+    </message>
+    <message>
+        <source>The pause is past its approval limit: the clock runs until a supervisor approves it</source>
+        <translation>暂停已超过审批时限：在值班长批准前继续计时</translation>
     </message>
     <message>
         <source>Due</source>

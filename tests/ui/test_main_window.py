@@ -1,15 +1,18 @@
 """The main window opens offscreen on the demo centre and shows its orders, in both languages."""
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from console.domain.enums import Band
 from console.services.desk import DeskReader
 from console.settings import Settings
 from console.ui.i18n import choose_language, install_translators
 from console.ui.main_window import MainWindow
+from tests.ui import helpers
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.work_order_table_model import WorkOrderTableModel
 
@@ -24,26 +27,23 @@ def chinese(qapp):
         QApplication.removeTranslator(translator)
 
 
-def open_window(qtbot, demo_db, username=None, english=False) -> MainWindow:
-    reader = DeskReader(demo_db)
-    window = MainWindow(reader, reader.user(username), SH, english=english, data_file="desk.sqlite", log_dir=".")
-    qtbot.addWidget(window)
-    window.show()
-    window.refresh()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
-    return window
+def open_window(qtbot, demo_db, username=None, english=False, **kwargs) -> MainWindow:
+    import tempfile
+
+    return helpers.open_window(qtbot, demo_db, Path(tempfile.mkdtemp()), username, english, **kwargs)
 
 
 def test_the_window_shows_the_demo_orders_and_the_selected_detail(qtbot, demo_db) -> None:
     window = open_window(qtbot, demo_db, english=True)
     assert window.model.rowCount() == len(DeskReader(demo_db).queue())
-    assert "open order" in window.count_label.text()
+    assert "Breached" in window.band_labels[Band.BREACHED].text()
     assert window.sync_label.text() == "Local only"
     target = window.model.row_at(3)
     window.select_order(target.id)
     qtbot.waitUntil(lambda: target.number in window.detail.toPlainText(), timeout=10_000)
     text = window.detail.toPlainText()
     assert target.customer in text and "History" in text and "Order received" in text
+    assert "How the deadline is computed" in text and "Due " in text
 
 
 def test_a_dispatcher_sees_only_the_orders_of_their_region(qtbot, demo_db) -> None:

@@ -1,47 +1,107 @@
-from zoneinfo import ZoneInfo
+import sys
+from datetime import timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QTableView
 
-from console.domain.enums import OrderKind
-from console.services.desk import DeskReader
+from console.domain.enums import Band, OrderKind
+from console.services.queue_filter import QueueFilter
 from console.ui.work_order_table_model import WorkOrderTableModel
+from tests.ui.helpers import SH, FakeClock, make_model
 
-SH = ZoneInfo("Asia/Shanghai")
+M = WorkOrderTableModel
 
 
 def test_the_queue_model_passes_qtmodeltester(qtmodeltester, demo_db) -> None:
-    model = WorkOrderTableModel(SH)
-    model.set_rows(DeskReader(demo_db).queue())
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(make_model(demo_db), force_py=True)
 
 
 def test_cells_show_what_a_dispatcher_reads(demo_db) -> None:
-    model = WorkOrderTableModel(SH, english=True)
-    rows = DeskReader(demo_db).queue()
-    model.set_rows(rows)
+    model = make_model(demo_db)
     first = model.row_at(0)
-    assert model.data(model.index(0, WorkOrderTableModel.NUMBER)) == first.number
-    assert model.data(model.index(0, WorkOrderTableModel.DISTRICT)) == first.district_en
-    assert model.data(model.index(0, WorkOrderTableModel.DUE)) == first.due_at.astimezone(SH).strftime("%Y-%m-%d %H:%M")
-    assert model.data(model.index(0, 0), WorkOrderTableModel.ID_ROLE) == first.id
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "Order no."
+    assert model.data(model.index(0, M.NUMBER)) == first.number
+    assert model.data(model.index(0, M.DISTRICT)) == first.district_en
+    assert model.data(model.index(0, M.DUE)) == first.due_at.astimezone(SH).strftime("%Y-%m-%d %H:%M")
+    assert model.data(model.index(0, M.BAND)) == "Breached"
+    assert model.data(model.index(0, M.TIME_LEFT)).startswith("-")
+    assert model.data(model.index(0, 0), M.ID_ROLE) == first.id
+    assert model.headerData(M.TIME_LEFT, Qt.Orientation.Horizontal) == "Time left"
+
+
+def test_urgency_order_puts_breached_first_then_least_time_left(demo_db) -> None:
+    clock = FakeClock()
+    model = make_model(demo_db, clock)
+    bands = [model.band(model.row_at(r), clock.now) for r in range(model.rowCount())]
+    first_not_breached = bands.index(next(b for b in bands if b is not Band.BREACHED))
+    assert set(bands[:first_not_breached]) == {Band.BREACHED}
+    running = [model.row_at(r) for r in range(first_not_breached, model.rowCount()) if not model.row_at(r).paused]
+    dues = [r.due_at for r in running]
+    assert dues == sorted(dues)
+
+
+def test_with_an_injected_clock_the_countdown_advances_and_the_colour_changes(demo_db) -> None:
+    clock = FakeClock()
+    model = make_model(demo_db, clock)
+    row = next(model.row_at(r) for r in range(model.rowCount())
+               if model.row_at(r).kind is OrderKind.FAULT and not model.row_at(r).paused
+               and model.band(model.row_at(r), clock.now) is Band.GREEN)
+    r = model.row_of(row.id)
+    left = model.time_left(row, clock.now)
+    clock.now += timedelta(seconds=1)
+    assert model.time_left(row, clock.now) == left - timedelta(seconds=1)
+    seen = []
+    for instant, band in ((row.sla.times.amber_at, Band.AMBER), (row.sla.times.red_at, Band.RED),
+                          (row.sla.times.due_at + timedelta(seconds=1), Band.BREACHED)):
+        clock.now = instant - timedelta(seconds=1)
+        before = model.data(model.index(r, M.BAND))
+        clock.now = instant
+        after = model.data(model.index(r, M.BAND))
+        seen.append((before != after, after))
+        assert model.band(row, clock.now) is band
+    assert [changed for changed, _ in seen] == [True, True, True]
+
+
+def test_filters_by_kind_band_text_and_assignee(demo_db) -> None:
+    clock = FakeClock()
+    model = make_model(demo_db, clock)
+    total = model.rowCount()
+    model.set_filter(QueueFilter(kinds=frozenset({OrderKind.FAULT})))
+    assert 0 < model.rowCount() < total and {model.row_at(r).kind for r in range(model.rowCount())} == {OrderKind.FAULT}
+    model.set_filter(QueueFilter(bands=frozenset({Band.RED})))
+    assert all(model.band(model.row_at(r), clock.now) is Band.RED for r in range(model.rowCount()))
+    target = model.all_rows()[10]
+    model.set_filter(QueueFilter(text=target.number[-8:].lower()))
+    assert target.id in {model.row_at(r).id for r in range(model.rowCount())}
+    model.set_filter(QueueFilter(text=target.customer))
+    assert all(model.row_at(r).customer == target.customer for r in range(model.rowCount()))
+    model.set_filter(QueueFilter(assignee="-"))
+    assert model.rowCount() > 0 and all(model.row_at(r).assignee is None for r in range(model.rowCount()))
+    model.set_filter(QueueFilter())
+    assert model.rowCount() == total
 
 
 def test_sorting_in_the_model_keeps_the_selection_on_its_order(qtbot, demo_db) -> None:
-    from PySide6.QtWidgets import QTableView
-
-    model = WorkOrderTableModel(SH, english=True)
-    model.set_rows(DeskReader(demo_db).queue())
+    model = make_model(demo_db)
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
     chosen = model.row_at(5)
     view.selectionModel().select(model.index(5, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-    model.sort(WorkOrderTableModel.CUSTOMER, Qt.SortOrder.DescendingOrder)
+    model.sort(M.CUSTOMER, Qt.SortOrder.DescendingOrder)
     customers = [model.row_at(r).customer for r in range(model.rowCount())]
     assert customers == sorted(customers, reverse=True)
-    selected = view.selectionModel().selectedRows()
-    assert [model.row_at(i.row()).id for i in selected] == [chosen.id]
-    model.sort(WorkOrderTableModel.KIND)
-    kinds = [model.row_at(r).kind.value for r in range(model.rowCount())]
-    assert kinds == sorted(kinds) and OrderKind.FAULT.value in kinds
+    assert [model.row_at(i.row()).id for i in view.selectionModel().selectedRows()] == [chosen.id]
+
+
+def test_painting_the_queue_does_not_lose_references(qtbot, demo_db) -> None:
+    """Guards against the PySide6 6.12.0 refcount bug that crashed the console at exit."""
+    from console.ui.queue_panel import WorkOrderTable
+
+    table = WorkOrderTable(make_model(demo_db))
+    qtbot.addWidget(table)
+    table.resize(1200, 800)
+    table.show()
+    before = sys.getrefcount(None)
+    for _ in range(10):
+        table.grab()
+    assert sys.getrefcount(None) - before > -50

@@ -61,6 +61,8 @@ class BusinessCalendar:
     day_end: time = time(18, 0)
     overrides: Mapping[date, bool] = field(default_factory=dict)
     official_years: frozenset[int] = frozenset()
+    _cache: dict[int, tuple[int, list[int]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _totals: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.day_end <= self.day_start:
@@ -184,17 +186,57 @@ class BusinessCalendar:
             local = self._closing(day)
 
     def business_time_between(self, start: datetime, end: datetime) -> timedelta:
-        """Business time from `start` to `end`; negative when `end` is earlier."""
-        if end < start:
-            return -self.business_time_between(end, start)
-        a, b = self._local(start), self._local(end)
-        total = timedelta(0)
-        day = a.date()
-        while day <= b.date():
-            if self.is_working_day(day):
-                lo = max(a, self._opening(day))
-                hi = min(b, self._closing(day))
-                if hi > lo:
-                    total += hi - lo
-            day += timedelta(days=1)
-        return total
+        """Business time from `start` to `end`; negative when `end` is earlier. Constant time: the
+        difference of the two instants' business-time offsets (the countdown's hot path)."""
+        return timedelta(microseconds=self._offset(end) - self._offset(start))
+
+    # --- business-time offsets: business microseconds since a fixed day, by prefix sums --------
+
+    def _offset(self, instant: datetime) -> int:
+        local = self._local(instant)
+        day = local.date()
+        offset = self._day_offset(day)
+        if self.is_working_day(day):
+            moment = local.replace(tzinfo=None).time()
+            if moment > self.day_start:
+                clamped = min(moment, self.day_end)
+                offset += _microseconds(datetime.combine(day, clamped) - datetime.combine(day, self.day_start))
+        return offset
+
+    def _day_offset(self, day: date) -> int:
+        """Business microseconds from 1 Jan of the epoch year to the start of `day`."""
+        table = self._year_table(day.year)
+        return table[0] + table[1][day.timetuple().tm_yday - 1]
+
+    def _year_table(self, year: int) -> tuple[int, list[int]]:
+        """(offset of 1 Jan, cumulative offsets of each day's start within the year), cached."""
+        cache = self._cache
+        if year not in cache:
+            per_day = _microseconds(self.hours_per_day)
+            cumulative, total = [], 0
+            day = date(year, 1, 1)
+            while day.year == year:
+                cumulative.append(total)
+                if self.is_working_day(day):
+                    total += per_day
+                day += timedelta(days=1)
+            if year == _EPOCH_YEAR:
+                base = 0
+            elif year > _EPOCH_YEAR:
+                base = self._year_table(year - 1)[0] + self._year_total(year - 1)
+            else:
+                base = self._year_table(year + 1)[0] - total
+            cache[year] = (base, cumulative)
+            self._totals[year] = total
+        return cache[year]
+
+    def _year_total(self, year: int) -> int:
+        self._year_table(year)
+        return self._totals[year]
+
+
+_EPOCH_YEAR = 2000
+
+
+def _microseconds(delta: timedelta) -> int:
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds

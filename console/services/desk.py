@@ -30,9 +30,9 @@ class DeskReader:
     def __init__(self, database: Database):
         self.database = database
 
-    def queue(self, region_id: uuid.UUID | None = None, only: set[uuid.UUID] | None = None) -> list[QueueRow]:
+    def queue(self, region_id: uuid.UUID | None = None, only: set[uuid.UUID] | None = None, limit: int | None = None) -> list[QueueRow]:
         with self.database.reading() as session:
-            return queries.open_queue(session, region_id, only)
+            return queries.open_queue(session, region_id, only, limit)
 
     def rules(self) -> tuple[RuleBook, BusinessCalendar]:
         with self.database.reading() as session:

@@ -85,7 +85,7 @@ def row_matcher(
             return False
         if f.assignee and f.assignee != UNASSIGNED and row.assignee != f.assignee:
             return False
-        if text and text not in row.search_text:
+        if text and text not in row.number.lower() and text not in row.customer and text not in row.address:
             return False
         if f.awaiting_approval and not pause_awaits_approval(row.sla, params, now):
             return False

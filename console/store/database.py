@@ -81,7 +81,17 @@ class Database:
         with self.sessions() as session:
             yield session
 
+    def optimize(self) -> None:
+        """Let SQLite refresh the statistics its query planner uses (after bulk writes, at close)."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+
     def close(self) -> None:
+        try:
+            self.optimize()
+        except DatabaseError:
+            pass  # statistics are an optimisation; a closing desk must not fail on them
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()

@@ -103,6 +103,9 @@ def generate_demo(database: Database, params: DemoParameters, now: datetime | No
             counts[model.name] = len(rows)
         session.merge(LocalMeta(key="demo.seed", value=str(params.seed)))
         session.merge(LocalMeta(key="demo.generated_at", value=now.isoformat()))
+    if database.engine.dialect.name == "sqlite":
+        with database.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")  # the planner needs statistics to pick the due-date index
     return counts
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from console.domain.enums import OPEN_STATUSES, AppointmentStatus, Role
-from console.domain.sla_clock import SlaClock, SlaTimes
+from console.domain.enums import Role
 from console.store.models import (
     Appointment,
     AppointmentChange,
@@ -27,6 +25,7 @@ from console.store.models import (
     User,
     WorkOrder,
 )
+from console.store.queue_query import open_queue  # noqa: F401  (the queue's own fast query)
 from console.store.rows import (
     AppointmentChangeRow,
     AppointmentRow,
@@ -34,74 +33,9 @@ from console.store.rows import (
     HistoryEntry,
     OrderDetail,
     PauseRow,
-    QueueRow,
     StepRow,
     TechnicianRow,
 )
-
-
-def _next_appointments():
-    """Per order, the earliest window of its appointments that are not cancelled."""
-    return (
-        select(
-            AppointmentOrder.order_id.label("order_id"),
-            func.min(Appointment.window_start).label("window_start"),
-            func.min(Appointment.window_end).label("window_end"),
-        )
-        .join(Appointment, Appointment.id == AppointmentOrder.appointment_id)
-        .where(Appointment.status != AppointmentStatus.CANCELLED, AppointmentOrder.deleted.is_(False))
-        .group_by(AppointmentOrder.order_id)
-        .subquery()
-    )
-
-
-def _open_pauses():
-    return (
-        select(SlaPause.order_id.label("order_id"), SlaPause.approved_by.label("approved_by"))
-        .where(SlaPause.ended_at.is_(None), SlaPause.deleted.is_(False))
-        .subquery()
-    )
-
-
-def open_queue(session: Session, region_id: uuid.UUID | None = None, only: set[uuid.UUID] | None = None) -> list[QueueRow]:
-    """Every open order, most urgent first (by stored deadline); optionally one region's, or
-    only the given orders (those still open)."""
-    appt = _next_appointments()
-    pause = _open_pauses()
-    stmt = (
-        select(
-            WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority,
-            Customer.name, Customer.level, District.name, District.name_en, Site.address,
-            WorkOrder.assignee_id, Technician.name, appt.c.window_start, appt.c.window_end, WorkOrder.received_at,
-            WorkOrder.current_step, WorkOrder.region_id, WorkOrder.due_at, WorkOrder.amber_at, WorkOrder.red_at,
-            WorkOrder.sla_limit_seconds, WorkOrder.sla_business, WorkOrder.paused_since, pause.c.approved_by,
-        )
-        .join(Customer, Customer.id == WorkOrder.customer_id)
-        .join(Site, Site.id == WorkOrder.site_id)
-        .join(District, District.id == Site.district_id)
-        .outerjoin(Technician, Technician.id == WorkOrder.assignee_id)
-        .outerjoin(appt, appt.c.order_id == WorkOrder.id)
-        .outerjoin(pause, pause.c.order_id == WorkOrder.id)
-        .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False), WorkOrder.due_at.is_not(None))
-        .order_by(WorkOrder.due_at, WorkOrder.number)
-    )
-    if region_id is not None:
-        stmt = stmt.where(WorkOrder.region_id == region_id)
-    if only is not None:
-        stmt = stmt.where(WorkOrder.id.in_(only))
-    rows = []
-    for r in session.execute(stmt):
-        (order_id, number, kind, status, priority, customer, level, district, district_en, address, assignee_id,
-         assignee, window_start, window_end, received_at, step, region, due, amber, red, limit_s, business,
-         paused_since, approved_by) = r
-        times = SlaTimes(due, amber, red, timedelta(seconds=limit_s), bool(business))
-        rows.append(QueueRow(
-            order_id, number, kind, status, priority, customer, level, district, district_en, address, assignee_id,
-            assignee, window_start, window_end, received_at, step, region,
-            SlaClock(times, paused_since, approved_by is not None),
-            f"{number} {customer} {address}".lower(),
-        ))
-    return rows
 
 
 def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail | None:

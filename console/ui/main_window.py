@@ -23,6 +23,8 @@ from console.ui.order_detail_panel import OrderDetailPanel
 from console.ui.queue_panel import QueuePanel
 from console.ui.work_order_table_model import WorkOrderTableModel
 
+FIRST_SCREEN = 1000  # most urgent orders shown while the whole queue loads
+
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
@@ -37,6 +39,8 @@ class MainWindow(QMainWindow):
         self._english = english
         self._background = background or Background(self)
         self._shown_order: uuid.UUID | None = None
+        self._load_generation = 0
+        self._complete = False
         self.setWindowTitle(self.tr("Dispatch Console"))
         self.resize(1440, 860)
 
@@ -129,11 +133,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh(self) -> None:
+        """Load the queue: the most urgent orders first (a screenful in a few milliseconds), then all."""
         self.statusBar().showMessage(self.tr("Loading the queue…"))
         region_id = self._user.region_id  # None (an administrator) sees every region
-        self._background.run(lambda: self._reader.queue(region_id), self._on_queue_loaded, self._on_load_failed)
+        self._load_generation += 1
+        generation = self._load_generation
+        self._background.run(
+            lambda: self._reader.queue(region_id, limit=FIRST_SCREEN),
+            lambda rows: self._on_first_screen_loaded(generation, rows),
+            self._on_load_failed,
+        )
+        self._background.run(
+            lambda: self._reader.queue(region_id), lambda rows: self._on_queue_loaded(generation, rows), self._on_load_failed
+        )
 
-    def _on_queue_loaded(self, rows: list[QueueRow]) -> None:
+    def _on_first_screen_loaded(self, generation: int, rows: list[QueueRow]) -> None:
+        if generation == self._load_generation and not self._complete:
+            self.queue.show_rows(rows, self._clock(), complete=False)
+
+    def _on_queue_loaded(self, generation: int, rows: list[QueueRow]) -> None:
+        if generation != self._load_generation:
+            return  # a newer refresh is on its way
+        self._complete = True
         self.queue.show_rows(rows, self._clock())
         self.statusBar().clearMessage()
 

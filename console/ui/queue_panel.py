@@ -123,6 +123,8 @@ class QueuePanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
+        self._complete = True
+        self._numbers: dict[uuid.UUID, str] = {}
         self._update_title()
 
     # --- actions ------------------------------------------------------------------------------
@@ -212,12 +214,15 @@ class QueuePanel(QWidget):
 
     # --- rows ---------------------------------------------------------------------------------
 
-    def show_rows(self, rows: list[QueueRow], now: datetime) -> None:
+    def show_rows(self, rows: list[QueueRow], now: datetime, complete: bool = True) -> None:
+        """Show these rows; `complete` is False for the first screen shown while the rest loads."""
+        self._complete = complete
         selected = self.selected_ids()
         self.model.set_rows(rows)
         self.filter_bar.set_districts(r.district_en if self._english else r.district for r in rows)
         self.filter_bar.set_assignees(r.assignee for r in rows if r.assignee)
         self.watch.reset(((r.id, r.sla) for r in rows), now)
+        self._numbers = {r.id: r.number for r in rows}
         self.band_counts_changed.emit(dict(self.watch.counts))
         self.table.fit_columns_once()
         self.reselect(selected)
@@ -250,6 +255,9 @@ class QueuePanel(QWidget):
 
     def _update_title(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
+        if not self._complete:
+            self.title.setText("<b>" + self.tr("Work-order queue (the %1 most urgent; loading the rest…)").replace("%1", f"{total:,}") + "</b>")
+            return
         text = self.tr("Work-order queue (%1 open)").replace("%1", f"{total:,}")
         if shown != total:
             text += " · " + self.tr("%1 shown").replace("%1", f"{shown:,}")
@@ -275,17 +283,12 @@ class QueuePanel(QWidget):
         self.model.tick(*self.table.visible_rows())
 
     def _alerts(self, crossings: list[BandCrossing]) -> list[tuple[str, Band]]:
-        numbers = {r.id: r.number for r in self.model.all_rows()} if len(crossings) > 3 else None
-        out = []
-        for crossing in crossings:
-            if crossing.band not in (Band.RED, Band.BREACHED):
-                continue
-            number = numbers.get(crossing.order_id) if numbers is not None else next(
-                (r.number for r in self.model.all_rows() if r.id == crossing.order_id), None
-            )
-            if number:
-                out.append((number, crossing.band))
-        return out
+        numbers = self._numbers
+        return [
+            (numbers[c.order_id], c.band)
+            for c in crossings
+            if c.band in (Band.RED, Band.BREACHED) and c.order_id in numbers
+        ]
 
     # --- slots --------------------------------------------------------------------------------
 

@@ -32,8 +32,7 @@ class SlaDelegate(QStyledItemDelegate):
         column = index.column()
         model = self._model
         row = model.row_at(index.row())
-        now = model.clock()
-        band = model.band(row, now)
+        band, text, paused = model.cell_state(row, model.clock())
         colour = sla_format.BAND_COLOURS[band]
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
@@ -44,16 +43,14 @@ class SlaDelegate(QStyledItemDelegate):
             chip = QRect(rect.left(), rect.center().y() - 6, 12, 12)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(sla_format.PAUSED_COLOUR if row.paused else colour)
+            painter.setBrush(sla_format.PAUSED_COLOUR if paused else colour)
             painter.drawRoundedRect(chip, 3, 3)
             painter.setPen(option.palette.highlightedText().color() if selected else colour)
             if band is Band.BREACHED:
                 painter.setFont(self._bold)
             painter.drawText(rect.adjusted(18, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, sla_format.band_name(band))
         else:
-            left = model.time_left(row, now)
-            text = sla_format.time_left_text(left, row.sla.times.business, model.calendar.hours_per_day)
-            if row.paused:
+            if paused:
                 text = "‖ " + text
             if not selected:
                 painter.setPen(colour if band in (Band.RED, Band.BREACHED) else option.palette.text().color())

@@ -972,6 +972,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>The change could not be saved: %1</translation>
     </message>
     <message>
+        <source>Work-order queue (the %1 most urgent; loading the rest…)</source>
+        <translation>Work-order queue (the %1 most urgent; loading the rest…)</translation>
+    </message>
+    <message>
         <source>Work-order queue (%1 open)</source>
         <translation>Work-order queue (%1 open)</translation>
     </message>

@@ -970,6 +970,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>修改无法保存：%1</translation>
     </message>
     <message>
+        <source>Work-order queue (the %1 most urgent; loading the rest…)</source>
+        <translation>工单队列（最紧急的 %1 张；其余加载中…）</translation>
+    </message>
+    <message>
         <source>Work-order queue (%1 open)</source>
         <translation>工单队列（未结 %1 张）</translation>
     </message>

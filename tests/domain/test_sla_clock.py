@@ -82,7 +82,7 @@ def test_a_paused_clock_freezes_until_the_approval_limit_then_runs_unless_approv
     later = pause_start + timedelta(hours=30)
     assert pause_awaits_approval(clock, PARAMS, later)
     assert time_left(clock, CAL, PARAMS, later) == frozen - timedelta(hours=6)
-    approved = replace(clock, pause_approved=True)
+    approved = clock._replace(pause_approved=True)
     assert time_left(approved, CAL, PARAMS, later) == frozen and not pause_awaits_approval(approved, PARAMS, later)
 
 

@@ -5,14 +5,23 @@ from console.store import queries
 from console.store.models import User, WorkOrder
 
 
-def test_the_queue_holds_every_open_order_most_urgent_first(demo_db) -> None:
+def test_the_queue_holds_every_open_order(demo_db) -> None:
     with demo_db.reading() as s:
         rows = queries.open_queue(s)
         expected = s.scalars(select(WorkOrder.number).where(WorkOrder.status.in_(OPEN_STATUSES))).all()
     assert sorted(r.number for r in rows) == sorted(expected)
-    dues = [r.due_at for r in rows]
-    assert dues == sorted(dues)
     assert any(r.appointment_start for r in rows) and any(r.assignee for r in rows) and any(r.paused for r in rows)
+    assert all(r.due_at.tzinfo is not None and r.received_at.tzinfo is not None for r in rows)
+
+
+def test_the_first_screen_holds_the_most_urgent_orders(demo_db) -> None:
+    with demo_db.reading() as s:
+        everything = queries.open_queue(s)
+        first = queries.open_queue(s, limit=50)
+    most_urgent = sorted(everything, key=lambda r: r.due_at)[:50]
+    assert [r.id for r in first] == [r.id for r in most_urgent]
+    by_id = {r.id: r for r in everything}
+    assert all(r == by_id[r.id] for r in first)  # the same rows, appointments and pauses included
 
 
 def test_the_queue_can_be_scoped_to_a_region(demo_db) -> None:

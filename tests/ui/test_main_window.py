@@ -12,9 +12,9 @@ from console.services.desk import DeskReader
 from console.settings import Settings
 from console.ui.i18n import choose_language, install_translators
 from console.ui.main_window import MainWindow
-from tests.ui import helpers
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.work_order_table_model import WorkOrderTableModel
+from tests.ui import helpers
 
 SH = ZoneInfo("Asia/Shanghai")
 

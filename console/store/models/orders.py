@@ -56,7 +56,7 @@ class WorkOrder(Synced, Base):
     access_points: Mapped[int] = mapped_column(Integer, default=1)
     received_at: Mapped[datetime] = mapped_column(index=True)
     sla_started_at: Mapped[datetime]
-    due_at: Mapped[datetime | None]
+    due_at: Mapped[datetime | None] = mapped_column(index=True)
     amber_at: Mapped[datetime | None]
     red_at: Mapped[datetime | None]
     sla_limit_seconds: Mapped[int | None] = mapped_column(Integer)

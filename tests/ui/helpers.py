@@ -39,5 +39,5 @@ def open_window(qtbot, demo_db, tmp_path: Path, username=None, english=False, cl
     qtbot.addWidget(window)
     window.show()
     window.refresh()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window._complete and window.model.rowCount() > 0, timeout=10_000)
     return window

@@ -154,6 +154,6 @@ def test_crossing_into_red_or_breached_raises_an_alert_and_updates_the_counts(qt
         window.queue.tick()
     assert (row.number, band) in blocker.args[0]
     counts = window.queue.watch.counts
-    assert counts[band] > before[band] and sum(counts.values()) == sum(before.values())
+    assert window.queue.watch.band(row.id) is band and sum(counts.values()) == sum(before.values())
     assert row.number in window.statusBar().currentMessage()
     assert window.band_labels[band].text().endswith(f"{window.queue.watch.counts[band]:,}")

@@ -13,12 +13,15 @@ from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QPixma
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon
 
 from console import __version__
-from console.domain.enums import Band
+from console.domain.enums import Band, Role
+from console.domain.sla_clock import BandWatch
+from console.services.calendar import CalendarAdmin
 from console.services.desk import Changes, DeskReader
 from console.services.orders import OrderActions
 from console.store.rows import DeskUser, OrderDetail, QueueRow
 from console.ui import labels, sla_format
 from console.ui.background import Background
+from console.ui.calendar_dialog import CalendarDialog
 from console.ui.order_detail_panel import OrderDetailPanel
 from console.ui.queue_panel import QueuePanel
 from console.ui.work_order_table_model import WorkOrderTableModel
@@ -93,6 +96,11 @@ class MainWindow(QMainWindow):
             orders_menu.addAction(action)
         orders_menu.addMenu(self.queue.priority_menu)
 
+        calendar_action = QAction(self.tr("Working &calendar…"), self)
+        calendar_action.triggered.connect(self._on_calendar_triggered)
+        orders_menu.addSeparator()
+        orders_menu.addAction(calendar_action)
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.detail_action = QAction(self.tr("Order &details"), self, checkable=True, checked=True)
         self.detail_action.toggled.connect(self.detail.setVisible)
@@ -162,9 +170,25 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         QMessageBox.warning(self, self.tr("Dispatch Console"), self.tr("The data could not be read: %1").replace("%1", str(error)))
 
+    @Slot()
+    def _on_calendar_triggered(self) -> None:
+        admin = CalendarAdmin(self._reader.database, self._user, self._clock)
+        dialog = CalendarDialog(admin, self._user.role in (Role.SUPERVISOR, Role.ADMIN), self)
+        dialog.changes_made.connect(self.apply_changes)
+        dialog.exec()
+
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:
-        """Something changed orders: reload just those rows, and the detail if it shows one."""
+        """Something changed orders: reload just those rows, and the detail if it shows one. A
+        change of the rules themselves (the calendar) reloads the rules and the whole queue."""
+        if changes.everything:
+            book, calendar = self._reader.rules()
+            self.model.calendar, self.model.params = calendar, book.parameters
+            self.queue.watch = BandWatch(calendar, book.parameters)
+            self.refresh()
+            if self._shown_order is not None:
+                self._load_detail(self._shown_order)
+            return
         region_id = self._user.region_id
         ids = set(changes.orders)
         self._background.run(

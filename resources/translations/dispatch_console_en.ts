@@ -69,6 +69,73 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Working calendar</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <source>Why (e.g. the notice this comes from)</source>
+        <translation>Why (e.g. the notice this comes from)</translation>
+    </message>
+    <message>
+        <source>Make it a working day</source>
+        <translation>Make it a working day</translation>
+    </message>
+    <message>
+        <source>Make it a day off</source>
+        <translation>Make it a day off</translation>
+    </message>
+    <message>
+        <source>Follow the statutory calendar</source>
+        <translation>Follow the statutory calendar</translation>
+    </message>
+    <message>
+        <source>Mark this year&apos;s official schedule as entered…</source>
+        <translation>Mark this year&apos;s official schedule as entered…</translation>
+    </message>
+    <message>
+        <source>Red: public holiday · Blue: make-up working day · Bold: set by a supervisor</source>
+        <translation>Red: public holiday · Blue: make-up working day · Bold: set by a supervisor</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor can change the calendar.</source>
+        <translation>Only a shift supervisor can change the calendar.</translation>
+    </message>
+    <message>
+        <source>%1: official schedule (holidays and make-up days known).</source>
+        <translation>%1: official schedule (holidays and make-up days known).</translation>
+    </message>
+    <message>
+        <source>%1: provisional. Holidays are computed by rule and make-up working days are not known until the official schedule is entered; deadlines in %1 are marked provisional.</source>
+        <translation>%1: provisional. Holidays are computed by rule and make-up working days are not known until the official schedule is entered; deadlines in %1 are marked provisional.</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>day off</translation>
+    </message>
+    <message>
+        <source>%1: %2, set by a supervisor (%3)</source>
+        <translation>%1: %2, set by a supervisor (%3)</translation>
+    </message>
+    <message>
+        <source>%1: public holiday</source>
+        <translation>%1: public holiday</translation>
+    </message>
+    <message>
+        <source>%1: make-up working day</source>
+        <translation>%1: make-up working day</translation>
+    </message>
+    <message>
+        <source>Where does the %1 schedule come from?</source>
+        <translation>Where does the %1 schedule come from?</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceButton</name>
     <message>
         <source>all</source>
@@ -558,6 +625,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>&amp;Orders</source>
         <translation>&amp;Orders</translation>
+    </message>
+    <message>
+        <source>Working &amp;calendar…</source>
+        <translation>Working &amp;calendar…</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -69,6 +69,73 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Why (e.g. the notice this comes from)</source>
+        <translation>原因（例如依据的通知）</translation>
+    </message>
+    <message>
+        <source>Make it a working day</source>
+        <translation>设为工作日</translation>
+    </message>
+    <message>
+        <source>Make it a day off</source>
+        <translation>设为休息日</translation>
+    </message>
+    <message>
+        <source>Follow the statutory calendar</source>
+        <translation>恢复法定日历</translation>
+    </message>
+    <message>
+        <source>Mark this year&apos;s official schedule as entered…</source>
+        <translation>标记本年官方安排已录入…</translation>
+    </message>
+    <message>
+        <source>Red: public holiday · Blue: make-up working day · Bold: set by a supervisor</source>
+        <translation>红色：法定节假日 · 蓝色：调休工作日 · 粗体：值班长设置</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor can change the calendar.</source>
+        <translation>只有值班长可以修改工作日历。</translation>
+    </message>
+    <message>
+        <source>%1: official schedule (holidays and make-up days known).</source>
+        <translation>%1 年：官方安排（节假日与调休均已知）。</translation>
+    </message>
+    <message>
+        <source>%1: provisional. Holidays are computed by rule and make-up working days are not known until the official schedule is entered; deadlines in %1 are marked provisional.</source>
+        <translation>%1 年：暂定。节假日按规则推算，调休工作日在录入官方安排前未知；落在 %1 年的时限标记为暂定。</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>%1: %2, set by a supervisor (%3)</source>
+        <translation>%1：%2，值班长设置（%3）</translation>
+    </message>
+    <message>
+        <source>%1: public holiday</source>
+        <translation>%1：法定节假日</translation>
+    </message>
+    <message>
+        <source>%1: make-up working day</source>
+        <translation>%1：调休工作日</translation>
+    </message>
+    <message>
+        <source>Where does the %1 schedule come from?</source>
+        <translation>%1 年安排的依据是什么？</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceButton</name>
     <message>
         <source>all</source>
@@ -558,6 +625,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>&amp;Orders</source>
         <translation>工单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Working &amp;calendar…</source>
+        <translation>工作日历(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -1,0 +1,149 @@
+"""The working calendar: public holidays, make-up days and the supervisor's overrides, by year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.calendar import Coverage
+from console.services.calendar import CalendarAdmin, NotAllowed, YearView
+
+HOLIDAY = QColor("#fde2e2")
+MAKE_UP = QColor("#dbeafe")
+
+
+class CalendarDialog(QDialog):
+    changes_made = Signal(object)
+    """The calendar changed (a Changes: the open business-time deadlines were recomputed)."""
+
+    def __init__(self, admin: CalendarAdmin, can_edit: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Working calendar"))
+        self._admin = admin
+        self._view: YearView | None = None
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.coverage = QLabel()
+        self.coverage.setWordWrap(True)
+        self.day_info = QLabel()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Why (e.g. the notice this comes from)"))
+        self.working = QPushButton(self.tr("Make it a working day"))
+        self.off = QPushButton(self.tr("Make it a day off"))
+        self.clear = QPushButton(self.tr("Follow the statutory calendar"))
+        self.official = QPushButton(self.tr("Mark this year's official schedule as entered…"))
+        legend = QLabel(self.tr("Red: public holiday · Blue: make-up working day · Bold: set by a supervisor"))
+        buttons = QHBoxLayout()
+        for button in (self.working, self.off, self.clear):
+            buttons.addWidget(button)
+            button.setEnabled(can_edit)
+        self.official.setEnabled(can_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.coverage)
+        layout.addWidget(self.calendar)
+        layout.addWidget(legend)
+        layout.addWidget(self.day_info)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.official)
+        if not can_edit:
+            layout.addWidget(QLabel(self.tr("Only a shift supervisor can change the calendar.")))
+        self.calendar.currentPageChanged.connect(self._on_calendar_page_changed)
+        self.calendar.selectionChanged.connect(self._show_day)
+        self.working.clicked.connect(lambda: self._set(True))
+        self.off.clicked.connect(lambda: self._set(False))
+        self.clear.clicked.connect(self._on_clear_clicked)
+        self.official.clicked.connect(self._on_official_clicked)
+        self._load(self.calendar.yearShown())
+
+    def _load(self, year: int) -> None:
+        self._view = view = self._admin.year(year)
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every format
+        for day in view.holidays:
+            self._format(day, background=HOLIDAY)
+        for day in view.make_up_days:
+            self._format(day, background=MAKE_UP)
+        for override in view.overrides:
+            self._format(override.day, background=MAKE_UP if override.is_working else HOLIDAY, bold=True)
+        if view.coverage is Coverage.OFFICIAL:
+            self.coverage.setText(self.tr("%1: official schedule (holidays and make-up days known).").replace("%1", str(year)))
+        else:
+            self.coverage.setText(
+                "<b>" + self.tr("%1: provisional. Holidays are computed by rule and make-up working days are not known "
+                                "until the official schedule is entered; deadlines in %1 are marked provisional.").replace("%1", str(year)) + "</b>"
+            )
+        self._show_day()
+
+    def _format(self, day: date, background: QColor, bold: bool = False) -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(background)
+        if bold:
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setFontUnderline(True)
+        self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+
+    def _selected(self) -> date:
+        q = self.calendar.selectedDate()
+        return date(q.year(), q.month(), q.day())
+
+    @Slot()
+    def _show_day(self) -> None:
+        day, view = self._selected(), self._view
+        if view is None:
+            return
+        override = next((o for o in view.overrides if o.day == day), None)
+        if override is not None:
+            kind = self.tr("working day") if override.is_working else self.tr("day off")
+            text = self.tr("%1: %2, set by a supervisor (%3)").replace("%1", day.isoformat()).replace("%2", kind).replace("%3", override.note)
+        elif day in view.holidays:
+            text = self.tr("%1: public holiday").replace("%1", day.isoformat())
+        elif day in view.make_up_days:
+            text = self.tr("%1: make-up working day").replace("%1", day.isoformat())
+        else:
+            text = day.isoformat()
+        self.day_info.setText(text)
+
+    @Slot(int, int)
+    def _on_calendar_page_changed(self, year: int, _month: int) -> None:
+        if self._view is None or self._view.year != year:
+            self._load(year)
+
+    def _run(self, action) -> None:
+        try:
+            changes = action()
+        except (NotAllowed, ValueError) as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        self._load(self.calendar.yearShown())
+        self.changes_made.emit(changes)
+
+    def _set(self, working: bool) -> None:
+        day, note = self._selected(), self.note.text()
+        self._run(lambda: self._admin.set_day(day, working, note))
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        day = self._selected()
+        self._run(lambda: self._admin.clear_day(day))
+
+    @Slot()
+    def _on_official_clicked(self) -> None:
+        year = self.calendar.yearShown()
+        source, ok = QInputDialog.getText(self, self.windowTitle(), self.tr("Where does the %1 schedule come from?").replace("%1", str(year)))
+        if ok:
+            self._run(lambda: self._admin.mark_official(year, source))
+        self.calendar.setFocus(Qt.FocusReason.OtherFocusReason)

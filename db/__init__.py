@@ -34,11 +34,35 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+class MigrationError(RuntimeError):
+    """A migration left rows that break a foreign key; it was rolled back."""
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    _migrate(engine, lambda cfg: command.upgrade(cfg, revision))
 
 
 def downgrade(engine: Engine, revision: str) -> None:
-    with engine.begin() as connection:
-        command.downgrade(alembic_config(connection), revision)
+    _migrate(engine, lambda cfg: command.downgrade(cfg, revision))
+
+
+def _migrate(engine: Engine, run) -> None:
+    """Run migrations in one transaction. On SQLite, foreign keys are off while they run (a table
+    that batch mode recreates would otherwise be checked against every child row, in quadratic
+    time) and checked as a whole before the commit."""
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only takes effect outside a transaction
+            connection.commit()
+        try:
+            with connection.begin():
+                run(alembic_config(connection))
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationError(f"the migration would leave {len(broken)} rows with broken references, e.g. {broken[0]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()

@@ -225,7 +225,7 @@ def _prepare(path: Path, existed: bool) -> Engine:
     except DataFileError:
         engine.dispose()
         raise
-    except (DatabaseError, OSError) as exc:
+    except (DatabaseError, OSError, db.MigrationError) as exc:
         engine.dispose()
         raise DataFileError(DataFileProblem.UNWRITABLE, path, f"The data file {path} could not be prepared: {exc}.") from exc
     return engine

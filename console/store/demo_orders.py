@@ -188,6 +188,8 @@ class _OrderGenerator:
             description="",
             customer_id=customer["id"],
             site_id=site["id"],
+            address=site["address"],
+            district_id=site["district_id"],
             service_id=service["id"],
             region_id=customer["region_id"],
             access_points=points,

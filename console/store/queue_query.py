@@ -8,19 +8,19 @@ and joins the few appointment and pause facts in Python.
 
 from __future__ import annotations
 
-import gc
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, select, text, type_coerce
 from sqlalchemy.orm import Session
 
-from console.domain.enums import OPEN_STATUSES, AppointmentStatus, CustomerLevel, OrderKind, OrderStatus, ProvisioningStep
+from console.domain.enums import AppointmentStatus, CustomerLevel, OrderKind, OrderStatus, ProvisioningStep
 from console.domain.sla_clock import SlaClock, SlaTimes
-from console.store.models import Appointment, AppointmentOrder, Customer, District, Site, SlaPause, Technician, WorkOrder
+from console.gc_pause import paused_gc
+from console.store.models import Appointment, AppointmentOrder, Customer, District, SlaPause, Technician, WorkOrder
+from console.store.models.orders import OPEN_STATUS_SQL
 from console.store.rows import QueueRow
 
 
@@ -67,19 +67,6 @@ def _shared() -> Callable[[Any], Any]:
     return lambda value: pool.setdefault(value, value)
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Building 100,000 rows of tuples would trigger the cyclic collector over and over; none of
-    them form cycles, so it is paused for the build (about a quarter of the load time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def open_queue(
     session: Session, region_id: uuid.UUID | None = None, only: set[uuid.UUID] | None = None, limit: int | None = None
 ) -> list[QueueRow]:
@@ -109,13 +96,12 @@ def open_queue(
     stmt = (
         select(
             _raw(WorkOrder.id), WorkOrder.number, _raw(WorkOrder.kind), _raw(WorkOrder.status), WorkOrder.priority,
-            _raw(WorkOrder.customer_id), _raw(Site.district_id), Site.address, _raw(WorkOrder.assignee_id),
+            _raw(WorkOrder.customer_id), _raw(WorkOrder.district_id), WorkOrder.address, _raw(WorkOrder.assignee_id),
             _raw(WorkOrder.received_at), _raw(WorkOrder.current_step), _raw(WorkOrder.region_id), _raw(WorkOrder.due_at),
             _raw(WorkOrder.amber_at), _raw(WorkOrder.red_at), WorkOrder.sla_limit_seconds, WorkOrder.sla_business,
             _raw(WorkOrder.paused_since),
         )
-        .join(Site, Site.id == WorkOrder.site_id)
-        .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False), WorkOrder.due_at.is_not(None))
+        .where(text("work_orders." + OPEN_STATUS_SQL), WorkOrder.deleted.is_(False), WorkOrder.due_at.is_not(None))
     )  # no ORDER BY for the whole queue: the table model sorts by urgency, which depends on the clock
     if limit is not None:
         stmt = stmt.order_by(WorkOrder.due_at).limit(limit)
@@ -137,7 +123,7 @@ def open_queue(
         if current is None or start < current[0]:
             appointments[order_id] = (start, end)
 
-    with _no_cyclic_gc():
+    with paused_gc():
         return _build(fetched, appointments, approved, customers, districts, technicians,
                       shared_id, share)
 

@@ -23,7 +23,7 @@ from console.ui import labels, sla_format
 from console.ui.background import Background
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.order_detail_panel import OrderDetailPanel
-from console.ui.queue_panel import QueuePanel
+from console.ui.queue_panel import PreparedQueue, QueuePanel
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 FIRST_SCREEN = 1000  # most urgent orders shown while the whole queue loads
@@ -146,20 +146,24 @@ class MainWindow(QMainWindow):
         region_id = self._user.region_id  # None (an administrator) sees every region
         self._load_generation += 1
         generation = self._load_generation
+        now = self._clock()
+        prepare = self.queue.prepare  # the sorting and band counting happen in the worker too
         self._background.run(
-            lambda: self._reader.queue(region_id, limit=FIRST_SCREEN),
+            lambda: prepare(self._reader.queue(region_id, limit=FIRST_SCREEN), now),
             lambda rows: self._on_first_screen_loaded(generation, rows),
             self._on_load_failed,
         )
         self._background.run(
-            lambda: self._reader.queue(region_id), lambda rows: self._on_queue_loaded(generation, rows), self._on_load_failed
+            lambda: prepare(self._reader.queue(region_id), now),
+            lambda rows: self._on_queue_loaded(generation, rows),
+            self._on_load_failed,
         )
 
-    def _on_first_screen_loaded(self, generation: int, rows: list[QueueRow]) -> None:
+    def _on_first_screen_loaded(self, generation: int, rows: PreparedQueue) -> None:
         if generation == self._load_generation and not self._complete:
             self.queue.show_rows(rows, self._clock(), complete=False)
 
-    def _on_queue_loaded(self, generation: int, rows: list[QueueRow]) -> None:
+    def _on_queue_loaded(self, generation: int, rows: PreparedQueue) -> None:
         if generation != self._load_generation:
             return  # a newer refresh is on its way
         self._complete = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.enums import Band, OrderKind, Role, Skill
 from console.domain.sla_clock import BandCrossing, BandWatch
+from console.gc_pause import paused_gc
 from console.services.desk import Changes, DeskReader
 from console.services.orders import OrderActions, Outcome
 from console.store.rows import DeskUser, QueueRow
@@ -40,6 +42,17 @@ NEEDED_SKILL = {
     OrderKind.FAULT: Skill.FAULT_REPAIR,
     OrderKind.COMPLAINT: Skill.FAULT_REPAIR,
 }
+
+
+@dataclass(frozen=True)
+class PreparedQueue:
+    """Rows ready to show: in the model's order, with their band watch and filter choices."""
+
+    rows: list[QueueRow]
+    watch: BandWatch
+    numbers: dict[uuid.UUID, str]
+    districts: set[str]
+    assignees: set[str]
 
 
 class WorkOrderTable(QTableView):
@@ -214,15 +227,29 @@ class QueuePanel(QWidget):
 
     # --- rows ---------------------------------------------------------------------------------
 
-    def show_rows(self, rows: list[QueueRow], now: datetime, complete: bool = True) -> None:
+    def prepare(self, rows: list[QueueRow], now: datetime) -> PreparedQueue:
+        """The work of showing rows that needs no widget: safe to run off the GUI thread."""
+        with paused_gc(freeze=True):
+            watch = BandWatch(self.model.calendar, self.model.params)
+            watch.reset(((r.id, r.sla) for r in rows), now)
+            return PreparedQueue(
+                rows=self.model.presorted(rows, now),
+                watch=watch,
+                numbers={r.id: r.number for r in rows},
+                districts={r.district_en if self._english else r.district for r in rows},
+                assignees={r.assignee for r in rows if r.assignee},
+            )
+
+    def show_rows(self, rows: list[QueueRow] | PreparedQueue, now: datetime, complete: bool = True) -> None:
         """Show these rows; `complete` is False for the first screen shown while the rest loads."""
+        prepared = rows if isinstance(rows, PreparedQueue) else self.prepare(rows, now)
         self._complete = complete
         selected = self.selected_ids()
-        self.model.set_rows(rows)
-        self.filter_bar.set_districts(r.district_en if self._english else r.district for r in rows)
-        self.filter_bar.set_assignees(r.assignee for r in rows if r.assignee)
-        self.watch.reset(((r.id, r.sla) for r in rows), now)
-        self._numbers = {r.id: r.number for r in rows}
+        self.model.set_rows(prepared.rows, presorted=True)
+        self.filter_bar.set_districts(prepared.districts)
+        self.filter_bar.set_assignees(prepared.assignees)
+        self.watch = prepared.watch
+        self._numbers = prepared.numbers
         self.band_counts_changed.emit(dict(self.watch.counts))
         self.table.fit_columns_once()
         self.reselect(selected)

@@ -65,13 +65,19 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     # --- contents -----------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[QueueRow]) -> None:
+    def set_rows(self, rows: list[QueueRow], presorted: bool = False) -> None:
+        """Show these rows; `presorted` rows come from presorted() and need no sort here."""
         self.beginResetModel()
         self._shown.clear()
         self._all = list(rows)
-        self._sort_all()
+        if not presorted:
+            self._sort_all()
         self._apply_filter()
         self.endResetModel()
+
+    def presorted(self, rows: list[QueueRow], now: datetime) -> list[QueueRow]:
+        """These rows in the model's current order (pure: may run off the GUI thread)."""
+        return _sorted(rows, now, self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def set_filter(self, queue_filter: QueueFilter) -> None:
         self.beginResetModel()
@@ -230,27 +236,30 @@ class WorkOrderTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_all(self) -> None:
-        """Sort every row by the chosen column, ties by urgency. Keys are built as flat lists so
-        the sort itself runs at C speed (100,000 rows)."""
-        rows, now = self._all, self.clock()
-        urgency = [r.sla.times.due_at if r.sla.paused_since is None else r.sla.times.due_at + (now - r.sla.paused_since) for r in rows]
-        primary: dict[int, Callable[[QueueRow], Any]] = {
-            self.NUMBER: lambda r: r.number,
-            self.KIND: lambda r: r.kind.value,
-            self.CUSTOMER: lambda r: r.customer,
-            self.LEVEL: lambda r: r.level.rank,
-            self.DISTRICT: lambda r: r.district,
-            self.STATUS: lambda r: r.status.value,
-            self.STEP: lambda r: r.current_step.value if r.current_step else "",
-            self.ASSIGNEE: lambda r: r.assignee or "",
-            self.APPOINTMENT: lambda r: (r.appointment_start is None, r.appointment_start or r.received_at),
-            self.RECEIVED: lambda r: r.received_at,
-        }
-        # SLA, time left and due all sort by urgency: breached first, then least time left.
-        column = primary.get(self._sort_column)
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        order = sorted(range(len(rows)), key=urgency.__getitem__, reverse=descending and column is None)
-        if column is not None:  # a second, stable sort: by the column, ties staying in urgency order
-            values = list(map(column, rows))
-            order.sort(key=values.__getitem__, reverse=descending)
-        self._all = [rows[i] for i in order]
+        self._all = _sorted(self._all, self.clock(), self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder)
+
+
+_PRIMARY: dict[int, Callable[[QueueRow], Any]] = {
+    WorkOrderTableModel.NUMBER: lambda r: r.number,
+    WorkOrderTableModel.KIND: lambda r: r.kind.value,
+    WorkOrderTableModel.CUSTOMER: lambda r: r.customer,
+    WorkOrderTableModel.LEVEL: lambda r: r.level.rank,
+    WorkOrderTableModel.DISTRICT: lambda r: r.district,
+    WorkOrderTableModel.STATUS: lambda r: r.status.value,
+    WorkOrderTableModel.STEP: lambda r: r.current_step.value if r.current_step else "",
+    WorkOrderTableModel.ASSIGNEE: lambda r: r.assignee or "",
+    WorkOrderTableModel.APPOINTMENT: lambda r: (r.appointment_start is None, r.appointment_start or r.received_at),
+    WorkOrderTableModel.RECEIVED: lambda r: r.received_at,
+}
+
+
+def _sorted(rows: list[QueueRow], now: datetime, column: int, descending: bool) -> list[QueueRow]:
+    """Rows by a column, ties by urgency; SLA, time left and due sort by urgency itself: breached
+    first, then least time left. Keys are flat lists, so the sorts run at C speed."""
+    urgency = [r.sla.times.due_at if r.sla.paused_since is None else r.sla.times.due_at + (now - r.sla.paused_since) for r in rows]
+    primary = _PRIMARY.get(column)
+    order = sorted(range(len(rows)), key=urgency.__getitem__, reverse=descending and primary is None)
+    if primary is not None:  # a second, stable sort: by the column, ties staying in urgency order
+        values = list(map(primary, rows))
+        order.sort(key=values.__getitem__, reverse=descending)
+    return [rows[i] for i in order]

@@ -7,13 +7,13 @@ own file overrides them. A file that cannot be read is reported and never overwr
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from console.json_files import write_json_atomic
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("system", "zh_CN", "en")
@@ -99,16 +99,7 @@ def load_settings(user_file: Path, machine_file: Path | None = None) -> Settings
 def save_settings(settings: Settings, user_file: Path) -> None:
     """Write atomically (temp file, then replace), so a crash never leaves half a file."""
     settings.validated()
-    user_file.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"version": SETTINGS_VERSION, **asdict(settings)}
-    fd, tmp = tempfile.mkstemp(dir=user_file.parent, prefix=".settings-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False, indent=2)
-        os.replace(tmp, user_file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_json_atomic(user_file, {"version": SETTINGS_VERSION, **asdict(settings)})
 
 
 def with_changes(settings: Settings, **changes: str) -> Settings:

@@ -6,8 +6,6 @@ Plain Python over frozen rows (no Qt): the table model applies these to its cach
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
@@ -18,6 +16,7 @@ from console.domain.calendar import BusinessCalendar
 from console.domain.enums import Band, CustomerLevel, OrderKind, OrderStatus
 from console.domain.sla import SlaParameters
 from console.domain.sla_clock import band_at, pause_awaits_approval
+from console.json_files import write_json_atomic
 from console.store.rows import QueueRow
 
 UNASSIGNED = "-"  # the assignee filter's value for orders nobody holds
@@ -144,15 +143,7 @@ def load_views(path: Path) -> list[SavedView]:
 
 def save_views(views: Iterable[SavedView], path: Path) -> None:
     payload = {"version": VIEWS_VERSION, "views": [{"name": v.name, "filter": v.filter.to_json()} for v in views if not v.builtin]}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".views-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False, indent=2)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_json_atomic(path, payload)
 
 
 def with_view(views: list[SavedView], view: SavedView) -> list[SavedView]:

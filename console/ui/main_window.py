@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Loading the queue…"))
         region_id = self._user.region_id  # None (an administrator) sees every region
         self._load_generation += 1
+        self._complete = False
         generation = self._load_generation
         now = self._clock()
         prepare = self.queue.prepare  # the sorting and band counting happen in the worker too
@@ -193,6 +194,9 @@ class MainWindow(QMainWindow):
             if self._shown_order is not None:
                 self._load_detail(self._shown_order)
             return
+        if not self._complete:
+            self.refresh()  # the whole queue is still loading: load it again, changes included
+            return
         region_id = self._user.region_id
         ids = set(changes.orders)
         self._background.run(
@@ -200,7 +204,16 @@ class MainWindow(QMainWindow):
         )
 
     def _on_rows_reloaded(self, changes: Changes, rows: list[QueueRow]) -> None:
-        self.queue.update_rows(changes, rows, self._clock())
+        merged, now, generation = self.queue.merged_rows(changes, rows), self._clock(), self._load_generation
+        self._background.run(  # re-sorting and re-counting 100,000 rows stays off the GUI thread
+            lambda: self.queue.prepare(merged, now),
+            lambda prepared: self._on_merged_prepared(generation, changes, prepared),
+            self._on_load_failed,
+        )
+
+    def _on_merged_prepared(self, generation: int, changes: Changes, prepared: PreparedQueue) -> None:
+        if generation == self._load_generation:  # else a full reload started meanwhile and shows everything
+            self.queue.show_rows(prepared, self._clock())
         if self._shown_order in changes.orders:
             self._load_detail(self._shown_order)
         self.statusBar().showMessage(self.tr("%n order(s) changed and saved.", "", len(changes.orders)), 5000)

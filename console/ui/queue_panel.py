@@ -257,10 +257,9 @@ class QueuePanel(QWidget):
         if not self.timer.isActive():
             self.timer.start()
 
-    def update_rows(self, changed: Changes, fresh: list[QueueRow], now: datetime) -> None:
-        """Replace the changed orders' rows (dropping those no longer open) and keep the rest."""
-        kept = [r for r in self.model.all_rows() if r.id not in changed.orders]
-        self.show_rows(kept + fresh, now)
+    def merged_rows(self, changed: Changes, fresh: list[QueueRow]) -> list[QueueRow]:
+        """The shown rows with the changed orders' rows replaced (those no longer open dropped)."""
+        return [r for r in self.model.all_rows() if r.id not in changed.orders] + fresh
 
     def reselect(self, ids: list[uuid.UUID]) -> None:
         selection = self.table.selectionModel()

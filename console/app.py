@@ -231,7 +231,8 @@ def _wire_main_window(app, database, settings: Settings, language: str, data_fil
         ).replace("%1", settings.username).replace("%2", str(paths.settings_file)))
         return None
     window = MainWindow(reader, user, ZoneInfo(settings.desk_zone), english=language == "en", data_file=data_file,
-                        log_dir=str(paths.log_dir), views_file=paths.views_file, clock=_utc_now)
+                        log_dir=str(paths.log_dir), views_file=paths.views_file, clock=_utc_now,
+                        map_tiles=(settings.map_tile_url, settings.map_tile_attribution))
 
     def edit_settings() -> None:
         dialog = SettingsDialog(settings, str(paths.default_data_file), window)

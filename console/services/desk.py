@@ -12,8 +12,8 @@ from console.domain.sla_explain import explain
 from console.store import queries
 from console.store.database import Database
 from console.store.demo_centre import DemoParameters, generate_demo
-from console.store.rows import DeskUser, OrderDetail, QueueRow, TechnicianRow
-from console.store.rules import load_calendar, load_rulebook
+from console.store.rows import DeskUser, OrderDetail, QueueRow, SiteOfOrder, TechnicianRow
+from console.store.rules import load_calendar, load_rulebook, parameters
 from console.store.sla_cache import order_facts
 
 
@@ -24,6 +24,13 @@ class Changes:
     orders: frozenset[uuid.UUID] = field(default_factory=frozenset)
     technicians: frozenset[uuid.UUID] = field(default_factory=frozenset)
     everything: bool = False
+
+
+@dataclass(frozen=True)
+class MapFacts:
+    sites: list[SiteOfOrder]
+    districts: list[tuple[str, str, float, float]]  # name, English name, centre latitude, longitude
+    technicians: list[tuple]  # id, name, last latitude, last longitude, last seen (UTC)
 
 
 class DeskReader:
@@ -54,6 +61,20 @@ class DeskReader:
     def technicians(self, region_id: uuid.UUID | None = None) -> list[TechnicianRow]:
         with self.database.reading() as session:
             return queries.technicians(session, region_id)
+
+    def parameter(self, key: str):
+        """One rule parameter's value (the table's, or its default)."""
+        with self.database.reading() as session:
+            return parameters(session)[key]
+
+    def map_facts(self, region_id: uuid.UUID | None = None) -> MapFacts:
+        """Where the open orders are, the districts, and the technicians' last positions."""
+        with self.database.reading() as session:
+            return MapFacts(
+                queries.open_order_sites(session, region_id),
+                queries.district_centres(session),
+                queries.technician_positions(session, region_id),
+            )
 
     def user(self, username: str | None) -> DeskUser | None:
         """The desk's user; None when a named user is not in the data file (or not active)."""

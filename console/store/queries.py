@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from console.domain.enums import Role
+from console.domain.enums import OPEN_STATUSES, Role
 from console.store.models import (
     Appointment,
     AppointmentChange,
@@ -33,6 +33,7 @@ from console.store.rows import (
     HistoryEntry,
     OrderDetail,
     PauseRow,
+    SiteOfOrder,
     StepRow,
     TechnicianRow,
 )
@@ -165,6 +166,31 @@ def technicians(session: Session, region_id: uuid.UUID | None = None) -> list[Te
         TechnicianRow(t.id, t.employee_no, t.name, t.phone, t.team, t.region_id, region, region_en, tuple(t.skills))
         for t, region, region_en in session.execute(stmt)
     ]
+
+
+def open_order_sites(session: Session, region_id: uuid.UUID | None = None) -> list[SiteOfOrder]:
+    """Where each open order is: its site's name and position (None when never geocoded)."""
+    stmt = (
+        select(WorkOrder.id, Site.id, Site.name, Site.address, Site.latitude, Site.longitude)
+        .join(Site, Site.id == WorkOrder.site_id)
+        .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+    )
+    if region_id is not None:
+        stmt = stmt.where(WorkOrder.region_id == region_id)
+    return [SiteOfOrder(*row) for row in session.execute(stmt)]
+
+
+def district_centres(session: Session) -> list[tuple[str, str, float, float]]:
+    return [tuple(r) for r in session.execute(select(District.name, District.name_en, District.center_lat, District.center_lon))]
+
+
+def technician_positions(session: Session, region_id: uuid.UUID | None = None) -> list[tuple]:
+    stmt = select(Technician.id, Technician.name, Technician.last_lat, Technician.last_lon, Technician.last_seen_at).where(
+        Technician.active.is_(True), Technician.deleted.is_(False), Technician.last_lat.is_not(None)
+    )
+    if region_id is not None:
+        stmt = stmt.where(Technician.region_id == region_id)
+    return [tuple(r) for r in session.execute(stmt)]
 
 
 def order_count(session: Session) -> int:

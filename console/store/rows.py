@@ -179,3 +179,13 @@ class TechnicianRow:
     region: str
     region_en: str
     skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SiteOfOrder:
+    order_id: uuid.UUID
+    site_id: uuid.UUID
+    name: str
+    address: str
+    latitude: float | None
+    longitude: float | None

@@ -25,6 +25,7 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
     "calendar.day_start": ("09:00", "Business hours start"),
     "calendar.day_end": ("18:00", "Business hours end"),
     "check_in.off_site_metres": (300, "A check-in farther than this from the site is flagged"),
+    "map.technician_stale_minutes": (60, "A technician's position older than this is shown faded on the map"),
 }
 
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon
 
 from console import __version__
 from console.domain.enums import Band, Role
 from console.domain.sla_clock import BandWatch
 from console.services.calendar import CalendarAdmin
-from console.services.desk import Changes, DeskReader
+from console.services.desk import Changes, DeskReader, MapFacts
 from console.services.orders import OrderActions
 from console.store.rows import DeskUser, OrderDetail, QueueRow
 from console.ui import labels, sla_format
@@ -26,6 +27,9 @@ from console.ui.order_detail_panel import OrderDetailPanel
 from console.ui.queue_panel import PreparedQueue, QueuePanel
 from console.ui.work_order_table_model import WorkOrderTableModel
 
+if TYPE_CHECKING:
+    from console.ui.map_view import MapView
+
 FIRST_SCREEN = 1000  # most urgent orders shown while the whole queue loads
 
 
@@ -34,7 +38,8 @@ class MainWindow(QMainWindow):
     """The user asked for the settings dialog."""
 
     def __init__(self, reader: DeskReader, user: DeskUser, zone: ZoneInfo, *, english: bool, data_file: str,
-                 log_dir: str, views_file: Path, clock: Callable[[], datetime], background: Background | None = None):
+                 log_dir: str, views_file: Path, clock: Callable[[], datetime], background: Background | None = None,
+                 map_tiles: tuple[str, str] | None = ("", "")):
         super().__init__()
         self._reader = reader
         self._user = user
@@ -60,6 +65,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1060, 380])
         self.setCentralWidget(self.splitter)
+        self.map: MapView | None = None
+        self._map_facts: MapFacts | None = None
+        if map_tiles is not None:  # None: no web engine (a Wine smoke test, a machine without GPU support)
+            self._build_map_dock(*map_tiles)
         self.tray = QSystemTrayIcon(self._tray_icon(), self) if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
             self.tray.setToolTip(self.tr("Dispatch Console"))
@@ -131,6 +140,20 @@ class MainWindow(QMainWindow):
         for widget in (self.user_label, self.sync_label):
             bar.addPermanentWidget(widget)
         bar.addWidget(self.file_label, 1)
+
+    def _build_map_dock(self, tile_url: str, attribution: str) -> None:
+        from console.ui.map_view import MapView  # QtWebEngine loads only when the map is wanted
+
+        stale = timedelta(minutes=float(self._reader.parameter("map.technician_stale_minutes")))
+        self.map = MapView(tile_url, attribution, self._english, stale, self)
+        dock = QDockWidget(self.tr("Map"), self)
+        dock.setObjectName("mapDock")
+        dock.setWidget(self.map)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.map_dock = dock
+        self.map.orders_selected.connect(self._on_map_orders_selected)
+        self.queue.rows_shown.connect(self._on_queue_rows_shown)
+        self.queue.crossings.connect(self._on_queue_crossings)
 
     def _tray_icon(self) -> QIcon:
         pixmap = QPixmap(32, 32)
@@ -225,6 +248,8 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def _on_queue_selection_changed(self, ids: list[uuid.UUID]) -> None:
+        if self.map is not None and ids:
+            self.map.select_orders(ids)
         if not ids:
             self._shown_order = None
             self.detail.show_nothing()
@@ -240,6 +265,48 @@ class MainWindow(QMainWindow):
         if detail is None or detail.id != self._shown_order:
             return  # the selection moved on while this was loading
         self.detail.show_detail(detail)
+
+    # --- the map ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_queue_rows_shown(self) -> None:
+        """The queue shows other rows (loaded, filtered, changed): the map follows."""
+        if self.map is None or not self._complete:
+            return
+        region_id = self._user.region_id
+        self._background.run(lambda: self._reader.map_facts(region_id), self._on_map_facts_loaded, self._on_load_failed)
+
+    def _on_map_facts_loaded(self, facts: MapFacts) -> None:
+        if self.map is None:
+            return
+        if self._map_facts is None:
+            self.map.load_page(facts.districts)
+        self._map_facts = facts
+        self._show_map_sites()
+
+    def _show_map_sites(self) -> None:
+        if self.map is None or self._map_facts is None:
+            return
+        now = self._clock()
+        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        self.map.show_sites(self._map_facts, rows, lambda row: self.model.band(row, now), now)
+
+    @Slot(list)
+    def _on_queue_crossings(self, order_ids: list) -> None:
+        if self.map is None:
+            return
+        now = self._clock()
+        wanted = set(order_ids)
+        rows = [r for r in self.model.all_rows() if r.id in wanted]
+        self.map.update_orders(rows, lambda row: self.model.band(row, now))
+
+    @Slot(list)
+    def _on_map_orders_selected(self, order_ids: list) -> None:
+        self.queue.reselect(order_ids)
+        if order_ids:
+            row = self.model.row_of(order_ids[0])
+            if row is not None:
+                self.queue.table.scrollTo(self.model.index(row, 0))
 
     # --- SLA alerts ---------------------------------------------------------------------------
 

@@ -107,6 +107,10 @@ class QueuePanel(QWidget):
     """Open orders per band changed (a dict Band -> count)."""
     sla_alert = Signal(list)
     """Orders just turned red or breached (a list of (order number, Band))."""
+    crossings = Signal(list)
+    """Orders changed band (a list of order ids)."""
+    rows_shown = Signal()
+    """The table shows another set of rows (loaded, filtered or changed)."""
 
     def __init__(self, reader: DeskReader, actions: OrderActions, user: DeskUser, model: WorkOrderTableModel,
                  views_file: Path, background: Background, english: bool = False, parent: QWidget | None = None):
@@ -254,6 +258,7 @@ class QueuePanel(QWidget):
         self.table.fit_columns_once()
         self.reselect(selected)
         self._update_title()
+        self.rows_shown.emit()
         if not self.timer.isActive():
             self.timer.start()
 
@@ -298,6 +303,7 @@ class QueuePanel(QWidget):
         crossings = self.watch.advance(now)
         if crossings:
             self.band_counts_changed.emit(dict(self.watch.counts))
+            self.crossings.emit([c.order_id for c in crossings])
             alerts = self._alerts(crossings)
             if alerts:
                 self.sla_alert.emit(alerts)
@@ -306,6 +312,7 @@ class QueuePanel(QWidget):
                 self.model.refilter()
                 self.reselect(selected)
                 self._update_title()
+                self.rows_shown.emit()
         self.model.tick(*self.table.visible_rows())
 
     def _alerts(self, crossings: list[BandCrossing]) -> list[tuple[str, Band]]:
@@ -324,6 +331,7 @@ class QueuePanel(QWidget):
         self.model.set_filter(queue_filter)
         self.reselect(selected)
         self._update_title()
+        self.rows_shown.emit()
 
     @Slot(QItemSelection, QItemSelection)
     def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

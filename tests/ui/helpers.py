@@ -32,10 +32,11 @@ def make_model(demo_db, clock: FakeClock | None = None, english: bool = True) ->
     return model
 
 
-def open_window(qtbot, demo_db, tmp_path: Path, username=None, english=False, clock: FakeClock | None = None) -> MainWindow:
+def open_window(qtbot, demo_db, tmp_path: Path, username=None, english=False, clock: FakeClock | None = None,
+                map_tiles: tuple[str, str] | None = None) -> MainWindow:
     reader = DeskReader(demo_db)
     window = MainWindow(reader, reader.user(username), SH, english=english, data_file="desk.sqlite", log_dir=".",
-                        views_file=tmp_path / "views.json", clock=clock or FakeClock())
+                        views_file=tmp_path / "views.json", clock=clock or FakeClock(), map_tiles=map_tiles)
     qtbot.addWidget(window)
     window.show()
     window.refresh()

@@ -1,0 +1,216 @@
+"""The map dock: open orders' sites coloured by their worst SLA band, technicians, unplaced sites.
+
+The page is built once (map_page); after that every change travels as a small JSON command
+through runJavaScript, and clicks come back through one QWebChannel object (MapBridge).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+
+from console.domain.enums import Band, CustomerLevel
+from console.domain.geo import Placement, placement, service_area
+from console.services.desk import MapFacts
+from console.store.rows import QueueRow, SiteOfOrder
+from console.ui import labels, sla_format
+from console.ui.map_page import build_map_html
+
+_RANK = {Band.GREEN: 0, Band.AMBER: 1, Band.RED: 2, Band.BREACHED: 3}
+
+
+class MapBridge(QObject):
+    """The page's one way back into Python."""
+
+    site_clicked = Signal(str)
+    """A site marker was clicked (its id)."""
+    page_ready = Signal()
+    """The page finished starting and the channel is up."""
+
+    @Slot(str)
+    def siteClicked(self, site_id: str) -> None:  # noqa: N802 - called from JavaScript
+        self.site_clicked.emit(site_id)
+
+    @Slot(str)
+    def siteContextMenu(self, site_id: str) -> None:  # noqa: N802 - candidates near a site come with assignment
+        self.site_clicked.emit(site_id)
+
+    @Slot()
+    def pageReady(self) -> None:  # noqa: N802
+        self.page_ready.emit()
+
+
+class MapView(QWidget):
+    orders_selected = Signal(list)
+    """The dispatcher chose a site on the map: the ids of its open orders shown in the queue."""
+    ready = Signal()
+    """The page is loaded and takes commands."""
+
+    def __init__(self, tile_url: str, attribution: str, english: bool, stale_after: timedelta, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._tile_url, self._attribution = tile_url, attribution
+        self._english = english
+        self._stale_after = stale_after
+        self._ready = False
+        self._pending: list[str] = []
+        self._orders_at_site: dict[str, list[uuid.UUID]] = {}
+        self._site_of_order: dict[uuid.UUID, str] = {}
+        self._shown_sites: dict[str, dict] = {}
+        self._area: tuple[float, float, float, float] | None = None
+        self.web = QWebEngineView()
+        self.web.setPage(QWebEnginePage(self.web))
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("bridge", self.bridge)
+        self.web.page().setWebChannel(self.channel)
+        self.unplaced_title = QLabel()
+        self.unplaced = QListWidget()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.unplaced_title)
+        side_layout.addWidget(self.unplaced)
+        splitter = QSplitter()
+        splitter.addWidget(self.web)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.bridge.page_ready.connect(self._on_bridge_page_ready)
+        self.bridge.site_clicked.connect(self._on_bridge_site_clicked)
+        self.unplaced.itemActivated.connect(self._on_unplaced_item_activated)
+        self._set_unplaced_title(0)
+
+    # --- the page -----------------------------------------------------------------------------
+
+    def load_page(self, districts: list[tuple[str, str, float, float]]) -> None:
+        """Build the page once from the district centres (the service area) and the settings."""
+        self._area = service_area([(d[2], d[3]) for d in districts]) if districts else None
+        centre = (sum(d[2] for d in districts) / len(districts), sum(d[3] for d in districts) / len(districts)) if districts else (31.23, 121.47)
+        legend = {b.value: sla_format.band_name(b) for b in Band} | {"technician": self.tr("Technician")}
+        points = [{"name": d[1] if self._english else d[0], "lat": d[2], "lon": d[3]} for d in districts]
+        html = build_map_html(centre, self._tile_url, self._attribution, points, legend)
+        self._ready = False
+        self.web.setHtml(html, QUrl("file:///"))
+
+    def run(self, script: str) -> None:
+        """Run a command on the page now, or as soon as it is ready."""
+        if self._ready:
+            self.web.page().runJavaScript(script)
+        else:
+            self._pending.append(script)
+
+    @Slot()
+    def _on_bridge_page_ready(self) -> None:
+        self._ready = True
+        for script in self._pending:
+            self.web.page().runJavaScript(script)
+        self._pending.clear()
+        self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def show_sites(self, facts: MapFacts, rows: Iterable[QueueRow], band_of: Callable[[QueueRow], Band], now: datetime) -> None:
+        """Draw the sites of these orders (the queue's filtered rows), coloured by their worst band."""
+        shown = {r.id: r for r in rows}
+        grouped: dict[uuid.UUID, list[SiteOfOrder]] = defaultdict(list)
+        for site in facts.sites:
+            if site.order_id in shown:
+                grouped[site.site_id].append(site)
+        placed, unplaced = [], []
+        self._orders_at_site, self._site_of_order = {}, {}
+        for site_id, entries in grouped.items():
+            key = str(site_id)
+            orders = [shown[e.order_id] for e in entries]
+            self._orders_at_site[key] = [o.id for o in orders]
+            for o in orders:
+                self._site_of_order[o.id] = key
+            first = entries[0]
+            where = placement(first.latitude, first.longitude, self._area) if self._area else Placement.PLACED
+            if where != Placement.PLACED:
+                unplaced.append((first, orders, where))
+                continue
+            placed.append(self._site_json(key, first, orders, band_of))
+        self._shown_sites = {s["id"]: s for s in placed}
+        self.run(f"DeskMap.setSites({json.dumps(placed, ensure_ascii=False)})")
+        self._fill_unplaced(unplaced)
+        stale = now - self._stale_after
+        technicians = [
+            {"lat": lat, "lon": lon, "label": name, "stale": seen is None or seen < stale}
+            for _id, name, lat, lon, seen in facts.technicians
+            if placement(lat, lon, self._area) == Placement.PLACED or self._area is None
+        ]
+        self.run(f"DeskMap.setTechnicians({json.dumps(technicians, ensure_ascii=False)})")
+
+    def update_orders(self, rows: Iterable[QueueRow], band_of: Callable[[QueueRow], Band]) -> None:
+        """Recolour the sites of these orders in place (a band crossing, a change)."""
+        by_site: dict[str, list[QueueRow]] = defaultdict(list)
+        for row in rows:
+            site = self._site_of_order.get(row.id)
+            if site in self._shown_sites:
+                by_site[site].append(row)
+        changed = []
+        for site, rows_here in by_site.items():
+            current = self._shown_sites[site]
+            band = max((band_of(r) for r in rows_here), key=_RANK.__getitem__).value
+            if _RANK[Band(band)] != _RANK[Band(current["band"])] or band != current["band"]:
+                current = dict(current, band=band)
+                self._shown_sites[site] = current
+                changed.append(current)
+        if changed:
+            self.run(f"DeskMap.updateSites({json.dumps(changed, ensure_ascii=False)})")
+
+    def _site_json(self, key: str, site: SiteOfOrder, orders: list[QueueRow], band_of: Callable[[QueueRow], Band]) -> dict:
+        band = max((band_of(o) for o in orders), key=_RANK.__getitem__)
+        level = min((o.level for o in orders), key=lambda lv: lv.rank)
+        badge = labels.name(level)[:1] if level in (CustomerLevel.KEY, CustomerLevel.DIAMOND, CustomerLevel.GOLD) else ""
+        label = f"{orders[0].customer} · {site.address} · {len(orders)}"
+        return {"id": key, "lat": site.latitude, "lon": site.longitude, "band": band.value, "badge": badge, "label": label}
+
+    def _fill_unplaced(self, unplaced: list) -> None:
+        self.unplaced.clear()
+        reasons = {
+            Placement.MISSING: self.tr("no position"),
+            Placement.OUT_OF_RANGE: self.tr("impossible position"),
+            Placement.OUTSIDE_AREA: self.tr("far outside the service area"),
+        }
+        for site, orders, why in unplaced:
+            item = QListWidgetItem(f"{site.name} — {site.address} ({reasons[why]}) · {', '.join(o.number for o in orders)}")
+            item.setData(0x0100, [o.id for o in orders])
+            self.unplaced.addItem(item)
+        self._set_unplaced_title(len(unplaced))
+
+    def _set_unplaced_title(self, count: int) -> None:
+        self.unplaced_title.setText("<b>" + self.tr("Unplaced sites (%1)").replace("%1", str(count)) + "</b>")
+
+    # --- selection both ways ------------------------------------------------------------------
+
+    def select_orders(self, order_ids: list[uuid.UUID]) -> None:
+        site = next((self._site_of_order[i] for i in order_ids if i in self._site_of_order), None)
+        if site in self._shown_sites:
+            self.run(f"DeskMap.select({json.dumps(site)}, true)")
+
+    @Slot(str)
+    def _on_bridge_site_clicked(self, site_id: str) -> None:
+        orders = self._orders_at_site.get(site_id, [])
+        if orders:
+            self.orders_selected.emit(orders)
+
+    @Slot(QListWidgetItem)
+    def _on_unplaced_item_activated(self, item: QListWidgetItem) -> None:
+        self.orders_selected.emit(list(item.data(0x0100)))

@@ -1,0 +1,172 @@
+// The desk's map page. Python builds the page once (folium) and then talks to it through
+// small JSON commands (runJavaScript) one way and one QWebChannel object ("bridge") the other.
+var DeskMap = (function () {
+  "use strict";
+  var map, cluster, bridge = null, selectedSite = null, options = {};
+  var markers = {};        // site id -> marker
+  var sites = {};          // site id -> site data {id, lat, lon, band, level, orders, label}
+  var techLayer, routeLayer, gridLayer;
+  var RANK = { green: 0, amber: 1, red: 2, breached: 3 };
+  var COLOURS = { green: "#2e7d32", amber: "#d97706", red: "#dc2626", breached: "#7f1d1d" };
+
+  function siteIcon(site) {
+    var badge = site.badge ? '<span class="site-badge">' + site.badge + "</span>" : "";
+    var cls = "site-dot band-" + site.band + (site.id === selectedSite ? " selected" : "");
+    return L.divIcon({ className: "", html: '<div class="' + cls + '"></div>' + badge, iconSize: [14, 14], iconAnchor: [7, 7] });
+  }
+
+  function clusterIcon(group) {
+    var worst = "green";
+    var children = group.getAllChildMarkers();
+    for (var i = 0; i < children.length; i++) {
+      var band = children[i].options.band;
+      if (RANK[band] > RANK[worst]) { worst = band; if (worst === "breached") { break; } }
+    }
+    var n = group.getChildCount();
+    var size = n < 100 ? 34 : n < 1000 ? 40 : 46;
+    return L.divIcon({
+      className: "", iconSize: [size, size],
+      html: '<div class="cluster" style="width:' + size + "px;height:" + size + "px;line-height:" + (size - 6) +
+            "px;background:" + COLOURS[worst] + '">' + n + "</div>",
+    });
+  }
+
+  function makeMarker(site) {
+    var marker = L.marker([site.lat, site.lon], { icon: siteIcon(site), band: site.band, title: site.label });
+    marker.on("click", function () { select(site.id); if (bridge) { bridge.siteClicked(site.id); } });
+    marker.on("contextmenu", function () { if (bridge) { bridge.siteContextMenu(site.id); } });
+    return marker;
+  }
+
+  function setSites(list) {
+    cluster.clearLayers();
+    markers = {}; sites = {};
+    var batch = [];
+    for (var i = 0; i < list.length; i++) {
+      var site = list[i];
+      sites[site.id] = site;
+      markers[site.id] = makeMarker(site);
+      batch.push(markers[site.id]);
+    }
+    cluster.addLayers(batch);  // chunked: the page stays responsive at 50,000 sites
+    return list.length;
+  }
+
+  function updateSites(list) {
+    var added = [];
+    for (var i = 0; i < list.length; i++) {
+      var site = list[i], old = markers[site.id];
+      if (old) {
+        if (old.getLatLng().lat !== site.lat || old.getLatLng().lng !== site.lon) {
+          cluster.removeLayer(old); delete markers[site.id];
+        } else {
+          sites[site.id] = site;
+          old.options.band = site.band;
+          old.setIcon(siteIcon(site));
+          cluster.refreshClusters(old);
+          continue;
+        }
+      }
+      sites[site.id] = site;
+      markers[site.id] = makeMarker(site);
+      added.push(markers[site.id]);
+    }
+    if (added.length) { cluster.addLayers(added); }
+  }
+
+  function removeSites(ids) {
+    var gone = [];
+    for (var i = 0; i < ids.length; i++) {
+      if (markers[ids[i]]) { gone.push(markers[ids[i]]); delete markers[ids[i]]; delete sites[ids[i]]; }
+    }
+    cluster.removeLayers(gone);
+  }
+
+  function select(siteId, pan) {
+    var previous = selectedSite;
+    selectedSite = siteId;
+    [previous, siteId].forEach(function (id) {
+      if (id && markers[id]) { markers[id].setIcon(siteIcon(sites[id])); }
+    });
+    if (pan && siteId && markers[siteId]) {
+      cluster.zoomToShowLayer(markers[siteId], function () {});
+    }
+  }
+
+  function setTechnicians(list) {
+    techLayer.clearLayers();
+    list.forEach(function (t) {
+      var icon = L.divIcon({ className: "", html: '<div class="tech-dot' + (t.stale ? " stale" : "") + '"></div>', iconSize: [12, 12] });
+      L.marker([t.lat, t.lon], { icon: icon, title: t.label, zIndexOffset: 1000 }).addTo(techLayer);
+    });
+  }
+
+  function showRoute(points, label) {
+    routeLayer.clearLayers();
+    if (!points.length) { return; }
+    L.polyline(points, { color: "#1d4ed8", weight: 3, dashArray: "6 4" }).addTo(routeLayer);
+    points.forEach(function (p, i) {
+      L.marker(p, { icon: L.divIcon({ className: "", html: '<div class="site-badge" style="position:static">' + (i + 1) + "</div>" }) })
+        .addTo(routeLayer);
+    });
+    map.fitBounds(L.latLngBounds(points).pad(0.2));
+    return label;
+  }
+
+  function drawGrid() {
+    gridLayer.clearLayers();
+    var b = map.getBounds(), zoom = map.getZoom();
+    var step = zoom >= 14 ? 0.01 : zoom >= 12 ? 0.05 : zoom >= 10 ? 0.1 : zoom >= 8 ? 0.5 : 1;
+    var style = { color: "#b8c2cc", weight: 1, interactive: false };
+    for (var lat = Math.floor(b.getSouth() / step) * step; lat <= b.getNorth(); lat += step) {
+      L.polyline([[lat, b.getWest()], [lat, b.getEast()]], style).addTo(gridLayer);
+      L.marker([lat, b.getWest()], { interactive: false, icon: L.divIcon({ className: "grid-label", html: lat.toFixed(2) + "°N", iconSize: [50, 12], iconAnchor: [-2, 12] }) }).addTo(gridLayer);
+    }
+    for (var lon = Math.floor(b.getWest() / step) * step; lon <= b.getEast(); lon += step) {
+      L.polyline([[b.getSouth(), lon], [b.getNorth(), lon]], style).addTo(gridLayer);
+      L.marker([b.getSouth(), lon], { interactive: false, icon: L.divIcon({ className: "grid-label", html: lon.toFixed(2) + "°E", iconSize: [56, 12], iconAnchor: [-2, 14] }) }).addTo(gridLayer);
+    }
+  }
+
+  function addLegend(texts) {
+    var legend = L.control({ position: "bottomright" });
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "legend");
+      div.innerHTML = ["breached", "red", "amber", "green"].map(function (b) {
+        return '<i style="background:' + COLOURS[b] + '"></i>' + texts[b];
+      }).join("<br>") + '<br><span class="tech-dot" style="display:inline-block;margin:0 6px 0 2px;width:8px;height:8px"></span>' + texts.technician;
+      return div;
+    };
+    legend.addTo(map);
+  }
+
+  function start(leafletMap, opts) {
+    map = leafletMap; options = opts || {};
+    if (map.options.maxZoom === undefined) { map.setMaxZoom(19); }  // clustering needs it; tiles may not set it
+    cluster = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon, showCoverageOnHover: false, maxClusterRadius: 50 });
+    map.addLayer(cluster);
+    techLayer = L.layerGroup().addTo(map);
+    routeLayer = L.layerGroup().addTo(map);
+    gridLayer = L.layerGroup();
+    if (!options.tiles) { gridLayer.addTo(map); map.on("moveend", drawGrid); drawGrid(); }
+    (options.districts || []).forEach(function (d) {
+      L.circleMarker([d.lat, d.lon], { radius: 2, color: "#6b7280", interactive: false }).addTo(map)
+        .bindTooltip(d.name, { permanent: true, direction: "right", className: "grid-label" });
+    });
+    addLegend(options.legend || { breached: "breached", red: "red", amber: "amber", green: "green", technician: "technician" });
+    if (typeof QWebChannel !== "undefined" && typeof qt !== "undefined") {
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.bridge;
+        bridge.pageReady();
+      });
+    }
+  }
+
+  return {
+    start: start, setSites: setSites, updateSites: updateSites, removeSites: removeSites, select: select,
+    setTechnicians: setTechnicians, showRoute: showRoute,
+    bandOf: function (siteId) { return markers[siteId] ? markers[siteId].options.band : null; },
+    count: function () { return Object.keys(markers).length; },
+    selected: function () { return selectedSite; },
+  };
+})();

@@ -1,0 +1,83 @@
+"""The map in a real QWebEngineView, offscreen, with no network."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestInterceptor
+
+from console.domain.enums import Band
+from tests.ui.helpers import FakeClock, open_window
+
+
+class RequestRecorder(QWebEngineUrlRequestInterceptor):
+    """Every URL the page asks for."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def interceptRequest(self, info) -> None:  # noqa: N802 - Qt's name
+        self.urls.append(info.requestUrl().toString())
+
+
+def js(qtbot, window, script: str):
+    loop, result = QEventLoop(), {}
+    window.map.web.page().runJavaScript(script, 0, lambda value: (result.setdefault("value", value), loop.quit()))
+    QTimer.singleShot(10_000, loop.quit)
+    loop.exec()
+    return result.get("value")
+
+
+@pytest.fixture
+def map_window(qtbot, demo_db, tmp_path: Path):
+    recorder = RequestRecorder()
+    clock = FakeClock()
+    window = open_window(qtbot, demo_db, tmp_path, english=True, clock=clock, map_tiles=("", ""))
+    window.map.web.page().profile().setUrlRequestInterceptor(recorder)
+    qtbot.waitUntil(lambda: window.map.is_ready, timeout=30_000)
+    qtbot.waitUntil(lambda: (js(qtbot, window, "DeskMap.count()") or 0) > 0, timeout=30_000)
+    window.recorder, window.clock = recorder, clock
+    return window
+
+
+def test_the_page_loads_offline_and_draws_the_sites(map_window, qtbot) -> None:
+    window = map_window
+    count = js(qtbot, window, "DeskMap.count()")
+    assert count == len(window.map._shown_sites) > 100
+    remote = [u for u in window.recorder.urls if not u.startswith(("file:", "qrc:", "data:", "about:"))]
+    assert remote == []
+    assert js(qtbot, window, "document.querySelectorAll('script[src^=\"http\"], link[href^=\"http\"]').length") == 0
+    assert js(qtbot, window, "typeof L.markerClusterGroup") == "function"
+    assert js(qtbot, window, "document.querySelector('.leaflet-control-scale') !== null")
+
+
+def test_unplaced_sites_are_listed_not_drawn(map_window) -> None:
+    window = map_window
+    items = [window.map.unplaced.item(i).text() for i in range(window.map.unplaced.count())]
+    assert items and all(("no position" in t or "far outside" in t or "impossible" in t) for t in items)
+    assert str(window.map.unplaced.count()) in window.map.unplaced_title.text()
+
+
+def test_selection_round_trips_between_queue_and_map(map_window, qtbot) -> None:
+    window = map_window
+    site, orders = next((s, o) for s, o in window.map._orders_at_site.items() if s in window.map._shown_sites)
+    window.map.bridge.siteClicked(site)  # what a click on the marker calls through the channel
+    qtbot.waitUntil(lambda: window.queue.selected_ids()[:1] == orders[:1], timeout=5_000)
+    other_site, other_orders = next((s, o) for s, o in window.map._orders_at_site.items() if s in window.map._shown_sites and s != site)
+    window.queue.select_order(other_orders[0])
+    qtbot.waitUntil(lambda: js(qtbot, window, "DeskMap.selected()") == other_site, timeout=10_000)
+
+
+def test_a_band_change_recolours_its_marker(map_window, qtbot) -> None:
+    window = map_window
+    now = window.clock.now
+    row = next(r for r in window.model.all_rows()
+               if not r.paused and window.model.band(r, now) is Band.AMBER and r.id in window.map._site_of_order
+               and window.map._site_of_order[r.id] in window.map._shown_sites
+               and len(window.map._orders_at_site[window.map._site_of_order[r.id]]) == 1)
+    site = window.map._site_of_order[row.id]
+    assert js(qtbot, window, f"DeskMap.bandOf('{site}')") == "amber"
+    window.clock.now = row.sla.times.red_at
+    window.queue.tick()
+    qtbot.waitUntil(lambda: js(qtbot, window, f"DeskMap.bandOf('{site}')") == "red", timeout=10_000)

@@ -671,6 +671,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Data file</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
         <source>Loading the queue…</source>
         <translation>Loading the queue…</translation>
     </message>
@@ -706,6 +710,29 @@ Your saved work is safe. The details are in %2.</translation>
 The dispatch desk for enterprise-line installation and repair.</source>
         <translation>Dispatch Console %1
 The dispatch desk for enterprise-line installation and repair.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>no position</source>
+        <translation>no position</translation>
+    </message>
+    <message>
+        <source>impossible position</source>
+        <translation>impossible position</translation>
+    </message>
+    <message>
+        <source>far outside the service area</source>
+        <translation>far outside the service area</translation>
+    </message>
+    <message>
+        <source>Unplaced sites (%1)</source>
+        <translation>Unplaced sites (%1)</translation>
     </message>
 </context>
 <context>

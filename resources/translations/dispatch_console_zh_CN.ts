@@ -671,6 +671,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>数据文件</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
         <source>Loading the queue…</source>
         <translation>正在加载工单队列…</translation>
     </message>
@@ -705,6 +709,29 @@ Your saved work is safe. The details are in %2.</source>
 The dispatch desk for enterprise-line installation and repair.</source>
         <translation>调度台 %1
 政企专线装维调度台。</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Technician</source>
+        <translation>装维人员</translation>
+    </message>
+    <message>
+        <source>no position</source>
+        <translation>无坐标</translation>
+    </message>
+    <message>
+        <source>impossible position</source>
+        <translation>坐标不可能</translation>
+    </message>
+    <message>
+        <source>far outside the service area</source>
+        <translation>远在服务区域之外</translation>
+    </message>
+    <message>
+        <source>Unplaced sites (%1)</source>
+        <translation>未定位的装机地址（%1）</translation>
     </message>
 </context>
 <context>

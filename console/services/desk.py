@@ -76,6 +76,10 @@ class DeskReader:
                 queries.technician_positions(session, region_id),
             )
 
+    def technician_day(self, technician_id: uuid.UUID, start: datetime, end: datetime) -> list[tuple]:
+        with self.database.reading() as session:
+            return queries.technician_day(session, technician_id, start, end)
+
     def user(self, username: str | None) -> DeskUser | None:
         """The desk's user; None when a named user is not in the data file (or not active)."""
         with self.database.reading() as session:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from console.domain.enums import OPEN_STATUSES, Role
+from console.domain.enums import OPEN_STATUSES, AppointmentStatus, Role
 from console.store.models import (
     Appointment,
     AppointmentChange,
@@ -191,6 +192,26 @@ def technician_positions(session: Session, region_id: uuid.UUID | None = None) -
     if region_id is not None:
         stmt = stmt.where(Technician.region_id == region_id)
     return [tuple(r) for r in session.execute(stmt)]
+
+
+def technician_day(session: Session, technician_id: uuid.UUID, start: datetime, end: datetime) -> list[tuple]:
+    """A technician's appointments between two instants, in order: (window start, latitude,
+    longitude, site name); sites without a position are left out of the route."""
+    return [
+        tuple(r)
+        for r in session.execute(
+            select(Appointment.window_start, Site.latitude, Site.longitude, Site.name)
+            .join(Site, Site.id == Appointment.site_id)
+            .where(
+                Appointment.technician_id == technician_id,
+                Appointment.status != AppointmentStatus.CANCELLED,
+                Appointment.window_start >= start,
+                Appointment.window_start < end,
+                Site.latitude.is_not(None),
+            )
+            .order_by(Appointment.window_start)
+        )
+    ]
 
 
 def order_count(session: Session) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon
 
@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
             orders_menu.addAction(action)
         orders_menu.addMenu(self.queue.priority_menu)
 
+        self.route_action = QAction(self.tr("Technician's &route today…"), self)
+        self.route_action.triggered.connect(self._on_route_triggered)
+        orders_menu.addAction(self.route_action)
         calendar_action = QAction(self.tr("Working &calendar…"), self)
         calendar_action.triggered.connect(self._on_calendar_triggered)
         orders_menu.addSeparator()
@@ -152,6 +155,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.map_dock = dock
         self.map.orders_selected.connect(self._on_map_orders_selected)
+        self._map_redraw = QTimer(self, singleShot=True, interval=250)
+        self._map_redraw.timeout.connect(self._show_map_sites)
         self.queue.rows_shown.connect(self._on_queue_rows_shown)
         self.queue.crossings.connect(self._on_queue_crossings)
 
@@ -268,13 +273,17 @@ class MainWindow(QMainWindow):
 
     # --- the map ------------------------------------------------------------------------------
 
-    @Slot()
-    def _on_queue_rows_shown(self) -> None:
-        """The queue shows other rows (loaded, filtered, changed): the map follows."""
+    @Slot(bool)
+    def _on_queue_rows_shown(self, reloaded: bool) -> None:
+        """The queue shows other rows: the map follows. New data reloads where the sites are; a
+        filter only redraws, a quarter-second after the last keystroke."""
         if self.map is None or not self._complete:
             return
-        region_id = self._user.region_id
-        self._background.run(lambda: self._reader.map_facts(region_id), self._on_map_facts_loaded, self._on_load_failed)
+        if reloaded or self._map_facts is None:
+            region_id = self._user.region_id
+            self._background.run(lambda: self._reader.map_facts(region_id), self._on_map_facts_loaded, self._on_load_failed)
+        else:
+            self._map_redraw.start()
 
     def _on_map_facts_loaded(self, facts: MapFacts) -> None:
         if self.map is None:
@@ -299,6 +308,29 @@ class MainWindow(QMainWindow):
         wanted = set(order_ids)
         rows = [r for r in self.model.all_rows() if r.id in wanted]
         self.map.update_orders(rows, lambda row: self.model.band(row, now))
+
+    @Slot()
+    def _on_route_triggered(self) -> None:
+        if self.map is None:
+            return
+        from console.ui.order_action_dialogs import TechnicianPickerDialog
+
+        regions = {self._user.region_id} if self._user.region_id else {t.region_id for t in self._reader.technicians()}
+        dialog = TechnicianPickerDialog(self._reader.technicians(), regions, set(), self._english, self)
+        dialog.setWindowTitle(self.tr("Whose route?"))
+        if dialog.exec() and dialog.chosen is not None:
+            self.show_route(dialog.chosen)
+
+    def show_route(self, technician_id: uuid.UUID) -> None:
+        """Draw the technician's appointments of today (the desk's day) on the map, in order."""
+        zone = self.model.zone
+        local = self._clock().astimezone(zone)
+        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        stops = self._reader.technician_day(technician_id, start, start + timedelta(days=1))
+        name = next((t.name for t in self._reader.technicians() if t.id == technician_id), "")
+        self.map_dock.show()
+        self.map.show_route(stops, name)
+        self.statusBar().showMessage(self.tr("%1: %2 appointment(s) today").replace("%1", name).replace("%2", str(len(stops))), 10000)
 
     @Slot(list)
     def _on_map_orders_selected(self, order_ids: list) -> None:

@@ -84,6 +84,8 @@ class MapView(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 260])
+        self.web.setMinimumSize(320, 200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -197,6 +199,11 @@ class MapView(QWidget):
 
     def _set_unplaced_title(self, count: int) -> None:
         self.unplaced_title.setText("<b>" + self.tr("Unplaced sites (%1)").replace("%1", str(count)) + "</b>")
+
+    def show_route(self, stops: list[tuple], label: str) -> None:
+        """A technician's day: the appointments' sites joined in order (numbered)."""
+        points = [[lat, lon] for _start, lat, lon, _name in stops if placement(lat, lon, self._area) == Placement.PLACED]
+        self.run(f"DeskMap.showRoute({json.dumps(points)}, {json.dumps(label, ensure_ascii=False)})")
 
     # --- selection both ways ------------------------------------------------------------------
 

@@ -109,8 +109,8 @@ class QueuePanel(QWidget):
     """Orders just turned red or breached (a list of (order number, Band))."""
     crossings = Signal(list)
     """Orders changed band (a list of order ids)."""
-    rows_shown = Signal()
-    """The table shows another set of rows (loaded, filtered or changed)."""
+    rows_shown = Signal(bool)
+    """The table shows another set of rows: True when they were (re)loaded, False when filtered."""
 
     def __init__(self, reader: DeskReader, actions: OrderActions, user: DeskUser, model: WorkOrderTableModel,
                  views_file: Path, background: Background, english: bool = False, parent: QWidget | None = None):
@@ -258,7 +258,7 @@ class QueuePanel(QWidget):
         self.table.fit_columns_once()
         self.reselect(selected)
         self._update_title()
-        self.rows_shown.emit()
+        self.rows_shown.emit(True)
         if not self.timer.isActive():
             self.timer.start()
 
@@ -312,7 +312,7 @@ class QueuePanel(QWidget):
                 self.model.refilter()
                 self.reselect(selected)
                 self._update_title()
-                self.rows_shown.emit()
+                self.rows_shown.emit(False)
         self.model.tick(*self.table.visible_rows())
 
     def _alerts(self, crossings: list[BandCrossing]) -> list[tuple[str, Band]]:
@@ -331,7 +331,7 @@ class QueuePanel(QWidget):
         self.model.set_filter(queue_filter)
         self.reselect(selected)
         self._update_title()
-        self.rows_shown.emit()
+        self.rows_shown.emit(False)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

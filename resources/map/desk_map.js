@@ -9,10 +9,17 @@ var DeskMap = (function () {
   var RANK = { green: 0, amber: 1, red: 2, breached: 3 };
   var COLOURS = { green: "#2e7d32", amber: "#d97706", red: "#dc2626", breached: "#7f1d1d" };
 
+  var icons = {};  // one icon per look (band, badge, selected), shared by all markers that look alike
+
   function siteIcon(site) {
-    var badge = site.badge ? '<span class="site-badge">' + site.badge + "</span>" : "";
-    var cls = "site-dot band-" + site.band + (site.id === selectedSite ? " selected" : "");
-    return L.divIcon({ className: "", html: '<div class="' + cls + '"></div>' + badge, iconSize: [14, 14], iconAnchor: [7, 7] });
+    var selected = site.id === selectedSite;
+    var key = site.band + "|" + (site.badge || "") + "|" + selected;
+    if (!icons[key]) {
+      var badge = site.badge ? '<span class="site-badge">' + site.badge + "</span>" : "";
+      var cls = "site-dot band-" + site.band + (selected ? " selected" : "");
+      icons[key] = L.divIcon({ className: "", html: '<div class="' + cls + '"></div>' + badge, iconSize: [14, 14], iconAnchor: [7, 7] });
+    }
+    return icons[key];
   }
 
   function clusterIcon(group) {
@@ -168,5 +175,6 @@ var DeskMap = (function () {
     bandOf: function (siteId) { return markers[siteId] ? markers[siteId].options.band : null; },
     count: function () { return Object.keys(markers).length; },
     selected: function () { return selectedSite; },
+    routeStops: function () { return routeLayer.getLayers().length - (routeLayer.getLayers().length ? 1 : 0); },
   };
 })();

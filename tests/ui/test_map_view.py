@@ -81,3 +81,23 @@ def test_a_band_change_recolours_its_marker(map_window, qtbot) -> None:
     window.clock.now = row.sla.times.red_at
     window.queue.tick()
     qtbot.waitUntil(lambda: js(qtbot, window, f"DeskMap.bandOf('{site}')") == "red", timeout=10_000)
+
+
+def test_a_technicians_day_is_drawn_as_a_route(map_window, qtbot, demo_db) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from console.store.models import Appointment
+
+    window = map_window
+    start = window.clock.now.astimezone(window.model.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    with demo_db.reading() as s:
+        technician_id, stops = s.execute(
+            select(Appointment.technician_id, func.count())
+            .where(Appointment.window_start >= start, Appointment.window_start < start + timedelta(days=1))
+            .group_by(Appointment.technician_id).order_by(func.count().desc())
+        ).first()
+    window.show_route(technician_id)
+    qtbot.waitUntil(lambda: (js(qtbot, window, "DeskMap.routeStops()") or 0) >= 1, timeout=10_000)
+    assert js(qtbot, window, "DeskMap.routeStops()") <= stops

@@ -7,19 +7,29 @@ and reference counting frees them. Pausing it for the build saves a third of the
 `freeze=True` then moves everything alive into the collector's permanent generation
 (gc.freeze), so the first collection after the load does not walk the new rows either (about
 0.4 s on the GUI thread otherwise). Frozen objects are still freed by reference counting when
-the next load replaces them; only a reference cycle that was already garbage at that moment
-would stay, which the loaders do not create.
+the next load replaces them. A reference cycle that was alive when frozen and died later is only
+reclaimed by a full collection, so at most every FULL_COLLECTION_EVERY seconds a build starts by
+unfreezing and collecting everything (about 0.3 s at 100,000 orders, in the loading thread).
 """
 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+FULL_COLLECTION_EVERY = 600.0
+_last_full_collection = time.monotonic()
 
 
 @contextmanager
 def paused_gc(freeze: bool = False) -> Iterator[None]:
+    global _last_full_collection
+    if freeze and time.monotonic() - _last_full_collection > FULL_COLLECTION_EVERY:
+        gc.unfreeze()
+        gc.collect()
+        _last_full_collection = time.monotonic()
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -4,7 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+apt_install() {
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "$@"
+  else sudo apt-get update -qq && sudo apt-get install -y -qq "$@"; fi
+}
+
 python="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ] && ! "$python" -m venv --help >/dev/null 2>&1; then
+  apt_install python3-venv  # Debian splits venv out of python3
+fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 

@@ -19,6 +19,9 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
 fi
 
 python="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ] && ! "$python" -m venv --help >/dev/null 2>&1; then
+  apt_install python3-venv  # Debian splits venv out of python3
+fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 

@@ -61,8 +61,7 @@ class BusinessCalendar:
     day_end: time = time(18, 0)
     overrides: Mapping[date, bool] = field(default_factory=dict)
     official_years: frozenset[int] = frozenset()
-    _cache: dict[int, tuple[int, list[int]]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _totals: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cache: dict[int, tuple[int, list[int], int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.day_end <= self.day_start:
@@ -179,11 +178,16 @@ class BusinessCalendar:
         remaining = amount
         while True:
             available = local - self._opening(day)
-            if remaining <= available:
+            if remaining < available or (remaining == available and remaining == timedelta(0)):
                 return (local - remaining).astimezone(end.tzinfo)
             remaining -= available
             day = self._previous_working_day(day)
             local = self._closing(day)
+            if remaining == timedelta(0):
+                # Landing exactly on an opening is the same business instant as the previous
+                # working day's closing, which is the earlier wall-clock time: a threshold reached
+                # at 18:00 shows from 18:00, not from 09:00 the next morning.
+                return local.astimezone(end.tzinfo)
 
     def business_time_between(self, start: datetime, end: datetime) -> timedelta:
         """Business time from `start` to `end`; negative when `end` is earlier. Constant time: the
@@ -205,34 +209,41 @@ class BusinessCalendar:
 
     def _day_offset(self, day: date) -> int:
         """Business microseconds from 1 Jan of the epoch year to the start of `day`."""
-        table = self._year_table(day.year)
-        return table[0] + table[1][day.timetuple().tm_yday - 1]
+        base, cumulative, _total = self._year_table(day.year)
+        return base + cumulative[day.timetuple().tm_yday - 1]
 
-    def _year_table(self, year: int) -> tuple[int, list[int]]:
-        """(offset of 1 Jan, cumulative offsets of each day's start within the year), cached."""
+    def _year_table(self, year: int) -> tuple[int, list[int], int]:
+        """(offset of 1 Jan, cumulative offsets of each day's start within the year, the year's
+        total), cached. Years are filled outward from the epoch by a loop; one dict entry per
+        year, so a reader on another thread sees a year whole or not at all."""
         cache = self._cache
-        if year not in cache:
-            per_day = _microseconds(self.hours_per_day)
-            cumulative, total = [], 0
-            day = date(year, 1, 1)
-            while day.year == year:
-                cumulative.append(total)
-                if self.is_working_day(day):
-                    total += per_day
-                day += timedelta(days=1)
-            if year == _EPOCH_YEAR:
-                base = 0
-            elif year > _EPOCH_YEAR:
-                base = self._year_table(year - 1)[0] + self._year_total(year - 1)
-            else:
-                base = self._year_table(year + 1)[0] - total
-            cache[year] = (base, cumulative)
-            self._totals[year] = total
+        found = cache.get(year)
+        if found is not None:
+            return found
+        if _EPOCH_YEAR not in cache:
+            cumulative, total = self._cumulate(_EPOCH_YEAR)
+            cache[_EPOCH_YEAR] = (0, cumulative, total)
+        step = 1 if year > _EPOCH_YEAR else -1
+        known = _EPOCH_YEAR
+        while known != year:
+            nxt = known + step
+            if nxt not in cache:
+                cumulative, total = self._cumulate(nxt)
+                base, _c, known_total = cache[known]
+                cache[nxt] = (base + known_total, cumulative, total) if step > 0 else (base - total, cumulative, total)
+            known = nxt
         return cache[year]
 
-    def _year_total(self, year: int) -> int:
-        self._year_table(year)
-        return self._totals[year]
+    def _cumulate(self, year: int) -> tuple[list[int], int]:
+        per_day = _microseconds(self.hours_per_day)
+        cumulative, total = [], 0
+        day = date(year, 1, 1)
+        while day.year == year:
+            cumulative.append(total)
+            if self.is_working_day(day):
+                total += per_day
+            day += timedelta(days=1)
+        return cumulative, total
 
 
 _EPOCH_YEAR = 2000

@@ -130,6 +130,7 @@ class BandCrossing:
     order_id: uuid.UUID
     band: Band
     at: datetime
+    previous: Band | None = None
 
 
 class BandWatch:
@@ -143,6 +144,7 @@ class BandWatch:
         self._state: dict[uuid.UUID, tuple[SlaClock, Band]] = {}
         self._serial = 0
         self.counts: dict[Band, int] = dict.fromkeys(Band, 0)
+        self.restarted: list[uuid.UUID] = []
 
     def reset(self, clocks: Iterable[tuple[uuid.UUID, SlaClock]], now: datetime) -> None:
         """Start over with these orders: one pass and one heapify, with band_at and
@@ -209,19 +211,24 @@ class BandWatch:
         return self._heap[0][0] if self._heap else None
 
     def advance(self, now: datetime) -> list[BandCrossing]:
+        """Crossings since the last call; `self.restarted` lists the paused orders whose clock
+        started running again (their pause passed the approval limit unapproved)."""
         crossings = []
+        self.restarted: list[uuid.UUID] = []
         while self._heap and self._heap[0][0] <= now:
             _instant, _serial, order_id = heapq.heappop(self._heap)
             entry = self._state.get(order_id)
             if entry is None:
                 continue
             clock, old = entry
+            if clock.paused_since is not None and not clock.pause_approved:
+                self.restarted.append(order_id)
             band = band_at(clock, self._calendar, self._params, now)
             if band is not old:
                 self.counts[old] -= 1
                 self.counts[band] += 1
                 self._state[order_id] = (clock, band)
-                crossings.append(BandCrossing(order_id, band, now))
+                crossings.append(BandCrossing(order_id, band, now, old))
             instant = self._next_instant(clock, now)
             if instant is not None:
                 self._serial += 1

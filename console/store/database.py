@@ -7,7 +7,6 @@ or replaced. An older schema is upgraded only after a copy of the file is saved 
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -181,6 +180,32 @@ def open_data_file(path: Path, *, create: bool = True) -> tuple[Database, bool]:
         raise
 
 
+def _backup(path: Path, target: Path) -> None:
+    """A consistent copy through SQLite's backup API: committed changes still in the WAL
+    are included (a file copy would miss them)."""
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+
+
+def _fill_missing_sla(engine: Engine) -> None:
+    """Orders written before their SLA cache existed (schema 0001) get it computed now."""
+    from console.store.models import WorkOrder, utcnow
+    from console.store.rules import load_calendar, load_rulebook, seed_default_rules
+    from console.store.sla_cache import refresh_sla
+
+    with sessionmaker(engine)() as session, session.begin():
+        missing = list(session.scalars(select(WorkOrder.id).where(WorkOrder.amber_at.is_(None), WorkOrder.deleted.is_(False))))
+        if missing:
+            seed_default_rules(session)
+            session.flush()
+            refresh_sla(session, missing, load_rulebook(session), load_calendar(session), utcnow())
+
+
 def _lock_for(path: Path) -> FileLock:
     lock = FileLock(path.with_name(path.name + ".lock"))
     try:
@@ -220,8 +245,9 @@ def _prepare(path: Path, existed: bool) -> Engine:
         _check_writable(engine, path)
         if revision != db.head_revision():
             if revision is not None:
-                shutil.copy2(path, path.with_name(f"{path.name}.before-{db.head_revision()}.bak"))
+                _backup(path, path.with_name(f"{path.name}.before-{db.head_revision()}.bak"))
             db.upgrade(engine)
+            _fill_missing_sla(engine)
     except DataFileError:
         engine.dispose()
         raise

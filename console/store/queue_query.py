@@ -133,12 +133,14 @@ def _build(fetched, appointments, approved, customers, districts, technicians, s
     steps = {m.value: m for m in ProvisioningStep}
     rows = []
     instant, new_id = _instant, _uuid_from_hex
-    no_window = (None, None)
+    no_window, no_district = (None, None), ("", "")
     for (order_id, number, kind, status, priority, customer_id, district_id, address, assignee_id, received, step,
          region, due, amber, red, limit_s, business, paused) in fetched:
         window = appointments.get(order_id, no_window)
+        if amber is None or red is None or limit_s is None:
+            continue  # an SLA cache not computed yet (refresh_sla fills it on open and on change)
         customer, level = customers[customer_id]
-        district, district_en = districts[district_id]
+        district, district_en = districts.get(district_id, no_district)
         times = SlaTimes(instant(due), instant(amber), instant(red), timedelta(seconds=limit_s), bool(business))
         rows.append(QueueRow(
             new_id(order_id) if isinstance(order_id, str) else order_id, number, kinds[kind], statuses[status],

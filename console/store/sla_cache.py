@@ -16,9 +16,16 @@ from console.domain.sla import OrderFacts, Pause, RuleBook, SlaStage, due_at, pr
 from console.domain.sla_clock import sla_times
 from console.store.models import Customer, Service, SlaPause, WorkOrder
 
+CHUNK = 5000  # ids per IN (...): well under SQLite's 32,766 bound variables
+
 
 def order_facts(session: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, OrderFacts]:
     ids = list(order_ids)
+    if len(ids) > CHUNK:
+        out: dict[uuid.UUID, OrderFacts] = {}
+        for start in range(0, len(ids), CHUNK):
+            out.update(order_facts(session, ids[start : start + CHUNK]))
+        return out
     pauses: dict[uuid.UUID, list[Pause]] = defaultdict(list)
     for row in session.execute(
         select(SlaPause.order_id, SlaPause.started_at, SlaPause.ended_at, SlaPause.approved_by)
@@ -54,6 +61,13 @@ def sla_columns(facts: OrderFacts, book: RuleBook, calendar: BusinessCalendar, n
 
 
 def refresh_sla(session: Session, order_ids: Iterable[uuid.UUID], book: RuleBook, calendar: BusinessCalendar, now: datetime) -> None:
-    """Recompute the cached SLA of these orders (after a pause, a resume, a level or rule change)."""
-    for order_id, facts in order_facts(session, order_ids).items():
-        session.execute(update(WorkOrder).where(WorkOrder.id == order_id).values(**sla_columns(facts, book, calendar, now)))
+    """Recompute the cached SLA of these orders (after a pause, a resume, a level or rule change).
+    Derived columns only: each replica recomputes them, so the row's version does not change."""
+    values = [{"id": order_id, **sla_columns(facts, book, calendar, now)} for order_id, facts in order_facts(session, order_ids).items()]
+    fields = {"id", "due_at", "amber_at", "red_at", "sla_limit_seconds", "sla_business"}
+    plain = [{k: v for k, v in row.items() if k in fields} for row in values]
+    faults = [row for row in values if "response_due_at" in row]
+    if plain:
+        session.execute(update(WorkOrder), plain)  # one executemany, by primary key
+    if faults:
+        session.execute(update(WorkOrder), [{"id": r["id"], "response_due_at": r["response_due_at"]} for r in faults])

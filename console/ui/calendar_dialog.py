@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.calendar import Coverage
 from console.services.calendar import CalendarAdmin, NotAllowed, YearView
+from console.ui.background import Background
 
 HOLIDAY = QColor("#fde2e2")
 MAKE_UP = QColor("#dbeafe")
@@ -34,6 +35,8 @@ class CalendarDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Working calendar"))
         self._admin = admin
+        self._can_edit = can_edit
+        self._background = Background(self)
         self._view: YearView | None = None
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
@@ -123,13 +126,27 @@ class CalendarDialog(QDialog):
             self._load(year)
 
     def _run(self, action) -> None:
-        try:
-            changes = action()
-        except (NotAllowed, ValueError) as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
+        """Apply a change in the background: it recomputes every open business-time deadline."""
+        self._set_busy(True)
+        self._background.run(action, self._on_change_done, self._on_change_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.working, self.off, self.clear, self.official):
+            button.setEnabled(not busy and self._can_edit)
+        self.day_info.setText(self.tr("Recomputing the deadlines of open orders…") if busy else self.day_info.text())
+
+    def _on_change_done(self, changes) -> None:
+        self._set_busy(False)
         self._load(self.calendar.yearShown())
         self.changes_made.emit(changes)
+
+    def _on_change_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self._show_day()
+        if isinstance(error, (NotAllowed, ValueError)):
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+        else:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The calendar was not changed: %1").replace("%1", str(error)))
 
     def _set(self, working: bool) -> None:
         day, note = self._selected(), self.note.text()

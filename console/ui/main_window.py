@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self._shown_order: uuid.UUID | None = None
         self._load_generation = 0
         self._complete = False
+        self._unshown: dict[uuid.UUID, QueueRow | None] = {}  # changed rows not shown yet
+        self._merge_serial = 0
         self.setWindowTitle(self.tr("Dispatch Console"))
         self.resize(1440, 860)
 
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         region_id = self._user.region_id  # None (an administrator) sees every region
         self._load_generation += 1
         self._complete = False
+        self._unshown.clear()  # a full load shows every change
         generation = self._load_generation
         now = self._clock()
         prepare = self.queue.prepare  # the sorting and band counting happen in the worker too
@@ -232,16 +235,27 @@ class MainWindow(QMainWindow):
         )
 
     def _on_rows_reloaded(self, changes: Changes, rows: list[QueueRow]) -> None:
-        merged, now, generation = self.queue.merged_rows(changes, rows), self._clock(), self._load_generation
+        # Changes not shown yet accumulate, so two quick actions never undo each other: every merge
+        # carries all of them, and only the latest merge is shown.
+        fresh = {r.id: r for r in rows}
+        for order_id in changes.orders:
+            self._unshown[order_id] = fresh.get(order_id)  # None: no longer open (or not in region)
+        pending = dict(self._unshown)
+        merged = [r for r in self.model.all_rows() if r.id not in pending] + [r for r in pending.values() if r is not None]
+        self._merge_serial += 1
+        serial, now, generation = self._merge_serial, self._clock(), self._load_generation
         self._background.run(  # re-sorting and re-counting 100,000 rows stays off the GUI thread
             lambda: self.queue.prepare(merged, now),
-            lambda prepared: self._on_merged_prepared(generation, changes, prepared),
+            lambda prepared: self._on_merged_prepared(generation, serial, pending, changes, prepared),
             self._on_load_failed,
         )
 
-    def _on_merged_prepared(self, generation: int, changes: Changes, prepared: PreparedQueue) -> None:
-        if generation == self._load_generation:  # else a full reload started meanwhile and shows everything
+    def _on_merged_prepared(self, generation: int, serial: int, pending: dict, changes: Changes, prepared: PreparedQueue) -> None:
+        if generation == self._load_generation and serial == self._merge_serial:
             self.queue.show_rows(prepared, self._clock())
+            for order_id, row in pending.items():
+                if self._unshown.get(order_id, ...) is row:
+                    del self._unshown[order_id]
         if self._shown_order in changes.orders:
             self._load_detail(self._shown_order)
         self.statusBar().showMessage(self.tr("%n order(s) changed and saved.", "", len(changes.orders)), 5000)

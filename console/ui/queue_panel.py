@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from console.ui.background import Background
 from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog
 from console.ui.queue_filter_bar import QueueFilterBar
 from console.ui.sla_delegate import SlaDelegate
-from console.ui.work_order_table_model import WorkOrderTableModel
+from console.ui.work_order_table_model import WorkOrderTableModel, _runs
 
 NEEDED_SKILL = {
     OrderKind.SURVEY: Skill.SURVEY,
@@ -267,14 +267,16 @@ class QueuePanel(QWidget):
         return [r for r in self.model.all_rows() if r.id not in changed.orders] + fresh
 
     def reselect(self, ids: list[uuid.UUID]) -> None:
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        for order_id in ids:
-            row = self.model.row_of(order_id)
-            if row is not None:
-                self.table.selectRow(row) if len(ids) == 1 else selection.select(
-                    self.model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows
-                )
+        """Select these orders (those shown) with one selection change, not one per row."""
+        wanted = set(ids)
+        rows = sorted(r for r, row in enumerate(self.model.visible_rows()) if row.id in wanted) if wanted else []
+        chosen = QItemSelection()
+        for start, end in _runs(rows):
+            chosen.select(self.model.index(start, 0), self.model.index(end, self.model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(chosen, flags)
+        if rows:
+            self.table.selectionModel().setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def select_order(self, order_id: uuid.UUID) -> bool:
         row = self.model.row_of(order_id)
@@ -301,19 +303,25 @@ class QueuePanel(QWidget):
         """Once a second: note band crossings, repaint the visible countdowns, nothing more."""
         now = self.model.clock()
         crossings = self.watch.advance(now)
+        f = self.model.queue_filter
+        if f.awaiting_approval and self.watch.restarted and not crossings:
+            self._refilter()
         if crossings:
             self.band_counts_changed.emit(dict(self.watch.counts))
             self.crossings.emit([c.order_id for c in crossings])
             alerts = self._alerts(crossings)
             if alerts:
                 self.sla_alert.emit(alerts)
-            if self.model.queue_filter.needs_clock:
-                selected = self.selected_ids()
-                self.model.refilter()
-                self.reselect(selected)
-                self._update_title()
-                self.rows_shown.emit(False)
+            if f.awaiting_approval or (f.bands and any(c.band in f.bands or c.previous in f.bands for c in crossings)):
+                self._refilter()
         self.model.tick(*self.table.visible_rows())
+
+    def _refilter(self) -> None:
+        selected = self.selected_ids()
+        self.model.refilter()
+        self.reselect(selected)
+        self._update_title()
+        self.rows_shown.emit(False)
 
     def _alerts(self, crossings: list[BandCrossing]) -> list[tuple[str, Band]]:
         numbers = self._numbers

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -77,7 +77,7 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def presorted(self, rows: list[QueueRow], now: datetime) -> list[QueueRow]:
         """These rows in the model's current order (pure: may run off the GUI thread)."""
-        return _sorted(rows, now, self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder)
+        return _sorted(rows, now, self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder, self.params.pause_approval_after)
 
     def set_filter(self, queue_filter: QueueFilter) -> None:
         self.beginResetModel()
@@ -95,6 +95,10 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def all_rows(self) -> list[QueueRow]:
         return self._all
+
+    def visible_rows(self) -> list[QueueRow]:
+        """The rows shown, in order (after filter and sort)."""
+        return self._rows
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -236,7 +240,8 @@ class WorkOrderTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_all(self) -> None:
-        self._all = _sorted(self._all, self.clock(), self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._all = _sorted(self._all, self.clock(), self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder,
+                            self.params.pause_approval_after)
 
 
 _PRIMARY: dict[int, Callable[[QueueRow], Any]] = {
@@ -253,10 +258,21 @@ _PRIMARY: dict[int, Callable[[QueueRow], Any]] = {
 }
 
 
-def _sorted(rows: list[QueueRow], now: datetime, column: int, descending: bool) -> list[QueueRow]:
+def _paused_due(row: QueueRow, now: datetime, approval_after: timedelta) -> datetime:
+    """Where a paused order stands in the urgency order: now plus its time left (frozen while the
+    pause is credited, running again past the approval limit), measured on the clock."""
+    times = row.sla.times
+    left = times.due_at - row.sla.paused_since  # time left when the clock stopped (clock measure)
+    credit_until = row.sla.paused_since + approval_after if not row.sla.pause_approved else None
+    if credit_until is not None and now > credit_until:
+        left -= now - credit_until
+    return now + left
+
+
+def _sorted(rows: list[QueueRow], now: datetime, column: int, descending: bool, approval_after: timedelta) -> list[QueueRow]:
     """Rows by a column, ties by urgency; SLA, time left and due sort by urgency itself: breached
     first, then least time left. Keys are flat lists, so the sorts run at C speed."""
-    urgency = [r.sla.times.due_at if r.sla.paused_since is None else r.sla.times.due_at + (now - r.sla.paused_since) for r in rows]
+    urgency = [r.sla.times.due_at if r.sla.paused_since is None else _paused_due(r, now, approval_after) for r in rows]
     primary = _PRIMARY.get(column)
     order = sorted(range(len(rows)), key=urgency.__getitem__, reverse=descending and primary is None)
     if primary is not None:  # a second, stable sort: by the column, ties staying in urgency order

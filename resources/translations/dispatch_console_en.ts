@@ -131,6 +131,14 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>%1: make-up working day</translation>
     </message>
     <message>
+        <source>Recomputing the deadlines of open orders…</source>
+        <translation>Recomputing the deadlines of open orders…</translation>
+    </message>
+    <message>
+        <source>The calendar was not changed: %1</source>
+        <translation>The calendar was not changed: %1</translation>
+    </message>
+    <message>
         <source>Where does the %1 schedule come from?</source>
         <translation>Where does the %1 schedule come from?</translation>
     </message>
@@ -627,6 +635,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>&amp;Orders</translation>
     </message>
     <message>
+        <source>Technician&apos;s &amp;route today…</source>
+        <translation>Technician&apos;s &amp;route today…</translation>
+    </message>
+    <message>
         <source>Working &amp;calendar…</source>
         <translation>Working &amp;calendar…</translation>
     </message>
@@ -684,6 +696,14 @@ Your saved work is safe. The details are in %2.</translation>
             <numerusform>%n order changed and saved.</numerusform>
             <numerusform>%n orders changed and saved.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Whose route?</source>
+        <translation>Whose route?</translation>
+    </message>
+    <message>
+        <source>%1: %2 appointment(s) today</source>
+        <translation>%1: %2 appointment(s) today</translation>
     </message>
     <message>
         <source>Breached: %1</source>

@@ -131,6 +131,14 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>%1：调休工作日</translation>
     </message>
     <message>
+        <source>Recomputing the deadlines of open orders…</source>
+        <translation>正在重新计算未结工单的时限…</translation>
+    </message>
+    <message>
+        <source>The calendar was not changed: %1</source>
+        <translation>工作日历未修改：%1</translation>
+    </message>
+    <message>
         <source>Where does the %1 schedule come from?</source>
         <translation>%1 年安排的依据是什么？</translation>
     </message>
@@ -627,6 +635,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>工单(&amp;O)</translation>
     </message>
     <message>
+        <source>Technician&apos;s &amp;route today…</source>
+        <translation>装维人员当日路线(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Working &amp;calendar…</source>
         <translation>工作日历(&amp;C)…</translation>
     </message>
@@ -683,6 +695,14 @@ Your saved work is safe. The details are in %2.</source>
         <translation>
             <numerusform>已修改并保存 %n 张工单。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Whose route?</source>
+        <translation>查看谁的路线？</translation>
+    </message>
+    <message>
+        <source>%1: %2 appointment(s) today</source>
+        <translation>%1：今日 %2 个预约</translation>
     </message>
     <message>
         <source>Breached: %1</source>

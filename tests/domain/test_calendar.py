@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from console.domain.calendar import BusinessCalendar, CalendarError, Coverage
+from tests.conftest import PROVISIONAL_YEAR
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = BusinessCalendar()
@@ -46,10 +47,10 @@ def test_override_rows_win_over_the_library() -> None:
 
 def test_years_without_an_official_schedule_are_provisional() -> None:
     assert CAL.coverage(2026) is Coverage.OFFICIAL
-    assert CAL.coverage(2027) is Coverage.PROVISIONAL
-    assert CAL.provisional_years([2026, 2027, 2027]) == [2027]
-    imported = BusinessCalendar(official_years=frozenset({2027}))
-    assert imported.coverage(2027) is Coverage.OFFICIAL
+    assert CAL.coverage(PROVISIONAL_YEAR) is Coverage.PROVISIONAL
+    assert CAL.provisional_years([2026, PROVISIONAL_YEAR, PROVISIONAL_YEAR]) == [PROVISIONAL_YEAR]
+    imported = BusinessCalendar(official_years=frozenset({PROVISIONAL_YEAR}))
+    assert imported.coverage(PROVISIONAL_YEAR) is Coverage.OFFICIAL
 
 
 def test_seed_example_over_national_day() -> None:

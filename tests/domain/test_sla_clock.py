@@ -11,6 +11,7 @@ from console.domain.enums import Assurance, Band, CustomerLevel, LimitUnit, Orde
 from console.domain.sla import DEFAULT_RULES, OrderFacts, Pause, RuleBook, SlaParameters, SlaRule, limit_for, paused_time
 from console.domain.sla_clock import BandWatch, SlaClock, band_at, pause_awaits_approval, sla_status, sla_times, time_left
 from console.domain.sla_explain import date_ranges, explain
+from tests.conftest import PROVISIONAL_YEAR
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = BusinessCalendar()
@@ -38,10 +39,25 @@ def test_the_seed_example_explained_step_by_step() -> None:
 
 
 def test_a_deadline_in_a_provisional_year_is_reported() -> None:
-    facts = OrderFacts(OrderKind.PROVISIONING, CustomerLevel.BRONZE, None, at(2026, 12, 20, 9, 0))
-    e = explain(facts, SlaStage.TOTAL, BOOK, CAL, at(2026, 12, 20, 9, 0))
-    assert e.due_at.year == 2027 and e.provisional_years == (2027,)
-    assert date(2027, 1, 1) in e.days_off
+    year = PROVISIONAL_YEAR
+    facts = OrderFacts(OrderKind.PROVISIONING, CustomerLevel.BRONZE, None, at(year - 1, 12, 20, 9, 0))
+    e = explain(facts, SlaStage.TOTAL, BOOK, CAL, at(year - 1, 12, 20, 9, 0))
+    assert e.due_at.year == year and e.provisional_years == (year,)
+    assert date(year, 1, 1) in e.days_off
+
+
+def test_a_threshold_reached_at_closing_time_shows_from_closing_time() -> None:
+    # Diamond survey, 2 working days from Mon 09:00: half is used at Mon 18:00, not Tue 09:00.
+    facts = OrderFacts(OrderKind.SURVEY, CustomerLevel.DIAMOND, None, at(2026, 11, 23, 9, 0))
+    times = sla_times(facts, SlaStage.TOTAL, BOOK, CAL)
+    assert times.amber_at.astimezone(SH) == at(2026, 11, 23, 18, 0)
+    assert band_at(SlaClock(times), CAL, PARAMS, at(2026, 11, 23, 20, 0)) is Band.AMBER
+
+
+def test_far_years_and_years_before_the_epoch_measure_without_recursion() -> None:
+    calendar = BusinessCalendar()
+    assert calendar.business_time_between(at(2180, 6, 1, 9, 0), at(2180, 6, 1, 10, 0)) == timedelta(hours=1)
+    assert calendar.business_time_between(at(1995, 6, 1, 9, 0), at(1995, 6, 1, 10, 0)) == timedelta(hours=1)
 
 
 def test_the_countdown_advances_and_the_band_changes_at_each_threshold() -> None:

@@ -8,7 +8,7 @@ from console.domain.enums import OrderKind
 from console.services.calendar import CalendarAdmin, NotAllowed
 from console.services.desk import DeskReader
 from console.store.models import AuditEntry
-from tests.conftest import DEMO_NOW
+from tests.conftest import DEMO_NOW, PROVISIONAL_YEAR
 
 
 def admin(demo_db, username):
@@ -40,9 +40,9 @@ def test_only_supervisors_change_the_calendar(demo_db) -> None:
 
 
 def test_a_year_becomes_official_when_its_schedule_is_entered(demo_db) -> None:
-    assert admin(demo_db, None).year(2027).coverage is Coverage.PROVISIONAL
+    assert admin(demo_db, None).year(PROVISIONAL_YEAR).coverage is Coverage.PROVISIONAL
     with pytest.raises(ValueError, match="where the schedule comes from"):
-        admin(demo_db, None).mark_official(2027, " ")
-    admin(demo_db, None).mark_official(2027, "国务院办公厅关于2027年部分节假日安排的通知")
-    assert admin(demo_db, None).year(2027).coverage is Coverage.OFFICIAL
-    assert DeskReader(demo_db).rules()[1].coverage(2027) is Coverage.OFFICIAL
+        admin(demo_db, None).mark_official(PROVISIONAL_YEAR, " ")
+    admin(demo_db, None).mark_official(PROVISIONAL_YEAR, f"国务院办公厅关于{PROVISIONAL_YEAR}年部分节假日安排的通知")
+    assert admin(demo_db, None).year(PROVISIONAL_YEAR).coverage is Coverage.OFFICIAL
+    assert DeskReader(demo_db).rules()[1].coverage(PROVISIONAL_YEAR) is Coverage.OFFICIAL

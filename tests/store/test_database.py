@@ -149,3 +149,27 @@ def test_copying_keeps_a_usable_file(tmp_path: Path, demo_file: Path) -> None:
     database, created = open_data_file(copy)
     assert not created
     database.close()
+
+
+def test_a_file_from_the_first_schema_with_orders_upgrades_to_a_working_queue(tmp_path: Path, demo_file: Path) -> None:
+    """A data file written at schema 0001 (no SLA cache columns) shows its queue after the upgrade,
+    and the backup holds what was committed, WAL included."""
+    import db
+    from console.services.desk import DeskReader
+
+    path = tmp_path / "old.sqlite"
+    shutil.copy(demo_file, path)
+    database, _ = open_data_file(path)
+    before = len(DeskReader(database).queue())
+    db.downgrade(database.engine, "0001")
+    with database.engine.begin() as conn:
+        conn.execute(text("UPDATE work_orders SET priority = 1"))  # committed, still in the WAL
+    database.lock.release()
+    database.engine.dispose()
+    upgraded, _ = open_data_file(path)
+    rows = DeskReader(upgraded).queue()
+    assert len(rows) == before and all(r.sla.times.amber_at is not None for r in rows)
+    upgraded.close()
+    backup = next(tmp_path.glob("old.sqlite.before-*.bak"))
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT count(*) FROM work_orders WHERE priority != 1").fetchone()[0] == 0

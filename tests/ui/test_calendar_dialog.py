@@ -5,7 +5,7 @@ from PySide6.QtCore import QDate
 from console.services.calendar import CalendarAdmin
 from console.services.desk import DeskReader
 from console.ui.calendar_dialog import HOLIDAY, CalendarDialog
-from tests.conftest import DEMO_NOW
+from tests.conftest import DEMO_NOW, PROVISIONAL_YEAR
 
 
 def dialog_for(qtbot, demo_db, username, can_edit) -> CalendarDialog:
@@ -22,7 +22,7 @@ def test_the_calendar_shows_holidays_and_make_up_days(qtbot, demo_db) -> None:
     dialog.calendar.setSelectedDate(QDate(2026, 10, 10))
     assert "make-up working day" in dialog.day_info.text()
     assert "official schedule" in dialog.coverage.text()
-    dialog.calendar.setCurrentPage(2027, 1)
+    dialog.calendar.setCurrentPage(PROVISIONAL_YEAR, 1)
     assert "provisional" in dialog.coverage.text()
 
 
@@ -30,7 +30,7 @@ def test_a_supervisor_sets_a_day_off_and_the_queue_is_told(qtbot, demo_db) -> No
     dialog = dialog_for(qtbot, demo_db, "supervisor.central", True)
     dialog.calendar.setSelectedDate(QDate(2026, 11, 24))
     dialog.note.setText("停电检修")
-    with qtbot.waitSignal(dialog.changes_made) as blocker:
+    with qtbot.waitSignal(dialog.changes_made, timeout=20_000) as blocker:
         dialog.off.click()
     assert blocker.args[0].everything and blocker.args[0].orders
     assert "day off, set by a supervisor (停电检修)" in dialog.day_info.text()

@@ -157,3 +157,36 @@ def test_crossing_into_red_or_breached_raises_an_alert_and_updates_the_counts(qt
     assert window.queue.watch.band(row.id) is band and sum(counts.values()) == sum(before.values())
     assert row.number in window.statusBar().currentMessage()
     assert window.band_labels[band].text().endswith(f"{window.queue.watch.counts[band]:,}")
+
+
+def test_two_quick_actions_both_reach_the_queue(qtbot, demo_db, tmp_path: Path) -> None:
+    from console.services.desk import Changes
+    from console.services.orders import OrderActions
+
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    x = next(r for r in window.model.all_rows() if r.status is OrderStatus.ACCEPTED and not r.paused)
+    y = next(r for r in window.model.all_rows() if r.id != x.id and r.priority != 1)
+    actions = OrderActions(demo_db, DeskReader(demo_db).user(None), FakeClock())
+    actions.pause([x.id], PauseReason.CUSTOMER_NOT_READY)
+    window.apply_changes(Changes(orders=frozenset({x.id})))
+    actions.set_priority([y.id], 1)
+    window.apply_changes(Changes(orders=frozenset({y.id})))
+
+    def both_shown() -> bool:
+        rows = {r.id: r for r in window.model.all_rows()}
+        return rows[x.id].paused and rows[y.id].priority == 1
+
+    qtbot.waitUntil(both_shown, timeout=10_000)
+    qtbot.wait(300)  # any late merge must not undo either
+    assert both_shown()
+
+
+def test_reselecting_many_rows_is_one_selection_change(qtbot, demo_db, tmp_path: Path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    ids = [window.model.row_at(r).id for r in range(0, 120, 2)]
+    with qtbot.waitSignals([window.queue.selection_changed], timeout=2_000):
+        window.queue.reselect(ids)
+    emitted = []
+    window.queue.selection_changed.connect(emitted.append)
+    window.queue.reselect(list(reversed(ids)))
+    assert len(emitted) <= 1 and sorted(window.queue.selected_ids()) == sorted(ids)

@@ -105,3 +105,20 @@ def test_painting_the_queue_does_not_lose_references(qtbot, demo_db) -> None:
     for _ in range(10):
         table.grab()
     assert sys.getrefcount(None) - before > -50
+
+
+def test_a_paused_order_past_its_approval_limit_sorts_by_its_running_clock(demo_db) -> None:
+    from console.domain.sla_clock import SlaClock
+
+    clock = FakeClock()
+    model = make_model(demo_db, clock)
+    rows = model.all_rows()
+    running = next(r for r in rows if not r.paused and model.band(r, clock.now) is Band.GREEN)
+    # Paused 48 h ago with 10 h left, never approved: the clock ran again after 24 h, so it is breached.
+    paused_since = clock.now - timedelta(hours=48)
+    sla = SlaClock(running.sla.times._replace(due_at=paused_since + timedelta(hours=10), business=False), paused_since, False)
+    breached = running._replace(id=running.id.__class__(int=running.id.int ^ 1), sla=sla)
+    model.set_rows([*rows, breached])
+    assert model.band(breached, clock.now) is Band.BREACHED
+    position = model.row_of(breached.id)
+    assert position < model.row_of(running.id)

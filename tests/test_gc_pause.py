@@ -1,0 +1,23 @@
+import gc
+
+from console import gc_pause
+
+
+def test_cycles_that_die_after_a_freeze_are_collected_by_the_next_periodic_full_collection(monkeypatch) -> None:
+    class Node:
+        pass
+
+    with gc_pause.paused_gc(freeze=True):
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle, alive when frozen
+    import weakref
+
+    gone = weakref.ref(a)
+    del a, b
+    gc.collect()
+    assert gone() is not None  # frozen: an ordinary collection does not see it
+    monkeypatch.setattr(gc_pause, "_last_full_collection", 0.0)
+    with gc_pause.paused_gc(freeze=True):
+        pass
+    assert gone() is None
+    assert gc.isenabled()

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from console.domain.enums import Band, CustomerLevel
 from console.domain.geo import Placement, placement, service_area
+from console.gc_pause import paused_gc
 from console.services.desk import MapFacts
 from console.store.rows import QueueRow, SiteOfOrder
 from console.ui import labels, sla_format
 from console.ui.map_page import build_map_html
 
 _RANK = {Band.GREEN: 0, Band.AMBER: 1, Band.RED: 2, Band.BREACHED: 3}
+_LEVEL_RANK = {level: level.rank for level in CustomerLevel}
 
 
 class MapBridge(QObject):
@@ -129,6 +131,10 @@ class MapView(QWidget):
 
     def show_sites(self, facts: MapFacts, rows: Iterable[QueueRow], band_of: Callable[[QueueRow], Band], now: datetime) -> None:
         """Draw the sites of these orders (the queue's filtered rows), coloured by their worst band."""
+        with paused_gc():  # tens of thousands of small dicts, no cycles
+            self._show_sites(facts, rows, band_of, now)
+
+    def _show_sites(self, facts: MapFacts, rows: Iterable[QueueRow], band_of: Callable[[QueueRow], Band], now: datetime) -> None:
         shown = {r.id: r for r in rows}
         grouped: dict[uuid.UUID, list[SiteOfOrder]] = defaultdict(list)
         for site in facts.sites:
@@ -136,6 +142,10 @@ class MapView(QWidget):
                 grouped[site.site_id].append(site)
         placed, unplaced = [], []
         self._orders_at_site, self._site_of_order = {}, {}
+        self._badges = {
+            level: labels.name(level)[:1] if level in (CustomerLevel.KEY, CustomerLevel.DIAMOND, CustomerLevel.GOLD) else ""
+            for level in CustomerLevel
+        }
         for site_id, entries in grouped.items():
             key = str(site_id)
             orders = [shown[e.order_id] for e in entries]
@@ -178,9 +188,9 @@ class MapView(QWidget):
             self.run(f"DeskMap.updateSites({json.dumps(changed, ensure_ascii=False)})")
 
     def _site_json(self, key: str, site: SiteOfOrder, orders: list[QueueRow], band_of: Callable[[QueueRow], Band]) -> dict:
-        band = max((band_of(o) for o in orders), key=_RANK.__getitem__)
-        level = min((o.level for o in orders), key=lambda lv: lv.rank)
-        badge = labels.name(level)[:1] if level in (CustomerLevel.KEY, CustomerLevel.DIAMOND, CustomerLevel.GOLD) else ""
+        band = max((band_of(o) for o in orders), key=_RANK.__getitem__) if len(orders) > 1 else band_of(orders[0])
+        level = min((o.level for o in orders), key=_LEVEL_RANK.__getitem__) if len(orders) > 1 else orders[0].level
+        badge = self._badges[level]
         label = f"{orders[0].customer} · {site.address} · {len(orders)}"
         return {"id": key, "lat": site.latitude, "lon": site.longitude, "band": band.value, "badge": badge, "label": label}
 

@@ -101,3 +101,17 @@ def test_a_technicians_day_is_drawn_as_a_route(map_window, qtbot, demo_db) -> No
     window.show_route(technician_id)
     qtbot.waitUntil(lambda: (js(qtbot, window, "DeskMap.routeStops()") or 0) >= 1, timeout=10_000)
     assert js(qtbot, window, "DeskMap.routeStops()") <= stops
+
+
+def test_the_page_uses_the_configured_tile_server_and_no_cdn() -> None:
+    import re
+
+    from console.ui.map_page import build_map_html
+
+    legend = {"breached": "b", "red": "r", "amber": "a", "green": "g", "technician": "t"}
+    html = build_map_html((31.2, 121.5), "https://tiles.intranet/{z}/{x}/{y}.png", "© 内网地图", [], legend)
+    assert "https://tiles.intranet/{z}/{x}/{y}.png" in html and "attribution" in html and '"tiles": true' in html
+    loaded = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert loaded and all(url.startswith(("file:", "qrc:")) for url in loaded)
+    plain = build_map_html((31.2, 121.5), "", "", [], legend)
+    assert '"tiles": false' in plain and "tiles.intranet" not in plain

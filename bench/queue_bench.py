@@ -80,7 +80,7 @@ def main() -> None:
     user = reader.user(None)
     now = datetime.now(UTC)
     window = MainWindow(reader, user, ZoneInfo("Asia/Shanghai"), english=False, data_file=str(path), log_dir=".",
-                        views_file=Path(path).with_suffix(".views.json"), clock=lambda: now)
+                        views_file=Path(path).with_suffix(".views.json"), clock=lambda: now, map_tiles=None)
     window.resize(1440, 900)
     window.show()
     app.processEvents()

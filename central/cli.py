@@ -22,6 +22,15 @@ def _parser() -> argparse.ArgumentParser:
     migrate = commands.add_parser("migrate", help="bring the central database to the current schema and seed the default rules")
     migrate.add_argument("--database-url", default=os.environ.get(ENV_URL, ""),
                          help=f"SQLAlchemy URL, e.g. postgresql+psycopg://user@host/dispatch (default: ${ENV_URL})")
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--database-url", default=None)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    password = commands.add_parser("set-password", help="set a user's password (read from standard input)")
+    password.add_argument("username")
+    password.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
+    verify.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     return parser
 
 
@@ -29,7 +38,59 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "migrate":
         return _migrate(args.database_url)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "set-password":
+        return _set_password(args.database_url, args.username, sys.stdin.readline().rstrip("\n"))
+    if args.command == "verify-audit":
+        return _verify_audit(args.database_url)
     return 2
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central.app import create_app
+    from central.config import CentralConfig, ConfigError
+
+    try:
+        config = CentralConfig.from_env(database_url=args.database_url)
+    except ConfigError as exc:
+        print(f"dispatch-central serve: {exc}", file=sys.stderr)
+        return 2
+    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _set_password(url: str, username: str, password: str) -> int:
+    from central.users import set_password
+
+    if not url:
+        print(f"dispatch-central set-password: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
+        return 2
+    try:
+        with Database(create_engine(url)).unit_of_work() as session:
+            set_password(session, username, password)
+    except (LookupError, ValueError) as exc:
+        print(f"dispatch-central set-password: {exc}", file=sys.stderr)
+        return 1
+    print(f"password of {username} set")
+    return 0
+
+
+def _verify_audit(url: str) -> int:
+    from central import audit_chain
+
+    if not url:
+        print(f"dispatch-central verify-audit: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
+        return 2
+    with Database(create_engine(url)).reading() as session:
+        report = audit_chain.verify(session)
+    if report.intact:
+        print(f"audit chain intact: {report.rows} rows")
+        return 0
+    print(f"audit chain BROKEN: {report.problem}", file=sys.stderr)
+    return 1
 
 
 def _migrate(url: str) -> int:

@@ -1,0 +1,157 @@
+"""The centre's HTTP API (FastAPI): health, login, and the first region-scoped order endpoints.
+(No `from __future__ import annotations` here: FastAPI reads the endpoints' annotations, which
+name dependencies local to create_app.)
+
+Every endpoint but /health and /auth/login needs a bearer token. Roles and regions are checked
+here, by the service, whatever a desk's UI shows or hides.
+"""
+
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
+
+import db
+from central import audit_chain
+from central.config import CentralConfig
+from central.security import new_token, password_matches, token_hash
+from console.domain.enums import OPEN_STATUSES, Role
+from console.domain.lifecycle import Refusal
+from console.services.orders import OrderActions
+from console.store.database import Database
+from console.store.models import ApiToken, LoginAttempt, Region, User, WorkOrder
+from console.store.rows import DeskUser
+
+_REFUSAL_STATUS = {Refusal.NOT_SUPERVISOR: status.HTTP_403_FORBIDDEN, Refusal.NOT_FOUND: status.HTTP_404_NOT_FOUND}
+
+
+class Login(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class LoggedIn(BaseModel):
+    token: str
+    expires_at: datetime
+    username: str
+    display_name: str
+    role: Role
+    region: str | None
+
+
+class OrderOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    kind: str
+    status: str
+    priority: int
+    due_at: datetime | None
+    paused: bool
+
+
+class Health(BaseModel):
+    status: str
+    schema_revision: str | None
+
+
+def create_app(config: CentralConfig) -> FastAPI:
+    engine = create_engine(config.database_url, pool_pre_ping=True)
+    database = Database(engine)
+    audit_chain.install(database.sessions)
+    app = FastAPI(title="Dispatch Console central service", version="0.1.0")
+    bearer = HTTPBearer(auto_error=False)
+
+    def session() -> Iterator[Session]:
+        with database.sessions() as s:
+            yield s
+
+    def now() -> datetime:
+        return datetime.now(UTC)
+
+    def current_user(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)], s: Annotated[Session, Depends(session)]
+    ) -> DeskUser:
+        if credentials is None:
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "log in first: this needs a bearer token", {"WWW-Authenticate": "Bearer"})
+        row = s.execute(
+            select(User, Region.name, Region.name_en)
+            .join(ApiToken, ApiToken.user_id == User.id)
+            .outerjoin(Region, Region.id == User.region_id)
+            .where(ApiToken.token_hash == token_hash(credentials.credentials), ApiToken.revoked_at.is_(None),
+                   ApiToken.expires_at > now(), User.active.is_(True))
+        ).first()
+        if row is None:
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "the token is unknown, expired or revoked: log in again",
+                                {"WWW-Authenticate": "Bearer"})
+        user, region, region_en = row
+        return DeskUser(user.id, user.username, user.display_name, user.role, user.region_id, region, region_en)
+
+    @app.get("/health")
+    def health(s: Annotated[Session, Depends(session)]) -> Health:
+        return Health(status="ok", schema_revision=db.current_revision(s.connection()))
+
+    @app.post("/auth/login")
+    def login(body: Login, request: Request, s: Annotated[Session, Depends(session)]) -> LoggedIn:
+        address = request.client.host if request.client else ""
+        since = now() - timedelta(minutes=config.failure_window_minutes)
+        failures = select(func.count()).select_from(LoginAttempt).where(LoginAttempt.succeeded.is_(False), LoginAttempt.at > since)
+        if (s.scalar(failures.where(LoginAttempt.username == body.username)) >= config.failures_per_user
+                or s.scalar(failures.where(LoginAttempt.address == address)) >= config.failures_per_address):
+            raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS,
+                                f"too many failed logins: try again in {config.failure_window_minutes} minutes")
+        user = s.scalars(select(User).where(User.username == body.username, User.active.is_(True), User.deleted.is_(False))).first()
+        ok = password_matches(user.password_hash if user else None, body.password)
+        s.add(LoginAttempt(username=body.username, address=address, at=now(), succeeded=ok))
+        if not ok:
+            s.commit()
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong user name or password")
+        token, digest = new_token()
+        expires = now() + timedelta(minutes=config.token_minutes)
+        s.add(ApiToken(token_hash=digest, user_id=user.id, issued_at=now(), expires_at=expires, client_address=address))
+        region = s.get(Region, user.region_id) if user.region_id else None
+        s.commit()
+        return LoggedIn(token=token, expires_at=expires, username=user.username, display_name=user.display_name,
+                        role=user.role, region=region.code if region else None)
+
+    @app.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+    def logout(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+               _user: Annotated[DeskUser, Depends(current_user)], s: Annotated[Session, Depends(session)]) -> None:
+        token = s.scalars(select(ApiToken).where(ApiToken.token_hash == token_hash(credentials.credentials))).one()
+        token.revoked_at = now()
+        s.commit()
+
+    @app.get("/orders")
+    def open_orders(user: Annotated[DeskUser, Depends(current_user)], s: Annotated[Session, Depends(session)],
+                    limit: int = 500, offset: int = 0) -> list[OrderOut]:
+        if not 1 <= limit <= 5000 or offset < 0:
+            raise HTTPException(422, "limit must be 1 to 5,000 and offset not negative")
+        stmt = select(WorkOrder).where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+        if user.role is not Role.ADMIN:
+            stmt = stmt.where(WorkOrder.region_id == user.region_id)  # a region's desk sees its region
+        rows = s.scalars(stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset))
+        return [OrderOut(id=o.id, number=o.number, kind=o.kind.value, status=o.status.value, priority=o.priority,
+                         due_at=o.due_at, paused=o.paused_since is not None) for o in rows]
+
+    @app.post("/orders/{order_id}/approve-pause")
+    def approve_pause(order_id: uuid.UUID, user: Annotated[DeskUser, Depends(current_user)],
+                      s: Annotated[Session, Depends(session)]) -> dict[str, str]:
+        order = s.get(WorkOrder, order_id)
+        if order is None or (user.role is not Role.ADMIN and order.region_id != user.region_id):
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such order in your region")
+        outcome = OrderActions(database, user, now, desk_id="central").approve_pause([order_id])
+        if outcome.refused:
+            _number, why = outcome.refused[order_id]
+            messages = {Refusal.NOT_SUPERVISOR: "only a shift supervisor may approve a long pause",
+                        Refusal.NOT_PAUSED: "the order's clock is not paused",
+                        Refusal.ALREADY_APPROVED: "the pause is already approved"}
+            raise HTTPException(_REFUSAL_STATUS.get(why, status.HTTP_409_CONFLICT), messages.get(why, why.value))
+        return {"status": "approved"}
+
+    return app

@@ -1,0 +1,81 @@
+"""The audit log as a hash chain: each row carries the hash of the one before it.
+
+Installed on the centre's sessions, it numbers and hashes every audit row added in a flush, in
+the order the rows were written, under a lock on the chain's head row, so concurrent writers
+serialise. `verify` recomputes the chain and names the first row that does not match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.store.models import AuditEntry, AuditHead
+
+
+def _canonical(entry: AuditEntry) -> str:
+    return json.dumps(
+        {
+            "seq": entry.seq, "at": entry.at.isoformat(), "user_id": str(entry.user_id) if entry.user_id else None,
+            "desk_id": entry.desk_id, "action": entry.action, "entity": entry.entity, "entity_id": str(entry.entity_id),
+            "order_id": str(entry.order_id) if entry.order_id else None, "before": entry.before, "after": entry.after,
+            "reason": entry.reason,
+        },
+        sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str,
+    )
+
+
+def link_hash(prev_hash: str, entry: AuditEntry) -> str:
+    return hashlib.sha256((prev_hash + _canonical(entry)).encode()).hexdigest()
+
+
+def _chain_new_entries(session: Session, _context, _instances) -> None:
+    entries = [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is None]
+    if not entries:
+        return
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=1, last_seq=0, last_hash="")
+        session.add(head)
+    for entry in sorted(entries, key=lambda e: (e.at, str(e.entity_id), e.action)):
+        entry.seq = head.last_seq + 1
+        entry.prev_hash = head.last_hash
+        entry.hash = link_hash(entry.prev_hash, entry)
+        head.last_seq, head.last_hash = entry.seq, entry.hash
+
+
+def install(sessions: sessionmaker) -> None:
+    """Chain every audit row written through these sessions."""
+    event.listen(sessions, "before_flush", _chain_new_entries)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    rows: int
+    broken_at: int | None = None
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+
+def verify(session: Session) -> ChainReport:
+    prev, expected_seq, rows = "", 1, 0
+    for entry in session.scalars(select(AuditEntry).where(AuditEntry.seq.is_not(None)).order_by(AuditEntry.seq)).yield_per(2000):
+        rows += 1
+        if entry.seq != expected_seq:
+            return ChainReport(rows, entry.seq, f"row {expected_seq} is missing (next is {entry.seq})")
+        if entry.prev_hash != prev:
+            return ChainReport(rows, entry.seq, f"row {entry.seq} does not follow row {entry.seq - 1}")
+        if link_hash(prev, entry) != entry.hash:
+            return ChainReport(rows, entry.seq, f"row {entry.seq} was changed after it was written")
+        prev, expected_seq = entry.hash, expected_seq + 1
+    head = session.get(AuditHead, 1)
+    if head is not None and (head.last_seq != expected_seq - 1 or head.last_hash != prev):
+        return ChainReport(rows, head.last_seq, f"the chain ends at row {expected_seq - 1} but its head says {head.last_seq}")
+    return ChainReport(rows)

@@ -1,0 +1,17 @@
+"""Setting the centre's users' passwords (the users themselves are replicated rows)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.security import hash_password
+from console.store.models import User
+
+
+def set_password(session: Session, username: str, password: str) -> None:
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        raise LookupError(f"there is no user {username!r}")
+    user.password_hash = hash_password(password)
+    user.version += 1

@@ -1,0 +1,167 @@
+"""The centre as a desk and a security review meet it: real PostgreSQL, uvicorn on loopback."""
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import requests
+import uvicorn
+from sqlalchemy import create_engine, select, text
+
+import db
+from central.app import create_app
+from central.config import CentralConfig, ConfigError
+from central.users import set_password
+from console.domain.enums import PauseReason
+from console.services.desk import DeskReader
+from console.services.orders import OrderActions
+from console.store.database import Database
+from console.store.demo_centre import DemoParameters, generate_demo
+from console.store.models import User, WorkOrder
+from tests.conftest import DEMO_NOW
+
+pytestmark = pytest.mark.postgres
+PASSWORD = "correct horse battery"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def centre(postgres_url: str):
+    engine = create_engine(postgres_url)
+    db.upgrade(engine)
+    database = Database(engine)
+    generate_demo(database, DemoParameters(seed=3, customers=60, sites=90, technicians=8, open_orders=80, closed_orders=5), DEMO_NOW)
+    with database.unit_of_work() as s:
+        for name in ("admin", "wang.wei.central", "supervisor.central", "supervisor.pudong"):
+            set_password(s, name, PASSWORD)
+    config = CentralConfig(database_url=postgres_url, failures_per_user=3)
+    server = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=_free_port(), log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.config.port}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{base}/health", timeout=1).ok:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    yield base, database, postgres_url
+    server.should_exit = True
+    thread.join(10)
+    engine.dispose()
+
+
+def login(base: str, username: str, password: str = PASSWORD) -> requests.Response:
+    return requests.post(f"{base}/auth/login", json={"username": username, "password": password}, timeout=10)
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_health_answers_without_a_token(centre) -> None:
+    base, _database, _url = centre
+    body = requests.get(f"{base}/health", timeout=5).json()
+    assert body == {"status": "ok", "schema_revision": db.head_revision()}
+
+
+def test_login_gives_an_expiring_token_stored_only_as_a_hash(centre) -> None:
+    base, database, _url = centre
+    answer = login(base, "wang.wei.central")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["role"] == "dispatcher" and body["region"] == "central" and len(body["token"]) > 30
+    with database.reading() as s:
+        stored = s.execute(text("SELECT token_hash FROM api_tokens")).scalars().all()
+        assert body["token"] not in stored and len(stored[0]) == 64
+        assert s.scalar(select(User.password_hash).where(User.username == "admin")).startswith("$argon2")
+    assert requests.post(f"{base}/auth/logout", headers=auth(body["token"]), timeout=5).status_code == 204
+    assert requests.get(f"{base}/orders", headers=auth(body["token"]), timeout=5).status_code == 401
+
+
+def test_every_endpoint_but_login_and_health_needs_a_token(centre) -> None:
+    base, _database, _url = centre
+    for method, path in (("get", "/orders"), ("post", "/auth/logout"), ("post", f"/orders/{'0' * 32}/approve-pause")):
+        answer = getattr(requests, method)(f"{base}{path}", timeout=5)
+        assert answer.status_code == 401 and "token" in answer.json()["detail"]
+    assert requests.get(f"{base}/orders", headers=auth("made-up"), timeout=5).status_code == 401
+
+
+def test_wrong_passwords_are_refused_then_rate_limited(centre) -> None:
+    base, _database, _url = centre
+    for _ in range(3):
+        answer = login(base, "supervisor.pudong", "wrong password!")
+        assert answer.status_code == 401 and answer.json()["detail"] == "wrong user name or password"
+    limited = login(base, "supervisor.pudong")
+    assert limited.status_code == 429 and "try again" in limited.json()["detail"]
+    assert login(base, "nobody-at-all", "whatever it is").status_code == 401
+    assert login(base, "admin").status_code == 200  # another user is not held back
+    assert requests.post(f"{base}/auth/login", json={"username": ""}, timeout=5).status_code == 422
+
+
+def test_a_dispatcher_sees_only_their_region(centre) -> None:
+    base, database, _url = centre
+    mine = requests.get(f"{base}/orders", headers=auth(login(base, "wang.wei.central").json()["token"]), timeout=10).json()
+    every = requests.get(f"{base}/orders?limit=5000", headers=auth(login(base, "admin").json()["token"]), timeout=10).json()
+    with database.reading() as s:
+        central = s.execute(text("SELECT id FROM regions WHERE code = 'central'")).scalar()
+        in_region = {str(i) for i in s.scalars(select(WorkOrder.id).where(WorkOrder.region_id == central))}
+    assert mine and {o["id"] for o in mine} <= in_region and len(every) > len(mine)
+    assert requests.get(f"{base}/orders?limit=0", headers=auth(login(base, "admin").json()["token"]), timeout=5).status_code == 422
+
+
+def test_approving_a_long_pause_is_a_supervisors_act_enforced_by_the_service(centre) -> None:
+    base, database, url = centre
+    reader = DeskReader(database)
+    row = next(r for r in reader.queue(reader.user("wang.wei.central").region_id) if not r.paused)
+    OrderActions(database, reader.user("wang.wei.central"), lambda: DEMO_NOW).pause([row.id], PauseReason.CUSTOMER_POSTPONED)
+    dispatcher = auth(login(base, "wang.wei.central").json()["token"])
+    refused = requests.post(f"{base}/orders/{row.id}/approve-pause", headers=dispatcher, timeout=10)
+    assert refused.status_code == 403 and "supervisor" in refused.json()["detail"]
+    other_region = auth(login(base, "supervisor.pudong").json()["token"])
+    assert requests.post(f"{base}/orders/{row.id}/approve-pause", headers=other_region, timeout=10).status_code == 404
+    supervisor = auth(login(base, "supervisor.central").json()["token"])
+    assert requests.post(f"{base}/orders/{row.id}/approve-pause", headers=supervisor, timeout=10).json() == {"status": "approved"}
+    again = requests.post(f"{base}/orders/{row.id}/approve-pause", headers=supervisor, timeout=10)
+    assert again.status_code == 409 and "already approved" in again.json()["detail"]
+    result = subprocess.run([sys.executable, "-m", "central.cli", "verify-audit", "--database-url", url],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "intact" in result.stdout
+
+
+def test_the_audit_log_is_append_only_and_tampering_is_detected(centre) -> None:
+    base, database, url = centre
+    supervisor = auth(login(base, "supervisor.central").json()["token"])
+    reader = DeskReader(database)
+    row = next(r for r in reader.queue(reader.user("supervisor.central").region_id) if not r.paused)
+    OrderActions(database, reader.user("supervisor.central"), lambda: DEMO_NOW).pause([row.id], PauseReason.CUSTOMER_NOT_READY)
+    requests.post(f"{base}/orders/{row.id}/approve-pause", headers=supervisor, timeout=10)
+    engine = create_engine(url)
+    with pytest.raises(Exception, match="append-only"):
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE audit_log SET reason = 'edited' WHERE seq = 1"))
+    with engine.begin() as conn:  # someone with the power to drop the trigger edits a row
+        conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+        conn.execute(text("UPDATE audit_log SET reason = 'edited' WHERE seq = 1"))
+    result = subprocess.run([sys.executable, "-m", "central.cli", "verify-audit", "--database-url", url],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "row 1 was changed" in result.stderr
+    engine.dispose()
+
+
+def test_configuration_mistakes_are_named() -> None:
+    with pytest.raises(ConfigError, match="no database"):
+        CentralConfig.from_env({})
+    with pytest.raises(ConfigError, match="TOKEN_MINUTES must be a whole number"):
+        CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_TOKEN_MINUTES": "soon"})
+    with pytest.raises(ConfigError, match="failures_per_user must be at least 1"):
+        CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_FAILURES_PER_USER": "0"})

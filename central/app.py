@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import create_engine, func, select
@@ -22,8 +22,9 @@ import db
 from central import audit_chain
 from central.config import CentralConfig
 from central.security import new_token, password_matches, token_hash
-from console.domain.enums import OPEN_STATUSES, Role
+from console.domain.enums import OPEN_STATUSES, OrderKind, Role
 from console.domain.lifecycle import Refusal
+from console.services.intake import IntakeError, OrderIntake, UpstreamOrder
 from console.services.orders import OrderActions
 from console.store.database import Database
 from console.store.models import ApiToken, LoginAttempt, Region, User, WorkOrder
@@ -54,6 +55,25 @@ class OrderOut(BaseModel):
     priority: int
     due_at: datetime | None
     paused: bool
+
+
+class IntakeIn(BaseModel):
+    upstream_ref: str = Field(min_length=1, max_length=64)
+    kind: OrderKind
+    customer_code: str = Field(min_length=1, max_length=32)
+    site_id: uuid.UUID
+    title: str = Field(min_length=1, max_length=200)
+    received_at: datetime
+    circuit_id: str | None = Field(default=None, max_length=64)
+    access_points: int = Field(default=1, ge=1, le=500)
+    priority: int = Field(default=3, ge=1, le=5)
+    description: str = Field(default="", max_length=4000)
+
+
+class IntakeOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    created: bool
 
 
 class Health(BaseModel):
@@ -138,6 +158,19 @@ def create_app(config: CentralConfig) -> FastAPI:
         rows = s.scalars(stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset))
         return [OrderOut(id=o.id, number=o.number, kind=o.kind.value, status=o.status.value, priority=o.priority,
                          due_at=o.due_at, paused=o.paused_since is not None) for o in rows]
+
+    @app.post("/intake/orders")
+    def intake(body: IntakeIn, response: Response, user: Annotated[DeskUser, Depends(current_user)]) -> IntakeOut:
+        """Upstream orders (the order system's account is an administrator): the same upstream_ref
+        twice gives the same order back (200), a new one is created (201)."""
+        if user.role is not Role.ADMIN:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, "only the order system's administrator account may submit orders")
+        try:
+            taken = OrderIntake(database, user, now, desk_id="intake").take(UpstreamOrder(**body.model_dump()))
+        except IntakeError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        response.status_code = status.HTTP_201_CREATED if taken.created else status.HTTP_200_OK
+        return IntakeOut(id=taken.order_id, number=taken.number, created=taken.created)
 
     @app.post("/orders/{order_id}/approve-pause")
     def approve_pause(order_id: uuid.UUID, user: Annotated[DeskUser, Depends(current_user)],

@@ -165,3 +165,24 @@ def test_configuration_mistakes_are_named() -> None:
         CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_TOKEN_MINUTES": "soon"})
     with pytest.raises(ConfigError, match="failures_per_user must be at least 1"):
         CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_FAILURES_PER_USER": "0"})
+
+
+def test_order_intake_is_idempotent_validated_and_for_the_order_system_only(centre) -> None:
+    from console.store.models import Customer, Service
+
+    base, database, _url = centre
+    with database.reading() as s:
+        service = s.scalars(select(Service)).first()
+        customer = s.get(Customer, service.customer_id)
+    order = {"upstream_ref": "CRM-000001", "kind": "fault", "customer_code": customer.code, "site_id": str(service.site_id),
+             "title": "业务中断", "received_at": "2026-11-22T09:55:00+08:00", "circuit_id": service.circuit_id}
+    admin = auth(login(base, "admin").json()["token"])
+    first = requests.post(f"{base}/intake/orders", json=order, headers=admin, timeout=10)
+    again = requests.post(f"{base}/intake/orders", json=order, headers=admin, timeout=10)
+    assert first.status_code == 201 and again.status_code == 200
+    assert first.json()["number"] == again.json()["number"] and first.json()["number"].startswith("FT20261122")
+    dispatcher = auth(login(base, "wang.wei.central").json()["token"])
+    assert requests.post(f"{base}/intake/orders", json=order, headers=dispatcher, timeout=10).status_code == 403
+    bad = requests.post(f"{base}/intake/orders", json=dict(order, upstream_ref="CRM-2", circuit_id=None), headers=admin, timeout=10)
+    assert bad.status_code == 422 and "circuit_id" in bad.json()["detail"]
+    assert requests.post(f"{base}/intake/orders", json=dict(order, kind="repair"), headers=admin, timeout=10).status_code == 422

@@ -7,8 +7,11 @@ here, by the service, whatever a desk's UI shows or hides.
 """
 
 
+import logging
+import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
@@ -19,8 +22,9 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 import db
-from central import audit_chain
+from central import audit_chain, outbound
 from central.config import CentralConfig
+from central.outbound import OutboxSender
 from central.security import new_token, password_matches, token_hash
 from console.domain.enums import OPEN_STATUSES, OrderKind, Role
 from console.domain.lifecycle import Refusal
@@ -81,11 +85,32 @@ class Health(BaseModel):
     schema_revision: str | None
 
 
+def _send_until(sender: OutboxSender, stop: threading.Event, every: float = 5.0) -> None:
+    while not stop.is_set():
+        try:
+            sender.send_due()
+        except Exception:  # the next round tries again; the messages stay in the outbox
+            logging.getLogger("central.outbox").exception("sending the outbox failed")
+        stop.wait(every)
+
+
 def create_app(config: CentralConfig) -> FastAPI:
     engine = create_engine(config.database_url, pool_pre_ping=True)
     database = Database(engine)
     audit_chain.install(database.sessions)
-    app = FastAPI(title="Dispatch Console central service", version="0.1.0")
+    outbound.install(database.sessions)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        stop = threading.Event()
+        if config.sms_gateway_url:
+            sender = OutboxSender(database, config.sms_gateway_url, lambda: datetime.now(UTC))
+            thread = threading.Thread(target=_send_until, args=(sender, stop), name="outbox-sender", daemon=True)
+            thread.start()
+        yield
+        stop.set()
+
+    app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=lifespan)
     bearer = HTTPBearer(auto_error=False)
 
     def session() -> Iterator[Session]:

@@ -1,6 +1,6 @@
 """The one schema both the console and the centre use (migrations in db/)."""
 
-from console.store.models.access import ApiToken, AuditHead, LoginAttempt
+from console.store.models.access import ApiToken, AuditHead, LoginAttempt, OutboxMessage
 from console.store.models.audit import AuditEntry
 from console.store.models.base import Base, Synced, UtcDateTime, utcnow
 from console.store.models.orders import (
@@ -23,7 +23,7 @@ from console.store.models.rules import (
 )
 
 __all__ = [
-    "ApiToken", "AuditHead", "LoginAttempt",
+    "ApiToken", "AuditHead", "LoginAttempt", "OutboxMessage",
     "Appointment", "AppointmentChange", "AppointmentOrder", "AuditEntry", "Base", "CalendarOverride",
     "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
     "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",

@@ -43,3 +43,22 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(BigInteger)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxMessage(Base):
+    """A message for an outside system (SMS gateway), written in the same transaction as the
+    change that calls for it, sent later with retries: a gateway outage loses nothing."""
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (Index("ix_outbox_messages_due", "sent_at", "next_attempt_at"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    channel: Mapped[str] = mapped_column(String(16))  # "sms"
+    dedupe_key: Mapped[str] = mapped_column(String(128), unique=True)
+    recipient: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    given_up_at: Mapped[datetime | None]
+    last_error: Mapped[str] = mapped_column(String(500), default="")

@@ -138,6 +138,7 @@ class Role(StrEnum):
     DISPATCHER = "dispatcher"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    TECHNICIAN = "technician"  # the field app's account of one technician
 
 
 class Skill(StrEnum):

@@ -96,6 +96,7 @@ _PAIRS: list[tuple[StrEnum, str]] = [
     (Role.DISPATCHER, QT_TRANSLATE_NOOP("Labels", "Dispatcher")),
     (Role.SUPERVISOR, QT_TRANSLATE_NOOP("Labels", "Supervisor")),
     (Role.ADMIN, QT_TRANSLATE_NOOP("Labels", "Administrator")),
+    (Role.TECHNICIAN, QT_TRANSLATE_NOOP("Labels", "Technician")),
     (Skill.SURVEY, QT_TRANSLATE_NOOP("Labels", "Site survey")),
     (Skill.FIBER_SPLICING, QT_TRANSLATE_NOOP("Labels", "Fiber splicing")),
     (Skill.INSTALLATION, QT_TRANSLATE_NOOP("Labels", "Installation")),

@@ -420,6 +420,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
         <source>Site survey</source>
         <translation>Site survey</translation>
     </message>

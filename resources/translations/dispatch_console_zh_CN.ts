@@ -420,6 +420,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>管理员</translation>
     </message>
     <message>
+        <source>Technician</source>
+        <translation>装维人员</translation>
+    </message>
+    <message>
         <source>Site survey</source>
         <translation>勘查</translation>
     </message>

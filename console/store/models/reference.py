@@ -131,4 +131,5 @@ class User(Synced, Base):
     role: Mapped[Role] = mapped_column(enum_type(Role))
     region_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("regions.id"))
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    technician_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("technicians.id"))  # role technician only
     active: Mapped[bool] = mapped_column(default=True)

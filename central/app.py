@@ -26,8 +26,9 @@ from central import audit_chain, outbound
 from central.config import CentralConfig
 from central.outbound import OutboxSender
 from central.security import new_token, password_matches, token_hash
-from console.domain.enums import OPEN_STATUSES, OrderKind, Role
+from console.domain.enums import OPEN_STATUSES, ExceptionKind, OrderKind, Role
 from console.domain.lifecycle import Refusal
+from console.services.field import FieldError, FieldReports
 from console.services.intake import IntakeError, OrderIntake, UpstreamOrder
 from console.services.orders import OrderActions
 from console.store.database import Database
@@ -78,6 +79,28 @@ class IntakeOut(BaseModel):
     id: uuid.UUID
     number: str
     created: bool
+
+
+class CheckInIn(BaseModel):
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    at: datetime
+
+
+class ExceptionIn(BaseModel):
+    kind: ExceptionKind
+    note: str = Field(default="", max_length=1000)
+    at: datetime
+
+
+class SignatureIn(BaseModel):
+    channel: str = Field(pattern="^(on_site|sms_link)$")
+    at: datetime
+
+
+class ReportIn(BaseModel):
+    at: datetime
+    results: dict[str, float | int | str | None] = Field(default_factory=dict)
 
 
 class Health(BaseModel):
@@ -196,6 +219,54 @@ def create_app(config: CentralConfig) -> FastAPI:
             raise HTTPException(422, str(exc)) from exc
         response.status_code = status.HTTP_201_CREATED if taken.created else status.HTTP_200_OK
         return IntakeOut(id=taken.order_id, number=taken.number, created=taken.created)
+
+    def field_reports(user: DeskUser, s: Session) -> FieldReports:
+        if user.role is not Role.TECHNICIAN:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, "field reports come from a technician's account")
+        technician_id = s.scalar(select(User.technician_id).where(User.id == user.id))
+        return FieldReports(database, user, technician_id, now)
+
+    def field_call(action):
+        try:
+            return action()
+        except FieldError as exc:
+            raise HTTPException(exc.status, str(exc)) from exc
+
+    def aware(at: datetime) -> datetime:
+        if at.tzinfo is None:
+            raise HTTPException(422, "'at' needs a time zone (e.g. 2026-11-22T10:00:00+08:00)")
+        return at
+
+    @app.post("/field/orders/{order_id}/check-in")
+    def field_check_in(order_id: uuid.UUID, body: CheckInIn, user: Annotated[DeskUser, Depends(current_user)],
+                       s: Annotated[Session, Depends(session)]) -> dict:
+        reports = field_reports(user, s)
+        return field_call(lambda: reports.check_in(order_id, body.latitude, body.longitude, aware(body.at)))
+
+    @app.post("/field/orders/{order_id}/exception")
+    def field_exception(order_id: uuid.UUID, body: ExceptionIn, user: Annotated[DeskUser, Depends(current_user)],
+                        s: Annotated[Session, Depends(session)]) -> IntakeOut:
+        reports = field_reports(user, s)
+        number, new_id = field_call(lambda: reports.report_exception(order_id, body.kind, body.note, aware(body.at)))
+        return IntakeOut(id=new_id, number=number, created=True)
+
+    @app.post("/field/orders/{order_id}/test-result", status_code=status.HTTP_204_NO_CONTENT)
+    def field_test_result(order_id: uuid.UUID, body: ReportIn, user: Annotated[DeskUser, Depends(current_user)],
+                          s: Annotated[Session, Depends(session)]) -> None:
+        reports = field_reports(user, s)
+        field_call(lambda: reports.test_result(order_id, body.results, aware(body.at)))
+
+    @app.post("/field/orders/{order_id}/delivery-report", status_code=status.HTTP_204_NO_CONTENT)
+    def field_delivery_report(order_id: uuid.UUID, body: ReportIn, user: Annotated[DeskUser, Depends(current_user)],
+                              s: Annotated[Session, Depends(session)]) -> None:
+        reports = field_reports(user, s)
+        field_call(lambda: reports.delivery_report(order_id, body.results, aware(body.at)))
+
+    @app.post("/field/orders/{order_id}/signature", status_code=status.HTTP_204_NO_CONTENT)
+    def field_signature(order_id: uuid.UUID, body: SignatureIn, user: Annotated[DeskUser, Depends(current_user)],
+                        s: Annotated[Session, Depends(session)]) -> None:
+        reports = field_reports(user, s)
+        field_call(lambda: reports.sign(order_id, body.channel, aware(body.at)))
 
     @app.post("/orders/{order_id}/approve-pause")
     def approve_pause(order_id: uuid.UUID, user: Annotated[DeskUser, Depends(current_user)],

@@ -186,3 +186,36 @@ def test_order_intake_is_idempotent_validated_and_for_the_order_system_only(cent
     bad = requests.post(f"{base}/intake/orders", json=dict(order, upstream_ref="CRM-2", circuit_id=None), headers=admin, timeout=10)
     assert bad.status_code == 422 and "circuit_id" in bad.json()["detail"]
     assert requests.post(f"{base}/intake/orders", json=dict(order, kind="repair"), headers=admin, timeout=10).status_code == 422
+
+
+def test_a_technician_reports_from_the_field_over_http(centre) -> None:
+    from console.domain.enums import OrderStatus, Role
+    from console.store.models import Site, Technician
+
+    base, database, _url = centre
+    with database.unit_of_work() as s:
+        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.DISPATCHED, WorkOrder.assignee_id.is_not(None))).first()
+        technician = s.get(Technician, order.assignee_id)
+        site = s.get(Site, order.site_id)
+        s.add(User(username=technician.employee_no, display_name=technician.name, role=Role.TECHNICIAN,
+                   region_id=technician.region_id, technician_id=technician.id, active=True))
+        order_id, lat, lon = order.id, site.latitude, site.longitude
+    with database.unit_of_work() as s:
+        set_password(s, technician.employee_no, PASSWORD)
+    field = auth(login(base, technician.employee_no).json()["token"])
+    answer = requests.post(f"{base}/field/orders/{order_id}/check-in", headers=field, timeout=10,
+                           json={"latitude": lat + 0.0005, "longitude": lon, "at": "2026-11-22T10:00:00+08:00"})
+    assert answer.status_code == 200 and answer.json()["off_site"] is False and 40 < answer.json()["distance_m"] < 70
+    assert requests.post(f"{base}/field/orders/{order_id}/check-in", headers=field, timeout=10,
+                         json={"latitude": 95, "longitude": lon, "at": "2026-11-22T10:00:00+08:00"}).status_code == 422
+    naive = requests.post(f"{base}/field/orders/{order_id}/check-in", headers=field, timeout=10,
+                          json={"latitude": lat, "longitude": lon, "at": "2026-11-22T10:00:00"})
+    assert naive.status_code == 422 and "time zone" in naive.json()["detail"]
+    dispatcher = auth(login(base, "wang.wei.central").json()["token"])
+    assert requests.post(f"{base}/field/orders/{order_id}/signature", headers=dispatcher, timeout=10,
+                         json={"channel": "on_site", "at": "2026-11-22T11:00:00+08:00"}).status_code == 403
+    signed = requests.post(f"{base}/field/orders/{order_id}/signature", headers=field, timeout=10,
+                           json={"channel": "on_site", "at": "2026-11-22T11:00:00+08:00"})
+    assert signed.status_code == 204
+    with database.reading() as s:
+        assert s.get(WorkOrder, order_id).status is OrderStatus.CLOSED

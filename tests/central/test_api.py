@@ -219,3 +219,61 @@ def test_a_technician_reports_from_the_field_over_http(centre) -> None:
     assert signed.status_code == 204
     with database.reading() as s:
         assert s.get(WorkOrder, order_id).status is OrderStatus.CLOSED
+
+
+def test_an_expired_token_is_refused_everywhere(centre) -> None:
+    base, database, _url = centre
+    token = login(base, "admin").json()["token"]
+    with database.unit_of_work() as s:
+        s.execute(text("UPDATE api_tokens SET expires_at = now() - interval '1 minute'"))
+    for method, path in (("get", "/orders"), ("post", "/auth/logout"), ("post", f"/orders/{'0' * 32}/approve-pause"),
+                         ("post", "/intake/orders"), ("post", f"/field/orders/{'0' * 32}/check-in")):
+        answer = getattr(requests, method)(f"{base}{path}", headers=auth(token), json={}, timeout=5)
+        assert answer.status_code == 401, path
+
+
+def test_bad_input_gets_a_clear_4xx_and_changes_nothing(centre) -> None:
+    from console.store.models import AuditEntry, Customer, Service
+
+    base, database, _url = centre
+    admin = auth(login(base, "admin").json()["token"])
+    with database.reading() as s:
+        before = (s.query(WorkOrder).count(), s.query(AuditEntry).count())
+        service = s.scalars(select(Service)).first()
+        customer = s.get(Customer, service.customer_id)
+    good = {"upstream_ref": "CRM-X", "kind": "fault", "customer_code": customer.code, "site_id": str(service.site_id),
+            "title": "业务中断", "received_at": "2026-11-22T09:55:00+08:00", "circuit_id": service.circuit_id}
+    bad_bodies = [
+        b"{not json",
+        dict(good, access_points="many"),
+        dict(good, title="x" * 10_000),
+        dict(good, customer_code="'; DROP TABLE work_orders; --"),
+        dict(good, site_id="not-a-uuid"),
+        dict(good, received_at="yesterday"),
+    ]
+    for body in bad_bodies:
+        kwargs = {"data": body, "headers": dict(admin, **{"Content-Type": "application/json"})} if isinstance(body, bytes) else {"json": body, "headers": admin}
+        answer = requests.post(f"{base}/intake/orders", timeout=10, **kwargs)
+        assert 400 <= answer.status_code < 500 and answer.json()["detail"], body
+    with database.reading() as s:
+        assert (s.query(WorkOrder).count(), s.query(AuditEntry).count()) == before
+
+
+def test_a_check_in_800_metres_away_is_flagged(centre) -> None:
+    from console.domain.enums import OrderStatus, Role
+    from console.store.models import Site, Technician
+
+    base, database, _url = centre
+    with database.unit_of_work() as s:
+        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.ACCEPTED, WorkOrder.assignee_id.is_not(None))).first()
+        technician = s.get(Technician, order.assignee_id)
+        site = s.get(Site, order.site_id)
+        s.add(User(username="field-" + technician.employee_no, display_name=technician.name, role=Role.TECHNICIAN,
+                   region_id=technician.region_id, technician_id=technician.id, active=True))
+        order_id, lat, lon = order.id, site.latitude, site.longitude
+    with database.unit_of_work() as s:
+        set_password(s, "field-" + technician.employee_no, PASSWORD)
+    field = auth(login(base, "field-" + technician.employee_no).json()["token"])
+    answer = requests.post(f"{base}/field/orders/{order_id}/check-in", headers=field, timeout=10,
+                           json={"latitude": lat + 800 / 111_195, "longitude": lon, "at": "2026-11-22T10:00:00+08:00"})
+    assert answer.json()["off_site"] is True and 790 < answer.json()["distance_m"] < 810

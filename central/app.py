@@ -126,8 +126,9 @@ def create_app(config: CentralConfig) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         stop = threading.Event()
-        if config.sms_gateway_url:
-            sender = OutboxSender(database, config.sms_gateway_url, lambda: datetime.now(UTC))
+        if config.sms_gateway_url or config.geocoder_url:
+            gateways = {"sms": config.sms_gateway_url, "geocode": config.geocoder_url}
+            sender = OutboxSender(database, gateways, lambda: datetime.now(UTC))
             thread = threading.Thread(target=_send_until, args=(sender, stop), name="outbox-sender", daemon=True)
             thread.start()
         yield

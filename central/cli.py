@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     password = commands.add_parser("set-password", help="set a user's password (read from standard input)")
     password.add_argument("username")
     password.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    geocode = commands.add_parser("geocode-missing", help="queue a geocoding request for every site without a position")
+    geocode.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
     verify.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     return parser
@@ -44,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return _set_password(args.database_url, args.username, sys.stdin.readline().rstrip("\n"))
     if args.command == "verify-audit":
         return _verify_audit(args.database_url)
+    if args.command == "geocode-missing":
+        return _geocode_missing(args.database_url)
     return 2
 
 
@@ -75,6 +79,20 @@ def _set_password(url: str, username: str, password: str) -> int:
         print(f"dispatch-central set-password: {exc}", file=sys.stderr)
         return 1
     print(f"password of {username} set")
+    return 0
+
+
+def _geocode_missing(url: str) -> int:
+    from datetime import UTC, datetime
+
+    from central.outbound import enqueue_missing_positions
+
+    if not url:
+        print(f"dispatch-central geocode-missing: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
+        return 2
+    with Database(create_engine(url)).unit_of_work() as session:
+        count = enqueue_missing_positions(session, datetime.now(UTC))
+    print(f"{count} sites queued for the geocoder")
     return 0
 
 

@@ -18,13 +18,15 @@ class CentralConfig:
     failures_per_address: int = 20
     failure_window_minutes: int = 15
     sms_gateway_url: str = ""  # empty: dispatch notices wait in the outbox
+    geocoder_url: str = ""  # empty: sites without a position wait in the outbox
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> CentralConfig:
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for name, field_type in (("database_url", str), ("token_minutes", int), ("failures_per_user", int),
-                                 ("failures_per_address", int), ("failure_window_minutes", int), ("sms_gateway_url", str)):
+                                 ("failures_per_address", int), ("failure_window_minutes", int), ("sms_gateway_url", str),
+                                 ("geocoder_url", str)):
             raw = env.get(f"DISPATCH_CENTRAL_{name.upper()}")
             if raw is None:
                 continue

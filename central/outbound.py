@@ -1,7 +1,9 @@
 """Messages to outside systems, through the outbox.
 
 `install(sessions)` makes every assignment written through the centre's sessions queue a
-dispatch notice (短信) for the technician in the same transaction. `OutboxSender.send_due`
+dispatch notice (短信) for the technician, every booked or rescheduled appointment (audited with
+entity "appointment") a confirmation for the customer, and every new site without a position a
+geocoding request, each in the same transaction as the change. `OutboxSender.send_due`
 delivers what is due to the SMS gateway over HTTP: a 2xx marks it sent; anything else (an
 error answer, a refused connection, a timeout) schedules another try with exponential backoff
 and jitter, up to `max_attempts`, after which the message is marked given up, still in the table.
@@ -14,22 +16,53 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import requests
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.domain.geo import is_valid_position
 from console.store.database import Database
-from console.store.models import AuditEntry, OutboxMessage, Technician, WorkOrder
+from console.store.models import Appointment, AuditEntry, OutboxMessage, Site, Technician, WorkOrder
 
 
-def enqueue_sms(session: Session, *, dedupe_key: str, recipient: str, body: str, now: datetime) -> None:
+def _enqueue(session: Session, channel: str, *, dedupe_key: str, recipient: str, body: str, now: datetime) -> None:
     if session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)) is None:
-        session.add(OutboxMessage(channel="sms", dedupe_key=dedupe_key, recipient=recipient, body=body[:500],
+        session.add(OutboxMessage(channel=channel, dedupe_key=dedupe_key, recipient=recipient, body=body[:500],
                                   created_at=now, attempts=0, next_attempt_at=now, last_error=""))
 
 
+def enqueue_sms(session: Session, *, dedupe_key: str, recipient: str, body: str, now: datetime) -> None:
+    _enqueue(session, "sms", dedupe_key=dedupe_key, recipient=recipient, body=body, now=now)
+
+
+def enqueue_geocode(session: Session, site: Site, now: datetime) -> None:
+    """Ask the geocoder for the position of a site that has none (recipient: the site's id)."""
+    _enqueue(session, "geocode", dedupe_key=f"geocode:{site.id}:{site.version}", recipient=str(site.id), body=site.address, now=now)
+
+
+def enqueue_missing_positions(session: Session, now: datetime) -> int:
+    sites = session.scalars(select(Site).where(Site.latitude.is_(None), Site.deleted.is_(False))).all()
+    for site in sites:
+        enqueue_geocode(session, site, now)
+    return len(sites)
+
+
 def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
+    for entry in [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.action in _CONFIRMED and obj.entity == "appointment"]:
+        appointment = session.get(Appointment, entry.entity_id)
+        if appointment is None or not appointment.contact_phone:
+            continue
+        start = appointment.window_start.astimezone(_DESK_ZONE)
+        end = appointment.window_end.astimezone(_DESK_ZONE)
+        body = f"【调度台】您的上门服务已预约：{start:%m月%d日 %H:%M}-{end:%H:%M}。如需改约请回复或致电客户经理。"
+        enqueue_sms(session, dedupe_key=f"appointment:{appointment.id}:{appointment.version}", recipient=appointment.contact_phone,
+                    body=body, now=entry.at)
+    for site in [obj for obj in session.new if isinstance(obj, Site) and obj.latitude is None]:
+        site.id = site.id or uuid.uuid4()  # its default is applied at the insert, after this hook
+        site.version = site.version or 1
+        enqueue_geocode(session, site, datetime.now(_DESK_ZONE))
     for entry in [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.action == "order.assigned"]:
         technician_id = (entry.after or {}).get("assignee_id")
         if not technician_id:
@@ -47,6 +80,10 @@ def install(sessions: sessionmaker) -> None:
     event.listen(sessions, "before_flush", _notices_for_new_audit_rows)
 
 
+_CONFIRMED = ("appointment.booked", "appointment.rescheduled")
+_DESK_ZONE = ZoneInfo("Asia/Shanghai")
+
+
 @dataclass(frozen=True)
 class SendReport:
     sent: int
@@ -55,9 +92,11 @@ class SendReport:
 
 
 class OutboxSender:
-    def __init__(self, database: Database, gateway_url: str, clock: Callable[[], datetime], *, timeout: float = 5.0,
+    """Delivers due messages of the channels it has a gateway for: {"sms": url, "geocode": url}."""
+
+    def __init__(self, database: Database, gateways: dict[str, str], clock: Callable[[], datetime], *, timeout: float = 5.0,
                  max_attempts: int = 8, backoff: timedelta = timedelta(seconds=30), batch: int = 100):
-        self._database, self._url, self._clock = database, gateway_url, clock
+        self._database, self._gateways, self._clock = database, {k: v for k, v in gateways.items() if v}, clock
         self._timeout, self._max_attempts, self._backoff, self._batch = timeout, max_attempts, backoff, batch
         self._http = requests.Session()
 
@@ -67,13 +106,14 @@ class OutboxSender:
             now = self._clock()
             due = session.scalars(
                 select(OutboxMessage)
-                .where(OutboxMessage.sent_at.is_(None), OutboxMessage.given_up_at.is_(None), OutboxMessage.next_attempt_at <= now)
+                .where(OutboxMessage.sent_at.is_(None), OutboxMessage.given_up_at.is_(None), OutboxMessage.next_attempt_at <= now,
+                       OutboxMessage.channel.in_(list(self._gateways)))
                 .order_by(OutboxMessage.next_attempt_at)
                 .limit(self._batch)
                 .with_for_update(skip_locked=True)  # several service processes never send one message twice
             ).all()
             for message in due:
-                error = self._deliver(message)
+                error = self._deliver(session, message)
                 message.attempts += 1
                 if error is None:
                     message.sent_at = now
@@ -87,12 +127,34 @@ class OutboxSender:
                     retried += 1
         return SendReport(sent, retried, given_up)
 
-    def _deliver(self, message: OutboxMessage) -> str | None:
+    def _deliver(self, session: Session, message: OutboxMessage) -> str | None:
+        url = self._gateways[message.channel]
+        payload = (
+            {"id": str(message.id), "to": message.recipient, "text": message.body}
+            if message.channel == "sms"
+            else {"id": str(message.id), "address": message.body}
+        )
         try:
-            answer = self._http.post(self._url, json={"id": str(message.id), "to": message.recipient, "text": message.body},
-                                     timeout=self._timeout)
+            answer = self._http.post(url, json=payload, timeout=self._timeout)
         except requests.RequestException as exc:
             return f"gateway unreachable: {exc.__class__.__name__}"
-        if 200 <= answer.status_code < 300:
-            return None
-        return f"gateway answered {answer.status_code}: {answer.text[:200]}"
+        if not 200 <= answer.status_code < 300:
+            return f"gateway answered {answer.status_code}: {answer.text[:200]}"
+        if message.channel == "geocode":
+            return self._place(session, message, answer)
+        return None
+
+    def _place(self, session: Session, message: OutboxMessage, answer: requests.Response) -> str | None:
+        """Store the geocoder's position on the site; an answer that is not a position is retried."""
+        try:
+            found = answer.json()
+            lat, lon = float(found["latitude"]), float(found["longitude"])
+        except (ValueError, KeyError, TypeError):
+            return f"geocoder answer is not a position: {answer.text[:200]}"
+        if not is_valid_position(lat, lon):
+            return f"geocoder answered an impossible position {lat}, {lon}"
+        site = session.get(Site, uuid.UUID(message.recipient))
+        if site is not None and site.latitude is None:
+            site.latitude, site.longitude = lat, lon
+            site.version += 1
+        return None

@@ -23,7 +23,6 @@ from console.store.demo_centre import DemoParameters, generate_demo
 from console.store.models import User, WorkOrder
 from tests.conftest import DEMO_NOW
 
-pytestmark = pytest.mark.postgres
 PASSWORD = "correct horse battery"
 
 
@@ -34,7 +33,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def centre(postgres_url: str):
+def centre(postgres_url: str):  # tests using it need the suite's PostgreSQL
     engine = create_engine(postgres_url)
     db.upgrade(engine)
     database = Database(engine)
@@ -277,3 +276,36 @@ def test_a_check_in_800_metres_away_is_flagged(centre) -> None:
     answer = requests.post(f"{base}/field/orders/{order_id}/check-in", headers=field, timeout=10,
                            json={"latitude": lat + 800 / 111_195, "longitude": lon, "at": "2026-11-22T10:00:00+08:00"})
     assert answer.json()["off_site"] is True and 790 < answer.json()["distance_m"] < 810
+
+
+def test_the_centre_runs_on_sqlite_for_a_one_machine_trial(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'trial.sqlite'}"
+    env = {"DISPATCH_CENTRAL_DATABASE_URL": url}
+    import os
+
+    migrate = subprocess.run([sys.executable, "-m", "central.cli", "migrate"], env=dict(os.environ, **env),
+                             capture_output=True, text=True, timeout=120)
+    assert migrate.returncode == 0, migrate.stderr
+    engine = create_engine(url)
+    database = Database(engine)
+    generate_demo(database, DemoParameters(seed=4, customers=20, sites=30, technicians=4, open_orders=10, closed_orders=0), DEMO_NOW)
+    with database.unit_of_work() as s:
+        set_password(s, "admin", PASSWORD)
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=dict(os.environ, **env),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{base}/health", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        orders = requests.get(f"{base}/orders", headers=auth(login(base, "admin").json()["token"]), timeout=10)
+        assert orders.status_code == 200 and len(orders.json()) == 10
+    finally:
+        server.terminate()
+        server.wait(10)
+        engine.dispose()

@@ -22,7 +22,7 @@ from tests.ui.helpers import FakeClock
 class Gateway:
     """An SMS gateway on 127.0.0.1 that fails the first `failures` requests with 503."""
 
-    def __init__(self, failures: int):
+    def __init__(self, failures: int, answer: bytes = b"ok"):
         self.received: list[dict] = []
         self.failures = failures
         gateway = self
@@ -34,7 +34,7 @@ class Gateway:
                 code = 503 if len(gateway.received) <= gateway.failures else 200
                 self.send_response(code)
                 self.end_headers()
-                self.wfile.write(b"busy" if code == 503 else b"ok")
+                self.wfile.write(b"busy" if code == 503 else answer)
 
             def log_message(self, *args) -> None:
                 pass
@@ -70,7 +70,7 @@ def test_an_assignment_queues_a_dispatch_notice_in_the_same_transaction(demo_db,
 def test_a_flaky_gateway_gets_the_message_exactly_once_delivered(demo_db, assigned) -> None:
     gateway = Gateway(failures=2)
     clock = FakeClock(DEMO_NOW)
-    sender = OutboxSender(demo_db, gateway.url, clock, backoff=timedelta(seconds=10))
+    sender = OutboxSender(demo_db, {"sms": gateway.url}, clock, backoff=timedelta(seconds=10))
     try:
         reports = []
         for _ in range(6):
@@ -90,7 +90,7 @@ def test_a_gateway_that_is_down_loses_nothing(demo_db, assigned) -> None:
         s.bind(("127.0.0.1", 0))
         dead_url = f"http://127.0.0.1:{s.getsockname()[1]}/sms"  # nothing listens here once closed
     clock = FakeClock(DEMO_NOW)
-    sender = OutboxSender(demo_db, dead_url, clock, timeout=1, max_attempts=3, backoff=timedelta(seconds=1))
+    sender = OutboxSender(demo_db, {"sms": dead_url}, clock, timeout=1, max_attempts=3, backoff=timedelta(seconds=1))
     for _ in range(5):
         sender.send_due()
         clock.now += timedelta(hours=1)
@@ -98,3 +98,58 @@ def test_a_gateway_that_is_down_loses_nothing(demo_db, assigned) -> None:
         message = s.scalars(select(OutboxMessage)).one()
     assert message.sent_at is None and message.given_up_at is not None and message.attempts == 3
     assert "unreachable" in message.last_error
+
+
+def test_a_booked_appointment_queues_a_confirmation_for_the_customer(demo_db) -> None:
+    from console.store import audit
+    from console.store.models import Appointment
+
+    outbound.install(demo_db.sessions)
+    with demo_db.unit_of_work() as s:
+        appointment = s.scalars(select(Appointment).where(Appointment.contact_phone != "")).first()
+        audit.record(s, at=DEMO_NOW, user_id=None, desk_id="t", action="appointment.booked", entity="appointment",
+                     entity_id=appointment.id, order_id=None, before=None, after={})
+        phone = appointment.contact_phone
+    with demo_db.reading() as s:
+        message = s.scalars(select(OutboxMessage)).one()
+    assert message.recipient == phone and "已预约" in message.body
+
+
+def test_the_geocoder_places_sites_without_a_position(demo_db) -> None:
+    from central.outbound import enqueue_missing_positions
+    from console.store.models import Site
+
+    with demo_db.unit_of_work() as s:
+        missing = enqueue_missing_positions(s, DEMO_NOW)
+    assert missing > 0
+    geocoder = Gateway(failures=1, answer=b'{"latitude": 31.2304, "longitude": 121.4737}')
+    clock = FakeClock(DEMO_NOW)
+    sender = OutboxSender(demo_db, {"geocode": geocoder.url, "sms": ""}, clock, backoff=timedelta(seconds=1))
+    try:
+        for _ in range(missing + 3):
+            sender.send_due()
+            clock.now += timedelta(minutes=1)
+    finally:
+        geocoder.close()
+    with demo_db.reading() as s:
+        assert s.scalar(select(Site.id).where(Site.latitude.is_(None))) is None
+        assert all(m.sent_at for m in s.scalars(select(OutboxMessage).where(OutboxMessage.channel == "geocode")))
+    assert {m["address"] for m in geocoder.received} and all("id" in m for m in geocoder.received)
+
+
+def test_a_geocoder_answer_that_is_not_a_position_is_retried_not_stored(demo_db) -> None:
+    from central.outbound import enqueue_missing_positions
+    from console.store.models import Site
+
+    with demo_db.unit_of_work() as s:
+        enqueue_missing_positions(s, DEMO_NOW)
+    geocoder = Gateway(failures=0, answer=b'{"latitude": 123, "longitude": 500}')
+    sender = OutboxSender(demo_db, {"geocode": geocoder.url}, FakeClock(DEMO_NOW), max_attempts=2)
+    try:
+        report = sender.send_due()
+    finally:
+        geocoder.close()
+    assert report.sent == 0 and report.retried > 0
+    with demo_db.reading() as s:
+        assert s.scalar(select(Site.id).where(Site.latitude.is_(None))) is not None
+        assert "impossible position" in s.scalars(select(OutboxMessage.last_error)).first()

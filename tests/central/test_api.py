@@ -309,3 +309,34 @@ def test_the_centre_runs_on_sqlite_for_a_one_machine_trial(tmp_path) -> None:
         server.terminate()
         server.wait(10)
         engine.dispose()
+
+
+def test_the_service_role_cannot_change_or_delete_audit_rows(postgres_server, postgres_url) -> None:
+    """db/postgres/roles.sql: the service's role reads and writes rows, but audit rows only by insert."""
+    from pathlib import Path
+
+    from sqlalchemy.exc import DBAPIError
+
+    engine = create_engine(postgres_url)
+    db.upgrade(engine)
+    database = Database(engine)
+    generate_demo(database, DemoParameters(seed=6, customers=20, sites=30, technicians=4, open_orders=10, closed_orders=0), DEMO_NOW)
+    sql = (Path(__file__).resolve().parents[2] / "db" / "postgres" / "roles.sql").read_text()
+    dbname = postgres_url.rsplit("/", 1)[1]
+    sql = sql.replace(":service_password", "'service pass 2026'").replace(':"DBNAME"', f'"{dbname}"')
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")  # the grant alone must hold
+        conn.exec_driver_sql(sql)
+    service = create_engine(postgres_url.replace("postgres@", "dispatch_service:service%20pass%202026@"))
+    with service.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM work_orders")).scalar() > 0
+        conn.execute(text("UPDATE work_orders SET priority = 2"))
+    for statement in ("UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(DBAPIError, match="permission denied"):
+            with service.begin() as conn:
+                conn.execute(text(statement))
+    service.dispose()
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP OWNED BY dispatch_service")
+        conn.exec_driver_sql("DROP ROLE dispatch_service")
+    engine.dispose()

@@ -12,7 +12,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
@@ -26,11 +26,22 @@ from central import audit_chain, outbound
 from central.config import CentralConfig
 from central.outbound import OutboxSender
 from central.security import new_token, password_matches, token_hash
-from console.domain.enums import OPEN_STATUSES, ExceptionKind, OrderKind, Role
+from console.domain.enums import (
+    OPEN_STATUSES,
+    ExceptionKind,
+    LimitUnit,
+    OrderKind,
+    Respondent,
+    Role,
+    SatisfactionRating,
+    SlaStage,
+)
 from console.domain.lifecycle import Refusal
+from console.services.calendar import CalendarAdmin, NotAllowed
 from console.services.field import FieldError, FieldReports
 from console.services.intake import IntakeError, OrderIntake, UpstreamOrder
 from console.services.orders import OrderActions
+from console.services.rules_admin import RuleError, RulesAdmin
 from console.store.database import Database
 from console.store.models import ApiToken, LoginAttempt, Region, User, WorkOrder
 from console.store.rows import DeskUser
@@ -101,6 +112,24 @@ class SignatureIn(BaseModel):
 class ReportIn(BaseModel):
     at: datetime
     results: dict[str, float | int | str | None] = Field(default_factory=dict)
+
+
+class CalendarDayIn(BaseModel):
+    is_working: bool
+    note: str = Field(min_length=1, max_length=200)
+
+
+class SlaRuleIn(BaseModel):
+    amount: str = Field(min_length=1, max_length=12)
+    unit: LimitUnit
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class SurveyIn(BaseModel):
+    respondent: Respondent
+    rating: SatisfactionRating
+    comment: str = Field(default="", max_length=2000)
+    at: datetime
 
 
 class Health(BaseModel):
@@ -268,6 +297,33 @@ def create_app(config: CentralConfig) -> FastAPI:
                         s: Annotated[Session, Depends(session)]) -> None:
         reports = field_reports(user, s)
         field_call(lambda: reports.sign(order_id, body.channel, aware(body.at)))
+
+    def supervisor_call(action):
+        try:
+            return action()
+        except NotAllowed as exc:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, str(exc)) from exc
+        except (ValueError, RuleError) as exc:
+            raise HTTPException(422, str(exc)) from exc
+
+    @app.put("/calendar/days/{day}", status_code=status.HTTP_204_NO_CONTENT)
+    def set_calendar_day(day: date, body: CalendarDayIn, user: Annotated[DeskUser, Depends(current_user)]) -> None:
+        """A supervisor makes a day a working day or a day off; open deadlines move with it."""
+        supervisor_call(lambda: CalendarAdmin(database, user, now, "central").set_day(day, body.is_working, body.note))
+
+    @app.put("/sla-rules/{kind}/{stage}/{grade}", status_code=status.HTTP_204_NO_CONTENT)
+    def set_sla_rule(kind: OrderKind, stage: SlaStage, grade: str, body: SlaRuleIn,
+                     user: Annotated[DeskUser, Depends(current_user)]) -> None:
+        """A supervisor changes one limit; the open orders of that kind are recomputed."""
+        supervisor_call(lambda: RulesAdmin(database, user, now, "central").set_limit(kind, stage, grade, body.amount, body.unit, body.reason))
+
+    @app.post("/surveys/{order_id}", status_code=status.HTTP_204_NO_CONTENT)
+    def survey(order_id: uuid.UUID, body: SurveyIn, user: Annotated[DeskUser, Depends(current_user)]) -> None:
+        """A customer's or account manager's answer, posted by the survey-link system (an administrator account)."""
+        if user.role is not Role.ADMIN:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, "surveys come from the survey system's account")
+        reports = FieldReports(database, user, None, now)
+        field_call(lambda: reports.survey(order_id, body.respondent, body.rating, body.comment, aware(body.at)))
 
     @app.post("/orders/{order_id}/approve-pause")
     def approve_pause(order_id: uuid.UUID, user: Annotated[DeskUser, Depends(current_user)],

@@ -340,3 +340,24 @@ def test_the_service_role_cannot_change_or_delete_audit_rows(postgres_server, po
         conn.exec_driver_sql("DROP OWNED BY dispatch_service")
         conn.exec_driver_sql("DROP ROLE dispatch_service")
     engine.dispose()
+
+
+def test_calendar_and_sla_rules_are_a_supervisors_to_change(centre) -> None:
+    from console.store.models import SlaRuleRow
+
+    base, database, _url = centre
+    dispatcher = auth(login(base, "wang.wei.central").json()["token"])
+    supervisor = auth(login(base, "supervisor.central").json()["token"])
+    day = {"is_working": False, "note": "停电"}
+    refused = requests.put(f"{base}/calendar/days/2026-11-24", json=day, headers=dispatcher, timeout=10)
+    assert refused.status_code == 403 and "supervisor" in refused.json()["detail"]
+    assert requests.put(f"{base}/calendar/days/2026-11-24", json=day, headers=supervisor, timeout=30).status_code == 204
+    rule = {"amount": "6", "unit": "working_days", "reason": "2027 年服务协议"}
+    assert requests.put(f"{base}/sla-rules/provisioning/total/gold", json=rule, headers=dispatcher, timeout=10).status_code == 403
+    assert requests.put(f"{base}/sla-rules/provisioning/total/gold", json=dict(rule, amount="-1"), headers=supervisor,
+                        timeout=10).status_code == 422
+    assert requests.put(f"{base}/sla-rules/provisioning/total/gold", json=rule, headers=supervisor, timeout=30).status_code == 204
+    with database.reading() as s:
+        amount = s.scalar(select(SlaRuleRow.amount).where(SlaRuleRow.kind == "provisioning", SlaRuleRow.stage == "total",
+                                                          SlaRuleRow.grade == "gold"))
+    assert str(amount.normalize()) == "6"

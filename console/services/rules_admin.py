@@ -1,0 +1,60 @@
+"""The supervisor's SLA rule table: change one limit, audited, and recompute the open orders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+
+from console.domain.enums import OPEN_STATUSES, LimitUnit, OrderKind, Role, SlaStage
+from console.services.calendar import NotAllowed
+from console.services.desk import Changes
+from console.store import audit
+from console.store.database import Database
+from console.store.models import SlaRuleRow, WorkOrder
+from console.store.rows import DeskUser
+from console.store.rules import load_calendar, load_rulebook
+from console.store.sla_cache import refresh_sla
+
+
+class RuleError(ValueError):
+    """A rule value that cannot be used; the message names it."""
+
+
+class RulesAdmin:
+    def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local"):
+        self._database, self._user, self._clock, self._desk_id = database, user, clock, desk_id
+
+    def set_limit(self, kind: OrderKind, stage: SlaStage, grade: str, amount: str, unit: LimitUnit, reason: str) -> Changes:
+        if self._user.role not in (Role.SUPERVISOR, Role.ADMIN):
+            raise NotAllowed("only a shift supervisor or an administrator may change SLA rules")
+        try:
+            value = Decimal(amount)
+        except InvalidOperation as exc:
+            raise RuleError(f"amount must be a number, not {amount!r}") from exc
+        if not Decimal("0") < value <= Decimal("1000"):
+            raise RuleError("amount must be more than 0 and at most 1,000")
+        if not reason.strip():
+            raise RuleError("say why the limit changes (the notice or agreement it follows)")
+        with self._database.unit_of_work() as session:
+            now = self._clock()
+            row = session.scalars(select(SlaRuleRow).where(SlaRuleRow.kind == kind, SlaRuleRow.stage == stage,
+                                                           SlaRuleRow.grade == grade)).first()
+            before = None if row is None else {"amount": str(row.amount), "unit": row.unit.value}
+            if row is None:
+                row = SlaRuleRow(kind=kind, stage=stage, grade=grade, amount=value, unit=unit)
+                session.add(row)
+            else:
+                row.amount, row.unit, row.deleted = value, unit, False
+                row.version += 1
+            session.flush()
+            audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="sla.rule_changed", entity="sla_rule",
+                         entity_id=row.id, order_id=None, before=before,
+                         after={"kind": kind.value, "stage": stage.value, "grade": grade, "amount": str(value), "unit": unit.value},
+                         reason=reason.strip())
+            ids = set(session.scalars(select(WorkOrder.id).where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.kind == kind,
+                                                                 WorkOrder.deleted.is_(False))))
+            refresh_sla(session, ids, load_rulebook(session), load_calendar(session), now)
+            return Changes(orders=frozenset(ids), everything=True)

@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
+from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import create_engine, func, select
@@ -250,11 +250,20 @@ def create_app(config: CentralConfig) -> FastAPI:
         response.status_code = status.HTTP_201_CREATED if taken.created else status.HTTP_200_OK
         return IntakeOut(id=taken.order_id, number=taken.number, created=taken.created)
 
-    def field_reports(user: DeskUser, s: Session) -> FieldReports:
+    def expected_version(if_match: str | None) -> int | None:
+        """`If-Match: <version>` (the row version the client saw), optional."""
+        if if_match is None:
+            return None
+        try:
+            return int(if_match.strip().strip('"'))
+        except ValueError as exc:
+            raise HTTPException(422, "If-Match must be the order's version number, e.g. If-Match: 3") from exc
+
+    def field_reports(user: DeskUser, s: Session, if_match: str | None = None) -> FieldReports:
         if user.role is not Role.TECHNICIAN:
             raise HTTPException(status.HTTP_403_FORBIDDEN, "field reports come from a technician's account")
         technician_id = s.scalar(select(User.technician_id).where(User.id == user.id))
-        return FieldReports(database, user, technician_id, now)
+        return FieldReports(database, user, technician_id, now, expected_version(if_match))
 
     def field_call(action):
         try:
@@ -269,8 +278,8 @@ def create_app(config: CentralConfig) -> FastAPI:
 
     @app.post("/field/orders/{order_id}/check-in")
     def field_check_in(order_id: uuid.UUID, body: CheckInIn, user: Annotated[DeskUser, Depends(current_user)],
-                       s: Annotated[Session, Depends(session)]) -> dict:
-        reports = field_reports(user, s)
+                       s: Annotated[Session, Depends(session)], if_match: Annotated[str | None, Header()] = None) -> dict:
+        reports = field_reports(user, s, if_match)
         return field_call(lambda: reports.check_in(order_id, body.latitude, body.longitude, aware(body.at)))
 
     @app.post("/field/orders/{order_id}/exception")
@@ -294,8 +303,8 @@ def create_app(config: CentralConfig) -> FastAPI:
 
     @app.post("/field/orders/{order_id}/signature", status_code=status.HTTP_204_NO_CONTENT)
     def field_signature(order_id: uuid.UUID, body: SignatureIn, user: Annotated[DeskUser, Depends(current_user)],
-                        s: Annotated[Session, Depends(session)]) -> None:
-        reports = field_reports(user, s)
+                        s: Annotated[Session, Depends(session)], if_match: Annotated[str | None, Header()] = None) -> None:
+        reports = field_reports(user, s, if_match)
         field_call(lambda: reports.sign(order_id, body.channel, aware(body.at)))
 
     def supervisor_call(action):
@@ -327,14 +336,17 @@ def create_app(config: CentralConfig) -> FastAPI:
 
     @app.post("/orders/{order_id}/approve-pause")
     def approve_pause(order_id: uuid.UUID, user: Annotated[DeskUser, Depends(current_user)],
-                      s: Annotated[Session, Depends(session)]) -> dict[str, str]:
+                      s: Annotated[Session, Depends(session)], if_match: Annotated[str | None, Header()] = None) -> dict[str, str]:
         order = s.get(WorkOrder, order_id)
         if order is None or (user.role is not Role.ADMIN and order.region_id != user.region_id):
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no such order in your region")
-        outcome = OrderActions(database, user, now, desk_id="central").approve_pause([order_id])
+        version = expected_version(if_match)
+        expected = {order_id: version} if version is not None else None
+        outcome = OrderActions(database, user, now, desk_id="central", expected_versions=expected).approve_pause([order_id])
         if outcome.refused:
             _number, why = outcome.refused[order_id]
             messages = {Refusal.NOT_SUPERVISOR: "only a shift supervisor may approve a long pause",
+                        Refusal.CHANGED_ELSEWHERE: "the order was changed since the version you saw: reload it",
                         Refusal.NOT_PAUSED: "the order's clock is not paused",
                         Refusal.ALREADY_APPROVED: "the pause is already approved"}
             raise HTTPException(_REFUSAL_STATUS.get(why, status.HTTP_409_CONFLICT), messages.get(why, why.value))

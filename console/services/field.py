@@ -56,8 +56,11 @@ class FieldError(ValueError):
 
 
 class FieldReports:
-    def __init__(self, database: Database, user: DeskUser, technician_id: uuid.UUID | None, clock: Callable[[], datetime]):
+    def __init__(self, database: Database, user: DeskUser, technician_id: uuid.UUID | None, clock: Callable[[], datetime],
+                 expected_version: int | None = None):
+        """`expected_version`: the order's version the app saw; a report on a changed order is refused."""
         self._database, self._user, self._technician_id, self._clock = database, user, technician_id, clock
+        self._expected_version = expected_version
 
     # --- reports ------------------------------------------------------------------------------
 
@@ -160,6 +163,8 @@ class FieldReports:
             raise FieldError("this order is not assigned to you", 403)
         if order.status not in field.REPORTABLE:
             raise FieldError(f"the order is {order.status.value}: the field cannot report on it", 409)
+        if self._expected_version is not None and order.version != self._expected_version:
+            raise FieldError(f"the order was changed since (now version {order.version}): reload it and report again", 409)
         return order
 
     def _event(self, session: Session, order: WorkOrder, kind: FieldEventKind, at: datetime, *, as_reporter: bool = True,

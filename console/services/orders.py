@@ -46,7 +46,11 @@ class Outcome:
 
 
 class OrderActions:
-    def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local"):
+    def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local",
+                 expected_versions: dict[uuid.UUID, int] | None = None):
+        """`expected_versions`: the versions the caller saw; an order changed since is refused
+        (Refusal.CHANGED_ELSEWHERE), checked in the same transaction as the change."""
+        self._expected = expected_versions or {}
         self._database = database
         self._user = user
         self._clock = clock
@@ -139,6 +143,9 @@ class OrderActions:
             order = orders.get(order_id)
             if order is None:
                 refused[order_id] = ("", Refusal.NOT_FOUND)
+                continue
+            if order_id in self._expected and order.version != self._expected[order_id]:
+                refused[order_id] = (order.number, Refusal.CHANGED_ELSEWHERE)
                 continue
             result = apply(order, open_pauses.get(order_id), now)
             if isinstance(result, Refusal):

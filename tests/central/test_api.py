@@ -361,3 +361,19 @@ def test_calendar_and_sla_rules_are_a_supervisors_to_change(centre) -> None:
         amount = s.scalar(select(SlaRuleRow.amount).where(SlaRuleRow.kind == "provisioning", SlaRuleRow.stage == "total",
                                                           SlaRuleRow.grade == "gold"))
     assert str(amount.normalize()) == "6"
+
+
+def test_a_change_to_an_order_changed_since_is_refused_with_if_match(centre) -> None:
+    base, database, _url = centre
+    reader = DeskReader(database)
+    row = next(r for r in reader.queue(reader.user("supervisor.central").region_id) if not r.paused)
+    OrderActions(database, reader.user("supervisor.central"), lambda: DEMO_NOW).pause([row.id], PauseReason.CUSTOMER_NOT_READY)
+    with database.reading() as s:
+        version = s.get(WorkOrder, row.id).version
+    supervisor = auth(login(base, "supervisor.central").json()["token"])
+    stale = requests.post(f"{base}/orders/{row.id}/approve-pause", headers=dict(supervisor, **{"If-Match": str(version - 1)}), timeout=10)
+    assert stale.status_code == 409 and "changed since" in stale.json()["detail"]
+    garbled = requests.post(f"{base}/orders/{row.id}/approve-pause", headers=dict(supervisor, **{"If-Match": "yesterday"}), timeout=10)
+    assert garbled.status_code == 422
+    fresh = requests.post(f"{base}/orders/{row.id}/approve-pause", headers=dict(supervisor, **{"If-Match": str(version)}), timeout=10)
+    assert fresh.status_code == 200

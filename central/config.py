@@ -22,8 +22,10 @@ class CentralConfig:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> CentralConfig:
+        """Defaults, then the TOML file named by DISPATCH_CENTRAL_CONFIG (keys as the field names),
+        then DISPATCH_CENTRAL_* variables, then explicit overrides (the command line)."""
         env = os.environ if environ is None else environ
-        values: dict[str, object] = {}
+        values: dict[str, object] = _from_file(env.get("DISPATCH_CENTRAL_CONFIG", ""))
         for name, field_type in (("database_url", str), ("token_minutes", int), ("failures_per_user", int),
                                  ("failures_per_address", int), ("failure_window_minutes", int), ("sms_gateway_url", str),
                                  ("geocoder_url", str)):
@@ -42,3 +44,27 @@ class CentralConfig:
             if getattr(config, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(config, name)}")
         return config
+
+
+def _from_file(path: str) -> dict[str, object]:
+    if not path:
+        return {}
+    import tomllib
+    from dataclasses import fields
+
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"the configuration file {path} cannot be read: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"the configuration file {path} is not valid TOML: {exc}") from exc
+    known = {f.name: f.type for f in fields(CentralConfig)}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise ConfigError(f"the configuration file {path} has unknown settings: {', '.join(unknown)}")
+    for key, value in data.items():
+        expected = int if known[key] in ("int", int) else str
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise ConfigError(f"{key} in {path} must be {'a whole number' if expected is int else 'text'}")
+    return dict(data)

@@ -377,3 +377,18 @@ def test_a_change_to_an_order_changed_since_is_refused_with_if_match(centre) -> 
     assert garbled.status_code == 422
     fresh = requests.post(f"{base}/orders/{row.id}/approve-pause", headers=dict(supervisor, **{"If-Match": str(version)}), timeout=10)
     assert fresh.status_code == 200
+
+
+def test_a_configuration_file_is_read_and_checked(tmp_path) -> None:
+    good = tmp_path / "central.toml"
+    good.write_text('database_url = "sqlite:///x.sqlite"\ntoken_minutes = 60\n', encoding="utf-8")
+    config = CentralConfig.from_env({"DISPATCH_CENTRAL_CONFIG": str(good), "DISPATCH_CENTRAL_TOKEN_MINUTES": "30"})
+    assert config.database_url == "sqlite:///x.sqlite" and config.token_minutes == 30  # the environment wins
+    for content, message in (('token_minutes = "soon"', "must be a whole number"), ("colour = 1", "unknown settings: colour"),
+                             ("= broken", "not valid TOML")):
+        bad = tmp_path / "bad.toml"
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(ConfigError, match=message):
+            CentralConfig.from_env({"DISPATCH_CENTRAL_CONFIG": str(bad)})
+    with pytest.raises(ConfigError, match="cannot be read"):
+        CentralConfig.from_env({"DISPATCH_CENTRAL_CONFIG": str(tmp_path / "missing.toml")})

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
@@ -50,7 +50,7 @@ _REFUSAL_STATUS = {Refusal.NOT_SUPERVISOR: status.HTTP_403_FORBIDDEN, Refusal.NO
 
 
 class Login(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
+    username: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f]+$")
     password: str = Field(min_length=1, max_length=200)
 
 
@@ -93,8 +93,8 @@ class IntakeOut(BaseModel):
 
 
 class CheckInIn(BaseModel):
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
+    latitude: float = Field(ge=-90, le=90, allow_inf_nan=False)
+    longitude: float = Field(ge=-180, le=180, allow_inf_nan=False)
     at: datetime
 
 
@@ -110,8 +110,9 @@ class SignatureIn(BaseModel):
 
 
 class ReportIn(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
     at: datetime
-    results: dict[str, float | int | str | None] = Field(default_factory=dict)
+    results: dict[str, float | int | str | None] = Field(default_factory=dict, max_length=50)
 
 
 class CalendarDayIn(BaseModel):
@@ -183,7 +184,7 @@ def create_app(config: CentralConfig) -> FastAPI:
             .join(ApiToken, ApiToken.user_id == User.id)
             .outerjoin(Region, Region.id == User.region_id)
             .where(ApiToken.token_hash == token_hash(credentials.credentials), ApiToken.revoked_at.is_(None),
-                   ApiToken.expires_at > now(), User.active.is_(True))
+                   ApiToken.expires_at > now(), User.active.is_(True), User.deleted.is_(False))
         ).first()
         if row is None:
             raise HTTPException(status.HTTP_401_UNAUTHORIZED, "the token is unknown, expired or revoked: log in again",
@@ -198,6 +199,9 @@ def create_app(config: CentralConfig) -> FastAPI:
     @app.post("/auth/login")
     def login(body: Login, request: Request, s: Annotated[Session, Depends(session)]) -> LoggedIn:
         address = request.client.host if request.client else ""
+        if s.get_bind().dialect.name == "postgresql":
+            # One login per user name at a time: parallel guesses cannot all pass the count below.
+            s.execute(select(func.pg_advisory_xact_lock(func.hashtext(body.username))))
         since = now() - timedelta(minutes=config.failure_window_minutes)
         failures = select(func.count()).select_from(LoginAttempt).where(LoginAttempt.succeeded.is_(False), LoginAttempt.at > since)
         if (s.scalar(failures.where(LoginAttempt.username == body.username)) >= config.failures_per_user
@@ -274,6 +278,8 @@ def create_app(config: CentralConfig) -> FastAPI:
     def aware(at: datetime) -> datetime:
         if at.tzinfo is None:
             raise HTTPException(422, "'at' needs a time zone (e.g. 2026-11-22T10:00:00+08:00)")
+        if at.year < 2000 or at.year > 2100:
+            raise HTTPException(422, "'at' must be a date between 2000 and 2100")
         return at
 
     @app.post("/field/orders/{order_id}/check-in")

@@ -101,18 +101,22 @@ class OutboxSender:
         self._http = requests.Session()
 
     def send_due(self) -> SendReport:
+        """Send what is due, each message in its own short transaction: a failure later in the
+        round never rolls back the mark of a message already delivered (which would send it again)."""
         sent = retried = given_up = 0
-        with self._database.unit_of_work() as session:
-            now = self._clock()
-            due = session.scalars(
-                select(OutboxMessage)
-                .where(OutboxMessage.sent_at.is_(None), OutboxMessage.given_up_at.is_(None), OutboxMessage.next_attempt_at <= now,
-                       OutboxMessage.channel.in_(list(self._gateways)))
-                .order_by(OutboxMessage.next_attempt_at)
-                .limit(self._batch)
-                .with_for_update(skip_locked=True)  # several service processes never send one message twice
-            ).all()
-            for message in due:
+        for _ in range(self._batch):
+            with self._database.unit_of_work() as session:
+                now = self._clock()
+                message = session.scalars(
+                    select(OutboxMessage)
+                    .where(OutboxMessage.sent_at.is_(None), OutboxMessage.given_up_at.is_(None), OutboxMessage.next_attempt_at <= now,
+                           OutboxMessage.channel.in_(list(self._gateways)))
+                    .order_by(OutboxMessage.next_attempt_at)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)  # several service processes never send one message twice
+                ).first()
+                if message is None:
+                    break
                 error = self._deliver(session, message)
                 message.attempts += 1
                 if error is None:
@@ -151,7 +155,7 @@ class OutboxSender:
             lat, lon = float(found["latitude"]), float(found["longitude"])
         except (ValueError, KeyError, TypeError):
             return f"geocoder answer is not a position: {answer.text[:200]}"
-        if not is_valid_position(lat, lon):
+        if not is_valid_position(lat, lon) or (lat == 0 and lon == 0):
             return f"geocoder answered an impossible position {lat}, {lon}"
         site = session.get(Site, uuid.UUID(message.recipient))
         if site is not None and site.latitude is None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.security import hash_password
-from console.store.models import User
+from console.store.models import ApiToken, User, utcnow
 
 
 def set_password(session: Session, username: str, password: str) -> None:
@@ -15,3 +15,5 @@ def set_password(session: Session, username: str, password: str) -> None:
         raise LookupError(f"there is no user {username!r}")
     user.password_hash = hash_password(password)
     user.version += 1
+    # A new password ends every session of the old one.
+    session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow()))

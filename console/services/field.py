@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -88,23 +88,26 @@ class FieldReports:
         with self._database.unit_of_work() as session:
             order = self._order(session, order_id)
             self._event(session, order, FieldEventKind.DELIVERY_REPORT, at, payload=report)
-            order.resolved_at = order.resolved_at or at
+            order.resolved_at = order.resolved_at or self._clock()
             self._move(session, order, field.status_after_delivery_report(order.status), "field.delivery_report", {})
 
     def sign(self, order_id: uuid.UUID, channel: str, at: datetime) -> None:
-        """The customer signed (on site or through the text-message link): complete, bill."""
+        """The customer signed (on site or through the text-message link): complete, bill. Only
+        after the delivery report; completion and billing take the centre's time, not the app's."""
         if channel not in ("on_site", "sms_link"):
             raise FieldError("channel must be on_site or sms_link", 422)
         with self._database.unit_of_work() as session:
             order = self._order(session, order_id)
+            if order.status is not OrderStatus.RESOLVED:
+                raise FieldError("the customer signs the delivery report: send the report first", 409)
+            now = self._clock()
             self._event(session, order, FieldEventKind.SIGNATURE, at, payload={"channel": channel})
-            order.resolved_at = order.resolved_at or at
-            order.closed_at = at
+            order.closed_at = now
             if order.kind is OrderKind.PROVISIONING:
-                order.billing_started_at = at
+                order.billing_started_at = now
                 service = session.get(Service, order.service_id) if order.service_id else None
                 if service is not None and service.billing_started_at is None:
-                    service.billing_started_at = at
+                    service.billing_started_at = now
                     service.version += 1
             self._move(session, order, OrderStatus.CLOSED, "field.signature",
                        {"channel": channel, "billing_started_at": order.billing_started_at.isoformat() if order.billing_started_at else None})
@@ -138,6 +141,9 @@ class FieldReports:
                 session.add(SlaPause(order_id=new.id, reason=pause.reason, note=pause.note, started_at=pause.started_at,
                                      started_by=pause.started_by, ended_at=pause.ended_at or now, ended_by=pause.ended_by,
                                      approved_by=pause.approved_by))
+            for pause in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id, SlaPause.ended_at.is_(None))):
+                pause.ended_at, pause.ended_by = now, self._user.id
+            old.paused_since = None
             old.closed_at = now
             self._move(session, old, OrderStatus.SUPERSEDED, "order.superseded", {"replaced_by": new.number, "exception": kind.value})
             audit.record(session, at=now, user_id=self._user.id, desk_id="field", action="order.created", entity="work_order",
@@ -150,25 +156,34 @@ class FieldReports:
             order = session.get(WorkOrder, order_id)
             if order is None or order.status is not OrderStatus.CLOSED:
                 raise FieldError("only a completed order can be rated", 409)
+            answered = session.scalar(select(FieldEvent.id).where(
+                FieldEvent.order_id == order.id, FieldEvent.kind == FieldEventKind.SATISFACTION, FieldEvent.respondent == Respondent(respondent)))
+            if answered is not None:
+                raise FieldError("this respondent already answered the survey for this order", 409)
             self._event(session, order, FieldEventKind.SATISFACTION, at, rating=SatisfactionRating(rating),
                         respondent=Respondent(respondent), payload={"comment": comment.strip()}, as_reporter=False)
 
     # --- helpers ------------------------------------------------------------------------------
 
     def _order(self, session: Session, order_id: uuid.UUID) -> WorkOrder:
-        order = session.get(WorkOrder, order_id)
+        # Locked until the report commits: a repeated tap or a second report waits, then sees the
+        # state the first one left (one replacement order, never a reopened closed order).
+        order = session.get(WorkOrder, order_id, with_for_update=True)
         if order is None or order.deleted:
             raise FieldError("no such order", 404)
         if self._user.role is Role.TECHNICIAN and order.assignee_id != self._technician_id:
             raise FieldError("this order is not assigned to you", 403)
         if order.status not in field.REPORTABLE:
             raise FieldError(f"the order is {order.status.value}: the field cannot report on it", 409)
-        if self._expected_version is not None and order.version != self._expected_version:
+        if self._expected_version is not None and order.version != self._expected_version:  # checked under the lock
             raise FieldError(f"the order was changed since (now version {order.version}): reload it and report again", 409)
         return order
 
     def _event(self, session: Session, order: WorkOrder, kind: FieldEventKind, at: datetime, *, as_reporter: bool = True,
                **values: Any) -> None:
+        now = self._clock()
+        if not order.received_at - timedelta(minutes=5) <= at <= now + timedelta(minutes=5):
+            raise FieldError("the report's time must lie between the order's receipt and now", 422)
         values.setdefault("payload", {})
         session.add(FieldEvent(order_id=order.id, technician_id=self._technician_id if as_reporter else None, kind=kind,
                                occurred_at=at, received_at=self._clock(), **values))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.domain.enums import OrderKind, OrderStatus
@@ -52,13 +53,22 @@ class OrderIntake:
         self._database, self._user, self._clock, self._desk_id = database, user, clock, desk_id
 
     def take(self, upstream: UpstreamOrder) -> Taken:
-        with self._database.unit_of_work() as session:
-            existing = session.execute(
-                select(WorkOrder.id, WorkOrder.number).where(WorkOrder.upstream_ref == upstream.upstream_ref)
-            ).first()
-            if existing is not None:
-                return Taken(existing.id, existing.number, False)
-            return self._create(session, upstream)
+        try:
+            with self._database.unit_of_work() as session:
+                existing = self._existing(session, upstream.upstream_ref)
+                return existing or self._create(session, upstream)
+        except IntegrityError:
+            # The same upstream order arrived twice at once and the other request won: answer its order.
+            with self._database.reading() as session:
+                existing = self._existing(session, upstream.upstream_ref)
+            if existing is None:
+                raise
+            return existing
+
+    @staticmethod
+    def _existing(session: Session, upstream_ref: str) -> Taken | None:
+        row = session.execute(select(WorkOrder.id, WorkOrder.number).where(WorkOrder.upstream_ref == upstream_ref)).first()
+        return Taken(row.id, row.number, False) if row is not None else None
 
     def _create(self, session: Session, upstream: UpstreamOrder) -> Taken:
         now = self._clock()
@@ -66,6 +76,10 @@ class OrderIntake:
             raise IntakeError("received_at needs a time zone (e.g. 2026-11-22T10:00:00+08:00)")
         if upstream.received_at > now:
             raise IntakeError("received_at is in the future")
+        if upstream.received_at.year < 2000:
+            raise IntakeError("received_at is before 2000")
+        if not upstream.title.strip():
+            raise IntakeError("title is empty")
         if not 1 <= upstream.priority <= 5:
             raise IntakeError("priority must be between 1 and 5")
         if not 1 <= upstream.access_points <= 500:

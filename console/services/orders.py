@@ -133,7 +133,10 @@ class OrderActions:
     def _each(self, session: Session, order_ids, action: str, apply, *, refresh: bool = False) -> Outcome:
         ids = list(dict.fromkeys(order_ids))
         now = self._clock()
-        orders = {o.id: o for o in session.scalars(select(WorkOrder).where(WorkOrder.id.in_(ids), WorkOrder.deleted.is_(False)))}
+        # Locked until the unit of work commits: the version and status checks below hold until the write.
+        orders = {o.id: o for o in session.scalars(
+            select(WorkOrder).where(WorkOrder.id.in_(ids), WorkOrder.deleted.is_(False)).with_for_update()
+        )}
         open_pauses = {
             p.order_id: p
             for p in session.scalars(select(SlaPause).where(SlaPause.order_id.in_(ids), SlaPause.ended_at.is_(None), SlaPause.deleted.is_(False)))

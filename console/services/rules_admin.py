@@ -8,7 +8,8 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
-from console.domain.enums import OPEN_STATUSES, LimitUnit, OrderKind, Role, SlaStage
+from console.domain.enums import OPEN_STATUSES, Assurance, CustomerLevel, LimitUnit, OrderKind, Role, SlaStage
+from console.domain.sla import ANY_GRADE
 from console.services.calendar import NotAllowed
 from console.services.desk import Changes
 from console.store import audit
@@ -34,8 +35,14 @@ class RulesAdmin:
             value = Decimal(amount)
         except InvalidOperation as exc:
             raise RuleError(f"amount must be a number, not {amount!r}") from exc
+        if not value.is_finite():
+            raise RuleError(f"amount must be a number, not {amount!r}")
+        value = value.quantize(Decimal("0.01"))
         if not Decimal("0") < value <= Decimal("1000"):
-            raise RuleError("amount must be more than 0 and at most 1,000")
+            raise RuleError("amount must be at least 0.01 and at most 1,000")
+        grades = {g.value for g in (Assurance if kind is OrderKind.FAULT else CustomerLevel)} | {ANY_GRADE}
+        if grade not in grades:
+            raise RuleError(f"grade must be one of {', '.join(sorted(grades))}, not {grade!r}")
         if not reason.strip():
             raise RuleError("say why the limit changes (the notice or agreement it follows)")
         with self._database.unit_of_work() as session:

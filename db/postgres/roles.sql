@@ -18,3 +18,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO dispatch_
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO dispatch_service;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM dispatch_service;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM dispatch_service;
+-- Tables and sequences that later migrations create (as dispatch_owner) get the same grants.
+DO $$ BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'dispatch_owner') THEN
+        EXECUTE 'ALTER DEFAULT PRIVILEGES FOR ROLE dispatch_owner IN SCHEMA public '
+                'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO dispatch_service';
+        EXECUTE 'ALTER DEFAULT PRIVILEGES FOR ROLE dispatch_owner IN SCHEMA public '
+                'GRANT USAGE, SELECT ON SEQUENCES TO dispatch_service';
+    END IF;
+END $$;

@@ -213,8 +213,13 @@ def test_a_technician_reports_from_the_field_over_http(centre) -> None:
     dispatcher = auth(login(base, "wang.wei.central").json()["token"])
     assert requests.post(f"{base}/field/orders/{order_id}/signature", headers=dispatcher, timeout=10,
                          json={"channel": "on_site", "at": "2026-11-22T11:00:00+08:00"}).status_code == 403
+    early = requests.post(f"{base}/field/orders/{order_id}/signature", headers=field, timeout=10,
+                          json={"channel": "on_site", "at": "2026-11-22T10:30:00+08:00"})
+    assert early.status_code == 409 and "report first" in early.json()["detail"]
+    assert requests.post(f"{base}/field/orders/{order_id}/delivery-report", headers=field, timeout=10,
+                         json={"at": "2026-11-22T10:40:00+08:00", "results": {"report_no": "DR1"}}).status_code == 204
     signed = requests.post(f"{base}/field/orders/{order_id}/signature", headers=field, timeout=10,
-                           json={"channel": "on_site", "at": "2026-11-22T11:00:00+08:00"})
+                           json={"channel": "on_site", "at": "2026-11-22T10:50:00+08:00"})
     assert signed.status_code == 204
     with database.reading() as s:
         assert s.get(WorkOrder, order_id).status is OrderStatus.CLOSED
@@ -392,3 +397,61 @@ def test_a_configuration_file_is_read_and_checked(tmp_path) -> None:
             CentralConfig.from_env({"DISPATCH_CENTRAL_CONFIG": str(bad)})
     with pytest.raises(ConfigError, match="cannot be read"):
         CentralConfig.from_env({"DISPATCH_CENTRAL_CONFIG": str(tmp_path / "missing.toml")})
+
+
+def test_concurrent_requests_do_not_duplicate_or_reopen(centre) -> None:
+    """Six taps on 'exception' make one replacement; ten identical intakes make one order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from console.domain.enums import OrderStatus, Role
+    from console.store.models import Customer, Service, Technician
+
+    base, database, _url = centre
+    with database.unit_of_work() as s:
+        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.ACCEPTED, WorkOrder.assignee_id.is_not(None))).first()
+        technician = s.get(Technician, order.assignee_id)
+        s.add(User(username="tap-" + technician.employee_no, display_name=technician.name, role=Role.TECHNICIAN,
+                   region_id=technician.region_id, technician_id=technician.id, active=True))
+        order_id = order.id
+        service = s.scalars(select(Service)).first()
+        customer = s.get(Customer, service.customer_id)
+    with database.unit_of_work() as s:
+        set_password(s, "tap-" + technician.employee_no, PASSWORD)
+    field = auth(login(base, "tap-" + technician.employee_no).json()["token"])
+    body = {"kind": "fiber_port_taken", "note": "端口占用", "at": "2026-11-22T10:00:00+08:00"}
+    with ThreadPoolExecutor(6) as pool:
+        codes = list(pool.map(lambda _i: requests.post(f"{base}/field/orders/{order_id}/exception", json=body, headers=field,
+                                                        timeout=30).status_code, range(6)))
+    assert sorted(codes) == [200] + [409] * 5
+    with database.reading() as s:
+        assert s.query(WorkOrder).filter(WorkOrder.replaces_order_id == order_id).count() == 1
+    admin = auth(login(base, "admin").json()["token"])
+    intake = {"upstream_ref": "CRM-RACE", "kind": "fault", "customer_code": customer.code, "site_id": str(service.site_id),
+              "title": "业务中断", "received_at": "2026-11-22T09:55:00+08:00", "circuit_id": service.circuit_id}
+    with ThreadPoolExecutor(10) as pool:
+        answers = list(pool.map(lambda _i: requests.post(f"{base}/intake/orders", json=intake, headers=admin, timeout=30), range(10)))
+    assert {a.status_code for a in answers} <= {200, 201} and len({a.json()["number"] for a in answers}) == 1
+
+
+def test_tokens_end_with_a_new_password_or_a_deleted_account(centre) -> None:
+    base, database, _url = centre
+    token = auth(login(base, "wang.wei.central").json()["token"])
+    with database.unit_of_work() as s:
+        set_password(s, "wang.wei.central", PASSWORD + "!")
+    assert requests.get(f"{base}/orders", headers=token, timeout=5).status_code == 401
+    token = auth(login(base, "admin").json()["token"])
+    with database.unit_of_work() as s:
+        s.execute(text("UPDATE users SET deleted = true WHERE username = 'admin'"))
+    assert requests.get(f"{base}/orders", headers=token, timeout=5).status_code == 401
+
+
+def test_rule_values_that_are_not_limits_are_refused(centre) -> None:
+    base, _database, _url = centre
+    supervisor = auth(login(base, "supervisor.central").json()["token"])
+    for path, amount, message in (("provisioning/total/gold", "NaN", "must be a number"),
+                                  ("provisioning/total/gold", "0.001", "at least 0.01"),
+                                  ("provisioning/total/nonsense", "5", "grade must be one of"),
+                                  ("fault/restoration/gold", "5", "grade must be one of")):
+        answer = requests.put(f"{base}/sla-rules/{path}", headers=supervisor, timeout=10,
+                              json={"amount": amount, "unit": "working_days", "reason": "test"})
+        assert answer.status_code == 422 and message in answer.json()["detail"], (path, amount)

@@ -71,14 +71,24 @@ def test_signing_completes_the_order_and_starts_billing(demo_db) -> None:
     reports.delivery_report(row.id, {"report_no": "DR1"}, DEMO_NOW)
     with demo_db.reading() as s:
         assert s.get(WorkOrder, row.id).status is OrderStatus.RESOLVED
-    reports.sign(row.id, "sms_link", DEMO_NOW + timedelta(minutes=30))
+    with pytest.raises(FieldError, match="between the order's receipt and now"):
+        reports.sign(row.id, "sms_link", DEMO_NOW - timedelta(days=3650))  # a backdated signature
+    reports.sign(row.id, "sms_link", DEMO_NOW - timedelta(minutes=2))
     with demo_db.reading() as s:
         order = s.get(WorkOrder, row.id)
         service = s.get(Service, order.service_id)
-    assert order.status is OrderStatus.CLOSED and order.billing_started_at == DEMO_NOW + timedelta(minutes=30)
+    assert order.status is OrderStatus.CLOSED and order.billing_started_at == DEMO_NOW  # the centre's time
     assert service.billing_started_at is not None
     with pytest.raises(FieldError, match="closed"):
         reports.check_in(row.id, 31.2, 121.5, DEMO_NOW)
-    reports.survey(row.id, Respondent.CUSTOMER, SatisfactionRating.VERY_SATISFIED, "", DEMO_NOW + timedelta(days=1))
+    reports.survey(row.id, Respondent.CUSTOMER, SatisfactionRating.VERY_SATISFIED, "", DEMO_NOW)
+    with pytest.raises(FieldError, match="already answered"):
+        reports.survey(row.id, Respondent.CUSTOMER, SatisfactionRating.VERY_SATISFIED, "", DEMO_NOW)
     with pytest.raises(FieldError, match="channel"):
         reports.sign(row.id, "fax", DEMO_NOW)
+
+
+def test_a_signature_needs_the_delivery_report_first(demo_db) -> None:
+    row = an_order(demo_db, None, OrderStatus.IN_PROGRESS)
+    with pytest.raises(FieldError, match="send the report first"):
+        reports_for(demo_db, row).sign(row.id, "on_site", DEMO_NOW)

@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "serve" and not args.database_url:
+        print(f"dispatch-central {args.command}: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
+        return 2
     if args.command == "migrate":
         return _migrate(args.database_url)
     if args.command == "serve":
@@ -69,9 +72,6 @@ def _serve(args: argparse.Namespace) -> int:
 def _set_password(url: str, username: str, password: str) -> int:
     from central.users import set_password
 
-    if not url:
-        print(f"dispatch-central set-password: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
-        return 2
     try:
         with Database(create_engine(url)).unit_of_work() as session:
             set_password(session, username, password)
@@ -87,9 +87,6 @@ def _geocode_missing(url: str) -> int:
 
     from central.outbound import enqueue_missing_positions
 
-    if not url:
-        print(f"dispatch-central geocode-missing: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
-        return 2
     with Database(create_engine(url)).unit_of_work() as session:
         count = enqueue_missing_positions(session, datetime.now(UTC))
     print(f"{count} sites queued for the geocoder")
@@ -99,9 +96,6 @@ def _geocode_missing(url: str) -> int:
 def _verify_audit(url: str) -> int:
     from central import audit_chain
 
-    if not url:
-        print(f"dispatch-central verify-audit: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
-        return 2
     with Database(create_engine(url)).reading() as session:
         report = audit_chain.verify(session)
     if report.intact:
@@ -113,9 +107,6 @@ def _verify_audit(url: str) -> int:
 
 
 def _migrate(url: str) -> int:
-    if not url:
-        print(f"dispatch-central migrate: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
-        return 2
     try:
         engine = create_engine(url, pool_pre_ping=True)
         db.upgrade(engine)

@@ -91,6 +91,21 @@ def band_at(clock: SlaClock, calendar: BusinessCalendar, params: SlaParameters, 
     return Band.GREEN
 
 
+def urgency_instant(clock: SlaClock, params: SlaParameters, now: datetime) -> datetime:
+    """Where an order stands in the urgency order (breached first, then least time left): its
+    deadline; for a paused order, now plus its time left, frozen while the pause is credited and
+    running again past the approval limit (measured on the clock, for a cheap 100,000-row sort)."""
+    times = clock.times
+    if clock.paused_since is None:
+        return times.due_at
+    left = times.due_at - clock.paused_since
+    if not clock.pause_approved:
+        credit_until = clock.paused_since + params.pause_approval_after
+        if now > credit_until:
+            left -= now - credit_until
+    return now + left
+
+
 def pause_awaits_approval(clock: SlaClock, params: SlaParameters, now: datetime) -> bool:
     return clock.paused_since is not None and not clock.pause_approved and now - clock.paused_since > params.pause_approval_after
 

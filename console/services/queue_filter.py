@@ -93,19 +93,6 @@ def row_matcher(
     return matches
 
 
-def urgency_key(now: datetime) -> Callable[[QueueRow], tuple]:
-    """Breached first, then least time left: the deadline as it stands now (a running pause
-    pushes it back by its length so far)."""
-
-    def key(row: QueueRow) -> tuple:
-        due = row.sla.times.due_at
-        if row.sla.paused_since is not None:
-            due = due + (now - row.sla.paused_since)
-        return (due, row.number)
-
-    return key
-
-
 @dataclass(frozen=True)
 class SavedView:
     name: str

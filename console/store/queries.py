@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from console.domain.enums import OPEN_STATUSES, AppointmentStatus, Role
@@ -212,7 +212,3 @@ def technician_day(session: Session, technician_id: uuid.UUID, start: datetime, 
             .order_by(Appointment.window_start)
         )
     ]
-
-
-def order_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(WorkOrder).where(and_(WorkOrder.deleted.is_(False)))) or 0

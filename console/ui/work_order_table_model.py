@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from console.domain.calendar import BusinessCalendar
 from console.domain.enums import CustomerLevel
 from console.domain.sla import SlaParameters
-from console.domain.sla_clock import band_at, pause_awaits_approval, time_left
+from console.domain.sla_clock import band_at, pause_awaits_approval, time_left, urgency_instant
 from console.services.queue_filter import QueueFilter, row_matcher
 from console.store.rows import QueueRow
 from console.ui import labels, sla_format
@@ -77,7 +77,7 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def presorted(self, rows: list[QueueRow], now: datetime) -> list[QueueRow]:
         """These rows in the model's current order (pure: may run off the GUI thread)."""
-        return _sorted(rows, now, self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder, self.params.pause_approval_after)
+        return _sorted(rows, now, self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder, self.params)
 
     def set_filter(self, queue_filter: QueueFilter) -> None:
         self.beginResetModel()
@@ -241,7 +241,7 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def _sort_all(self) -> None:
         self._all = _sorted(self._all, self.clock(), self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder,
-                            self.params.pause_approval_after)
+                            self.params)
 
 
 _PRIMARY: dict[int, Callable[[QueueRow], Any]] = {
@@ -258,21 +258,10 @@ _PRIMARY: dict[int, Callable[[QueueRow], Any]] = {
 }
 
 
-def _paused_due(row: QueueRow, now: datetime, approval_after: timedelta) -> datetime:
-    """Where a paused order stands in the urgency order: now plus its time left (frozen while the
-    pause is credited, running again past the approval limit), measured on the clock."""
-    times = row.sla.times
-    left = times.due_at - row.sla.paused_since  # time left when the clock stopped (clock measure)
-    credit_until = row.sla.paused_since + approval_after if not row.sla.pause_approved else None
-    if credit_until is not None and now > credit_until:
-        left -= now - credit_until
-    return now + left
-
-
-def _sorted(rows: list[QueueRow], now: datetime, column: int, descending: bool, approval_after: timedelta) -> list[QueueRow]:
+def _sorted(rows: list[QueueRow], now: datetime, column: int, descending: bool, params: SlaParameters) -> list[QueueRow]:
     """Rows by a column, ties by urgency; SLA, time left and due sort by urgency itself: breached
     first, then least time left. Keys are flat lists, so the sorts run at C speed."""
-    urgency = [r.sla.times.due_at if r.sla.paused_since is None else _paused_due(r, now, approval_after) for r in rows]
+    urgency = [r.sla.times.due_at if r.sla.paused_since is None else urgency_instant(r.sla, params, now) for r in rows]
     primary = _PRIMARY.get(column)
     order = sorted(range(len(rows)), key=urgency.__getitem__, reverse=descending and primary is None)
     if primary is not None:  # a second, stable sort: by the column, ties staying in urgency order

@@ -67,6 +67,24 @@ def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def field_account(base: str, database: Database, status, prefix: str):
+    """The assignee of an order in `status`, given an app account: (order id, site lat, lon, auth headers)."""
+    from console.domain.enums import Role
+    from console.store.models import Site, Technician
+
+    with database.unit_of_work() as s:
+        order = s.scalars(select(WorkOrder).where(WorkOrder.status == status, WorkOrder.assignee_id.is_not(None))).first()
+        technician = s.get(Technician, order.assignee_id)
+        site = s.get(Site, order.site_id)
+        username = prefix + technician.employee_no
+        s.add(User(username=username, display_name=technician.name, role=Role.TECHNICIAN,
+                   region_id=technician.region_id, technician_id=technician.id, active=True))
+        found = (order.id, site.latitude, site.longitude)
+    with database.unit_of_work() as s:
+        set_password(s, username, PASSWORD)
+    return (*found, auth(login(base, username).json()["token"]))
+
+
 def test_health_answers_without_a_token(centre) -> None:
     base, _database, _url = centre
     body = requests.get(f"{base}/health", timeout=5).json()
@@ -188,20 +206,10 @@ def test_order_intake_is_idempotent_validated_and_for_the_order_system_only(cent
 
 
 def test_a_technician_reports_from_the_field_over_http(centre) -> None:
-    from console.domain.enums import OrderStatus, Role
-    from console.store.models import Site, Technician
+    from console.domain.enums import OrderStatus
 
     base, database, _url = centre
-    with database.unit_of_work() as s:
-        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.DISPATCHED, WorkOrder.assignee_id.is_not(None))).first()
-        technician = s.get(Technician, order.assignee_id)
-        site = s.get(Site, order.site_id)
-        s.add(User(username=technician.employee_no, display_name=technician.name, role=Role.TECHNICIAN,
-                   region_id=technician.region_id, technician_id=technician.id, active=True))
-        order_id, lat, lon = order.id, site.latitude, site.longitude
-    with database.unit_of_work() as s:
-        set_password(s, technician.employee_no, PASSWORD)
-    field = auth(login(base, technician.employee_no).json()["token"])
+    order_id, lat, lon, field = field_account(base, database, OrderStatus.DISPATCHED, "")
     answer = requests.post(f"{base}/field/orders/{order_id}/check-in", headers=field, timeout=10,
                            json={"latitude": lat + 0.0005, "longitude": lon, "at": "2026-11-22T10:00:00+08:00"})
     assert answer.status_code == 200 and answer.json()["off_site"] is False and 40 < answer.json()["distance_m"] < 70
@@ -264,20 +272,10 @@ def test_bad_input_gets_a_clear_4xx_and_changes_nothing(centre) -> None:
 
 
 def test_a_check_in_800_metres_away_is_flagged(centre) -> None:
-    from console.domain.enums import OrderStatus, Role
-    from console.store.models import Site, Technician
+    from console.domain.enums import OrderStatus
 
     base, database, _url = centre
-    with database.unit_of_work() as s:
-        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.ACCEPTED, WorkOrder.assignee_id.is_not(None))).first()
-        technician = s.get(Technician, order.assignee_id)
-        site = s.get(Site, order.site_id)
-        s.add(User(username="field-" + technician.employee_no, display_name=technician.name, role=Role.TECHNICIAN,
-                   region_id=technician.region_id, technician_id=technician.id, active=True))
-        order_id, lat, lon = order.id, site.latitude, site.longitude
-    with database.unit_of_work() as s:
-        set_password(s, "field-" + technician.employee_no, PASSWORD)
-    field = auth(login(base, "field-" + technician.employee_no).json()["token"])
+    order_id, lat, lon, field = field_account(base, database, OrderStatus.ACCEPTED, "field-")
     answer = requests.post(f"{base}/field/orders/{order_id}/check-in", headers=field, timeout=10,
                            json={"latitude": lat + 800 / 111_195, "longitude": lon, "at": "2026-11-22T10:00:00+08:00"})
     assert answer.json()["off_site"] is True and 790 < answer.json()["distance_m"] < 810
@@ -403,21 +401,14 @@ def test_concurrent_requests_do_not_duplicate_or_reopen(centre) -> None:
     """Six taps on 'exception' make one replacement; ten identical intakes make one order."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from console.domain.enums import OrderStatus, Role
-    from console.store.models import Customer, Service, Technician
+    from console.domain.enums import OrderStatus
+    from console.store.models import Customer, Service
 
     base, database, _url = centre
-    with database.unit_of_work() as s:
-        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.ACCEPTED, WorkOrder.assignee_id.is_not(None))).first()
-        technician = s.get(Technician, order.assignee_id)
-        s.add(User(username="tap-" + technician.employee_no, display_name=technician.name, role=Role.TECHNICIAN,
-                   region_id=technician.region_id, technician_id=technician.id, active=True))
-        order_id = order.id
+    order_id, _lat, _lon, field = field_account(base, database, OrderStatus.ACCEPTED, "tap-")
+    with database.reading() as s:
         service = s.scalars(select(Service)).first()
         customer = s.get(Customer, service.customer_id)
-    with database.unit_of_work() as s:
-        set_password(s, "tap-" + technician.employee_no, PASSWORD)
-    field = auth(login(base, "tap-" + technician.employee_no).json()["token"])
     body = {"kind": "fiber_port_taken", "note": "端口占用", "at": "2026-11-22T10:00:00+08:00"}
     with ThreadPoolExecutor(6) as pool:
         codes = list(pool.map(lambda _i: requests.post(f"{base}/field/orders/{order_id}/exception", json=body, headers=field,

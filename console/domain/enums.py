@@ -174,6 +174,9 @@ class AppointmentChangeKind(StrEnum):
     RECONFIRMED = "reconfirmed"
     CANCELLED = "cancelled"
     MERGED = "merged"
+    MOVED = "moved"  # the visit moved to another technician or time inside the agreed window
+    LOCKED = "locked"  # pinned: the optimiser leaves it where it is
+    UNLOCKED = "unlocked"
 
 
 class ContactMethod(StrEnum):

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from console.domain import visits
 from console.domain.enums import (
     AppointmentChangeKind,
     AppointmentStatus,
@@ -23,7 +24,6 @@ from console.domain.enums import (
     RescheduleReason,
     Respondent,
     SatisfactionRating,
-    Skill,
 )
 from console.domain.geo import great_circle_m
 from console.domain.order_number import OrderNumber
@@ -34,6 +34,7 @@ from console.domain.sla import (
     limit_for,
     primary_stage,
 )
+from console.domain.visits import KIND_SKILL
 from console.store.demo_context import DemoContext, World
 from console.store.models import (
     Appointment,
@@ -58,12 +59,6 @@ OPEN_STATUS_WEIGHTS = {
 }
 # (band, lowest and highest share of the limit used, weight)
 BAND_SPREAD = ((Band.GREEN, 0.03, 0.49, 50), (Band.AMBER, 0.51, 0.79, 20), (Band.RED, 0.81, 0.99, 15), (Band.BREACHED, 1.02, 2.5, 15))
-KIND_SKILL = {
-    OrderKind.SURVEY: Skill.SURVEY,
-    OrderKind.PROVISIONING: Skill.INSTALLATION,
-    OrderKind.FAULT: Skill.FAULT_REPAIR,
-    OrderKind.COMPLAINT: Skill.FAULT_REPAIR,
-}
 DEPARTMENTS = {
     ProvisioningStep.RESOURCE_CHECK: "资源中心",
     ProvisioningStep.CONSTRUCTION: "工程建设部",
@@ -99,6 +94,7 @@ class _OrderGenerator:
         self.ctx = ctx
         self.rng = ctx.rng
         self.world = world
+        self.customers = {c["id"]: c for c in world.customers}
         self.orders: list[dict[str, Any]] = []
         self.open_appointment_at_site: dict[uuid.UUID, tuple[uuid.UUID, Any, Any]] = {}
 
@@ -280,6 +276,8 @@ class _OrderGenerator:
         window = None
         if kind in (OrderKind.SURVEY, OrderKind.PROVISIONING):
             window = self._appointment(order, site, tech, dispatcher, assigned_at)
+        elif kind is OrderKind.FAULT and status in (OrderStatus.DISPATCHED, OrderStatus.ACCEPTED):
+            self._fault_visit(order, site, tech, dispatcher, assigned_at)
         if status in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED) and kind is not OrderKind.COMPLAINT:
             arrival = window[0] + timedelta(minutes=rng.uniform(-15, 40)) if window else assigned_at + timedelta(minutes=rng.uniform(20, 90))
             self._check_in(order, site, tech, min(arrival, ctx.now))
@@ -312,6 +310,8 @@ class _OrderGenerator:
         booked_at = min(ctx.now, max(booked_at, start - timedelta(hours=rng.uniform(2, 72))))
         appointment_id = ctx.add(
             Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=end, status=status,
+            planned_start=start, duration_minutes=visits.visit_minutes(order["kind"], order["access_points"]),
+            locked=status is AppointmentStatus.KEPT,
             contact_name=ctx.person(), contact_phone=ctx.phone(), contact_method=method, booked_by=dispatcher,
             booked_at=booked_at, reconfirmed_at=min(ctx.now, start - timedelta(hours=2)) if day == today else None,
         )
@@ -330,6 +330,33 @@ class _OrderGenerator:
                     kind=AppointmentChangeKind.RESCHEDULED, changed_at=when, new_start=start, new_end=end)
             self._audit(order, when, dispatcher, "appointment.rescheduled", {"reason": reason.value})
         return start, end
+
+    def _fault_visit(self, order, site, tech, dispatcher, assigned_at) -> None:
+        """A repair visit agreed by phone for the next free half hour of the working day.
+
+        Drawn without the random stream, so the rest of the demo stays as it was."""
+        ctx, zone = self.ctx, self.ctx.calendar.zone
+        local = (max(assigned_at, ctx.now) + timedelta(hours=1)).astimezone(zone)
+        local = local.replace(minute=0 if local.minute < 30 else 30, second=0, microsecond=0) + timedelta(minutes=30)
+        if local.hour >= 16 or not ctx.calendar.is_working_day(local.date()):
+            day = self._next_working(local.date())
+            local = datetime(day.year, day.month, day.day, 9, 0, tzinfo=zone)
+        elif local.hour < 9:
+            local = local.replace(hour=9, minute=0)
+        start = local.astimezone(UTC)
+        end = start + timedelta(hours=2)
+        customer = self.customers[order["customer_id"]]
+        appointment_id = ctx.add(
+            Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=end,
+            status=AppointmentStatus.CONFIRMED, planned_start=start, duration_minutes=visits.visit_minutes(OrderKind.FAULT),
+            locked=False, contact_name=customer["contact_name"], contact_phone=customer["contact_phone"],
+            contact_method=ContactMethod.PHONE, booked_by=dispatcher, booked_at=assigned_at, reconfirmed_at=None,
+        )
+        ctx.add(AppointmentOrder, appointment_id=appointment_id, order_id=order["id"])
+        ctx.add(AppointmentChange, appointment_id=appointment_id, kind=AppointmentChangeKind.BOOKED, changed_at=assigned_at,
+                changed_by=dispatcher, contact_method=ContactMethod.PHONE, reason=None, reason_text="", old_start=None,
+                old_end=None, new_start=start, new_end=end)
+        self._audit(order, assigned_at, dispatcher, "appointment.booked", {"window_start": start.isoformat()})
 
     def _next_working(self, day: date) -> date:
         day += timedelta(days=1)

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.enums import Band, OrderKind, Role, Skill
+from console.domain.enums import Band, Role
 from console.domain.sla_clock import BandCrossing, BandWatch
+from console.domain.visits import KIND_SKILL
 from console.gc_pause import paused_gc
 from console.services.desk import Changes, DeskReader
 from console.services.orders import OrderActions, Outcome
@@ -35,13 +36,6 @@ from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog
 from console.ui.queue_filter_bar import QueueFilterBar
 from console.ui.sla_delegate import SlaDelegate
 from console.ui.work_order_table_model import WorkOrderTableModel, _runs
-
-NEEDED_SKILL = {
-    OrderKind.SURVEY: Skill.SURVEY,
-    OrderKind.PROVISIONING: Skill.INSTALLATION,
-    OrderKind.FAULT: Skill.FAULT_REPAIR,
-    OrderKind.COMPLAINT: Skill.FAULT_REPAIR,
-}
 
 
 @dataclass(frozen=True)
@@ -183,7 +177,7 @@ class QueuePanel(QWidget):
         if not rows:
             return
         dialog = TechnicianPickerDialog(
-            self._reader.technicians(), {r.region_id for r in rows}, {NEEDED_SKILL[r.kind] for r in rows}, self._english, self
+            self._reader.technicians(), {r.region_id for r in rows}, {KIND_SKILL[r.kind] for r in rows}, self._english, self
         )
         if dialog.exec() and dialog.chosen is not None:
             technician = dialog.chosen

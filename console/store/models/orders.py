@@ -6,7 +6,19 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.domain.enums import (
@@ -120,11 +132,17 @@ class Appointment(Synced, Base):
     """A visit window agreed with the customer; may cover several orders at one site."""
 
     __tablename__ = "appointments"
-    __table_args__ = (CheckConstraint("window_end > window_start", name="window_ends_after_start"),)
+    __table_args__ = (
+        CheckConstraint("window_end > window_start", name="window_ends_after_start"),
+        CheckConstraint("duration_minutes BETWEEN 5 AND 1440", name="duration_range"),
+    )
     site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"), index=True)
     technician_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("technicians.id"), index=True)
-    window_start: Mapped[datetime] = mapped_column(index=True)
+    window_start: Mapped[datetime] = mapped_column(index=True)  # agreed with the customer
     window_end: Mapped[datetime]
+    planned_start: Mapped[datetime | None] = mapped_column(index=True)  # the visit on the board, normally inside the window
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=90, server_default="90")
+    locked: Mapped[bool] = mapped_column(default=False, server_default=false())  # pinned: the optimiser never moves it
     status: Mapped[AppointmentStatus] = mapped_column(enum_type(AppointmentStatus))
     contact_name: Mapped[str] = mapped_column(String(64), default="")
     contact_phone: Mapped[str] = mapped_column(String(32), default="")
@@ -159,6 +177,9 @@ class AppointmentChange(Synced, Base):
     old_end: Mapped[datetime | None]
     new_start: Mapped[datetime | None]
     new_end: Mapped[datetime | None]
+    old_technician_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("technicians.id"))
+    new_technician_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("technicians.id"))
+    overrides: Mapped[list[str]] = mapped_column(default=list, server_default="[]")  # rule warnings committed over, with reason_text
 
 
 class FieldEvent(Synced, Base):

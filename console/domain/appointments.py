@@ -31,6 +31,7 @@ class AppointmentRefusal(StrEnum):
     DIFFERENT_SITES = "different_sites"
     SAME_APPOINTMENT = "same_appointment"
     NO_ORDERS = "no_orders"
+    ALREADY_BOOKED = "already_booked"  # the order already has an open appointment
     ORDER_NOT_OPEN = "order_not_open"
     ORDERS_AT_OTHER_SITES = "orders_at_other_sites"
     LOCKED = "locked"  # unlock before moving a pinned booking

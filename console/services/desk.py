@@ -23,6 +23,7 @@ class Changes:
 
     orders: frozenset[uuid.UUID] = field(default_factory=frozenset)
     technicians: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    appointments: frozenset[uuid.UUID] = field(default_factory=frozenset)
     everything: bool = False
 
 

@@ -76,6 +76,11 @@ class OrderActions:
             return self._each(session, order_ids, "order.assigned", apply)
 
     def pause(self, order_ids: Iterable[uuid.UUID], reason: PauseReason, note: str = "") -> Outcome:
+        with self._database.unit_of_work() as session:
+            return self.pause_within(session, order_ids, reason, note)
+
+    def pause_within(self, session: Session, order_ids: Iterable[uuid.UUID], reason: PauseReason, note: str = "") -> Outcome:
+        """The pause rules applied inside a caller's unit of work (a reschedule the customer asked for)."""
         reason = PauseReason(reason)  # a pause always has one of the recorded reasons
 
         def apply(order: WorkOrder, _pause: SlaPause | None, now: datetime) -> Refusal | _Applied:
@@ -86,8 +91,7 @@ class OrderActions:
             pause = SlaPause(order_id=order.id, reason=reason, note=note.strip(), started_at=now, started_by=self._user.id)
             return _Applied({"paused_since": None}, {"paused_since": now.isoformat(), "reason": reason.value}, note.strip(), (pause,))
 
-        with self._database.unit_of_work() as session:
-            return self._each(session, order_ids, "sla.paused", apply, refresh=True)
+        return self._each(session, order_ids, "sla.paused", apply, refresh=True)
 
     def resume(self, order_ids: Iterable[uuid.UUID]) -> Outcome:
         def apply(order: WorkOrder, pause: SlaPause | None, now: datetime) -> Refusal | _Applied:

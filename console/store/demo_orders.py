@@ -95,6 +95,7 @@ class _OrderGenerator:
         self.rng = ctx.rng
         self.world = world
         self.customers = {c["id"]: c for c in world.customers}
+        self.free_from: dict[uuid.UUID, datetime] = {}  # a technician's next free moment for repair visits
         self.orders: list[dict[str, Any]] = []
         self.open_appointment_at_site: dict[uuid.UUID, tuple[uuid.UUID, Any, Any]] = {}
 
@@ -332,23 +333,27 @@ class _OrderGenerator:
         return start, end
 
     def _fault_visit(self, order, site, tech, dispatcher, assigned_at) -> None:
-        """A repair visit agreed by phone for the next free half hour of the working day.
-
-        Drawn without the random stream, so the rest of the demo stays as it was."""
+        """A repair visit agreed by phone for the technician's next free half hour of the working
+        day. Drawn without the random stream, so the rest of the demo stays as it was."""
         ctx, zone = self.ctx, self.ctx.calendar.zone
-        local = (max(assigned_at, ctx.now) + timedelta(hours=1)).astimezone(zone)
+        minutes = visits.visit_minutes(OrderKind.FAULT)
+        earliest = max(assigned_at, ctx.now) + timedelta(hours=1)
+        local = max(earliest, self.free_from.get(tech["id"], earliest)).astimezone(zone)
         local = local.replace(minute=0 if local.minute < 30 else 30, second=0, microsecond=0) + timedelta(minutes=30)
-        if local.hour >= 16 or not ctx.calendar.is_working_day(local.date()):
+        if local.hour < 9:
+            local = local.replace(hour=9, minute=0)
+        if local.hour * 60 + local.minute + minutes > 17 * 60 or not ctx.calendar.is_working_day(local.date()):
             day = self._next_working(local.date())
             local = datetime(day.year, day.month, day.day, 9, 0, tzinfo=zone)
-        elif local.hour < 9:
-            local = local.replace(hour=9, minute=0)
+        if 12 * 60 - minutes < local.hour * 60 + local.minute < 13 * 60:
+            local = local.replace(hour=13, minute=0)  # after the lunch break
+        self.free_from[tech["id"]] = local + timedelta(minutes=minutes + 30)
         start = local.astimezone(UTC)
         end = start + timedelta(hours=2)
         customer = self.customers[order["customer_id"]]
         appointment_id = ctx.add(
             Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=end,
-            status=AppointmentStatus.CONFIRMED, planned_start=start, duration_minutes=visits.visit_minutes(OrderKind.FAULT),
+            status=AppointmentStatus.CONFIRMED, planned_start=start, duration_minutes=minutes,
             locked=False, contact_name=customer["contact_name"], contact_phone=customer["contact_phone"],
             contact_method=ContactMethod.PHONE, booked_by=dispatcher, booked_at=assigned_at, reconfirmed_at=None,
         )

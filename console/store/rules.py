@@ -26,6 +26,8 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
     "calendar.day_end": ("18:00", "Business hours end"),
     "check_in.off_site_metres": (300, "A check-in farther than this from the site is flagged"),
     "map.technician_stale_minutes": (60, "A technician's position older than this is shown faded on the map"),
+    "planning.road_factor": ("1.3", "Road distance as a multiple of the great-circle distance"),
+    "planning.speed_kmh": (30, "Average travel speed between sites"),
 }
 
 

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import replace
 from datetime import timedelta
 
-from console.domain.booking_rules import BookedVisit, ShiftSpan, TechnicianDay
+from console.domain.booking_rules import BookedVisit, ShiftSpan
 from console.domain.candidates import WEIGHTS, Flag, earliest_slot, rank
 from tests.domain.test_booking_rules import DAY, FAR, NEAR, NOW, OTHER_REGION, REGION, SHIFT, SITE, TRAVEL, VISIT, at
 

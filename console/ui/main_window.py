@@ -11,19 +11,22 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon, QTabWidget
 
 from console import __version__
 from console.domain.enums import Band, Role
 from console.domain.sla_clock import BandWatch
+from console.services.appointments import AppointmentBook
 from console.services.calendar import CalendarAdmin
 from console.services.desk import Changes, DeskReader, MapFacts
 from console.services.orders import OrderActions
+from console.services.planning import PlanningDesk
 from console.store.rows import DeskUser, OrderDetail, QueueRow
 from console.ui import labels, sla_format
 from console.ui.background import Background
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.order_detail_panel import OrderDetailPanel
+from console.ui.planning_page import PlanningPage
 from console.ui.queue_panel import PreparedQueue, QueuePanel
 from console.ui.work_order_table_model import WorkOrderTableModel
 
@@ -66,7 +69,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1060, 380])
-        self.setCentralWidget(self.splitter)
+        self.planning = PlanningPage(PlanningDesk(reader.database), AppointmentBook(reader.database, user, clock), user, zone,
+                                     calendar, book.parameters, clock, self._background, english, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, self.tr("Work orders"))
+        self.tabs.addTab(self.planning, self.tr("Schedule board"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.setCentralWidget(self.tabs)
         self.map: MapView | None = None
         self._map_facts: MapFacts | None = None
         if map_tiles is not None:  # None: no web engine (a Wine smoke test, a machine without GPU support)
@@ -79,7 +88,8 @@ class MainWindow(QMainWindow):
         self._build_menus(log_dir)
         self._build_status_bar(data_file)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
-        self.queue.changes_made.connect(self.apply_changes)
+        self.queue.changes_made.connect(self._on_changes_made_here)
+        self.planning.changes_made.connect(self.apply_changes)
         self.queue.band_counts_changed.connect(self._on_queue_band_counts_changed)
         self.queue.sla_alert.connect(self._on_queue_sla_alert)
         if self.queue.filter_bar.views_problem:
@@ -106,6 +116,9 @@ class MainWindow(QMainWindow):
         for action in (self.queue.assign_action, self.queue.pause_action, self.queue.resume_action, self.queue.approve_action):
             orders_menu.addAction(action)
         orders_menu.addMenu(self.queue.priority_menu)
+        self.candidates_action = QAction(self.tr("Find a &technician…"), self, shortcut=QKeySequence("Ctrl+T"))
+        self.candidates_action.triggered.connect(self._on_candidates_triggered)
+        orders_menu.addAction(self.candidates_action)
 
         self.route_action = QAction(self.tr("Technician's &route today…"), self)
         self.route_action.triggered.connect(self._on_route_triggered)
@@ -210,8 +223,28 @@ class MainWindow(QMainWindow):
     def _on_calendar_triggered(self) -> None:
         admin = CalendarAdmin(self._reader.database, self._user, self._clock)
         dialog = CalendarDialog(admin, self._user.role in (Role.SUPERVISOR, Role.ADMIN), self)
-        dialog.changes_made.connect(self.apply_changes)
+        dialog.changes_made.connect(self._on_changes_made_here)
         dialog.exec()
+
+    @Slot(object)
+    def _on_changes_made_here(self, changes: Changes) -> None:
+        """A change from the queue or a dialog: the queue reloads its rows, the board its plan."""
+        self.apply_changes(changes)
+        self.planning.apply_changes(changes)
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.planning and self.planning.data is None:
+            self.planning.load()
+
+    @Slot()
+    def _on_candidates_triggered(self) -> None:
+        ids = self.queue.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select an order in the queue first."), 5000)
+            return
+        self.tabs.setCurrentWidget(self.planning)
+        self.planning.show_candidates(ids[0])
 
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:

@@ -85,6 +85,9 @@ class _Run:
         model = build_model(ctx, pre)
         routing = model.routing
         routing.AddAtSolutionCallback(lambda: self._on_solution(routing.CostVar().Max()))
+        # OR-Tools holds the GIL while it searches; this check is a Python call it makes often,
+        # which lets the watching thread run (progress) and stops the search as soon as cancel is set.
+        routing.AddSearchMonitor(routing.solver().CustomLimit(self.cancel.is_set))
         params = pywrapcp.DefaultRoutingSearchParameters()
         params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
         params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION

@@ -69,6 +69,29 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>BookDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>The customer agreed to this window</source>
+        <translation>The customer agreed to this window</translation>
+    </message>
+    <message>
+        <source>Customer reached by:</source>
+        <translation>Customer reached by:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+</context>
+<context>
     <name>CalendarDialog</name>
     <message>
         <source>Working calendar</source>
@@ -144,6 +167,65 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>CandidatesPanel</name>
+    <message>
+        <source>Select an order to see who can take it.</source>
+        <translation>Select an order to see who can take it.</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Earliest start</source>
+        <translation>Earliest start</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Assign to the selected technician</source>
+        <translation>Assign to the selected technician</translation>
+    </message>
+    <message>
+        <source>The order is no longer open.</source>
+        <translation>The order is no longer open.</translation>
+    </message>
+    <message>
+        <source>Candidates for %1 · %2 · %3</source>
+        <translation>Candidates for %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source> from home</source>
+        <translation> from home</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceButton</name>
     <message>
         <source>all</source>
@@ -152,6 +234,69 @@ The console starts with default settings; the file is left as it is until you sa
     <message>
         <source>%1 chosen</source>
         <translation>%1 chosen</translation>
+    </message>
+</context>
+<context>
+    <name>CommitDialog</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Nothing speaks against it.</source>
+        <translation>Nothing speaks against it.</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor can commit over this.</source>
+        <translation>Only a shift supervisor can commit over this.</translation>
+    </message>
+    <message>
+        <source>This cannot be committed. Choose another technician or time.</source>
+        <translation>This cannot be committed. Choose another technician or time.</translation>
+    </message>
+    <message>
+        <source>Why it is right anyway (kept in the audit log)</source>
+        <translation>Why it is right anyway (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>New window agreed with the customer</source>
+        <translation>New window agreed with the customer</translation>
+    </message>
+    <message>
+        <source>Pause the SLA clock (customer postponed)</source>
+        <translation>Pause the SLA clock (customer postponed)</translation>
+    </message>
+    <message>
+        <source>Reschedule reason:</source>
+        <translation>Reschedule reason:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Customer reached by:</source>
+        <translation>Customer reached by:</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Write why you commit over these warnings.</source>
+        <translation>Write why you commit over these warnings.</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the reschedule from the list.</source>
+        <translation>Choose the reason for the reschedule from the list.</translation>
+    </message>
+    <message>
+        <source>Say what the other reason is.</source>
+        <translation>Say what the other reason is.</translation>
     </message>
 </context>
 <context>
@@ -167,6 +312,173 @@ Your saved work is safe. The details are in %2.</source>
         <translation>Something went wrong: %1
 
 Your saved work is safe. The details are in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>The technician is not active.</source>
+        <translation>The technician is not active.</translation>
+    </message>
+    <message>
+        <source>The visit has no open order left.</source>
+        <translation>The visit has no open order left.</translation>
+    </message>
+    <message>
+        <source>The booking is pinned: unpin it before moving it.</source>
+        <translation>The booking is pinned: unpin it before moving it.</translation>
+    </message>
+    <message>
+        <source>The start is in the past.</source>
+        <translation>The start is in the past.</translation>
+    </message>
+    <message>
+        <source>Overlaps %1 (%2–%3) of the same technician.</source>
+        <translation>Overlaps %1 (%2–%3) of the same technician.</translation>
+    </message>
+    <message>
+        <source>Missing skill: %1.</source>
+        <translation>Missing skill: %1.</translation>
+    </message>
+    <message>
+        <source>Finishes %1 min after the SLA deadline (%2).</source>
+        <translation>Finishes %1 min after the SLA deadline (%2).</translation>
+    </message>
+    <message>
+        <source>Outside the technician&apos;s shift.</source>
+        <translation>Outside the technician&apos;s shift.</translation>
+    </message>
+    <message>
+        <source>During the technician&apos;s break (%1–%2).</source>
+        <translation>During the technician&apos;s break (%1–%2).</translation>
+    </message>
+    <message>
+        <source>Travel needs %1 min, only %2 min free.</source>
+        <translation>Travel needs %1 min, only %2 min free.</translation>
+    </message>
+    <message>
+        <source>The technician belongs to another region.</source>
+        <translation>The technician belongs to another region.</translation>
+    </message>
+    <message>
+        <source>Outside the customer&apos;s window (%1–%2): a reschedule.</source>
+        <translation>Outside the customer&apos;s window (%1–%2): a reschedule.</translation>
+    </message>
+    <message>
+        <source>cannot be committed</source>
+        <translation>cannot be committed</translation>
+    </message>
+    <message>
+        <source>needs a reason</source>
+        <translation>needs a reason</translation>
+    </message>
+    <message>
+        <source>a supervisor, with a reason</source>
+        <translation>a supervisor, with a reason</translation>
+    </message>
+    <message>
+        <source>agree a new window with the customer</source>
+        <translation>agree a new window with the customer</translation>
+    </message>
+    <message>
+        <source>missing skill</source>
+        <translation>missing skill</translation>
+    </message>
+    <message>
+        <source>no free slot</source>
+        <translation>no free slot</translation>
+    </message>
+    <message>
+        <source>would breach</source>
+        <translation>would breach</translation>
+    </message>
+    <message>
+        <source>other region</source>
+        <translation>other region</translation>
+    </message>
+    <message>
+        <source>busy day</source>
+        <translation>busy day</translation>
+    </message>
+    <message>
+        <source>The appointment no longer exists.</source>
+        <translation>The appointment no longer exists.</translation>
+    </message>
+    <message>
+        <source>The appointment is already kept, missed or cancelled.</source>
+        <translation>The appointment is already kept, missed or cancelled.</translation>
+    </message>
+    <message>
+        <source>It is already confirmed.</source>
+        <translation>It is already confirmed.</translation>
+    </message>
+    <message>
+        <source>The customer has not confirmed it yet.</source>
+        <translation>The customer has not confirmed it yet.</translation>
+    </message>
+    <message>
+        <source>The technician reconfirms on the day of the visit.</source>
+        <translation>The technician reconfirms on the day of the visit.</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the reschedule from the list.</source>
+        <translation>Choose the reason for the reschedule from the list.</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation>Write the reason.</translation>
+    </message>
+    <message>
+        <source>The reason is longer than 500 characters.</source>
+        <translation>The reason is longer than 500 characters.</translation>
+    </message>
+    <message>
+        <source>The window must last between 30 minutes and 12 hours.</source>
+        <translation>The window must last between 30 minutes and 12 hours.</translation>
+    </message>
+    <message>
+        <source>The window is already over.</source>
+        <translation>The window is already over.</translation>
+    </message>
+    <message>
+        <source>That is the window it already has.</source>
+        <translation>That is the window it already has.</translation>
+    </message>
+    <message>
+        <source>Only visits to the same site can be merged.</source>
+        <translation>Only visits to the same site can be merged.</translation>
+    </message>
+    <message>
+        <source>Choose two different appointments.</source>
+        <translation>Choose two different appointments.</translation>
+    </message>
+    <message>
+        <source>Choose the orders the visit is for.</source>
+        <translation>Choose the orders the visit is for.</translation>
+    </message>
+    <message>
+        <source>Order %1 already has an open appointment.</source>
+        <translation>Order %1 already has an open appointment.</translation>
+    </message>
+    <message>
+        <source>Order %1 is resolved or closed.</source>
+        <translation>Order %1 is resolved or closed.</translation>
+    </message>
+    <message>
+        <source>One visit covers orders of one site only.</source>
+        <translation>One visit covers orders of one site only.</translation>
+    </message>
+    <message>
+        <source>The booking is pinned: unpin it first.</source>
+        <translation>The booking is pinned: unpin it first.</translation>
+    </message>
+    <message>
+        <source>Someone else changed it meanwhile; look again.</source>
+        <translation>Someone else changed it meanwhile; look again.</translation>
+    </message>
+    <message>
+        <source>The booking rules do not allow it.</source>
+        <translation>The booking rules do not allow it.</translation>
     </message>
 </context>
 <context>
@@ -330,6 +642,18 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>Merged into one visit</source>
         <translation>Merged into one visit</translation>
+    </message>
+    <message>
+        <source>Moved on the board</source>
+        <translation>Moved on the board</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Pinned</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation>Unpinned</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -615,6 +939,14 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Dispatch Console</translation>
     </message>
     <message>
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>Schedule board</source>
+        <translation>Schedule board</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -637,6 +969,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>&amp;Orders</source>
         <translation>&amp;Orders</translation>
+    </message>
+    <message>
+        <source>Find a &amp;technician…</source>
+        <translation>Find a &amp;technician…</translation>
     </message>
     <message>
         <source>Technician&apos;s &amp;route today…</source>
@@ -693,6 +1029,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>Loading the queue…</source>
         <translation>Loading the queue…</translation>
+    </message>
+    <message>
+        <source>Select an order in the queue first.</source>
+        <translation>Select an order in the queue first.</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) changed and saved.</source>
@@ -977,6 +1317,125 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
 </context>
 <context>
+    <name>PlanningPage</name>
+    <message>
+        <source>Waiting orders</source>
+        <translation>Waiting orders</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <source>Click a visit on the board to act on it.</source>
+        <translation>Click a visit on the board to act on it.</translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation>Book…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reschedule…</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Reconfirmed</source>
+        <translation>Reconfirmed</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Cancel visit…</source>
+        <translation>Cancel visit…</translation>
+    </message>
+    <message>
+        <source>Merge into one visit</source>
+        <translation>Merge into one visit</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: %1</source>
+        <translation>The plan could not be read: %1</translation>
+    </message>
+    <message>
+        <source>booked, no technician</source>
+        <translation>booked, no technician</translation>
+    </message>
+    <message>
+        <source>Drag onto a technician&apos;s row, or pick from the candidates.</source>
+        <translation>Drag onto a technician&apos;s row, or pick from the candidates.</translation>
+    </message>
+    <message>
+        <source>Waiting orders (%1)</source>
+        <translation>Waiting orders (%1)</translation>
+    </message>
+    <message>
+        <source>Propose a visit</source>
+        <translation>Propose a visit</translation>
+    </message>
+    <message>
+        <source>The visit is proposed: confirm the window with the customer next.</source>
+        <translation>The visit is proposed: confirm the window with the customer next.</translation>
+    </message>
+    <message>
+        <source>Move the visit</source>
+        <translation>Move the visit</translation>
+    </message>
+    <message>
+        <source>%1 to %2 at %3</source>
+        <translation>%1 to %2 at %3</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>This technician has no free slot in time; drag the order onto the board instead.</source>
+        <translation>This technician has no free slot in time; drag the order onto the board instead.</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>no technician</source>
+        <translation>no technician</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>pinned</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>Cancel the visit</translation>
+    </message>
+    <message>
+        <source>Why is the visit cancelled?</source>
+        <translation>Why is the visit cancelled?</translation>
+    </message>
+    <message>
+        <source>Two visits to %1 on %2: one visit would do.</source>
+        <translation>Two visits to %1 on %2: one visit would do.</translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation>(%1 more)</translation>
+    </message>
+    <message>
+        <source>two teams, one visit</source>
+        <translation>two teams, one visit</translation>
+    </message>
+</context>
+<context>
     <name>QueueFilterBar</name>
     <message>
         <source>Search number, customer, address</source>
@@ -1104,6 +1563,68 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>%1 shown</source>
         <translation>%1 shown</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule the appointment</source>
+        <translation>Reschedule the appointment</translation>
+    </message>
+    <message>
+        <source>What the customer said, what is missing…</source>
+        <translation>What the customer said, what is missing…</translation>
+    </message>
+    <message>
+        <source>Pause the SLA clock (customer postponed)</source>
+        <translation>Pause the SLA clock (customer postponed)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>Customer reached by:</source>
+        <translation>Customer reached by:</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the reschedule from the list.</source>
+        <translation>Choose the reason for the reschedule from the list.</translation>
+    </message>
+    <message>
+        <source>Say what the other reason is.</source>
+        <translation>Say what the other reason is.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBoard</name>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 days</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>proposed, not yet confirmed</source>
+        <translation>proposed, not yet confirmed</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>pinned</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1897,21 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>%1 (paused)</source>
         <translation>%1 (paused)</translation>
+    </message>
+</context>
+<context>
+    <name>_WindowDialog</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Window starts:</source>
+        <translation>Window starts:</translation>
+    </message>
+    <message>
+        <source>Window length:</source>
+        <translation>Window length:</translation>
     </message>
 </context>
 </TS>

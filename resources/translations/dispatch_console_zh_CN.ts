@@ -69,6 +69,29 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>BookDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>预约上门</translation>
+    </message>
+    <message>
+        <source>The customer agreed to this window</source>
+        <translation>客户已同意此时段</translation>
+    </message>
+    <message>
+        <source>Customer reached by:</source>
+        <translation>联系客户方式：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+</context>
+<context>
     <name>CalendarDialog</name>
     <message>
         <source>Working calendar</source>
@@ -144,6 +167,65 @@ The console starts with default settings; the file is left as it is until you sa
     </message>
 </context>
 <context>
+    <name>CandidatesPanel</name>
+    <message>
+        <source>Select an order to see who can take it.</source>
+        <translation>选择一张工单，查看谁可以接单。</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>装维人员</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急度</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Earliest start</source>
+        <translation>最早开始</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Assign to the selected technician</source>
+        <translation>派给所选装维人员</translation>
+    </message>
+    <message>
+        <source>The order is no longer open.</source>
+        <translation>该工单已不在处理中。</translation>
+    </message>
+    <message>
+        <source>Candidates for %1 · %2 · %3</source>
+        <translation>%1 · %2 · %3 的候选人员</translation>
+    </message>
+    <message>
+        <source> from home</source>
+        <translation> 距驻点</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceButton</name>
     <message>
         <source>all</source>
@@ -152,6 +234,69 @@ The console starts with default settings; the file is left as it is until you sa
     <message>
         <source>%1 chosen</source>
         <translation>已选 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>CommitDialog</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Nothing speaks against it.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor can commit over this.</source>
+        <translation>只有值班长可以越过此项提交。</translation>
+    </message>
+    <message>
+        <source>This cannot be committed. Choose another technician or time.</source>
+        <translation>无法提交。请选择其他人员或时间。</translation>
+    </message>
+    <message>
+        <source>Why it is right anyway (kept in the audit log)</source>
+        <translation>仍然这样安排的理由（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>New window agreed with the customer</source>
+        <translation>已与客户约定新时段</translation>
+    </message>
+    <message>
+        <source>Pause the SLA clock (customer postponed)</source>
+        <translation>暂停时限计时（客户要求推迟）</translation>
+    </message>
+    <message>
+        <source>Reschedule reason:</source>
+        <translation>改约原因：</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Customer reached by:</source>
+        <translation>联系客户方式：</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Write why you commit over these warnings.</source>
+        <translation>请写明越过这些警告提交的理由。</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the reschedule from the list.</source>
+        <translation>请从列表中选择改约原因。</translation>
+    </message>
+    <message>
+        <source>Say what the other reason is.</source>
+        <translation>请说明其他原因是什么。</translation>
     </message>
 </context>
 <context>
@@ -167,6 +312,173 @@ Your saved work is safe. The details are in %2.</source>
         <translation>出现错误：%1
 
 已保存的工作不会丢失。详细信息见 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>The technician is not active.</source>
+        <translation>该装维人员未在岗。</translation>
+    </message>
+    <message>
+        <source>The visit has no open order left.</source>
+        <translation>该上门已没有处理中的工单。</translation>
+    </message>
+    <message>
+        <source>The booking is pinned: unpin it before moving it.</source>
+        <translation>该预约已锁定：先解除锁定再移动。</translation>
+    </message>
+    <message>
+        <source>The start is in the past.</source>
+        <translation>开始时间已过。</translation>
+    </message>
+    <message>
+        <source>Overlaps %1 (%2–%3) of the same technician.</source>
+        <translation>与同一人员的 %1（%2–%3）重叠。</translation>
+    </message>
+    <message>
+        <source>Missing skill: %1.</source>
+        <translation>缺少技能：%1。</translation>
+    </message>
+    <message>
+        <source>Finishes %1 min after the SLA deadline (%2).</source>
+        <translation>完成时间晚于时限 %1 分钟（%2）。</translation>
+    </message>
+    <message>
+        <source>Outside the technician&apos;s shift.</source>
+        <translation>不在该人员的班次内。</translation>
+    </message>
+    <message>
+        <source>During the technician&apos;s break (%1–%2).</source>
+        <translation>在该人员的休息时间内（%1–%2）。</translation>
+    </message>
+    <message>
+        <source>Travel needs %1 min, only %2 min free.</source>
+        <translation>路程需 %1 分钟，仅空出 %2 分钟。</translation>
+    </message>
+    <message>
+        <source>The technician belongs to another region.</source>
+        <translation>该人员属于其他区域。</translation>
+    </message>
+    <message>
+        <source>Outside the customer&apos;s window (%1–%2): a reschedule.</source>
+        <translation>超出客户约定时段（%1–%2）：需改约。</translation>
+    </message>
+    <message>
+        <source>cannot be committed</source>
+        <translation>无法提交</translation>
+    </message>
+    <message>
+        <source>needs a reason</source>
+        <translation>需填写理由</translation>
+    </message>
+    <message>
+        <source>a supervisor, with a reason</source>
+        <translation>需值班长并填写理由</translation>
+    </message>
+    <message>
+        <source>agree a new window with the customer</source>
+        <translation>需与客户约定新时段</translation>
+    </message>
+    <message>
+        <source>missing skill</source>
+        <translation>缺技能</translation>
+    </message>
+    <message>
+        <source>no free slot</source>
+        <translation>无空档</translation>
+    </message>
+    <message>
+        <source>would breach</source>
+        <translation>将超时</translation>
+    </message>
+    <message>
+        <source>other region</source>
+        <translation>其他区域</translation>
+    </message>
+    <message>
+        <source>busy day</source>
+        <translation>当天繁忙</translation>
+    </message>
+    <message>
+        <source>The appointment no longer exists.</source>
+        <translation>该预约已不存在。</translation>
+    </message>
+    <message>
+        <source>The appointment is already kept, missed or cancelled.</source>
+        <translation>该预约已履约、爽约或取消。</translation>
+    </message>
+    <message>
+        <source>It is already confirmed.</source>
+        <translation>已确认过。</translation>
+    </message>
+    <message>
+        <source>The customer has not confirmed it yet.</source>
+        <translation>客户尚未确认。</translation>
+    </message>
+    <message>
+        <source>The technician reconfirms on the day of the visit.</source>
+        <translation>装维人员在上门当天再次确认。</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the reschedule from the list.</source>
+        <translation>请从列表中选择改约原因。</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The reason is longer than 500 characters.</source>
+        <translation>原因超过 500 个字符。</translation>
+    </message>
+    <message>
+        <source>The window must last between 30 minutes and 12 hours.</source>
+        <translation>时段长度须在 30 分钟到 12 小时之间。</translation>
+    </message>
+    <message>
+        <source>The window is already over.</source>
+        <translation>该时段已经过去。</translation>
+    </message>
+    <message>
+        <source>That is the window it already has.</source>
+        <translation>与现有时段相同。</translation>
+    </message>
+    <message>
+        <source>Only visits to the same site can be merged.</source>
+        <translation>只有同一地点的上门可以合并。</translation>
+    </message>
+    <message>
+        <source>Choose two different appointments.</source>
+        <translation>请选择两个不同的预约。</translation>
+    </message>
+    <message>
+        <source>Choose the orders the visit is for.</source>
+        <translation>请选择本次上门对应的工单。</translation>
+    </message>
+    <message>
+        <source>Order %1 already has an open appointment.</source>
+        <translation>工单 %1 已有未完成的预约。</translation>
+    </message>
+    <message>
+        <source>Order %1 is resolved or closed.</source>
+        <translation>工单 %1 已处理完毕或已关闭。</translation>
+    </message>
+    <message>
+        <source>One visit covers orders of one site only.</source>
+        <translation>一次上门只能包含同一地点的工单。</translation>
+    </message>
+    <message>
+        <source>The booking is pinned: unpin it first.</source>
+        <translation>该预约已锁定：请先解除锁定。</translation>
+    </message>
+    <message>
+        <source>Someone else changed it meanwhile; look again.</source>
+        <translation>其间已被他人修改；请重新查看。</translation>
+    </message>
+    <message>
+        <source>The booking rules do not allow it.</source>
+        <translation>预约规则不允许。</translation>
     </message>
 </context>
 <context>
@@ -330,6 +642,18 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>Merged into one visit</source>
         <translation>合并为一次上门</translation>
+    </message>
+    <message>
+        <source>Moved on the board</source>
+        <translation>在排班板上移动</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation>已解除锁定</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -615,6 +939,14 @@ Your saved work is safe. The details are in %2.</source>
         <translation>调度台</translation>
     </message>
     <message>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Schedule board</source>
+        <translation>排班板</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -637,6 +969,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>&amp;Orders</source>
         <translation>工单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Find a &amp;technician…</source>
+        <translation>查找装维人员(&amp;T)…</translation>
     </message>
     <message>
         <source>Technician&apos;s &amp;route today…</source>
@@ -693,6 +1029,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>Loading the queue…</source>
         <translation>正在加载工单队列…</translation>
+    </message>
+    <message>
+        <source>Select an order in the queue first.</source>
+        <translation>请先在队列中选择一张工单。</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) changed and saved.</source>
@@ -975,6 +1315,125 @@ The dispatch desk for enterprise-line installation and repair.</source>
     </message>
 </context>
 <context>
+    <name>PlanningPage</name>
+    <message>
+        <source>Waiting orders</source>
+        <translation>待排工单</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选人员</translation>
+    </message>
+    <message>
+        <source>Click a visit on the board to act on it.</source>
+        <translation>点击排班板上的上门进行操作。</translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation>预约…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改约…</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Reconfirmed</source>
+        <translation>已再次确认</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Cancel visit…</source>
+        <translation>取消上门…</translation>
+    </message>
+    <message>
+        <source>Merge into one visit</source>
+        <translation>合并为一次上门</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: %1</source>
+        <translation>无法读取排班：%1</translation>
+    </message>
+    <message>
+        <source>booked, no technician</source>
+        <translation>已预约，未派人</translation>
+    </message>
+    <message>
+        <source>Drag onto a technician&apos;s row, or pick from the candidates.</source>
+        <translation>拖到某位人员的行上，或从候选人员中选择。</translation>
+    </message>
+    <message>
+        <source>Waiting orders (%1)</source>
+        <translation>待排工单（%1）</translation>
+    </message>
+    <message>
+        <source>Propose a visit</source>
+        <translation>拟定上门</translation>
+    </message>
+    <message>
+        <source>The visit is proposed: confirm the window with the customer next.</source>
+        <translation>上门已拟定：下一步与客户确认时段。</translation>
+    </message>
+    <message>
+        <source>Move the visit</source>
+        <translation>移动上门</translation>
+    </message>
+    <message>
+        <source>%1 to %2 at %3</source>
+        <translation>%1 派给 %2，%3</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>This technician has no free slot in time; drag the order onto the board instead.</source>
+        <translation>该人员在时限内没有空档；请把工单拖到排班板上。</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>no technician</source>
+        <translation>未派人</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>取消上门</translation>
+    </message>
+    <message>
+        <source>Why is the visit cancelled?</source>
+        <translation>为什么取消这次上门？</translation>
+    </message>
+    <message>
+        <source>Two visits to %1 on %2: one visit would do.</source>
+        <translation>%2 有两次到 %1 的上门：一次即可。</translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation>（另有 %1 处）</translation>
+    </message>
+    <message>
+        <source>two teams, one visit</source>
+        <translation>两个班组，一次上门</translation>
+    </message>
+</context>
+<context>
     <name>QueueFilterBar</name>
     <message>
         <source>Search number, customer, address</source>
@@ -1102,6 +1561,68 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>%1 shown</source>
         <translation>显示 %1 张</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule the appointment</source>
+        <translation>改约</translation>
+    </message>
+    <message>
+        <source>What the customer said, what is missing…</source>
+        <translation>客户怎么说、缺什么…</translation>
+    </message>
+    <message>
+        <source>Pause the SLA clock (customer postponed)</source>
+        <translation>暂停时限计时（客户要求推迟）</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Customer reached by:</source>
+        <translation>联系客户方式：</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the reschedule from the list.</source>
+        <translation>请从列表中选择改约原因。</translation>
+    </message>
+    <message>
+        <source>Say what the other reason is.</source>
+        <translation>请说明其他原因是什么。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBoard</name>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 天</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>proposed, not yet confirmed</source>
+        <translation>已拟定，尚未确认</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1895,21 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>%1 (paused)</source>
         <translation>%1（暂停）</translation>
+    </message>
+</context>
+<context>
+    <name>_WindowDialog</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Window starts:</source>
+        <translation>时段开始：</translation>
+    </message>
+    <message>
+        <source>Window length:</source>
+        <translation>时段长度：</translation>
     </message>
 </context>
 </TS>

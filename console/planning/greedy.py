@@ -18,13 +18,15 @@ def greedy(problem: Problem) -> Plan:
 
 
 def greedy_sequences(ctx: Context, pre: Precheck) -> dict[int, list[int]]:
-    """Job order per vehicle index: kept pins, with other jobs appended after each route's last unpinned job."""
+    """Job order per vehicle index: kept pins, the current plan's jobs where they still fit, then the
+    other jobs, each at the first feasible place from its route's last appended job."""
     routes: dict[int, list[int]] = {v: [] for v in range(len(ctx.vehicles))}
     pins = [j for j, job in enumerate(ctx.jobs) if job.pinned and j not in pre.reasons]
     for j in sorted(pins, key=lambda j: ctx.windows[j][0][0]):
         routes[pre.allowed[j][0]].append(j)
+    kept = _keep_current(ctx, pre, routes)
     tail = dict.fromkeys(routes, 0)  # where the next job may go: after the last unpinned one
-    loose = [j for j, job in enumerate(ctx.jobs) if not job.pinned and j not in pre.reasons]
+    loose = [j for j, job in enumerate(ctx.jobs) if not job.pinned and j not in pre.reasons and j not in kept]
     for j in sorted(loose, key=lambda j: _urgency(ctx, j)):
         best: tuple[bool, int, int, int] | None = None  # (late, metres from route end, vehicle, position)
         for v in pre.allowed[j]:
@@ -36,6 +38,31 @@ def greedy_sequences(ctx: Context, pre: Precheck) -> dict[int, list[int]]:
             routes[v].insert(pos, j)
             tail[v] = pos + 1
     return routes
+
+
+def _keep_current(ctx: Context, pre: Precheck, routes: dict[int, list[int]]) -> set[int]:
+    """Jobs of the current plan (booked visits) where they stand, when that still fits: the plan
+    starts from what the technicians were told and improves on it."""
+    kept: set[int] = set()
+    current = [j for j, job in enumerate(ctx.jobs) if job.current and not job.pinned and j not in pre.reasons]
+    for j in sorted(current, key=lambda j: (ctx.jobs[j].current.start_s, j)):  # type: ignore[union-attr]
+        where = ctx.jobs[j].current
+        v = ctx.vehicle_index.get(where.vehicle_id)  # type: ignore[union-attr]
+        if v is None or v not in pre.allowed[j]:
+            continue
+        seq = routes[v]
+        pos = sum(1 for k in seq if _start_hint(ctx, k) <= where.start_s)  # type: ignore[union-attr]
+        trial = [*seq[:pos], j, *seq[pos:]]
+        if simulate(ctx, v, trial)[1] is None:
+            routes[v] = trial
+            kept.add(j)
+    return kept
+
+
+def _start_hint(ctx: Context, j: int) -> int:
+    job = ctx.jobs[j]
+    where = job.pinned or job.current
+    return where.start_s if where else 0
 
 
 def _first_feasible(ctx: Context, seq: list[int], first: int, v: int, j: int) -> tuple[bool, int, int] | None:

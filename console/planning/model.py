@@ -34,6 +34,7 @@ class Job:
     miss_penalty: int = 0  # cost of an SLA miss (caller's scale: customer level and SLA band)
     drop_penalty: int = 1_000_000  # cost of leaving it unplanned; must dominate travel metres
     pinned: Pinned | None = None
+    current: Pinned | None = None  # where it stands in the current plan: where the start plan puts it, if it fits
     demand: int = 0  # load, for capacitated benchmarks (Solomon); 0 for field work
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.planning.model import UnplannedReason
-from console.planning.schedule import Context, simulate
+from console.planning.model import Problem, UnplannedReason
+from console.planning.schedule import Context, prepare, simulate
 
 
 @dataclass(frozen=True)
@@ -55,3 +55,9 @@ def _window_meets_shift(ctx: Context, j: int, v: int) -> bool:
     lo, hi = ctx.vehicles[v].shift
     service = ctx.jobs[j].service_s
     return any(ws <= hi - service and we >= lo for ws, we in ctx.windows[j])
+
+
+def unplannable(problem: Problem) -> dict[str, UnplannedReason]:
+    """Job id → why no plan can hold it, whatever else is planned (skills, shifts, a trip alone)."""
+    ctx = prepare(problem)
+    return {ctx.jobs[j].id: reason for j, reason in precheck(ctx).reasons.items()}

@@ -8,7 +8,7 @@ is checked against the booking rules inside the same transaction it is written i
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -63,6 +63,47 @@ class Reschedule:
     pause_sla: bool = False  # only with the customer's own request; goes through the pause rules
 
 
+@dataclass(frozen=True)
+class PlanStep:
+    """One line of a plan to write: an existing visit to a technician at a start, or orders
+    without a visit into a new proposed one (its window to be confirmed with the customer)."""
+
+    key: str
+    technician_id: uuid.UUID
+    start: datetime
+    appointment_id: uuid.UUID | None = None
+    order_ids: tuple[uuid.UUID, ...] = ()
+    window: tuple[datetime, datetime] | None = None  # a new visit's window
+
+
+@dataclass(frozen=True)
+class PlanBasis:
+    """The versions a plan was made from: the visits and orders it read."""
+
+    appointments: Mapping[uuid.UUID, int]
+    orders: Mapping[uuid.UUID, int]
+
+
+@dataclass(frozen=True)
+class PlanCommit:
+    """What writing a plan did. Nothing is written when anything is stale or refused."""
+
+    changes: Changes = field(default_factory=Changes)
+    stale: tuple[uuid.UUID, ...] = ()  # visits and orders changed since the plan was read
+    refused: Mapping[str, Booking] = field(default_factory=dict)  # step key: why the rules refuse it
+    versions: Mapping[uuid.UUID, int] = field(default_factory=dict)  # after a commit: the new versions it wrote
+
+    @property
+    def ok(self) -> bool:
+        return not self.stale and not self.refused
+
+
+class _Abort(Exception):
+    def __init__(self, commit: PlanCommit):
+        super().__init__("plan not written")
+        self.commit = commit
+
+
 class AppointmentBook:
     def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local"):
         self._database, self._user, self._clock, self._desk_id = database, user, clock, desk_id
@@ -77,42 +118,49 @@ class AppointmentBook:
         ids = list(dict.fromkeys(order_ids))
 
         def work(session: Session, now: datetime) -> Booking:
-            refusal = rules.window_refusal(*window, now)
-            if refusal:
-                raise _Refused(Booking(refusal=refusal))
-            orders = self._orders(session, ids)
-            if not orders:
-                raise _Refused(Booking(refusal=AppointmentRefusal.NO_ORDERS))
-            if len({o.site_id for o in orders}) > 1:
-                raise _Refused(Booking(refusal=AppointmentRefusal.ORDERS_AT_OTHER_SITES))
-            booked = self._open_appointments(session, ids)
-            for order in orders:
-                if lifecycle.pause_refusal(order.status, False) is not None:  # closed, cancelled or resolved
-                    raise _Refused(Booking(refusal=AppointmentRefusal.ORDER_NOT_OPEN, detail=order.number))
-                if order.id in booked:
-                    raise _Refused(Booking(refusal=AppointmentRefusal.ALREADY_BOOKED, detail=order.number))
-            method = ContactMethod(contact_method)
-            appointment = Appointment(
-                id=uuid.uuid4(), updated_at=now, site_id=orders[0].site_id, technician_id=None, window_start=window[0], window_end=window[1],
-                planned_start=planned_start or window[0], duration_minutes=self._minutes(session, orders),
-                status=AppointmentStatus.CONFIRMED if confirmed else AppointmentStatus.PROPOSED,
-                contact_name=contact_name.strip()[:64], contact_phone=contact_phone.strip()[:32], contact_method=method,
-                booked_by=self._user.id, booked_at=now,
-            )
-            session.add(appointment)
-            session.add_all(AppointmentOrder(appointment_id=appointment.id, order_id=o.id, updated_at=now) for o in orders)
-            self._change(session, appointment, AppointmentChangeKind.BOOKED, now, contact_method=method,
-                         new_start=window[0], new_end=window[1])
-            self._audit(session, orders, now, "appointment.booked", None,
-                        {"appointment_id": str(appointment.id), "window_start": window[0].isoformat(),
-                         "window_end": window[1].isoformat(), "contact_method": method.value, "status": appointment.status.value})
-            session.flush()
-            if technician_id is not None:
-                return self._move(session, appointment, technician_id, appointment.planned_start, reason, None, now)
-            return Booking(Changes(orders=frozenset(o.id for o in orders), appointments=frozenset({appointment.id})),
-                           appointment_id=appointment.id)
+            return self._book(session, ids, window, contact_method, contact_name, contact_phone, confirmed, technician_id,
+                              planned_start, reason, now)
 
         return self._run(work)
+
+    def _book(self, session: Session, ids: list[uuid.UUID], window: tuple[datetime, datetime], contact_method: ContactMethod,
+              contact_name: str, contact_phone: str, confirmed: bool, technician_id: uuid.UUID | None,
+              planned_start: datetime | None, reason: str, now: datetime, origin: str = "") -> Booking:
+        refusal = rules.window_refusal(*window, now)
+        if refusal:
+            raise _Refused(Booking(refusal=refusal))
+        orders = self._orders(session, ids)
+        if not orders:
+            raise _Refused(Booking(refusal=AppointmentRefusal.NO_ORDERS))
+        if len({o.site_id for o in orders}) > 1:
+            raise _Refused(Booking(refusal=AppointmentRefusal.ORDERS_AT_OTHER_SITES))
+        booked = self._open_appointments(session, ids)
+        for order in orders:
+            if lifecycle.pause_refusal(order.status, False) is not None:  # closed, cancelled or resolved
+                raise _Refused(Booking(refusal=AppointmentRefusal.ORDER_NOT_OPEN, detail=order.number))
+            if order.id in booked:
+                raise _Refused(Booking(refusal=AppointmentRefusal.ALREADY_BOOKED, detail=order.number))
+        method = ContactMethod(contact_method)
+        appointment = Appointment(
+            id=uuid.uuid4(), updated_at=now, site_id=orders[0].site_id, technician_id=None, window_start=window[0], window_end=window[1],
+            planned_start=planned_start or window[0], duration_minutes=self._minutes(session, orders),
+            status=AppointmentStatus.CONFIRMED if confirmed else AppointmentStatus.PROPOSED,
+            contact_name=contact_name.strip()[:64], contact_phone=contact_phone.strip()[:32], contact_method=method,
+            booked_by=self._user.id, booked_at=now,
+        )
+        session.add(appointment)
+        session.add_all(AppointmentOrder(appointment_id=appointment.id, order_id=o.id, updated_at=now) for o in orders)
+        self._change(session, appointment, AppointmentChangeKind.BOOKED, now, contact_method=method,
+                     new_start=window[0], new_end=window[1])
+        self._audit(session, orders, now, "appointment.booked", None,
+                    {"appointment_id": str(appointment.id), "window_start": window[0].isoformat(),
+                     "window_end": window[1].isoformat(), "contact_method": method.value, "status": appointment.status.value,
+                     **({"planned_by": origin} if origin else {})})
+        session.flush()
+        if technician_id is not None:
+            return self._move(session, appointment, technician_id, appointment.planned_start, reason, None, now, origin=origin)
+        return Booking(Changes(orders=frozenset(o.id for o in orders), appointments=frozenset({appointment.id})),
+                       appointment_id=appointment.id)
 
     def confirm(self, appointment_id: uuid.UUID, contact_method: ContactMethod, expected_version: int | None = None) -> Booking:
         def work(session: Session, now: datetime) -> Booking:
@@ -211,7 +259,10 @@ class AppointmentBook:
         return self._run(work)
 
     def _move(self, session: Session, appointment: Appointment, technician_id: uuid.UUID, start: datetime, reason: str,
-              reschedule: Reschedule | None, now: datetime) -> Booking:
+              reschedule: Reschedule | None, now: datetime, *, previous: tuple[uuid.UUID | None, datetime | None] | None = None,
+              origin: str = "") -> Booking:
+        """`previous`: where the visit was before a plan took it off its row to place it again;
+        `origin` names what proposed the move (the optimiser) in the audit rows."""
         self._check(None if appointment.status in OPEN else AppointmentRefusal.NOT_OPEN)
         tech = session.get(Technician, technician_id, with_for_update=True)
         if tech is None or tech.deleted:
@@ -242,8 +293,8 @@ class AppointmentBook:
             self._check(rules.reschedule_refusal(appointment.status, reschedule.reason, reschedule.text,
                                                  (appointment.window_start, appointment.window_end), window, now))
             self._reschedule(session, appointment, window, start, reschedule, now)
-        before = {"technician_id": _s(appointment.technician_id), "planned_start": _iso(appointment.planned_start)}
-        old_tech, old_start = appointment.technician_id, appointment.planned_start
+        old_tech, old_start = previous or (appointment.technician_id, appointment.planned_start)
+        before = {"technician_id": _s(old_tech), "planned_start": _iso(old_start)}
         appointment.technician_id, appointment.planned_start = technician_id, start
         self._change(session, appointment, AppointmentChangeKind.MOVED, now, reason_text=reason.strip(),
                      old_start=old_start, new_start=start,
@@ -257,9 +308,79 @@ class AppointmentBook:
                 order.assignee_id, order.status = technician_id, lifecycle.status_after_assign(order.status)
                 self._bump(order, now)
         self._audit(session, orders, now, "appointment.moved", before,
-                    {"technician_id": str(technician_id), "planned_start": start.isoformat(), "overrides": overrides}, reason.strip())
+                    {"technician_id": str(technician_id), "planned_start": start.isoformat(), "overrides": overrides,
+                     **({"planned_by": origin} if origin else {})}, reason.strip())
         return Booking(Changes(orders=frozenset(o.id for o in orders), appointments=frozenset({appointment.id})),
                        findings=tuple(findings), appointment_id=appointment.id)
+
+    # --- writing a plan ---------------------------------------------------------------------------
+
+    def apply_plan(self, steps: Sequence[PlanStep], basis: PlanBasis, reason: str = "", origin: str = "optimiser") -> PlanCommit:
+        """Every step in one transaction, or none. Refused whole when a visit or order the plan was
+        made from changed meanwhile (the plan is made again, never forced over someone else's
+        work), or when the booking rules refuse any step (each refusal is reported). The visits
+        that move are first taken off their rows, so each is checked against the plan's final
+        state, not against a place another of them is about to leave."""
+        try:
+            with self._database.unit_of_work() as session:
+                now = self._clock()
+                stale = self._stale(session, basis)
+                if stale:
+                    raise _Abort(PlanCommit(stale=stale))
+                previous: dict[str, tuple[uuid.UUID | None, datetime | None]] = {}
+                moving: dict[str, Appointment] = {}
+                refused: dict[str, Booking] = {}
+                for step in steps:
+                    if step.appointment_id is None:
+                        continue
+                    try:
+                        appointment = self._appointment(session, step.appointment_id, None)
+                    except _Refused as refusal:
+                        refused[step.key] = refusal.booking
+                        continue
+                    previous[step.key] = (appointment.technician_id, appointment.planned_start)
+                    moving[step.key] = appointment
+                    appointment.technician_id = None
+                session.flush()
+                changes: list[Changes] = []
+                for step in sorted(steps, key=lambda s: (s.start, s.key)):
+                    if step.key in refused:
+                        continue
+                    try:
+                        if step.appointment_id is None:
+                            done = self._book(session, list(step.order_ids), step.window or (step.start, step.start),
+                                              ContactMethod.PHONE, "", "", False, step.technician_id, step.start, reason, now,
+                                              origin=origin)
+                        else:
+                            done = self._move(session, moving[step.key], step.technician_id, step.start, reason, None, now,
+                                              previous=previous[step.key], origin=origin)
+                        session.flush()
+                        changes.append(done.changes)
+                    except _Refused as refusal:
+                        refused[step.key] = refusal.booking
+                if refused:
+                    raise _Abort(PlanCommit(refused=refused))
+                merged = Changes(orders=frozenset().union(*(c.orders for c in changes)),
+                                 appointments=frozenset().union(*(c.appointments for c in changes)))
+                versions = dict(session.execute(select(Appointment.id, Appointment.version)
+                                                .where(Appointment.id.in_(merged.appointments))).tuples().all())
+                versions.update(session.execute(select(WorkOrder.id, WorkOrder.version)
+                                                .where(WorkOrder.id.in_(merged.orders))).tuples().all())
+                return PlanCommit(merged, versions=versions)
+        except _Abort as abort:  # raised inside the unit of work: everything it wrote is rolled back
+            return abort.commit
+
+    @staticmethod
+    def _stale(session: Session, basis: PlanBasis) -> tuple[uuid.UUID, ...]:
+        stale: list[uuid.UUID] = []
+        for model, expected in ((Appointment, basis.appointments), (WorkOrder, basis.orders)):
+            ids = list(expected)
+            current: dict[uuid.UUID, int] = {}
+            for chunk in (ids[k:k + 500] for k in range(0, len(ids), 500)):
+                current.update(session.execute(select(model.id, model.version).where(
+                    model.id.in_(chunk), model.deleted.is_(False))).tuples().all())
+            stale.extend(i for i in ids if current.get(i) != expected[i])
+        return tuple(stale)
 
     # --- shared steps ---------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.domain.calendar import BusinessCalendar
+from console.domain.enums import Band, CustomerLevel
+from console.domain.priority import DEFAULT_BAND_WEIGHT, DEFAULT_LEVEL_WEIGHT, DEFAULT_MISS_KM, Priorities
 from console.domain.sla import DEFAULT_RULES, RuleBook, SlaParameters, SlaRule
 from console.store.models import CalendarOverride, CalendarYear, RuleParameter, SlaRuleRow
 
@@ -28,6 +30,11 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
     "map.technician_stale_minutes": (60, "A technician's position older than this is shown faded on the map"),
     "planning.road_factor": ("1.3", "Road distance as a multiple of the great-circle distance"),
     "planning.speed_kmh": (30, "Average travel speed between sites"),
+    "planning.miss_km": (DEFAULT_MISS_KM, "The optimiser weighs a bronze order's SLA miss in the green band like this many km of road"),
+    **{f"planning.level_weight.{level.value}": (weight, f"SLA miss weight of a {level.value} customer's order")
+       for level, weight in DEFAULT_LEVEL_WEIGHT.items()},
+    **{f"planning.band_weight.{band.value}": (weight, f"SLA miss weight of an order in the {band.value} band")
+       for band, weight in DEFAULT_BAND_WEIGHT.items()},
 }
 
 
@@ -71,6 +78,17 @@ def load_rulebook(session: Session) -> RuleBook:
     )
     rows = session.scalars(select(SlaRuleRow).where(SlaRuleRow.deleted.is_(False)))
     return RuleBook((SlaRule(r.kind, r.stage, r.grade, r.amount, r.unit) for r in rows), params)
+
+
+def load_priorities(session: Session) -> Priorities:
+    """The optimiser's SLA weights; an unusable value names its parameter."""
+    values = parameters(session)
+    try:
+        return Priorities({level: int(values[f"planning.level_weight.{level.value}"]) for level in CustomerLevel},
+                          {band: int(values[f"planning.band_weight.{band.value}"]) for band in Band},
+                          float(values["planning.miss_km"]))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"the planning weights (rule parameters planning.*) cannot be used: {error}") from error
 
 
 def load_calendar(session: Session) -> BusinessCalendar:

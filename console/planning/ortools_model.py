@@ -14,9 +14,6 @@ from console.planning.worktime import WorkClock, common_breaks
 
 PIN_PENALTY = 10**12  # dropping a kept pin costs more than any plan: only done when nothing else is feasible
 SLA_RAMP_S = 300  # the solver sees an SLA miss as a slope reaching miss_penalty 5 minutes after the due time
-# A miss no plan can avoid (the order is past due before it can be reached) is not a reason to
-# leave the order out: the slope only asks for it sooner, one miss_penalty per working day of delay.
-LATE_ANYWAY_RAMP_S = 8 * 3600
 
 
 @dataclass(frozen=True)
@@ -72,13 +69,9 @@ def build_model(ctx: Context, pre: Precheck) -> RoutingModel:
             if gap_from + 1 <= gap_to - 1:
                 cumul.RemoveInterval(gap_from + 1, gap_to - 1)
         routing.AddDisjunction([index], PIN_PENALTY if job.pinned else job.drop_penalty)
-        if job.due_s is not None and job.miss_penalty > 0 and windows:
-            latest = clock.to_work(job.due_s) - job.service_s
-            earliest = max(windows[0][0], min(clock.to_work(ctx.vehicles[v].shift[0]) for v in pre.allowed[j]))
-            if latest < earliest:
-                time.SetCumulVarSoftUpperBound(index, earliest, max(1, round(job.miss_penalty / LATE_ANYWAY_RAMP_S)))
-            else:
-                time.SetCumulVarSoftUpperBound(index, latest, max(1, round(job.miss_penalty / SLA_RAMP_S)))
+        if job.due_s is not None and job.miss_penalty > 0:
+            slope = max(1, round(job.miss_penalty / SLA_RAMP_S))
+            time.SetCumulVarSoftUpperBound(index, max(0, clock.to_work(job.due_s) - job.service_s), slope)
     # indexed by routing index (breaks may not overlap a visit); ends, past Size(), serve nothing
     visits = [int(service[manager.IndexToNode(i)]) for i in range(routing.Size())] + [0] * nv
     solver = routing.solver()

@@ -363,9 +363,9 @@ class AppointmentBook:
                 merged = Changes(orders=frozenset().union(*(c.orders for c in changes)),
                                  appointments=frozenset().union(*(c.appointments for c in changes)))
                 versions = dict(session.execute(select(Appointment.id, Appointment.version)
-                                                .where(Appointment.id.in_(merged.appointments))).tuples().all())
+                                                .where(Appointment.id.in_(merged.appointments))).all())
                 versions.update(session.execute(select(WorkOrder.id, WorkOrder.version)
-                                                .where(WorkOrder.id.in_(merged.orders))).tuples().all())
+                                                .where(WorkOrder.id.in_(merged.orders))).all())
                 return PlanCommit(merged, versions=versions)
         except _Abort as abort:  # raised inside the unit of work: everything it wrote is rolled back
             return abort.commit
@@ -378,7 +378,7 @@ class AppointmentBook:
             current: dict[uuid.UUID, int] = {}
             for chunk in (ids[k:k + 500] for k in range(0, len(ids), 500)):
                 current.update(session.execute(select(model.id, model.version).where(
-                    model.id.in_(chunk), model.deleted.is_(False))).tuples().all())
+                    model.id.in_(chunk), model.deleted.is_(False))).all())
             stale.extend(i for i in ids if current.get(i) != expected[i])
         return tuple(stale)
 

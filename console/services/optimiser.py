@@ -31,10 +31,12 @@ from console.planning.travel import great_circle_matrix_m
 from console.services.appointments import AppointmentBook, PlanBasis, PlanCommit, PlanStep
 from console.services.planning import joint_minutes, technician_days, travel_model, visit_of
 from console.store.database import Database
-from console.store.planning_query import PlanData, PlanOrder, PlanVisit, plan_data
+from console.store.planning_query import PlanData, PlanOrder, PlanVisit, plan_data, regions
+from console.store.rows import DeskUser
 from console.store.rules import load_priorities
 
 MINUTE = 60
+MAX_DAYS = 3  # a run plans at most this many days
 FIXED_AHEAD = timedelta(minutes=15)  # a visit starting sooner than this is under way: it stays
 NEW_WINDOW = timedelta(hours=2)  # the window a new proposed visit offers the customer
 MIN_SHIFT_LEFT = timedelta(minutes=30)  # less of a shift than this left: nobody is planned into it
@@ -198,11 +200,19 @@ class MinuteTravel:
 
 
 class Optimiser:
-    def __init__(self, database: Database, book: AppointmentBook, role: Role):
-        self._database, self._book, self._role = database, book, role
+    def __init__(self, database: Database, book: AppointmentBook, user: DeskUser):
+        self._database, self._book, self.user = database, book, user
+
+    def regions(self) -> list[tuple[uuid.UUID, str, str]]:
+        with self._database.reading() as session:
+            return regions(session)
 
     def read(self, region_id: uuid.UUID | None, start: datetime, end: datetime, now: datetime) -> Setup:
         """The region's technicians, shifts, visits and waiting orders over [start, end)."""
+        if self.user.role is Role.DISPATCHER and region_id != self.user.region_id:
+            raise PermissionError("a dispatcher plans their own region only")
+        if not timedelta(hours=1) <= end - start <= timedelta(days=MAX_DAYS):
+            raise ValueError(f"a run covers between one hour and {MAX_DAYS} days")
         with self._database.reading() as session:
             travel, priorities = travel_model(session), load_priorities(session)
             data = plan_data(session, region_id, start - timedelta(hours=12), end)

@@ -223,3 +223,9 @@ def _clock(order: WorkOrder, approved: bool) -> SlaClock | None:
 def _chunks(ids: list, size: int = 900):
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
+
+
+def regions(session: Session) -> list[tuple[uuid.UUID, str, str]]:
+    """Every region: id, name, English name, in code order."""
+    return [tuple(row) for row in session.execute(
+        select(Region.id, Region.name, Region.name_en).where(Region.deleted.is_(False)).order_by(Region.code))]

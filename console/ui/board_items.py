@@ -24,6 +24,9 @@ class RectLayer(pg.GraphicsObject):
         self._top, self._bottom = top, bottom  # the part of the row the rectangles cover
         self.bars = Bars.empty()
         self._bounds = QRectF()
+        # QRectFs laid out in one numpy array and handed to drawRects in one call, as pyqtgraph's
+        # BarGraphItem does: building a Python list of QRectF costs more than drawing them
+        self._rects = pg.Qt.internals.PrimitiveArray(QRectF, 4)
         self.setZValue(z)
 
     def set_bars(self, bars: Bars) -> None:
@@ -58,7 +61,13 @@ class RectLayer(pg.GraphicsObject):
             painter.setBrush(brush)
             painter.setPen(pen)
             pick = style == code
-            painter.drawRects([QRectF(a, t, b - a, h) for a, b, t, h in zip(x0[pick], x1[pick], top[pick], height[pick], strict=True)])
+            self._rects.resize(int(np.count_nonzero(pick)))
+            rects = self._rects.ndarray()  # x, y, width, height: QRectF's own layout
+            rects[:, 0] = x0[pick]
+            rects[:, 1] = top[pick]
+            rects[:, 2] = x1[pick] - x0[pick]
+            rects[:, 3] = height[pick]
+            painter.drawRects(*self._rects.drawargs())
 
     def geometry(self, shown: np.ndarray):
         """x0, x1, top and height of the rectangles `shown`, lanes applied."""
@@ -172,6 +181,13 @@ class BoardViewBox(pg.ViewBox):
         self._hit, self._on_drag, self._on_click = hit, on_drag, on_click
         self._dragging: int | None = None
         self.setMouseEnabled(x=True, y=True)
+
+    def updateViewRange(self, forceX=False, forceY=False):
+        super().updateViewRange(forceX, forceY)
+        # pyqtgraph applies a new range to the children's transform only when the next paint
+        # starts, and a transform changed during a paint makes the scene paint everything again:
+        # applied now, each pan or zoom is painted once instead of twice.
+        self.updateMatrix()
 
     def wheelEvent(self, ev, axis=None):
         if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:

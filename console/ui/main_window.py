@@ -19,6 +19,7 @@ from console.domain.sla_clock import BandWatch
 from console.services.appointments import AppointmentBook
 from console.services.calendar import CalendarAdmin
 from console.services.desk import Changes, DeskReader, MapFacts
+from console.services.optimiser import Optimiser
 from console.services.orders import OrderActions
 from console.services.planning import PlanningDesk
 from console.store.rows import DeskUser, OrderDetail, QueueRow
@@ -69,8 +70,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1060, 380])
-        self.planning = PlanningPage(PlanningDesk(reader.database), AppointmentBook(reader.database, user, clock), user, zone,
-                                     calendar, book.parameters, clock, self._background, english, self)
+        appointment_book = AppointmentBook(reader.database, user, clock)
+        self.planning = PlanningPage(PlanningDesk(reader.database), appointment_book, user, zone, calendar, book.parameters, clock,
+                                     self._background, english, Optimiser(reader.database, appointment_book, user), self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, self.tr("Work orders"))
         self.tabs.addTab(self.planning, self.tr("Schedule board"))
@@ -120,6 +122,9 @@ class MainWindow(QMainWindow):
         self.candidates_action.triggered.connect(self._on_candidates_triggered)
         orders_menu.addAction(self.candidates_action)
 
+        self.optimise_action = QAction(self.tr("&Optimise the plan…"), self, shortcut=QKeySequence("Ctrl+Shift+O"))
+        self.optimise_action.triggered.connect(self._on_optimise_triggered)
+        orders_menu.addAction(self.optimise_action)
         self.route_action = QAction(self.tr("Technician's &route today…"), self)
         self.route_action.triggered.connect(self._on_route_triggered)
         orders_menu.addAction(self.route_action)
@@ -245,6 +250,10 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.planning)
         self.planning.show_candidates(ids[0])
+
+    def _on_optimise_triggered(self) -> None:
+        self.tabs.setCurrentWidget(self.planning)
+        self.planning.open_optimiser()
 
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:

@@ -33,6 +33,7 @@ from console.domain.sla import SlaParameters
 from console.domain.sla_clock import band_at
 from console.services.appointments import AppointmentBook, Booking
 from console.services.desk import Changes
+from console.services.optimiser import Optimiser
 from console.services.planning import PlanningDesk, check_move, order_visit, technician_days, visit_of
 from console.store.planning_query import PlanData, PlanVisit
 from console.store.rows import DeskUser
@@ -43,6 +44,7 @@ from console.ui.board_commit_dialog import CommitDialog
 from console.ui.board_layout import board_layout
 from console.ui.candidates_panel import CandidatesPanel
 from console.ui.finding_text import refusal_text
+from console.ui.optimiser_dialog import OptimiserDialog
 from console.ui.schedule_board import ORDER_MIME, ScheduleBoard
 
 BAND_ORDER = list(Band)
@@ -77,7 +79,7 @@ class PlanningPage(QWidget):
 
     def __init__(self, planning: PlanningDesk, book: AppointmentBook, user: DeskUser, zone: ZoneInfo,
                  calendar: BusinessCalendar, params: SlaParameters, clock: Callable[[], datetime], background: Background,
-                 english: bool, parent: QWidget | None = None):
+                 english: bool, optimiser: Optimiser | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._planning, self._book, self._user, self._zone = planning, book, user, zone
         self.calendar, self.params = calendar, params
@@ -87,6 +89,8 @@ class PlanningPage(QWidget):
         self._travel = Travel()
         self._generation = 0
         self.selected_visit: uuid.UUID | None = None
+        self._optimiser = optimiser
+        self.optimiser_dialog: OptimiserDialog | None = None
 
         self.board = ScheduleBoard(zone, self)
         self.board.set_checker(self._check)
@@ -97,6 +101,9 @@ class PlanningPage(QWidget):
         self.side.addTab(self.candidates, self.tr("Candidates"))
         self.visit_label = QLabel(self.tr("Click a visit on the board to act on it."))
         self.visit_label.setWordWrap(True)
+        self.optimise_button = QPushButton(self.tr("Optimise…"))
+        self.optimise_button.setToolTip(self.tr("Plan a region's day with the batch optimiser: review the proposal, commit what you keep."))
+        self.optimise_button.setVisible(optimiser is not None)
         self.book_button = QPushButton(self.tr("Book…"))
         self.reschedule_button = QPushButton(self.tr("Reschedule…"))
         self.confirm_button = QPushButton(self.tr("Confirmed"))
@@ -109,7 +116,7 @@ class PlanningPage(QWidget):
         self.merge_label.hide()
         self.merge_button.hide()
         actions = QHBoxLayout()
-        for button in (self.book_button, self.reschedule_button, self.confirm_button, self.reconfirm_button,
+        for button in (self.optimise_button, self.book_button, self.reschedule_button, self.confirm_button, self.reconfirm_button,
                        self.pin_button, self.cancel_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -136,6 +143,7 @@ class PlanningPage(QWidget):
         self.board.visit_selected.connect(self._on_board_visit_selected)
         self.waiting.currentItemChanged.connect(self._on_waiting_current_changed)
         self.candidates.assign_requested.connect(self._on_candidates_assign_requested)
+        self.optimise_button.clicked.connect(self.open_optimiser)
         self.book_button.clicked.connect(self._on_book_clicked)
         self.reschedule_button.clicked.connect(self._on_reschedule_clicked)
         self.confirm_button.clicked.connect(lambda: self._on_simple_clicked("confirm"))
@@ -196,11 +204,12 @@ class PlanningPage(QWidget):
     def _fill_waiting(self, now: datetime) -> None:
         current = self.waiting.currentItem().data(Qt.ItemDataRole.UserRole) if self.waiting.currentItem() else None
         self.waiting.clear()
+        due_word = self.tr("due")
         for order_id in self.data.waiting[:WAITING_SHOWN]:
             o = self.data.orders[order_id]
             band = band_at(o.sla, self.calendar, self.params, now) if o.sla else Band.GREEN
             due = o.sla.times.due_at.astimezone(self._zone).strftime("%m-%d %H:%M") if o.sla else "—"
-            text = f"{o.number} · {labels.name(o.kind)} · {o.customer}\n{o.site} · {self.tr('due')} {due}"
+            text = f"{o.number} · {labels.name(o.kind)} · {o.customer}\n{o.site} · {due_word} {due}"
             if o.appointment_id is not None:
                 text += " · " + self.tr("booked, no technician")
             item = QListWidgetItem(text)
@@ -282,6 +291,8 @@ class PlanningPage(QWidget):
                 self.reload()
             return False
         self.changes_made.emit(booking.changes)
+        if self.optimiser_dialog is not None:
+            self.optimiser_dialog.notice_changes(booking.changes)
         self.reload()
         return True
 
@@ -416,7 +427,31 @@ class PlanningPage(QWidget):
         first = self._merges[0]
         self._answer(self._book.merge(first.keep, first.absorb, self.tr("two teams, one visit")))
 
+    # --- the optimiser -----------------------------------------------------------------------
+
+    def open_optimiser(self) -> OptimiserDialog | None:
+        if self._optimiser is None:
+            return None
+        if self.optimiser_dialog is None:
+            self.optimiser_dialog = OptimiserDialog(self._optimiser, self._zone, self._clock, self._background, self._english, self)
+            self.optimiser_dialog.changes_made.connect(self._on_optimiser_changes_made)
+        self.optimiser_dialog.prepare(self.board.span_shown()[0].astimezone(self._zone).date())
+        self.optimiser_dialog.show()
+        self.optimiser_dialog.raise_()
+        return self.optimiser_dialog
+
+    def _on_optimiser_changes_made(self, changes: Changes) -> None:
+        """The board turns to the planned days to show what was written."""
+        self.changes_made.emit(changes)
+        proposal = self.optimiser_dialog.proposal if self.optimiser_dialog else None
+        if proposal is not None and not (self.board.span_shown()[0] <= proposal.setup.problem.origin < self.board.span_shown()[1]):
+            self.load(proposal.setup.problem.origin)
+        else:
+            self.reload()
+
     def apply_changes(self, changes: Changes) -> None:
         """Changes made elsewhere (the queue, another dialog): reload if they touch planning."""
+        if self.optimiser_dialog is not None:
+            self.optimiser_dialog.notice_changes(changes)
         if self.data is not None and (changes.everything or changes.orders or changes.appointments):
             self.reload()

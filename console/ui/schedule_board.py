@@ -281,7 +281,8 @@ class ScheduleBoard(QWidget):
             lines += [f"<span style='color:{_GHOST[2 if f.override is Override.NEVER else 1]}'>• {describe(f, self._zone)}</span>"
                       for f in findings]
         else:
-            lines.append(f"<span style='color:{_GHOST[0]}'>✓ {self.tr('Fits: skills, shift, window, travel and SLA')}</span>")
+            fits = self.tr("Fits: skills, shift, window, travel and SLA")
+            lines.append(f"<span style='color:{_GHOST[0]}'>✓ {fits}</span>")
         self.drop_note.setText("<br>".join(lines))
         self.drop_note.adjustSize()
         pos = self.plot.mapFromScene(self.viewbox.mapViewToScene(point))
@@ -328,6 +329,7 @@ class ScheduleBoard(QWidget):
 
     def _legend_html(self) -> str:
         parts = [f"<span style='color:{sla_format.BAND_COLOURS[b].name()}'>■</span> {sla_format.band_name(b)}" for b in Band]
-        parts.append(f"<span style='color:#8d99ae'>━</span> {self.tr('travel')}")
-        parts.append(f"<span style='color:#9e9e9e'>▨</span> {self.tr('break')}")
+        travel, pause = self.tr("travel"), self.tr("break")
+        parts.append(f"<span style='color:#8d99ae'>━</span> {travel}")
+        parts.append(f"<span style='color:#9e9e9e'>▨</span> {pause}")
         return "&nbsp;&nbsp;".join(parts)

@@ -975,6 +975,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Find a &amp;technician…</translation>
     </message>
     <message>
+        <source>&amp;Optimise the plan…</source>
+        <translation>&amp;Optimise the plan…</translation>
+    </message>
+    <message>
         <source>Technician&apos;s &amp;route today…</source>
         <translation>Technician&apos;s &amp;route today…</translation>
     </message>
@@ -1097,6 +1101,149 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Unplaced sites (%1)</source>
         <translation>Unplaced sites (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>OptimiserDialog</name>
+    <message>
+        <source>Optimise the plan</source>
+        <translation>Optimise the plan</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <source>Search for at most:</source>
+        <translation>Search for at most:</translation>
+    </message>
+    <message>
+        <source>Choose the region and days, then run. Pinned visits and visits about to start are never moved.</source>
+        <translation>Choose the region and days, then run. Pinned visits and visits about to start are never moved.</translation>
+    </message>
+    <message>
+        <source>Run again on the current plan</source>
+        <translation>Run again on the current plan</translation>
+    </message>
+    <message>
+        <source>Show unchanged visits</source>
+        <translation>Show unchanged visits</translation>
+    </message>
+    <message>
+        <source>Tick all I can commit</source>
+        <translation>Tick all I can commit</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <source>Untick what no longer holds</source>
+        <translation>Untick what no longer holds</translation>
+    </message>
+    <message>
+        <source>Why the warnings are right anyway (kept in the audit log)</source>
+        <translation>Why the warnings are right anyway (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Commit ticked lines</source>
+        <translation>Commit ticked lines</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Reading the plan and searching…</source>
+        <translation>Reading the plan and searching…</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <source>stopping: keeping the best plan so far</source>
+        <translation>stopping: keeping the best plan so far</translation>
+    </message>
+    <message>
+        <source>%1 s of %2 s</source>
+        <translation>%1 s of %2 s</translation>
+    </message>
+    <message>
+        <source>done in %1 s</source>
+        <translation>done in %1 s</translation>
+    </message>
+    <message>
+        <source>The optimiser could not run: %1</source>
+        <translation>The optimiser could not run: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 changes&lt;/b&gt;: %2 new visits, %3 technicians assigned, %4 new times, %5 other technicians; %6 not planned (each says why). Kept where they are: %7 pinned, under way or booked outside the shifts.</source>
+        <translation>&lt;b&gt;%1 changes&lt;/b&gt;: %2 new visits, %3 technicians assigned, %4 new times, %5 other technicians; %6 not planned (each says why). Kept where they are: %7 pinned, under way or booked outside the shifts.</translation>
+    </message>
+    <message>
+        <source>Travel: %1 km for %2 visits (now %3 km for %4). Deadlines missed: %5 (now %6).</source>
+        <translation>Travel: %1 km for %2 visits (now %3 km for %4). Deadlines missed: %5 (now %6).</translation>
+    </message>
+    <message>
+        <source>%1 ticked lines do not hold with this choice (in red).</source>
+        <translation>%1 ticked lines do not hold with this choice (in red).</translation>
+    </message>
+    <message>
+        <source>%1 lines ticked.</source>
+        <translation>%1 lines ticked.</translation>
+    </message>
+    <message>
+        <source>Some carry warnings: write a reason.</source>
+        <translation>Some carry warnings: write a reason.</translation>
+    </message>
+    <message>
+        <source>The plan changed while the optimiser worked: %1 visits or orders it read were changed by someone else. Nothing was written.</source>
+        <translation>The plan changed while the optimiser worked: %1 visits or orders it read were changed by someone else. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the booking rules refuse %1 of the ticked lines as the plan stands now (shown in red). Untick them, or run the optimiser again.</source>
+        <translation>Nothing was written: the booking rules refuse %1 of the ticked lines as the plan stands now (shown in red). Untick them, or run the optimiser again.</translation>
+    </message>
+    <message>
+        <source>%1 lines written.</source>
+        <translation>%1 lines written.</translation>
+    </message>
+    <message>
+        <source>Run the optimiser again on the current plan?</source>
+        <translation>Run the optimiser again on the current plan?</translation>
+    </message>
+    <message>
+        <source>The plan changed since the optimiser ran: a commit would be refused. Run it again.</source>
+        <translation>The plan changed since the optimiser ran: a commit would be refused. Run it again.</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1478,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Click a visit on the board to act on it.</translation>
     </message>
     <message>
+        <source>Optimise…</source>
+        <translation>Optimise…</translation>
+    </message>
+    <message>
+        <source>Plan a region&apos;s day with the batch optimiser: review the proposal, commit what you keep.</source>
+        <translation>Plan a region&apos;s day with the batch optimiser: review the proposal, commit what you keep.</translation>
+    </message>
+    <message>
         <source>Book…</source>
         <translation>Book…</translation>
     </message>
@@ -1365,6 +1520,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>The plan could not be read: %1</source>
         <translation>The plan could not be read: %1</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>due</translation>
     </message>
     <message>
         <source>booked, no technician</source>
@@ -1433,6 +1592,125 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>two teams, one visit</source>
         <translation>two teams, one visit</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTable</name>
+    <message>
+        <source>New visit</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <source>Technician assigned</source>
+        <translation>Technician assigned</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>New time</translation>
+    </message>
+    <message>
+        <source>Other technician</source>
+        <translation>Other technician</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Not planned</source>
+        <translation>Not planned</translation>
+    </message>
+    <message>
+        <source>No technician on shift has the skills.</source>
+        <translation>No technician on shift has the skills.</translation>
+    </message>
+    <message>
+        <source>No skilled technician works during its window.</source>
+        <translation>No skilled technician works during its window.</translation>
+    </message>
+    <message>
+        <source>No skilled technician can get there and back in a shift.</source>
+        <translation>No skilled technician can get there and back in a shift.</translation>
+    </message>
+    <message>
+        <source>Pinned where it cannot be kept.</source>
+        <translation>Pinned where it cannot be kept.</translation>
+    </message>
+    <message>
+        <source>No room left in the shifts: more urgent work comes first.</source>
+        <translation>No room left in the shifts: more urgent work comes first.</translation>
+    </message>
+    <message>
+        <source>The site has no map position: travel cannot be planned.</source>
+        <translation>The site has no map position: travel cannot be planned.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>What the rules say</source>
+        <translation>What the rules say</translation>
+    </message>
+    <message>
+        <source>You cannot commit this line as the plan stands.</source>
+        <translation>You cannot commit this line as the plan stands.</translation>
+    </message>
+    <message>
+        <source>The plan finishes this visit after its deadline.</source>
+        <translation>The plan finishes this visit after its deadline.</translation>
+    </message>
+    <message>
+        <source> It stays where it is.</source>
+        <translation> It stays where it is.</translation>
+    </message>
+    <message>
+        <source>waiting, no visit</source>
+        <translation>waiting, no visit</translation>
+    </message>
+    <message>
+        <source>no technician</source>
+        <translation>no technician</translation>
+    </message>
+    <message>
+        <source>Nothing speaks against it.</source>
+        <translation>Nothing speaks against it.</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Not written: %1</translation>
+    </message>
+    <message>
+        <source>Written.</source>
+        <translation>Written.</translation>
     </message>
 </context>
 <context>
@@ -1619,12 +1897,24 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Today</translation>
     </message>
     <message>
+        <source>Fits: skills, shift, window, travel and SLA</source>
+        <translation>Fits: skills, shift, window, travel and SLA</translation>
+    </message>
+    <message>
         <source>proposed, not yet confirmed</source>
         <translation>proposed, not yet confirmed</translation>
     </message>
     <message>
         <source>pinned</source>
         <translation>pinned</translation>
+    </message>
+    <message>
+        <source>travel</source>
+        <translation>travel</translation>
+    </message>
+    <message>
+        <source>break</source>
+        <translation>break</translation>
     </message>
 </context>
 <context>

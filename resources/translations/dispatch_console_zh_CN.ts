@@ -975,6 +975,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>查找装维人员(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Optimise the plan…</source>
+        <translation>优化排班(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Technician&apos;s &amp;route today…</source>
         <translation>装维人员当日路线(&amp;R)…</translation>
     </message>
@@ -1096,6 +1100,149 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Unplaced sites (%1)</source>
         <translation>未定位的装机地址（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>OptimiserDialog</name>
+    <message>
+        <source>Optimise the plan</source>
+        <translation>优化排班</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起始日：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>天数：</translation>
+    </message>
+    <message>
+        <source>Search for at most:</source>
+        <translation>最长搜索：</translation>
+    </message>
+    <message>
+        <source>Choose the region and days, then run. Pinned visits and visits about to start are never moved.</source>
+        <translation>选择区域和日期后运行。已锁定的上门和即将开始的上门不会被移动。</translation>
+    </message>
+    <message>
+        <source>Run again on the current plan</source>
+        <translation>按当前排班重新运行</translation>
+    </message>
+    <message>
+        <source>Show unchanged visits</source>
+        <translation>显示未变动的上门</translation>
+    </message>
+    <message>
+        <source>Tick all I can commit</source>
+        <translation>勾选我能提交的全部</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全部取消勾选</translation>
+    </message>
+    <message>
+        <source>Untick what no longer holds</source>
+        <translation>取消不再成立的行</translation>
+    </message>
+    <message>
+        <source>Why the warnings are right anyway (kept in the audit log)</source>
+        <translation>为何仍可越过这些警告（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Commit ticked lines</source>
+        <translation>提交勾选的行</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Reading the plan and searching…</source>
+        <translation>正在读取排班并搜索…</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>stopping: keeping the best plan so far</source>
+        <translation>正在停止：保留目前最好的方案</translation>
+    </message>
+    <message>
+        <source>%1 s of %2 s</source>
+        <translation>%1 秒 / %2 秒</translation>
+    </message>
+    <message>
+        <source>done in %1 s</source>
+        <translation>用时 %1 秒完成</translation>
+    </message>
+    <message>
+        <source>The optimiser could not run: %1</source>
+        <translation>优化无法运行：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 changes&lt;/b&gt;: %2 new visits, %3 technicians assigned, %4 new times, %5 other technicians; %6 not planned (each says why). Kept where they are: %7 pinned, under way or booked outside the shifts.</source>
+        <translation>&lt;b&gt;%1 项变动&lt;/b&gt;：新上门 %2，补派人员 %3，改时间 %4，换人员 %5；未排 %6（各行注明原因）。保持不动：%7 个已锁定、进行中或排在班次外的上门。</translation>
+    </message>
+    <message>
+        <source>Travel: %1 km for %2 visits (now %3 km for %4). Deadlines missed: %5 (now %6).</source>
+        <translation>路程：%2 次上门共 %1 公里（现为 %4 次共 %3 公里）。超时限：%5（现为 %6）。</translation>
+    </message>
+    <message>
+        <source>%1 ticked lines do not hold with this choice (in red).</source>
+        <translation>按此选择，有 %1 行勾选不成立（红色）。</translation>
+    </message>
+    <message>
+        <source>%1 lines ticked.</source>
+        <translation>已勾选 %1 行。</translation>
+    </message>
+    <message>
+        <source>Some carry warnings: write a reason.</source>
+        <translation>部分行有警告：请填写理由。</translation>
+    </message>
+    <message>
+        <source>The plan changed while the optimiser worked: %1 visits or orders it read were changed by someone else. Nothing was written.</source>
+        <translation>优化期间排班已变：其读取的 %1 个上门或工单已被他人修改。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the booking rules refuse %1 of the ticked lines as the plan stands now (shown in red). Untick them, or run the optimiser again.</source>
+        <translation>未写入任何内容：按当前排班，预约规则拒绝了 %1 行勾选（红色）。请取消勾选，或重新运行优化。</translation>
+    </message>
+    <message>
+        <source>%1 lines written.</source>
+        <translation>已写入 %1 行。</translation>
+    </message>
+    <message>
+        <source>Run the optimiser again on the current plan?</source>
+        <translation>按当前排班重新运行优化吗？</translation>
+    </message>
+    <message>
+        <source>The plan changed since the optimiser ran: a commit would be refused. Run it again.</source>
+        <translation>优化运行后排班已变：提交将被拒绝。请重新运行。</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1476,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>点击排班板上的上门进行操作。</translation>
     </message>
     <message>
+        <source>Optimise…</source>
+        <translation>优化…</translation>
+    </message>
+    <message>
+        <source>Plan a region&apos;s day with the batch optimiser: review the proposal, commit what you keep.</source>
+        <translation>用批量优化为某区域排一天：审阅方案，提交你保留的部分。</translation>
+    </message>
+    <message>
         <source>Book…</source>
         <translation>预约…</translation>
     </message>
@@ -1363,6 +1518,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>The plan could not be read: %1</source>
         <translation>无法读取排班：%1</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>时限</translation>
     </message>
     <message>
         <source>booked, no technician</source>
@@ -1431,6 +1590,125 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>two teams, one visit</source>
         <translation>两个班组，一次上门</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTable</name>
+    <message>
+        <source>New visit</source>
+        <translation>新上门</translation>
+    </message>
+    <message>
+        <source>Technician assigned</source>
+        <translation>补派人员</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>改时间</translation>
+    </message>
+    <message>
+        <source>Other technician</source>
+        <translation>换人员</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Not planned</source>
+        <translation>未排</translation>
+    </message>
+    <message>
+        <source>No technician on shift has the skills.</source>
+        <translation>在班人员中没有具备所需技能的。</translation>
+    </message>
+    <message>
+        <source>No skilled technician works during its window.</source>
+        <translation>约定时段内没有具备技能的人员当班。</translation>
+    </message>
+    <message>
+        <source>No skilled technician can get there and back in a shift.</source>
+        <translation>具备技能的人员无法在一个班次内往返。</translation>
+    </message>
+    <message>
+        <source>Pinned where it cannot be kept.</source>
+        <translation>锁定的位置无法保持。</translation>
+    </message>
+    <message>
+        <source>No room left in the shifts: more urgent work comes first.</source>
+        <translation>班次已排满：更紧急的工作优先。</translation>
+    </message>
+    <message>
+        <source>The site has no map position: travel cannot be planned.</source>
+        <translation>该地点没有地图坐标：无法规划路程。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>What the rules say</source>
+        <translation>规则检查</translation>
+    </message>
+    <message>
+        <source>You cannot commit this line as the plan stands.</source>
+        <translation>按当前方案，你无法提交此行。</translation>
+    </message>
+    <message>
+        <source>The plan finishes this visit after its deadline.</source>
+        <translation>按方案，此上门将在时限之后完成。</translation>
+    </message>
+    <message>
+        <source> It stays where it is.</source>
+        <translation>保持原安排。</translation>
+    </message>
+    <message>
+        <source>waiting, no visit</source>
+        <translation>待排，未预约</translation>
+    </message>
+    <message>
+        <source>no technician</source>
+        <translation>未派人</translation>
+    </message>
+    <message>
+        <source>Nothing speaks against it.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>未写入：%1</translation>
+    </message>
+    <message>
+        <source>Written.</source>
+        <translation>已写入。</translation>
     </message>
 </context>
 <context>
@@ -1617,12 +1895,24 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>今天</translation>
     </message>
     <message>
+        <source>Fits: skills, shift, window, travel and SLA</source>
+        <translation>符合：技能、班次、时段、路程和时限</translation>
+    </message>
+    <message>
         <source>proposed, not yet confirmed</source>
         <translation>已拟定，尚未确认</translation>
     </message>
     <message>
         <source>pinned</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>travel</source>
+        <translation>路程</translation>
+    </message>
+    <message>
+        <source>break</source>
+        <translation>休息</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from console.planning import Job, Plan, Problem, UnplannedReason, check_plan, greedy, solve
+from console.planning import Job, Pinned, Plan, Problem, UnplannedReason, check_plan, greedy, solve
 from tests.planning.instances import H, random_problem
 
 
@@ -99,3 +99,29 @@ def test_tiny_instance_reaches_the_known_optimum() -> None:
     assert plan.travel_m == pytest.approx(2 * 4 * 1300, rel=0.01)
     assert sorted(len(visits) for visits in plan.routes.values()) == [0, 2]  # one vehicle, both jobs on one trip
     assert greedy(problem).travel_m >= plan.travel_m
+
+
+def test_the_start_plan_keeps_the_current_plan_where_it_still_fits() -> None:
+    """A booked visit (current placement) stays on its technician in greedy's plan, before newer work."""
+    base = random_problem(11, jobs=12, vehicles=3)
+    vehicle = base.vehicles[2]
+    booked = Job("booked", base.jobs[3].location, 1800, windows=((14 * H, 16 * H),), skills=vehicle.skills,
+                 current=Pinned(vehicle.id, 14 * H + 600))
+    problem = dataclasses.replace(base, jobs=(*base.jobs, booked))
+    plan = greedy(problem)
+    assert "booked" in {v.job_id for v in plan.routes[vehicle.id]}
+    assert check_plan(problem, plan) == []
+    misplaced = dataclasses.replace(booked, current=Pinned("nobody", 14 * H))  # a hint that cannot be kept is ignored
+    assert check_plan(dataclasses.replace(base, jobs=(*base.jobs, misplaced)), greedy(dataclasses.replace(base, jobs=(*base.jobs, misplaced)))) == []
+
+
+def test_an_order_past_due_before_anyone_can_reach_it_is_planned_not_dropped() -> None:
+    """Its miss is certain: it is still planned, not left out."""
+    base = random_problem(12, jobs=6, vehicles=2)
+    skills = base.vehicles[0].skills
+    overdue = Job("overdue", base.jobs[0].location, 3600, skills=skills, due_s=2 * H, miss_penalty=400_000, drop_penalty=8_400_000)
+    problem = dataclasses.replace(base, jobs=(*base.jobs, overdue))
+    plan = solve(problem, time_limit_s=1.5)
+    assert "overdue" in plan.vehicle_of()
+    assert "overdue" in plan.late
+    assert check_plan(problem, plan) == []

@@ -3,12 +3,13 @@ and a view box that scrolls rows with the wheel, zooms time with Ctrl and drags 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 
 from console.ui.board_layout import Bars, BoardRow
 
@@ -133,6 +134,7 @@ class GroupLayer(RectLayer):
         self.labels: dict[int, str] = {}
         self._font = QFont()
         self._font.setBold(True)
+        self._line_px = QFontMetrics(self._font).height() - 2
 
     def paint(self, painter: QPainter, *args) -> None:
         super().paint(painter, *args)
@@ -148,6 +150,8 @@ class GroupLayer(RectLayer):
             if view.top() - 1 <= row <= view.bottom():
                 left = transform.map(QPointF(view.left(), row))
                 bottom = transform.map(QPointF(view.left(), row + 1))
+                if bottom.y() - left.y() < self._line_px:
+                    break  # rows too thin for a line of text: the header bands still show the groups
                 painter.drawText(QRectF(left.x() + 6, left.y(), 600, bottom.y() - left.y()),
                                  Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
@@ -159,13 +163,16 @@ class RowAxis(pg.AxisItem):
     def __init__(self):
         super().__init__("left")
         self.rows: list[BoardRow] = []
+        self._line_px = QFontMetrics(QFont()).height()
         self.setWidth(118)
         self.setStyle(tickLength=0)
 
     def tickValues(self, minVal, maxVal, size):
         low, high = sorted((minVal, maxVal))  # an inverted view hands the range top-down
         first, last = max(0, int(np.floor(low))), min(len(self.rows) - 1, int(np.ceil(high)))
-        return [(1.0, [r + 0.5 for r in range(first, last + 1) if self.rows[r].technician_id is not None])]
+        # zoomed out until rows are shorter than a line of text: every n-th name, readable, instead of all on top of each other
+        step = max(1, math.ceil(self._line_px / max(size / max(high - low, 1e-9), 1e-9)))
+        return [(1.0, [r + 0.5 for r in range(first, last + 1) if self.rows[r].technician_id is not None and r % step == 0])]
 
     def tickStrings(self, values, scale, spacing):
         return [self.rows[int(v)].label if 0 <= int(v) < len(self.rows) else "" for v in values]

@@ -88,7 +88,7 @@ class ProposalTable(QTableWidget):
             self._rows[line.key] = row
             self._fill(row, line, line.key in proposal.applied, role)
         self.blockSignals(False)
-        for column, width in enumerate((140, 160, 80, 210, 150, 150, 120, 95)):
+        for column, width in enumerate((130, 160, 100, 200, 150, 150, 140, 95)):
             self.setColumnWidth(column, width)
 
     def _fill(self, row: int, line: ProposalLine, written: bool, role: Role) -> None:

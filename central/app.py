@@ -1,4 +1,4 @@
-"""The centre's HTTP API (FastAPI): health, login, and the first region-scoped order endpoints.
+"""The centre's HTTP API (FastAPI): health, login, region-scoped orders and appointments, field reports, rules.
 (No `from __future__ import annotations` here: FastAPI reads the endpoints' annotations, which
 name dependencies local to create_app.)
 
@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 import db
 from central import audit_chain, outbound
+from central.appointments_api import appointment_routes
 from central.config import CentralConfig
 from central.outbound import OutboxSender
 from central.security import new_token, password_matches, token_hash
@@ -133,6 +134,12 @@ class SurveyIn(BaseModel):
     at: datetime
 
 
+class Unprocessable(BaseModel):
+    """A 422: the fields FastAPI's validation names, or one sentence from the service's own checks."""
+
+    detail: str | list[dict[str, Any]]
+
+
 class Health(BaseModel):
     status: str
     schema_revision: str | None
@@ -164,7 +171,8 @@ def create_app(config: CentralConfig) -> FastAPI:
         yield
         stop.set()
 
-    app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=lifespan,
+                  responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
     bearer = HTTPBearer(auto_error=False)
 
     def session() -> Iterator[Session]:
@@ -358,4 +366,5 @@ def create_app(config: CentralConfig) -> FastAPI:
             raise HTTPException(_REFUSAL_STATUS.get(why, status.HTTP_409_CONFLICT), messages.get(why, why.value))
         return {"status": "approved"}
 
+    app.include_router(appointment_routes(database, current_user, session, now, expected_version))
     return app

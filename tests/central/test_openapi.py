@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.central.test_api import centre, login  # noqa: F401 - the fixture is used by name
+from tests.central.test_api import login
 
 pytestmark = pytest.mark.postgres
 
 
-def test_no_server_error_and_responses_match_the_schema(centre, tmp_path: Path) -> None:  # noqa: F811
+def test_no_server_error_and_responses_match_the_schema(centre, tmp_path: Path) -> None:
     base, _database, _url = centre
     token = login(base, "admin").json()["token"]
     command = [

@@ -242,12 +242,15 @@ def create_app(config: CentralConfig) -> FastAPI:
                     limit: int = 500, offset: int = 0) -> list[OrderOut]:
         if not 1 <= limit <= 5000 or offset < 0:
             raise HTTPException(422, "limit must be 1 to 5,000 and offset not negative")
-        stmt = select(WorkOrder).where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+        # the columns the answer needs, not whole ORM rows: a region's queue is hundreds of orders
+        stmt = (select(WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority, WorkOrder.due_at,
+                       WorkOrder.paused_since)
+                .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False)))
         if user.role is not Role.ADMIN:
             stmt = stmt.where(WorkOrder.region_id == user.region_id)  # a region's desk sees its region
-        rows = s.scalars(stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset))
-        return [OrderOut(id=o.id, number=o.number, kind=o.kind.value, status=o.status.value, priority=o.priority,
-                         due_at=o.due_at, paused=o.paused_since is not None) for o in rows]
+        rows = s.execute(stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset))
+        return [OrderOut(id=i, number=number, kind=kind.value, status=state.value, priority=priority, due_at=due,
+                         paused=paused is not None) for i, number, kind, state, priority, due, paused in rows]
 
     @app.post("/intake/orders")
     def intake(body: IntakeIn, response: Response, user: Annotated[DeskUser, Depends(current_user)]) -> IntakeOut:
@@ -298,21 +301,21 @@ def create_app(config: CentralConfig) -> FastAPI:
 
     @app.post("/field/orders/{order_id}/exception")
     def field_exception(order_id: uuid.UUID, body: ExceptionIn, user: Annotated[DeskUser, Depends(current_user)],
-                        s: Annotated[Session, Depends(session)]) -> IntakeOut:
-        reports = field_reports(user, s)
+                        s: Annotated[Session, Depends(session)], if_match: Annotated[str | None, Header()] = None) -> IntakeOut:
+        reports = field_reports(user, s, if_match)
         number, new_id = field_call(lambda: reports.report_exception(order_id, body.kind, body.note, aware(body.at)))
         return IntakeOut(id=new_id, number=number, created=True)
 
     @app.post("/field/orders/{order_id}/test-result", status_code=status.HTTP_204_NO_CONTENT)
     def field_test_result(order_id: uuid.UUID, body: ReportIn, user: Annotated[DeskUser, Depends(current_user)],
-                          s: Annotated[Session, Depends(session)]) -> None:
-        reports = field_reports(user, s)
+                          s: Annotated[Session, Depends(session)], if_match: Annotated[str | None, Header()] = None) -> None:
+        reports = field_reports(user, s, if_match)
         field_call(lambda: reports.test_result(order_id, body.results, aware(body.at)))
 
     @app.post("/field/orders/{order_id}/delivery-report", status_code=status.HTTP_204_NO_CONTENT)
     def field_delivery_report(order_id: uuid.UUID, body: ReportIn, user: Annotated[DeskUser, Depends(current_user)],
-                              s: Annotated[Session, Depends(session)]) -> None:
-        reports = field_reports(user, s)
+                              s: Annotated[Session, Depends(session)], if_match: Annotated[str | None, Header()] = None) -> None:
+        reports = field_reports(user, s, if_match)
         field_call(lambda: reports.delivery_report(order_id, body.results, aware(body.at)))
 
     @app.post("/field/orders/{order_id}/signature", status_code=status.HTTP_204_NO_CONTENT)

@@ -26,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--database-url", default=None)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                       help="the reverse proxies whose X-Forwarded-For is believed (comma-separated; default 127.0.0.1): "
+                            "the per-address login limits then count the real client")
     password = commands.add_parser("set-password", help="set a user's password (read from standard input)")
     password.add_argument("username")
     password.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
@@ -65,7 +68,8 @@ def _serve(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"dispatch-central serve: {exc}", file=sys.stderr)
         return 2
-    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info", proxy_headers=True,
+                forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
 
 

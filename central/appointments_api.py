@@ -73,6 +73,9 @@ class RescheduleIn(WindowIn):
     contact_method: ContactMethod
     pause_sla: bool = False
 
+    def change(self) -> Reschedule:
+        return Reschedule(self.reason, self.text, self.contact_method, self.pause_sla)
+
 
 class MoveIn(BaseModel):
     technician_id: uuid.UUID
@@ -197,8 +200,8 @@ def appointment_routes(database: Database, current_user: Callable, session: Call
         customer's own request may pause the SLA clock, through the pause rules."""
         aware(body.window_start, body.window_end)
         own_visit(user, s, appointment_id)
-        change = Reschedule(body.reason, body.text, body.contact_method, body.pause_sla)
-        booking = desk(user).reschedule(appointment_id, (body.window_start, body.window_end), change, expected_version(if_match))
+        booking = desk(user).reschedule(appointment_id, (body.window_start, body.window_end), body.change(),
+                                        expected_version(if_match))
         return answer(booking, user)
 
     @router.post("/{appointment_id}/move")
@@ -209,8 +212,7 @@ def appointment_routes(database: Database, current_user: Callable, session: Call
         own_visit(user, s, appointment_id)
         if s.get(Technician, body.technician_id) is None:
             raise HTTPException(422, "no such technician")
-        change = (Reschedule(body.reschedule.reason, body.reschedule.text, body.reschedule.contact_method, body.reschedule.pause_sla)
-                  if body.reschedule else None)
+        change = body.reschedule.change() if body.reschedule else None
         booking = desk(user).move(appointment_id, body.technician_id, body.start, body.reason, change, expected_version(if_match))
         return answer(booking, user)
 

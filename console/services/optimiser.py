@@ -223,8 +223,13 @@ class Optimiser:
         plan = solve(job.problem, time_limit_s=time_limit_s, progress=progress, cancel=cancel)
         return proposal(job, plan)
 
+    def write(self, proposal: Proposal, lines: Sequence[ProposalLine], reason: str = "") -> PlanCommit:
+        """Write the lines (all or none); the proposal itself is left as it is (safe off the GUI thread)."""
+        return self._book.apply_plan([line.step() for line in lines], proposal.basis, reason, ORIGIN)
+
     def commit(self, proposal: Proposal, lines: Sequence[ProposalLine], reason: str = "") -> PlanCommit:
-        result = self._book.apply_plan([line.step() for line in lines], proposal.basis, reason, ORIGIN)
+        """Write the lines and, when written, mark them committed in the proposal."""
+        result = self.write(proposal, lines, reason)
         if result.ok:
             proposal.committed(result, {line.key for line in lines})
         return result

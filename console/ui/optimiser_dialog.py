@@ -273,11 +273,23 @@ class OptimiserDialog(QDialog):
             return
         lines = [proposal.line(k) for k in keys]
         reason, optimiser = self.reason.text().strip(), self._optimiser
-        self.commit_button.setEnabled(False)
-        self._background.run(lambda: optimiser.commit(proposal, lines, reason), lambda result: self._on_committed(keys, result),
-                             self._on_run_failed)
+        self._committing(True)
+        self._background.run(lambda: optimiser.write(proposal, lines, reason), lambda result: self._on_committed(keys, result),
+                             self._on_commit_failed)
+
+    def _committing(self, busy: bool) -> None:
+        for widget in (self.table, self.commit_button, self.select_all, self.select_none, self.repair_button, self.run_button):
+            widget.setEnabled(not busy)
+
+    def _on_commit_failed(self, error: Exception) -> None:
+        self._committing(False)
+        self._on_table_ticks_changed()
+        QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was written: %1").replace("%1", str(error)))
 
     def _on_committed(self, keys: set[str], result: PlanCommit) -> None:
+        self._committing(False)
+        if result.ok:
+            self.proposal.committed(result, keys)  # on the GUI thread, which reads the proposal
         if result.stale:
             self._offer_rerun(self.tr("The plan changed while the optimiser worked: %1 visits or orders it read were changed "
                                       "by someone else. Nothing was written.").replace("%1", str(len(result.stale))))

@@ -1226,6 +1226,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Some carry warnings: write a reason.</translation>
     </message>
     <message>
+        <source>Nothing was written: %1</source>
+        <translation>Nothing was written: %1</translation>
+    </message>
+    <message>
         <source>The plan changed while the optimiser worked: %1 visits or orders it read were changed by someone else. Nothing was written.</source>
         <translation>The plan changed while the optimiser worked: %1 visits or orders it read were changed by someone else. Nothing was written.</translation>
     </message>

@@ -1225,6 +1225,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>部分行有警告：请填写理由。</translation>
     </message>
     <message>
+        <source>Nothing was written: %1</source>
+        <translation>未写入任何内容：%1</translation>
+    </message>
+    <message>
         <source>The plan changed while the optimiser worked: %1 visits or orders it read were changed by someone else. Nothing was written.</source>
         <translation>优化期间排班已变：其读取的 %1 个上门或工单已被他人修改。未写入任何内容。</translation>
     </message>

@@ -44,6 +44,7 @@ _MESSAGES = {
     AppointmentRefusal.ORDERS_AT_OTHER_SITES: (422, "one visit covers orders of one site only"),
     AppointmentRefusal.LOCKED: (409, "the booking is pinned: unpin it first"),
     AppointmentRefusal.CHANGED_ELSEWHERE: (409, "the appointment was changed since the version you saw: reload it"),
+    AppointmentRefusal.UNDER_WAY: (409, "the visit starts now or has started"),
 }
 
 

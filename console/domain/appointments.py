@@ -37,6 +37,7 @@ class AppointmentRefusal(StrEnum):
     LOCKED = "locked"  # unlock before moving a pinned booking
     CHANGED_ELSEWHERE = "changed_elsewhere"
     RULES = "rules"  # the booking rules stop it (see the findings)
+    UNDER_WAY = "under_way"  # the visit starts now or has started: a plan does not move it
 
 
 def window_refusal(start: datetime, end: datetime, now: datetime) -> AppointmentRefusal | None:

@@ -106,6 +106,18 @@ def urgency_instant(clock: SlaClock, params: SlaParameters, now: datetime) -> da
     return now + left
 
 
+def running_deadline(clock: SlaClock, params: SlaParameters) -> datetime | None:
+    """When the order misses its limit if nothing else pauses it: its deadline; for a paused order,
+    None while an approved pause holds the clock, or the deadline once the pause's credit runs
+    out (an unapproved pause counts only up to the approval limit)."""
+    times = clock.times
+    if clock.paused_since is None:
+        return times.due_at
+    if clock.pause_approved:
+        return None
+    return clock.paused_since + params.pause_approval_after + (times.due_at - clock.paused_since)
+
+
 def pause_awaits_approval(clock: SlaClock, params: SlaParameters, now: datetime) -> bool:
     return clock.paused_since is not None and not clock.pause_approved and now - clock.paused_since > params.pause_approval_after
 

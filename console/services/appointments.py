@@ -19,8 +19,15 @@ from sqlalchemy.orm import Session
 from console.domain import appointments as rules
 from console.domain import lifecycle
 from console.domain.appointments import OPEN, AppointmentRefusal
-from console.domain.booking_rules import Finding, verdict
-from console.domain.enums import AppointmentChangeKind, AppointmentStatus, ContactMethod, PauseReason, RescheduleReason
+from console.domain.booking_rules import Conflict, Finding, verdict
+from console.domain.enums import (
+    AppointmentChangeKind,
+    AppointmentStatus,
+    ContactMethod,
+    OrderStatus,
+    PauseReason,
+    RescheduleReason,
+)
 from console.services.desk import Changes
 from console.services.orders import OrderActions
 from console.services.planning import check_move, joint_minutes, technician_days, travel_model, visit_of
@@ -74,6 +81,7 @@ class PlanStep:
     appointment_id: uuid.UUID | None = None
     order_ids: tuple[uuid.UUID, ...] = ()
     window: tuple[datetime, datetime] | None = None  # a new visit's window
+    shown: frozenset[Conflict] | None = None  # the warnings the dispatcher saw and gave the reason for (None: any)
 
 
 @dataclass(frozen=True)
@@ -315,12 +323,15 @@ class AppointmentBook:
 
     # --- writing a plan ---------------------------------------------------------------------------
 
-    def apply_plan(self, steps: Sequence[PlanStep], basis: PlanBasis, reason: str = "", origin: str = "optimiser") -> PlanCommit:
+    def apply_plan(self, steps: Sequence[PlanStep], basis: PlanBasis, reason: str = "", origin: str = "optimiser",
+                   fixed_ahead: timedelta = timedelta(0)) -> PlanCommit:
         """Every step in one transaction, or none. Refused whole when a visit or order the plan was
         made from changed meanwhile (the plan is made again, never forced over someone else's
-        work), or when the booking rules refuse any step (each refusal is reported). The visits
-        that move are first taken off their rows, so each is checked against the plan's final
-        state, not against a place another of them is about to leave."""
+        work), when a visit to move starts within `fixed_ahead` or is under way, when a step meets
+        a warning the dispatcher was not shown (its reason was not given for it), or when the
+        booking rules refuse any step (each refusal is reported). The visits that move are first
+        taken off their rows, so each is checked against the plan's final state, not against a
+        place another of them is about to leave."""
         try:
             with self._database.unit_of_work() as session:
                 now = self._clock()
@@ -335,6 +346,7 @@ class AppointmentBook:
                         continue
                     try:
                         appointment = self._appointment(session, step.appointment_id, None)
+                        self._check(AppointmentRefusal.UNDER_WAY if self._under_way(session, appointment, now + fixed_ahead) else None)
                     except _Refused as refusal:
                         refused[step.key] = refusal.booking
                         continue
@@ -355,6 +367,10 @@ class AppointmentBook:
                             done = self._move(session, moving[step.key], step.technician_id, step.start, reason, None, now,
                                               previous=previous[step.key], origin=origin)
                         session.flush()
+                        unseen = [f for f in done.findings if step.shown is not None and f.conflict not in step.shown]
+                        if unseen:  # the plan's ground moved (a shift, a skill, another visit): made again, not forced
+                            refused[step.key] = Booking(refusal=AppointmentRefusal.CHANGED_ELSEWHERE, findings=tuple(unseen))
+                            continue
                         changes.append(done.changes)
                     except _Refused as refusal:
                         refused[step.key] = refusal.booking
@@ -369,6 +385,18 @@ class AppointmentBook:
                 return PlanCommit(merged, versions=versions)
         except _Abort as abort:  # raised inside the unit of work: everything it wrote is rolled back
             return abort.commit
+
+    def _under_way(self, session: Session, appointment: Appointment, fixed_from: datetime) -> bool:
+        """Starting before `fixed_from`, or an order of it already in progress on site."""
+        start = appointment.planned_start or appointment.window_start
+        if start < fixed_from:
+            return True
+        statuses = session.scalars(select(WorkOrder.status).join(AppointmentOrder, AppointmentOrder.order_id == WorkOrder.id)
+                                   .where(AppointmentOrder.appointment_id == appointment.id, AppointmentOrder.deleted.is_(False)))
+        return any(status is OrderStatus.IN_PROGRESS for status in statuses)
+
+    def now(self) -> datetime:
+        return self._clock()
 
     @staticmethod
     def _stale(session: Session, basis: PlanBasis) -> tuple[uuid.UUID, ...]:

@@ -84,11 +84,22 @@ def load_priorities(session: Session) -> Priorities:
     """The optimiser's SLA weights; an unusable value names its parameter."""
     values = parameters(session)
     try:
-        return Priorities({level: int(values[f"planning.level_weight.{level.value}"]) for level in CustomerLevel},
-                          {band: int(values[f"planning.band_weight.{band.value}"]) for band in Band},
+        return Priorities({level: _whole(values, f"planning.level_weight.{level.value}") for level in CustomerLevel},
+                          {band: _whole(values, f"planning.band_weight.{band.value}") for band in Band},
                           float(values["planning.miss_km"]))
     except (TypeError, ValueError) as error:
-        raise ValueError(f"the planning weights (rule parameters planning.*) cannot be used: {error}") from error
+        raise WeightsError(f"the planning weights (rule parameters planning.*) cannot be used: {error}") from error
+
+
+class WeightsError(ValueError):
+    """A planning weight in the rule parameters is not a usable number."""
+
+
+def _whole(values: dict[str, Any], key: str) -> int:
+    value = values[key]
+    if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())):
+        raise ValueError(f"{key} must be a whole number, not {value!r}")
+    return int(value)
 
 
 def load_calendar(session: Session) -> BusinessCalendar:

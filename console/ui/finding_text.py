@@ -61,6 +61,7 @@ REFUSALS = {
     AppointmentRefusal.LOCKED: QT_TRANSLATE_NOOP("Findings", "The booking is pinned: unpin it first."),
     AppointmentRefusal.CHANGED_ELSEWHERE: QT_TRANSLATE_NOOP("Findings", "Someone else changed it meanwhile; look again."),
     AppointmentRefusal.RULES: QT_TRANSLATE_NOOP("Findings", "The booking rules do not allow it."),
+    AppointmentRefusal.UNDER_WAY: QT_TRANSLATE_NOOP("Findings", "The visit starts now or has started: it stays where it is."),
 }
 
 

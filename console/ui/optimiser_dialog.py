@@ -5,6 +5,7 @@ the plan it was made from changed meanwhile, and the dialog offers to run again.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
@@ -31,12 +32,13 @@ from console.domain.booking_rules import verdict
 from console.domain.enums import Role
 from console.services.appointments import PlanCommit
 from console.services.desk import Changes
-from console.services.optimiser import MAX_DAYS, LineKind, Optimiser, Proposal
+from console.services.optimiser import MAX_DAYS, LineKind, NotYourRegion, Optimiser, Proposal, WeightsError
 from console.ui.background import Background
 from console.ui.finding_text import describe, refusal_text
 from console.ui.proposal_table import ProposalTable
 
 DEFAULT_SECONDS = 30
+log = logging.getLogger(__name__)
 
 
 class OptimiserDialog(QDialog):
@@ -52,6 +54,7 @@ class OptimiserDialog(QDialog):
         self._role = optimiser.user.role
         self._english = english
         self._cancel: threading.Event | None = None
+        self._busy = False  # a commit is being written
         self._own: Changes | None = None
         self.proposal: Proposal | None = None
         self.setWindowTitle(self.tr("Optimise the plan"))
@@ -210,7 +213,16 @@ class OptimiserDialog(QDialog):
         self._cancel = None
         self._running(False)
         self.progress.setFormat("")
-        self.summary.setText(self.tr("The optimiser could not run: %1").replace("%1", str(error)))
+        self.summary.setText(self.tr("The optimiser could not run: %1").replace("%1", self._error_text(error)))
+
+    def _error_text(self, error: Exception) -> str:
+        if isinstance(error, NotYourRegion):
+            return self.tr("a dispatcher plans their own region only.")
+        if isinstance(error, WeightsError):
+            return self.tr("the planning weights (rule parameters planning.*) are not usable numbers; "
+                           "a supervisor must correct them.") + f" ({error.__cause__ or error})"
+        log.error("optimiser failed", exc_info=error)
+        return self.tr("an unexpected error (the log has the details).")
 
     def _show_summary(self) -> None:
         p = self.proposal
@@ -244,8 +256,10 @@ class OptimiserDialog(QDialog):
             self.table.set_ticked(chosen)
 
     def _on_table_ticks_changed(self) -> None:
+        if self._busy:
+            return
         ticked = self.table.ticked() if self.proposal is not None else set()
-        findings = self.proposal.judge(ticked) if ticked else {}
+        findings = self.proposal.judge(ticked, self._clock()) if ticked else {}
         for key in ticked:
             self.table.show_findings(key, findings.get(key, ()), self._role)
         blocked = [k for k in ticked if not verdict(list(findings.get(k, ())), self._role).allowed]
@@ -274,22 +288,26 @@ class OptimiserDialog(QDialog):
         lines = [proposal.line(k) for k in keys]
         reason, optimiser = self.reason.text().strip(), self._optimiser
         self._committing(True)
-        self._background.run(lambda: optimiser.write(proposal, lines, reason), lambda result: self._on_committed(keys, result),
-                             self._on_commit_failed)
+        self._background.run(lambda: optimiser.write(proposal, lines, reason),
+                             lambda result: self._on_committed(proposal, keys, result), self._on_commit_failed)
 
     def _committing(self, busy: bool) -> None:
-        for widget in (self.table, self.commit_button, self.select_all, self.select_none, self.repair_button, self.run_button):
+        self._busy = busy
+        for widget in (self.table, self.commit_button, self.select_all, self.select_none, self.repair_button, self.run_button,
+                       self.again_button, self.reason):
             widget.setEnabled(not busy)
 
     def _on_commit_failed(self, error: Exception) -> None:
         self._committing(False)
         self._on_table_ticks_changed()
-        QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was written: %1").replace("%1", str(error)))
+        QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was written: %1").replace("%1", self._error_text(error)))
 
-    def _on_committed(self, keys: set[str], result: PlanCommit) -> None:
+    def _on_committed(self, proposal: Proposal, keys: set[str], result: PlanCommit) -> None:
         self._committing(False)
+        if proposal is not self.proposal:  # a new run replaced it meanwhile: its lines are not these
+            return
         if result.ok:
-            self.proposal.committed(result, keys)  # on the GUI thread, which reads the proposal
+            proposal.committed(result, keys)  # on the GUI thread, which reads the proposal
         if result.stale:
             self._offer_rerun(self.tr("The plan changed while the optimiser worked: %1 visits or orders it read were changed "
                                       "by someone else. Nothing was written.").replace("%1", str(len(result.stale))))

@@ -33,6 +33,11 @@ REASONS = {
     UnplannedReason.PIN_CONFLICT: QT_TRANSLATE_NOOP("ProposalTable", "Pinned where it cannot be kept."),
     UnplannedReason.NOT_SCHEDULED: QT_TRANSLATE_NOOP("ProposalTable", "No room left in the shifts: more urgent work comes first."),
     LeftOut.NO_POSITION: QT_TRANSLATE_NOOP("ProposalTable", "The site has no map position: travel cannot be planned."),
+    LeftOut.PAUSED: QT_TRANSLATE_NOOP("ProposalTable", "Its clock is paused (customer not ready or postponed): planned once resumed."),
+    LeftOut.PINNED_UNASSIGNED: QT_TRANSLATE_NOOP("ProposalTable", "Pinned without a technician: assign it by hand."),
+    LeftOut.STARTING_NOW: QT_TRANSLATE_NOOP("ProposalTable", "Starts within 15 minutes without a technician: assign it by hand."),
+    LeftOut.TECHNICIAN_ELSEWHERE: QT_TRANSLATE_NOOP("ProposalTable", "Booked with a technician of another region or not on duty."),
+    LeftOut.ASSIGNEE_CANNOT: QT_TRANSLATE_NOOP("ProposalTable", "Its technician (already dispatched) cannot take it in these days."),
 }
 COLUMNS = (
     QT_TRANSLATE_NOOP("ProposalTable", "Change"),
@@ -125,7 +130,8 @@ class ProposalTable(QTableWidget):
 
     def _where(self, technician_id: uuid.UUID | None, start, booked: bool) -> str:
         if not booked:
-            return self.tr("waiting, no visit")
+            name = self._names.get(technician_id) if technician_id else None
+            return self.tr("%1 · no visit yet").replace("%1", name) if name else self.tr("waiting, no visit")
         name = self._names.get(technician_id, self.tr("no technician")) if technician_id else self.tr("no technician")
         return f"{name} · {self._short(start)}" if start else name
 

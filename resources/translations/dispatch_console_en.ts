@@ -480,6 +480,10 @@ Your saved work is safe. The details are in %2.</translation>
         <source>The booking rules do not allow it.</source>
         <translation>The booking rules do not allow it.</translation>
     </message>
+    <message>
+        <source>The visit starts now or has started: it stays where it is.</source>
+        <translation>The visit starts now or has started: it stays where it is.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1206,6 +1210,18 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>The optimiser could not run: %1</translation>
     </message>
     <message>
+        <source>a dispatcher plans their own region only.</source>
+        <translation>a dispatcher plans their own region only.</translation>
+    </message>
+    <message>
+        <source>the planning weights (rule parameters planning.*) are not usable numbers; a supervisor must correct them.</source>
+        <translation>the planning weights (rule parameters planning.*) are not usable numbers; a supervisor must correct them.</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the log has the details).</source>
+        <translation>an unexpected error (the log has the details).</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1 changes&lt;/b&gt;: %2 new visits, %3 technicians assigned, %4 new times, %5 other technicians; %6 not planned (each says why). Kept where they are: %7 pinned, under way or booked outside the shifts.</source>
         <translation>&lt;b&gt;%1 changes&lt;/b&gt;: %2 new visits, %3 technicians assigned, %4 new times, %5 other technicians; %6 not planned (each says why). Kept where they are: %7 pinned, under way or booked outside the shifts.</translation>
     </message>
@@ -1649,6 +1665,26 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>The site has no map position: travel cannot be planned.</translation>
     </message>
     <message>
+        <source>Its clock is paused (customer not ready or postponed): planned once resumed.</source>
+        <translation>Its clock is paused (customer not ready or postponed): planned once resumed.</translation>
+    </message>
+    <message>
+        <source>Pinned without a technician: assign it by hand.</source>
+        <translation>Pinned without a technician: assign it by hand.</translation>
+    </message>
+    <message>
+        <source>Starts within 15 minutes without a technician: assign it by hand.</source>
+        <translation>Starts within 15 minutes without a technician: assign it by hand.</translation>
+    </message>
+    <message>
+        <source>Booked with a technician of another region or not on duty.</source>
+        <translation>Booked with a technician of another region or not on duty.</translation>
+    </message>
+    <message>
+        <source>Its technician (already dispatched) cannot take it in these days.</source>
+        <translation>Its technician (already dispatched) cannot take it in these days.</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>Change</translation>
     </message>
@@ -1699,6 +1735,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>waiting, no visit</source>
         <translation>waiting, no visit</translation>
+    </message>
+    <message>
+        <source>%1 · no visit yet</source>
+        <translation>%1 · no visit yet</translation>
     </message>
     <message>
         <source>no technician</source>

@@ -480,6 +480,10 @@ Your saved work is safe. The details are in %2.</source>
         <source>The booking rules do not allow it.</source>
         <translation>预约规则不允许。</translation>
     </message>
+    <message>
+        <source>The visit starts now or has started: it stays where it is.</source>
+        <translation>该上门即将开始或已开始：保持原安排。</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1205,6 +1209,18 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>优化无法运行：%1</translation>
     </message>
     <message>
+        <source>a dispatcher plans their own region only.</source>
+        <translation>调度员只能为本区域排班。</translation>
+    </message>
+    <message>
+        <source>the planning weights (rule parameters planning.*) are not usable numbers; a supervisor must correct them.</source>
+        <translation>排班权重（规则参数 planning.*）不是可用的数字；需值班长更正。</translation>
+    </message>
+    <message>
+        <source>an unexpected error (the log has the details).</source>
+        <translation>意外错误（详见日志）。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1 changes&lt;/b&gt;: %2 new visits, %3 technicians assigned, %4 new times, %5 other technicians; %6 not planned (each says why). Kept where they are: %7 pinned, under way or booked outside the shifts.</source>
         <translation>&lt;b&gt;%1 项变动&lt;/b&gt;：新上门 %2，补派人员 %3，改时间 %4，换人员 %5；未排 %6（各行注明原因）。保持不动：%7 个已锁定、进行中或排在班次外的上门。</translation>
     </message>
@@ -1647,6 +1663,26 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>该地点没有地图坐标：无法规划路程。</translation>
     </message>
     <message>
+        <source>Its clock is paused (customer not ready or postponed): planned once resumed.</source>
+        <translation>时限计时已暂停（客户未就绪或要求推迟）：恢复后再排。</translation>
+    </message>
+    <message>
+        <source>Pinned without a technician: assign it by hand.</source>
+        <translation>已锁定但未派人：请手工派单。</translation>
+    </message>
+    <message>
+        <source>Starts within 15 minutes without a technician: assign it by hand.</source>
+        <translation>15 分钟内开始且未派人：请手工派单。</translation>
+    </message>
+    <message>
+        <source>Booked with a technician of another region or not on duty.</source>
+        <translation>已预约给其他区域或不在岗的人员。</translation>
+    </message>
+    <message>
+        <source>Its technician (already dispatched) cannot take it in these days.</source>
+        <translation>已派的装维人员在这几天无法承接。</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>变动</translation>
     </message>
@@ -1697,6 +1733,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>waiting, no visit</source>
         <translation>待排，未预约</translation>
+    </message>
+    <message>
+        <source>%1 · no visit yet</source>
+        <translation>%1 · 尚未预约上门</translation>
     </message>
     <message>
         <source>no technician</source>

@@ -13,6 +13,7 @@ from console.domain.enums import AppointmentChangeKind, Role
 from console.services.appointments import AppointmentBook
 from console.services.desk import DeskReader
 from console.services.optimiser import LineKind, Optimiser
+from console.services.optimiser_setup import MOVABLE
 from console.store.models import Appointment, AppointmentChange, AuditEntry, RuleParameter, User
 from tests.conftest import DEMO_NOW
 
@@ -21,9 +22,9 @@ MONDAY = datetime(2026, 11, 23, tzinfo=SH)  # the day after the demo's "now"
 SECONDS = 4
 
 
-def optimiser_for(demo_db, username=None) -> Optimiser:
+def optimiser_for(demo_db, username=None, clock=lambda: DEMO_NOW) -> Optimiser:
     user = DeskReader(demo_db).user(username)
-    return Optimiser(demo_db, AppointmentBook(demo_db, user, lambda: DEMO_NOW), user)
+    return Optimiser(demo_db, AppointmentBook(demo_db, user, clock), user)
 
 
 @pytest.fixture
@@ -35,10 +36,16 @@ def run(demo_db):
     return optimiser, job, optimiser.run(job, SECONDS)
 
 
-def test_every_job_is_planned_or_reported_with_its_reason(run) -> None:
+def test_every_order_is_planned_or_reported_with_its_reason(run) -> None:
+    """Every open order of the region the run read is on a line (planned, or why not), or on a
+    visit that stays as it is (pinned, under way, the technician on site)."""
     _optimiser, job, proposal = run
-    keys = {line.key for line in proposal.lines}
-    assert {j.id for j in job.problem.jobs} - {f"a:{v}" for v in job.pinned} <= keys
+    run_setup, data = proposal.setup, proposal.setup.data
+    on_lines = {o for line in proposal.lines for o in line.order_ids}
+    staying = {o for v in data.visits if v.id in run_setup.pinned or v.status not in MOVABLE for o in v.order_ids}
+    ours = {o for o in data.waiting if data.orders[o].region_id == job.region_id and data.orders[o].appointment_id is None}
+    ours |= {o for v in data.visits for o in v.order_ids if o in data.orders and data.orders[o].region_id == job.region_id}
+    assert ours and ours - staying <= on_lines
     for line in proposal.lines:
         if line.kind is LineKind.UNPLANNED:
             assert line.reason is not None
@@ -48,7 +55,9 @@ def test_every_job_is_planned_or_reported_with_its_reason(run) -> None:
 
 
 def test_the_plan_honours_skills_shifts_and_windows(run) -> None:
-    """What the booking rules find against the whole plan is never a missing skill, a shift, a break or a window."""
+    """What the booking rules find against the whole plan is never a missing skill, a shift, a break or
+    a window (an overlap only where the data already double-books a technician: that line is not
+    committable, see selectable)."""
     _optimiser, _job, proposal = run
     found = {f.conflict.value for line in proposal.lines if line.changes_plan for f in line.findings}
     assert found <= {"sla_breach", "overlap", "travel_infeasible"}, found
@@ -57,10 +66,72 @@ def test_the_plan_honours_skills_shifts_and_windows(run) -> None:
             assert line.window[0] <= line.start <= line.window[1]
 
 
-def test_pinned_visits_never_appear_as_changes(run) -> None:
+def test_pinned_visits_and_visits_about_to_start_are_never_moved(demo_db) -> None:
+    """One visit pinned, another starting in ten minutes: neither is a line, and after the whole
+    committable plan is written both are where they were."""
+    optimiser = optimiser_for(demo_db)
+    region_id = optimiser.regions()[0][0]
+    first = optimiser.read(region_id, MONDAY, MONDAY + timedelta(days=1), DEMO_NOW)
+    booked = sorted((v for v, _orders in first.sources.values() if v is not None and v.technician_id), key=lambda v: v.start)
+    pinned, soon = booked[0], booked[-1]
+    with demo_db.unit_of_work() as s:
+        s.get(Appointment, pinned.id).locked = True
+    now = soon.start - timedelta(minutes=10)
+    optimiser = optimiser_for(demo_db, clock=lambda: now)
+    job = optimiser.read(region_id, MONDAY, MONDAY + timedelta(days=1), now)
+    proposal = optimiser.run(job, SECONDS)
+    assert {pinned.id, soon.id} <= job.pinned
+    assert not {pinned.id, soon.id} & {line.appointment_id for line in proposal.lines if line.changes_plan}
+    keys, _ = proposal.selectable(Role.ADMIN)
+    assert optimiser.commit(proposal, [proposal.line(k) for k in keys], "plan for Monday").ok
+    with demo_db.reading() as s:
+        for visit in (pinned, soon):
+            row = s.get(Appointment, visit.id)
+            assert (row.technician_id, row.planned_start or row.window_start) == (visit.technician_id, visit.start)
+
+
+def test_a_visit_that_started_meanwhile_is_not_moved(demo_db) -> None:
+    clock = [DEMO_NOW]
+    optimiser = optimiser_for(demo_db, clock=lambda: clock[0])
+    job = optimiser.read(optimiser.regions()[0][0], MONDAY, MONDAY + timedelta(days=1), DEMO_NOW)
+    proposal = optimiser.run(job, SECONDS)
+    keys, _ = proposal.selectable(Role.ADMIN)
+    moved = min((proposal.line(k) for k in keys if proposal.line(k).appointment_id), key=lambda line: line.old_start)
+    clock[0] = moved.old_start - timedelta(minutes=5)  # its technician is about to arrive when the dispatcher commits
+    result = optimiser.commit(proposal, [moved], "plan for Monday")
+    assert not result.ok and result.refused[moved.key].refusal.value == "under_way"
+    with demo_db.reading() as s:
+        assert s.get(Appointment, moved.appointment_id).technician_id == moved.old_technician_id
+
+
+def test_a_warning_that_appears_only_at_commit_refuses_the_write(demo_db, run) -> None:
+    """The reason the dispatcher gave covered the warnings shown; a shift shortened meanwhile is not among them."""
+    optimiser, _job, proposal = run
+    keys, findings = proposal.selectable(Role.ADMIN)
+    clean = next(proposal.line(k) for k in keys if not findings[k] and proposal.line(k).kind is LineKind.NEW)
+    with demo_db.unit_of_work() as s:
+        from console.store.models import Shift
+
+        shift = s.scalars(select(Shift).where(Shift.technician_id == clean.technician_id, Shift.starts_at <= clean.start,
+                                              Shift.ends_at > clean.start)).one()
+        shift.ends_at = clean.start  # another desk shortens the technician's day
+    before = _count(demo_db, Appointment)
+    result = optimiser.commit(proposal, [clean], "SLA accepted on other lines")
+    assert not result.ok and result.refused[clean.key].refusal.value == "changed_elsewhere"
+    assert {f.conflict.value for f in result.refused[clean.key].findings} == {"outside_shift"}
+    assert _count(demo_db, Appointment) == before
+
+
+def test_orders_dispatched_to_a_technician_stay_with_them_and_paused_orders_wait(demo_db, run) -> None:
     _optimiser, job, proposal = run
-    changed = {line.appointment_id for line in proposal.lines if line.changes_plan}
-    assert not changed & job.pinned
+    data = job.data
+    for line in proposal.lines:
+        assignees = {data.orders[o].assignee_id for o in line.order_ids if data.orders[o].assignee_id}
+        if line.kind is LineKind.NEW and assignees:
+            assert assignees == {line.technician_id}
+            assert line.old_technician_id == line.technician_id  # shown as theirs already
+        if any(data.orders[o].sla and data.orders[o].sla.paused_since for o in line.order_ids) and line.appointment_id is None:
+            assert line.kind is LineKind.UNPLANNED and line.reason.value == "paused"
 
 
 def test_what_can_be_committed_together_holds_and_is_written_with_history(demo_db, run) -> None:

@@ -8,6 +8,7 @@ meanwhile and no line meets a warning the dispatcher was not shown.
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -58,6 +59,7 @@ class Proposal:
     current_late: int
     proposed_late: int
     applied: set[str] = field(default_factory=set)
+    elapsed_s: float = 0.0  # the whole run, both passes
     basis: PlanBasis = field(init=False)
 
     def __post_init__(self) -> None:
@@ -143,7 +145,7 @@ class Optimiser:
             cancel: threading.Event | None = None) -> Proposal:
         """The best plan within the time limit. Booked visits the plan leaves out still stand (a
         plan never cancels a booking): the rest of the time plans again with them kept."""
-        cancel = cancel or threading.Event()
+        cancel, started = cancel or threading.Event(), time.monotonic()
         first_s = time_limit_s * (1 - SECOND_PASS)
 
         def scaled(offset: float, share: float):
@@ -157,7 +159,9 @@ class Optimiser:
             job = job.keep(dropped)
             plan = solve(job.problem, time_limit_s=max(1.0, time_limit_s - first_s), progress=scaled(first_s, SECOND_PASS),
                          cancel=cancel)
-        return proposal(job, plan)
+        made = proposal(job, plan)
+        made.elapsed_s = time.monotonic() - started
+        return made
 
     def write(self, proposal: Proposal, lines: Sequence[ProposalLine], reason: str = "") -> PlanCommit:
         """Write the lines (all or none); the proposal itself is left as it is (safe off the GUI

@@ -204,7 +204,7 @@ class OptimiserDialog(QDialog):
         self._running(False)
         self.proposal = proposal
         self.progress.setValue(1000)
-        self.progress.setFormat(self.tr("done in %1 s").replace("%1", f"{proposal.plan.elapsed_s:.0f}"))
+        self.progress.setFormat(self.tr("done in %1 s").replace("%1", f"{proposal.elapsed_s:.0f}"))
         self._show_summary()
         self._show_table()
         self._tick(None)

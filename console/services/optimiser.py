@@ -97,14 +97,15 @@ class Proposal:
         committed, stand and the rest of the plan stays as it is now."""
         return _judge(self.setup, self._by_key, self.applied, keys, now or self.setup.now)
 
-    def selectable(self, role: Role, keys: set[str] | None = None) -> tuple[set[str], dict[str, tuple[Finding, ...]]]:
+    def selectable(self, role: Role, keys: set[str] | None = None,
+                   now: datetime | None = None) -> tuple[set[str], dict[str, tuple[Finding, ...]]]:
         """The largest part of `keys` (default: every open changing line) that this role may commit
         together, and its findings: lines the role may not commit are left out, then the lines that
         only worked beside them, until what remains holds."""
         chosen = set(keys) if keys is not None else {line.key for line in self.open_lines() if line.changes_plan}
         chosen = {k for k in chosen if k not in self.applied and self._by_key[k].changes_plan}
         while True:
-            findings = self.judge(chosen)
+            findings = self.judge(chosen, now)
             bad = {k for k in chosen if not verdict(list(findings[k]), role).allowed}
             if not bad:
                 return chosen, findings
@@ -153,12 +154,14 @@ class Optimiser:
                 if progress else None
 
         plan = solve(job.problem, time_limit_s=first_s, progress=scaled(0.0, 1 - SECOND_PASS), cancel=cancel)
-        dropped = {job.sources[j][0].id for j in plan.unplanned
-                   if job.sources[j][0] is not None and job.sources[j][0].technician_id is not None}
-        if dropped and not cancel.is_set():
+        for _again in range(3):  # a plan that drops booked visits plans again with them kept
+            dropped = {visit.id for j in plan.unplanned if (visit := job.sources[j][0]) is not None
+                       and visit.technician_id is not None and visit.id not in job.pinned}
+            if not dropped or cancel.is_set():
+                break
             job = job.keep(dropped)
-            plan = solve(job.problem, time_limit_s=max(1.0, time_limit_s - first_s), progress=scaled(first_s, SECOND_PASS),
-                         cancel=cancel)
+            left = max(1.0, time_limit_s - (time.monotonic() - started))
+            plan = solve(job.problem, time_limit_s=left, progress=scaled(time_limit_s - left, left / time_limit_s), cancel=cancel)
         made = proposal(job, plan)
         made.elapsed_s = time.monotonic() - started
         return made

@@ -24,7 +24,7 @@ import numpy as np
 
 from console.domain.booking_rules import Finding, Travel
 from console.domain.calendar import BusinessCalendar
-from console.domain.enums import AppointmentStatus, Band, CustomerLevel
+from console.domain.enums import AppointmentStatus, Band, CustomerLevel, OrderStatus
 from console.domain.priority import Priorities
 from console.domain.sla import SlaParameters
 from console.domain.sla_clock import band_at, running_deadline
@@ -130,7 +130,7 @@ class Setup:
                          for v in self.problem.vehicles)
         problem = replace(self.problem, jobs=tuple(j for j in self.problem.jobs if j.id not in jobs), vehicles=vehicles)
         sources = {k: v for k, v in self.sources.items() if k not in jobs}
-        return replace(self, problem=problem, sources=sources, pinned=self.pinned | visit_ids, basis=_basis(sources))
+        return replace(self, problem=problem, sources=sources, pinned=self.pinned | visit_ids)  # the basis still holds them
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,12 @@ class _Shift:
     start_at: tuple[float, float]
 
     def vehicle(self, skills: frozenset[str]) -> Vehicle:
-        return Vehicle(self.id, str(self.technician_id), skills, self.start_at, self.home, (self.lo, self.hi), tuple(self.breaks))
+        lo = self.lo
+        for bs, be in sorted(self.breaks):  # a shift that starts inside a break starts when the break ends
+            if bs <= lo < be:
+                lo = _ceil_minute(be)
+        breaks = tuple(b for b in self.breaks if b[1] > lo)
+        return Vehicle(self.id, str(self.technician_id), skills, self.start_at, self.home, (lo, max(lo, self.hi)), breaks)
 
 
 def technician_skill(technician_id: uuid.UUID) -> str:
@@ -186,11 +191,12 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
         found = [band_at(o.sla, calendar, params, now) for o in orders if o.sla is not None]
         return max(found, key=list(Band).index) if found else Band.GREEN
 
-    def job(job_id: str, position, minutes: int, orders: tuple[PlanOrder, ...], windows) -> Job:
+    def job(job_id: str, position, minutes: int, orders: tuple[PlanOrder, ...], windows, keep_assignee: bool = True) -> Job:
+        """`keep_assignee`: an order already dispatched to a technician goes to that technician only."""
         level = max((o.level for o in orders), key=_level_rank)
         band, due = bands(orders), min((d for o in orders if (d := deadlines[o.id]) is not None), default=None)
         skills = frozenset().union(*(o.skills for o in orders), *({technician_skill(o.assignee_id)} for o in orders
-                                                                  if o.assignee_id and o.appointment_id is None))
+                                                                  if o.assignee_id and keep_assignee))
         return Job(job_id, position, minutes * MINUTE, windows, skills, s(due) if due else None,
                    priorities.miss_penalty(level, band), priorities.drop_penalty(level, band))
 
@@ -240,7 +246,7 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
             continue
         if visit.technician_id is None and not ours:
             continue
-        fixed = visit.locked or visit.start < now + FIXED_AHEAD
+        fixed = visit.locked or visit.start < now + FIXED_AHEAD or any(o.status is OrderStatus.IN_PROGRESS for o in orders)
         booked = visit.technician_id is not None
         in_shift = booked and any(sh.lo <= v0 and v1 <= sh.hi for sh in by_tech[visit.technician_id])
         if booked and (fixed or visit.position is None or not in_shift):
@@ -254,7 +260,8 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
         elif visit.position is None:
             leave(job_id, visit, orders, LeftOut.NO_POSITION)
         else:
-            new = job(job_id, visit.position, visit.minutes, orders, ((s(visit.window_start), s(visit.window_end)),))
+            new = job(job_id, visit.position, visit.minutes, orders, ((s(visit.window_start), s(visit.window_end)),),
+                      keep_assignee=not booked)
             if booked:  # a technician's booked visit is a promise: the plan starts from it, moves it if that
                 # helps, and drops it only when it cannot stay
                 shift = next(sh for sh in by_tech[visit.technician_id] if sh.lo <= v0 and v1 <= sh.hi)
@@ -343,6 +350,7 @@ def _line(key: str, kind: LineKind, visit: PlanVisit | None, orders: tuple[PlanO
     return ProposalLine(
         key, kind, tuple(o.id for o in orders), " ".join(o.number for o in orders), orders[0].site if orders else "",
         max((o.level for o in orders), key=_level_rank), visit.id if visit else None,
-        visit.technician_id if visit else assignee, visit.start if visit else None, technician_id, start, minutes, window,
+        visit.technician_id if visit and visit.technician_id else assignee, visit.start if visit else None, technician_id, start,
+        minutes, window,
         due, late, reason,
     )

@@ -252,7 +252,7 @@ class OptimiserDialog(QDialog):
     def _tick(self, keys: set[str] | None) -> None:
         """Tick the largest part (of `keys`, or of everything) this user may commit together."""
         if self.proposal is not None:
-            chosen, _findings = self.proposal.selectable(self._role, keys)
+            chosen, _findings = self.proposal.selectable(self._role, keys, self._clock())
             self.table.set_ticked(chosen)
 
     def _on_table_ticks_changed(self) -> None:
@@ -304,6 +304,7 @@ class OptimiserDialog(QDialog):
 
     def _on_committed(self, proposal: Proposal, keys: set[str], result: PlanCommit) -> None:
         self._committing(False)
+        self._on_table_ticks_changed()
         if proposal is not self.proposal:  # a new run replaced it meanwhile: its lines are not these
             return
         if result.ok:

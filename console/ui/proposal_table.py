@@ -123,7 +123,7 @@ class ProposalTable(QTableWidget):
         if written:
             self.mark_written(line.key)
         elif line.kind is LineKind.UNPLANNED and line.reason is not None:
-            kept = self.tr(" It stays where it is.") if line.old_technician_id else ""
+            kept = self.tr(" It stays where it is.") if line.appointment_id and line.old_technician_id else ""
             self._note(row, _t(REASONS[line.reason]) + kept, WARNED)
         else:
             self.show_findings(line.key, line.findings, role)

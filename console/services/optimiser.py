@@ -206,10 +206,11 @@ def proposal(job: Setup, plan: Plan) -> Proposal:
             else:
                 kind = LineKind.UNCHANGED if visit.start == start else LineKind.MOVED
             lines.append(job.line(planned.job_id, kind, visit, orders, technician_id, start, late=planned.job_id in late))
+    needs = {j.id: j.skills for j in job.problem.jobs}
     for job_id, reason in plan.unplanned.items():
         visit, orders = job.sources[job_id]
         if visit is None or visit.id not in job.pinned:
-            dispatched = visit is None and any(technician_skill(o.assignee_id) in _skills(job, job_id) for o in orders if o.assignee_id)
+            dispatched = any(technician_skill(o.assignee_id) in needs[job_id] for o in orders if o.assignee_id)
             why = LeftOut.ASSIGNEE_CANNOT if dispatched and reason is not UnplannedReason.NOT_SCHEDULED else reason
             lines.append(job.line(job_id, LineKind.UNPLANNED, visit, orders, visit.technician_id if visit else None,
                                   visit.start if visit else None, why))
@@ -217,10 +218,6 @@ def proposal(job: Setup, plan: Plan) -> Proposal:
     lines = _judged(job, lines)
     lines.sort(key=lambda line: (list(LineKind).index(line.kind), line.start or origin, line.numbers))
     return Proposal(job, plan, lines, _current_km(job), plan.travel_m / 1000, _late_count(job), _late_count(job, plan))
-
-
-def _skills(job: Setup, job_id: str) -> frozenset[str]:
-    return next((j.skills for j in job.problem.jobs if j.id == job_id), frozenset())
 
 
 def _judged(job: Setup, lines: list[ProposalLine]) -> list[ProposalLine]:

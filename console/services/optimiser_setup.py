@@ -191,13 +191,12 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
         found = [band_at(o.sla, calendar, params, now) for o in orders if o.sla is not None]
         return max(found, key=list(Band).index) if found else Band.GREEN
 
+    def due_of(orders: tuple[PlanOrder, ...]) -> datetime | None:
+        return min((d for o in orders if (d := deadlines[o.id]) is not None), default=None)
+
     def job(job_id: str, position, minutes: int, orders: tuple[PlanOrder, ...], windows, keep_assignee: bool = True) -> Job:
-        """`keep_assignee`: an order already dispatched to a technician goes to that technician only."""
-        level = max((o.level for o in orders), key=_level_rank)
-        band, due = bands(orders), min((d for o in orders if (d := deadlines[o.id]) is not None), default=None)
-        skills = frozenset().union(*(o.skills for o in orders), *({technician_skill(o.assignee_id)} for o in orders
-                                                                  if o.assignee_id and keep_assignee))
-        return Job(job_id, position, minutes * MINUTE, windows, skills, s(due) if due else None,
+        level, band, due = max((o.level for o in orders), key=_level_rank), bands(orders), due_of(orders)
+        return Job(job_id, position, minutes * MINUTE, windows, _needs(orders, keep_assignee), s(due) if due else None,
                    priorities.miss_penalty(level, band), priorities.drop_penalty(level, band))
 
     techs = {t.id: t for t in data.technicians}
@@ -224,7 +223,7 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
 
     def leave(key: str, visit: PlanVisit | None, orders: tuple[PlanOrder, ...], why: LeftOut) -> None:
         left_out.append(_line(key, LineKind.UNPLANNED, visit, orders, visit.technician_id if visit else None,
-                              visit.start if visit else None, min((d for o in orders if (d := deadlines[o.id])), default=None), why))
+                              visit.start if visit else None, due_of(orders), why))
 
     for visit in data.visits:
         orders = tuple(data.orders[o] for o in visit.order_ids if o in data.orders)
@@ -285,8 +284,8 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
             waiting_by_site[order.site_id].append(order)
     skill_sets = [techs[t].skills | {technician_skill(t)} for t in by_tech]
     for orders in waiting_by_site.values():
-        grouped = job("o:", orders[0].position, joint_minutes(list(orders)), tuple(orders), ())
-        groups = [orders] if len(orders) > 1 and any(grouped.skills <= have for have in skill_sets) else [[o] for o in orders]
+        together = len(orders) > 1 and any(_needs(tuple(orders)) <= have for have in skill_sets)
+        groups = [orders] if together else [[o] for o in orders]
         for group in groups:
             job_id = "o:" + ",".join(str(o.id) for o in group)
             jobs.append(job(job_id, group[0].position, joint_minutes(list(group)), tuple(group), ()))
@@ -300,6 +299,13 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
     # booked visits no plan can hold (their technician's trip there alone is not feasible, say) stay where they are
     stuck = {job.id for job in problem.jobs if job.current is not None} & set(unplannable(problem))
     return made.keep({sources[j][0].id for j in stuck}) if stuck else made
+
+
+def _needs(orders: tuple[PlanOrder, ...], keep_assignee: bool = True) -> frozenset[str]:
+    """The skills a visit for these orders needs; with `keep_assignee`, an order already dispatched
+    to a technician needs that technician."""
+    return frozenset().union(*(o.skills for o in orders),
+                             *({technician_skill(o.assignee_id)} for o in orders if o.assignee_id and keep_assignee))
 
 
 def _basis(sources: dict[str, tuple[PlanVisit | None, tuple[PlanOrder, ...]]]) -> PlanBasis:

@@ -11,10 +11,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib.resources import as_file, files
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from console import __version__
+from console.machine_policy import installer_settings
 from console.paths import AppPaths
 from console.settings import Settings, SettingsError, load_settings, save_settings
 from console.store.database import DataFileError, open_data_file
@@ -93,7 +95,7 @@ def _write_demo(args: argparse.Namespace) -> int:
 
 def _load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
     try:
-        return load_settings(paths.settings_file, paths.machine_settings_file), None
+        return load_settings(paths.settings_file, paths.machine_settings_file, installer_settings()), None
     except SettingsError as exc:
         log.error("settings not usable: %s", exc)
         return Settings(), str(exc)
@@ -114,6 +116,7 @@ def _start_qt(language_setting: str, offscreen: bool):
     app.setApplicationName("Dispatch Console")
     app.setOrganizationName("DispatchConsole")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(_app_icon())
     language = choose_language(language_setting, QLocale.system().name())
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]  # kept alive with the app
     return app, language
@@ -127,6 +130,12 @@ def _run_desk(args: argparse.Namespace) -> int:
     log.info("Dispatch Console %s starting", __version__)
     settings, settings_problem = _load_settings(paths)
     app, language = _start_qt(args.language or settings.language, offscreen=False)
+    from console import single_instance
+
+    guard = single_instance.claim(single_instance.server_name(scope=str(paths.config_dir)))
+    if guard is None:
+        log.info("a console already runs for this user: asked it to come forward")
+        return 0
 
     from PySide6.QtWidgets import QMessageBox
 
@@ -147,11 +156,29 @@ def _run_desk(args: argparse.Namespace) -> int:
     window = _wire_main_window(app, database, settings, language, str(data_file), paths)
     if window is None:
         return 1
+    guard.activate_requested.connect(lambda: _bring_forward(window))
     window.show()
     window.refresh()
     code = app.exec()
+    guard.close()
     database.close()
     return code
+
+
+def _app_icon():
+    from PySide6.QtGui import QIcon
+
+    with as_file(files("resources") / "icons" / "dispatch-console.png") as path:
+        return QIcon(str(path))
+
+
+def _bring_forward(window) -> None:
+    """A second launch asked for the desk: show it, even from the taskbar, and focus it."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _open_desk_file(app, data_file: Path):
@@ -254,7 +281,17 @@ def _wire_main_window(app, database, settings: Settings, language: str, data_fil
 
 
 def _self_test(args: argparse.Namespace) -> int:
-    """Main window offscreen on a temporary demo database: it must show orders and a detail."""
+    """Main window offscreen on a temporary demo database: it must show orders and a detail.
+    The settings are read from the real machine-wide and per-user places, and the outcome goes to
+    the per-user log too (a windowed Windows build has no console to print to)."""
+    from console.logs import setup_logging
+
+    paths = AppPaths.for_this_user()
+    setup_logging(paths.log_dir)
+    settings, settings_problem = _load_settings(paths)
+    if settings_problem:
+        return _self_test_failed(f"the settings cannot be used: {settings_problem}")
+    log.info("self-test: settings read, central_url=%s", settings.central_url or "(none)")
     with tempfile.TemporaryDirectory(prefix="dispatch-selftest-") as tmp:
         os.environ["DISPATCH_CONSOLE_HOME"] = tmp
         app, language = _start_qt(args.language or "system", offscreen=True)
@@ -274,27 +311,33 @@ def _self_test(args: argparse.Namespace) -> int:
             window.show()
             window.refresh()
             if not _wait_for(app, lambda: window.model.rowCount() > 0):
-                print("self-test FAILED: the queue showed no orders", file=sys.stderr)
-                return 1
+                return _self_test_failed("the queue showed no orders")
             first = window.model.row_at(0)
             window.select_order(first.id)
             if not _wait_for(app, lambda: first.number in window.detail.toPlainText() and "1." in window.detail.toPlainText()):
-                print("self-test FAILED: the detail panel did not show the selected order", file=sys.stderr)
-                return 1
+                return _self_test_failed("the detail panel did not show the selected order")
             map_note = "map skipped (--no-web)"
             if window.map is not None:
                 if not _wait_for(app, lambda: window.map.is_ready and window.map._shown_sites):
-                    print("self-test FAILED: the map page did not load its sites", file=sys.stderr)
-                    return 1
+                    return _self_test_failed("the map page did not load its sites")
                 _wait_for(app, lambda: False, seconds=1.5)  # let the page paint its markers
                 map_note = f"map shows {len(window.map._shown_sites)} sites offline"
             if args.screenshot:
                 window.grab().save(str(args.screenshot))
-            print(f"self-test passed: {window.model.rowCount()} open orders shown, detail of {first.number} shown, {map_note}")
+            report = (f"self-test passed: {window.model.rowCount()} open orders shown, detail of {first.number} shown, "
+                      f"{map_note}; central_url={settings.central_url or '(none)'}")
+            print(report)
+            log.info("%s", report)
             window.close()
             return 0
         finally:
             database.close()
+
+
+def _self_test_failed(reason: str) -> int:
+    print(f"self-test FAILED: {reason}", file=sys.stderr)
+    log.error("self-test FAILED: %s", reason)
+    return 1
 
 
 def _utc_now() -> datetime:

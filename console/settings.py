@@ -7,6 +7,7 @@ own file overrides them. A file that cannot be read is reported and never overwr
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -84,9 +85,10 @@ def _read(path: Path) -> dict[str, Any]:
     return raw
 
 
-def load_settings(user_file: Path, machine_file: Path | None = None) -> Settings:
-    """Defaults, then the machine-wide file, then the user's; raises SettingsError naming the problem."""
-    merged: dict[str, Any] = {}
+def load_settings(user_file: Path, machine_file: Path | None = None, installer: Mapping[str, str] | None = None) -> Settings:
+    """Defaults, then what the installer left (console.machine_policy), then the machine-wide file,
+    then the user's; raises SettingsError naming the problem."""
+    merged: dict[str, Any] = dict(installer or {})
     if machine_file is not None:
         merged.update(_read(machine_file))
     merged.update(_read(user_file))

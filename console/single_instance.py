@@ -31,8 +31,7 @@ def ask_running_to_activate(name: str) -> bool:
     if not socket.waitForConnected(CONNECT_MS):
         return False
     socket.write(ACTIVATE)
-    socket.flush()
-    sent = socket.waitForBytesWritten(CONNECT_MS)
+    sent = socket.waitForBytesWritten(CONNECT_MS) or socket.bytesToWrite() == 0
     socket.disconnectFromServer()
     return sent
 

@@ -35,7 +35,8 @@ HIDDEN_IMPORTS = ["holidays.countries.china", "resources", "resources.translatio
 KEPT_QT_TRANSLATIONS = ("qtbase_zh_CN.qm", "qt_zh_CN.qm", "qtwebengine_zh_CN.qm")
 KEPT_WEBENGINE_LOCALES = ("en-US.pak", "zh-CN.pak")
 PRUNED_NAMES = [
-    "qtwebengine_devtools_resources.pak",  # Chromium's developer tools (debug only)
+    "qtwebengine_devtools_resources*.pak",  # Chromium's developer tools (75 MB on Windows)
+    "*.debug.pak", "*.debug.bin",  # QtWebEngine's resources for debug builds of Qt
     "*Qt6Pdf*", "*Qt6VirtualKeyboard*", "*Qt6Quick3D*", "*Qt6QuickControls2*",
     "*Qt6QuickTemplates2*", "*Qt6QuickShapes*", "*Qt6QuickLayouts*", "*Qt6QuickEffects*", "*Qt6QuickParticles*",
     "*Qt6SerialPort*", "*Qt6Wayland*", "*Qt6WlShell*", "*Qt6EglFS*", "*Qt6EglFs*", "*Qt6Charts*", "*Qt6Multimedia*",

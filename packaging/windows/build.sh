@@ -17,7 +17,8 @@ venv_python="${VENV_PYTHON:-$root/.venv/bin/python}"
 cache="${DISPATCH_BUILD_CACHE:-$HOME/.cache/dispatch-console-build}"
 dist="${DISPATCH_WINDOWS_DIST:-$root/dist/windows}"
 work="$root/build/windows"
-version="$("$venv_python" -c 'import console; print(console.__version__)')"
+# The MSI's version (DISPATCH_MSI_VERSION: the tests build a newer one to check upgrades).
+version="${DISPATCH_MSI_VERSION:-$("$venv_python" -c 'import console; print(console.__version__)')}"
 msi_only=0
 [ "${1:-}" = "--msi-only" ] && msi_only=1
 
@@ -97,7 +98,7 @@ msi="$dist/DispatchConsole-$version-x64.msi"
   cd "$dist"
   find dispatch-console -type f | LC_ALL=C sort | wixl-heat --prefix dispatch-console/ --directory-ref INSTALLDIR \
     --component-group CG.App --var var.SourceDir --win64 > "$work/files.wxs"
-  wixl -a x64 -D SourceDir=. -D Version="$version" -D Icon="$(realpath --relative-to=. "$root/resources/icons/dispatch-console.ico")" \
+  wixl -a x64 -D Win64=yes -D SourceDir=dispatch-console -D Version="$version" -D Icon="$(realpath --relative-to=. "$root/resources/icons/dispatch-console.ico")" \
     -o "$msi" "$root/packaging/windows/product.wxs" "$work/files.wxs"
 )
 step "done: $msi ($(du -m "$msi" | cut -f1) MB), bundle $(du -sm "$dist/dispatch-console" | cut -f1) MB"

@@ -25,8 +25,10 @@ import db
 from central import audit_chain, outbound
 from central.appointments_api import appointment_routes
 from central.config import CentralConfig
+from central.feed import FeedSignal, Listener
 from central.outbound import OutboxSender
 from central.security import new_token, password_matches, token_hash
+from central.sync_api import sync_routes
 from console.domain.enums import (
     OPEN_STATUSES,
     ExceptionKind,
@@ -160,9 +162,14 @@ def create_app(config: CentralConfig) -> FastAPI:
     audit_chain.install(database.sessions)
     outbound.install(database.sessions)
 
+    signal = FeedSignal()
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         stop = threading.Event()
+        listener = Listener(config.database_url, signal) if engine.dialect.name == "postgresql" else None
+        if listener is not None:
+            listener.start()
         if config.sms_gateway_url or config.geocoder_url:
             gateways = {"sms": config.sms_gateway_url, "geocode": config.geocoder_url}
             sender = OutboxSender(database, gateways, lambda: datetime.now(UTC))
@@ -170,6 +177,8 @@ def create_app(config: CentralConfig) -> FastAPI:
             thread.start()
         yield
         stop.set()
+        if listener is not None:
+            listener.stop()
 
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=lifespan,
                   responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
@@ -370,4 +379,5 @@ def create_app(config: CentralConfig) -> FastAPI:
         return {"status": "approved"}
 
     app.include_router(appointment_routes(database, current_user, session, now, expected_version))
+    app.include_router(sync_routes(database, current_user, now, signal))
     return app

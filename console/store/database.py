@@ -123,7 +123,8 @@ def _probe(path: Path) -> tuple[str | None, bool]:
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        return revision, bool(tables - {"alembic_version"})
+        # sqlite_sequence (AUTOINCREMENT's counters) stays after the tables it served are dropped
+        return revision, bool({t for t in tables if not t.startswith("sqlite_")} - {"alembic_version"})
     except sqlite3.DatabaseError as exc:
         if _is_lock_error(exc):
             raise _locked(path) from exc

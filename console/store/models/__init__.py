@@ -21,6 +21,7 @@ from console.store.models.rules import (
     RuleParameter,
     SlaRuleRow,
 )
+from console.store.models.sync import OrderClaim, SyncChange, SyncConflict, SyncDesk, SyncOutbox, SyncRefusal, SyncShadow
 
 __all__ = [
     "ApiToken", "AuditHead", "LoginAttempt", "OutboxMessage",
@@ -28,4 +29,5 @@ __all__ = [
     "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
     "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
     "Technician", "User", "UtcDateTime", "WorkOrder", "utcnow",
+    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncOutbox", "SyncRefusal", "SyncShadow",
 ]

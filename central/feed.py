@@ -1,0 +1,180 @@
+"""The centre's change feed: what a desk reads, from where, and what wakes a waiting reader.
+
+The feed is `sync_changes`, filled by statement-level triggers (migration 0010) with the writing
+transaction's id and a sequence number. A reader takes entries only of transactions older than
+the oldest one still running (`pg_snapshot_xmin`): every such transaction has ended, so no entry
+can later appear behind the reader's cursor, however late its transaction commits. Rows go out
+in their current state, written by PostgreSQL itself in the wire format (`console.sync.wire`).
+
+`FeedSignal` wakes long-polling readers: one thread per process LISTENs on the `sync_changes`
+channel and fires the readers of every event loop; without it (or while it reconnects) readers
+fall back to polling.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psycopg
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import make_url
+
+from console.sync.wire import REPLICATED, pg_select, wire
+
+log = logging.getLogger("central.feed")
+
+_XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+SNAPSHOT_PAGE = 5000
+
+
+@dataclass(frozen=True, order=True)
+class Cursor:
+    """A place in the feed: after the entry (txid, seq)."""
+
+    txid: int = 0
+    seq: int = 0
+
+    @classmethod
+    def parse(cls, value: str) -> Cursor:
+        try:
+            txid, seq = (int(part) for part in value.split(":"))
+        except ValueError:
+            raise ValueError(f"a cursor is two numbers, txid:seq (such as 0:0), not {value!r}") from None
+        if txid < 0 or seq < 0:
+            raise ValueError(f"a cursor's numbers are not negative: {value!r}")
+        return cls(txid, seq)
+
+    def __str__(self) -> str:
+        return f"{self.txid}:{self.seq}"
+
+
+def _rows_json(conn: Connection, table: str, ids: list[str]) -> list[str]:
+    """The current rows of `table` with these ids, each as a JSON array of wire values."""
+    sql = f"SELECT ({pg_select(table)})::text FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[]))"
+    return list(conn.execute(text(sql), {"ids": ids}).scalars())
+
+
+def _tables_json(tables: dict[str, list[str]]) -> str:
+    parts = []
+    for table, rows in tables.items():
+        columns = json.dumps(list(wire(table).columns))
+        parts.append(f'"{table}":{{"columns":{columns},"rows":[{",".join(rows)}]}}')
+    return "{" + ",".join(parts) + "}"
+
+
+def read(engine: Engine, after: Cursor, limit: int) -> tuple[Cursor, int, str | None]:
+    """(new cursor, entries read, the rows as a JSON object {table: {columns, rows}} or None)."""
+    with engine.connect() as conn:
+        entries = conn.execute(
+            text(f"SELECT txid, seq, table_name, replace(row_id::text, '-', '') FROM sync_changes "
+                 f"WHERE (txid, seq) > (:txid, :seq) AND txid < {_XMIN} ORDER BY txid, seq LIMIT :limit"),
+            {"txid": after.txid, "seq": after.seq, "limit": limit}).all()
+        if not entries:
+            return after, 0, None
+        ids: dict[str, dict[str, None]] = defaultdict(dict)
+        for _txid, _seq, table, row_id in entries:
+            ids[table][row_id] = None
+        tables = {t: _rows_json(conn, t, list(ids[t])) for t in REPLICATED if t in ids}
+        conn.rollback()
+    last = entries[-1]
+    return Cursor(last[0], last[1]), len(entries), _tables_json(tables)
+
+
+def snapshot(engine: Engine) -> Iterator[str]:
+    """Every replicated row as NDJSON lines, from one consistent snapshot: first a header with the
+    cursor to follow the feed from and the row count of each table, then pages of rows
+    ({"t": table, "rows": [...]}), then {"end": true}. Feed entries after the cursor may repeat
+    rows the snapshot already holds; applying a row twice is harmless."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            last = conn.execute(text(f"SELECT txid, seq FROM sync_changes WHERE txid < {_XMIN} "
+                                     "ORDER BY txid DESC, seq DESC LIMIT 1")).first()
+            cursor = Cursor(*last) if last else Cursor()
+            counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in REPLICATED}
+            header = {"cursor": str(cursor), "tables": {t: {"columns": list(wire(t).columns), "count": counts[t]} for t in REPLICATED}}
+            yield json.dumps(header) + "\n"
+            for table in REPLICATED:
+                if not counts[table]:
+                    continue
+                result = conn.execution_options(stream_results=True, max_row_buffer=SNAPSHOT_PAGE).execute(
+                    text(f"SELECT ({pg_select(table)})::text FROM {table} t"))
+                for page in result.scalars().partitions(SNAPSHOT_PAGE):
+                    yield f'{{"t":"{table}","rows":[{",".join(page)}]}}\n'
+    yield '{"end":true}\n'
+
+
+class FeedSignal:
+    """Wakes the readers waiting on any event loop when the feed may have new entries."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = set()
+        self.listening = False
+
+    def fire(self) -> None:
+        with self._lock:
+            waiters, self._waiters = self._waiters, set()
+        for loop, future in waiters:
+            loop.call_soon_threadsafe(_resolve, future)
+
+    async def wait(self, timeout: float) -> bool:
+        """Whether a notification came within `timeout` seconds."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        entry = (loop, future)
+        with self._lock:
+            self._waiters.add(entry)
+        try:
+            await asyncio.wait_for(future, timeout)
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            with self._lock:
+                self._waiters.discard(entry)
+
+
+def _resolve(future: asyncio.Future) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+class Listener:
+    """One LISTEN connection for the process, reconnecting after a lost connection."""
+
+    def __init__(self, database_url: str, signal: FeedSignal) -> None:
+        url = make_url(database_url).set(drivername="postgresql")
+        self._dsn = url.render_as_string(hide_password=False)
+        self._signal = signal
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="feed-listener", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._dsn, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute("LISTEN sync_changes")
+                    self._signal.listening = True
+                    self._signal.fire()  # what was written while not listening is read now
+                    while not self._stop.is_set():
+                        for _notice in conn.notifies(timeout=1.0, stop_after=1):
+                            self._signal.fire()
+            except psycopg.Error as exc:
+                log.warning("the feed listener lost its connection (%s); readers poll until it is back", exc)
+            finally:
+                self._signal.listening = False
+            self._stop.wait(2.0)

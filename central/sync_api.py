@@ -1,0 +1,414 @@
+"""The centre's sync endpoints: push (a desk's outbox), pull (the change feed, long-polled),
+snapshot (a new desk's first download) and claims (who has an order open for editing).
+(No `from __future__ import annotations`: FastAPI reads the annotations.)
+
+A push applies a desk's mutations in their order, in one transaction with the desk's last applied
+mutation number, so a retried batch never applies twice. Each mutation is planned first against
+the rows as they are (read once per batch, locked): a change the desk may not make, or one made on
+a stale version of a contested field that someone else has changed since, refuses that mutation
+alone; the refusal is stored (a retry gets the same answer) and written to the audit log with both
+attempts. Rows are then written per table in a few statements; should the database still refuse a
+write (a unique number taken meanwhile), the batch is applied again one mutation at a time, each in
+its own savepoint, and only the mutation the database refuses is refused.
+"""
+
+import asyncio
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from central import feed
+from console.domain.enums import OPEN_STATUSES, Role
+from console.store.database import Database
+from console.store.models import AuditEntry, OrderClaim, SyncDesk, SyncRefusal, WorkOrder
+from console.store.rows import DeskUser
+from console.store.rules import load_calendar, load_rulebook
+from console.store.sla_cache import refresh_sla
+from console.sync.wire import CONTESTED, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
+
+DESK_ROLES = frozenset({Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN})
+RULE_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+_DESK_ID = r"^[A-Za-z0-9._-]+$"
+_ORDER = sorted(PUSHABLE, key=REPLICATED.index)  # a referenced table is written before those that refer to it
+
+
+class Change(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    t: str = Field(max_length=64, description="the table")
+    id: str = Field(pattern=r"^[0-9a-f]{32}$", description="the row's id, 32 hex digits")
+    op: Literal["insert", "update"]
+    v: int | None = Field(default=None, description="update: the row version the desk changed")
+    values: dict[str, Any] = Field(alias="set", description="the new values, in the wire format")
+    was: dict[str, Any] = Field(default_factory=dict, description="update: the values before the change")
+
+
+class Mutation(BaseModel):
+    m: int = Field(gt=0, description="the desk's mutation number")
+    changes: list[Change] = Field(min_length=1, max_length=5000)
+
+
+class PushIn(BaseModel):
+    desk_id: str = Field(min_length=1, max_length=64, pattern=_DESK_ID)
+    mutations: list[Mutation] = Field(max_length=2000)
+
+    @model_validator(mode="after")
+    def increasing(self) -> "PushIn":
+        numbers = [m.m for m in self.mutations]
+        if any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
+            raise ValueError("mutations go in the order of their numbers, each number once")
+        return self
+
+
+class MutationResult(BaseModel):
+    m: int
+    ok: bool
+    reason: str = ""
+    theirs: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
+    versions: dict[str, dict[str, int]] = Field(default_factory=dict, description="ok: {table: {id: version}} after it")
+
+
+class PushOut(BaseModel):
+    results: list[MutationResult]
+
+
+class ClaimIn(BaseModel):
+    desk_id: str = Field(min_length=1, max_length=64, pattern=_DESK_ID)
+    order_id: uuid.UUID
+    minutes: int = Field(default=15, ge=1, le=120)
+
+
+class ClaimOut(BaseModel):
+    order_id: uuid.UUID
+    holder: str
+    expires_at: datetime
+
+
+class Refused(Exception):
+    def __init__(self, reason: str, theirs: dict[str, dict[str, dict[str, Any]]] | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.theirs = theirs or {}
+
+
+Key = tuple[str, str]
+
+
+@dataclass
+class _Batch:
+    """The rows a batch touches, as the centre has them (wire values), updated as it plans."""
+
+    rows: dict[Key, dict[str, Any] | None]
+    inserted: dict[Key, None] = field(default_factory=dict)  # in the order planned
+    updated: dict[Key, set[str]] = field(default_factory=dict)  # the columns set
+    results: list[MutationResult] = field(default_factory=list)
+    refusals: list[tuple[Mutation, Refused]] = field(default_factory=list)
+    rules_changed: bool = False
+
+
+def _fetch(s: Session, mutations: list[Mutation]) -> dict[Key, dict[str, Any] | None]:
+    """The rows the mutations name, and the orders they refer to, locked for this transaction."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for mutation in mutations:
+        for change in mutation.changes:
+            wanted[change.t].add(change.id)
+            order = change.values.get("order_id")
+            if isinstance(order, str):
+                wanted["work_orders"].add(order)
+    rows: dict[Key, dict[str, Any] | None] = {}
+    for table in _ORDER:  # one order of tables and of rows for every push: pushes never deadlock on each other's locks
+        ids = wanted.get(table)
+        if not ids:
+            continue
+        for row_id in ids:
+            rows[(table, row_id)] = None
+        columns = wire(table).columns
+        found = s.execute(text(f"SELECT ({pg_select(table)})::text FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[])) "
+                               "ORDER BY t.id FOR UPDATE"), {"ids": sorted(ids)}).scalars()
+        for raw in found:
+            row = dict(zip(columns, json.loads(raw), strict=True))
+            rows[(table, row["id"])] = row
+    return rows
+
+
+class _Planner:
+    def __init__(self, user: DeskUser, desk_id: str, now_wire: str):
+        self.user, self.desk_id, self.now_wire = user, desk_id, now_wire
+
+    def region_of(self, batch: _Batch, staged: dict[Key, dict | None], table: str, row: dict[str, Any]) -> str | None:
+        if table == "work_orders":
+            return row.get("region_id")
+        order_id = row.get("order_id")
+        if not order_id:
+            return None
+        key = ("work_orders", order_id)
+        order = staged[key] if key in staged else batch.rows.get(key)
+        return order.get("region_id") if order else None
+
+    def plan(self, batch: _Batch, mutation: Mutation) -> None:
+        """Plan one mutation into the batch, or raise Refused (the batch is then unchanged)."""
+        staged: dict[Key, dict[str, Any] | None] = {}
+        for change in mutation.changes:
+            key = (change.t, change.id)
+            if change.t not in PUSHABLE:
+                raise Refused(f"a desk does not change {change.t}")
+            if change.t in RULE_TABLES and self.user.role not in RULE_ROLES:
+                raise Refused("only a shift supervisor changes the SLA rules and the calendar")
+            codec = wire(change.t)
+            try:
+                codec.decode(change.values)
+                codec.decode(change.was)
+            except WireError as exc:
+                raise Refused(f"the centre cannot use this change: {exc}") from exc
+            current = staged[key] if key in staged else batch.rows.get(key)
+            if change.op == "insert":
+                if current is not None:
+                    raise Refused(f"{change.t} {change.id} already exists at the centre")
+                row = {**change.values, "id": change.id}
+                if codec.synced:
+                    row.update(version=1, updated_at=self.now_wire)
+                if change.t == "audit_log":  # who and where come from the token and the push, not the row
+                    row.update(user_id=self.user.id.hex if self.user.id else None, desk_id=self.desk_id, seq=None, hash="", prev_hash="")
+            else:
+                if current is None:
+                    raise Refused(f"{change.t} {change.id} is unknown at the centre")
+                contested = CONTESTED.get(change.t, frozenset()) & change.values.keys()
+                if codec.synced and change.v != current["version"]:
+                    lost = [c for c in contested if current.get(c) != change.was.get(c) and current.get(c) != change.values[c]]
+                    if lost:
+                        theirs = {c: current.get(c) for c in sorted(contested | {"version"})}
+                        raise Refused(f"changed at the centre meanwhile: {', '.join(sorted(lost))}",
+                                      {change.t: {change.id: theirs}})
+                row = {**current, **change.values, "id": change.id}
+                if codec.synced:
+                    row.update(version=current["version"] + 1, updated_at=self.now_wire)
+            if self.user.role is Role.DISPATCHER and self.user.region_id is not None:
+                region = self.region_of(batch, staged, change.t, row)
+                if region is not None and region != self.user.region_id.hex:
+                    raise Refused("that order is not in your region")
+            staged[key] = row
+            if change.t in RULE_TABLES:
+                batch.rules_changed = True
+        # planned: take it into the batch
+        versions: dict[str, dict[str, int]] = defaultdict(dict)
+        for change in mutation.changes:
+            key = (change.t, change.id)
+            row = staged[key]
+            if change.op == "insert" or key in batch.inserted:
+                batch.inserted[key] = None
+            else:
+                batch.updated.setdefault(key, set()).update(change.values.keys())
+            batch.rows[key] = row
+            if "version" in row:
+                versions[change.t][change.id] = row["version"]
+        batch.results.append(MutationResult(m=mutation.m, ok=True, versions=dict(versions)))
+
+
+def _write(s: Session, batch: _Batch) -> set[uuid.UUID]:
+    """Write the planned rows; the orders whose SLA facts may have changed."""
+    orders: set[uuid.UUID] = set()
+    by_table: dict[str, list[Key]] = defaultdict(list)
+    for key in batch.inserted:
+        by_table[key[0]].append(key)
+    for table in _ORDER:
+        keys = by_table.get(table)
+        if not keys:
+            continue
+        codec = wire(table)
+        rows = [codec.decode(batch.rows[k]) for k in keys]
+        if table == "audit_log":
+            s.add_all(AuditEntry(**{k: v for k, v in row.items() if k not in ("seq", "hash", "prev_hash")}) for row in rows)
+            s.flush()  # chained and hashed by the centre's audit hook, noticed by the outbound one
+        else:
+            s.execute(insert(codec.table), rows)
+        orders.update(_orders_of(table, rows))
+    groups: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
+    for key, columns in batch.updated.items():
+        if key in batch.inserted:
+            continue
+        table = key[0]
+        names = frozenset(columns | ({"version", "updated_at"} if wire(table).synced else set()))
+        row = wire(table).decode({n: batch.rows[key][n] for n in names})
+        row["_id"] = uuid.UUID(key[1])
+        groups[(table, names)].append(row)
+        orders.update(_orders_of(table, [wire(table).decode({n: batch.rows[key][n] for n in ("id", "order_id") if n in batch.rows[key]})]))
+    for (table, names), rows in groups.items():
+        target = wire(table).table
+        s.execute(update(target).where(target.c.id == bindparam("_id")).values({n: bindparam(n) for n in names})
+                  .execution_options(synchronize_session=False), rows)
+    return orders
+
+
+def _orders_of(table: str, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
+    if table == "work_orders":
+        return {r["id"] for r in rows}
+    if table in ("sla_pauses",):
+        return {r["order_id"] for r in rows if r.get("order_id")}
+    return set()
+
+
+def sync_routes(database: Database, current_user: Callable, now: Callable[[], datetime], signal: feed.FeedSignal) -> APIRouter:
+    router = APIRouter(prefix="/sync", tags=["sync"])
+    engine = database.engine
+
+    def desk_user(user: Annotated[DeskUser, Depends(current_user)]) -> DeskUser:
+        if user.role not in DESK_ROLES:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, "sync is for desk accounts")
+        if engine.dialect.name != "postgresql":
+            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "sync needs the centre on PostgreSQL")
+        return user
+
+    User_ = Annotated[DeskUser, Depends(desk_user)]
+
+    def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], one_by_one: bool) -> list[MutationResult]:
+        at = now()
+        s.execute(pg_insert(SyncDesk).values(desk_id=desk_id, user_id=user.id, last_mutation=0, last_seen_at=at)
+                  .on_conflict_do_nothing())
+        desk = s.execute(select(SyncDesk).where(SyncDesk.desk_id == desk_id).with_for_update()).scalar_one()
+        done = desk.last_mutation
+        answered = {r.mutation: r for r in s.scalars(select(SyncRefusal).where(
+            SyncRefusal.desk_id == desk_id, SyncRefusal.mutation.in_([m.m for m in mutations if m.m <= done])))}
+        fresh = [m for m in mutations if m.m > done]
+        planner = _Planner(user, desk_id, wire("work_orders").encode({"updated_at": at})["updated_at"])
+        results: dict[int, MutationResult] = {}
+        for m in mutations:
+            if m.m <= done:
+                refusal = answered.get(m.m)
+                results[m.m] = MutationResult(m=m.m, ok=refusal is None, reason=refusal.reason if refusal else "",
+                                              theirs=refusal.theirs if refusal else {})
+        refusals: list[tuple[Mutation, Refused]] = []
+        orders: set[uuid.UUID] = set()
+        rules_changed = False
+        groups = [[m] for m in fresh] if one_by_one else [fresh] if fresh else []
+        for group in groups:
+            batch = _Batch(_fetch(s, group))
+            for mutation in group:
+                try:
+                    planner.plan(batch, mutation)
+                except Refused as refused:
+                    refusals.append((mutation, refused))
+            if not one_by_one:
+                orders |= _write(s, batch)
+            else:
+                try:
+                    with s.begin_nested():
+                        orders |= _write(s, batch)
+                except DBAPIError as exc:
+                    batch.results.clear()
+                    refusals.append((group[0], Refused(f"the centre cannot store this change: {_first_line(exc)}")))
+            results.update((r.m, r) for r in batch.results)
+            rules_changed |= batch.rules_changed
+        for mutation, refused in refusals:
+            results[mutation.m] = MutationResult(m=mutation.m, ok=False, reason=refused.reason, theirs=refused.theirs)
+            s.add(SyncRefusal(desk_id=desk_id, mutation=mutation.m, at=at, reason=refused.reason, theirs=refused.theirs))
+            first = mutation.changes[0]
+            order_id = first.id if first.t == "work_orders" else first.values.get("order_id")
+            s.add(AuditEntry(at=at, user_id=user.id, desk_id=desk_id, action="sync.refused", entity=first.t,
+                             entity_id=uuid.UUID(first.id), order_id=_order_uuid(order_id),
+                             before=refused.theirs or None, after={"mutation": mutation.m, "changes": [c.model_dump(by_alias=True) for c in mutation.changes]},
+                             reason=refused.reason))
+        if rules_changed:
+            orders |= set(s.scalars(select(WorkOrder.id).where(WorkOrder.status.in_(OPEN_STATUSES))))
+        if orders:
+            refresh_sla(s, orders, load_rulebook(s), load_calendar(s), at)
+        if fresh:
+            desk.last_mutation = fresh[-1].m
+        desk.user_id, desk.last_seen_at = user.id, at
+        s.flush()
+        return [results[m.m] for m in mutations]
+
+    def _order_uuid(value: Any) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    @router.post("/push")
+    def push(body: PushIn, user: User_) -> PushOut:
+        """Apply a desk's outbox entries in order; each answered ok or refused (with the centre's values)."""
+        for one_by_one in (False, True):
+            try:
+                with database.sessions() as s, s.begin():
+                    return PushOut(results=apply(s, user, body.desk_id, body.mutations, one_by_one))
+            except DBAPIError:
+                if one_by_one:
+                    raise
+        raise AssertionError("unreachable")
+
+    @router.get("/pull")
+    async def pull(user: User_, after: str = "0:0", wait: Annotated[float, Query(ge=0, le=30)] = 0.0,
+                   limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Response:
+        """The feed after the cursor: {"cursor", "more", "tables": {table: {"columns", "rows"}}}. With
+        `wait`, an empty answer waits up to that many seconds for a change."""
+        try:
+            cursor = feed.Cursor.parse(after)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        hot_until = 0.0  # after a wake that found nothing yet (an older transaction still open), look again soon
+        while True:
+            new, count, tables = await run_in_threadpool(feed.read, engine, cursor, limit)
+            remaining = deadline - loop.time()
+            if count or remaining <= 0:
+                more = "true" if count >= limit else "false"
+                return Response(f'{{"cursor":"{new}","more":{more},"tables":{tables or "{}"}}}', media_type="application/json")
+            if loop.time() < hot_until:
+                await asyncio.sleep(min(0.02, remaining))
+            elif await signal.wait(min(remaining, 10.0 if signal.listening else 1.0)):
+                hot_until = loop.time() + 2.0
+
+    @router.get("/snapshot")
+    def snapshot(user: User_) -> StreamingResponse:
+        """Every replicated row, as NDJSON: a header ({"cursor", "tables": {table: {"columns",
+        "count"}}}), pages ({"t", "rows"}) and {"end": true}. Follow the feed from the cursor."""
+        return StreamingResponse(feed.snapshot(engine), media_type="application/x-ndjson")
+
+    def claimable(s: Session, user: DeskUser, order_id: uuid.UUID) -> None:
+        order = s.get(WorkOrder, order_id)
+        if order is None or (user.role is Role.DISPATCHER and user.region_id is not None and order.region_id != user.region_id):
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such order in your region")
+
+    @router.post("/claims")
+    def claim(body: ClaimIn, user: User_) -> ClaimOut:
+        """This desk has the order open for editing for the next `minutes` (renew to keep it)."""
+        at = now()
+        expires = at + timedelta(minutes=body.minutes)
+        with database.sessions() as s, s.begin():
+            claimable(s, user, body.order_id)
+            s.execute(pg_insert(OrderClaim).values(
+                id=uuid.uuid4(), version=1, updated_at=at, deleted=False, order_id=body.order_id, desk_id=body.desk_id,
+                user_id=user.id, holder=user.display_name, claimed_at=at, expires_at=expires,
+            ).on_conflict_do_update(index_elements=["order_id", "desk_id"], set_={
+                "user_id": user.id, "holder": user.display_name, "expires_at": expires, "updated_at": at, "deleted": False,
+                "claimed_at": text("CASE WHEN order_claims.expires_at > now() THEN order_claims.claimed_at ELSE excluded.claimed_at END"),
+                "version": OrderClaim.version + 1,
+            }))
+        return ClaimOut(order_id=body.order_id, holder=user.display_name, expires_at=expires)
+
+    @router.delete("/claims/{desk_id}/{order_id}", status_code=status.HTTP_204_NO_CONTENT)
+    def release(desk_id: Annotated[str, Path(max_length=64, pattern=_DESK_ID)], order_id: uuid.UUID, user: User_) -> None:
+        """The desk closed the order: its claim ends now."""
+        at = now()
+        with database.sessions() as s, s.begin():
+            s.execute(update(OrderClaim).where(OrderClaim.order_id == order_id, OrderClaim.desk_id == desk_id,
+                                               OrderClaim.expires_at > at)
+                      .values(expires_at=at, updated_at=at, version=OrderClaim.version + 1))
+
+    return router
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)

@@ -1,0 +1,138 @@
+"""The outbox, written in the same SQLite transaction as the change it carries.
+
+`install(sessions)` hooks the desk's session factory: every flush records what changed in
+replicated rows (read back from the file in the wire format), and just before the commit the
+transaction's changes become one outbox entry, its desk mutation number the entry's key. The
+pre-change row goes to `sync_shadows` the first time a row is changed, so a refused change can
+be undone. Pulled rows are written with plain SQL on the connection and never pass through here.
+Derived columns (the cached SLA, recomputed with bulk updates) never pass through either.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.store.models import SyncOutbox, utcnow
+from console.sync.wire import BOOKKEEPING, DERIVED, PUSHABLE, wire
+
+_KEY = "sync.changes"
+_SAVED = "sync.saved"
+
+
+def install(sessions: sessionmaker, on_saved: Callable[[], None] | None = None) -> None:
+    """From now on every transaction of these sessions that changes replicated rows writes an
+    outbox entry; `on_saved` is called after such a commit (to wake the pusher)."""
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_rollback", _forget)
+
+    def after_commit(session: Session) -> None:
+        if session.info.pop(_SAVED, False) and on_saved is not None:
+            on_saved()
+
+    event.listen(sessions, "after_commit", after_commit)
+
+
+def _forget(session: Session) -> None:
+    session.info.pop(_KEY, None)
+    session.info.pop(_SAVED, None)
+
+
+def _row(session: Session, table: str, row_id: str) -> dict[str, Any] | None:
+    columns = wire(table).columns
+    found = session.connection().exec_driver_sql(f"SELECT {wire(table).column_list} FROM {table} WHERE id = ?", (row_id,)).first()
+    return dict(zip(columns, found, strict=True)) if found is not None else None
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    changes: dict[tuple[str, str], dict[str, Any]] = session.info.setdefault(_KEY, {})
+    for obj in session.new:
+        table = obj.__table__.name
+        if table not in PUSHABLE:
+            continue
+        row_id = obj.id.hex
+        stored = _row(session, table, row_id)
+        if stored is None:
+            continue
+        known = changes.get((table, row_id))
+        if known is not None and known["op"] == "insert":
+            known["set"] = stored
+        else:
+            changes[(table, row_id)] = {"t": table, "id": row_id, "op": "insert", "set": stored}
+            _shadow(session, table, row_id, None)
+    for obj in session.dirty:
+        table = obj.__table__.name
+        if table not in PUSHABLE or not session.is_modified(obj, include_collections=False):
+            continue
+        _record_update(session, changes, table, obj)
+    for obj in session.deleted:
+        if obj.__table__.name in PUSHABLE:
+            raise RuntimeError(f"a replicated row of {obj.__table__.name} was deleted: mark it deleted instead")
+
+
+def _record_update(session: Session, changes: dict, table: str, obj: Any) -> None:
+    state, codec = inspect(obj), wire(table)
+    skip = BOOKKEEPING | DERIVED.get(table, frozenset())
+    was: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    base_version = obj.version
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        name = attr.columns[0].name
+        before = history.deleted[0] if history.deleted else None
+        if name == "version":
+            base_version = before if before is not None else obj.version
+            continue
+        if name in skip:
+            continue
+        was[name] = before
+        new[name] = getattr(obj, attr.key)
+    if not new:
+        return
+    row_id = obj.id.hex
+    was, new = codec.encode(was), codec.encode(new)
+    known = changes.get((table, row_id))
+    if known is None:
+        stored = _row(session, table, row_id)
+        if stored is not None:
+            _shadow(session, table, row_id, {**stored, **was, "version": base_version})
+        changes[(table, row_id)] = {"t": table, "id": row_id, "op": "update", "v": base_version, "set": new, "was": was}
+    elif known["op"] == "insert":
+        known["set"] = _row(session, table, row_id) or known["set"]
+    else:
+        known["set"].update(new)
+        for name, value in was.items():
+            known["was"].setdefault(name, value)
+
+
+def _shadow(session: Session, table: str, row_id: str, row: dict[str, Any] | None) -> None:
+    """Keep the centre's state of a row from before this desk's first pending change to it."""
+    session.connection().exec_driver_sql(
+        "INSERT OR IGNORE INTO sync_shadows (table_name, row_id, row) VALUES (?, ?, ?)",
+        (table, row_id, json.dumps(row) if row is not None else None))
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()  # the commit's own flush comes after this hook: flush now so nothing is missed
+    changes = session.info.pop(_KEY, None)
+    if not changes:
+        return
+    ordered = list(changes.values())
+    audits = [c["set"] for c in ordered if c["t"] == "audit_log"]
+    summary = ", ".join(dict.fromkeys(a["action"] for a in audits))[:200]
+    user = next((a["user_id"] for a in audits if a.get("user_id")), None)
+    session.execute(insert(SyncOutbox).values(
+        created_at=utcnow(), user_id=_uuid(user), summary=summary, changes=ordered, attempts=0))
+    session.info[_SAVED] = True
+
+
+def _uuid(hex_id: str | None) -> uuid.UUID | None:
+    return uuid.UUID(hex_id) if hex_id else None

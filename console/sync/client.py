@@ -1,0 +1,121 @@
+"""Talking to the centre over HTTP(S): one requests Session, timeouts on every call, TLS verified
+(against the system's CAs, or a CA bundle the settings name).
+
+Errors come in three kinds, which the worker treats differently: `Unreachable` (no answer, a
+timeout, a 5xx: try again later, with backoff), `LoggedOut` (401: the token expired or was
+revoked; the desk asks its user to log in again) and `Refused` (any other 4xx: the request itself
+is wrong; the message is the centre's).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+LONG_POLL_SECONDS = 20.0
+
+
+class CentreError(Exception):
+    """The centre could not be used; the message says why, for a person."""
+
+
+class Unreachable(CentreError):
+    pass
+
+
+class LoggedOut(CentreError):
+    pass
+
+
+class Refused(CentreError):
+    pass
+
+
+@dataclass(frozen=True)
+class Login:
+    token: str
+    username: str
+    display_name: str
+    role: str
+    region: str | None
+    expires_at: str
+
+
+def backoff(attempt: int, base: float = 0.5, cap: float = 30.0) -> float:
+    """Seconds to wait before retry `attempt` (1, 2, ...): exponential, capped, with full jitter
+    so that desks coming back together do not knock on the centre in step."""
+    return random.uniform(base / 2, min(cap, base * 2 ** (attempt - 1)))
+
+
+class CentreClient:
+    def __init__(self, base_url: str, *, ca_bundle: str = "", token: str = ""):
+        self.base_url = base_url.rstrip("/")
+        self.http = requests.Session()
+        self.http.verify = ca_bundle or True
+        self.http.headers["User-Agent"] = "dispatch-console"
+        self.token = token
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _call(self, method: str, path: str, *, read_timeout: float = READ_TIMEOUT, **kwargs: Any) -> requests.Response:
+        headers = kwargs.pop("headers", {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.http.request(method, self.base_url + path, headers=headers,
+                                         timeout=(CONNECT_TIMEOUT, read_timeout), **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise Unreachable(f"the centre's certificate is not trusted ({exc}); check the CA bundle setting") from exc
+        except requests.RequestException as exc:
+            raise Unreachable(f"the centre at {self.base_url} does not answer ({type(exc).__name__})") from exc
+        if response.status_code == 401:
+            raise LoggedOut(_detail(response) or "log in again")
+        if response.status_code >= 500 or response.status_code == 429:
+            raise Unreachable(f"the centre answered {response.status_code}: {_detail(response)}")
+        if response.status_code >= 400:
+            raise Refused(f"the centre refused the request ({response.status_code}): {_detail(response)}")
+        return response
+
+    def login(self, username: str, password: str) -> Login:
+        body = self._call("POST", "/auth/login", json={"username": username, "password": password}).json()
+        self.token = body["token"]
+        return Login(body["token"], body["username"], body["display_name"], body["role"], body.get("region"), body["expires_at"])
+
+    def push(self, desk_id: str, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return self._call("POST", "/sync/push", json={"desk_id": desk_id, "mutations": mutations}).json()["results"]
+
+    def pull(self, cursor: str, wait: float = 0.0, limit: int = 5000) -> dict[str, Any]:
+        return self._call("GET", "/sync/pull", params={"after": cursor, "wait": wait, "limit": limit},
+                          read_timeout=wait + READ_TIMEOUT).json()
+
+    def snapshot(self) -> Iterator[bytes]:
+        """The snapshot's NDJSON lines as they arrive."""
+        response = self._call("GET", "/sync/snapshot", stream=True, read_timeout=120.0)
+        try:
+            yield from response.iter_lines(chunk_size=1 << 16)
+        except requests.RequestException as exc:
+            raise Unreachable(f"the snapshot download broke off ({type(exc).__name__})") from exc
+        finally:
+            response.close()
+
+    def claim(self, desk_id: str, order_id: str, minutes: int = 15) -> dict[str, Any]:
+        return self._call("POST", "/sync/claims", json={"desk_id": desk_id, "order_id": order_id, "minutes": minutes}).json()
+
+    def release(self, desk_id: str, order_id: str) -> None:
+        self._call("DELETE", f"/sync/claims/{desk_id}/{order_id}")
+
+
+def _detail(response: requests.Response) -> str:
+    try:
+        detail = response.json().get("detail", "")
+    except (ValueError, AttributeError):
+        return response.text[:200]
+    return detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False)[:300]

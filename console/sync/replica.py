@@ -1,0 +1,353 @@
+"""The desk's side of sync on its SQLite file: what waits to be pushed, and writing what the centre
+answered or sent.
+
+Everything here runs in short write transactions taken up front (BEGIN IMMEDIATE) on a plain
+sqlite3 connection, never through the ORM sessions whose changes become outbox entries:
+- a pulled batch is written with its cursor in one transaction; a row the desk has pending changes
+  to becomes the new shadow, and the desk's pending values are laid over it again;
+- an accepted mutation leaves the outbox; its rows take the centre's version;
+- a refused one becomes a conflict record and its rows go back to the centre's state (the shadow
+  with the desk's other pending changes over it); a row the desk created is marked deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from console.services.desk import Changes
+from console.store.database import Database
+from console.store.models import utcnow
+from console.store.rules import load_calendar, load_rulebook
+from console.store.sla_cache import refresh_sla
+from console.sync.wire import REPLICATED, RULE_TABLES, wire
+
+DESK_ID = "sync.desk_id"
+CURSOR = "sync.cursor"
+_ORDER_TABLES = frozenset({"order_steps", "sla_pauses", "appointment_orders", "field_events", "order_claims"})
+_EVERYTHING = RULE_TABLES | {"regions", "districts", "customers", "sites", "services", "users"}
+
+
+class ReplicaError(Exception):
+    """The centre sent something this desk cannot store; the message says what."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    mutation: int
+    created_at: str
+    summary: str
+    changes: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class SyncCounts:
+    pending: int
+    conflicts: int
+    oldest_pending: datetime | None
+
+
+def _upsert_sql(table: str, guarded: bool) -> str:
+    codec = wire(table)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in codec.columns if c != "id")
+    guard = f' WHERE excluded."version" >= {table}."version"' if guarded and codec.synced else ""
+    marks = ", ".join("?" for _ in codec.columns)
+    return f"INSERT INTO {table} ({codec.column_list}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}{guard}"
+
+
+def _values(table: str, row: Mapping[str, Any]) -> tuple:
+    return tuple(_stored(row.get(c)) for c in wire(table).columns)
+
+
+def _stored(value: Any) -> Any:
+    return json.dumps(value) if isinstance(value, (dict, list)) else value
+
+
+class Replica:
+    """The desk's file as a replica of the centre."""
+
+    def __init__(self, database: Database):
+        self.database = database
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with closing(self.database.engine.raw_connection()) as raw:
+            conn: sqlite3.Connection = raw.driver_connection
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("PRAGMA defer_foreign_keys = ON")
+                yield conn
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with closing(self.database.engine.raw_connection()) as raw:
+            try:
+                yield raw.driver_connection
+            finally:
+                raw.driver_connection.rollback()
+
+    # --- bookkeeping ----------------------------------------------------------------------------
+
+    def desk_id(self) -> str:
+        """This desk's id at the centre, made once per data file."""
+        with self._writing() as conn:
+            found = conn.execute("SELECT value FROM local_meta WHERE key = ?", (DESK_ID,)).fetchone()
+            if found:
+                return found[0]
+            made = "desk-" + uuid.uuid4().hex
+            conn.execute("INSERT INTO local_meta (key, value) VALUES (?, ?)", (DESK_ID, made))
+            return made
+
+    def cursor(self) -> str | None:
+        with self._reading() as conn:
+            found = conn.execute("SELECT value FROM local_meta WHERE key = ?", (CURSOR,)).fetchone()
+        return found[0] if found else None
+
+    def pending(self, limit: int = 500) -> list[Pending]:
+        with self._reading() as conn:
+            rows = conn.execute("SELECT mutation, created_at, summary, changes FROM sync_outbox ORDER BY mutation LIMIT ?",
+                                (limit,)).fetchall()
+        return [Pending(m, at, summary, json.loads(changes)) for m, at, summary, changes in rows]
+
+    def counts(self) -> SyncCounts:
+        with self._reading() as conn:
+            pending, oldest = conn.execute("SELECT count(*), min(created_at) FROM sync_outbox").fetchone()
+            conflicts = conn.execute("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
+        return SyncCounts(pending, conflicts, wire("sync_outbox").decode({"created_at": oldest})["created_at"] if oldest else None)
+
+    # --- the first download ---------------------------------------------------------------------
+
+    def load_snapshot(self, lines: Iterable[bytes | str], progress: Callable[[int, int], None] | None = None) -> int:
+        """Replace the replicated rows with the centre's snapshot, then follow the feed from its
+        cursor. Refused while changes wait to be pushed (they would be lost). The rows stored."""
+        stream = iter(lines)
+        try:
+            header = json.loads(next(stream))
+        except (StopIteration, json.JSONDecodeError) as exc:
+            raise ReplicaError("the centre's snapshot has no header") from exc
+        tables = header.get("tables", {})
+        for table, info in tables.items():
+            if table not in REPLICATED or list(info.get("columns", [])) != list(wire(table).columns):
+                raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console")
+        total = sum(int(info.get("count", 0)) for info in tables.values())
+        done = 0
+        with self._writing() as conn:
+            if conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]:
+                raise ReplicaError("changes of this desk wait to be sent: a snapshot would lose them")
+            for table in reversed(REPLICATED):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM sync_shadows")
+            sql = {t: _upsert_sql(t, guarded=False) for t in REPLICATED}
+            ended = False
+            for line in stream:
+                page = json.loads(line)
+                if page.get("end"):
+                    ended = True
+                    break
+                table = page["t"]
+                if table not in sql:
+                    raise ReplicaError(f"the centre sent rows of {table}, which this desk does not know")
+                conn.executemany(sql[table], page["rows"])
+                done += len(page["rows"])
+                if progress is not None:
+                    progress(done, total)
+            if not ended:
+                raise ReplicaError("the snapshot ended early (the connection was lost): it starts again")
+            self._set_cursor(conn, header["cursor"])
+        return done
+
+    @staticmethod
+    def _set_cursor(conn: sqlite3.Connection, cursor: str) -> None:
+        conn.execute("INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     (CURSOR, cursor))
+
+    # --- the feed ---------------------------------------------------------------------------------
+
+    def apply_pull(self, body: Mapping[str, Any]) -> Changes:
+        """Write one pulled batch and its cursor in one transaction; what changed, for the views."""
+        tables: Mapping[str, Any] = body.get("tables", {})
+        for table, part in tables.items():
+            if table not in REPLICATED or list(part.get("columns", [])) != list(wire(table).columns):
+                raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console")
+        touched: dict[str, list[dict[str, Any]]] = {}
+        with self._writing() as conn:
+            shadows = self._shadows(conn)
+            overlays = self._overlays(conn) if shadows else {}
+            for table in REPLICATED:
+                part = tables.get(table)
+                if not part:
+                    continue
+                columns = wire(table).columns
+                plain, shadowed = [], []
+                rows = [dict(zip(columns, values, strict=True)) for values in part["rows"]]
+                for row in rows:
+                    (shadowed if (table, row["id"]) in shadows else plain).append(row)
+                if plain:
+                    conn.executemany(_upsert_sql(table, guarded=True), [_values(table, r) for r in plain])
+                for row in shadowed:
+                    self._rebase(conn, table, row, overlays.get((table, row["id"]), []))
+                touched[table] = rows
+            self._set_cursor(conn, body["cursor"])
+        return _changes(touched)
+
+    @staticmethod
+    def _shadows(conn: sqlite3.Connection) -> dict[tuple[str, str], dict[str, Any] | None]:
+        return {(t, i): (json.loads(r) if r is not None else None)
+                for t, i, r in conn.execute("SELECT table_name, row_id, row FROM sync_shadows")}
+
+    @staticmethod
+    def _overlays(conn: sqlite3.Connection, skip: int | None = None) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """The desk's pending values per row, in mutation order."""
+        out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for mutation, changes in conn.execute("SELECT mutation, changes FROM sync_outbox ORDER BY mutation"):
+            if mutation == skip:
+                continue
+            for change in json.loads(changes):
+                out[(change["t"], change["id"])].append(change["set"])
+        return out
+
+    def _rebase(self, conn: sqlite3.Connection, table: str, theirs: dict[str, Any], pending: list[dict[str, Any]]) -> None:
+        """The centre's row becomes the shadow; the desk's row is it with the pending values over it."""
+        conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(theirs), table, theirs["id"]))
+        mine = dict(theirs)
+        for values in pending:
+            mine.update(values)
+        if "version" in mine:
+            local = conn.execute(f"SELECT version FROM {table} WHERE id = ?", (theirs["id"],)).fetchone()
+            mine["version"] = max(theirs["version"], local[0] if local else 0)
+        conn.execute(_upsert_sql(table, guarded=False), _values(table, mine))
+
+    # --- answers to a push ------------------------------------------------------------------------
+
+    def apply_results(self, sent: list[Pending], results: list[Mapping[str, Any]], refused_at: datetime | None = None) -> Changes:
+        """Take the centre's answer to pushed mutations: accepted ones leave the outbox, refused ones
+        become conflicts and their rows go back to the centre's state."""
+        by_number = {p.mutation: p for p in sent}
+        touched: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        restored_orders: set[uuid.UUID] = set()
+        at = refused_at or utcnow()
+        with self._writing() as conn:
+            for result in results:
+                entry = by_number.get(result["m"])
+                if entry is None:
+                    continue
+                still = conn.execute("SELECT 1 FROM sync_outbox WHERE mutation = ?", (entry.mutation,)).fetchone()
+                if still is None:  # answered before (a retried push)
+                    continue
+                conn.execute("DELETE FROM sync_outbox WHERE mutation = ?", (entry.mutation,))
+                overlays = self._overlays(conn)
+                shadows = self._shadows(conn)
+                if result.get("ok"):
+                    self._accepted(conn, entry, result.get("versions", {}), overlays, shadows)
+                else:
+                    self._conflict(conn, entry, result, at)
+                    for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said
+                        if shadows.get((table, row_id)) is not None:
+                            shadows[(table, row_id)] = {**shadows[(table, row_id)], **values}
+                    for table, row in self._restore(conn, entry, overlays, shadows):
+                        touched[table].append(row)
+                        if table == "work_orders":
+                            restored_orders.add(uuid.UUID(row["id"]))
+        if restored_orders:
+            with self.database.unit_of_work() as session:  # derived columns only: never an outbox entry
+                refresh_sla(session, restored_orders, load_rulebook(session), load_calendar(session), utcnow())
+        return _changes(touched)
+
+    @staticmethod
+    def _accepted(conn: sqlite3.Connection, entry: Pending, versions: Mapping[str, Mapping[str, int]],
+                  overlays: Mapping[tuple[str, str], list], shadows: Mapping[tuple[str, str], dict | None]) -> None:
+        for change in entry.changes:
+            table, row_id = change["t"], change["id"]
+            version = versions.get(table, {}).get(row_id)
+            if (table, row_id) in overlays:  # later changes wait: the shadow moves on to what the centre now has
+                base = dict(shadows.get((table, row_id)) or {})
+                base.update(change["set"])
+                if version is not None:
+                    base["version"] = version
+                conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
+                continue
+            conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
+            if wire(table).synced:
+                if version is None:  # a retry after a lost answer: take the version the centre had before, the feed brings the rest
+                    version = (shadows.get((table, row_id)) or {}).get("version", 0)
+                conn.execute(f"UPDATE {table} SET version = ? WHERE id = ?", (version, row_id))
+
+    @staticmethod
+    def _conflict(conn: sqlite3.Connection, entry: Pending, result: Mapping[str, Any], at: datetime) -> None:
+        first = entry.changes[0]
+        order_id = first["id"] if first["t"] == "work_orders" else first["set"].get("order_id")
+        user = next((c["set"].get("user_id") for c in entry.changes if c["t"] == "audit_log" and c["set"].get("user_id")), None)
+        codec = wire("sync_conflicts")
+        row = codec.encode({"id": uuid.uuid4(), "refused_at": at})
+        conn.execute(
+            "INSERT INTO sync_conflicts (id, mutation, created_at, refused_at, user_id, summary, reason, order_id, changes, theirs, "
+            "resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '')",
+            (row["id"], entry.mutation, entry.created_at, row["refused_at"], user, entry.summary, result.get("reason", ""),
+             order_id, json.dumps(entry.changes), json.dumps(result.get("theirs", {}))))
+
+    def _restore(self, conn: sqlite3.Connection, entry: Pending, overlays: Mapping[tuple[str, str], list],
+                 shadows: Mapping[tuple[str, str], dict | None]) -> list[tuple[str, dict[str, Any]]]:
+        """Undo a refused mutation's rows: the centre's state with the desk's other pending values."""
+        out = []
+        for change in entry.changes:
+            table, row_id = change["t"], change["id"]
+            key = (table, row_id)
+            base = shadows.get(key)
+            pending = overlays.get(key, [])
+            if base is None and not pending:
+                if table == "audit_log":  # the refusal is in the centre's audit log with this attempt in it
+                    conn.execute("DELETE FROM audit_log WHERE id = ?", (row_id,))
+                elif wire(table).synced:
+                    conn.execute(f"UPDATE {table} SET deleted = 1 WHERE id = ?", (row_id,))
+            else:
+                row = dict(base or {})
+                if base is None:
+                    current = conn.execute(f"SELECT {wire(table).column_list} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+                    row = dict(zip(wire(table).columns, current, strict=True)) if current else {}
+                for values in pending:
+                    row.update(values)
+                if row:
+                    conn.execute(_upsert_sql(table, guarded=False), _values(table, row))
+                    out.append((table, row))
+            if not pending:
+                conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
+        return out
+
+
+def _theirs(result: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(table, row_id): values for table, rows in (result.get("theirs") or {}).items() for row_id, values in rows.items()}
+
+
+def _changes(touched: Mapping[str, list[dict[str, Any]]]) -> Changes:
+    if not touched:
+        return Changes()
+    orders: set[uuid.UUID] = set()
+    appointments: set[uuid.UUID] = set()
+    technicians: set[uuid.UUID] = set()
+    for table, rows in touched.items():
+        for row in rows:
+            if table == "work_orders":
+                orders.add(uuid.UUID(row["id"]))
+            elif table in _ORDER_TABLES and row.get("order_id"):
+                orders.add(uuid.UUID(row["order_id"]))
+            if table == "appointments":
+                appointments.add(uuid.UUID(row["id"]))
+            elif table == "appointment_orders" and row.get("appointment_id"):
+                appointments.add(uuid.UUID(row["appointment_id"]))
+            if table == "technicians":
+                technicians.add(uuid.UUID(row["id"]))
+            elif table == "shifts" and row.get("technician_id"):
+                technicians.add(uuid.UUID(row["technician_id"]))
+    return Changes(orders=frozenset(orders), technicians=frozenset(technicians), appointments=frozenset(appointments),
+                   everything=bool(_EVERYTHING & touched.keys()))

@@ -1,0 +1,206 @@
+"""The desk's sync worker: two threads, no Qt.
+
+The pusher sends the outbox in order and in batches whenever a change is saved (or a retry is
+due); the puller downloads the snapshot on a desk's first start, then long-polls the feed and
+writes each batch with its cursor. While the centre cannot be reached both retry with jittered
+exponential backoff; the desk keeps working on its file meanwhile. Every change of state is
+reported through `on_status` (from the worker's threads: a Qt caller re-posts it to the GUI).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from console.services.desk import Changes
+from console.store.models import utcnow
+from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, LoggedOut, backoff
+from console.sync.replica import Replica, ReplicaError
+
+log = logging.getLogger("console.sync")
+PUSH_BATCH = 200
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar says: synced / pending / offline / conflicts (and a first download)."""
+
+    online: bool = False
+    offline_since: datetime | None = None
+    pending: int = 0
+    conflicts: int = 0
+    logged_out: bool = False
+    problem: str = ""
+    snapshot_done: int = 0
+    snapshot_total: int = 0  # > 0 while the first download runs
+    last_synced_at: datetime | None = None
+
+    @property
+    def state(self) -> str:
+        if self.logged_out:
+            return "logged_out"
+        if not self.online:
+            return "offline"
+        if self.conflicts:
+            return "conflicts"
+        return "pending" if self.pending else "synced"
+
+
+class SyncWorker:
+    def __init__(self, replica: Replica, client: CentreClient, *, on_status: Callable[[SyncStatus], None] | None = None,
+                 on_changes: Callable[[Changes], None] | None = None, clock: Callable[[], datetime] = utcnow,
+                 long_poll: float = LONG_POLL_SECONDS):
+        self.replica, self.client = replica, client
+        self._on_status, self._on_changes, self._clock, self._long_poll = on_status, on_changes, clock, long_poll
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        counts = replica.counts()
+        self._status = SyncStatus(pending=counts.pending, conflicts=counts.conflicts, offline_since=clock())
+        self.desk_id = replica.desk_id()
+        self._threads = [threading.Thread(target=self._push_loop, name="sync-push", daemon=True),
+                         threading.Thread(target=self._pull_loop, name="sync-pull", daemon=True)]
+        self._snapshot_ready = threading.Event()
+
+    @property
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return self._status
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._snapshot_ready.set()
+        self.client.close()  # breaks a long poll off
+        for thread in self._threads:
+            if thread.ident is not None:
+                thread.join(timeout)
+
+    def wake(self) -> None:
+        """A change was saved: push soon."""
+        self._wake.set()
+
+    def set_token(self, token: str) -> None:
+        self.client.token = token
+        self._update(logged_out=False, problem="")
+        self._wake.set()
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _update(self, **values) -> None:
+        with self._lock:
+            status = replace(self._status, **values)
+            if status.online and not self._status.online:
+                status = replace(status, offline_since=None)
+            elif not status.online and self._status.online:
+                status = replace(status, offline_since=self._clock())
+            changed = status != self._status
+            self._status = status
+        if changed and self._on_status is not None:
+            self._on_status(status)
+
+    def _counted(self, **values) -> None:
+        counts = self.replica.counts()
+        self._update(pending=counts.pending, conflicts=counts.conflicts, **values)
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, LoggedOut):
+            self._update(logged_out=True, online=False, problem=str(exc))
+        else:
+            self._update(online=False, problem=str(exc))
+
+    def _changed(self, changes: Changes) -> None:
+        if self._on_changes is not None and (changes.orders or changes.appointments or changes.technicians or changes.everything):
+            self._on_changes(changes)
+
+    # --- push ---------------------------------------------------------------------------------
+
+    def _push_loop(self) -> None:
+        self._snapshot_ready.wait()
+        attempt = 0
+        while not self._stop.is_set():
+            try:
+                sent_any = self.push_once()
+                attempt = 0
+                if not sent_any:
+                    self._wake.wait(30.0)
+                    self._wake.clear()
+            except (CentreError, ReplicaError) as exc:
+                self._failed(exc)
+                attempt += 1
+                self._wake.wait(backoff(attempt))
+                self._wake.clear()
+            except Exception as exc:  # a bug must not end syncing silently: log it and go on
+                log.exception("pushing failed")
+                self._update(problem=str(exc))
+                attempt += 1
+                self._stop.wait(backoff(attempt))
+
+    def push_once(self) -> bool:
+        """Send one batch of the outbox; whether there was one."""
+        pending = self.replica.pending(PUSH_BATCH)
+        if not pending:
+            self._counted()
+            return False
+        results = self.client.push(self.desk_id, [{"m": p.mutation, "changes": p.changes} for p in pending])
+        changes = self.replica.apply_results(pending, results, self._clock())
+        self._counted(online=True, problem="", last_synced_at=self._clock())
+        self._changed(changes)
+        return True
+
+    # --- pull ---------------------------------------------------------------------------------
+
+    def _pull_loop(self) -> None:
+        attempt = 0
+        while not self._stop.is_set():
+            try:
+                if self.replica.cursor() is None:
+                    self.download_snapshot()
+                self._snapshot_ready.set()
+                more = self.pull_once(0.0 if attempt else self._long_poll)
+                attempt = 0
+                if more:
+                    continue
+            except (CentreError, ReplicaError) as exc:
+                if self._stop.is_set():
+                    return
+                self._failed(exc)
+                attempt += 1
+                self._stop.wait(backoff(attempt))
+            except Exception as exc:
+                if self._stop.is_set():
+                    return
+                log.exception("pulling failed")
+                self._update(problem=str(exc))
+                attempt += 1
+                self._stop.wait(backoff(attempt))
+
+    def download_snapshot(self) -> int:
+        self._update(snapshot_done=0, snapshot_total=1)
+
+        def progress(done: int, total: int) -> None:
+            self._update(snapshot_done=done, snapshot_total=max(total, 1))
+
+        try:
+            stored = self.replica.load_snapshot(self.client.snapshot(), progress)
+        finally:
+            self._update(snapshot_total=0)
+        self._counted(online=True, problem="")
+        self._changed(Changes(everything=True))
+        return stored
+
+    def pull_once(self, wait: float = 0.0) -> bool:
+        """Fetch and write one batch of the feed; whether more is waiting."""
+        cursor = self.replica.cursor() or "0:0"
+        body = self.client.pull(cursor, wait)
+        changes = self.replica.apply_pull(body) if body.get("tables") or body.get("cursor") != cursor else Changes()
+        self._counted(online=True, problem="", last_synced_at=self._clock())
+        self._changed(changes)
+        return bool(body.get("more"))

@@ -1,0 +1,58 @@
+"""Sync against a real centre: PostgreSQL from the suite, the service on loopback, desks on their
+own SQLite files, each with its capture hooks, replica and worker (started or stepped by hand)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from console.services.desk import DeskReader
+from console.store.database import Database, open_data_file
+from console.store.rows import DeskUser
+from console.sync import capture
+from console.sync.client import CentreClient
+from console.sync.replica import Replica
+from console.sync.worker import SyncWorker
+from tests.central.test_api import PASSWORD, centre  # noqa: F401 - a fixture, used by name
+
+
+@dataclass
+class Desk:
+    database: Database
+    replica: Replica
+    worker: SyncWorker
+    user: DeskUser
+
+    @property
+    def reader(self) -> DeskReader:
+        return DeskReader(self.database)
+
+
+@pytest.fixture
+def make_desk(centre, tmp_path: Path) -> Iterator:  # noqa: F811 - the fixture above
+    base, _database, _url = centre
+    desks: list[Desk] = []
+
+    def make(name: str, username: str = "wang.wei.central", *, start: bool = False, long_poll: float = 20.0) -> Desk:
+        database, _created = open_data_file(tmp_path / f"{name}.sqlite")
+        replica = Replica(database)
+        client = CentreClient(base)
+        client.login(username, PASSWORD)
+        worker = SyncWorker(replica, client, long_poll=long_poll)
+        capture.install(database.sessions, worker.wake)
+        if start:
+            worker.start()
+        else:
+            worker.download_snapshot()
+        user = DeskReader(database).user(username)
+        desk = Desk(database, replica, worker, user)
+        desks.append(desk)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.worker.stop()
+        desk.database.close()

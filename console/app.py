@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -151,18 +152,102 @@ def _run_desk(args: argparse.Namespace) -> int:
     if opened is None:
         return 1
     database, created, data_file = opened
-    if created and not _seed_with_progress(app, database):
+    sync, username = None, settings.username
+    if settings.central_url:  # the centre's data, not the demo's: a new desk downloads it
+        connected = _connect_centre(app, database, settings, paths)
+        if connected is None:
+            database.close()
+            return 1
+        sync, username = connected
+    elif created and not _seed_with_progress(app, database):
         return 1
-    window = _wire_main_window(app, database, settings, language, str(data_file), paths)
+    window = _wire_main_window(app, database, settings, language, str(data_file), paths, username)
     if window is None:
         return 1
+    if sync is not None:
+        window.attach_sync(sync)
     guard.activate_requested.connect(lambda: _bring_forward(window))
     window.show()
     window.refresh()
     code = app.exec()
     guard.close()
+    if sync is not None:
+        sync.worker.stop()
     database.close()
     return code
+
+
+def _connect_centre(app, database, settings: Settings, paths: AppPaths):
+    """Log in to the centre (the keyring's password, or the login dialog), start the sync worker
+    and, on a desk's first start, wait for the snapshot with a progress bar. (DeskSync, user name),
+    or None when the user gave up before the desk had any data."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    from console.sync import capture, credentials
+    from console.sync.client import CentreClient, CentreError, LoggedOut
+    from console.sync.conflicts import Conflicts
+    from console.sync.replica import Replica
+    from console.sync.worker import SyncWorker
+    from console.ui.sync_status import DeskSync, LoginDialog, SyncBridge
+
+    client = CentreClient(settings.central_url, ca_bundle=settings.ca_bundle)
+    replica = Replica(database)
+    has_data = replica.cursor() is not None
+    username, login, offline = settings.username, None, False
+    password = credentials.saved_password(settings.central_url, username)
+    if password:
+        try:
+            login = client.login(username, password)
+        except LoggedOut:
+            credentials.forget(settings.central_url, username)
+        except CentreError as exc:
+            log.warning("the centre cannot be reached at start: %s", exc)
+            offline = True
+    if login is None and not (offline and has_data):
+        dialog = LoginDialog(client, username, credentials.available())
+        if dialog.exec() and dialog.result_login is not None:
+            login = dialog.result_login
+            if dialog.remember.isChecked():
+                credentials.remember(settings.central_url, login.username, dialog.password.text())
+        elif not has_data:
+            return None
+    if login is not None and login.username != settings.username:
+        username = login.username
+        save_settings(replace(settings, username=username), paths.settings_file)
+    bridge = SyncBridge()
+    worker = SyncWorker(replica, client, on_status=bridge.report_status, on_changes=bridge.report_changes)
+    capture.install(database.sessions, worker.wake)
+    worker.start()
+    if not has_data:
+        progress = QProgressDialog(app.translate("App", "Downloading the centre's data to this desk…"),
+                                   app.translate("App", "Cancel"), 0, 100)
+        progress.setWindowTitle(app.translate("App", "Dispatch Console"))
+        progress.setMinimumDuration(0)
+        progress.show()
+        loop = QEventLoop()
+
+        def follow(status) -> None:
+            if status.snapshot_total:
+                progress.setValue(100 * status.snapshot_done // status.snapshot_total)
+            elif replica.cursor() is not None:
+                loop.quit()
+            elif status.problem:
+                progress.setLabelText(app.translate("App", "The centre cannot be reached (%1). Trying again…").replace("%1", status.problem))
+
+        bridge.status_changed.connect(follow)
+        progress.canceled.connect(loop.quit)
+        if replica.cursor() is None:
+            loop.exec()
+        progress.close()
+        if replica.cursor() is None:
+            worker.stop()
+            return None
+    from console.services.desk import DeskReader
+
+    user = DeskReader(database).user(username or None)
+    conflicts = Conflicts(database, user, _utc_now, worker.desk_id) if user is not None else None
+    return DeskSync(worker, conflicts, bridge), username
 
 
 def _app_icon():
@@ -247,7 +332,8 @@ def _seed_with_progress(app, database) -> bool:
     return True
 
 
-def _wire_main_window(app, database, settings: Settings, language: str, data_file: str, paths: AppPaths):
+def _wire_main_window(app, database, settings: Settings, language: str, data_file: str, paths: AppPaths,
+                      username: str | None = None):
     from PySide6.QtWidgets import QMessageBox
 
     from console.services.desk import DeskReader
@@ -255,11 +341,12 @@ def _wire_main_window(app, database, settings: Settings, language: str, data_fil
     from console.ui.settings_dialog import SettingsDialog
 
     reader = DeskReader(database)
-    user = reader.user(settings.username or None)
+    username = settings.username if username is None else username
+    user = reader.user(username or None)
     if user is None:
         QMessageBox.critical(None, app.translate("App", "Desk user"), app.translate(
             "App", "There is no active user %1 in this data file. Correct the desk user in the settings file %2."
-        ).replace("%1", settings.username).replace("%2", str(paths.settings_file)))
+        ).replace("%1", username).replace("%2", str(paths.settings_file)))
         return None
     window = MainWindow(reader, user, ZoneInfo(settings.desk_zone), english=language == "en", data_file=data_file,
                         log_dir=str(paths.log_dir), views_file=paths.views_file, clock=_utc_now,

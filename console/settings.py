@@ -28,7 +28,8 @@ class SettingsError(ValueError):
 class Settings:
     data_file: str = ""  # empty: desk.sqlite in the user's data folder
     central_url: str = ""  # empty: local only, no sync
-    username: str = ""  # the desk's user until login exists; empty: the local supervisor
+    ca_bundle: str = ""  # a PEM file of the CAs that sign the centre's certificate; empty: the system's
+    username: str = ""  # the desk's user (with a centre: the last one logged in); empty: the local supervisor
     language: str = "system"  # system, zh_CN or en
     desk_zone: str = "Asia/Shanghai"
     map_tile_url: str = ""  # e.g. https://tiles.intranet/{z}/{x}/{y}.png; empty: plain background
@@ -42,6 +43,8 @@ class Settings:
             url = urlparse(self.central_url)
             if url.scheme not in ("http", "https") or not url.netloc:
                 problems.append(f"central_url must be an http(s) address such as https://dispatch.example:8443, not {self.central_url!r}")
+        if self.ca_bundle and not Path(self.ca_bundle).expanduser().is_file():
+            problems.append(f"ca_bundle must name a PEM file of CA certificates; {self.ca_bundle!r} is not a file")
         try:
             ZoneInfo(self.desk_zone)
         except (ZoneInfoNotFoundError, ValueError):

@@ -58,6 +58,7 @@ class SyncWorker:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()
+        self._applying = threading.Lock()
         counts = replica.counts()
         self._status = SyncStatus(pending=counts.pending, conflicts=counts.conflicts, offline_since=clock())
         self.desk_id = replica.desk_id()
@@ -75,7 +76,8 @@ class SyncWorker:
             thread.start()
 
     def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
+        with self._applying:  # an answer still on its way is not written after this
+            self._stop.set()
         self._wake.set()
         self._snapshot_ready.set()
         self.client.close()  # breaks a long poll off
@@ -150,7 +152,10 @@ class SyncWorker:
             self._counted()
             return False
         results = self.client.push(self.desk_id, [{"m": p.mutation, "changes": p.changes} for p in pending])
-        changes = self.replica.apply_results(pending, results, self._clock())
+        with self._applying:
+            if self._stop.is_set() and threading.current_thread() in self._threads:
+                return False
+            changes = self.replica.apply_results(pending, results, self._clock())
         self._counted(online=True, problem="", last_synced_at=self._clock())
         self._changed(changes)
         return True
@@ -200,7 +205,10 @@ class SyncWorker:
         """Fetch and write one batch of the feed; whether more is waiting."""
         cursor = self.replica.cursor() or "0:0"
         body = self.client.pull(cursor, wait)
-        changes = self.replica.apply_pull(body) if body.get("tables") or body.get("cursor") != cursor else Changes()
+        with self._applying:
+            if self._stop.is_set() and threading.current_thread() in self._threads:
+                return False
+            changes = self.replica.apply_pull(body) if body.get("tables") or body.get("cursor") != cursor else Changes()
         self._counted(online=True, problem="", last_synced_at=self._clock())
         self._changed(changes)
         return bool(body.get("more"))

@@ -23,12 +23,15 @@ from console.services.optimiser import Optimiser
 from console.services.orders import OrderActions
 from console.services.planning import PlanningDesk
 from console.store.rows import DeskUser, OrderDetail, QueueRow
+from console.sync import credentials
+from console.sync.conflicts import claims_on
 from console.ui import labels, sla_format
 from console.ui.background import Background
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.order_detail_panel import OrderDetailPanel
 from console.ui.planning_page import PlanningPage
 from console.ui.queue_panel import PreparedQueue, QueuePanel
+from console.ui.sync_status import ConflictsDialog, DeskSync, LoginDialog, SyncIndicator, claim_text
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 if TYPE_CHECKING:
@@ -51,6 +54,8 @@ class MainWindow(QMainWindow):
         self._english = english
         self._background = background or Background(self)
         self._shown_order: uuid.UUID | None = None
+        self._sync: DeskSync | None = None
+        self._zone = zone
         self._load_generation = 0
         self._complete = False
         self._unshown: dict[uuid.UUID, QueueRow | None] = {}  # changed rows not shown yet
@@ -314,7 +319,10 @@ class MainWindow(QMainWindow):
         if not ids:
             self._shown_order = None
             self.detail.show_nothing()
+            self._claim(None)
             return
+        if ids[0] != self._shown_order:
+            self._claim(ids[0])
         self._load_detail(ids[0])
 
     def _load_detail(self, order_id: uuid.UUID) -> None:
@@ -325,7 +333,56 @@ class MainWindow(QMainWindow):
     def _on_detail_loaded(self, detail: OrderDetail | None) -> None:
         if detail is None or detail.id != self._shown_order:
             return  # the selection moved on while this was loading
-        self.detail.show_detail(detail)
+        warning = ""
+        if self._sync is not None:
+            now = self._clock()
+            claims = claims_on(self._reader.database, detail.id, self._sync.desk_id, now)
+            warning = claim_text([(c.holder, c.expires_at) for c in claims], now, self.tr)
+        self.detail.show_detail(detail, warning)
+
+    # --- sync ---------------------------------------------------------------------------------
+
+    def attach_sync(self, sync: DeskSync) -> None:
+        """The desk syncs with a centre: the status bar tells how it goes, others' changes come in
+        live, the order shown is claimed and others' claims on it are shown."""
+        self._sync = sync
+        self.sync_label.hide()
+        self.sync_indicator = SyncIndicator(self._zone, self)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.sync_indicator.show_status(sync.worker.status)
+        self.sync_indicator.clicked.connect(self.open_conflicts)
+        sync.bridge.status_changed.connect(self.sync_indicator.show_status)
+        sync.bridge.changes_arrived.connect(self._on_changes_from_centre)
+        self._claim_timer = QTimer(self)
+        self._claim_timer.setInterval(5 * 60 * 1000)  # claims last 15 minutes: renew the shown order's
+        self._claim_timer.timeout.connect(lambda: self._claim(self._shown_order))
+        self._claim_timer.start()
+
+    def _claim(self, order_id: uuid.UUID | None) -> None:
+        if self._sync is not None:
+            self._sync.opened(order_id, lambda work: self._background.run(work, lambda _r: None, lambda _e: None))
+
+    @Slot(object)
+    def _on_changes_from_centre(self, changes: Changes) -> None:
+        self.apply_changes(changes)
+        self.planning.apply_changes(changes)
+
+    def open_conflicts(self) -> None:
+        """The sync indicator was clicked: log in again if the centre asked for it, else the conflicts."""
+        if self._sync is None:
+            return
+        if self._sync.worker.status.logged_out:
+            login = LoginDialog(self._sync.worker.client, self._user.username, credentials.available(), self)
+            if login.exec() and login.result_login is not None:
+                if login.remember.isChecked():
+                    credentials.remember(self._sync.worker.client.base_url, login.result_login.username, login.password.text())
+                self._sync.worker.set_token(login.result_login.token)
+            return
+        if self._sync.conflicts is None:
+            return
+        dialog = ConflictsDialog(self._sync.conflicts, self._zone, self)
+        dialog.changes_made.connect(self._on_changes_made_here)
+        dialog.exec()
 
     # --- the map ------------------------------------------------------------------------------
 

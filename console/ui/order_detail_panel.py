@@ -34,8 +34,9 @@ class OrderDetailPanel(QTextBrowser):
     def show_nothing(self) -> None:
         self.setHtml(self._muted(self.tr("Select an order in the queue to see its details.")))
 
-    def show_detail(self, detail: OrderDetail) -> None:
-        self.setHtml(self._page(detail))
+    def show_detail(self, detail: OrderDetail, warning: str = "") -> None:
+        """The order's page; `warning` (another desk has the order open) goes above it."""
+        self.setHtml((f"<p class='warn'>⚠ {escape(warning)}</p>" if warning else "") + self._page(detail))
 
     # --- page ---------------------------------------------------------------------------------
 

@@ -35,6 +35,8 @@ class SettingsDialog(QDialog):
         data_row.addWidget(browse)
         self.central_url = QLineEdit(settings.central_url)
         self.central_url.setPlaceholderText(self.tr("empty: this desk works on its own data file"))
+        self.ca_bundle = QLineEdit(settings.ca_bundle)
+        self.ca_bundle.setPlaceholderText(self.tr("empty: the certificates this computer trusts"))
         self.username = QLineEdit(settings.username)
         self.language = QComboBox()
         for value, text in (("system", self.tr("As the system")), ("zh_CN", "简体中文"), ("en", "English")):
@@ -48,6 +50,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Data file"), data_row)
         form.addRow(self.tr("Central service URL"), self.central_url)
+        form.addRow(self.tr("Centre's CA certificates (PEM)"), self.ca_bundle)
         form.addRow(self.tr("Desk user"), self.username)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Desk time zone"), self.desk_zone)
@@ -75,6 +78,7 @@ class SettingsDialog(QDialog):
                 self._original,
                 data_file=self.data_file.text().strip(),
                 central_url=self.central_url.text().strip(),
+                ca_bundle=self.ca_bundle.text().strip(),
                 username=self.username.text().strip(),
                 language=self.language.currentData(),
                 desk_zone=self.desk_zone.text().strip(),

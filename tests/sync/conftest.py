@@ -36,17 +36,17 @@ def make_desk(centre, tmp_path: Path) -> Iterator:  # noqa: F811 - the fixture a
     base, _database, _url = centre
     desks: list[Desk] = []
 
-    def make(name: str, username: str = "wang.wei.central", *, start: bool = False, long_poll: float = 20.0) -> Desk:
+    def make(name: str, username: str = "wang.wei.central", *, start: bool = False, long_poll: float = 20.0,
+             on_status=None, on_changes=None) -> Desk:
         database, _created = open_data_file(tmp_path / f"{name}.sqlite")
         replica = Replica(database)
         client = CentreClient(base)
         client.login(username, PASSWORD)
-        worker = SyncWorker(replica, client, long_poll=long_poll)
+        worker = SyncWorker(replica, client, long_poll=long_poll, on_status=on_status, on_changes=on_changes)
         capture.install(database.sessions, worker.wake)
+        worker.download_snapshot()
         if start:
             worker.start()
-        else:
-            worker.download_snapshot()
         user = DeskReader(database).user(username)
         desk = Desk(database, replica, worker, user)
         desks.append(desk)

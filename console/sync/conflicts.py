@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from console.services.desk import Changes
 from console.store import audit
@@ -69,17 +70,18 @@ class Conflicts:
     def open(self) -> list[ConflictRow]:
         with self._database.reading() as s:
             rows = s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.refused_at)).all()
-        return [self._row(c) for c in rows]
+            return [self._row(s, c) for c in rows]
 
     @staticmethod
-    def _row(conflict: SyncConflict) -> ConflictRow:
+    def _row(s: Session, conflict: SyncConflict) -> ConflictRow:
         differences = []
         for change in conflict.changes:
             if change["t"] == "audit_log" or change["op"] != "update":
                 continue
             theirs = conflict.theirs.get(change["t"], {}).get(change["id"], {})
             for column, value in change["set"].items():
-                differences.append(Difference(change["t"], change["id"], column, value, theirs.get(column)))
+                differences.append(Difference(change["t"], change["id"], column, _named(s, change["t"], column, value),
+                                              _named(s, change["t"], column, theirs.get(column))))
         return ConflictRow(conflict.id, conflict.created_at, conflict.refused_at, conflict.summary, conflict.reason,
                            conflict.order_id, tuple(differences))
 
@@ -125,6 +127,22 @@ class Conflicts:
         if conflict.order_id:
             orders.add(conflict.order_id)
         return Changes(orders=frozenset(orders), appointments=frozenset(appointments))
+
+
+def _named(s: Session, table: str, column: str, value: Any) -> Any:
+    """A referenced row's name (a technician's, an order's number) instead of its id."""
+    if not isinstance(value, str) or column not in wire(table).table.c:
+        return value
+    for key in wire(table).table.c[column].foreign_keys:
+        target = key.column.table
+        label = next((target.c[n] for n in ("name", "display_name", "number") if n in target.c), None)
+        if label is not None:
+            try:
+                found = s.execute(select(label).where(target.c.id == uuid.UUID(value))).scalar()
+            except ValueError:
+                return value
+            return found if found is not None else value
+    return value
 
 
 def claims_on(database: Database, order_id: uuid.UUID, desk_id: str, now: datetime) -> list[Claim]:

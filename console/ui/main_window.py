@@ -31,7 +31,7 @@ from console.ui.calendar_dialog import CalendarDialog
 from console.ui.order_detail_panel import OrderDetailPanel
 from console.ui.planning_page import PlanningPage
 from console.ui.queue_panel import PreparedQueue, QueuePanel
-from console.ui.sync_status import ConflictsDialog, DeskSync, LoginDialog, SyncIndicator, claim_text
+from console.ui.sync_status import ConflictsDialog, DeskSync, LoginDialog, SyncIndicator, SyncTexts
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         if self._sync is not None:
             now = self._clock()
             claims = claims_on(self._reader.database, detail.id, self._sync.desk_id, now)
-            warning = claim_text([(c.holder, c.expires_at) for c in claims], now, self.tr)
+            warning = SyncTexts().claim([(c.holder, c.expires_at) for c in claims], now)
         self.detail.show_detail(detail, warning)
 
     # --- sync ---------------------------------------------------------------------------------

@@ -50,21 +50,32 @@ class SyncBridge(QObject):
         self.changes_arrived.emit(changes)
 
 
-def status_text(status: SyncStatus, zone: ZoneInfo, tr: Callable[..., str]) -> tuple[str, str]:
-    """(the indicator's text, its colour name) for a status."""
-    if status.snapshot_total:
-        percent = 100 * status.snapshot_done // max(status.snapshot_total, 1)
-        return tr("Downloading the centre's data: %1%").replace("%1", str(percent)), "#1f5fa8"
-    if status.logged_out:
-        return tr("Logged out of the centre: log in again (%n change(s) waiting)", "", status.pending), "#b45f06"
-    if status.conflicts:
-        return tr("%n conflict(s) to resolve", "", status.conflicts), "#c62828"
-    if not status.online:
-        since = labels.local_time(status.offline_since, zone)[-5:] if status.offline_since else "?"
-        return tr("Offline since %1, %n change(s) waiting", "", status.pending).replace("%1", since), "#b45f06"
-    if status.pending:
-        return tr("Saved locally, %n change(s) being sent", "", status.pending), "#1f5fa8"
-    return tr("Synced"), "#2e7d32"
+class SyncTexts(QObject):
+    """The words for sync states (a QObject for its translation context)."""
+
+    def status(self, status: SyncStatus, zone: ZoneInfo) -> tuple[str, str]:
+        """(the indicator's text, its colour name) for a status."""
+        if status.snapshot_total:
+            percent = 100 * status.snapshot_done // max(status.snapshot_total, 1)
+            return self.tr("Downloading the centre's data: %1%").replace("%1", str(percent)), "#1f5fa8"
+        if status.logged_out:
+            return self.tr("Logged out of the centre: log in again (%n change(s) waiting)", "", status.pending), "#b45f06"
+        if status.conflicts:
+            return self.tr("%n conflict(s) to resolve", "", status.conflicts), "#c62828"
+        if not status.online:
+            since = labels.local_time(status.offline_since, zone)[-5:] if status.offline_since else "?"
+            return self.tr("Offline since %1, %n change(s) waiting", "", status.pending).replace("%1", since), "#b45f06"
+        if status.pending:
+            return self.tr("Saved locally, %n change(s) being sent", "", status.pending), "#1f5fa8"
+        return self.tr("Synced"), "#2e7d32"
+
+    def claim(self, holders: list[tuple[str, datetime]], now: datetime) -> str:
+        """"Wang Wei has this order open (12 min left)" for the detail's warning."""
+        parts = []
+        for holder, expires in holders:
+            minutes = max(1, int((expires - now).total_seconds() // 60))
+            parts.append(self.tr("%1 has this order open (%n min left)", "", minutes).replace("%1", holder))
+        return "; ".join(parts)
 
 
 class SyncIndicator(QPushButton):
@@ -78,7 +89,7 @@ class SyncIndicator(QPushButton):
         self.show_status(SyncStatus())
 
     def show_status(self, status: SyncStatus) -> None:
-        text, colour = status_text(status, self._zone, self.tr)
+        text, colour = SyncTexts().status(status, self._zone)
         self.setText(text)
         self.setStyleSheet(f"QPushButton {{ color: {colour}; font-weight: bold; border: none; padding: 0 6px; }}")
         tip = [self.tr("Changes are saved in this desk's file first, then sent to the centre.")]
@@ -158,10 +169,20 @@ class ConflictsDialog(QDialog):
         differences = row.differences if row else ()
         self.differences.setRowCount(len(differences))
         for r, d in enumerate(differences):
-            for c, value in enumerate((f"{d.table}.{d.column}", _shown(d.mine), _shown(d.theirs) if d.theirs is not None else "—")):
+            for c, value in enumerate((self._field(d.table, d.column), _shown(d.mine), _shown(d.theirs) if d.theirs is not None else "—")):
                 self.differences.setItem(r, c, QTableWidgetItem(value))
         self.reapply_button.setEnabled(row is not None)
         self.drop_button.setEnabled(row is not None)
+
+    def _field(self, table: str, column: str) -> str:
+        names = {
+            "assignee_id": self.tr("Technician"), "technician_id": self.tr("Technician"), "status": self.tr("Status"),
+            "paused_since": self.tr("Clock paused since"), "current_step": self.tr("Current step"),
+            "window_start": self.tr("Window start"), "window_end": self.tr("Window end"), "planned_start": self.tr("Planned start"),
+            "locked": self.tr("Pinned"), "deleted": self.tr("Cancelled"), "ended_at": self.tr("Pause ended"),
+            "approved_by": self.tr("Pause approved by"), "priority": self.tr("Priority"),
+        }
+        return names.get(column, f"{table}.{column}")
 
     def _resolve(self, reapply: bool) -> None:
         row = self._selected()
@@ -260,12 +281,3 @@ class DeskSync(QObject):
                 pass
 
         run(work)
-
-
-def claim_text(holders: list[tuple[str, datetime]], now: datetime, tr: Callable[..., str]) -> str:
-    """"Wang Wei has this order open (12 min left)" for the detail's warning."""
-    parts = []
-    for holder, expires in holders:
-        minutes = max(1, int((expires - now).total_seconds() // 60))
-        parts.append(tr("%1 has this order open (%n min left)", "", minutes).replace("%1", holder))
-    return "; ".join(parts)

@@ -16,6 +16,18 @@ The console starts with default settings; the file is left as it is until you sa
 The console starts with default settings; the file is left as it is until you save settings.</translation>
     </message>
     <message>
+        <source>Downloading the centre&apos;s data to this desk…</source>
+        <translation>Downloading the centre&apos;s data to this desk…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached (%1). Trying again…</source>
+        <translation>The centre cannot be reached (%1). Trying again…</translation>
+    </message>
+    <message>
         <source>Data file</source>
         <translation>Data file</translation>
     </message>
@@ -297,6 +309,105 @@ The console starts with default settings; the file is left as it is until you sa
     <message>
         <source>Say what the other reason is.</source>
         <translation>Say what the other reason is.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>The centre refused these changes of this desk because someone changed the same thing first. Re-apply yours on top of the current state, or drop it and keep theirs. Both are kept in the audit log.</source>
+        <translation>The centre refused these changes of this desk because someone changed the same thing first. Re-apply yours on top of the current state, or drop it and keep theirs. Both are kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Theirs (the centre&apos;s)</source>
+        <translation>Theirs (the centre&apos;s)</translation>
+    </message>
+    <message>
+        <source>Re-apply mine</source>
+        <translation>Re-apply mine</translation>
+    </message>
+    <message>
+        <source>Drop mine, keep theirs</source>
+        <translation>Drop mine, keep theirs</translation>
+    </message>
+    <message>
+        <source>(change)</source>
+        <translation>(change)</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Clock paused since</source>
+        <translation>Clock paused since</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Window start</source>
+        <translation>Window start</translation>
+    </message>
+    <message>
+        <source>Window end</source>
+        <translation>Window end</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Pinned</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Pause ended</source>
+        <translation>Pause ended</translation>
+    </message>
+    <message>
+        <source>Pause approved by</source>
+        <translation>Pause approved by</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1045,41 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>every level</source>
         <translation>every level</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the centre</source>
+        <translation>Log in to the centre</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>Remember the password in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the password is asked at each start.</source>
+        <translation>This computer has no keyring: the password is asked at each start.</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2122,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>empty: this desk works on its own data file</translation>
     </message>
     <message>
+        <source>empty: the certificates this computer trusts</source>
+        <translation>empty: the certificates this computer trusts</translation>
+    </message>
+    <message>
         <source>As the system</source>
         <translation>As the system</translation>
     </message>
@@ -1986,6 +2136,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Central service URL</source>
         <translation>Central service URL</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s CA certificates (PEM)</source>
+        <translation>Centre&apos;s CA certificates (PEM)</translation>
     </message>
     <message>
         <source>Desk user</source>
@@ -2109,6 +2263,63 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</source>
         <translation>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Changes are saved in this desk&apos;s file first, then sent to the centre.</source>
+        <translation>Changes are saved in this desk&apos;s file first, then sent to the centre.</translation>
+    </message>
+    <message>
+        <source>Last in touch with the centre: %1</source>
+        <translation>Last in touch with the centre: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>Downloading the centre&apos;s data: %1%</source>
+        <translation>Downloading the centre&apos;s data: %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>Logged out of the centre: log in again (%n change(s) waiting)</source>
+        <translation>
+            <numerusform>Logged out of the centre: log in again (%n change waiting)</numerusform>
+            <numerusform>Logged out of the centre: log in again (%n changes waiting)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflict to resolve</numerusform>
+            <numerusform>%n conflicts to resolve</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline since %1, %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline since %1, %n change waiting</numerusform>
+            <numerusform>Offline since %1, %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved locally, %n change(s) being sent</source>
+        <translation>
+            <numerusform>Saved locally, %n change being sent</numerusform>
+            <numerusform>Saved locally, %n changes being sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has this order open (%n min left)</source>
+        <translation>
+            <numerusform>%1 has this order open (%n min left)</numerusform>
+            <numerusform>%1 has this order open (%n min left)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

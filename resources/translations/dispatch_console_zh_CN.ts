@@ -16,6 +16,18 @@ The console starts with default settings; the file is left as it is until you sa
 控制台将以默认设置启动；在您保存设置之前，该文件保持原样。</translation>
     </message>
     <message>
+        <source>Downloading the centre&apos;s data to this desk…</source>
+        <translation>正在把中心的数据下载到本调度台…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The centre cannot be reached (%1). Trying again…</source>
+        <translation>无法连接中心（%1），正在重试…</translation>
+    </message>
+    <message>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
@@ -297,6 +309,105 @@ The console starts with default settings; the file is left as it is until you sa
     <message>
         <source>Say what the other reason is.</source>
         <translation>请说明其他原因是什么。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>The centre refused these changes of this desk because someone changed the same thing first. Re-apply yours on top of the current state, or drop it and keep theirs. Both are kept in the audit log.</source>
+        <translation>中心拒绝了本台的这些修改：有人先改了同一项。可以在当前状态上重新应用您的修改，或放弃您的修改、保留对方的。两次操作都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs (the centre&apos;s)</source>
+        <translation>对方的（中心现值）</translation>
+    </message>
+    <message>
+        <source>Re-apply mine</source>
+        <translation>重新应用我的修改</translation>
+    </message>
+    <message>
+        <source>Drop mine, keep theirs</source>
+        <translation>放弃我的，保留对方的</translation>
+    </message>
+    <message>
+        <source>(change)</source>
+        <translation>（修改）</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Clock paused since</source>
+        <translation>计时暂停自</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Window start</source>
+        <translation>时段开始</translation>
+    </message>
+    <message>
+        <source>Window end</source>
+        <translation>时段结束</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开始</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Pause ended</source>
+        <translation>暂停结束</translation>
+    </message>
+    <message>
+        <source>Pause approved by</source>
+        <translation>暂停批准人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1045,41 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>every level</source>
         <translation>所有等级</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the centre</source>
+        <translation>登录中心</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>在本机的系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the password is asked at each start.</source>
+        <translation>本机没有系统钥匙串：每次启动都会询问密码。</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2120,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>留空：本调度台只使用本地数据文件</translation>
     </message>
     <message>
+        <source>empty: the certificates this computer trusts</source>
+        <translation>留空：使用本机信任的证书</translation>
+    </message>
+    <message>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -1984,6 +2134,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Central service URL</source>
         <translation>中心服务地址</translation>
+    </message>
+    <message>
+        <source>Centre&apos;s CA certificates (PEM)</source>
+        <translation>中心的 CA 证书（PEM）</translation>
     </message>
     <message>
         <source>Desk user</source>
@@ -2107,6 +2261,58 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</source>
         <translation>%1 年官方节假日安排尚未导入：该时限为暂定</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Changes are saved in this desk&apos;s file first, then sent to the centre.</source>
+        <translation>修改先保存在本台的数据文件中，再发送到中心。</translation>
+    </message>
+    <message>
+        <source>Last in touch with the centre: %1</source>
+        <translation>最近一次与中心通信：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>Downloading the centre&apos;s data: %1%</source>
+        <translation>正在下载中心数据：%1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>Logged out of the centre: log in again (%n change(s) waiting)</source>
+        <translation>
+            <numerusform>已从中心登出：请重新登录（%n 项修改待发送）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n 个冲突待处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline since %1, %n change(s) waiting</source>
+        <translation>
+            <numerusform>自 %1 起离线，%n 项修改待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved locally, %n change(s) being sent</source>
+        <translation>
+            <numerusform>已保存在本地，%n 项修改正在发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has this order open (%n min left)</source>
+        <translation>
+            <numerusform>%1 正在处理此工单（还剩 %n 分钟）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

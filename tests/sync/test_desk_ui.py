@@ -87,7 +87,7 @@ def test_a_conflict_shows_in_the_status_bar_and_is_reapplied_from_the_panel(qtbo
     assert dialog.list.rowCount() == 1
     cells = {dialog.differences.item(r, 0).text(): (dialog.differences.item(r, 1).text(), dialog.differences.item(r, 2).text())
              for r in range(dialog.differences.rowCount())}
-    assert cells["work_orders.assignee_id"] == (second.id.hex, first.id.hex)
+    assert cells["Technician"] == (second.name, first.name)
     if os.environ.get("SYNC_SCREENSHOTS"):
         dialog.resize(900, 420)
         dialog.grab().save(os.path.join(os.environ["SYNC_SCREENSHOTS"], "conflicts.png"))

@@ -1,0 +1,264 @@
+"""Sync speed: a new desk's snapshot, a change from desk A shown on desk B, 50 long-polling desks
+with one writer, and pushing a backlog of mutations.
+
+Run: .venv/bin/python -m bench.sync_bench [--orders 60000] [--samples 40] [--pollers 50] [--mutations 2000]
+Starts its own PostgreSQL (as the tests do), a demo centre, and the service in its own process
+(`dispatch-central serve`); desks are this process's SyncWorkers on temporary SQLite files.
+Baselines in the same run: writing the snapshot's rows into an empty SQLite file with one
+executemany per table (what the download cannot beat), and a GET /health round trip (what a
+change's trip cannot beat). Prints one JSON line of figures with the targets at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import requests
+from sqlalchemy import create_engine, func, select
+
+import db
+from central.users import set_password
+from console.services.orders import OrderActions
+from console.store.database import Database, open_data_file
+from console.store.demo_centre import DemoParameters, generate_demo
+from console.store.models import Technician, WorkOrder
+from console.sync import capture
+from console.sync.client import CentreClient
+from console.sync.replica import Replica
+from console.sync.worker import SyncWorker
+from tests.central.test_api import _free_port
+from tests.pg_server import TemporaryPostgres
+
+PASSWORD = "bench password 2026"
+USER = "wang.wei.central"
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
+
+
+def desk(base: str, folder: Path, name: str, **worker) -> tuple[Database, SyncWorker]:
+    database, _ = open_data_file(folder / f"{name}.sqlite")
+    client = CentreClient(base)
+    client.login(USER, PASSWORD)
+    sync = SyncWorker(Replica(database), client, **worker)
+    capture.install(database.sessions, sync.wake)
+    return database, sync
+
+
+def snapshot_figures(base: str, folder: Path) -> dict[str, float]:
+    database, sync = desk(base, folder, "new-desk")
+    started = time.perf_counter()
+    rows = sync.download_snapshot()
+    seconds = time.perf_counter() - started
+    # baseline: the same rows, already in memory, into another empty file
+    lines = list(sync.client.snapshot())
+    pages = [json.loads(line) for line in lines[1:-1]]
+    other, _ = open_data_file(folder / "baseline.sqlite")
+    replica = Replica(other)
+    started = time.perf_counter()
+    replica.load_snapshot(lines)
+    baseline = time.perf_counter() - started
+    sync.stop()
+    database.close()
+    other.close()
+    return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds), "pages": len(pages),
+            "sqlite_only_seconds": round(baseline, 2), "ratio_to_sqlite_only": round(seconds / baseline, 2)}
+
+
+def a_to_b_figures(base: str, folder: Path, samples: int) -> dict[str, float]:
+    seen: dict[str, float] = {}
+    arrived = threading.Event()
+    watched: set = set()
+
+    def on_changes(changes) -> None:
+        if changes.orders & watched:
+            seen["at"] = time.perf_counter()
+            arrived.set()
+
+    a_db, a = desk(base, folder, "a")
+    b_db, b = desk(base, folder, "b", on_changes=on_changes)
+    a.download_snapshot()
+    b.download_snapshot()
+    a.start()
+    b.start()
+    with a_db.reading() as s:
+        orders = s.scalars(select(WorkOrder).where(WorkOrder.status.in_(["new", "accepted", "dispatched"]),
+                                                   WorkOrder.region_id == a_db_region(s)).limit(samples)).all()
+        technicians = s.scalars(select(Technician.id).where(Technician.region_id == orders[0].region_id)).all()
+    user = _user(a_db)
+    latencies = []
+    time.sleep(1.0)  # both long-polling
+    for i, order in enumerate(orders):
+        watched.clear()
+        watched.add(order.id)
+        arrived.clear()
+        started = time.perf_counter()
+        OrderActions(a_db, user, lambda: datetime.now(UTC)).assign([order.id], technicians[i % len(technicians)])
+        if arrived.wait(10):
+            latencies.append(seen["at"] - started)
+        time.sleep(0.05)
+    health = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        requests.get(f"{base}/health", timeout=5)
+        health.append(time.perf_counter() - started)
+    a.stop()
+    b.stop()
+    a_db.close()
+    b_db.close()
+    return {"samples": len(latencies), "p50_ms": round(statistics.median(latencies) * 1000, 1),
+            "p95_ms": round(p95(latencies) * 1000, 1), "health_p95_ms": round(p95(health) * 1000, 1)}
+
+
+def a_db_region(s):
+    from console.store.models import User
+
+    return s.scalars(select(User.region_id).where(User.username == USER)).one()
+
+
+def _user(database: Database):
+    from console.services.desk import DeskReader
+
+    return DeskReader(database).user(USER)
+
+
+def pollers_figures(base: str, folder: Path, pollers: int, writes: int) -> dict[str, float]:
+    """`pollers` clients long-poll the feed (cursor at its head); one desk writes `writes` changes
+    one after another; each poller's delay from the write's commit to its answer."""
+    token = requests.post(f"{base}/auth/login", json={"username": USER, "password": PASSWORD}, timeout=10).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    head = requests.get(f"{base}/sync/pull", params={"after": "0:0", "limit": 20000}, headers=headers, timeout=60)
+    cursor = head.json()["cursor"]
+    while head.json()["more"]:
+        head = requests.get(f"{base}/sync/pull", params={"after": cursor, "limit": 20000}, headers=headers, timeout=60)
+        cursor = head.json()["cursor"]
+    delays: list[float] = []
+    lock = threading.Lock()
+    committed: dict[int, float] = {}
+    stop = threading.Event()
+
+    def poll() -> None:
+        session = requests.Session()
+        at = cursor
+        while not stop.is_set():
+            answer = session.get(f"{base}/sync/pull", params={"after": at, "wait": 20}, headers=headers, timeout=40).json()
+            received = time.perf_counter()
+            if answer["tables"]:
+                at = answer["cursor"]
+                with lock:
+                    if committed:
+                        delays.append(received - committed[max(committed)])
+
+    threads = [threading.Thread(target=poll, daemon=True) for _ in range(pollers)]
+    for thread in threads:
+        thread.start()
+    time.sleep(2.0)
+    writer_db, writer = desk(base, folder, "writer")
+    writer.download_snapshot()
+    with writer_db.reading() as s:
+        orders = s.scalars(select(WorkOrder.id).where(WorkOrder.region_id == a_db_region(s), WorkOrder.status.in_(["new", "accepted", "dispatched"])).limit(writes)).all()
+        technicians = s.scalars(select(Technician.id)).all()
+    user = _user(writer_db)
+    for i, order_id in enumerate(orders):
+        OrderActions(writer_db, user, lambda: datetime.now(UTC)).assign([order_id], technicians[(i + 3) % len(technicians)])
+        writer.push_once()
+        with lock:
+            committed[i] = time.perf_counter()
+        time.sleep(1.0)
+    stop.set()
+    time.sleep(1.0)
+    writer.stop()
+    writer_db.close()
+    return {"pollers": pollers, "writes": len(orders), "answers": len(delays),
+            "p50_ms": round(statistics.median(delays) * 1000, 1), "p95_ms": round(p95(delays) * 1000, 1)}
+
+
+def push_figures(base: str, folder: Path, mutations: int) -> dict[str, float]:
+    database, sync = desk(base, folder, "pusher")
+    sync.download_snapshot()
+    with database.reading() as s:
+        orders = s.scalars(select(WorkOrder.id).where(WorkOrder.region_id == a_db_region(s), WorkOrder.status.in_(["new", "accepted", "dispatched"]))).all()
+        technicians = s.scalars(select(Technician.id)).all()
+    user = _user(database)
+    actions = OrderActions(database, user, lambda: datetime.now(UTC))
+    for i in range(mutations):  # each its own saved action: one outbox entry
+        actions.assign([orders[i % len(orders)]], technicians[i % len(technicians)])
+    waiting = Replica(database).counts().pending
+    started = time.perf_counter()
+    while sync.push_once():
+        pass
+    seconds = time.perf_counter() - started
+    sync.stop()
+    database.close()
+    return {"mutations": waiting, "seconds": round(seconds, 2), "per_s": round(waiting / seconds)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orders", type=int, default=60000, help="open orders of the demo centre (rows scale with it)")
+    parser.add_argument("--samples", type=int, default=40)
+    parser.add_argument("--pollers", type=int, default=50)
+    parser.add_argument("--writes", type=int, default=20)
+    parser.add_argument("--mutations", type=int, default=2000)
+    args = parser.parse_args()
+    server_pg = TemporaryPostgres()
+    url = server_pg.start()
+    server = None
+    try:
+        engine = create_engine(url)
+        db.upgrade(engine)
+        database = Database(engine)
+        started = time.perf_counter()
+        generate_demo(database, DemoParameters(seed=5, customers=args.orders // 4, sites=args.orders, technicians=200,
+                                               open_orders=args.orders, closed_orders=args.orders // 2), datetime.now(UTC))
+        print(f"demo centre written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        with database.unit_of_work() as s:
+            set_password(s, USER, PASSWORD)
+        with database.reading() as s:
+            print(f"work orders: {s.scalar(select(func.count()).select_from(WorkOrder))}", file=sys.stderr)
+        port = _free_port()
+        env = dict(os.environ, DISPATCH_CENTRAL_DATABASE_URL=url, DISPATCH_CENTRAL_FAILURES_PER_USER="1000")
+        server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        while True:
+            try:
+                if requests.get(f"{base}/health", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        with tempfile.TemporaryDirectory() as folder:
+            snapshot = snapshot_figures(base, Path(folder))
+            print(f"snapshot: {snapshot}", file=sys.stderr)
+            a_to_b = a_to_b_figures(base, Path(folder), args.samples)
+            print(f"A -> B: {a_to_b}", file=sys.stderr)
+            polled = pollers_figures(base, Path(folder), args.pollers, args.writes)
+            print(f"long-pollers: {polled}", file=sys.stderr)
+            pushed = push_figures(base, Path(folder), args.mutations)
+            print(f"push: {pushed}", file=sys.stderr)
+        print(json.dumps({
+            "bench": "sync", "snapshot": snapshot, "a_to_b": a_to_b, "long_pollers": polled, "push": pushed,
+            "targets": {"snapshot_rows_per_s": 20000, "a_to_b_p95_ms": 300, "long_pollers_p95_ms": 1000, "push_per_s": 1000},
+            "met": {"snapshot": snapshot["rows_per_s"] >= 20000, "a_to_b": a_to_b["p95_ms"] < 300,
+                    "long_pollers": polled["p95_ms"] < 1000, "push": pushed["per_s"] >= 1000},
+        }))
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(10)
+        server_pg.stop()
+
+
+if __name__ == "__main__":
+    main()

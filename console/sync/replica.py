@@ -183,7 +183,8 @@ class Replica:
         touched: dict[str, list[dict[str, Any]]] = {}
         with self._writing() as conn:
             shadows = self._shadows(conn)
-            overlays = self._overlays(conn) if shadows else {}
+            # a row the centre sends that this desk inserted is there already: only later updates are laid over it
+            overlays = self._overlays(conn, inserts=False) if shadows else {}
             for table in REPLICATED:
                 part = tables.get(table)
                 if not part:
@@ -207,14 +208,15 @@ class Replica:
                 for t, i, r in conn.execute("SELECT table_name, row_id, row FROM sync_shadows")}
 
     @staticmethod
-    def _overlays(conn: sqlite3.Connection, skip: int | None = None) -> dict[tuple[str, str], list[dict[str, Any]]]:
-        """The desk's pending values per row, in mutation order."""
+    def _overlays(conn: sqlite3.Connection, skip: int | None = None, inserts: bool = True) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """The desk's pending values per row, in mutation order (without inserts: only updates)."""
         out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for mutation, changes in conn.execute("SELECT mutation, changes FROM sync_outbox ORDER BY mutation"):
             if mutation == skip:
                 continue
             for change in json.loads(changes):
-                out[(change["t"], change["id"])].append(change["set"])
+                if inserts or change["op"] != "insert":
+                    out[(change["t"], change["id"])].append(change["set"])
         return out
 
     def _rebase(self, conn: sqlite3.Connection, table: str, theirs: dict[str, Any], pending: list[dict[str, Any]]) -> None:
@@ -271,8 +273,10 @@ class Replica:
             table, row_id = change["t"], change["id"]
             version = versions.get(table, {}).get(row_id)
             if (table, row_id) in overlays:  # later changes wait: the shadow moves on to what the centre now has
-                base = dict(shadows.get((table, row_id)) or {})
-                base.update(change["set"])
+                shadow = shadows.get((table, row_id))
+                base = dict(shadow or {})
+                if change["op"] != "insert" or shadow is None:  # a pulled row of the desk's insert has it already
+                    base.update(change["set"])
                 if version is not None:
                     base["version"] = version
                 conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))

@@ -85,6 +85,13 @@ def data_files() -> list[tuple[str, str]]:
     return [(str(src), dest) for src, dest in rows]
 
 
+def binary_files() -> list[tuple[str, str]]:
+    """DLLs that packages load by path: OR-Tools on Windows loads ortools/.libs/*.dll with WinDLL
+    (its extension does not name them where PyInstaller can resolve them)."""
+    libs = _package_dir("ortools") / ".libs"
+    return [(str(dll), "ortools/.libs") for dll in sorted(libs.glob("*.dll"))]
+
+
 def is_pruned(bundle_path: str) -> bool:
     """Whether a file at this bundle-relative path is left out of the bundle."""
     path = bundle_path.replace("\\", "/")

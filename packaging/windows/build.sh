@@ -18,7 +18,8 @@ cache="${DISPATCH_BUILD_CACHE:-$HOME/.cache/dispatch-console-build}"
 dist="${DISPATCH_WINDOWS_DIST:-$root/dist/windows}"
 work="$root/build/windows"
 # The MSI's version (DISPATCH_MSI_VERSION: the tests build a newer one to check upgrades).
-version="${DISPATCH_MSI_VERSION:-$("$venv_python" -c 'import console; print(console.__version__)')}"
+version="$("$venv_python" -c 'import console; print(console.__version__)')"
+version="${DISPATCH_MSI_VERSION:-$version}"
 msi_only=0
 [ "${1:-}" = "--msi-only" ] && msi_only=1
 

@@ -89,7 +89,11 @@ class Desk:
 
     @property
     def env(self) -> dict[str, str]:
-        return {**os.environ, "WINEPREFIX": str(self.prefix), "WINEARCH": "win64", "WINEDEBUG": "-all",
+        # Wine hands the environment to Windows programs: the tests' private DISPATCH_CONSOLE_HOME
+        # (tests/conftest.py) would send the installed console's settings and logs there instead of
+        # the desk's own per-user folders, which is what is checked here.
+        inherited = {name: value for name, value in os.environ.items() if name != "DISPATCH_CONSOLE_HOME"}
+        return {**inherited, "WINEPREFIX": str(self.prefix), "WINEARCH": "win64", "WINEDEBUG": "-all",
                 "WINEDLLOVERRIDES": WINE_OVERRIDES}
 
     def wine(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -99,8 +103,22 @@ class Desk:
         return self.prefix.joinpath("drive_c", *parts)
 
     @property
+    def user_profile(self) -> Path:
+        return self.c_drive("users", os.environ.get("USER") or "root")
+
+    @property
     def user_local_app_data(self) -> Path:
-        return self.c_drive("users", os.environ.get("USER") or "root", "AppData", "Local")
+        return self.user_profile / "AppData" / "Local"
+
+    def start_menu_shortcuts(self, name: str) -> list[Path]:
+        """The shortcut NAME.lnk where it is: in the all-users Start menu, or in the user's.
+
+        With ALLUSERS=1 Windows Installer resolves ProgramMenuFolder to the all-users menu
+        (%ProgramData%, checked on real Windows by .github/workflows/windows.yml); Wine 8's msi
+        resolves it to the user's menu whatever ALLUSERS says (a FIXME in its dlls/msi/package.c)."""
+        menus = (self.c_drive("ProgramData", "Microsoft", "Windows", "Start Menu", "Programs"),
+                 self.user_profile / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs")
+        return [menu / f"{name}.lnk" for menu in menus if (menu / f"{name}.lnk").is_file()]
 
     def registry_value(self, key: str, name: str) -> str | None:
         result = self.wine("reg", "query", key, "/v", name, "/reg:64")

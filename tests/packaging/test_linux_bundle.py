@@ -39,9 +39,10 @@ def traced_resources(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str
         if base is None:
             continue
         relative = path.relative_to(base).as_posix()
-        # The editable install's own metadata, and files under sys.prefix/share that their
-        # packages fall back from (xyzservices reads its package data when that is absent).
-        if ".egg-info/" not in relative and not relative.startswith("."):
+        # The editable install's own metadata, entry-point lists (read while discovering plugins
+        # among all installed packages), and files under sys.prefix/share that their packages
+        # fall back from (xyzservices reads its package data when that is absent).
+        if ".egg-info/" not in relative and not relative.endswith(".dist-info/entry_points.txt") and not relative.startswith("."):
             found.append((file, relative))
     return found
 

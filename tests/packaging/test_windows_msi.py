@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import time
 
 import pefile
@@ -69,8 +70,12 @@ def test_msi_installs_per_machine_with_fixed_upgrade_code(windows_build: Windows
     assert properties["ALLUSERS"] == "1"
     assert properties["UpgradeCode"] == "{6B0E58D4-3C1F-4C52-9C64-2E7F0A9D41B7}"
     assert properties["ProductVersion"] == __version__
+    # MajorUpgrade: older versions under this upgrade code are found and removed before the install.
     upgrades = _msi_table(windows_build.msi, "Upgrade")
-    assert any(row[0] == properties["UpgradeCode"] for row in upgrades)  # MajorUpgrade
+    assert [row[0] == properties["UpgradeCode"] and row[2] == __version__ and row[6] == "WIX_UPGRADE_DETECTED"
+            for row in upgrades].count(True) == 1, upgrades
+    actions = {row[0] for row in _msi_table(windows_build.msi, "InstallExecuteSequence")}
+    assert {"FindRelatedProducts", "RemoveExistingProducts"} <= actions
     shortcuts = _msi_table(windows_build.msi, "Shortcut")
     assert [row[1] for row in shortcuts] == ["ProgramMenuFolder"]
 
@@ -83,7 +88,12 @@ def test_install_run_uninstall_on_a_wine_desk(windows_build: WindowsBuild, desk:
     assert installed.returncode == 0, installed.stderr[-3000:]
     program = desk.c_drive("Program Files", "Dispatch Console")
     assert (program / "dispatch-console.exe").is_file()
-    assert desk.c_drive("ProgramData", "Microsoft", "Windows", "Start Menu", "Programs", "Dispatch Console.lnk").is_file()
+    # The MSI's shortcut is per-machine (ALLUSERS=1, ProgramMenuFolder: the table test above); where
+    # it lands is up to msiexec, and Wine's puts it in the user's menu (see Desk.start_menu_shortcuts).
+    shortcuts = desk.start_menu_shortcuts("Dispatch Console")
+    assert len(shortcuts) == 1, shortcuts
+    link = shortcuts[0].read_bytes()
+    assert b"dispatch-console.exe" in link or "dispatch-console.exe".encode("utf-16-le") in link
     assert desk.registry_value(PRODUCT_KEY, "CentralUrl") == CENTRAL_URL
     for dll in STANDIN_DLLS:  # they stay in system32, as a desk's own DLLs would
         assert not (program / "_internal" / dll).exists()
@@ -104,26 +114,47 @@ def test_install_run_uninstall_on_a_wine_desk(windows_build: WindowsBuild, desk:
     TIMINGS["wine msiexec /x /qn (s)"] = time.monotonic() - started
     assert removed.returncode == 0, removed.stderr[-3000:]
     assert not (program / "dispatch-console.exe").exists()
-    assert not desk.c_drive("ProgramData", "Microsoft", "Windows", "Start Menu", "Programs", "Dispatch Console.lnk").exists()
+    assert not desk.start_menu_shortcuts("Dispatch Console")
     assert desk.registry_value(PRODUCT_KEY, "CentralUrl") is None
     # The user's own folder (settings, data, logs) is theirs: the uninstall leaves it.
     assert log_file.is_file() and "self-test passed" in log_file.read_text(encoding="utf-8")
 
 
+def _registry_keys(listing: str) -> list[dict[str, str]]:
+    """The values of each key in `reg query /s` output, as name -> data."""
+    keys: list[dict[str, str]] = []
+    for line in listing.splitlines():
+        if line.startswith("HKEY_"):
+            keys.append({})
+        elif keys and len(parts := line.split(None, 2)) == 3:
+            keys[-1][parts[0]] = parts[2].strip()
+    return keys
+
+
+def _newer_version(version: str) -> str:
+    """The next patch version: Windows Installer compares only the first three fields of
+    ProductVersion, so a 0.1.0.1 would not upgrade a 0.1.0 (both would stay installed)."""
+    major, minor, patch = (version.split(".") + ["0", "0"])[:3]
+    return f"{major}.{minor}.{int(patch) + 1}"
+
+
 def test_upgrade_in_place_keeps_the_central_url(windows_build: WindowsBuild, desk: Desk, tmp_path) -> None:
     """A newer MSI (same upgrade code) replaces the installed one and keeps CENTRAL_URL."""
+    newer_version = _newer_version(__version__)
     newer_dist = tmp_path / "newer"
     shutil.copytree(windows_build.folder, newer_dist / bundle.APP_NAME, symlinks=True)
     built = run(["bash", "packaging/windows/build.sh", "--msi-only"], timeout=600, cwd=str(bundle.ROOT),
-                env={**desk.env, "DISPATCH_WINDOWS_DIST": str(newer_dist), "DISPATCH_MSI_VERSION": f"{__version__}.1"})
+                env={**desk.env, "DISPATCH_WINDOWS_DIST": str(newer_dist), "DISPATCH_MSI_VERSION": newer_version,
+                     "VENV_PYTHON": sys.executable})
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     newer = next(newer_dist.glob("DispatchConsole-*-x64.msi"))
     assert desk.wine("msiexec", "/i", str(windows_build.msi), "/qn", f"CENTRAL_URL={CENTRAL_URL}", timeout=900).returncode == 0
     assert desk.wine("msiexec", "/i", str(newer), "/qn", timeout=900).returncode == 0
     products = desk.wine("reg", "query", r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall", "/s", "/reg:64").stdout
-    names = [line for line in products.splitlines() if "DisplayName" in line and "Dispatch Console" in line]
-    assert len(names) == 1, products[-3000:]
-    assert f"{__version__}.1" in products
+    ours = [entry for entry in _registry_keys(products) if entry.get("DisplayName") == "Dispatch Console"]
+    assert [entry.get("DisplayVersion") for entry in ours] == [newer_version], products[-3000:]
+    assert (desk.c_drive("Program Files", "Dispatch Console") / "dispatch-console.exe").is_file()
+    assert len(desk.start_menu_shortcuts("Dispatch Console")) == 1
     assert desk.registry_value(PRODUCT_KEY, "CentralUrl") == CENTRAL_URL
     assert desk.wine("msiexec", "/x", str(newer), "/qn", timeout=900).returncode == 0
     assert not desk.c_drive("Program Files", "Dispatch Console", "dispatch-console.exe").exists()

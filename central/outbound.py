@@ -50,20 +50,23 @@ def enqueue_missing_positions(session: Session, now: datetime) -> int:
 
 
 def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
-    for entry in [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.action in _CONFIRMED and obj.entity == "appointment"]:
+    new = list(session.new)
+    entries = [obj for obj in new if isinstance(obj, AuditEntry)]
+    _loaded = _load_referenced(session, entries)  # held: the session keeps loaded rows only while referenced
+    messages: list[tuple[str, str, str, datetime]] = []  # dedupe key, recipient, body, created at
+    for entry in [e for e in entries if e.action in _CONFIRMED and e.entity == "appointment"]:
         appointment = session.get(Appointment, entry.entity_id)
         if appointment is None or not appointment.contact_phone:
             continue
         start = appointment.window_start.astimezone(_DESK_ZONE)
         end = appointment.window_end.astimezone(_DESK_ZONE)
         body = f"【调度台】您的上门服务已预约：{start:%m月%d日 %H:%M}-{end:%H:%M}。如需改约请回复或致电客户经理。"
-        enqueue_sms(session, dedupe_key=f"appointment:{appointment.id}:{appointment.version}", recipient=appointment.contact_phone,
-                    body=body, now=entry.at)
-    for site in [obj for obj in session.new if isinstance(obj, Site) and obj.latitude is None]:
+        messages.append((f"appointment:{appointment.id}:{appointment.version}", appointment.contact_phone, body, entry.at))
+    for site in [obj for obj in new if isinstance(obj, Site) and obj.latitude is None]:
         site.id = site.id or uuid.uuid4()  # its default is applied at the insert, after this hook
         site.version = site.version or 1
         enqueue_geocode(session, site, datetime.now(_DESK_ZONE))
-    for entry in [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.action == "order.assigned"]:
+    for entry in [e for e in entries if e.action == "order.assigned"]:
         technician_id = (entry.after or {}).get("assignee_id")
         if not technician_id:
             continue
@@ -72,8 +75,31 @@ def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
         if technician is None or not technician.phone or order is None:
             continue
         body = f"【调度台】新工单 {order.number}：{order.title}，地址 {order.address or ''}。请及时接单。"
-        enqueue_sms(session, dedupe_key=f"dispatch:{order.id}:{technician.id}:{order.version}", recipient=technician.phone,
-                    body=body, now=entry.at)
+        messages.append((f"dispatch:{order.id}:{technician.id}:{order.version}", technician.phone, body, entry.at))
+    if not messages:
+        return
+    # one look for all the keys (a desk's pushed backlog brings hundreds of notices in one flush)
+    taken = set(session.scalars(select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_([m[0] for m in messages]))))
+    for key, recipient, body, at in messages:
+        if key not in taken:
+            taken.add(key)
+            session.add(OutboxMessage(channel="sms", dedupe_key=key, recipient=recipient, body=body[:500],
+                                      created_at=at, attempts=0, next_attempt_at=at, last_error=""))
+
+
+def _load_referenced(session: Session, entries: list[AuditEntry]) -> list:
+    """Bring the rows the notices look up into the session in a few statements (then `session.get`
+    finds them there) instead of a few statements per audit row."""
+    loaded: list = []
+    if len(entries) < 2:
+        return loaded
+    orders = {e.order_id for e in entries if e.order_id and e.action == "order.assigned"}
+    technicians = {uuid.UUID(t) for e in entries if e.action == "order.assigned" and (t := (e.after or {}).get("assignee_id"))}
+    appointments = {e.entity_id for e in entries if e.entity == "appointment" and e.action in _CONFIRMED}
+    for model, ids in ((WorkOrder, orders), (Technician, technicians), (Appointment, appointments)):
+        if ids:
+            loaded.extend(session.scalars(select(model).where(model.id.in_(ids))).all())
+    return loaded
 
 
 def install(sessions: sessionmaker) -> None:

@@ -314,9 +314,11 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
             results[mutation.m] = MutationResult(m=mutation.m, ok=False, reason=refused.reason, theirs=refused.theirs)
             s.add(SyncRefusal(desk_id=desk_id, mutation=mutation.m, at=at, reason=refused.reason, theirs=refused.theirs))
             first = mutation.changes[0]
-            order_id = first.id if first.t == "work_orders" else first.values.get("order_id")
+            order_id = _order_uuid(first.id if first.t == "work_orders" else first.values.get("order_id"))
+            if order_id is not None and s.get(WorkOrder, order_id) is None:
+                order_id = None  # the refused change named an order the centre does not have
             s.add(AuditEntry(at=at, user_id=user.id, desk_id=desk_id, action="sync.refused", entity=first.t,
-                             entity_id=uuid.UUID(first.id), order_id=_order_uuid(order_id),
+                             entity_id=uuid.UUID(first.id), order_id=order_id,
                              before=refused.theirs or None, after={"mutation": mutation.m, "changes": [c.model_dump(by_alias=True) for c in mutation.changes]},
                              reason=refused.reason))
         if rules_changed:

@@ -240,18 +240,27 @@ class Replica:
         restored_orders: set[uuid.UUID] = set()
         at = refused_at or utcnow()
         with self._writing() as conn:
+            # read once per answer, kept up to date below (once per result would be quadratic in a backlog)
+            waiting = {m: json.loads(c) for m, c in conn.execute("SELECT mutation, changes FROM sync_outbox ORDER BY mutation")}
+            rows_of: dict[tuple[str, str], dict[int, dict[str, Any]]] = defaultdict(dict)
+            for mutation, changes in waiting.items():
+                for change in changes:
+                    rows_of[(change["t"], change["id"])][mutation] = change["set"]
+            shadows = self._shadows(conn)
             for result in results:
                 entry = by_number.get(result["m"])
-                if entry is None:
-                    continue
-                still = conn.execute("SELECT 1 FROM sync_outbox WHERE mutation = ?", (entry.mutation,)).fetchone()
-                if still is None:  # answered before (a retried push)
+                if entry is None or entry.mutation not in waiting:  # answered before (a retried push)
                     continue
                 conn.execute("DELETE FROM sync_outbox WHERE mutation = ?", (entry.mutation,))
-                overlays = self._overlays(conn)
-                shadows = self._shadows(conn)
+                del waiting[entry.mutation]
+                for change in entry.changes:
+                    rows_of[(change["t"], change["id"])].pop(entry.mutation, None)
+                overlays = {key: [values for _m, values in sorted(rows_of[key].items())]
+                            for key in {(c["t"], c["id"]) for c in entry.changes} if rows_of[key]}
                 if result.get("ok"):
                     self._accepted(conn, entry, result.get("versions", {}), overlays, shadows)
+                    shadows = self._shadows(conn) if overlays else {k: v for k, v in shadows.items()
+                                                                    if k not in {(c["t"], c["id"]) for c in entry.changes}}
                 else:
                     self._conflict(conn, entry, result, at)
                     for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said
@@ -261,6 +270,7 @@ class Replica:
                         touched[table].append(row)
                         if table == "work_orders":
                             restored_orders.add(uuid.UUID(row["id"]))
+                    shadows = self._shadows(conn)
         if restored_orders:
             with self.database.unit_of_work() as session:  # derived columns only: never an outbox entry
                 refresh_sla(session, restored_orders, load_rulebook(session), load_calendar(session), utcnow())

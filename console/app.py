@@ -181,7 +181,7 @@ def _connect_centre(app, database, settings: Settings, paths: AppPaths):
     """Log in to the centre (the keyring's password, or the login dialog), start the sync worker
     and, on a desk's first start, wait for the snapshot with a progress bar. (DeskSync, user name),
     or None when the user gave up before the desk had any data."""
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
     from console.sync import capture, credentials
@@ -225,9 +225,10 @@ def _connect_centre(app, database, settings: Settings, paths: AppPaths):
         progress.setWindowTitle(app.translate("App", "Dispatch Console"))
         progress.setMinimumDuration(0)
         progress.show()
-        loop = QEventLoop()
+        loop, timer = QEventLoop(), QTimer()
 
-        def follow(status) -> None:
+        def follow() -> None:  # on the GUI thread, from the worker's status
+            status = worker.status
             if status.snapshot_total:
                 progress.setValue(100 * status.snapshot_done // status.snapshot_total)
             elif replica.cursor() is not None:
@@ -235,10 +236,11 @@ def _connect_centre(app, database, settings: Settings, paths: AppPaths):
             elif status.problem:
                 progress.setLabelText(app.translate("App", "The centre cannot be reached (%1). Trying again…").replace("%1", status.problem))
 
-        bridge.status_changed.connect(follow)
+        timer.timeout.connect(follow)
+        timer.start(100)
         progress.canceled.connect(loop.quit)
-        if replica.cursor() is None:
-            loop.exec()
+        loop.exec()
+        timer.stop()
         progress.close()
         if replica.cursor() is None:
             worker.stop()

@@ -1,0 +1,113 @@
+"""Logging in from the console: the password in the OS keyring (an in-memory keyring stands in
+for Windows Credential Manager here), the login dialog's errors, and a desk's first start with a
+centre: a silent login from the keyring, the snapshot behind a progress bar, then syncing."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends.fail import Keyring as NoKeyring
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import func, select
+
+from console import app as console_app
+from console.paths import AppPaths
+from console.settings import Settings
+from console.store.database import open_data_file
+from console.store.models import WorkOrder
+from console.sync import credentials
+from console.sync.client import CentreClient
+from console.ui.sync_status import LoginDialog
+from tests.central.test_api import PASSWORD
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)
+
+
+def test_the_password_is_kept_in_the_keyring_never_in_a_file(memory_keyring, tmp_path) -> None:
+    assert credentials.available()
+    assert credentials.remember("https://centre.example/", "wang.wei.central", "s3cret")
+    assert credentials.saved_password("https://centre.example", "wang.wei.central") == "s3cret"
+    assert list(memory_keyring.secrets) == [("Dispatch Console https://centre.example", "wang.wei.central")]
+    credentials.forget("https://centre.example", "wang.wei.central")
+    assert credentials.saved_password("https://centre.example", "wang.wei.central") is None
+
+
+def test_without_a_keyring_nothing_is_kept_and_the_console_asks() -> None:
+    before = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        assert not credentials.available()
+        assert credentials.saved_password("https://centre.example", "wang.wei.central") is None
+    finally:
+        keyring.set_keyring(before)
+
+
+def test_the_login_dialog_says_what_went_wrong(qtbot, centre) -> None:
+    base, _central, _url = centre
+    dialog = LoginDialog(CentreClient(base), "wang.wei.central", keyring_available=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isEnabled()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert dialog.error.text() == "Enter your user name and password."
+    dialog.password.setText("wrong")
+    ok.click()
+    assert "wrong user name or password" in dialog.error.text() and dialog.result_login is None
+    dialog.password.setText(PASSWORD)
+    ok.click()
+    assert dialog.result_login is not None and dialog.result_login.role == "dispatcher"
+
+    offline = LoginDialog(CentreClient("http://127.0.0.1:9"), "wang.wei.central", keyring_available=False)
+    qtbot.addWidget(offline)
+    offline.password.setText(PASSWORD)
+    offline.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "does not answer" in offline.error.text()
+
+
+def test_a_new_desk_logs_in_from_the_keyring_and_downloads_the_centre(qtbot, centre, memory_keyring, tmp_path) -> None:
+    base, central, _url = centre
+    credentials.remember(base, "wang.wei.central", PASSWORD)
+    database, created = open_data_file(tmp_path / "desk.sqlite")
+    assert created
+    settings = Settings(central_url=base, username="wang.wei.central")
+    sync = None
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        connected = console_app._connect_centre(QApplication.instance(), database, settings, AppPaths.for_this_user())
+        assert connected is not None
+        sync, username = connected
+        assert username == "wang.wei.central"
+        with central.reading() as s, database.reading() as d:
+            assert d.scalar(select(func.count()).select_from(WorkOrder)) == s.scalar(select(func.count()).select_from(WorkOrder))
+        qtbot.waitUntil(lambda: sync.worker.status.state == "synced", timeout=10_000)
+        assert sync.conflicts is not None and sync.desk_id.startswith("desk-")
+    finally:
+        if sync is not None:
+            sync.worker.stop()
+        database.close()

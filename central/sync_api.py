@@ -37,11 +37,12 @@ from console.store.models import AuditEntry, OrderClaim, SyncDesk, SyncRefusal, 
 from console.store.rows import DeskUser
 from console.store.rules import load_calendar, load_rulebook
 from console.store.sla_cache import refresh_sla
-from console.sync.wire import CONTESTED, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
+from console.sync.wire import CONTESTED, MAX_CHANGES, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
 
 DESK_ROLES = frozenset({Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN})
 RULE_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 _DESK_ID = r"^[A-Za-z0-9._-]+$"
+MAX_MUTATIONS = 100  # per push (a desk sends its backlog in batches)
 _ORDER = sorted(PUSHABLE, key=REPLICATED.index)  # a referenced table is written before those that refer to it
 
 
@@ -57,12 +58,12 @@ class Change(BaseModel):
 
 class Mutation(BaseModel):
     m: int = Field(gt=0, description="the desk's mutation number")
-    changes: list[Change] = Field(min_length=1, max_length=5000)
+    changes: list[Change] = Field(min_length=1, max_length=MAX_CHANGES)
 
 
 class PushIn(BaseModel):
     desk_id: str = Field(min_length=1, max_length=64, pattern=_DESK_ID)
-    mutations: list[Mutation] = Field(max_length=2000)
+    mutations: list[Mutation] = Field(max_length=MAX_MUTATIONS)
 
     @model_validator(mode="after")
     def increasing(self) -> "PushIn":

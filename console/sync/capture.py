@@ -19,7 +19,7 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.store.models import SyncOutbox, utcnow
-from console.sync.wire import BOOKKEEPING, DERIVED, PUSHABLE, wire
+from console.sync.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
 
 _KEY = "sync.changes"
 _SAVED = "sync.saved"
@@ -126,12 +126,18 @@ def _before_commit(session: Session) -> None:
     if not changes:
         return
     ordered = list(changes.values())
+    if len(ordered) > MAX_CHANGES:  # the centre takes one action whole or not at all: refuse it here, before it is saved
+        raise TooLarge(f"one action may change at most {MAX_CHANGES} rows, this one changes {len(ordered)}: do it in smaller parts")
     audits = [c["set"] for c in ordered if c["t"] == "audit_log"]
     summary = ", ".join(dict.fromkeys(a["action"] for a in audits))[:200]
     user = next((a["user_id"] for a in audits if a.get("user_id")), None)
     session.execute(insert(SyncOutbox).values(
         created_at=utcnow(), user_id=_uuid(user), summary=summary, changes=ordered, attempts=0))
     session.info[_SAVED] = True
+
+
+class TooLarge(ValueError):
+    """An action that changes more rows than one mutation may carry."""
 
 
 def _uuid(hex_id: str | None) -> uuid.UUID | None:

@@ -21,7 +21,8 @@ from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, Lo
 from console.sync.replica import Replica, ReplicaError
 
 log = logging.getLogger("console.sync")
-PUSH_BATCH = 200
+PUSH_BATCH = 100  # mutations per push (the centre takes at most 100)
+PUSH_ROWS = 5000  # and about this many changed rows
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,15 @@ class SyncWorker:
         self._update(pending=counts.pending, conflicts=counts.conflicts, **values)
 
     def _failed(self, exc: Exception) -> None:
+        values: dict = {"online": False, "problem": str(exc)}
         if isinstance(exc, LoggedOut):
-            self._update(logged_out=True, online=False, problem=str(exc))
-        else:
-            self._update(online=False, problem=str(exc))
+            values["logged_out"] = True
+        try:  # the desk keeps saving while it cannot send: "offline since HH:MM, N waiting" counts them
+            counts = self.replica.counts()
+            values.update(pending=counts.pending, conflicts=counts.conflicts)
+        except Exception:  # noqa: BLE001 - a count for the status bar never ends the worker's loop
+            log.exception("counting what waits failed")
+        self._update(**values)
 
     def _changed(self, changes: Changes) -> None:
         if self._on_changes is not None and (changes.orders or changes.appointments or changes.technicians or changes.everything):
@@ -148,6 +154,12 @@ class SyncWorker:
     def push_once(self) -> bool:
         """Send one batch of the outbox; whether there was one."""
         pending = self.replica.pending(PUSH_BATCH)
+        rows = 0
+        for count, entry in enumerate(pending):
+            rows += len(entry.changes)
+            if rows > PUSH_ROWS and count:
+                pending = pending[:count]
+                break
         if not pending:
             self._counted()
             return False

@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     password.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     geocode = commands.add_parser("geocode-missing", help="queue a geocoding request for every site without a position")
     geocode.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    demo = commands.add_parser("demo", help="write the demo centre into an empty central database (a trial of several desks); "
+                                             "the desk users' password is read from standard input")
+    demo.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    demo.add_argument("--seed", type=int, default=1)
     verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
     verify.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     return parser
@@ -50,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args)
     if args.command == "set-password":
         return _set_password(args.database_url, args.username, sys.stdin.readline().rstrip("\n"))
+    if args.command == "demo":
+        return _demo(args.database_url, args.seed, sys.stdin.readline().rstrip("\n"))
     if args.command == "verify-audit":
         return _verify_audit(args.database_url)
     if args.command == "geocode-missing":
@@ -108,6 +114,39 @@ def _verify_audit(url: str) -> int:
         return 0
     print(f"audit chain BROKEN: {report.problem}", file=sys.stderr)
     return 1
+
+
+def _demo(url: str, seed: int, password: str) -> int:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, select
+
+    from central.users import set_password
+    from console.store.demo_centre import DemoParameters, generate_demo
+    from console.store.models import User, WorkOrder
+
+    if len(password) < 8:
+        print("dispatch-central demo: give the desk users' password (8 characters or more) on standard input", file=sys.stderr)
+        return 2
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        db.upgrade(engine)
+        database = Database(engine)
+        with database.reading() as session:
+            if session.scalar(select(func.count()).select_from(WorkOrder)):
+                print("dispatch-central demo: this database already holds work orders; the demo goes into an empty one",
+                      file=sys.stderr)
+                return 1
+        generate_demo(database, DemoParameters(seed=seed), datetime.now(UTC))
+        with database.unit_of_work() as session:
+            names = session.scalars(select(User.username).where(User.role != "technician")).all()
+            for name in names:
+                set_password(session, name, password)
+    except OperationalError as exc:
+        print(f"dispatch-central demo: cannot reach the database: {exc.orig}", file=sys.stderr)
+        return 1
+    print(f"demo centre written; desk users: {', '.join(sorted(names))}")
+    return 0
 
 
 def _migrate(url: str) -> int:

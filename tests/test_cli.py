@@ -65,3 +65,18 @@ def test_central_migrate_without_a_reachable_database_says_so(tmp_path: Path) ->
     assert result.returncode == 1 and "cannot reach the database" in result.stderr
     result = run("central.cli", "migrate", env_home=tmp_path)
     assert result.returncode == 2 and "no database" in result.stderr
+
+
+def test_central_demo_fills_an_empty_database_once(tmp_path: Path, postgres_url: str) -> None:
+    env = dict(os.environ, DISPATCH_CONSOLE_HOME=str(tmp_path))
+
+    def demo(password: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "central.cli", "demo", "--database-url", postgres_url], input=password + "\n",
+                              capture_output=True, text=True, env=env, timeout=300)
+
+    assert demo("short").returncode == 2
+    result = demo("a trial password")
+    assert result.returncode == 0, result.stderr
+    assert "wang.wei.central" in result.stdout
+    again = demo("a trial password")
+    assert again.returncode == 1 and "already holds work orders" in again.stderr

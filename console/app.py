@@ -215,8 +215,12 @@ def _connect_centre(app, database, settings: Settings, paths: AppPaths):
     if login is not None and login.username != settings.username:
         username = login.username
         save_settings(replace(settings, username=username), paths.settings_file)
+    def relogin() -> bool:  # the token expired: the keyring's password, if the user let it be kept
+        kept = credentials.saved_password(settings.central_url, username)
+        return bool(kept) and client.login(username, kept) is not None
+
     bridge = SyncBridge()
-    worker = SyncWorker(replica, client, on_status=bridge.report_status, on_changes=bridge.report_changes)
+    worker = SyncWorker(replica, client, on_status=bridge.report_status, on_changes=bridge.report_changes, relogin=relogin)
     capture.install(database.sessions, worker.wake)
     worker.start()
     if not has_data:

@@ -53,9 +53,13 @@ class SyncStatus:
 class SyncWorker:
     def __init__(self, replica: Replica, client: CentreClient, *, on_status: Callable[[SyncStatus], None] | None = None,
                  on_changes: Callable[[Changes], None] | None = None, clock: Callable[[], datetime] = utcnow,
-                 long_poll: float = LONG_POLL_SECONDS):
+                 long_poll: float = LONG_POLL_SECONDS, relogin: Callable[[], bool] | None = None):
+        """`relogin`: logs the client in again when the centre says the token expired (with the
+        keyring's password); whether it could. Without it, or when it cannot, the status says
+        "logged out" and the desk's user logs in from the status bar."""
         self.replica, self.client = replica, client
         self._on_status, self._on_changes, self._clock, self._long_poll = on_status, on_changes, clock, long_poll
+        self._relogin = relogin
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()
@@ -114,6 +118,13 @@ class SyncWorker:
         self._update(pending=counts.pending, conflicts=counts.conflicts, **values)
 
     def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, LoggedOut) and self._relogin is not None:
+            try:
+                if self._relogin():
+                    self._wake.set()
+                    return
+            except CentreError as again:
+                exc = again
         values: dict = {"online": False, "problem": str(exc)}
         if isinstance(exc, LoggedOut):
             values["logged_out"] = True

@@ -111,3 +111,46 @@ def test_a_new_desk_logs_in_from_the_keyring_and_downloads_the_centre(qtbot, cen
         if sync is not None:
             sync.worker.stop()
         database.close()
+
+
+def test_an_expired_token_is_renewed_from_the_keyring_and_nothing_waits(centre, memory_keyring, tmp_path) -> None:
+    import time
+
+    import requests
+
+    from console.services.orders import OrderActions
+    from console.store.models import Technician
+    from console.sync import capture
+    from console.sync.replica import Replica
+    from console.sync.worker import SyncWorker
+    from tests.conftest import DEMO_NOW
+
+    base, central, _url = centre
+    credentials.remember(base, "wang.wei.central", PASSWORD)
+    database, _ = open_data_file(tmp_path / "desk.sqlite")
+    client = CentreClient(base)
+    client.login("wang.wei.central", PASSWORD)
+    worker = SyncWorker(Replica(database), client, relogin=lambda: client.login(
+        "wang.wei.central", credentials.saved_password(base, "wang.wei.central")) is not None)
+    capture.install(database.sessions, worker.wake)
+    worker.download_snapshot()
+    worker.start()
+    try:
+        requests.post(f"{base}/auth/logout", headers={"Authorization": f"Bearer {client.token}"}, timeout=10)
+        from console.services.desk import DeskReader
+
+        user = DeskReader(database).user("wang.wei.central")
+        with database.reading() as s:
+            order = s.scalars(select(WorkOrder).where(WorkOrder.status == "new", WorkOrder.region_id == user.region_id)).first()
+            technician = s.scalars(select(Technician).where(Technician.region_id == order.region_id)).first()
+        OrderActions(database, user, lambda: DEMO_NOW).assign([order.id], technician.id)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and Replica(database).counts().pending:
+            time.sleep(0.1)
+        assert Replica(database).counts().pending == 0
+        with central.reading() as s:
+            assert s.get(WorkOrder, order.id).assignee_id == technician.id
+        assert not worker.status.logged_out
+    finally:
+        worker.stop()
+        database.close()

@@ -5,7 +5,11 @@ may be in a built bundle). Plain Python, no PyInstaller import, so tests can rea
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import importlib.util
+import shutil
+import struct
+import subprocess
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,9 +17,10 @@ APP_NAME = "dispatch-console"
 ICON = ROOT / "resources" / "icons" / "dispatch-console.ico"
 
 # Python packages the console never imports at run time (the centre's server, tests, optional
-# extras that other libraries only try: folium tries pandas, SQLAlchemy's hook names every driver).
+# extras that other libraries only try: folium tries pandas, SQLAlchemy's hook names every driver,
+# Mako tries Pygments for its error pages, pyqtgraph tries QtTest).
 EXCLUDED_MODULES = [
-    "tkinter", "pandas", "matplotlib", "scipy", "IPython", "pytest", "hypothesis", "schemathesis",
+    "tkinter", "pandas", "matplotlib", "scipy", "IPython", "pytest", "hypothesis", "schemathesis", "pygments",
     "psycopg", "psycopg_binary", "psycopg2", "pymysql", "MySQLdb", "asyncpg",
     "central", "fastapi", "starlette", "uvicorn", "pydantic", "argon2", "yaml",
     "PyQt5", "PyQt6", "PySide2",
@@ -24,6 +29,7 @@ EXCLUDED_MODULES = [
     "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtPdf", "PySide6.QtPdfWidgets",
     "PySide6.QtBluetooth", "PySide6.QtSerialPort", "PySide6.QtSql", "PySide6.QtDesigner", "PySide6.QtUiTools",
     "PySide6.QtHelp", "PySide6.QtLocation", "PySide6.QtSensors", "PySide6.QtTextToSpeech", "PySide6.QtWebEngineQuick",
+    "PySide6.QtTest",
 ]
 
 # Modules found only by name at run time.
@@ -48,6 +54,15 @@ PRUNED_DIRS = [
     "*/plugins/wayland-*", "*/plugins/egldeviceintegrations", "*/plugins/position", "*/plugins/sqldrivers",
     "*/plugins/qmltooling", "*/plugins/multimedia", "*/plugins/virtualkeyboard", "*/plugins/designer",
     "*/plugins/platforminputcontexts/*qtvirtualkeyboard*",
+    "*/plugins/generic",  # evdev and TUIO touch input for embedded devices
+    # Platforms for embedded screens, VNC and Direct2D; a desk uses windows (Windows), xcb or
+    # wayland (Linux), and the self-test offscreen.
+    "*/plugins/platforms/*qeglfs*", "*/plugins/platforms/*qlinuxfb*", "*/plugins/platforms/*qminimalegl*",
+    "*/plugins/platforms/*qvkkhrdisplay*", "*/plugins/platforms/*qvnc*", "*/plugins/platforms/*qdirect2d*",
+    # Image formats nobody opens here (the console's images are PNG, SVG and ICO; the map page's are
+    # decoded by Chromium itself).
+    "*/plugins/imageformats/*qicns*", "*/plugins/imageformats/*qtga*", "*/plugins/imageformats/*qtiff*",
+    "*/plugins/imageformats/*qwbmp*", "*/plugins/imageformats/*qwebp*", "*/plugins/imageformats/*qpdf*",
 ]
 
 
@@ -105,3 +120,42 @@ def is_pruned(bundle_path: str) -> bool:
     if "/qtwebengine_locales/" in f"/{path}":
         return name not in KEPT_WEBENGINE_LOCALES
     return False
+
+
+def has_debug_info(path: str | Path) -> bool:
+    """Whether this is a 64-bit little-endian ELF file with DWARF sections (.debug_*)."""
+    with open(path, "rb") as f:
+        header = f.read(64)
+        if len(header) < 64 or header[:4] != b"\x7fELF" or header[4] != 2 or header[5] != 1:
+            return False
+        shoff, = struct.unpack_from("<Q", header, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", header, 0x3A)
+        if not shoff or not shnum or shstrndx >= shnum:
+            return False
+        f.seek(shoff)
+        table = f.read(shentsize * shnum)
+        sections = [struct.unpack_from("<IIQQQQ", table, i * shentsize) for i in range(shnum)]
+        _name, _type, _flags, _addr, names_at, names_size = sections[shstrndx]
+        f.seek(names_at)
+        names = f.read(names_size)
+    return any(names[s[0]:names.index(b"\0", s[0])].startswith(b".debug_") for s in sections)
+
+
+def without_debug_info(binaries: list[tuple], cache: Path) -> list[tuple]:
+    """The binaries with stripped copies (strip --strip-debug, cached by content) in place of the ELF
+    files that carry debug info: libpython and its extensions from a source-built Python,
+    SQLAlchemy's Cython extensions. Only those: `strip` rewrites a file's layout, which breaks the
+    libraries wheels have patched with patchelf (NumPy's OpenBLAS then fails to load)."""
+    out = []
+    for dest, src, typecode in binaries:
+        if typecode in ("BINARY", "EXTENSION") and Path(src).is_file() and has_debug_info(src):
+            digest = hashlib.sha256(Path(src).read_bytes()).hexdigest()[:16]
+            stripped = cache / digest / Path(src).name
+            if not stripped.is_file():
+                if shutil.which("strip") is None:
+                    raise RuntimeError("packaging needs binutils' strip (bash scripts/test.sh installs it)")
+                stripped.parent.mkdir(parents=True, exist_ok=True)
+                subprocess.run(["strip", "--strip-debug", "-o", str(stripped), src], check=True)
+            src = str(stripped)
+        out.append((dest, src, typecode))
+    return out

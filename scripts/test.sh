@@ -30,11 +30,12 @@ if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets impor
   apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
 fi
 
-# The packaging tests (tests/packaging) build the Linux bundle, and under Wine the Windows bundle
-# and MSI, then install and run it on a fresh Wine prefix under a virtual screen.
-for tool in wine wixl wixl-heat msiinfo x86_64-w64-mingw32-gcc xvfb-run xauth unzip; do
+# The packaging tests (tests/packaging) build the Linux bundle (binutils' strip takes the debug
+# info off its libraries), and under Wine the Windows bundle and MSI, then install and run it on a
+# fresh Wine prefix under a virtual screen.
+for tool in wine wixl wixl-heat msiinfo x86_64-w64-mingw32-gcc xvfb-run xauth unzip strip; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    apt_install wine wine64 msitools wixl gcc-mingw-w64-x86-64 xvfb xauth unzip
+    apt_install wine wine64 msitools wixl gcc-mingw-w64-x86-64 xvfb xauth unzip binutils
     break
   fi
 done

@@ -13,7 +13,12 @@ import pytest
 from tests.packaging.conftest import ROOT, TIMINGS, bundle, run
 
 pytestmark = pytest.mark.slow
-LINUX_FOLDER_CEILING_MB = 600  # QtWebEngineCore alone is 204 MB on Linux; see the README's figures
+# The target (300 MB) is not met on Linux either: libQt6WebEngineCore (204 MB), ICU (Qt's
+# 39 MB of libraries, Chromium's 10 MB icudtl.dat) and OR-Tools (72 MB) come to 326 MB. Held to the
+# figure measured after pruning and stripping debug info (544 MB) with a margin; the README gives
+# the breakdown.
+LINUX_FOLDER_TARGET_MB = 300
+LINUX_FOLDER_CEILING_MB = 570
 
 
 def folder_mb(folder: Path) -> float:
@@ -98,7 +103,10 @@ def test_frozen_bundle_leaves_out_what_the_console_does_not_use(linux_bundle: Pa
     qt_translations = sorted(n for f, n in ((f, f.rsplit("/", 1)[-1]) for f in files)
                              if f.startswith("PySide6/") and n.endswith(".qm"))
     assert set(qt_translations) <= set(bundle.KEPT_QT_TRANSLATIONS), qt_translations
+    with_debug_info = [f for f in files if not (linux_bundle / "_internal" / f).is_symlink()
+                       and bundle.has_debug_info(linux_bundle / "_internal" / f)]
+    assert not with_debug_info, with_debug_info
     size = folder_mb(linux_bundle)
-    TIMINGS["Linux bundle folder (MB)"] = size
+    TIMINGS[f"Linux bundle folder (MB; target {LINUX_FOLDER_TARGET_MB})"] = size
     assert size < LINUX_FOLDER_CEILING_MB
 

@@ -10,19 +10,21 @@ Derived columns (the cached SLA, recomputed with bulk updates) never pass throug
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from console.store.models import SyncOutbox, utcnow
 from console.sync.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
 
 _KEY = "sync.changes"
 _SAVED = "sync.saved"
+_MARKS = "sync.savepoints"
 
 
 def install(sessions: sessionmaker, on_saved: Callable[[], None] | None = None) -> None:
@@ -30,7 +32,8 @@ def install(sessions: sessionmaker, on_saved: Callable[[], None] | None = None) 
     outbox entry; `on_saved` is called after such a commit (to wake the pusher)."""
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "before_commit", _before_commit)
-    event.listen(sessions, "after_rollback", _forget)
+    event.listen(sessions, "after_transaction_create", _savepoint_begun)
+    event.listen(sessions, "after_soft_rollback", _rolled_back)
 
     def after_commit(session: Session) -> None:
         if session.info.pop(_SAVED, False) and on_saved is not None:
@@ -39,9 +42,24 @@ def install(sessions: sessionmaker, on_saved: Callable[[], None] | None = None) 
     event.listen(sessions, "after_commit", after_commit)
 
 
-def _forget(session: Session) -> None:
+def _savepoint_begun(session: Session, transaction: SessionTransaction) -> None:
+    """A savepoint keeps what was recorded before it: its rollback takes back only what came after
+    (a savepoint that fails, such as the order numbering's first row of a day, must not make the
+    transaction's earlier changes miss the outbox)."""
+    if transaction.nested:
+        marks = session.info.setdefault(_MARKS, {})
+        marks[id(transaction)] = copy.deepcopy(session.info.get(_KEY, {}))
+
+
+def _rolled_back(session: Session, previous: SessionTransaction) -> None:
+    if previous.nested:
+        marks = session.info.get(_MARKS, {})
+        if id(previous) in marks:
+            session.info[_KEY] = marks.pop(id(previous))
+        return
     session.info.pop(_KEY, None)
     session.info.pop(_SAVED, None)
+    session.info.pop(_MARKS, None)
 
 
 def _row(session: Session, table: str, row_id: str) -> dict[str, Any] | None:
@@ -122,6 +140,7 @@ def _shadow(session: Session, table: str, row_id: str, row: dict[str, Any] | Non
 
 def _before_commit(session: Session) -> None:
     session.flush()  # the commit's own flush comes after this hook: flush now so nothing is missed
+    session.info.pop(_MARKS, None)
     changes = session.info.pop(_KEY, None)
     if not changes:
         return

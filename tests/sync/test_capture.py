@@ -1,0 +1,58 @@
+"""The outbox as the desk writes it: one entry per saved action, in the action's own transaction,
+whatever savepoints the action used on the way."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, text, update
+
+from console.store.models import SyncOutbox, WorkOrder
+from console.sync import capture
+
+
+def _entries(database) -> list[list[dict]]:
+    with database.reading() as s:
+        return [e.changes for e in s.scalars(select(SyncOutbox).order_by(SyncOutbox.mutation))]
+
+
+def test_a_failed_savepoint_takes_back_only_its_own_changes(demo_db) -> None:
+    capture.install(demo_db.sessions)
+    with demo_db.reading() as s:
+        first, second = s.scalars(select(WorkOrder).order_by(WorkOrder.number).limit(2)).all()
+    with demo_db.unit_of_work() as s:
+        order = s.get(WorkOrder, first.id)
+        order.priority, order.version = 1, order.version + 1
+        s.flush()
+        try:
+            with s.begin_nested():  # as the order numbering does when a day's first number races
+                other = s.get(WorkOrder, second.id)
+                other.priority, other.version = 1, other.version + 1
+                s.flush()
+                s.execute(text("SELECT * FROM no_such_table"))
+        except Exception:  # noqa: BLE001 - the savepoint's failure, taken back
+            pass
+        s.execute(update(WorkOrder).where(WorkOrder.id == first.id).values(title=first.title))  # a Core write is not an ORM change
+    [entry] = _entries(demo_db)
+    assert [(c["t"], c["id"], c["set"]) for c in entry] == [("work_orders", first.id.hex, {"priority": 1})]
+    with demo_db.reading() as s:
+        assert s.get(WorkOrder, second.id).priority == second.priority
+
+
+def test_nothing_saved_means_no_entry_and_a_rolled_back_action_leaves_none(demo_db) -> None:
+    capture.install(demo_db.sessions)
+    with demo_db.reading() as s:
+        order = s.scalars(select(WorkOrder).order_by(WorkOrder.number)).first()
+    with demo_db.unit_of_work() as s:
+        s.get(WorkOrder, order.id)
+    try:
+        with demo_db.unit_of_work() as s:
+            s.get(WorkOrder, order.id).priority = 1
+            s.flush()
+            raise RuntimeError("the action failed")
+    except RuntimeError:
+        pass
+    assert _entries(demo_db) == []
+    with demo_db.reading() as s:
+        assert s.execute(text("SELECT count(*) FROM sync_shadows")).scalar() == 0
+    assert json.dumps(_entries(demo_db)) == "[]"

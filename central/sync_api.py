@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from central import feed
 from console.domain.enums import OPEN_STATUSES, Role
 from console.store.database import Database
-from console.store.models import AuditEntry, OrderClaim, SyncDesk, SyncRefusal, WorkOrder
+from console.store.models import AuditEntry, AuditHead, OrderClaim, SyncDesk, SyncRefusal, WorkOrder
 from console.store.rows import DeskUser
 from console.store.rules import load_calendar, load_rulebook
 from console.store.sla_cache import refresh_sla
@@ -275,6 +275,9 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
 
     def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], one_by_one: bool) -> list[MutationResult]:
         at = now()
+        # the audit chain's head exists before this push's rows are chained: audit_chain makes it on first
+        # use in a savepoint, and a push losing that race lost its audit rows silently (a fresh centre)
+        s.execute(pg_insert(AuditHead).values(id=1, last_seq=0, last_hash="").on_conflict_do_nothing())
         s.execute(pg_insert(SyncDesk).values(desk_id=desk_id, user_id=user.id, last_mutation=0, last_seen_at=at)
                   .on_conflict_do_nothing())
         desk = s.execute(select(SyncDesk).where(SyncDesk.desk_id == desk_id).with_for_update()).scalar_one()

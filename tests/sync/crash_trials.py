@@ -28,15 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 
-from console.domain.enums import OrderStatus
 from console.store.database import Database, open_data_file
-from console.store.models import Region, Technician, User, WorkOrder
 from tests.sync.harness import (
+    MIGRATING,
     DeskProcesses,
     centre_audit,
     check_desk_log,
+    desk_orders,
     desk_rows,
     desk_scalar,
     order_rows_differ,
@@ -45,7 +45,6 @@ from tests.sync.harness import (
 )
 
 PHASES = ("start", "save", "push", "pushed", "pull")
-_MIGRATING = threading.Lock()
 
 
 @dataclass
@@ -83,20 +82,6 @@ def kill_plan(rng: random.Random, first: bool) -> dict[str, Any]:
     return {"phase": phase, "nth": rng.randint(1, 3), "delay": rng.choice([0.0, rng.uniform(0.0, 0.004)])}
 
 
-def desk_orders(central: Database, username: str, count: int) -> tuple[list[str], list[str]]:
-    """Open orders a dispatcher may assign and pause (new or dispatched, in their region) and the region's technicians."""
-    with central.reading() as s:
-        user = s.scalars(select(User).where(User.username == username)).one()
-        region = s.get(Region, user.region_id)
-        orders = s.scalars(select(WorkOrder.id).where(WorkOrder.region_id == region.id, WorkOrder.deleted.is_(False),
-                                                      WorkOrder.status.in_([OrderStatus.NEW, OrderStatus.DISPATCHED]),
-                                                      WorkOrder.paused_since.is_(None))
-                           .order_by(WorkOrder.number).limit(count)).all()
-        technicians = s.scalars(select(Technician.id).where(Technician.region_id == region.id, Technician.active.is_(True),
-                                                            Technician.deleted.is_(False)).order_by(Technician.name)).all()
-    return [o.hex for o in orders], [t.hex for t in technicians]
-
-
 def run_desk(driver: DeskProcesses, central: Database, base: str, token: str, username: str, orders: list[str],
              technicians: list[str], workdir: Path, name: str, trials: int, per_file: int, seed: int, report: CrashReport,
              lock: threading.Lock) -> None:
@@ -107,7 +92,7 @@ def run_desk(driver: DeskProcesses, central: Database, base: str, token: str, us
         path, log = workdir / f"{name}-{generation}.sqlite", workdir / f"{name}-{generation}.log"
         start = order_states(central, orders)
         # the file is made before the first kill: a kill while it is created breaks it (test_crash.py says how)
-        with _MIGRATING:  # Alembic's context is global: one migration at a time in a process
+        with MIGRATING:
             created, _ = open_data_file(path)
             created.close()
         this_file = min(per_file, trials - done)

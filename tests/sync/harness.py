@@ -5,20 +5,40 @@ the wire format (what sync promises to make equal)."""
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import create_engine, event, select, text
 
-from console.store.database import Database
+import db
+from central.users import set_password
+from console.domain.enums import OrderStatus, PauseReason
+from console.services.desk import DeskReader
+from console.services.orders import OrderActions
+from console.store.database import Database, open_data_file
+from console.store.demo_centre import DemoParameters, generate_demo
+from console.store.models import AuditEntry, Region, Technician, User, WorkOrder, utcnow
+from console.store.rows import DeskUser
+from console.sync import capture
+from console.sync.client import CentreClient
+from console.sync.replica import Replica
 from console.sync.wire import DERIVED, pg_select, wire
+from console.sync.worker import SyncStatus, SyncWorker
+from tests.central.test_api import PASSWORD, _free_port
+from tests.conftest import DEMO_NOW
+
+MIGRATING = threading.Lock()  # Alembic's context is global: one migration at a time in a process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -224,5 +244,185 @@ def check_desk_log(intents: list[Intent], start: dict[str, dict[str, Any]], audi
     return problems
 
 
-def new_id() -> str:
-    return uuid.uuid4().hex
+def desk_orders(central: Database, username: str, count: int) -> tuple[list[str], list[str]]:
+    """Open orders a dispatcher may assign and pause (new or dispatched, in their region) and the region's technicians."""
+    with central.reading() as s:
+        user = s.scalars(select(User).where(User.username == username)).one()
+        region = s.get(Region, user.region_id)
+        orders = s.scalars(select(WorkOrder.id).where(WorkOrder.region_id == region.id, WorkOrder.deleted.is_(False),
+                                                      WorkOrder.status.in_([OrderStatus.NEW, OrderStatus.DISPATCHED]),
+                                                      WorkOrder.paused_since.is_(None))
+                           .order_by(WorkOrder.number).limit(count)).all()
+        technicians = s.scalars(select(Technician.id).where(Technician.region_id == region.id, Technician.active.is_(True),
+                                                            Technician.deleted.is_(False)).order_by(Technician.name)).all()
+    return [o.hex for o in orders], [t.hex for t in technicians]
+
+
+# --- a centre that can be stopped, killed and started again -------------------------------------
+
+
+class CentreProcess:
+    """`python -m tests.sync.centre_process`: the service in a child process, on one port throughout."""
+
+    def __init__(self, database: Database, url: str, port: int, stderr_path: Path):
+        self.database, self.url, self.port = database, url, port
+        self.base = f"http://127.0.0.1:{port}"
+        self._stderr = open(stderr_path, "ab")  # noqa: SIM115 - closed in close()
+        self.stderr_path = stderr_path
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.sync.centre_process", url, str(port)], cwd=ROOT,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, text=True, bufsize=1)
+        if not self.proc.stdout.readline():
+            raise RuntimeError(f"the centre's driver did not start; see {stderr_path}")
+        self.running = False
+        self.restarts = 0
+
+    def _say(self, command: str) -> dict[str, Any]:
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the centre's driver ended; see {self.stderr_path}")
+        return json.loads(line)
+
+    def start(self) -> None:
+        answer = self._say("start")
+        if not answer.get("healthy"):
+            raise RuntimeError(f"the centre did not start ({answer}); see {self.stderr_path}")
+        self.running = True
+        self.restarts += 1
+
+    def kill(self) -> None:
+        """SIGKILL: whatever it was doing dies with it."""
+        self._say("kill")
+        self.running = False
+
+    def stop(self) -> None:
+        self._say("stop")
+        self.running = False
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            self.proc.wait(20)
+        self._stderr.close()
+
+
+@pytest.fixture
+def restartable_centre(postgres_url: str, tmp_path: Path) -> Iterator[CentreProcess]:
+    """The `centre` fixture's demo data and users, served by a CentreProcess (started)."""
+    engine = create_engine(postgres_url)
+    db.upgrade(engine)
+    database = Database(engine)
+    generate_demo(database, DemoParameters(seed=3, customers=60, sites=90, technicians=8, open_orders=80, closed_orders=5), DEMO_NOW)
+    with database.unit_of_work() as s:
+        for name in ("admin", "wang.wei.central", "supervisor.central", "supervisor.pudong"):
+            set_password(s, name, PASSWORD)
+    centre = CentreProcess(database, postgres_url, _free_port(), tmp_path / "centre.stderr")
+    try:
+        centre.start()
+        yield centre
+    finally:
+        centre.close()
+        engine.dispose()
+
+
+# --- desks in this process ------------------------------------------------------------------------
+
+
+@dataclass
+class LocalDesk:
+    name: str
+    path: Path
+    database: Database
+    replica: Replica
+    worker: SyncWorker
+    user: DeskUser
+    statuses: list[SyncStatus] = field(default_factory=list)
+    saved: list[str] = field(default_factory=list)  # the audit ids of every unit of work committed, in order
+
+    def actions(self) -> OrderActions:
+        return OrderActions(self.database, self.user, utcnow, desk_id=self.worker.desk_id)
+
+    def close(self, *, clean: bool = True) -> None:
+        """Stop the worker; `clean=False` leaves the file as a crash would (no optimize, nothing flushed
+        beyond what SQLite committed), only the lock is given back so the file can be opened again."""
+        self.worker.stop()
+        if clean:
+            self.database.close()
+        else:
+            self.database.engine.dispose()
+            if self.database.lock is not None:
+                self.database.lock.release()
+
+
+def open_desk(name: str, path: Path, base: str, token: str, username: str, *, start: bool = True,
+              long_poll: float = 2.0, client: CentreClient | None = None) -> LocalDesk:
+    """A desk on its own file with its capture hooks and worker (started unless `start=False`;
+    the first start downloads the snapshot)."""
+    with MIGRATING:
+        database, _created = open_data_file(path)
+    replica = Replica(database)
+    statuses: list[SyncStatus] = []
+    worker = SyncWorker(replica, client or CentreClient(base, token=token), long_poll=long_poll, on_status=statuses.append)
+    capture.install(database.sessions, worker.wake)
+    saved = track_audits(database)
+    if replica.cursor() is None and not start:
+        worker.download_snapshot()
+    if start:
+        worker.start()
+        wait_for(lambda: replica.cursor() is not None, 30, f"desk {name} downloads the snapshot")
+    user = DeskReader(database).user(username)
+    return LocalDesk(name, path, database, replica, worker, user, statuses, saved)
+
+
+def track_audits(database: Database) -> list[str]:
+    """A list that takes the ids of the audit rows of every committed unit of work of `database`."""
+    committed: list[str] = []
+
+    def flushed(session, _context) -> None:
+        session.info.setdefault("tracked_audits", []).extend(o.id.hex for o in session.new if isinstance(o, AuditEntry))
+
+    def done(session) -> None:
+        committed.extend(session.info.pop("tracked_audits", []))
+
+    def undone(session) -> None:
+        session.info.pop("tracked_audits", None)
+
+    event.listen(database.sessions, "after_flush", flushed)
+    event.listen(database.sessions, "after_commit", done)
+    event.listen(database.sessions, "after_rollback", undone)
+    return committed
+
+
+def change_something(desk: LocalDesk, rng: random.Random, orders: list[str], technicians: list[str], *,
+                     kinds: tuple[str, ...] = ("assign", "assign", "priority", "pause")) -> tuple[str, str, bool]:
+    """One change a dispatcher could make to one of these orders, as its local state allows:
+    (order, action, whether it was saved)."""
+    order_id = uuid.UUID(rng.choice(orders))
+    with desk.database.reading() as s:
+        order = s.get(WorkOrder, order_id)
+        assignee, priority, paused = order.assignee_id, order.priority, order.paused_since is not None
+    actions = desk.actions()
+    kind = rng.choice(kinds)
+    if kind == "assign":
+        technician = uuid.UUID(rng.choice([t for t in technicians if assignee is None or t != assignee.hex]))
+        outcome = actions.assign([order_id], technician)
+    elif kind == "priority":
+        outcome = actions.set_priority([order_id], rng.choice([p for p in range(1, 6) if p != priority]))
+    elif paused:
+        kind, outcome = "resume", actions.resume([order_id])
+    else:
+        outcome = actions.pause([order_id], PauseReason.CUSTOMER_NOT_READY, f"{desk.name} {rng.random():.6f}")
+    return order_id.hex, kind, bool(outcome.changed)
+
+
+def wait_for(condition, seconds: float, what: str, every: float = 0.05) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {seconds} s waiting until {what}")
+        time.sleep(every)
+
+
+def desk_audit_ids(desk: LocalDesk) -> set[str]:
+    return set(desk_rows(desk.path, "audit_log", "desk_id = ?", (desk.worker.desk_id,)))

@@ -26,6 +26,7 @@ from central import audit_chain, outbound
 from central.appointments_api import appointment_routes
 from central.config import CentralConfig
 from central.feed import FeedSignal, Listener
+from central.feed import prune as prune_feed
 from central.outbound import OutboxSender
 from central.security import new_token, password_matches, token_hash
 from central.sync_api import sync_routes
@@ -156,6 +157,18 @@ def _send_until(sender: OutboxSender, stop: threading.Event, every: float = 5.0)
         stop.wait(every)
 
 
+def _prune_until(engine, days: int, stop: threading.Event, every: float = 3600.0) -> None:
+    """Keep the sync feed to `days` days (a desk away longer downloads a new snapshot)."""
+    while not stop.is_set():
+        try:
+            pruned = prune_feed(engine, datetime.now(UTC) - timedelta(days=days))
+            if pruned:
+                logging.getLogger("central.feed").info("pruned %d feed entries older than %d days", pruned, days)
+        except Exception:  # the next round tries again; an unpruned feed only grows
+            logging.getLogger("central.feed").exception("pruning the feed failed")
+        stop.wait(every)
+
+
 def create_app(config: CentralConfig) -> FastAPI:
     engine = create_engine(config.database_url, pool_pre_ping=True)
     database = Database(engine)
@@ -170,6 +183,7 @@ def create_app(config: CentralConfig) -> FastAPI:
         listener = Listener(config.database_url, signal) if engine.dialect.name == "postgresql" else None
         if listener is not None:
             listener.start()
+            threading.Thread(target=_prune_until, args=(engine, config.feed_days, stop), name="feed-pruner", daemon=True).start()
         if config.sms_gateway_url or config.geocoder_url:
             gateways = {"sms": config.sms_gateway_url, "geocode": config.geocoder_url}
             sender = OutboxSender(database, gateways, lambda: datetime.now(UTC))

@@ -20,6 +20,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 import psycopg
 from sqlalchemy import Connection, Engine, text
@@ -68,9 +69,37 @@ def _tables_json(tables: dict[str, list[str]]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
+class CursorTooOld(Exception):
+    """The feed no longer holds what follows this cursor: the desk needs a new snapshot."""
+
+
+def _floor(conn: Connection) -> Cursor:
+    found = conn.execute(text("SELECT txid, seq FROM sync_feed_floor WHERE id = 1")).first()
+    return Cursor(*found) if found else Cursor()
+
+
+def prune(engine: Engine, before: datetime) -> int:
+    """Forget feed entries of transactions that started before `before` (and have ended); the
+    floor remembers how far, so a desk behind it is told to start again. Entries pruned."""
+    with engine.begin() as conn:
+        last = conn.execute(text(f"SELECT txid, seq FROM sync_changes WHERE at < :before AND txid < {_XMIN} "
+                                 "ORDER BY txid DESC, seq DESC LIMIT 1"), {"before": before}).first()
+        if last is None:
+            return 0
+        deleted = conn.execute(text("DELETE FROM sync_changes WHERE (txid, seq) <= (:txid, :seq)"),
+                               {"txid": last[0], "seq": last[1]}).rowcount
+        conn.execute(text("INSERT INTO sync_feed_floor (id, txid, seq) VALUES (1, :txid, :seq) ON CONFLICT (id) DO UPDATE "
+                          "SET txid = excluded.txid, seq = excluded.seq WHERE (excluded.txid, excluded.seq) > "
+                          "(sync_feed_floor.txid, sync_feed_floor.seq)"), {"txid": last[0], "seq": last[1]})
+    return deleted
+
+
 def read(engine: Engine, after: Cursor, limit: int) -> tuple[Cursor, int, str | None]:
-    """(new cursor, entries read, the rows as a JSON object {table: {columns, rows}} or None)."""
+    """(new cursor, entries read, the rows as a JSON object {table: {columns, rows}} or None);
+    CursorTooOld when the feed was pruned past the cursor."""
     with engine.connect() as conn:
+        if after < _floor(conn):
+            raise CursorTooOld(str(after))
         entries = conn.execute(
             text(f"SELECT txid, seq, table_name, replace(row_id::text, '-', '') FROM sync_changes "
                  f"WHERE (txid, seq) > (:txid, :seq) AND txid < {_XMIN} ORDER BY txid, seq LIMIT :limit"),
@@ -96,7 +125,7 @@ def snapshot(engine: Engine) -> Iterator[str]:
         with conn.begin():
             last = conn.execute(text(f"SELECT txid, seq FROM sync_changes WHERE txid < {_XMIN} "
                                      "ORDER BY txid DESC, seq DESC LIMIT 1")).first()
-            cursor = Cursor(*last) if last else Cursor()
+            cursor = max(Cursor(*last) if last else Cursor(), _floor(conn))
             counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in REPLICATED}
             header = {"cursor": str(cursor), "tables": {t: {"columns": list(wire(t).columns), "count": counts[t]} for t in REPLICATED}}
             yield json.dumps(header) + "\n"

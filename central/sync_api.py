@@ -366,7 +366,11 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
         deadline = loop.time() + wait
         hot_until = 0.0  # after a wake that found nothing yet (an older transaction still open), look again soon
         while True:
-            new, count, tables = await run_in_threadpool(feed.read, engine, cursor, limit)
+            try:
+                new, count, tables = await run_in_threadpool(feed.read, engine, cursor, limit)
+            except feed.CursorTooOld as exc:
+                raise HTTPException(status.HTTP_410_GONE, "this desk has been away longer than the centre keeps its changes: "
+                                                          "it downloads the centre's data again") from exc
             remaining = deadline - loop.time()
             if count or remaining <= 0:
                 more = "true" if count >= limit else "false"

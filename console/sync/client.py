@@ -38,6 +38,10 @@ class Refused(CentreError):
     pass
 
 
+class StartAgain(CentreError):
+    """410: the centre no longer keeps the changes since this desk's cursor; download a snapshot."""
+
+
 @dataclass(frozen=True)
 class Login:
     token: str
@@ -78,6 +82,8 @@ class CentreClient:
             raise Unreachable(f"the centre at {self.base_url} does not answer ({type(exc).__name__})") from exc
         if response.status_code == 401:
             raise LoggedOut(_detail(response) or "log in again")
+        if response.status_code == 410:
+            raise StartAgain(_detail(response))
         if response.status_code >= 500 or response.status_code == 429:
             raise Unreachable(f"the centre answered {response.status_code}: {_detail(response)}")
         if response.status_code >= 400:

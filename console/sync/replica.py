@@ -167,6 +167,11 @@ class Replica:
             self._set_cursor(conn, header["cursor"])
         return done
 
+    def forget_cursor(self) -> None:
+        """The centre no longer has what follows the cursor: the next pull starts with a snapshot."""
+        with self._writing() as conn:
+            conn.execute("DELETE FROM local_meta WHERE key = ?", (CURSOR,))
+
     @staticmethod
     def _set_cursor(conn: sqlite3.Connection, cursor: str) -> None:
         conn.execute("INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from console.services.desk import Changes
 from console.store.models import utcnow
-from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, LoggedOut, backoff
+from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, LoggedOut, StartAgain, backoff
 from console.sync.replica import Replica, ReplicaError
 
 log = logging.getLogger("console.sync")
@@ -196,6 +196,10 @@ class SyncWorker:
                 attempt = 0
                 if more:
                     continue
+            except StartAgain as exc:  # away too long: what waits is pushed first, then the snapshot replaces the rows
+                log.warning("starting again from a snapshot: %s", exc)
+                self.replica.forget_cursor()
+                self._wake.set()
             except (CentreError, ReplicaError) as exc:
                 if self._stop.is_set():
                     return

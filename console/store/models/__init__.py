@@ -21,7 +21,16 @@ from console.store.models.rules import (
     RuleParameter,
     SlaRuleRow,
 )
-from console.store.models.sync import OrderClaim, SyncChange, SyncConflict, SyncDesk, SyncOutbox, SyncRefusal, SyncShadow
+from console.store.models.sync import (
+    OrderClaim,
+    SyncChange,
+    SyncConflict,
+    SyncDesk,
+    SyncFeedFloor,
+    SyncOutbox,
+    SyncRefusal,
+    SyncShadow,
+)
 
 __all__ = [
     "ApiToken", "AuditHead", "LoginAttempt", "OutboxMessage",
@@ -29,5 +38,5 @@ __all__ = [
     "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
     "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
     "Technician", "User", "UtcDateTime", "WorkOrder", "utcnow",
-    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncOutbox", "SyncRefusal", "SyncShadow",
+    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncOutbox", "SyncRefusal", "SyncShadow",
 ]

@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.store.models.base import Base, Synced
@@ -60,6 +60,17 @@ class SyncChange(Base):
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[uuid.UUID] = mapped_column()
+    at: Mapped[datetime] = mapped_column(server_default=func.now(), index=True)  # the writing transaction's start
+
+
+class SyncFeedFloor(Base):
+    """How far the centre has pruned its feed (one row): a desk whose cursor is below it has been
+    away longer than the feed is kept and downloads a new snapshot."""
+
+    __tablename__ = "sync_feed_floor"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    txid: Mapped[int] = mapped_column(BigInteger)
+    seq: Mapped[int] = mapped_column(BigInteger)
 
 
 class SyncDesk(Base):

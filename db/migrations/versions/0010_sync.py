@@ -45,7 +45,16 @@ def upgrade() -> None:
     sa.Column('seq', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('table_name', sa.String(length=64), nullable=False),
     sa.Column('row_id', sa.Uuid(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
     sa.PrimaryKeyConstraint('txid', 'seq', name=op.f('pk_sync_changes'))
+    )
+    with op.batch_alter_table('sync_changes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sync_changes_at'), ['at'], unique=False)
+    op.create_table('sync_feed_floor',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('txid', sa.BigInteger(), nullable=False),
+    sa.Column('seq', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_feed_floor'))
     )
     op.create_table('sync_conflicts',
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -148,4 +157,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_sync_conflicts_open')
 
     op.drop_table('sync_conflicts')
+    op.drop_table('sync_feed_floor')
+    with op.batch_alter_table('sync_changes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sync_changes_at'))
     op.drop_table('sync_changes')

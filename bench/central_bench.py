@@ -14,10 +14,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from datetime import UTC, datetime
@@ -26,11 +23,11 @@ import requests
 from sqlalchemy import create_engine, select
 
 import db
+from bench import centre
 from central.users import set_password
 from console.store.database import Database
 from console.store.demo_centre import DemoParameters, generate_demo
 from console.store.models import Customer, Service
-from tests.central.test_api import _free_port
 from tests.pg_server import TemporaryPostgres
 
 PASSWORD = "bench password 2026"
@@ -88,18 +85,7 @@ def main() -> None:
                 set_password(s, name, PASSWORD)
             service = s.scalars(select(Service)).first()
             customer = s.get(Customer, service.customer_id)
-        port = _free_port()
-        # The service in its own process (as deployed), so the clients do not share its GIL.
-        env = dict(os.environ, DISPATCH_CENTRAL_DATABASE_URL=url, DISPATCH_CENTRAL_FAILURES_PER_USER="1000")
-        server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+        server, base = centre.serve(url)  # its own process (as deployed): the clients do not share its GIL
         tokens = {name: requests.post(f"{base}/auth/login", json={"username": name, "password": PASSWORD}, timeout=10).json()["token"]
                   for name in ("admin", "wang.wei.central")}
         read_headers = {"Authorization": f"Bearer {tokens['wang.wei.central']}"}
@@ -110,8 +96,7 @@ def main() -> None:
             "upstream_ref": f"BENCH-{n}-{i}", "kind": "fault", "customer_code": customer.code, "site_id": str(service.site_id),
             "title": "bench", "received_at": datetime.now(UTC).isoformat(), "circuit_id": service.circuit_id}))
         print(f"health: {health}\nGET /orders (500 rows): {reads}\nPOST /intake/orders: {writes}")
-        server.terminate()
-        server.wait(10)
+        centre.stop(server)
         print(json.dumps({"bench": "central", "clients": args.clients, "seconds": args.seconds,
                           "health_baseline": health, "read_orders": reads, "write_intake": writes}))
     finally:

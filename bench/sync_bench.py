@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,6 +25,7 @@ import requests
 from sqlalchemy import create_engine, func, select
 
 import db
+from bench import centre
 from central.users import set_password
 from console.services.orders import OrderActions
 from console.store.database import Database, open_data_file
@@ -36,7 +35,6 @@ from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica
 from console.sync.worker import SyncWorker
-from tests.central.test_api import _free_port
 from tests.pg_server import TemporaryPostgres
 
 PASSWORD = "bench password 2026"
@@ -227,17 +225,7 @@ def main() -> None:
             set_password(s, USER, PASSWORD)
         with database.reading() as s:
             print(f"work orders: {s.scalar(select(func.count()).select_from(WorkOrder))}", file=sys.stderr)
-        port = _free_port()
-        env = dict(os.environ, DISPATCH_CENTRAL_DATABASE_URL=url, DISPATCH_CENTRAL_FAILURES_PER_USER="1000")
-        server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+        server, base = centre.serve(url)
         with tempfile.TemporaryDirectory() as folder:
             snapshot = snapshot_figures(base, Path(folder))
             print(f"snapshot: {snapshot}", file=sys.stderr)
@@ -255,8 +243,7 @@ def main() -> None:
         }))
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(10)
+            centre.stop(server)
         server_pg.stop()
 
 

@@ -1,0 +1,36 @@
+"""The central service as the benchmarks run it: its own process (as deployed, so clients in the
+benchmark's process do not share its GIL) on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import requests
+
+from tests.central.test_api import _free_port
+
+
+def serve(database_url: str, **env: str) -> tuple[subprocess.Popen, str]:
+    """(the `dispatch-central serve` process, its base URL), once it answers /health."""
+    port = _free_port()
+    environment = dict(os.environ, DISPATCH_CENTRAL_DATABASE_URL=database_url, DISPATCH_CENTRAL_FAILURES_PER_USER="1000", **env)
+    process = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{base}/health", timeout=1).ok:
+                return process, base
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the central service did not start within 60 s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(10)

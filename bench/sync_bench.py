@@ -146,11 +146,20 @@ def pollers_figures(base: str, folder: Path, pollers: int, writes: int) -> dict[
     committed: dict[int, float] = {}
     stop = threading.Event()
 
+    errors: list[str] = []
+
     def poll() -> None:
         session = requests.Session()
         at = cursor
         while not stop.is_set():
-            answer = session.get(f"{base}/sync/pull", params={"after": at, "wait": 20}, headers=headers, timeout=40).json()
+            try:
+                response = session.get(f"{base}/sync/pull", params={"after": at, "wait": 20}, headers=headers, timeout=40)
+                response.raise_for_status()
+            except requests.RequestException as exc:
+                with lock:
+                    errors.append(type(exc).__name__)
+                continue
+            answer = response.json()
             received = time.perf_counter()
             if answer["tables"]:
                 at = answer["cursor"]
@@ -178,7 +187,7 @@ def pollers_figures(base: str, folder: Path, pollers: int, writes: int) -> dict[
     time.sleep(1.0)
     writer.stop()
     writer_db.close()
-    return {"pollers": pollers, "writes": len(orders), "answers": len(delays),
+    return {"pollers": pollers, "writes": len(orders), "answers": len(delays), "errors": len(errors),
             "p50_ms": round(statistics.median(delays) * 1000, 1), "p95_ms": round(p95(delays) * 1000, 1)}
 
 

@@ -208,6 +208,14 @@ def create_app(config: CentralConfig) -> FastAPI:
     def current_user(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)], s: Annotated[Session, Depends(session)]
     ) -> DeskUser:
+        return user_of(credentials, s)
+
+    def token_user(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> DeskUser:
+        """The caller, from a session closed at once: a long poll holds no database connection while it waits."""
+        with database.sessions() as s:
+            return user_of(credentials, s)
+
+    def user_of(credentials: HTTPAuthorizationCredentials | None, s: Session) -> DeskUser:
         if credentials is None:
             raise HTTPException(status.HTTP_401_UNAUTHORIZED, "log in first: this needs a bearer token", {"WWW-Authenticate": "Bearer"})
         row = s.execute(
@@ -393,5 +401,5 @@ def create_app(config: CentralConfig) -> FastAPI:
         return {"status": "approved"}
 
     app.include_router(appointment_routes(database, current_user, session, now, expected_version))
-    app.include_router(sync_routes(database, current_user, now, signal))
+    app.include_router(sync_routes(database, token_user, now, signal))
     return app

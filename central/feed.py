@@ -25,6 +25,7 @@ from datetime import datetime
 import psycopg
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
+from starlette.concurrency import run_in_threadpool
 
 from console.sync.wire import REPLICATED, pg_select, wire
 
@@ -146,9 +147,11 @@ class FeedSignal:
         self._lock = threading.Lock()
         self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = set()
         self.listening = False
+        self.generation = 0  # notifications so far
 
     def fire(self) -> None:
         with self._lock:
+            self.generation += 1
             waiters, self._waiters = self._waiters, set()
         for loop, future in waiters:
             loop.call_soon_threadsafe(_resolve, future)
@@ -168,6 +171,51 @@ class FeedSignal:
         finally:
             with self._lock:
                 self._waiters.discard(entry)
+
+
+class SharedReads:
+    """Readers at the same cursor share one database read: 50 desks woken by one change cost one
+    query, and no more than `at_once` reads hold a database connection at a time.
+
+    A reader joins a read in flight only when no notification came since that read began, so the
+    read cannot have missed a change the reader was told of (a change the read missed notifies
+    later and wakes the reader again)."""
+
+    def __init__(self, engine: Engine, signal: FeedSignal, at_once: int = 4):
+        self._engine, self._signal, self._at_once = engine, signal, at_once
+        self._slots: asyncio.Semaphore | None = None
+        self._flying: dict[tuple[Cursor, int], tuple[int, asyncio.Future]] = {}
+
+    async def read(self, after: Cursor, limit: int) -> tuple[Cursor, int, str | None]:
+        key, generation = (after, limit), self._signal.generation
+        flying = self._flying.get(key)
+        if flying is not None and flying[0] == generation:
+            try:
+                return await asyncio.shield(flying[1])
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if not flying[1].cancelled() or (task is not None and task.cancelling()):
+                    raise
+                # the read joined was given up by its reader: this one reads for itself
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self._at_once)
+        future = asyncio.get_running_loop().create_future()
+        self._flying[key] = (generation, future)
+        try:
+            async with self._slots:
+                result = await run_in_threadpool(read, self._engine, after, limit)
+        except asyncio.CancelledError:
+            future.cancel()  # the reader went away: those who joined it read again
+            raise
+        except Exception as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: a read nobody joined does not warn
+            raise
+        finally:
+            if self._flying.get(key, (None, None))[1] is future:
+                del self._flying[key]
+        future.set_result(result)
+        return result
 
 
 def _resolve(future: asyncio.Future) -> None:

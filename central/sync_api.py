@@ -22,7 +22,6 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, status
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import bindparam, insert, select, text, update
@@ -263,6 +262,7 @@ def _orders_of(table: str, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
 def sync_routes(database: Database, current_user: Callable, now: Callable[[], datetime], signal: feed.FeedSignal) -> APIRouter:
     router = APIRouter(prefix="/sync", tags=["sync"])
     engine = database.engine
+    reads = feed.SharedReads(engine, signal)
 
     def desk_user(user: Annotated[DeskUser, Depends(current_user)]) -> DeskUser:
         if user.role not in DESK_ROLES:
@@ -367,7 +367,7 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
         hot_until = 0.0  # after a wake that found nothing yet (an older transaction still open), look again soon
         while True:
             try:
-                new, count, tables = await run_in_threadpool(feed.read, engine, cursor, limit)
+                new, count, tables = await reads.read(cursor, limit)
             except feed.CursorTooOld as exc:
                 raise HTTPException(status.HTTP_410_GONE, "this desk has been away longer than the centre keeps its changes: "
                                                           "it downloads the centre's data again") from exc

@@ -243,12 +243,18 @@ def _write(s: Session, batch: _Batch) -> set[uuid.UUID]:
         row = wire(table).decode({n: batch.rows[key][n] for n in names})
         row["_id"] = uuid.UUID(key[1])
         groups[(table, names)].append(row)
-        orders.update(_orders_of(table, [wire(table).decode({n: batch.rows[key][n] for n in ("id", "order_id") if n in batch.rows[key]})]))
+        if table != "work_orders" or columns & _SLA_FACTS:  # an assignment leaves the deadline as it is
+            orders.update(_orders_of(table, [wire(table).decode({n: batch.rows[key][n] for n in ("id", "order_id") if n in batch.rows[key]})]))
     for (table, names), rows in groups.items():
         target = wire(table).table
         s.execute(update(target).where(target.c.id == bindparam("_id")).values({n: bindparam(n) for n in names})
                   .execution_options(synchronize_session=False), rows)
     return orders
+
+
+# The columns of an order its cached SLA is computed from (with its customer's level, its service's
+# assurance and its pauses: store.sla_cache.order_facts).
+_SLA_FACTS = frozenset({"kind", "customer_id", "service_id", "sla_started_at", "access_points"})
 
 
 def _orders_of(table: str, rows: list[dict[str, Any]]) -> set[uuid.UUID]:

@@ -264,8 +264,11 @@ class Replica:
                             for key in {(c["t"], c["id"]) for c in entry.changes} if rows_of[key]}
                 if result.get("ok"):
                     self._accepted(conn, entry, result.get("versions", {}), overlays, shadows)
-                    shadows = self._shadows(conn) if overlays else {k: v for k, v in shadows.items()
-                                                                    if k not in {(c["t"], c["id"]) for c in entry.changes}}
+                    if overlays:
+                        shadows = self._shadows(conn)
+                    else:
+                        for change in entry.changes:
+                            shadows.pop((change["t"], change["id"]), None)
                 else:
                     self._conflict(conn, entry, result, at)
                     for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said

@@ -53,3 +53,11 @@ def test_invalid_changes_are_refused_before_anything_is_written(tmp_path: Path) 
     with pytest.raises(SettingsError):
         save_settings(Settings(language="xx"), path)
     assert not path.exists()
+
+
+def test_a_ca_bundle_must_be_a_file(tmp_path: Path) -> None:
+    bundle = tmp_path / "centre-ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    assert Settings(central_url="https://centre.example", ca_bundle=str(bundle)).validated().ca_bundle == str(bundle)
+    with pytest.raises(SettingsError, match="ca_bundle must name a PEM file"):
+        Settings(ca_bundle=str(tmp_path / "missing.pem")).validated()

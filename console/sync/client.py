@@ -62,7 +62,8 @@ class CentreClient:
     def __init__(self, base_url: str, *, ca_bundle: str = "", token: str = ""):
         self.base_url = base_url.rstrip("/")
         self.http = requests.Session()
-        self.http.verify = ca_bundle or True
+        # given with every request: a session-wide verify loses to REQUESTS_CA_BUNDLE in the environment
+        self.verify: str | bool = ca_bundle or True
         self.http.headers["User-Agent"] = "dispatch-console"
         self.token = token
 
@@ -74,7 +75,7 @@ class CentreClient:
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
-            response = self.http.request(method, self.base_url + path, headers=headers,
+            response = self.http.request(method, self.base_url + path, headers=headers, verify=self.verify,
                                          timeout=(CONNECT_TIMEOUT, read_timeout), **kwargs)
         except requests.exceptions.SSLError as exc:
             raise Unreachable(f"the centre's certificate is not trusted ({exc}); check the CA bundle setting") from exc

@@ -1,0 +1,48 @@
+"""The desk talks to the centre over TLS with the certificate verified: against a CA bundle the
+settings name, and never accepting one it cannot trust (a throwaway CA from trustme, the real
+service on loopback behind it)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import trustme
+import uvicorn
+
+from central.app import create_app
+from central.config import CentralConfig
+from console.sync.client import CentreClient, Unreachable
+from tests.central.test_api import PASSWORD, _free_port
+
+
+@pytest.fixture
+def tls_centre(centre, tmp_path):
+    _base, _database, url = centre
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1", "localhost")
+    key_file, cert_file, ca_file = tmp_path / "key.pem", tmp_path / "cert.pem", tmp_path / "ca.pem"
+    cert.private_key_pem.write_to_path(str(key_file))
+    cert.cert_chain_pems[0].write_to_path(str(cert_file))
+    ca.cert_pem.write_to_path(str(ca_file))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(CentralConfig(database_url=url)), host="127.0.0.1", port=port,
+                                           log_level="warning", ssl_keyfile=str(key_file), ssl_certfile=str(cert_file)))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"https://127.0.0.1:{port}", str(ca_file)
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_the_centre_is_trusted_through_the_ca_bundle_and_only_so(tls_centre) -> None:
+    base, ca_file = tls_centre
+    trusted = CentreClient(base, ca_bundle=ca_file)
+    assert trusted.login("wang.wei.central", PASSWORD).username == "wang.wei.central"
+    assert trusted.pull("0:0", limit=1)["cursor"] != "0:0"
+    with pytest.raises(Unreachable, match="certificate is not trusted"):
+        CentreClient(base).login("wang.wei.central", PASSWORD)

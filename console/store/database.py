@@ -7,6 +7,7 @@ or replaced. An older schema is upgraded only after a copy of the file is saved 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -175,10 +176,32 @@ def open_data_file(path: Path, *, create: bool = True) -> tuple[Database, bool]:
             ) from exc
     lock = _lock_for(path)
     try:
-        return Database(_prepare(path, existed), path, lock), not existed
+        if not existed:
+            _create(path)
+        return Database(_prepare(path, True), path, lock), not existed
     except BaseException:
         lock.release()
         raise
+
+
+def _create(path: Path) -> None:
+    """Make a new data file whole or not at all: the schema is built beside it and moved into
+    place when complete (SQLite commits each CREATE of a migration by itself, so a desk killed
+    while building would otherwise leave a half-made file it then refuses)."""
+    building = path.with_name(path.name + ".new")
+    for leftover in (building, building.with_name(building.name + "-wal"), building.with_name(building.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    engine = _prepare(building, False)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file itself before it moves
+    finally:
+        engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        building.with_name(building.name + suffix).unlink(missing_ok=True)
+    path.with_name(path.name + "-wal").unlink(missing_ok=True)  # an empty file's leftovers, never data
+    path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    os.replace(building, path)
 
 
 def _backup(path: Path, target: Path) -> None:

@@ -35,7 +35,12 @@ def link_hash(prev_hash: str, entry: AuditEntry) -> str:
 
 
 def _chain_new_entries(session: Session, _context, _instances) -> None:
-    entries = [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is None]
+    chain(session, [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is None])
+
+
+def chain(session: Session, entries: list[AuditEntry]) -> None:
+    """Number and hash these entries after the chain's head, which stays locked until the commit
+    (entries written without the ORM, such as a desk's pushed backlog, are chained here first)."""
     if not entries:
         return
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()

@@ -51,7 +51,16 @@ def enqueue_missing_positions(session: Session, now: datetime) -> int:
 
 def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
     new = list(session.new)
-    entries = [obj for obj in new if isinstance(obj, AuditEntry)]
+    for site in [obj for obj in new if isinstance(obj, Site) and obj.latitude is None]:
+        site.id = site.id or uuid.uuid4()  # its default is applied at the insert, after this hook
+        site.version = site.version or 1
+        enqueue_geocode(session, site, datetime.now(_DESK_ZONE))
+    session.add_all(notices(session, [obj for obj in new if isinstance(obj, AuditEntry)]))
+
+
+def notices(session: Session, entries: list[AuditEntry]) -> list[OutboxMessage]:
+    """The SMS these audit rows call for (a booking confirmed to the customer, a dispatch to the
+    technician), not yet sent nor already queued; the caller adds them."""
     _loaded = _load_referenced(session, entries)  # held: the session keeps loaded rows only while referenced
     messages: list[tuple[str, str, str, datetime]] = []  # dedupe key, recipient, body, created at
     for entry in [e for e in entries if e.action in _CONFIRMED and e.entity == "appointment"]:
@@ -62,10 +71,6 @@ def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
         end = appointment.window_end.astimezone(_DESK_ZONE)
         body = f"【调度台】您的上门服务已预约：{start:%m月%d日 %H:%M}-{end:%H:%M}。如需改约请回复或致电客户经理。"
         messages.append((f"appointment:{appointment.id}:{appointment.version}", appointment.contact_phone, body, entry.at))
-    for site in [obj for obj in new if isinstance(obj, Site) and obj.latitude is None]:
-        site.id = site.id or uuid.uuid4()  # its default is applied at the insert, after this hook
-        site.version = site.version or 1
-        enqueue_geocode(session, site, datetime.now(_DESK_ZONE))
     for entry in [e for e in entries if e.action == "order.assigned"]:
         technician_id = (entry.after or {}).get("assignee_id")
         if not technician_id:
@@ -77,14 +82,16 @@ def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
         body = f"【调度台】新工单 {order.number}：{order.title}，地址 {order.address or ''}。请及时接单。"
         messages.append((f"dispatch:{order.id}:{technician.id}:{order.version}", technician.phone, body, entry.at))
     if not messages:
-        return
+        return []
     # one look for all the keys (a desk's pushed backlog brings hundreds of notices in one flush)
     taken = set(session.scalars(select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_([m[0] for m in messages]))))
+    out = []
     for key, recipient, body, at in messages:
         if key not in taken:
             taken.add(key)
-            session.add(OutboxMessage(channel="sms", dedupe_key=key, recipient=recipient, body=body[:500],
-                                      created_at=at, attempts=0, next_attempt_at=at, last_error=""))
+            out.append(OutboxMessage(id=uuid.uuid4(), channel="sms", dedupe_key=key, recipient=recipient, body=body[:500],
+                                     created_at=at, attempts=0, next_attempt_at=at, last_error=""))
+    return out
 
 
 def _load_referenced(session: Session, entries: list[AuditEntry]) -> list:

@@ -1,6 +1,8 @@
 """Appointments over the centre's API: the booking rules, roles, regions and row versions enforced by the service."""
 
 from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
+from zoneinfo import ZoneInfo
 
 import requests
 from sqlalchemy import func, select
@@ -11,8 +13,10 @@ from tests.central.test_api import PASSWORD, auth, login
 
 
 def tomorrow_at(hour: int) -> datetime:
-    day = (datetime.now(UTC) + timedelta(days=1)).replace(hour=hour - 8, minute=0, second=0, microsecond=0)  # hour in Shanghai
-    return day
+    """`hour` o'clock tomorrow in Shanghai (tomorrow by Shanghai's date: after 16:00 UTC it is already the next day there)."""
+    shanghai = ZoneInfo("Asia/Shanghai")
+    day = datetime.now(shanghai).date() + timedelta(days=1)
+    return datetime.combine(day, dt_time(hour), shanghai).astimezone(UTC)
 
 
 def waiting_order(database, region_code: str = "central") -> WorkOrder:

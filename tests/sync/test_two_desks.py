@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from central import audit_chain
 from console.services.orders import OrderActions
-from console.store.models import AuditEntry, SyncConflict, Technician, WorkOrder
+from console.store.models import AuditEntry, OutboxMessage, SyncConflict, Technician, WorkOrder
 from tests.conftest import DEMO_NOW
 
 
@@ -38,12 +39,22 @@ def test_a_change_on_one_desk_reaches_the_other(centre, make_desk) -> None:
     assert a.replica.counts().pending == 0
     with central.reading() as s:
         assert s.get(WorkOrder, order.id).assignee_id == first.id
+        # the pushed audit row is in the centre's hash chain, and the technician's dispatch SMS is queued
+        assert audit_chain.verify(s).intact
+        assert s.get(AuditEntry, _pushed_audit_id(a, order.id)).seq is not None
+        assert s.scalars(select(OutboxMessage.recipient).where(OutboxMessage.dedupe_key.startswith(f"dispatch:{order.id}:"))).all() == [first.phone]
     b.worker.pull_once()
     with b.database.reading() as s:
         row = s.get(WorkOrder, order.id)
         assert row.assignee_id == first.id
     with a.database.reading() as s:
         assert s.get(WorkOrder, order.id).version == row.version
+
+
+def _pushed_audit_id(desk, order_id):
+    with desk.database.reading() as s:
+        return s.scalars(select(AuditEntry.id).where(AuditEntry.order_id == order_id, AuditEntry.action == "order.assigned")
+                         .order_by(AuditEntry.at.desc())).first()
 
 
 def test_two_desks_assign_the_same_order_one_wins(centre, make_desk) -> None:

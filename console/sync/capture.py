@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, SessionTransactionOrigin, sessionmaker
 
 from console.store.models import SyncOutbox, utcnow
 from console.sync.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
@@ -34,12 +34,22 @@ def install(sessions: sessionmaker, on_saved: Callable[[], None] | None = None) 
     event.listen(sessions, "before_commit", _before_commit)
     event.listen(sessions, "after_transaction_create", _savepoint_begun)
     event.listen(sessions, "after_soft_rollback", _rolled_back)
+    event.listen(sessions, "after_begin", _write_lock)
 
     def after_commit(session: Session) -> None:
         if session.info.pop(_SAVED, False) and on_saved is not None:
             on_saved()
 
     event.listen(sessions, "after_commit", after_commit)
+
+
+def _write_lock(_session: Session, transaction: SessionTransaction, connection) -> None:
+    """A unit of work (an explicit begin) takes the file's write lock before its first read, as the
+    replica's writes do: a pulled batch or a push's answer is then never written between what the
+    action read and what it writes (pysqlite begins a transaction only at the first write, so the
+    action would overwrite the pulled values unseen and record a shadow older than the cursor)."""
+    if transaction.origin is SessionTransactionOrigin.BEGIN and connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _savepoint_begun(session: Session, transaction: SessionTransaction) -> None:
@@ -113,8 +123,8 @@ def _record_update(session: Session, changes: dict, table: str, obj: Any) -> Non
             continue
         was[name] = before
         new[name] = getattr(obj, attr.key)
-    if not new:
-        return
+    if not new and base_version == obj.version:  # only stamps or derived columns: nothing to send
+        return  # (a version raised with no other change is sent: the centre raises its own, or the desk stays ahead)
     row_id = obj.id.hex
     was, new = codec.encode(was), codec.encode(new)
     known = changes.get((table, row_id))

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select, update
+
 from console.services.desk import Changes
 from console.store.database import Database
-from console.store.models import utcnow
+from console.store.models import WorkOrder, utcnow
 from console.store.rules import load_calendar, load_rulebook
 from console.store.sla_cache import refresh_sla
 from console.sync.wire import REPLICATED, RULE_TABLES, wire
@@ -208,9 +210,14 @@ class Replica:
         return _changes(touched)
 
     @staticmethod
-    def _shadows(conn: sqlite3.Connection) -> dict[tuple[str, str], dict[str, Any] | None]:
-        return {(t, i): (json.loads(r) if r is not None else None)
-                for t, i, r in conn.execute("SELECT table_name, row_id, row FROM sync_shadows")}
+    def _shadows(conn: sqlite3.Connection, ids: list[str] | None = None) -> dict[tuple[str, str], dict[str, Any] | None]:
+        """The shadows (of these row ids only, if given)."""
+        if ids is None:
+            found = conn.execute("SELECT table_name, row_id, row FROM sync_shadows")
+        else:
+            found = (r for chunk in _chunks(ids) for r in conn.execute(
+                f"SELECT table_name, row_id, row FROM sync_shadows WHERE row_id IN ({', '.join('?' * len(chunk))})", chunk))
+        return {(t, i): (json.loads(r) if r is not None else None) for t, i, r in found}
 
     @staticmethod
     def _overlays(conn: sqlite3.Connection, skip: int | None = None, inserts: bool = True) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -245,13 +252,15 @@ class Replica:
         restored_orders: set[uuid.UUID] = set()
         at = refused_at or utcnow()
         with self._writing() as conn:
-            # read once per answer, kept up to date below (once per result would be quadratic in a backlog)
-            waiting = {m: json.loads(c) for m, c in conn.execute("SELECT mutation, changes FROM sync_outbox ORDER BY mutation")}
+            # Only the pending entries and shadows of the rows answered for, read once per answer and
+            # kept up to date below (reading the whole backlog per answer made a long one quadratic).
+            ids = sorted({c["id"] for p in sent for c in p.changes})
+            waiting = {m: json.loads(c) for m, c in self._pending_touching(conn, ids)}
             rows_of: dict[tuple[str, str], dict[int, dict[str, Any]]] = defaultdict(dict)
             for mutation, changes in waiting.items():
                 for change in changes:
                     rows_of[(change["t"], change["id"])][mutation] = change["set"]
-            shadows = self._shadows(conn)
+            shadows = self._shadows(conn, ids)
             for result in results:
                 entry = by_number.get(result["m"])
                 if entry is None or entry.mutation not in waiting:  # answered before (a retried push)
@@ -265,24 +274,42 @@ class Replica:
                 if result.get("ok"):
                     self._accepted(conn, entry, result.get("versions", {}), overlays, shadows)
                     if overlays:
-                        shadows = self._shadows(conn)
+                        shadows = self._shadows(conn, ids)
                     else:
                         for change in entry.changes:
                             shadows.pop((change["t"], change["id"]), None)
                 else:
                     self._conflict(conn, entry, result, at)
                     for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said
-                        if shadows.get((table, row_id)) is not None:
-                            shadows[(table, row_id)] = {**shadows[(table, row_id)], **values}
+                        shadow = shadows.get((table, row_id))  # (a retried push's stored answer may be older than a pull)
+                        if shadow is not None and values.get("version", 0) >= shadow.get("version", 0):
+                            shadows[(table, row_id)] = {**shadow, **values}
                     for table, row in self._restore(conn, entry, overlays, shadows):
                         touched[table].append(row)
                         if table == "work_orders":
                             restored_orders.add(uuid.UUID(row["id"]))
-                    shadows = self._shadows(conn)
+                    shadows = self._shadows(conn, ids)
         if restored_orders:
             with self.database.unit_of_work() as session:  # derived columns only: never an outbox entry
+                stamps = session.execute(select(WorkOrder.id, WorkOrder.updated_at).where(WorkOrder.id.in_(restored_orders))).all()
                 refresh_sla(session, restored_orders, load_rulebook(session), load_calendar(session), utcnow())
+                # the bulk update stamps updated_at; the rows keep the centre's
+                session.execute(update(WorkOrder), [{"id": order_id, "updated_at": at} for order_id, at in stamps])
         return _changes(touched)
+
+    @staticmethod
+    def _pending_touching(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[int, str]]:
+        """The outbox entries that change any of these rows, in order (SQLite reads the JSON)."""
+        mutations: set[int] = set()
+        for chunk in _chunks(ids):
+            mutations.update(m for (m,) in conn.execute(
+                "SELECT DISTINCT o.mutation FROM sync_outbox o, json_each(o.changes) j "
+                f"WHERE json_extract(j.value, '$.id') IN ({', '.join('?' * len(chunk))})", chunk))
+        found: list[tuple[int, str]] = []
+        for chunk in _chunks(sorted(mutations)):
+            found.extend(conn.execute(f"SELECT mutation, changes FROM sync_outbox WHERE mutation IN ({', '.join('?' * len(chunk))})",
+                                      chunk))
+        return sorted(found)
 
     @staticmethod
     def _accepted(conn: sqlite3.Connection, entry: Pending, versions: Mapping[str, Mapping[str, int]],
@@ -290,19 +317,26 @@ class Replica:
         for change in entry.changes:
             table, row_id = change["t"], change["id"]
             version = versions.get(table, {}).get(row_id)
+            shadow = shadows.get((table, row_id))
+            # A row pulled while this change waited may hold it already, and others' changes after it: its version
+            # says so. A retried push's answer has none (the change was applied before): the shadow is then the
+            # newer, or the pre-change row whose successors the feed still brings.
+            newer = shadow is not None and "version" in shadow and (version is None or shadow["version"] >= version)
             if (table, row_id) in overlays:  # later changes wait: the shadow moves on to what the centre now has
-                shadow = shadows.get((table, row_id))
-                base = dict(shadow or {})
-                if change["op"] != "insert" or shadow is None:  # a pulled row of the desk's insert has it already
-                    base.update(change["set"])
-                if version is not None:
-                    base["version"] = version
-                conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
+                if not newer:
+                    base = dict(shadow or {})
+                    if change["op"] != "insert" or shadow is None:  # a pulled row of the desk's insert has it already
+                        base.update(change["set"])
+                    if version is not None:
+                        base["version"] = version
+                    conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
                 continue
             conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
-            if wire(table).synced:
-                if version is None:  # a retry after a lost answer: take the version the centre had before, the feed brings the rest
-                    version = (shadows.get((table, row_id)) or {}).get("version", 0)
+            if newer:  # the centre's row as it was pulled, not this desk's values laid over it again
+                conn.execute(_upsert_sql(table, guarded=False), _values(table, shadow))
+            elif wire(table).synced:
+                if version is None:  # a retry after a lost answer, never pulled since: the feed brings the rest
+                    version = (shadow or {}).get("version", 0)
                 conn.execute(f"UPDATE {table} SET version = ? WHERE id = ?", (version, row_id))
 
     @staticmethod
@@ -344,7 +378,14 @@ class Replica:
                     out.append((table, row))
             if not pending:
                 conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
+            elif base is not None:  # later changes wait on it: the shadow keeps what the centre said it has now
+                conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
         return out
+
+
+def _chunks(values: list, size: int = 900) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def _theirs(result: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:

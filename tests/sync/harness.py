@@ -170,14 +170,18 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def order_rows_differ(path: Path, central: Database, order_ids: Iterable[str]) -> list[str]:
-    """The desk's rows of these orders (the order, its pauses, its audit rows) against the centre's."""
+def order_rows_differ(path: Path, central: Database, order_ids: Iterable[str], refused_inserts: Iterable[str] = ()) -> list[str]:
+    """The desk's rows of these orders (the order, its pauses, its audit rows) against the centre's.
+    `refused_inserts`: rows this desk made whose creation the centre refused (its conflicts hold
+    them): the desk keeps them marked deleted, the centre never had them."""
     ids = sorted(order_ids)
     marks = ", ".join("?" for _ in ids)
+    tombstones = set(refused_inserts)
     out = []
     for table, column in (("work_orders", "id"), ("sla_pauses", "order_id"), ("audit_log", "order_id")):
         mine = desk_rows(path, table, f"{column} IN ({marks})", ids)
         theirs = centre_rows(central, table, f"replace(t.{column}::text, '-', '') = ANY(:ids)", {"ids": ids})
+        mine = {i: r for i, r in mine.items() if not (i in tombstones and i not in theirs and r.get("deleted") == 1)}
         out += [f"{table} {d}" for d in differences(mine, theirs)]
     return out
 

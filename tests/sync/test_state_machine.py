@@ -53,7 +53,7 @@ KINDS = ("assign", "priority", "pause", "resume")
 # SYNC_MACHINE_EXAMPLES runs more examples; SYNC_MACHINE_RANDOM draws new ones (the default is the
 # same derandomized set every run); SYNC_MACHINE_NO_SHRINK reports a failure as found (shrinking
 # replays real processes and takes minutes).
-EXAMPLES = max(12, int(os.environ.get("SYNC_MACHINE_EXAMPLES", "12")))
+EXAMPLES = max(20, int(os.environ.get("SYNC_MACHINE_EXAMPLES", "20")))
 
 
 class Setup:

@@ -78,6 +78,8 @@ class MutationResult(BaseModel):
     reason: str = ""
     theirs: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
     versions: dict[str, dict[str, int]] = Field(default_factory=dict, description="ok: {table: {id: version}} after it")
+    rows: dict[str, dict[str, dict[str, Any]]] = Field(
+        default_factory=dict, description="ok, applied by an earlier push (a retry): {table: {id: row}}, its rows as they are now")
 
 
 class PushOut(BaseModel):
@@ -138,6 +140,23 @@ def _fetch(s: Session, mutations: list[Mutation]) -> dict[Key, dict[str, Any] | 
         found = s.execute(text(f"SELECT ({pg_select(table)})::text FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[])) "
                                "ORDER BY t.id FOR UPDATE"), {"ids": sorted(ids)}).scalars()
         for raw in found:
+            row = dict(zip(columns, json.loads(raw), strict=True))
+            rows[(table, row["id"])] = row
+    return rows
+
+
+def _current(s: Session, mutations: list[Mutation]) -> dict[Key, dict[str, Any]]:
+    """The rows these mutations changed, as they are now, unlocked: a retry's answer, so that the desk
+    takes what the centre has rather than guess (its change is in them, and maybe others' after it)."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for mutation in mutations:
+        for change in mutation.changes:
+            wanted[change.t].add(change.id)
+    rows: dict[Key, dict[str, Any]] = {}
+    for table, ids in wanted.items():
+        columns = wire(table).columns
+        for raw in s.execute(text(f"SELECT ({pg_select(table)})::text FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[]))"),
+                             {"ids": sorted(ids)}).scalars():
             row = dict(zip(columns, json.loads(raw), strict=True))
             rows[(table, row["id"])] = row
     return rows
@@ -303,11 +322,17 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
         fresh = [m for m in mutations if m.m > done]
         planner = _Planner(user, desk_id, wire("work_orders").encode({"updated_at": at})["updated_at"])
         results: dict[int, MutationResult] = {}
+        applied_before = [m for m in mutations if m.m <= done and m.m not in answered]
+        current = _current(s, applied_before) if applied_before else {}
         for m in mutations:
             if m.m <= done:
                 refusal = answered.get(m.m)
+                rows: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+                for change in m.changes if refusal is None else ():
+                    if (change.t, change.id) in current:
+                        rows[change.t][change.id] = current[(change.t, change.id)]
                 results[m.m] = MutationResult(m=m.m, ok=refusal is None, reason=refusal.reason if refusal else "",
-                                              theirs=refusal.theirs if refusal else {})
+                                              theirs=refusal.theirs if refusal else {}, rows=rows)
         refusals: list[tuple[Mutation, Refused]] = []
         orders: set[uuid.UUID] = set()
         rules_changed = False

@@ -272,7 +272,7 @@ class Replica:
                 overlays = {key: [values for _m, values in sorted(rows_of[key].items())]
                             for key in {(c["t"], c["id"]) for c in entry.changes} if rows_of[key]}
                 if result.get("ok"):
-                    self._accepted(conn, entry, result.get("versions", {}), overlays, shadows)
+                    self._accepted(conn, entry, result.get("versions", {}), overlays, shadows, result.get("rows") or {})
                     if overlays:
                         shadows = self._shadows(conn, ids)
                     else:
@@ -313,29 +313,31 @@ class Replica:
 
     @staticmethod
     def _accepted(conn: sqlite3.Connection, entry: Pending, versions: Mapping[str, Mapping[str, int]],
-                  overlays: Mapping[tuple[str, str], list], shadows: Mapping[tuple[str, str], dict | None]) -> None:
+                  overlays: Mapping[tuple[str, str], list], shadows: Mapping[tuple[str, str], dict | None],
+                  rows: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
         for change in entry.changes:
             table, row_id = change["t"], change["id"]
             version = versions.get(table, {}).get(row_id)
             shadow = shadows.get((table, row_id))
-            # A row pulled while this change waited may hold it already, and others' changes after it: its version
-            # says so. A retried push's answer has none (the change was applied before): the shadow is then the
-            # newer, or the pre-change row whose successors the feed still brings.
-            newer = shadow is not None and "version" in shadow and (version is None or shadow["version"] >= version)
+            now = rows.get(table, {}).get(row_id)  # a retry's answer: applied before, the row as the centre has it now
+            # A row pulled while this change waited may hold it already, and others' changes after it: its version says so.
+            newer = version is not None and shadow is not None and "version" in shadow and shadow["version"] >= version
             if (table, row_id) in overlays:  # later changes wait: the shadow moves on to what the centre now has
-                if not newer:
-                    base = dict(shadow or {})
-                    if change["op"] != "insert" or shadow is None:  # a pulled row of the desk's insert has it already
+                if now is not None or not newer:
+                    base = dict(now) if now is not None else dict(shadow or {})
+                    if now is None and (change["op"] != "insert" or shadow is None):  # a pulled row of the desk's insert has it already
                         base.update(change["set"])
                     if version is not None:
                         base["version"] = version
                     conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
                 continue
             conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
-            if newer:  # the centre's row as it was pulled, not this desk's values laid over it again
+            if now is not None:  # (unless a pull wrote a newer one meanwhile)
+                conn.execute(_upsert_sql(table, guarded=True), _values(table, now))
+            elif newer:  # the centre's row as it was pulled, not this desk's values laid over it again
                 conn.execute(_upsert_sql(table, guarded=False), _values(table, shadow))
             elif wire(table).synced:
-                if version is None:  # a retry after a lost answer, never pulled since: the feed brings the rest
+                if version is None:  # a retry answered without its rows: take the version the centre had before, the feed brings the rest
                     version = (shadow or {}).get("version", 0)
                 conn.execute(f"UPDATE {table} SET version = ? WHERE id = ?", (version, row_id))
 

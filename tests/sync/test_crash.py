@@ -14,7 +14,7 @@ from sqlalchemy import select
 from console.domain.enums import PauseReason
 from console.services.orders import OrderActions
 from console.store.database import open_data_file
-from console.store.models import WorkOrder, utcnow
+from console.store.models import Technician, WorkOrder, utcnow
 from tests.central.test_api import PASSWORD, login
 from tests.sync.crash_trials import PHASES, run_crash_trials
 from tests.sync.harness import DeskProcesses, order_rows_differ
@@ -101,3 +101,25 @@ def test_a_desk_killed_while_it_creates_its_data_file_opens_it_again(tmp_path) -
         database, _created = open_data_file(path)
         database.close()
         assert not path.with_name(path.name + ".new").exists()
+
+
+def test_after_a_retried_push_the_desk_shows_its_own_change_and_builds_on_it(centre, make_desk) -> None:
+    """The retry of a push whose answer was lost is answered with the rows as the centre has them:
+    the desk keeps showing its change (not its state before it), so its next change is not refused."""
+    _base, central, _url = centre
+    desk = make_desk("a")
+    order = _open_order(desk)
+    with desk.database.reading() as s:
+        technicians = s.scalars(select(Technician.id).where(Technician.region_id == order.region_id, Technician.active.is_(True))
+                                .order_by(Technician.name)).all()
+    actions = OrderActions(desk.database, desk.user, utcnow, desk_id=desk.worker.desk_id)
+    assert actions.assign([order.id], technicians[0]).changed
+    _lost_answer(desk)
+    assert desk.worker.push_once()  # the retry, before any pull
+    with desk.database.reading() as s:
+        assert s.get(WorkOrder, order.id).assignee_id == technicians[0]
+    assert actions.assign([order.id], technicians[1]).changed
+    assert desk.worker.push_once()
+    desk.worker.pull_once()
+    assert desk.replica.counts().conflicts == 0
+    assert order_rows_differ(desk.database.path, central, [order.id.hex]) == []

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,10 +22,10 @@ import requests
 from sqlalchemy import create_engine
 
 import db
+from bench import centre
 from central.users import set_password
 from console.store.database import Database
 from console.store.demo_centre import DemoParameters, generate_demo
-from tests.central.test_api import _free_port
 from tests.pg_server import TemporaryPostgres
 from tests.sync.crash_trials import run_crash_trials
 
@@ -52,18 +50,7 @@ def main() -> int:
                       datetime.now(UTC))
         with database.unit_of_work() as s:
             set_password(s, "wang.wei.central", PASSWORD)
-        port = _free_port()
-        env = dict(os.environ, DISPATCH_CENTRAL_DATABASE_URL=url, DISPATCH_CENTRAL_FAILURES_PER_USER="1000")
-        server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{base}/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+        server, base = centre.serve(url)
         token = requests.post(f"{base}/auth/login", json={"username": "wang.wei.central", "password": PASSWORD}, timeout=10).json()["token"]
         with tempfile.TemporaryDirectory(prefix="sync-crash-") as workdir:
             report = run_crash_trials(base, database, {"wang.wei.central": token}, Path(workdir), args.trials, desks=args.desks,
@@ -80,7 +67,6 @@ def main() -> int:
             server.terminate()
             server.wait(10)
         server_pg.stop()
-
-
+            centre.stop(server)
 if __name__ == "__main__":
     sys.exit(main())

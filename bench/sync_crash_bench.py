@@ -64,9 +64,9 @@ def main() -> int:
         return 1 if report.problems else 0
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(10)
-        server_pg.stop()
             centre.stop(server)
+        server_pg.stop()
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,11 +16,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import requests
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.util import identity_key
 
 from console.domain.geo import is_valid_position
 from console.store.database import Database
@@ -61,26 +63,30 @@ def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
 def notices(session: Session, entries: list[AuditEntry]) -> list[OutboxMessage]:
     """The SMS these audit rows call for (a booking confirmed to the customer, a dispatch to the
     technician), not yet sent nor already queued; the caller adds them."""
-    _loaded = _load_referenced(session, entries)  # held: the session keeps loaded rows only while referenced
+    booked = [e for e in entries if e.action in _CONFIRMED and e.entity == "appointment"]
+    assigned = [e for e in entries if e.action == "order.assigned" and (e.after or {}).get("assignee_id")]
+    appointments = _facts(session, Appointment, (Appointment.contact_phone, Appointment.window_start, Appointment.window_end,
+                                                 Appointment.version), {e.entity_id for e in booked})
+    orders = _facts(session, WorkOrder, (WorkOrder.number, WorkOrder.title, WorkOrder.address, WorkOrder.version),
+                    {e.order_id for e in assigned if e.order_id})
+    technicians = _facts(session, Technician, (Technician.phone,), {uuid.UUID(e.after["assignee_id"]) for e in assigned})
     messages: list[tuple[str, str, str, datetime]] = []  # dedupe key, recipient, body, created at
-    for entry in [e for e in entries if e.action in _CONFIRMED and e.entity == "appointment"]:
-        appointment = session.get(Appointment, entry.entity_id)
+    for entry in booked:
+        appointment = appointments.get(entry.entity_id)
         if appointment is None or not appointment.contact_phone:
             continue
         start = appointment.window_start.astimezone(_DESK_ZONE)
         end = appointment.window_end.astimezone(_DESK_ZONE)
         body = f"【调度台】您的上门服务已预约：{start:%m月%d日 %H:%M}-{end:%H:%M}。如需改约请回复或致电客户经理。"
-        messages.append((f"appointment:{appointment.id}:{appointment.version}", appointment.contact_phone, body, entry.at))
-    for entry in [e for e in entries if e.action == "order.assigned"]:
-        technician_id = (entry.after or {}).get("assignee_id")
-        if not technician_id:
-            continue
-        technician = session.get(Technician, uuid.UUID(technician_id))
-        order = session.get(WorkOrder, entry.order_id) if entry.order_id else None
+        messages.append((f"appointment:{entry.entity_id}:{appointment.version}", appointment.contact_phone, body, entry.at))
+    for entry in assigned:
+        technician_id = uuid.UUID(entry.after["assignee_id"])
+        technician = technicians.get(technician_id)
+        order = orders.get(entry.order_id)
         if technician is None or not technician.phone or order is None:
             continue
         body = f"【调度台】新工单 {order.number}：{order.title}，地址 {order.address or ''}。请及时接单。"
-        messages.append((f"dispatch:{order.id}:{technician.id}:{order.version}", technician.phone, body, entry.at))
+        messages.append((f"dispatch:{entry.order_id}:{technician_id}:{order.version}", technician.phone, body, entry.at))
     if not messages:
         return []
     # one look for all the keys (a desk's pushed backlog brings hundreds of notices in one flush)
@@ -94,19 +100,22 @@ def notices(session: Session, entries: list[AuditEntry]) -> list[OutboxMessage]:
     return out
 
 
-def _load_referenced(session: Session, entries: list[AuditEntry]) -> list:
-    """Bring the rows the notices look up into the session in a few statements (then `session.get`
-    finds them there) instead of a few statements per audit row."""
-    loaded: list = []
-    if len(entries) < 2:
-        return loaded
-    orders = {e.order_id for e in entries if e.order_id and e.action == "order.assigned"}
-    technicians = {uuid.UUID(t) for e in entries if e.action == "order.assigned" and (t := (e.after or {}).get("assignee_id"))}
-    appointments = {e.entity_id for e in entries if e.entity == "appointment" and e.action in _CONFIRMED}
-    for model, ids in ((WorkOrder, orders), (Technician, technicians), (Appointment, appointments)):
-        if ids:
-            loaded.extend(session.scalars(select(model).where(model.id.in_(ids))).all())
-    return loaded
+def _facts(session: Session, model: type, columns: tuple, ids: set[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    """The named columns of these rows, by id: the session's own object where it holds one (new or
+    loaded, with the values this flush is about to write), else one column-only select for the rest (loading whole
+    ORM rows cost a desk's pushed batch of 100 assignments 20 ms)."""
+    found: dict[uuid.UUID, Any] = {}
+    missing = []
+    new = {obj.id: obj for obj in session.new if isinstance(obj, model)} if session.new else {}
+    for row_id in ids:
+        held = new.get(row_id) or session.identity_map.get(identity_key(model, row_id))
+        if held is not None:
+            found[row_id] = held
+        else:
+            missing.append(row_id)
+    if missing:
+        found.update((row.id, row) for row in session.execute(select(model.id, *columns).where(model.id.in_(missing))))
+    return found
 
 
 def install(sessions: sessionmaker) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, SessionTransaction, SessionTransactionOrigin, sessionmaker
 
-from console.store.models import SyncOutbox, utcnow
+from console.store.models import SyncOutbox, SyncOutboxRow, utcnow
 from console.sync.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
 
 _KEY = "sync.changes"
@@ -160,8 +160,9 @@ def _before_commit(session: Session) -> None:
     audits = [c["set"] for c in ordered if c["t"] == "audit_log"]
     summary = ", ".join(dict.fromkeys(a["action"] for a in audits))[:200]
     user = next((a["user_id"] for a in audits if a.get("user_id")), None)
-    session.execute(insert(SyncOutbox).values(
-        created_at=utcnow(), user_id=_uuid(user), summary=summary, changes=ordered, attempts=0))
+    mutation = session.execute(insert(SyncOutbox).values(
+        created_at=utcnow(), user_id=_uuid(user), summary=summary, changes=ordered, attempts=0)).inserted_primary_key[0]
+    session.execute(insert(SyncOutboxRow), [{"row_id": row_id, "mutation": mutation} for row_id in dict.fromkeys(c["id"] for c in ordered)])
     session.info[_SAVED] = True
 
 

@@ -16,7 +16,7 @@ import json
 import sqlite3
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -252,43 +252,35 @@ class Replica:
         restored_orders: set[uuid.UUID] = set()
         at = refused_at or utcnow()
         with self._writing() as conn:
-            # Only the pending entries and shadows of the rows answered for, read once per answer and
-            # kept up to date below (reading the whole backlog per answer made a long one quadratic).
+            # Only the index entries and shadows of the rows answered for, read once per answer and kept
+            # up to date below; the JSON of waiting entries only when a refusal needs their values
+            # (reading the whole backlog per answer made a long one quadratic).
             ids = sorted({c["id"] for p in sent for c in p.changes})
-            waiting = {m: json.loads(c) for m, c in self._pending_touching(conn, ids)}
-            rows_of: dict[tuple[str, str], dict[int, dict[str, Any]]] = defaultdict(dict)
-            for mutation, changes in waiting.items():
-                for change in changes:
-                    rows_of[(change["t"], change["id"])][mutation] = change["set"]
+            waiting_on = self._pending_touching(conn, ids)  # row id -> the waiting mutations changing it
+            waiting = set().union(*waiting_on.values())
             shadows = self._shadows(conn, ids)
             for result in results:
                 entry = by_number.get(result["m"])
                 if entry is None or entry.mutation not in waiting:  # answered before (a retried push)
                     continue
                 conn.execute("DELETE FROM sync_outbox WHERE mutation = ?", (entry.mutation,))
-                del waiting[entry.mutation]
+                waiting.discard(entry.mutation)
                 for change in entry.changes:
-                    rows_of[(change["t"], change["id"])].pop(entry.mutation, None)
-                overlays = {key: [values for _m, values in sorted(rows_of[key].items())]
-                            for key in {(c["t"], c["id"]) for c in entry.changes} if rows_of[key]}
+                    waiting_on[change["id"]].discard(entry.mutation)
+                later = {(c["t"], c["id"]) for c in entry.changes if waiting_on[c["id"]]}  # rows with changes still waiting
                 if result.get("ok"):
-                    self._accepted(conn, entry, result.get("versions", {}), overlays, shadows, result.get("rows") or {})
-                    if overlays:
-                        shadows = self._shadows(conn, ids)
-                    else:
-                        for change in entry.changes:
-                            shadows.pop((change["t"], change["id"]), None)
+                    self._accepted(conn, entry, result.get("versions", {}), later, shadows, result.get("rows") or {})
                 else:
                     self._conflict(conn, entry, result, at)
                     for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said
                         shadow = shadows.get((table, row_id))  # (a retried push's stored answer may be older than a pull)
                         if shadow is not None and values.get("version", 0) >= shadow.get("version", 0):
                             shadows[(table, row_id)] = {**shadow, **values}
+                    overlays = self._pending_values(conn, later, waiting_on)
                     for table, row in self._restore(conn, entry, overlays, shadows):
                         touched[table].append(row)
                         if table == "work_orders":
                             restored_orders.add(uuid.UUID(row["id"]))
-                    shadows = self._shadows(conn, ids)
         if restored_orders:
             with self.database.unit_of_work() as session:  # derived columns only: never an outbox entry
                 stamps = session.execute(select(WorkOrder.id, WorkOrder.updated_at).where(WorkOrder.id.in_(restored_orders))).all()
@@ -298,23 +290,35 @@ class Replica:
         return _changes(touched)
 
     @staticmethod
-    def _pending_touching(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[int, str]]:
-        """The outbox entries that change any of these rows, in order (SQLite reads the JSON)."""
-        mutations: set[int] = set()
+    def _pending_touching(conn: sqlite3.Connection, ids: list[str]) -> defaultdict[str, set[int]]:
+        """The waiting outbox entries that change any of these rows, by row id (the outbox's row index)."""
+        out: defaultdict[str, set[int]] = defaultdict(set)
         for chunk in _chunks(ids):
-            mutations.update(m for (m,) in conn.execute(
-                "SELECT DISTINCT o.mutation FROM sync_outbox o, json_each(o.changes) j "
-                f"WHERE json_extract(j.value, '$.id') IN ({', '.join('?' * len(chunk))})", chunk))
-        found: list[tuple[int, str]] = []
-        for chunk in _chunks(sorted(mutations)):
-            found.extend(conn.execute(f"SELECT mutation, changes FROM sync_outbox WHERE mutation IN ({', '.join('?' * len(chunk))})",
-                                      chunk))
-        return sorted(found)
+            for row_id, mutation in conn.execute(
+                    f"SELECT row_id, mutation FROM sync_outbox_rows WHERE row_id IN ({', '.join('?' * len(chunk))})", chunk):
+                out[row_id].add(mutation)
+        return out
+
+    @staticmethod
+    def _pending_values(conn: sqlite3.Connection, keys: set[tuple[str, str]],
+                        waiting_on: Mapping[str, set[int]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """The desk's waiting values for these rows, in mutation order."""
+        mutations = sorted({m for _table, row_id in keys for m in waiting_on[row_id]})
+        out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for chunk in _chunks(mutations):
+            for _m, changes in sorted(conn.execute(
+                    f"SELECT mutation, changes FROM sync_outbox WHERE mutation IN ({', '.join('?' * len(chunk))})", chunk)):
+                for change in json.loads(changes):
+                    if (change["t"], change["id"]) in keys:
+                        out[(change["t"], change["id"])].append(change["set"])
+        return out
 
     @staticmethod
     def _accepted(conn: sqlite3.Connection, entry: Pending, versions: Mapping[str, Mapping[str, int]],
-                  overlays: Mapping[tuple[str, str], list], shadows: Mapping[tuple[str, str], dict | None],
+                  later: set[tuple[str, str]], shadows: MutableMapping[tuple[str, str], dict | None],
                   rows: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
+        """An accepted mutation's rows take the centre's versions (or its rows); `shadows` is kept as
+        the table now has them."""
         for change in entry.changes:
             table, row_id = change["t"], change["id"]
             version = versions.get(table, {}).get(row_id)
@@ -322,7 +326,7 @@ class Replica:
             now = rows.get(table, {}).get(row_id)  # a retry's answer: applied before, the row as the centre has it now
             # A row pulled while this change waited may hold it already, and others' changes after it: its version says so.
             newer = version is not None and shadow is not None and "version" in shadow and shadow["version"] >= version
-            if (table, row_id) in overlays:  # later changes wait: the shadow moves on to what the centre now has
+            if (table, row_id) in later:  # later changes wait: the shadow moves on to what the centre now has
                 if now is not None or not newer:
                     base = dict(now) if now is not None else dict(shadow or {})
                     if now is None and (change["op"] != "insert" or shadow is None):  # a pulled row of the desk's insert has it already
@@ -330,8 +334,11 @@ class Replica:
                     if version is not None:
                         base["version"] = version
                     conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
+                    if (table, row_id) in shadows:
+                        shadows[(table, row_id)] = base
                 continue
             conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
+            shadows.pop((table, row_id), None)
             if now is not None:  # (unless a pull wrote a newer one meanwhile)
                 conn.execute(_upsert_sql(table, guarded=True), _values(table, now))
             elif newer:  # the centre's row as it was pulled, not this desk's values laid over it again
@@ -355,8 +362,9 @@ class Replica:
              order_id, json.dumps(entry.changes), json.dumps(result.get("theirs", {}))))
 
     def _restore(self, conn: sqlite3.Connection, entry: Pending, overlays: Mapping[tuple[str, str], list],
-                 shadows: Mapping[tuple[str, str], dict | None]) -> list[tuple[str, dict[str, Any]]]:
-        """Undo a refused mutation's rows: the centre's state with the desk's other pending values."""
+                 shadows: MutableMapping[tuple[str, str], dict | None]) -> list[tuple[str, dict[str, Any]]]:
+        """Undo a refused mutation's rows: the centre's state with the desk's other pending values
+        (`shadows` is kept as the table now has them)."""
         out = []
         for change in entry.changes:
             table, row_id = change["t"], change["id"]
@@ -380,6 +388,7 @@ class Replica:
                     out.append((table, row))
             if not pending:
                 conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
+                shadows.pop(key, None)
             elif base is not None:  # later changes wait on it: the shadow keeps what the centre said it has now
                 conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
         return out

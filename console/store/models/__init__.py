@@ -28,6 +28,7 @@ from console.store.models.sync import (
     SyncDesk,
     SyncFeedFloor,
     SyncOutbox,
+    SyncOutboxRow,
     SyncRefusal,
     SyncShadow,
 )
@@ -38,5 +39,5 @@ __all__ = [
     "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
     "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
     "Technician", "User", "UtcDateTime", "WorkOrder", "utcnow",
-    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncOutbox", "SyncRefusal", "SyncShadow",
+    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncOutbox", "SyncOutboxRow", "SyncRefusal", "SyncShadow",
 ]

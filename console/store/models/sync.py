@@ -30,6 +30,15 @@ class SyncOutbox(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class SyncOutboxRow(Base):
+    """Which rows an outbox entry changes (ids are unique across tables): the entries waiting on a
+    row are found by index when the centre answers, not by reading every entry's JSON."""
+
+    __tablename__ = "sync_outbox_rows"
+    row_id: Mapped[str] = mapped_column(String(32), primary_key=True)  # the id as stored (32 hex digits)
+    mutation: Mapped[int] = mapped_column(ForeignKey("sync_outbox.mutation", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 class SyncConflict(Base):
     """A change of this desk the centre refused (a stale version on a contested field): kept
     until the dispatcher re-applies it on top of the current version or drops it."""

@@ -1,5 +1,6 @@
 """The schema is built by running the migrations, on SQLite and on a real PostgreSQL."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -53,4 +54,22 @@ def test_migrations_up_and_down_on_sqlite(tmp_path: Path) -> None:
 def test_migrations_up_and_down_on_postgresql(postgres_url: str) -> None:
     engine = create_engine(postgres_url)
     _up_down_up(engine)
+    engine.dispose()
+
+
+def test_a_desk_file_upgraded_with_changes_waiting_indexes_them(tmp_path: Path) -> None:
+    """0011: what waits in a desk's outbox when it is upgraded is found by the new row index."""
+    engine = sqlite_engine(tmp_path / "desk.sqlite")
+    db.upgrade(engine, "0010")
+    changes = [{"t": "work_orders", "id": "a" * 32, "op": "update", "set": {}}, {"t": "audit_log", "id": "b" * 32, "op": "insert", "set": {}},
+               {"t": "work_orders", "id": "a" * 32, "op": "update", "set": {}}]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO sync_outbox (created_at, summary, changes, attempts) VALUES ('2026-12-03 08:00:00', '', ?, 0)",
+                             (json.dumps(changes),))
+    db.upgrade(engine)
+    with engine.connect() as conn:
+        assert sorted(conn.exec_driver_sql("SELECT row_id, mutation FROM sync_outbox_rows")) == [("a" * 32, 1), ("b" * 32, 1)]
+    with engine.begin() as conn:  # an entry's index goes with it
+        conn.exec_driver_sql("DELETE FROM sync_outbox")
+        assert conn.exec_driver_sql("SELECT count(*) FROM sync_outbox_rows").scalar() == 0
     engine.dispose()

@@ -11,8 +11,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import event, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import event, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.store.models import AuditEntry, AuditHead
@@ -45,13 +46,15 @@ def chain(session: Session, entries: list[AuditEntry]) -> None:
         return
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
-        try:  # the first writers of a new database race to create the head: one wins, the others lock it
-            with session.begin_nested():
-                session.execute(insert(AuditHead).values(id=1, last_seq=0, last_hash=""))
-        except IntegrityError:
-            pass
+        # The first writers of a new database race to create the head: one inserts it, the others'
+        # inserts wait for it and do nothing, then all lock it in turn. (A savepoint that caught the
+        # losers' IntegrityError took the flush's pending audit rows away with it.)
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(insert(AuditHead).values(id=1, last_seq=0, last_hash="").on_conflict_do_nothing())
         head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
     for entry in sorted(entries, key=lambda e: (e.at, str(e.entity_id), e.action)):
+        entry.desk_id = entry.desk_id or ""  # hashed as they will be stored (their defaults come at the insert)
+        entry.reason = entry.reason or ""
         entry.seq = head.last_seq + 1
         entry.prev_hash = head.last_hash
         entry.hash = link_hash(entry.prev_hash, entry)

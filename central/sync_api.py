@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from central import audit_chain, feed, outbound
 from console.domain.enums import OPEN_STATUSES, Role
 from console.store.database import Database
-from console.store.models import AuditEntry, AuditHead, OrderClaim, OutboxMessage, SyncDesk, SyncRefusal, WorkOrder
+from console.store.models import AuditEntry, OrderClaim, OutboxMessage, SyncDesk, SyncRefusal, WorkOrder
 from console.store.rows import DeskUser
 from console.store.rules import load_calendar, load_rulebook
 from console.store.sla_cache import refresh_sla
@@ -76,6 +76,10 @@ class MutationResult(BaseModel):
     m: int
     ok: bool
     reason: str = ""
+    code: str = Field(default="", description="refused: why, as a case the desk says in its language: contested (someone "
+                      "changed a contested field first; args: table, columns), unknown / exists (the row; args: table), region, "
+                      "rules_role, table (args: table), unusable / store (args: detail)")
+    args: dict[str, Any] = Field(default_factory=dict, description="refused: the particulars of the code")
     theirs: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
     versions: dict[str, dict[str, int]] = Field(default_factory=dict, description="ok: {table: {id: version}} after it")
     rows: dict[str, dict[str, dict[str, Any]]] = Field(
@@ -99,9 +103,11 @@ class ClaimOut(BaseModel):
 
 
 class Refused(Exception):
-    def __init__(self, reason: str, theirs: dict[str, dict[str, dict[str, Any]]] | None = None):
+    """`reason` in English (the audit log's); `code` and `args` for the desk to say it in its language."""
+
+    def __init__(self, code: str, reason: str, theirs: dict[str, dict[str, dict[str, Any]]] | None = None, **args: Any):
         super().__init__(reason)
-        self.reason = reason
+        self.code, self.reason, self.details = code, reason, args
         self.theirs = theirs or {}
 
 
@@ -182,19 +188,19 @@ class _Planner:
         for change in mutation.changes:
             key = (change.t, change.id)
             if change.t not in PUSHABLE:
-                raise Refused(f"a desk does not change {change.t}")
+                raise Refused("table", f"a desk does not change {change.t}", table=change.t)
             if change.t in RULE_TABLES and self.user.role not in RULE_ROLES:
-                raise Refused("only a shift supervisor changes the SLA rules and the calendar")
+                raise Refused("rules_role", "only a shift supervisor changes the SLA rules and the calendar")
             codec = wire(change.t)
             try:
                 codec.decode(change.values)
                 codec.decode(change.was)
             except WireError as exc:
-                raise Refused(f"the centre cannot use this change: {exc}") from exc
+                raise Refused("unusable", f"the centre cannot use this change: {exc}", detail=str(exc)) from exc
             current = staged[key] if key in staged else batch.rows.get(key)
             if change.op == "insert":
                 if current is not None:
-                    raise Refused(f"{change.t} {change.id} already exists at the centre")
+                    raise Refused("exists", f"{change.t} {change.id} already exists at the centre", table=change.t)
                 row = {**change.values, "id": change.id}
                 if codec.synced:
                     row.update(version=1, updated_at=self.now_wire)
@@ -202,22 +208,22 @@ class _Planner:
                     row.update(user_id=self.user.id.hex if self.user.id else None, desk_id=self.desk_id, seq=None, hash="", prev_hash="")
             else:
                 if current is None:
-                    raise Refused(f"{change.t} {change.id} is unknown at the centre")
+                    raise Refused("unknown", f"{change.t} {change.id} is unknown at the centre", table=change.t)
                 contested = CONTESTED.get(change.t, frozenset()) & change.values.keys()
                 if codec.synced:  # even at the same version: a desk's later change made on top of its own refused one
                     # carries a version number of the desk's own count, which may equal the centre's by chance
                     lost = [c for c in contested if current.get(c) != change.was.get(c) and current.get(c) != change.values[c]]
                     if lost:
                         theirs = {c: current.get(c) for c in sorted(contested | {"version"})}
-                        raise Refused(f"changed at the centre meanwhile: {', '.join(sorted(lost))}",
-                                      {change.t: {change.id: theirs}})
+                        raise Refused("contested", f"changed at the centre meanwhile: {', '.join(sorted(lost))}",
+                                      {change.t: {change.id: theirs}}, table=change.t, columns=sorted(lost))
                 row = {**current, **change.values, "id": change.id}
                 if codec.synced:
                     row.update(version=current["version"] + 1, updated_at=self.now_wire)
             if self.user.role is Role.DISPATCHER and self.user.region_id is not None:
                 region = self.region_of(batch, staged, change.t, row)
                 if region is not None and region != self.user.region_id.hex:
-                    raise Refused("that order is not in your region")
+                    raise Refused("region", "that order is not in your region")
             staged[key] = row
             if change.t in RULE_TABLES:
                 batch.rules_changed = True
@@ -310,9 +316,6 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
 
     def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], one_by_one: bool) -> list[MutationResult]:
         at = now()
-        # the audit chain's head exists before this push's rows are chained: audit_chain makes it on first
-        # use in a savepoint, and a push losing that race lost its audit rows silently (a fresh centre)
-        s.execute(pg_insert(AuditHead).values(id=1, last_seq=0, last_hash="").on_conflict_do_nothing())
         s.execute(pg_insert(SyncDesk).values(desk_id=desk_id, user_id=user.id, last_mutation=0, last_seen_at=at)
                   .on_conflict_do_nothing())
         desk = s.execute(select(SyncDesk).where(SyncDesk.desk_id == desk_id).with_for_update()).scalar_one()
@@ -332,6 +335,7 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
                     if (change.t, change.id) in current:
                         rows[change.t][change.id] = current[(change.t, change.id)]
                 results[m.m] = MutationResult(m=m.m, ok=refusal is None, reason=refusal.reason if refusal else "",
+                                              code=refusal.code if refusal else "", args=(refusal.args or {}) if refusal else {},
                                               theirs=refusal.theirs if refusal else {}, rows=rows)
         refusals: list[tuple[Mutation, Refused]] = []
         orders: set[uuid.UUID] = set()
@@ -352,12 +356,15 @@ def sync_routes(database: Database, current_user: Callable, now: Callable[[], da
                         orders |= _write(s, batch)
                 except DBAPIError as exc:
                     batch.results.clear()
-                    refusals.append((group[0], Refused(f"the centre cannot store this change: {_first_line(exc)}")))
+                    refusals.append((group[0], Refused("store", f"the centre cannot store this change: {_first_line(exc)}",
+                                                       detail=_first_line(exc))))
             results.update((r.m, r) for r in batch.results)
             rules_changed |= batch.rules_changed
         for mutation, refused in refusals:
-            results[mutation.m] = MutationResult(m=mutation.m, ok=False, reason=refused.reason, theirs=refused.theirs)
-            s.add(SyncRefusal(desk_id=desk_id, mutation=mutation.m, at=at, reason=refused.reason, theirs=refused.theirs))
+            results[mutation.m] = MutationResult(m=mutation.m, ok=False, reason=refused.reason, code=refused.code, args=refused.details,
+                                                 theirs=refused.theirs)
+            s.add(SyncRefusal(desk_id=desk_id, mutation=mutation.m, at=at, reason=refused.reason, code=refused.code,
+                              args=refused.details, theirs=refused.theirs))
             first = mutation.changes[0]
             order_id = _order_uuid(first.id if first.t == "work_orders" else first.values.get("order_id"))
             if order_id is not None and s.get(WorkOrder, order_id) is None:

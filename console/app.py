@@ -189,7 +189,7 @@ def _connect_centre(app, database, settings: Settings, paths: AppPaths):
     from console.sync.conflicts import Conflicts
     from console.sync.replica import Replica
     from console.sync.worker import SyncWorker
-    from console.ui.sync_status import DeskSync, LoginDialog, SyncBridge
+    from console.ui.sync_status import DeskSync, LoginDialog, SyncBridge, SyncTexts
 
     client = CentreClient(settings.central_url, ca_bundle=settings.ca_bundle)
     replica = Replica(database)
@@ -238,7 +238,8 @@ def _connect_centre(app, database, settings: Settings, paths: AppPaths):
             elif replica.cursor() is not None:
                 loop.quit()
             elif status.problem:
-                progress.setLabelText(app.translate("App", "The centre cannot be reached (%1). Trying again…").replace("%1", status.problem))
+                progress.setLabelText(app.translate("App", "%1\nTrying again…").replace(
+                    "%1", SyncTexts().problem(status.problem_kind, status.problem)))
 
         timer.timeout.connect(follow)
         timer.start(100)

@@ -156,7 +156,7 @@ def _before_commit(session: Session) -> None:
         return
     ordered = list(changes.values())
     if len(ordered) > MAX_CHANGES:  # the centre takes one action whole or not at all: refuse it here, before it is saved
-        raise TooLarge(f"one action may change at most {MAX_CHANGES} rows, this one changes {len(ordered)}: do it in smaller parts")
+        raise TooLarge(len(ordered))
     audits = [c["set"] for c in ordered if c["t"] == "audit_log"]
     summary = ", ".join(dict.fromkeys(a["action"] for a in audits))[:200]
     user = next((a["user_id"] for a in audits if a.get("user_id")), None)
@@ -167,7 +167,11 @@ def _before_commit(session: Session) -> None:
 
 
 class TooLarge(ValueError):
-    """An action that changes more rows than one mutation may carry."""
+    """An action that changes more rows than one mutation may carry (nothing of it is saved)."""
+
+    def __init__(self, rows: int):
+        super().__init__(f"one action may change at most {MAX_CHANGES} rows, this one changes {rows}: do it in smaller parts")
+        self.rows, self.limit = rows, MAX_CHANGES
 
 
 def _uuid(hex_id: str | None) -> uuid.UUID | None:

@@ -23,7 +23,13 @@ LONG_POLL_SECONDS = 20.0
 
 
 class CentreError(Exception):
-    """The centre could not be used; the message says why, for a person."""
+    """The centre could not be used. The message says why (in English, for the log); `kind` names
+    the case for the desk to say in its language: certificate, no_answer, broken_off, server, busy,
+    logged_out, wrong_password, refused, start_again."""
+
+    def __init__(self, message: str, kind: str = "", status: int = 0):
+        super().__init__(message)
+        self.kind, self.status = kind, status
 
 
 class Unreachable(CentreError):
@@ -78,21 +84,25 @@ class CentreClient:
             response = self.http.request(method, self.base_url + path, headers=headers, verify=self.verify,
                                          timeout=(CONNECT_TIMEOUT, read_timeout), **kwargs)
         except requests.exceptions.SSLError as exc:
-            raise Unreachable(f"the centre's certificate is not trusted ({exc}); check the CA bundle setting") from exc
+            raise Unreachable(f"the centre's certificate is not trusted ({exc}); check the CA bundle setting", "certificate") from exc
         except requests.RequestException as exc:
-            raise Unreachable(f"the centre at {self.base_url} does not answer ({type(exc).__name__})") from exc
-        if response.status_code == 401:
-            raise LoggedOut(_detail(response) or "log in again")
-        if response.status_code == 410:
-            raise StartAgain(_detail(response))
-        if response.status_code >= 500 or response.status_code == 429:
-            raise Unreachable(f"the centre answered {response.status_code}: {_detail(response)}")
-        if response.status_code >= 400:
-            raise Refused(f"the centre refused the request ({response.status_code}): {_detail(response)}")
+            raise Unreachable(f"the centre at {self.base_url} does not answer ({type(exc).__name__})", "no_answer") from exc
+        code = response.status_code
+        if code == 401:
+            raise LoggedOut(_detail(response) or "log in again", "logged_out", code)
+        if code == 410:
+            raise StartAgain(_detail(response), "start_again", code)
+        if code >= 500 or code == 429:
+            raise Unreachable(f"the centre answered {code}: {_detail(response)}", "busy" if code == 429 else "server", code)
+        if code >= 400:
+            raise Refused(f"the centre refused the request ({code}): {_detail(response)}", "refused", code)
         return response
 
     def login(self, username: str, password: str) -> Login:
-        body = self._call("POST", "/auth/login", json={"username": username, "password": password}).json()
+        try:
+            body = self._call("POST", "/auth/login", json={"username": username, "password": password}).json()
+        except LoggedOut as exc:
+            raise LoggedOut(str(exc), "wrong_password", exc.status) from exc
         self.token = body["token"]
         return Login(body["token"], body["username"], body["display_name"], body["role"], body.get("region"), body["expires_at"])
 
@@ -109,7 +119,7 @@ class CentreClient:
         try:
             yield from response.iter_lines(chunk_size=1 << 16)
         except requests.RequestException as exc:
-            raise Unreachable(f"the snapshot download broke off ({type(exc).__name__})") from exc
+            raise Unreachable(f"the snapshot download broke off ({type(exc).__name__})", "broken_off") from exc
         finally:
             response.close()
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from console.services.desk import Changes
 from console.store import audit
 from console.store.database import Database
-from console.store.models import Base, OrderClaim, SyncConflict
+from console.store.models import Base, OrderClaim, SyncConflict, WorkOrder
 from console.store.rows import DeskUser
 from console.sync.wire import BOOKKEEPING, DERIVED, wire
 
@@ -39,9 +39,12 @@ class ConflictRow:
     id: uuid.UUID
     created_at: datetime
     refused_at: datetime
-    summary: str
-    reason: str
+    summary: str  # the audit actions of the change, comma-separated
+    reason: str  # the centre's words (English)
+    code: str  # their case, for the desk to say in its language (MutationResult.code)
+    args: dict[str, Any]
     order_id: uuid.UUID | None
+    order_number: str
     differences: tuple[Difference, ...]
 
 
@@ -53,7 +56,12 @@ class Claim:
 
 
 class ConflictError(Exception):
-    pass
+    """A conflict that cannot be resolved so: `kind` resolved (already, perhaps on another window) or
+    gone (the row to re-apply on is no longer there; `table` names it)."""
+
+    def __init__(self, message: str, kind: str = "", table: str = ""):
+        super().__init__(message)
+        self.kind, self.table = kind, table
 
 
 def _model(table: str) -> type:
@@ -82,8 +90,9 @@ class Conflicts:
             for column, value in change["set"].items():
                 differences.append(Difference(change["t"], change["id"], column, _named(s, change["t"], column, value),
                                               _named(s, change["t"], column, theirs.get(column))))
-        return ConflictRow(conflict.id, conflict.created_at, conflict.refused_at, conflict.summary, conflict.reason,
-                           conflict.order_id, tuple(differences))
+        number = s.scalar(select(WorkOrder.number).where(WorkOrder.id == conflict.order_id)) if conflict.order_id else None
+        return ConflictRow(conflict.id, conflict.created_at, conflict.refused_at, conflict.summary, conflict.reason, conflict.code,
+                           conflict.args or {}, conflict.order_id, number or "", tuple(differences))
 
     def reapply(self, conflict_id: uuid.UUID) -> Changes:
         """Write my refused values again over the current rows; closes the conflict."""
@@ -100,14 +109,14 @@ class Conflicts:
         with self._database.unit_of_work() as s:
             conflict = s.get(SyncConflict, conflict_id, with_for_update=True)
             if conflict is None or conflict.resolved_at is not None:
-                raise ConflictError("this conflict was already resolved")
+                raise ConflictError("this conflict was already resolved", "resolved")
             if resolution == "reapplied":
                 for change in conflict.changes:
                     if change["t"] == "audit_log":
                         continue
                     row = s.get(_model(change["t"]), uuid.UUID(change["id"]))
                     if row is None:
-                        raise ConflictError(f"the {change['t']} row is gone: it cannot be re-applied")
+                        raise ConflictError(f"the {change['t']} row is gone: it cannot be re-applied", "gone", change["t"])
                     skip = BOOKKEEPING | DERIVED.get(change["t"], frozenset())
                     values = wire(change["t"]).decode({k: v for k, v in change["set"].items() if k not in skip})
                     for column, value in values.items():

@@ -38,7 +38,13 @@ _EVERYTHING = RULE_TABLES | {"regions", "districts", "customers", "sites", "serv
 
 
 class ReplicaError(Exception):
-    """The centre sent something this desk cannot store; the message says what."""
+    """The centre sent something this desk cannot store; the message says what (in English, for the
+    log), `kind` the case: outdated (the centre's data is newer than this version of the console),
+    waiting (a snapshot would lose changes still to send), broken_off, unreadable."""
+
+    def __init__(self, message: str, kind: str = "unreadable"):
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -141,12 +147,12 @@ class Replica:
         tables = header.get("tables", {})
         for table, info in tables.items():
             if table not in REPLICATED or list(info.get("columns", [])) != list(wire(table).columns):
-                raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console")
+                raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console", "outdated")
         total = sum(int(info.get("count", 0)) for info in tables.values())
         done = 0
         with self._writing() as conn:
             if conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]:
-                raise ReplicaError("changes of this desk wait to be sent: a snapshot would lose them")
+                raise ReplicaError("changes of this desk wait to be sent: a snapshot would lose them", "waiting")
             for table in reversed(REPLICATED):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM sync_shadows")
@@ -159,13 +165,13 @@ class Replica:
                     break
                 table = page["t"]
                 if table not in sql:
-                    raise ReplicaError(f"the centre sent rows of {table}, which this desk does not know")
+                    raise ReplicaError(f"the centre sent rows of {table}, which this desk does not know", "outdated")
                 conn.executemany(sql[table], page["rows"])
                 done += len(page["rows"])
                 if progress is not None:
                     progress(done, total)
             if not ended:
-                raise ReplicaError("the snapshot ended early (the connection was lost): it starts again")
+                raise ReplicaError("the snapshot ended early (the connection was lost): it starts again", "broken_off")
             self._set_cursor(conn, header["cursor"])
         return done
 
@@ -186,7 +192,7 @@ class Replica:
         tables: Mapping[str, Any] = body.get("tables", {})
         for table, part in tables.items():
             if table not in REPLICATED or list(part.get("columns", [])) != list(wire(table).columns):
-                raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console")
+                raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console", "outdated")
         touched: dict[str, list[dict[str, Any]]] = {}
         with self._writing() as conn:
             shadows = self._shadows(conn)
@@ -356,10 +362,11 @@ class Replica:
         codec = wire("sync_conflicts")
         row = codec.encode({"id": uuid.uuid4(), "refused_at": at})
         conn.execute(
-            "INSERT INTO sync_conflicts (id, mutation, created_at, refused_at, user_id, summary, reason, order_id, changes, theirs, "
-            "resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '')",
+            "INSERT INTO sync_conflicts (id, mutation, created_at, refused_at, user_id, summary, reason, code, args, order_id, changes, "
+            "theirs, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '')",
             (row["id"], entry.mutation, entry.created_at, row["refused_at"], user, entry.summary, result.get("reason", ""),
-             order_id, json.dumps(entry.changes), json.dumps(result.get("theirs", {}))))
+             str(result.get("code") or "")[:32], json.dumps(result.get("args") or {}), order_id, json.dumps(entry.changes),
+             json.dumps(result.get("theirs", {}))))
 
     def _restore(self, conn: sqlite3.Connection, entry: Pending, overlays: Mapping[tuple[str, str], list],
                  shadows: MutableMapping[tuple[str, str], dict | None]) -> list[tuple[str, dict[str, Any]]]:

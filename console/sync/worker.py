@@ -34,7 +34,8 @@ class SyncStatus:
     pending: int = 0
     conflicts: int = 0
     logged_out: bool = False
-    problem: str = ""
+    problem: str = ""  # the last failure, in English for the log
+    problem_kind: str = ""  # its case (CentreError.kind, ReplicaError.kind), for the desk to say in its language
     snapshot_done: int = 0
     snapshot_total: int = 0  # > 0 while the first download runs
     last_synced_at: datetime | None = None
@@ -96,7 +97,7 @@ class SyncWorker:
 
     def set_token(self, token: str) -> None:
         self.client.token = token
-        self._update(logged_out=False, problem="")
+        self._update(logged_out=False, problem="", problem_kind="")
         self._wake.set()
 
     # --- state --------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ class SyncWorker:
                     return
             except CentreError as again:
                 exc = again
-        values: dict = {"online": False, "problem": str(exc)}
+        values: dict = {"online": False, "problem": str(exc), "problem_kind": getattr(exc, "kind", "")}
         if isinstance(exc, LoggedOut):
             values["logged_out"] = True
         try:  # the desk keeps saving while it cannot send: "offline since HH:MM, N waiting" counts them
@@ -158,7 +159,7 @@ class SyncWorker:
                 self._wake.clear()
             except Exception as exc:  # a bug must not end syncing silently: log it and go on
                 log.exception("pushing failed")
-                self._update(problem=str(exc))
+                self._update(problem=str(exc), problem_kind="")
                 attempt += 1
                 self._stop.wait(backoff(attempt))
 
@@ -179,7 +180,7 @@ class SyncWorker:
             if self._stop.is_set() and threading.current_thread() in self._threads:
                 return False
             changes = self.replica.apply_results(pending, results, self._clock())
-        self._counted(online=True, problem="", last_synced_at=self._clock())
+        self._counted(online=True, problem="", problem_kind="", last_synced_at=self._clock())
         self._changed(changes)
         return True
 
@@ -210,7 +211,7 @@ class SyncWorker:
                 if self._stop.is_set():
                     return
                 log.exception("pulling failed")
-                self._update(problem=str(exc))
+                self._update(problem=str(exc), problem_kind="")
                 attempt += 1
                 self._stop.wait(backoff(attempt))
 
@@ -224,7 +225,7 @@ class SyncWorker:
             stored = self.replica.load_snapshot(self.client.snapshot(), progress)
         finally:
             self._update(snapshot_total=0)
-        self._counted(online=True, problem="")
+        self._counted(online=True, problem="", problem_kind="")
         self._changed(Changes(everything=True))
         return stored
 
@@ -236,6 +237,6 @@ class SyncWorker:
             if self._stop.is_set() and threading.current_thread() in self._threads:
                 return False
             changes = self.replica.apply_pull(body) if body.get("tables") or body.get("cursor") != cursor else Changes()
-        self._counted(online=True, problem="", last_synced_at=self._clock())
+        self._counted(online=True, problem="", problem_kind="", last_synced_at=self._clock())
         self._changed(changes)
         return bool(body.get("more"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.calendar import Coverage
 from console.services.calendar import CalendarAdmin, NotAllowed, YearView
+from console.ui import labels
 from console.ui.background import Background
 
 HOLIDAY = QColor("#fde2e2")
@@ -144,7 +145,7 @@ class CalendarDialog(QDialog):
         self._set_busy(False)
         self._show_day()
         if isinstance(error, (NotAllowed, ValueError)):
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            QMessageBox.warning(self, self.windowTitle(), labels.saving_failure(error))
         else:
             QMessageBox.warning(self, self.windowTitle(), self.tr("The calendar was not changed: %1").replace("%1", str(error)))
 

@@ -196,3 +196,14 @@ def local_window(start: datetime | None, end: datetime | None, zone: ZoneInfo) -
     if end is None:
         return local_time(start, zone)
     return f"{local_time(start, zone)}–{local_time(end, zone, with_date=False)}"
+
+
+def saving_failure(error: Exception) -> str:
+    """Why a change was not saved, for a person (an error of a kind with words here, else its message)."""
+    from console.sync.capture import TooLarge  # (the sync package is not needed to name the rest)
+
+    if isinstance(error, TooLarge):
+        return (QCoreApplication.translate("Labels", "one action may change at most %1 rows, this one would change %2: "
+                                                     "do it in smaller parts (fewer orders at a time).")
+                .replace("%1", str(error.limit)).replace("%2", str(error.rows)))
+    return str(error)

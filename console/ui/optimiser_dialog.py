@@ -33,6 +33,8 @@ from console.domain.enums import Role
 from console.services.appointments import PlanCommit
 from console.services.desk import Changes
 from console.services.optimiser import MAX_DAYS, LineKind, NotYourRegion, Optimiser, Proposal, WeightsError
+from console.sync.capture import TooLarge
+from console.ui import labels
 from console.ui.background import Background
 from console.ui.finding_text import describe, refusal_text
 from console.ui.proposal_table import ProposalTable
@@ -218,6 +220,8 @@ class OptimiserDialog(QDialog):
     def _error_text(self, error: Exception) -> str:
         if isinstance(error, NotYourRegion):
             return self.tr("a dispatcher plans their own region only.")
+        if isinstance(error, TooLarge):
+            return labels.saving_failure(error)
         if isinstance(error, WeightsError):
             return self.tr("the planning weights (rule parameters planning.*) are not usable numbers; "
                            "a supervisor must correct them.") + f" ({error.__cause__ or error})"

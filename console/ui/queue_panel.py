@@ -210,7 +210,7 @@ class QueuePanel(QWidget):
             self.changes_made.emit(outcome.changes)
 
     def _on_action_failed(self, error: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Nothing was changed"), self.tr("The change could not be saved: %1").replace("%1", str(error)))
+        QMessageBox.warning(self, self.tr("Nothing was changed"), self.tr("The change could not be saved: %1").replace("%1", labels.saving_failure(error)))
 
     @Slot(QPoint)
     def _on_table_context_menu(self, position: QPoint) -> None:

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.enums import OrderStatus
 from console.services.desk import Changes
 from console.sync.client import CentreClient, CentreError, Login
 from console.sync.conflicts import ConflictError, ConflictRow, Conflicts
+from console.sync.wire import WireError, wire
 from console.sync.worker import SyncStatus, SyncWorker
 from console.ui import labels
 
@@ -69,6 +71,87 @@ class SyncTexts(QObject):
             return self.tr("Saved locally, %n change(s) being sent", "", status.pending), "#1f5fa8"
         return self.tr("Synced"), "#2e7d32"
 
+    def problem(self, kind: str, message: str) -> str:
+        """A failure to reach or use the centre, for a person (`kind`: CentreError.kind or
+        ReplicaError.kind; `message`, the English one, is shown only for a case without words here)."""
+        texts = {
+            "certificate": self.tr("The centre's certificate is not trusted: check the CA bundle in the settings."),
+            "no_answer": self.tr("The centre does not answer. This desk keeps working and sends its changes when it is back."),
+            "broken_off": self.tr("The download from the centre broke off; it starts again."),
+            "server": self.tr("The centre has a problem; this desk tries again."),
+            "busy": self.tr("Too many attempts: wait a few minutes, then try again."),
+            "logged_out": self.tr("The centre asks you to log in again."),
+            "wrong_password": self.tr("Wrong user name or password."),
+            "start_again": self.tr("This desk was away longer than the centre keeps its changes: it downloads the data again."),
+            "outdated": self.tr("The centre's data is newer than this version of Dispatch Console: update it."),
+            "waiting": self.tr("Changes of this desk are still to be sent before the data can be downloaded again."),
+        }
+        if kind in texts:
+            return texts[kind]
+        if kind == "refused":
+            return self.tr("The centre refused the request: %1").replace("%1", message)
+        return message
+
+    def refusal(self, code: str, args: dict, reason: str) -> str:
+        """Why the centre refused a change (MutationResult.code and args), for a person."""
+        table = self.table(str(args.get("table", "")))
+        if code == "contested":
+            fields = "、".join(self.field(str(args.get("table", "")), str(c)) for c in args.get("columns", []))
+            return self.tr("Someone else changed it first: %1").replace("%1", fields)
+        texts = {
+            "unknown": self.tr("The centre does not have this %1 (it may have been refused before).").replace("%1", table),
+            "exists": self.tr("The centre has this %1 already.").replace("%1", table),
+            "region": self.tr("The order is not in your region."),
+            "rules_role": self.tr("Only a shift supervisor changes the SLA rules and the calendar."),
+            "table": self.tr("A desk does not change %1.").replace("%1", table),
+            "unusable": self.tr("The centre cannot use this change (%1).").replace("%1", str(args.get("detail", ""))),
+            "store": self.tr("The centre cannot store this change (%1).").replace("%1", str(args.get("detail", ""))),
+        }
+        return texts.get(code, reason)
+
+    def table(self, name: str) -> str:
+        names = {
+            "work_orders": self.tr("work order"), "sla_pauses": self.tr("clock pause"), "appointments": self.tr("appointment"),
+            "appointment_orders": self.tr("appointment's order"), "appointment_changes": self.tr("appointment change"),
+            "order_steps": self.tr("order step"), "field_events": self.tr("field event"), "audit_log": self.tr("audit entry"),
+            "shifts": self.tr("shift"), "sla_rules": self.tr("SLA rule"), "rule_parameters": self.tr("rule parameter"),
+            "calendar_overrides": self.tr("calendar day"), "technicians": self.tr("technician"),
+        }
+        return names.get(name, name)
+
+    def field(self, table: str, column: str) -> str:
+        names = {
+            "assignee_id": self.tr("Technician"), "technician_id": self.tr("Technician"), "status": self.tr("Status"),
+            "paused_since": self.tr("Clock paused since"), "current_step": self.tr("Current step"),
+            "window_start": self.tr("Window start"), "window_end": self.tr("Window end"), "planned_start": self.tr("Planned start"),
+            "locked": self.tr("Pinned"), "deleted": self.tr("Cancelled"), "ended_at": self.tr("Pause ended"),
+            "approved_by": self.tr("Pause approved by"), "priority": self.tr("Priority"),
+        }
+        return names.get(column, f"{table}.{column}")
+
+    def summary(self, summary: str) -> str:
+        """An outbox entry's audit actions ("order.assigned, sla.paused"), named."""
+        return "、".join(labels.action(code.strip()) for code in summary.split(",") if code.strip()) or self.tr("(change)")
+
+    def value(self, table: str, column: str, value: object, zone: ZoneInfo) -> str:
+        """A wire value as the dispatcher reads it: a local time, a status's name, yes or no."""
+        if value is None:
+            return "—"
+        try:
+            decoded = wire(table).decode({column: value})[column] if column in wire(table).columns else value
+        except (WireError, KeyError):
+            decoded = value
+        if isinstance(decoded, datetime):
+            return labels.local_time(decoded, zone)
+        if isinstance(decoded, bool):
+            return self.tr("Yes") if decoded else self.tr("No")
+        if table == "work_orders" and column == "status":
+            try:
+                return labels.name(OrderStatus(str(value)))
+            except ValueError:
+                pass
+        return decoded if isinstance(decoded, str) else json.dumps(value, ensure_ascii=False)
+
     def claim(self, holders: list[tuple[str, datetime]], now: datetime) -> str:
         """"Wang Wei has this order open (12 min left)" for the detail's warning."""
         parts = []
@@ -96,7 +179,7 @@ class SyncIndicator(QPushButton):
         if status.last_synced_at:
             tip.append(self.tr("Last in touch with the centre: %1").replace("%1", labels.local_time(status.last_synced_at, self._zone)))
         if status.problem:
-            tip.append(status.problem)
+            tip.append(SyncTexts().problem(status.problem_kind, status.problem))
         self.setToolTip("\n".join(tip))
 
 
@@ -114,12 +197,12 @@ class ConflictsDialog(QDialog):
         intro = QLabel(self.tr("The centre refused these changes of this desk because someone changed the same thing first. "
                                "Re-apply yours on top of the current state, or drop it and keep theirs. Both are kept in the audit log."))
         intro.setWordWrap(True)
-        self.list = QTableWidget(0, 4)
-        self.list.setHorizontalHeaderLabels([self.tr("Saved"), self.tr("Refused"), self.tr("Change"), self.tr("Why")])
+        self.list = QTableWidget(0, 5)
+        self.list.setHorizontalHeaderLabels([self.tr("Saved"), self.tr("Refused"), self.tr("Order"), self.tr("Change"), self.tr("Why")])
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.list.verticalHeader().hide()
         self.list.itemSelectionChanged.connect(self._show_selected)
         self.differences = QTableWidget(0, 3)
@@ -150,9 +233,10 @@ class ConflictsDialog(QDialog):
     def reload(self) -> None:
         self._rows = self._conflicts.open()
         self.list.setRowCount(len(self._rows))
+        texts = SyncTexts()
         for r, row in enumerate(self._rows):
             cells = [labels.local_time(row.created_at, self._zone), labels.local_time(row.refused_at, self._zone),
-                     row.summary or self.tr("(change)"), row.reason]
+                     row.order_number or "—", texts.summary(row.summary), texts.refusal(row.code, row.args, row.reason)]
             for c, text in enumerate(cells):
                 self.list.setItem(r, c, QTableWidgetItem(text))
         self.list.resizeColumnsToContents()
@@ -168,21 +252,13 @@ class ConflictsDialog(QDialog):
         row = self._selected()
         differences = row.differences if row else ()
         self.differences.setRowCount(len(differences))
+        texts = SyncTexts()
         for r, d in enumerate(differences):
-            for c, value in enumerate((self._field(d.table, d.column), _shown(d.mine), _shown(d.theirs) if d.theirs is not None else "—")):
+            for c, value in enumerate((texts.field(d.table, d.column), texts.value(d.table, d.column, d.mine, self._zone),
+                                       texts.value(d.table, d.column, d.theirs, self._zone))):
                 self.differences.setItem(r, c, QTableWidgetItem(value))
         self.reapply_button.setEnabled(row is not None)
         self.drop_button.setEnabled(row is not None)
-
-    def _field(self, table: str, column: str) -> str:
-        names = {
-            "assignee_id": self.tr("Technician"), "technician_id": self.tr("Technician"), "status": self.tr("Status"),
-            "paused_since": self.tr("Clock paused since"), "current_step": self.tr("Current step"),
-            "window_start": self.tr("Window start"), "window_end": self.tr("Window end"), "planned_start": self.tr("Planned start"),
-            "locked": self.tr("Pinned"), "deleted": self.tr("Cancelled"), "ended_at": self.tr("Pause ended"),
-            "approved_by": self.tr("Pause approved by"), "priority": self.tr("Priority"),
-        }
-        return names.get(column, f"{table}.{column}")
 
     def _resolve(self, reapply: bool) -> None:
         row = self._selected()
@@ -191,16 +267,14 @@ class ConflictsDialog(QDialog):
         try:
             changes = self._conflicts.reapply(row.id) if reapply else self._conflicts.drop(row.id)
         except ConflictError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            texts = SyncTexts()
+            text = {"resolved": self.tr("This conflict was resolved already."),
+                    "gone": self.tr("The %1 is no longer there: this change cannot be re-applied; drop it.").replace(
+                        "%1", texts.table(exc.table))}.get(exc.kind, str(exc))
+            QMessageBox.warning(self, self.windowTitle(), text)
         else:
             self.changes_made.emit(changes)
         self.reload()
-
-
-def _shown(value: object) -> str:
-    if value is None:
-        return "∅"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 class LoginDialog(QDialog):
@@ -211,6 +285,7 @@ class LoginDialog(QDialog):
         self._client = client
         self.result_login: Login | None = None
         self.setWindowTitle(self.tr("Log in to the centre"))
+        self.setMinimumWidth(420)
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -246,7 +321,7 @@ class LoginDialog(QDialog):
         try:
             self.result_login = self._client.login(username, password)
         except CentreError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(SyncTexts().problem(exc.kind, str(exc)))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -24,10 +24,6 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>The centre cannot be reached (%1). Trying again…</source>
-        <translation>The centre cannot be reached (%1). Trying again…</translation>
-    </message>
-    <message>
         <source>Data file</source>
         <translation>Data file</translation>
     </message>
@@ -62,6 +58,12 @@ The console starts with default settings; the file is left as it is until you sa
     <message>
         <source>Dispatch Console</source>
         <translation>Dispatch Console</translation>
+    </message>
+    <message>
+        <source>%1
+Trying again…</source>
+        <translation>%1
+Trying again…</translation>
     </message>
     <message>
         <source>The demo centre could not be written: %1</source>
@@ -338,6 +340,10 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>Why</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Field</translation>
     </message>
@@ -358,56 +364,12 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>Drop mine, keep theirs</translation>
     </message>
     <message>
-        <source>(change)</source>
-        <translation>(change)</translation>
+        <source>This conflict was resolved already.</source>
+        <translation>This conflict was resolved already.</translation>
     </message>
     <message>
-        <source>Technician</source>
-        <translation>Technician</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Clock paused since</source>
-        <translation>Clock paused since</translation>
-    </message>
-    <message>
-        <source>Current step</source>
-        <translation>Current step</translation>
-    </message>
-    <message>
-        <source>Window start</source>
-        <translation>Window start</translation>
-    </message>
-    <message>
-        <source>Window end</source>
-        <translation>Window end</translation>
-    </message>
-    <message>
-        <source>Planned start</source>
-        <translation>Planned start</translation>
-    </message>
-    <message>
-        <source>Pinned</source>
-        <translation>Pinned</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Pause ended</source>
-        <translation>Pause ended</translation>
-    </message>
-    <message>
-        <source>Pause approved by</source>
-        <translation>Pause approved by</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priority</translation>
+        <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
+        <translation>The %1 is no longer there: this change cannot be re-applied; drop it.</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1007,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>every level</source>
         <translation>every level</translation>
+    </message>
+    <message>
+        <source>one action may change at most %1 rows, this one would change %2: do it in smaller parts (fewer orders at a time).</source>
+        <translation>one action may change at most %1 rows, this one would change %2: do it in smaller parts (fewer orders at a time).</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +2279,194 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Synced</source>
         <translation>Synced</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s certificate is not trusted: check the CA bundle in the settings.</source>
+        <translation>The centre&apos;s certificate is not trusted: check the CA bundle in the settings.</translation>
+    </message>
+    <message>
+        <source>The centre does not answer. This desk keeps working and sends its changes when it is back.</source>
+        <translation>The centre does not answer. This desk keeps working and sends its changes when it is back.</translation>
+    </message>
+    <message>
+        <source>The download from the centre broke off; it starts again.</source>
+        <translation>The download from the centre broke off; it starts again.</translation>
+    </message>
+    <message>
+        <source>The centre has a problem; this desk tries again.</source>
+        <translation>The centre has a problem; this desk tries again.</translation>
+    </message>
+    <message>
+        <source>Too many attempts: wait a few minutes, then try again.</source>
+        <translation>Too many attempts: wait a few minutes, then try again.</translation>
+    </message>
+    <message>
+        <source>The centre asks you to log in again.</source>
+        <translation>The centre asks you to log in again.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>This desk was away longer than the centre keeps its changes: it downloads the data again.</source>
+        <translation>This desk was away longer than the centre keeps its changes: it downloads the data again.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s data is newer than this version of Dispatch Console: update it.</source>
+        <translation>The centre&apos;s data is newer than this version of Dispatch Console: update it.</translation>
+    </message>
+    <message>
+        <source>Changes of this desk are still to be sent before the data can be downloaded again.</source>
+        <translation>Changes of this desk are still to be sent before the data can be downloaded again.</translation>
+    </message>
+    <message>
+        <source>The centre refused the request: %1</source>
+        <translation>The centre refused the request: %1</translation>
+    </message>
+    <message>
+        <source>Someone else changed it first: %1</source>
+        <translation>Someone else changed it first: %1</translation>
+    </message>
+    <message>
+        <source>The centre does not have this %1 (it may have been refused before).</source>
+        <translation>The centre does not have this %1 (it may have been refused before).</translation>
+    </message>
+    <message>
+        <source>The centre has this %1 already.</source>
+        <translation>The centre has this %1 already.</translation>
+    </message>
+    <message>
+        <source>The order is not in your region.</source>
+        <translation>The order is not in your region.</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor changes the SLA rules and the calendar.</source>
+        <translation>Only a shift supervisor changes the SLA rules and the calendar.</translation>
+    </message>
+    <message>
+        <source>A desk does not change %1.</source>
+        <translation>A desk does not change %1.</translation>
+    </message>
+    <message>
+        <source>The centre cannot use this change (%1).</source>
+        <translation>The centre cannot use this change (%1).</translation>
+    </message>
+    <message>
+        <source>The centre cannot store this change (%1).</source>
+        <translation>The centre cannot store this change (%1).</translation>
+    </message>
+    <message>
+        <source>work order</source>
+        <translation>work order</translation>
+    </message>
+    <message>
+        <source>clock pause</source>
+        <translation>clock pause</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>appointment</translation>
+    </message>
+    <message>
+        <source>appointment&apos;s order</source>
+        <translation>appointment&apos;s order</translation>
+    </message>
+    <message>
+        <source>appointment change</source>
+        <translation>appointment change</translation>
+    </message>
+    <message>
+        <source>order step</source>
+        <translation>order step</translation>
+    </message>
+    <message>
+        <source>field event</source>
+        <translation>field event</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>audit entry</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>shift</translation>
+    </message>
+    <message>
+        <source>SLA rule</source>
+        <translation>SLA rule</translation>
+    </message>
+    <message>
+        <source>rule parameter</source>
+        <translation>rule parameter</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>calendar day</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>technician</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Clock paused since</source>
+        <translation>Clock paused since</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Window start</source>
+        <translation>Window start</translation>
+    </message>
+    <message>
+        <source>Window end</source>
+        <translation>Window end</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Pinned</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Pause ended</source>
+        <translation>Pause ended</translation>
+    </message>
+    <message>
+        <source>Pause approved by</source>
+        <translation>Pause approved by</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>(change)</source>
+        <translation>(change)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
     </message>
     <message numerus="yes">
         <source>%1 has this order open (%n min left)</source>

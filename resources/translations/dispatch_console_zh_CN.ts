@@ -24,10 +24,6 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>取消</translation>
     </message>
     <message>
-        <source>The centre cannot be reached (%1). Trying again…</source>
-        <translation>无法连接中心（%1），正在重试…</translation>
-    </message>
-    <message>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
@@ -62,6 +58,12 @@ The console starts with default settings; the file is left as it is until you sa
     <message>
         <source>Dispatch Console</source>
         <translation>调度台</translation>
+    </message>
+    <message>
+        <source>%1
+Trying again…</source>
+        <translation>%1
+正在重试…</translation>
     </message>
     <message>
         <source>The demo centre could not be written: %1</source>
@@ -338,6 +340,10 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>原因</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -358,56 +364,12 @@ The console starts with default settings; the file is left as it is until you sa
         <translation>放弃我的，保留对方的</translation>
     </message>
     <message>
-        <source>(change)</source>
-        <translation>（修改）</translation>
+        <source>This conflict was resolved already.</source>
+        <translation>此冲突已处理。</translation>
     </message>
     <message>
-        <source>Technician</source>
-        <translation>技术员</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Clock paused since</source>
-        <translation>计时暂停自</translation>
-    </message>
-    <message>
-        <source>Current step</source>
-        <translation>当前环节</translation>
-    </message>
-    <message>
-        <source>Window start</source>
-        <translation>时段开始</translation>
-    </message>
-    <message>
-        <source>Window end</source>
-        <translation>时段结束</translation>
-    </message>
-    <message>
-        <source>Planned start</source>
-        <translation>计划开始</translation>
-    </message>
-    <message>
-        <source>Pinned</source>
-        <translation>已锁定</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Pause ended</source>
-        <translation>暂停结束</translation>
-    </message>
-    <message>
-        <source>Pause approved by</source>
-        <translation>暂停批准人</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
+        <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
+        <translation>该%1已不存在：此修改无法重新应用，请放弃。</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1007,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>every level</source>
         <translation>所有等级</translation>
+    </message>
+    <message>
+        <source>one action may change at most %1 rows, this one would change %2: do it in smaller parts (fewer orders at a time).</source>
+        <translation>一次操作最多修改 %1 行，本次将修改 %2 行：请分批进行（每次选择较少的工单）。</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2273,194 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Synced</source>
         <translation>已同步</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s certificate is not trusted: check the CA bundle in the settings.</source>
+        <translation>中心的证书不受信任：请检查设置中的 CA 证书文件。</translation>
+    </message>
+    <message>
+        <source>The centre does not answer. This desk keeps working and sends its changes when it is back.</source>
+        <translation>中心无响应。本工位继续工作，中心恢复后自动发送修改。</translation>
+    </message>
+    <message>
+        <source>The download from the centre broke off; it starts again.</source>
+        <translation>从中心下载中断，正在重新开始。</translation>
+    </message>
+    <message>
+        <source>The centre has a problem; this desk tries again.</source>
+        <translation>中心出现故障，本工位将重试。</translation>
+    </message>
+    <message>
+        <source>Too many attempts: wait a few minutes, then try again.</source>
+        <translation>尝试次数过多：请等待几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The centre asks you to log in again.</source>
+        <translation>中心要求重新登录。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This desk was away longer than the centre keeps its changes: it downloads the data again.</source>
+        <translation>本工位离线时间超过中心保留变更的期限：正在重新下载数据。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s data is newer than this version of Dispatch Console: update it.</source>
+        <translation>中心的数据比本版调度台新：请升级调度台。</translation>
+    </message>
+    <message>
+        <source>Changes of this desk are still to be sent before the data can be downloaded again.</source>
+        <translation>本工位仍有修改待发送，发送后才能重新下载数据。</translation>
+    </message>
+    <message>
+        <source>The centre refused the request: %1</source>
+        <translation>中心拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>Someone else changed it first: %1</source>
+        <translation>他人已先行修改：%1</translation>
+    </message>
+    <message>
+        <source>The centre does not have this %1 (it may have been refused before).</source>
+        <translation>中心没有该%1（可能此前已被拒绝）。</translation>
+    </message>
+    <message>
+        <source>The centre has this %1 already.</source>
+        <translation>中心已有该%1。</translation>
+    </message>
+    <message>
+        <source>The order is not in your region.</source>
+        <translation>该工单不在您的辖区。</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor changes the SLA rules and the calendar.</source>
+        <translation>只有值班主管可以修改 SLA 规则和日历。</translation>
+    </message>
+    <message>
+        <source>A desk does not change %1.</source>
+        <translation>调度工位不能修改%1。</translation>
+    </message>
+    <message>
+        <source>The centre cannot use this change (%1).</source>
+        <translation>中心无法使用此修改（%1）。</translation>
+    </message>
+    <message>
+        <source>The centre cannot store this change (%1).</source>
+        <translation>中心无法保存此修改（%1）。</translation>
+    </message>
+    <message>
+        <source>work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>clock pause</source>
+        <translation>计时暂停</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>appointment&apos;s order</source>
+        <translation>预约工单</translation>
+    </message>
+    <message>
+        <source>appointment change</source>
+        <translation>预约变更</translation>
+    </message>
+    <message>
+        <source>order step</source>
+        <translation>工单步骤</translation>
+    </message>
+    <message>
+        <source>field event</source>
+        <translation>现场事件</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>SLA rule</source>
+        <translation>SLA 规则</translation>
+    </message>
+    <message>
+        <source>rule parameter</source>
+        <translation>规则参数</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>日历日</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Clock paused since</source>
+        <translation>计时暂停起始</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>Window start</source>
+        <translation>时段开始</translation>
+    </message>
+    <message>
+        <source>Window end</source>
+        <translation>时段结束</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开始</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Pause ended</source>
+        <translation>暂停结束</translation>
+    </message>
+    <message>
+        <source>Pause approved by</source>
+        <translation>暂停审批人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>(change)</source>
+        <translation>（修改）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message numerus="yes">
         <source>%1 has this order open (%n min left)</source>

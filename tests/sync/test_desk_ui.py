@@ -85,6 +85,8 @@ def test_a_conflict_shows_in_the_status_bar_and_is_reapplied_from_the_panel(qtbo
     dialog = ConflictsDialog(window_b._sync.conflicts, SH, window_b)
     qtbot.addWidget(dialog)
     assert dialog.list.rowCount() == 1
+    number = _row(window_b, order.id).number
+    assert [dialog.list.item(0, c).text() for c in (2, 3, 4)] == [number, "Assigned", "Someone else changed it first: Technician"]
     cells = {dialog.differences.item(r, 0).text(): (dialog.differences.item(r, 1).text(), dialog.differences.item(r, 2).text())
              for r in range(dialog.differences.rowCount())}
     assert cells["Technician"] == (second.name, first.name)

@@ -77,7 +77,7 @@ def test_the_login_dialog_says_what_went_wrong(qtbot, centre) -> None:
     assert dialog.error.text() == "Enter your user name and password."
     dialog.password.setText("wrong")
     ok.click()
-    assert "wrong user name or password" in dialog.error.text() and dialog.result_login is None
+    assert dialog.error.text() == "Wrong user name or password." and dialog.result_login is None
     dialog.password.setText(PASSWORD)
     ok.click()
     assert dialog.result_login is not None and dialog.result_login.role == "dispatcher"

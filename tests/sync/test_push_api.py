@@ -47,7 +47,8 @@ def test_a_retried_batch_applies_once_and_gets_the_same_answers(centre) -> None:
     again = requests.post(f"{base}/sync/push", json=body, headers=headers, timeout=10).json()["results"]
     assert [r["ok"] for r in first] == [True, False]
     assert "customers" in first[1]["reason"]
-    assert [(r["ok"], r["reason"]) for r in again] == [(r["ok"], r["reason"]) for r in first]
+    assert (first[1]["code"], first[1]["args"]) == ("table", {"table": "customers"})
+    assert [(r["ok"], r["reason"], r["code"], r["args"]) for r in again] == [(r["ok"], r["reason"], r["code"], r["args"]) for r in first]
     with central.reading() as s:
         row = s.get(WorkOrder, order.id)
         assert (row.priority, row.version) == (1, order.version + 1)
@@ -76,6 +77,8 @@ def test_what_a_dispatcher_may_not_change_is_refused_by_mutation(centre) -> None
     assert "supervisor" in answer[1]["reason"]
     assert "no_such" in answer[3]["reason"]
     assert "unknown" in answer[4]["reason"]
+    assert [r["code"] for r in answer] == ["region", "rules_role", "", "unusable", "unknown"]  # for the desk to say in its language
+    assert answer[4]["args"] == {"table": "work_orders"} and "no_such" in answer[3]["args"]["detail"]
     with central.reading() as s:
         assert s.get(WorkOrder, other.id).version == other.version
         refused = s.scalars(select(AuditEntry).where(AuditEntry.action == "sync.refused")).all()

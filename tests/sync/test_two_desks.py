@@ -75,6 +75,7 @@ def test_two_desks_assign_the_same_order_one_wins(centre, make_desk) -> None:
     with b.database.reading() as s:
         conflict = s.scalars(select(SyncConflict)).one()
         assert "assignee_id" in conflict.reason
+        assert (conflict.code, conflict.args) == ("contested", {"table": "work_orders", "columns": ["assignee_id"]})
         assert conflict.theirs["work_orders"][order.id.hex]["assignee_id"] == first.id.hex
         assert s.get(WorkOrder, order.id).assignee_id == first.id  # back to the centre's state
     assert b.replica.counts().conflicts == 1 and b.replica.counts().pending == 0

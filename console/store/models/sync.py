@@ -51,7 +51,9 @@ class SyncConflict(Base):
     refused_at: Mapped[datetime]
     user_id: Mapped[uuid.UUID | None] = mapped_column()
     summary: Mapped[str] = mapped_column(String(200), default="")
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)  # the centre's words (English)
+    code: Mapped[str] = mapped_column(String(32), default="")  # their case (MutationResult.code), shown translated
+    args: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     order_id: Mapped[uuid.UUID | None] = mapped_column()
     changes: Mapped[list[Any]] = mapped_column(JSON)  # mine: the refused mutation's changes
     theirs: Mapped[dict[str, Any]] = mapped_column(JSON)  # {table: {id: {column: value}}} as the centre had them
@@ -101,6 +103,8 @@ class SyncRefusal(Base):
     mutation: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[datetime]
     reason: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(32), default="")  # the reason's case, for the desk's language
+    args: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     theirs: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 

@@ -1,4 +1,5 @@
-"""The desk's outbox indexed by the rows it changes
+"""The desk's outbox indexed by the rows it changes; a refusal's case and particulars kept with it
+(at the centre, for a retry's answer; at the desk, in its conflicts) so the desk says it in its language
 
 Revision ID: 0011
 Revises: 0010
@@ -27,6 +28,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('row_id', 'mutation', name=op.f('pk_sync_outbox_rows'))
     )
     op.create_index(op.f('ix_sync_outbox_rows_mutation'), 'sync_outbox_rows', ['mutation'], unique=False)
+    for table in ('sync_refusals', 'sync_conflicts'):
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column('code', sa.String(length=32), nullable=False, server_default=''))
+            batch.add_column(sa.Column('args', sa.JSON(), nullable=True))
     # what already waits in a desk's outbox (the centre's is empty)
     bind = op.get_bind()
     rows = [{"row_id": row_id, "mutation": mutation}
@@ -37,5 +42,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for table in ('sync_refusals', 'sync_conflicts'):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column('args')
+            batch.drop_column('code')
     op.drop_index(op.f('ix_sync_outbox_rows_mutation'), table_name='sync_outbox_rows')
     op.drop_table('sync_outbox_rows')

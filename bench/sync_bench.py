@@ -28,6 +28,7 @@ from sqlalchemy import create_engine, func, select
 import db
 from bench import centre
 from central.users import set_password
+from console.domain.enums import PauseReason
 from console.services.orders import OrderActions
 from console.store.database import Database, open_data_file
 from console.store.demo_centre import DemoParameters, generate_demo
@@ -230,6 +231,30 @@ def push_figures(base: str, folder: Path, mutations: int, orders_at_most: int | 
             "outbox_reads_s": round(seconds - spent["centre"] - spent["answers"], 2)}
 
 
+def bulk_figures(base: str, folder: Path, orders_in_one: int) -> dict[str, float]:
+    """One action over many orders (a supervisor pausing a district's orders for a storm): saved
+    at the desk, then pushed as one mutation."""
+    database, sync = desk(base, folder, "bulk")
+    sync.download_snapshot()
+    with database.reading() as s:
+        orders = s.scalars(select(WorkOrder.id).where(WorkOrder.region_id == a_db_region(s), WorkOrder.status.in_(["new", "accepted", "dispatched"]),
+                                                      WorkOrder.paused_since.is_(None)).limit(orders_in_one)).all()
+    actions = OrderActions(database, _user(database), lambda: datetime.now(UTC))
+    started = time.perf_counter()
+    outcome = actions.pause(orders, PauseReason.CUSTOMER_NOT_READY, "bench: storm warning")
+    saved = time.perf_counter() - started
+    rows = sum(len(p.changes) for p in Replica(database).pending())
+    started = time.perf_counter()
+    while sync.push_once():
+        pass
+    pushed = time.perf_counter() - started
+    left = Replica(database).counts()
+    sync.stop()
+    database.close()
+    return {"orders": outcome.changed, "rows": rows, "saved_s": round(saved, 2), "pushed_s": round(pushed, 2),
+            "rows_per_s": round(rows / pushed), "left": left.pending, "conflicts": left.conflicts}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=60000, help="open orders of the demo centre (rows scale with it)")
@@ -237,7 +262,8 @@ def main() -> None:
     parser.add_argument("--pollers", type=int, default=50)
     parser.add_argument("--writes", type=int, default=20)
     parser.add_argument("--mutations", type=int, default=2000)
-    parser.add_argument("--parts", default="snapshot,a_to_b,pollers,push,push_same_orders", help="which measurements, comma-separated")
+    parser.add_argument("--bulk", type=int, default=3000, help="orders paused by one action (the bulk part)")
+    parser.add_argument("--parts", default="snapshot,a_to_b,pollers,push,push_same_orders,bulk", help="which measurements, comma-separated")
     args = parser.parse_args()
     server_pg = TemporaryPostgres()
     url = server_pg.start()
@@ -274,6 +300,9 @@ def main() -> None:
             if "push_same_orders" in parts:
                 figures["push_same_orders"] = push_figures(base, Path(folder), args.mutations, orders_at_most=100)
                 met["push_same_orders"] = figures["push_same_orders"]["per_s"] >= 1000
+            if "bulk" in parts:
+                figures["bulk"] = bulk_figures(base, Path(folder), args.bulk)
+                met["bulk"] = figures["bulk"]["left"] == 0 and figures["bulk"]["conflicts"] == 0
             for name, values in figures.items():
                 print(f"{name}: {values}", file=sys.stderr)
         print(json.dumps({

@@ -161,3 +161,15 @@ def claims_on(database: Database, order_id: uuid.UUID, desk_id: str, now: dateti
                                                   OrderClaim.expires_at > now, OrderClaim.deleted.is_(False))
                          .order_by(OrderClaim.expires_at.desc())).all()
     return [Claim(r.holder, r.desk_id, r.expires_at) for r in rows]
+
+
+def live_claims(database: Database, desk_id: str, now: datetime) -> dict[uuid.UUID, list[Claim]]:
+    """Every order other desks hold open now, with its claims (the one expiring last first): for the queue."""
+    with database.reading() as s:
+        rows = s.execute(select(OrderClaim.order_id, OrderClaim.holder, OrderClaim.desk_id, OrderClaim.expires_at)
+                         .where(OrderClaim.desk_id != desk_id, OrderClaim.expires_at > now, OrderClaim.deleted.is_(False))
+                         .order_by(OrderClaim.expires_at.desc())).all()
+    out: dict[uuid.UUID, list[Claim]] = {}
+    for order_id, holder, desk, expires_at in rows:
+        out.setdefault(order_id, []).append(Claim(holder, desk, expires_at))
+    return out

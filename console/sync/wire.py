@@ -55,7 +55,7 @@ DERIVED: Mapping[str, frozenset[str]] = {
 # Never leaves the centre.
 SECRET: Mapping[str, frozenset[str]] = {"users": frozenset({"password_hash"})}
 BOOKKEEPING = frozenset({"id", "version", "updated_at"})
-MAX_CHANGES = 1000  # rows one user action may change (a bulk action on 500 orders, with their audit rows)
+MAX_CHANGES = 10000  # rows one user action may change (a supervisor pausing 3,000 orders, with their pauses and audit rows)
 
 
 @dataclass(frozen=True)

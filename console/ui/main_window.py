@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon, QTabWidget
 
 from console import __version__
@@ -24,7 +25,7 @@ from console.services.orders import OrderActions
 from console.services.planning import PlanningDesk
 from console.store.rows import DeskUser, OrderDetail, QueueRow
 from console.sync import credentials
-from console.sync.conflicts import claims_on
+from console.sync.conflicts import claims_on, live_claims
 from console.ui import labels, sla_format
 from console.ui.background import Background
 from console.ui.calendar_dialog import CalendarDialog
@@ -357,6 +358,23 @@ class MainWindow(QMainWindow):
         self._claim_timer.setInterval(5 * 60 * 1000)  # claims last 15 minutes: renew the shown order's
         self._claim_timer.timeout.connect(lambda: self._claim(self._shown_order))
         self._claim_timer.start()
+        self._claims_timer = QTimer(self)  # others' claims in the queue: they come with the feed, and expire
+        self._claims_timer.setInterval(30 * 1000)
+        self._claims_timer.timeout.connect(self._show_claims)
+        self._claims_timer.start()
+        self._show_claims()
+
+    def _show_claims(self) -> None:
+        if self._sync is None:
+            return
+        database, desk, now = self._reader.database, self._sync.desk_id, self._clock()
+        texts = SyncTexts()
+
+        def tooltip(claims: list, at: datetime) -> str:
+            return texts.claim([(c.holder, c.expires_at) for c in claims], at)
+
+        self._background.run(lambda: live_claims(database, desk, now),
+                             lambda claims: self.model.set_claims(claims, tooltip, _claim_icon()), lambda _e: None)
 
     def _claim(self, order_id: uuid.UUID | None) -> None:
         if self._sync is not None:
@@ -365,6 +383,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_changes_from_centre(self, changes: Changes) -> None:
         self.apply_changes(changes)
+        if changes.orders or changes.everything:
+            self._show_claims()
         self.planning.apply_changes(changes)
 
     def open_conflicts(self) -> None:
@@ -482,3 +502,17 @@ class MainWindow(QMainWindow):
             self.tr("About Dispatch Console"),
             self.tr("Dispatch Console %1\nThe dispatch desk for enterprise-line installation and repair.").replace("%1", __version__),
         )
+
+
+@cache
+def _claim_icon() -> QIcon:
+    """The queue's mark on an order another desk has open: a small amber dot."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#e69100"))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)

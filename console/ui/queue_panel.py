@@ -81,8 +81,10 @@ class WorkOrderTable(QTableView):
         self._fitted = True
         self.resizeColumnsToContents()
         cap = self.fontMetrics().horizontalAdvance("M") * 16
+        mark = self.iconSize().width() if self.iconSize().isValid() else 16
         for column in range(self.model().columnCount()):
-            self.setColumnWidth(column, min(self.columnWidth(column) + 12, cap))
+            room = mark + 6 if column == WorkOrderTableModel.NUMBER else 0  # another desk's claim mark beside the number
+            self.setColumnWidth(column, min(self.columnWidth(column) + 12, cap) + room)
 
     def visible_rows(self) -> tuple[int, int]:
         first = self.rowAt(0)

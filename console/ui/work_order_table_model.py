@@ -59,6 +59,9 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._rows: list[QueueRow] = []
         self._filter = QueueFilter()
         self._shown: dict[uuid.UUID, tuple] = {}  # what each row's SLA cells showed at the last tick
+        self._claims: dict[uuid.UUID, list] = {}  # order -> other desks' live claims (sync: conflicts.Claim)
+        self._claim_text: Callable[[list, datetime], str] | None = None
+        self._claim_icon: Any = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._sort_column, self._sort_order = self.TIME_LEFT, Qt.SortOrder.AscendingOrder
@@ -92,6 +95,19 @@ class WorkOrderTableModel(QAbstractTableModel):
     @property
     def queue_filter(self) -> QueueFilter:
         return self._filter
+
+    def set_claims(self, claims: dict[uuid.UUID, list], text: Callable[[list, datetime], str], icon: Any) -> None:
+        """Orders other desks have open: their number cell gets `icon`, its tooltip `text(claims, now)`."""
+        changed = self._claims.keys() ^ claims.keys() | {k for k in claims.keys() & self._claims.keys() if claims[k] != self._claims[k]}
+        self._claims, self._claim_text, self._claim_icon = claims, text, icon
+        positions = {r.id: n for n, r in enumerate(self._rows)} if changed else {}
+        rows = sorted(positions[order_id] for order_id in changed if order_id in positions)
+        for start, end in _runs(rows):
+            self.dataChanged.emit(self.index(start, self.NUMBER), self.index(end, self.NUMBER),
+                                  [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
+
+    def claims_on(self, order_id: uuid.UUID) -> list:
+        return self._claims.get(order_id, [])
 
     def all_rows(self) -> list[QueueRow]:
         return self._all
@@ -175,6 +191,8 @@ class WorkOrderTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._claim_icon if column == self.NUMBER and row.id in self._claims else None
         if role == Qt.ItemDataRole.FontRole and column == self.LEVEL and row.level in (CustomerLevel.KEY, CustomerLevel.DIAMOND):
             return self._bold
         if role == self.ID_ROLE:
@@ -213,6 +231,8 @@ class WorkOrderTableModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == self.NUMBER and row.id in self._claims and self._claim_text is not None:
+            return self._claim_text(self._claims[row.id], self.clock())
         if column == self.CUSTOMER:
             return f"{row.customer}\n{row.address}"
         if column == self.TIME_LEFT:

@@ -56,3 +56,32 @@ def test_nothing_saved_means_no_entry_and_a_rolled_back_action_leaves_none(demo_
     with demo_db.reading() as s:
         assert s.execute(text("SELECT count(*) FROM sync_shadows")).scalar() == 0
     assert json.dumps(_entries(demo_db)) == "[]"
+
+
+def test_an_action_too_large_to_sync_is_refused_before_anything_is_saved(demo_db, monkeypatch) -> None:
+    import pytest
+
+    from console.domain.enums import OrderStatus
+    from console.services.desk import DeskReader
+    from console.services.orders import OrderActions
+    from console.store.models import AuditEntry, Technician
+    from console.ui import labels
+    from tests.conftest import DEMO_NOW
+
+    capture.install(demo_db.sessions)
+    monkeypatch.setattr(capture, "MAX_CHANGES", 5)  # three orders and their audit rows make six
+    with demo_db.reading() as s:
+        orders = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.NEW).order_by(WorkOrder.number).limit(3)).all()
+        technician = s.scalars(select(Technician).where(Technician.region_id == orders[0].region_id)).first()
+        audit_rows = s.scalar(select(text("count(*)")).select_from(AuditEntry))
+    actions = OrderActions(demo_db, DeskReader(demo_db).user(None), lambda: DEMO_NOW)
+    with pytest.raises(capture.TooLarge) as refused:
+        actions.assign([o.id for o in orders], technician.id)
+    assert (refused.value.rows, refused.value.limit) == (6, 5)
+    assert labels.saving_failure(refused.value).startswith("one action may change at most 5 rows, this one would change 6")
+    assert _entries(demo_db) == []
+    with demo_db.reading() as s:
+        assert [s.get(WorkOrder, o.id).version for o in orders] == [o.version for o in orders]
+        assert s.scalar(select(text("count(*)")).select_from(AuditEntry)) == audit_rows
+    actions.assign([orders[0].id], technician.id)  # a smaller part goes through
+    assert len(_entries(demo_db)) == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from console.services.desk import DeskReader
@@ -52,6 +53,13 @@ def test_two_consoles_show_each_others_changes_live(qtbot, centre, make_desk, tm
     # B opens the order: A's detail of it warns that B's dispatcher has it open
     window_b.select_order(order.id)
     qtbot.waitUntil(lambda: _claimed(a, order.id), timeout=10_000)
+    # and A's queue marks it, saying who has it open
+    qtbot.waitUntil(lambda: bool(window_a.model.claims_on(order.id)), timeout=10_000)
+    number_cell = window_a.model.index(window_a.model.row_of(order.id), window_a.model.NUMBER)
+    assert number_cell.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert b.user.display_name in number_cell.data(Qt.ItemDataRole.ToolTipRole)
+    other = window_a.model.index(0 if window_a.model.row_of(order.id) else 1, window_a.model.NUMBER)
+    assert other.data(Qt.ItemDataRole.DecorationRole) is None
     window_a.select_order(order.id)
     qtbot.waitUntil(lambda: "has this order open" in window_a.detail.toPlainText(), timeout=10_000)
     assert b.user.display_name in window_a.detail.toPlainText()

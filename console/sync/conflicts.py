@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from console.services.desk import Changes
@@ -95,11 +95,14 @@ class Conflicts:
                            conflict.args or {}, conflict.order_id, number or "", tuple(differences))
 
     def reapply(self, conflict_id: uuid.UUID) -> Changes:
-        """Write my refused values again over the current rows; closes the conflict."""
+        """Write my refused values again over the current rows; closes the conflict. Rows it needs
+        that an earlier refused change of this desk created (a pause the centre never had) are made
+        again first, by re-applying that change too."""
         return self._resolve(conflict_id, "reapplied")
 
     def drop(self, conflict_id: uuid.UUID) -> Changes:
-        """Keep the centre's state; closes the conflict."""
+        """Keep the centre's state; closes the conflict, and the later refused changes of rows it
+        created (they cannot be re-applied without it)."""
         return self._resolve(conflict_id, "dropped")
 
     def _resolve(self, conflict_id: uuid.UUID, resolution: str) -> Changes:
@@ -110,32 +113,87 @@ class Conflicts:
             conflict = s.get(SyncConflict, conflict_id, with_for_update=True)
             if conflict is None or conflict.resolved_at is not None:
                 raise ConflictError("this conflict was already resolved", "resolved")
-            if resolution == "reapplied":
-                for change in conflict.changes:
-                    if change["t"] == "audit_log":
-                        continue
-                    row = s.get(_model(change["t"]), uuid.UUID(change["id"]))
-                    if row is None:
-                        raise ConflictError(f"the {change['t']} row is gone: it cannot be re-applied", "gone", change["t"])
-                    skip = BOOKKEEPING | DERIVED.get(change["t"], frozenset())
-                    values = wire(change["t"]).decode({k: v for k, v in change["set"].items() if k not in skip})
-                    for column, value in values.items():
-                        setattr(row, column, value)
-                    if hasattr(row, "version"):
-                        row.version += 1
-                    if change["t"] == "work_orders":
-                        orders.add(row.id)
-                    elif change["t"] == "appointments":
-                        appointments.add(row.id)
-            entity_id = uuid.UUID(conflict.changes[0]["id"])
-            audit.record(s, at=now, user_id=self._user.id, desk_id=self._desk_id, action=f"sync.{resolution}",
-                         entity=conflict.changes[0]["t"], entity_id=entity_id, order_id=conflict.order_id,
-                         before=conflict.theirs or None, after={"mutation": conflict.mutation, "changes": conflict.changes},
-                         reason=conflict.reason)
-            conflict.resolved_at, conflict.resolution = now, resolution
-        if conflict.order_id:
-            orders.add(conflict.order_id)
+            for item in _together(s, conflict, resolution):
+                if resolution == "reapplied":
+                    self._reapply(s, item, orders, appointments)
+                entity_id = uuid.UUID(item.changes[0]["id"])
+                audit.record(s, at=now, user_id=self._user.id, desk_id=self._desk_id, action=f"sync.{resolution}",
+                             entity=item.changes[0]["t"], entity_id=entity_id, order_id=item.order_id,
+                             before=item.theirs or None, after={"mutation": item.mutation, "changes": item.changes},
+                             reason=item.reason if item is conflict else f"{item.reason} (with mutation {conflict.mutation})")
+                item.resolved_at, item.resolution = now, resolution
+                if item.order_id:
+                    orders.add(item.order_id)
         return Changes(orders=frozenset(orders), appointments=frozenset(appointments))
+
+    @staticmethod
+    def _reapply(s: Session, conflict: SyncConflict, orders: set[uuid.UUID], appointments: set[uuid.UUID]) -> None:
+        made: list[tuple[type, uuid.UUID, dict[str, Any]]] = []
+        for change in conflict.changes:
+            if change["t"] == "audit_log":
+                continue
+            model, row_id = _model(change["t"]), uuid.UUID(change["id"])
+            row = s.get(model, row_id)
+            skip = BOOKKEEPING | DERIVED.get(change["t"], frozenset())
+            values = wire(change["t"]).decode({k: v for k, v in change["set"].items() if k not in skip})
+            if change["op"] == "insert":  # refused with its mutation, so the centre never had it: made again, as a new row
+                if row is not None:  # as the desk has it now (later changes of this desk included), not marked deleted
+                    values = {column: getattr(row, column) for column in values}
+                    if "deleted" in values:
+                        values["deleted"] = False
+                made.append((model, row_id, values))
+                continue
+            if row is None:
+                raise ConflictError(f"the {change['t']} row is gone: it cannot be re-applied", "gone", change["t"])
+            for column, value in values.items():
+                setattr(row, column, value)
+            if hasattr(row, "version"):
+                row.version += 1
+            if change["t"] == "work_orders":
+                orders.add(row.id)
+            elif change["t"] == "appointments":
+                appointments.add(row.id)
+        # The desk's marked-deleted copies go (a plain delete is not a change to send: the centre has
+        # none), children first; then the rows are added again, parents first, and sent as new.
+        for model, row_id, _values in reversed(made):
+            held = s.get(model, row_id)
+            if held is not None:
+                s.expunge(held)
+            s.execute(delete(model).where(model.id == row_id))
+        for model, row_id, values in made:
+            s.add(model(id=row_id, **values))
+            s.flush()
+            if model.__tablename__ == "appointments":
+                appointments.add(row_id)
+
+
+def _together(s: Session, conflict: SyncConflict, resolution: str) -> list[SyncConflict]:
+    """The conflicts resolved with this one, in mutation order: to re-apply it, the earlier open ones
+    that created rows it changes (and theirs, and so on); to drop it, the later open ones that change
+    rows it created (and so on)."""
+    def created(c: SyncConflict) -> set[str]:
+        return {ch["id"] for ch in c.changes if ch["op"] == "insert" and ch["t"] != "audit_log"}
+
+    def touched(c: SyncConflict) -> set[str]:
+        return {ch["id"] for ch in c.changes if ch["t"] != "audit_log"}
+
+    others = [c for c in s.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None), SyncConflict.id != conflict.id)
+                                   .order_by(SyncConflict.mutation))]
+    group = [conflict]
+    grew = True
+    while grew:
+        grew = False
+        for other in others:
+            if other in group:
+                continue
+            if resolution == "reapplied":
+                linked = other.mutation < conflict.mutation and any(created(other) & touched(c) for c in group)
+            else:
+                linked = other.mutation > conflict.mutation and any(touched(other) & created(c) for c in group)
+            if linked:
+                group.append(other)
+                grew = True
+    return sorted(group, key=lambda c: c.mutation)
 
 
 def _named(s: Session, table: str, column: str, value: Any) -> Any:

@@ -227,6 +227,9 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(split, 1)
+        self.note = QLabel()  # what went with the last one resolved
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.reload()
 
@@ -264,6 +267,8 @@ class ConflictsDialog(QDialog):
         row = self._selected()
         if row is None:
             return
+        before = len(self._rows)
+        self.note.clear()
         try:
             changes = self._conflicts.reapply(row.id) if reapply else self._conflicts.drop(row.id)
         except ConflictError as exc:
@@ -275,6 +280,11 @@ class ConflictsDialog(QDialog):
         else:
             self.changes_made.emit(changes)
         self.reload()
+        others = before - len(self._rows) - 1
+        if others > 0:
+            self.note.setText(self.tr("%n earlier change(s) of this desk that made rows it changes were re-applied with it.", "", others)
+                               if reapply else
+                               self.tr("%n later change(s) of this desk to rows it made were dropped with it.", "", others))
 
 
 class LoginDialog(QDialog):

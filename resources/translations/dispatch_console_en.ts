@@ -371,6 +371,20 @@ Trying again…</translation>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>The %1 is no longer there: this change cannot be re-applied; drop it.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier change(s) of this desk that made rows it changes were re-applied with it.</source>
+        <translation>
+            <numerusform>The earlier change of this desk that made rows it changes was re-applied with it.</numerusform>
+            <numerusform>%n earlier changes of this desk that made rows it changes were re-applied with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) of this desk to rows it made were dropped with it.</source>
+        <translation>
+            <numerusform>The later change of this desk to rows it made was dropped with it.</numerusform>
+            <numerusform>%n later changes of this desk to rows it made were dropped with it.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

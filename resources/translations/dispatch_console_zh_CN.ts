@@ -371,6 +371,18 @@ Trying again…</source>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>该%1已不存在：此修改无法重新应用，请放弃。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier change(s) of this desk that made rows it changes were re-applied with it.</source>
+        <translation>
+            <numerusform>本台较早的 %n 项修改（创建了它所改动的记录）已一并重新应用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) of this desk to rows it made were dropped with it.</source>
+        <translation>
+            <numerusform>本台之后对其所创建记录的 %n 项修改已一并放弃。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

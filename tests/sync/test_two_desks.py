@@ -82,3 +82,89 @@ def test_two_desks_assign_the_same_order_one_wins(centre, make_desk) -> None:
     b.worker.pull_once()
     with b.database.reading() as s:
         assert s.get(WorkOrder, order.id).assignee_id == first.id
+
+
+def _pause_row(database, order_id, started_by_desk_clock):
+    from console.store.models import SlaPause
+
+    with database.reading() as s:
+        return s.scalars(select(SlaPause).where(SlaPause.order_id == order_id, SlaPause.started_at == started_by_desk_clock)).one_or_none()
+
+
+def test_a_refused_pause_is_made_again_when_re_applied(centre, make_desk) -> None:
+    """B's pause was refused (A paused first): once A has resumed, B re-applies it; the pause the
+    centre never had is sent as a new row, not as a change to a row it does not know."""
+    from datetime import timedelta
+
+    from console.domain.enums import PauseReason
+    from console.store.models import SlaPause
+    from console.sync.conflicts import Conflicts
+
+    _base, central, _url = centre
+    a, b = make_desk("a"), make_desk("b")
+    order, _first, _second = _open_order_and_two_technicians(a)
+    b_time, a_time = DEMO_NOW, DEMO_NOW + timedelta(minutes=1)
+    OrderActions(b.database, b.user, lambda: b_time).pause([order.id], PauseReason.CUSTOMER_NOT_READY, "B's pause")
+    OrderActions(a.database, a.user, lambda: a_time).pause([order.id], PauseReason.CUSTOMER_NOT_READY, "A's pause")
+    a.worker.push_once()
+    b.worker.push_once()
+    [conflict] = Conflicts(b.database, b.user, lambda: DEMO_NOW).open()
+    assert conflict.code == "contested"
+    assert _pause_row(b.database, order.id, b_time).deleted  # the desk's copy of what the centre never had
+    OrderActions(a.database, a.user, lambda: a_time + timedelta(minutes=5)).resume([order.id])
+    a.worker.push_once()
+    b.worker.pull_once()
+    Conflicts(b.database, b.user, lambda: DEMO_NOW).reapply(conflict.id)
+    assert b.worker.push_once()
+    assert b.replica.counts().pending == 0 and b.replica.counts().conflicts == 0
+    with central.reading() as s:
+        mine = s.scalars(select(SlaPause).where(SlaPause.order_id == order.id, SlaPause.note == "B's pause")).one()
+        assert not mine.deleted and mine.ended_at is None
+        assert s.get(WorkOrder, order.id).paused_since == b_time
+        assert s.scalars(select(AuditEntry.action).where(AuditEntry.order_id == order.id, AuditEntry.action.startswith("sync."))
+                         .order_by(AuditEntry.seq)).all() == ["sync.refused", "sync.reapplied"]
+
+
+def test_dropping_a_refused_pause_drops_the_resume_that_followed_it(qtbot, centre, make_desk) -> None:
+    """B paused and resumed while offline; A paused first: both of B's changes are refused, and the
+    resume, which changes B's pause the centre never had, goes with the pause when B drops it."""
+    from datetime import timedelta
+
+    from console.domain.enums import PauseReason
+    from console.sync.conflicts import Conflicts
+
+    _base, central, _url = centre
+    a, b = make_desk("a"), make_desk("b")
+    order, _first, _second = _open_order_and_two_technicians(a)
+    b_time, a_time = DEMO_NOW, DEMO_NOW + timedelta(minutes=1)
+    OrderActions(b.database, b.user, lambda: b_time).pause([order.id], PauseReason.CUSTOMER_NOT_READY, "B's pause")
+    OrderActions(b.database, b.user, lambda: b_time + timedelta(minutes=2)).resume([order.id])
+    OrderActions(a.database, a.user, lambda: a_time).pause([order.id], PauseReason.CUSTOMER_NOT_READY, "A's pause")
+    a.worker.push_once()
+    b.worker.push_once()
+    conflicts = Conflicts(b.database, b.user, lambda: DEMO_NOW)
+    pause, resume = conflicts.open()
+    assert (pause.summary, resume.summary) == ("sla.paused", "sla.resumed")
+    from console.ui.sync_status import ConflictsDialog
+    from tests.ui.helpers import SH
+
+    dialog = ConflictsDialog(conflicts, SH)  # the dispatcher drops the pause from the panel
+    qtbot.addWidget(dialog)
+    assert dialog.list.rowCount() == 2 and dialog.list.item(0, 3).text() != "sla.paused"  # named, not a code
+    dialog.list.selectRow(0)
+    dialog.drop_button.click()
+    assert dialog.list.rowCount() == 0 and conflicts.open() == []
+    assert dialog.note.text() == "1 later change(s) of this desk to rows it made were dropped with it."  # (untranslated here)
+    b.worker.push_once()
+    b.worker.pull_once()
+    with central.reading() as s:
+        dropped = s.scalars(select(AuditEntry).where(AuditEntry.order_id == order.id, AuditEntry.action == "sync.dropped")).all()
+        centre_paused = s.get(WorkOrder, order.id).paused_since
+    assert sorted(e.after["mutation"] for e in dropped) == sorted([pause_mutation(b, pause), pause_mutation(b, resume)])
+    with b.database.reading() as s:
+        assert s.get(WorkOrder, order.id).paused_since == centre_paused == a_time
+
+
+def pause_mutation(desk, conflict) -> int:
+    with desk.database.reading() as s:
+        return s.get(SyncConflict, conflict.id).mutation

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.services.desk import Changes
@@ -113,7 +114,8 @@ class Conflicts:
             conflict = s.get(SyncConflict, conflict_id, with_for_update=True)
             if conflict is None or conflict.resolved_at is not None:
                 raise ConflictError("this conflict was already resolved", "resolved")
-            for item in _together(s, conflict, resolution):
+            group = _together(s, conflict, resolution)
+            for item in group:
                 if resolution == "reapplied":
                     self._reapply(s, item, orders, appointments)
                 entity_id = uuid.UUID(item.changes[0]["id"])
@@ -124,6 +126,8 @@ class Conflicts:
                 item.resolved_at, item.resolution = now, resolution
                 if item.order_id:
                     orders.add(item.order_id)
+            if resolution == "dropped":
+                _forget_made(s, group)
         return Changes(orders=frozenset(orders), appointments=frozenset(appointments))
 
     @staticmethod
@@ -165,6 +169,25 @@ class Conflicts:
             s.flush()
             if model.__tablename__ == "appointments":
                 appointments.add(row_id)
+
+
+def _forget_made(s: Session, group: list[SyncConflict]) -> None:
+    """The rows these dropped changes created, which the centre never had: the desk's marked-deleted
+    copies go too (a plain delete, not a change to send), children first; one something else of
+    this desk still refers to stays, marked deleted."""
+    made = [(change["t"], uuid.UUID(change["id"])) for c in group for change in c.changes
+            if change["op"] == "insert" and change["t"] != "audit_log"]
+    for table, row_id in reversed(made):
+        model = _model(table)
+        held = s.get(model, row_id)
+        if held is None or not getattr(held, "deleted", False):
+            continue
+        try:
+            with s.begin_nested():
+                s.execute(delete(model).where(model.id == row_id))
+        except IntegrityError:
+            continue
+        s.expunge(held)
 
 
 def _together(s: Session, conflict: SyncConflict, resolution: str) -> list[SyncConflict]:

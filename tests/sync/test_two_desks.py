@@ -163,6 +163,7 @@ def test_dropping_a_refused_pause_drops_the_resume_that_followed_it(qtbot, centr
     assert sorted(e.after["mutation"] for e in dropped) == sorted([pause_mutation(b, pause), pause_mutation(b, resume)])
     with b.database.reading() as s:
         assert s.get(WorkOrder, order.id).paused_since == centre_paused == a_time
+    assert _pause_row(b.database, order.id, b_time) is None  # the pause the centre never had is gone from the desk too
 
 
 def pause_mutation(desk, conflict) -> int:

@@ -2,7 +2,9 @@
 they like, crash (the file left as a crash leaves it, or a real desk process killed with SIGKILL at
 a chosen moment), restart; the centre is killed and started again, or stays away for a while. At
 the end, with everything synced:
-- every desk equals the centre (the orders, their pauses, their audit rows; versions included);
+- every desk equals the centre (the orders, their pauses, their audit rows; versions included), also
+  after the dispatchers re-apply or drop what was refused (during the run, and all that is left
+  at the end);
 - no saved edit is missing: each one's audit row is at the centre, or the edit was refused, and
   then it is a conflict record on its desk and a "sync.refused" entry in the centre's audit log;
 - a refusal only ever says that someone else changed a contested field meanwhile, and the centre
@@ -34,6 +36,7 @@ from console.services.orders import OrderActions
 from console.store import audit
 from console.store.models import Technician, WorkOrder, utcnow
 from console.sync.client import CentreError
+from console.sync.conflicts import ConflictError, Conflicts
 from tests.central.test_api import PASSWORD, login
 from tests.sync.harness import (  # noqa: F401 - restartable_centre: a fixture, used by name
     DeskProcesses,
@@ -66,6 +69,7 @@ class Setup:
     technicians: list[str] = []
     workdir: Path = Path()
     runs = 0
+    resolved: dict[str, int] = defaultdict(int)  # conflicts re-applied / dropped by the machine, for the run's summary
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -111,6 +115,34 @@ class SyncMachine(RuleBasedStateMachine):
             actions.pause([order_id], PauseReason.CUSTOMER_NOT_READY, f"machine {pick}")
         else:
             actions.resume([order_id])  # refused by the desk itself when not paused: nothing saved
+        self._remember(n)
+
+    @rule(n=st.integers(0, DESKS - 1), m=st.integers(0, DESKS - 1), order=st.integers(0, ORDERS - 1),
+          kind=st.sampled_from(("assign", "pause")), pick=st.integers(0, 7))
+    def race(self, n: int, m: int, order: int, kind: str, pick: int) -> None:
+        """Two desks make the same kind of change to one order at once and push: the second is refused."""
+        if n == m or not (self._up(n) and self._up(m)):
+            return
+        self.edit(n, order, kind, pick)
+        self.edit(m, order, kind, pick + 1)
+        self.desks[n].worker.push_once()
+        self.desks[m].worker.push_once()
+
+    @rule(n=st.integers(0, DESKS - 1), pick=st.integers(0, 7), reapply=st.booleans())
+    def resolve_conflict(self, n: int, pick: int, reapply: bool) -> None:
+        """The dispatcher re-applies or drops one of the desk's open conflicts (with those that go with it)."""
+        desk = self.desks[n]
+        conflicts = Conflicts(desk.database, desk.user, utcnow, desk.worker.desk_id)
+        waiting = conflicts.open()
+        if not waiting:
+            return
+        chosen = waiting[pick % len(waiting)]
+        try:
+            (conflicts.reapply if reapply else conflicts.drop)(chosen.id)
+            Setup.resolved["reapplied" if reapply else "dropped"] += 1
+        except ConflictError as exc:
+            assert exc.kind == "gone", exc  # only a row no longer there stops a re-apply
+            Setup.resolved["gone"] += 1
         self._remember(n)
 
     @rule(n=st.integers(0, DESKS - 1))
@@ -198,6 +230,11 @@ class SyncMachine(RuleBasedStateMachine):
                 self.centre.start()
             for n in range(DESKS):
                 self._remember(n)
+            self._sync_everyone()
+            # then the dispatchers deal with what is left, re-applying or dropping, and sync once more
+            for n, desk in enumerate(self.desks):
+                for conflict in Conflicts(desk.database, desk.user, utcnow, desk.worker.desk_id).open():
+                    self.resolve_conflict(n, 0, reapply=conflict.created_at.microsecond % 2 == 0)
             self._sync_everyone()
             self._check()
         finally:
@@ -290,9 +327,18 @@ def _story(database, start: tuple[int, dict[str, tuple[str | None, bool]]]) -> l
     with database.engine.connect() as conn:
         for order, (assignee, paused) in states.items():
             rows = conn.execute(text("SELECT action, before, after, desk_id FROM audit_log WHERE order_id = CAST(:o AS uuid) "
-                                     "AND seq > :after AND action IN ('order.assigned', 'sla.paused', 'sla.resumed') ORDER BY seq"),
-                                {"o": order, "after": after_seq}).all()
+                                     "AND seq > :after AND action IN ('order.assigned', 'sla.paused', 'sla.resumed', 'sync.reapplied') "
+                                     "ORDER BY seq"), {"o": order, "after": after_seq}).all()
             for action, before, after, desk_id in rows:
+                if action == "sync.reapplied":  # the desk's values written over the centre's, by the dispatcher's choice
+                    for change in after.get("changes", []):
+                        if change["t"] == "work_orders" and change["id"] == order:
+                            if "assignee_id" in change["set"]:  # (the wire's 32 hex digits; the story keeps the dashed form)
+                                wire_id = change["set"]["assignee_id"]
+                                assignee = str(uuid.UUID(wire_id)) if wire_id else None
+                            if "paused_since" in change["set"]:
+                                paused = change["set"]["paused_since"] is not None
+                    continue
                 if action == "order.assigned":
                     if before.get("assignee_id") == after.get("assignee_id"):
                         continue  # to the technician the desk saw already: the assignee is not changed
@@ -320,6 +366,7 @@ def test_desks_editing_going_offline_crashing_and_the_centre_restarting_converge
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]))
     finally:
         Setup.driver.close()
+        print(f"conflicts resolved by the machine: {dict(Setup.resolved)}")
 
 
 # --- what the machine found, replayed step by step ----------------------------------------------------

@@ -82,6 +82,7 @@ class MutationResult(BaseModel):
     args: dict[str, Any] = Field(default_factory=dict, description="refused: the particulars of the code")
     theirs: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
     versions: dict[str, dict[str, int]] = Field(default_factory=dict, description="ok: {table: {id: version}} after it")
+    stamp: str = Field(default="", description="ok: the updated_at the centre gave those rows (wire format)")
     rows: dict[str, dict[str, dict[str, Any]]] = Field(
         default_factory=dict, description="ok, applied by an earlier push (a retry): {table: {id: row}}, its rows as they are now")
 
@@ -239,7 +240,7 @@ class _Planner:
             batch.rows[key] = row
             if "version" in row:
                 versions[change.t][change.id] = row["version"]
-        batch.results.append(MutationResult(m=mutation.m, ok=True, versions=dict(versions)))
+        batch.results.append(MutationResult(m=mutation.m, ok=True, versions=dict(versions), stamp=self.now_wire if versions else ""))
 
 
 def _write(s: Session, batch: _Batch) -> set[uuid.UUID]:

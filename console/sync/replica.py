@@ -275,7 +275,8 @@ class Replica:
                     waiting_on[change["id"]].discard(entry.mutation)
                 later = {(c["t"], c["id"]) for c in entry.changes if waiting_on[c["id"]]}  # rows with changes still waiting
                 if result.get("ok"):
-                    self._accepted(conn, entry, result.get("versions", {}), later, shadows, result.get("rows") or {})
+                    self._accepted(conn, entry, result.get("versions", {}), later, shadows, result.get("rows") or {},
+                                   result.get("stamp") or None)
                 else:
                     self._conflict(conn, entry, result, at)
                     for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said
@@ -322,9 +323,9 @@ class Replica:
     @staticmethod
     def _accepted(conn: sqlite3.Connection, entry: Pending, versions: Mapping[str, Mapping[str, int]],
                   later: set[tuple[str, str]], shadows: MutableMapping[tuple[str, str], dict | None],
-                  rows: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
-        """An accepted mutation's rows take the centre's versions (or its rows); `shadows` is kept as
-        the table now has them."""
+                  rows: Mapping[str, Mapping[str, dict[str, Any]]], stamp: str | None = None) -> None:
+        """An accepted mutation's rows take the centre's versions and updated_at (`stamp`), or its rows
+        (a retry's answer); `shadows` is kept as the table now has them."""
         for change in entry.changes:
             table, row_id = change["t"], change["id"]
             version = versions.get(table, {}).get(row_id)
@@ -339,6 +340,8 @@ class Replica:
                         base.update(change["set"])
                     if version is not None:
                         base["version"] = version
+                        if stamp:
+                            base["updated_at"] = stamp
                     conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
                     if (table, row_id) in shadows:
                         shadows[(table, row_id)] = base
@@ -352,7 +355,10 @@ class Replica:
             elif wire(table).synced:
                 if version is None:  # a retry answered without its rows: take the version the centre had before, the feed brings the rest
                     version = (shadow or {}).get("version", 0)
-                conn.execute(f"UPDATE {table} SET version = ? WHERE id = ?", (version, row_id))
+                    conn.execute(f"UPDATE {table} SET version = ? WHERE id = ?", (version, row_id))
+                else:  # the centre's stamp too: a shadow taken from this row later must hold what the centre has
+                    conn.execute(f"UPDATE {table} SET version = ?, updated_at = coalesce(?, updated_at) WHERE id = ?",
+                                 (version, stamp, row_id))
 
     @staticmethod
     def _conflict(conn: sqlite3.Connection, entry: Pending, result: Mapping[str, Any], at: datetime) -> None:

@@ -39,10 +39,13 @@ def test_a_change_on_one_desk_reaches_the_other(centre, make_desk) -> None:
     assert a.replica.counts().pending == 0
     with central.reading() as s:
         assert s.get(WorkOrder, order.id).assignee_id == first.id
+        stamped = s.get(WorkOrder, order.id).updated_at
         # the pushed audit row is in the centre's hash chain, and the technician's dispatch SMS is queued
         assert audit_chain.verify(s).intact
         assert s.get(AuditEntry, _pushed_audit_id(a, order.id)).seq is not None
         assert s.scalars(select(OutboxMessage.recipient).where(OutboxMessage.dedupe_key.startswith(f"dispatch:{order.id}:"))).all() == [first.phone]
+    with a.database.reading() as s:  # the answer gives the desk the centre's version and stamp, before any pull
+        assert s.get(WorkOrder, order.id).updated_at == stamped
     b.worker.pull_once()
     with b.database.reading() as s:
         row = s.get(WorkOrder, order.id)

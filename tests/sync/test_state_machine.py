@@ -37,6 +37,7 @@ from console.store import audit
 from console.store.models import Technician, WorkOrder, utcnow
 from console.sync.client import CentreError
 from console.sync.conflicts import ConflictError, Conflicts
+from console.sync.worker import PUSH_BATCH
 from tests.central.test_api import PASSWORD, login
 from tests.sync.harness import (  # noqa: F401 - restartable_centre: a fixture, used by name
     DeskProcesses,
@@ -175,7 +176,7 @@ class SyncMachine(RuleBasedStateMachine):
     def push_answer_lost_then_crash(self, n: int) -> None:
         """The centre commits a push whose answer the desk never writes: it crashed first."""
         desk = self.desks[n]
-        pending = desk.replica.pending()
+        pending = desk.replica.pending(PUSH_BATCH)  # one batch, as the worker sends them (a killed desk process may leave many)
         if self._up(n) and pending:
             desk.worker.client.push(desk.worker.desk_id, [{"m": p.mutation, "changes": p.changes} for p in pending])
         self._reopen(n, clean=False)

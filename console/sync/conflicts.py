@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from console.services.desk import Changes
 from console.store import audit
 from console.store.database import Database
-from console.store.models import Base, OrderClaim, SyncConflict, WorkOrder
+from console.store.models import Base, OrderClaim, SlaPause, SyncConflict, WorkOrder
 from console.store.rows import DeskUser
 from console.sync.wire import BOOKKEEPING, DERIVED, wire
 
@@ -132,6 +132,7 @@ class Conflicts:
 
     @staticmethod
     def _reapply(s: Session, conflict: SyncConflict, orders: set[uuid.UUID], appointments: set[uuid.UUID]) -> None:
+        _check_pause_rules(s, conflict)
         made: list[tuple[type, uuid.UUID, dict[str, Any]]] = []
         for change in conflict.changes:
             if change["t"] == "audit_log":
@@ -169,6 +170,23 @@ class Conflicts:
             s.flush()
             if model.__tablename__ == "appointments":
                 appointments.add(row_id)
+
+
+def _check_pause_rules(s: Session, conflict: SyncConflict) -> None:
+    """A refused pause is not re-applied over another one (two open pauses of one order would credit
+    the same time twice), nor a refused resume of a pause that has ended meanwhile."""
+    for change in conflict.changes:
+        if change["t"] != "sla_pauses":
+            continue
+        if change["op"] == "insert":
+            order_id = change["set"].get("order_id")
+            order = s.get(WorkOrder, uuid.UUID(order_id)) if order_id else None
+            if order is not None and order.paused_since is not None and not order.deleted:
+                raise ConflictError("the order's clock is paused already", "already_paused")
+        elif change["set"].get("ended_at") is not None:
+            pause = s.get(SlaPause, uuid.UUID(change["id"]))
+            if pause is not None and pause.ended_at is not None and not pause.deleted:
+                raise ConflictError("this pause has ended already", "already_resumed")
 
 
 def _forget_made(s: Session, group: list[SyncConflict]) -> None:

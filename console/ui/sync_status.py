@@ -274,6 +274,9 @@ class ConflictsDialog(QDialog):
         except ConflictError as exc:
             texts = SyncTexts()
             text = {"resolved": self.tr("This conflict was resolved already."),
+                    "already_paused": self.tr("The order's clock is paused already (by someone else): re-applying this pause "
+                                              "would count the same time twice. Drop it."),
+                    "already_resumed": self.tr("This pause has ended already: there is nothing to resume. Drop it."),
                     "gone": self.tr("The %1 is no longer there: this change cannot be re-applied; drop it.").replace(
                         "%1", texts.table(exc.table))}.get(exc.kind, str(exc))
             QMessageBox.warning(self, self.windowTitle(), text)

@@ -368,6 +368,14 @@ Trying again…</translation>
         <translation>This conflict was resolved already.</translation>
     </message>
     <message>
+        <source>The order&apos;s clock is paused already (by someone else): re-applying this pause would count the same time twice. Drop it.</source>
+        <translation>The order&apos;s clock is paused already (by someone else): re-applying this pause would count the same time twice. Drop it.</translation>
+    </message>
+    <message>
+        <source>This pause has ended already: there is nothing to resume. Drop it.</source>
+        <translation>This pause has ended already: there is nothing to resume. Drop it.</translation>
+    </message>
+    <message>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>The %1 is no longer there: this change cannot be re-applied; drop it.</translation>
     </message>

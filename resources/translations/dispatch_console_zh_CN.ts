@@ -368,6 +368,14 @@ Trying again…</source>
         <translation>此冲突已处理。</translation>
     </message>
     <message>
+        <source>The order&apos;s clock is paused already (by someone else): re-applying this pause would count the same time twice. Drop it.</source>
+        <translation>该工单的计时已被他人暂停：重新应用此暂停会重复计算暂停时间。请放弃。</translation>
+    </message>
+    <message>
+        <source>This pause has ended already: there is nothing to resume. Drop it.</source>
+        <translation>此暂停已结束，无需恢复。请放弃。</translation>
+    </message>
+    <message>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>该%1已不存在：此修改无法重新应用，请放弃。</translation>
     </message>

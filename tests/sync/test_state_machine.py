@@ -142,7 +142,7 @@ class SyncMachine(RuleBasedStateMachine):
             (conflicts.reapply if reapply else conflicts.drop)(chosen.id)
             Setup.resolved["reapplied" if reapply else "dropped"] += 1
         except ConflictError as exc:
-            assert exc.kind == "gone", exc  # only a row no longer there stops a re-apply
+            assert exc.kind in ("gone", "already_paused", "already_resumed"), exc  # the rules that stop a re-apply
             Setup.resolved["gone"] += 1
         self._remember(n)
 

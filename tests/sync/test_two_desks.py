@@ -114,6 +114,13 @@ def test_a_refused_pause_is_made_again_when_re_applied(centre, make_desk) -> Non
     [conflict] = Conflicts(b.database, b.user, lambda: DEMO_NOW).open()
     assert conflict.code == "contested"
     assert _pause_row(b.database, order.id, b_time).deleted  # the desk's copy of what the centre never had
+    import pytest
+
+    from console.sync.conflicts import ConflictError
+
+    with pytest.raises(ConflictError) as refused:  # while A's pause runs, B's would count the same time twice
+        Conflicts(b.database, b.user, lambda: DEMO_NOW).reapply(conflict.id)
+    assert refused.value.kind == "already_paused" and b.replica.counts().pending == 0
     OrderActions(a.database, a.user, lambda: a_time + timedelta(minutes=5)).resume([order.id])
     a.worker.push_once()
     b.worker.pull_once()

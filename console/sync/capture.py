@@ -25,11 +25,13 @@ from console.sync.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
 _KEY = "sync.changes"
 _SAVED = "sync.saved"
 _MARKS = "sync.savepoints"
+_STAMPS = "sync.stamps"  # (table, id) -> the row's updated_at before this transaction changed it (wire value)
 
 
 def install(sessions: sessionmaker, on_saved: Callable[[], None] | None = None) -> None:
     """From now on every transaction of these sessions that changes replicated rows writes an
     outbox entry; `on_saved` is called after such a commit (to wake the pusher)."""
+    event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "before_commit", _before_commit)
     event.listen(sessions, "after_transaction_create", _savepoint_begun)
@@ -70,12 +72,31 @@ def _rolled_back(session: Session, previous: SessionTransaction) -> None:
     session.info.pop(_KEY, None)
     session.info.pop(_SAVED, None)
     session.info.pop(_MARKS, None)
+    session.info.pop(_STAMPS, None)
 
 
 def _row(session: Session, table: str, row_id: str) -> dict[str, Any] | None:
     columns = wire(table).columns
     found = session.connection().exec_driver_sql(f"SELECT {wire(table).column_list} FROM {table} WHERE id = ?", (row_id,)).first()
     return dict(zip(columns, found, strict=True)) if found is not None else None
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    """Remember the stamps of rows about to be updated: the flush gives them the desk's time, and a
+    shadow must hold the centre's (a refusal puts the row back from it, and no feed entry corrects
+    a row the centre did not change)."""
+    stamps = session.info.setdefault(_STAMPS, {})
+    for obj in session.dirty:
+        table = obj.__table__.name
+        if table not in PUSHABLE or "updated_at" not in obj.__table__.c:
+            continue
+        key = (table, obj.id.hex)
+        if key in stamps:
+            continue
+        history = inspect(obj).attrs.updated_at.history
+        before = history.deleted[0] if history.deleted else history.unchanged[0] if history.unchanged else None
+        if before is not None:
+            stamps[key] = wire(table).encode({"updated_at": before})["updated_at"]
 
 
 def _after_flush(session: Session, _context: object) -> None:
@@ -119,6 +140,7 @@ def _record_update(session: Session, changes: dict, table: str, obj: Any) -> Non
         if name == "version":
             base_version = before if before is not None else obj.version
             continue
+
         if name in skip:
             continue
         was[name] = before
@@ -131,7 +153,10 @@ def _record_update(session: Session, changes: dict, table: str, obj: Any) -> Non
     if known is None:
         stored = _row(session, table, row_id)
         if stored is not None:
-            _shadow(session, table, row_id, {**stored, **was, "version": base_version})
+            # as the centre has it: the stamp too (a refusal puts the row back from it, and no feed
+            # entry corrects a row the centre did not change)
+            stamp = session.info.get(_STAMPS, {}).get((table, row_id))
+            _shadow(session, table, row_id, {**stored, **was, **({"updated_at": stamp} if stamp else {}), "version": base_version})
         changes[(table, row_id)] = {"t": table, "id": row_id, "op": "update", "v": base_version, "set": new, "was": was}
     elif known["op"] == "insert":
         known["set"] = _row(session, table, row_id) or known["set"]
@@ -151,6 +176,7 @@ def _shadow(session: Session, table: str, row_id: str, row: dict[str, Any] | Non
 def _before_commit(session: Session) -> None:
     session.flush()  # the commit's own flush comes after this hook: flush now so nothing is missed
     session.info.pop(_MARKS, None)
+    session.info.pop(_STAMPS, None)
     changes = session.info.pop(_KEY, None)
     if not changes:
         return

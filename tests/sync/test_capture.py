@@ -85,3 +85,33 @@ def test_an_action_too_large_to_sync_is_refused_before_anything_is_saved(demo_db
         assert s.scalar(select(text("count(*)")).select_from(AuditEntry)) == audit_rows
     actions.assign([orders[0].id], technician.id)  # a smaller part goes through
     assert len(_entries(demo_db)) == 1
+
+
+def test_a_shadow_keeps_the_stamp_the_row_had_before_the_change(demo_db) -> None:
+    """A refused change puts its rows back from their shadows, and a row the centre did not change
+    gets no feed entry to correct it: the shadow must hold the row's updated_at from before the
+    change, not the desk's time of the change (set by the action, or by the ORM on update)."""
+    from datetime import timedelta
+
+    from console.domain.enums import OrderStatus, PauseReason
+    from console.services.desk import DeskReader
+    from console.services.orders import OrderActions
+    from console.store.models import SlaPause
+    from console.sync.wire import wire
+    from tests.conftest import DEMO_NOW
+
+    with demo_db.reading() as s:
+        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.NEW, WorkOrder.paused_since.is_(None))
+                          .order_by(WorkOrder.number)).first()
+    actions = OrderActions(demo_db, DeskReader(demo_db).user(None), lambda: DEMO_NOW)
+    actions.pause([order.id], PauseReason.CUSTOMER_NOT_READY, "before the desk syncs")
+    with demo_db.reading() as s:
+        before = {"order": s.get(WorkOrder, order.id).updated_at,
+                  "pause": s.scalars(select(SlaPause).where(SlaPause.order_id == order.id)).one()}
+    capture.install(demo_db.sessions)
+    OrderActions(demo_db, DeskReader(demo_db).user(None), lambda: DEMO_NOW + timedelta(hours=1)).resume([order.id])
+    with demo_db.reading() as s:
+        shadows = {row_id: json.loads(row) for row_id, row in s.execute(text("SELECT row_id, row FROM sync_shadows WHERE row IS NOT NULL"))}
+        assert s.get(SlaPause, before["pause"].id).updated_at != before["pause"].updated_at  # the flush stamped it
+    assert shadows[order.id.hex]["updated_at"] == wire("work_orders").encode({"updated_at": before["order"]})["updated_at"]
+    assert shadows[before["pause"].id.hex]["updated_at"] == wire("sla_pauses").encode({"updated_at": before["pause"].updated_at})["updated_at"]

@@ -140,7 +140,6 @@ def _record_update(session: Session, changes: dict, table: str, obj: Any) -> Non
         if name == "version":
             base_version = before if before is not None else obj.version
             continue
-
         if name in skip:
             continue
         was[name] = before

@@ -18,6 +18,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from console.domain import lifecycle
+from console.domain.lifecycle import Refusal
 from console.services.desk import Changes
 from console.store import audit
 from console.store.database import Database
@@ -57,12 +59,13 @@ class Claim:
 
 
 class ConflictError(Exception):
-    """A conflict that cannot be resolved so: `kind` resolved (already, perhaps on another window) or
-    gone (the row to re-apply on is no longer there; `table` names it)."""
+    """A conflict that cannot be resolved so: `kind` resolved (already, perhaps on another window),
+    gone (the row to re-apply on is no longer there; `table` names it), or what the pause rules say
+    (already_paused, already_resumed, rules: `refusal`)."""
 
-    def __init__(self, message: str, kind: str = "", table: str = ""):
+    def __init__(self, message: str, kind: str = "", table: str = "", refusal: Refusal | None = None):
         super().__init__(message)
-        self.kind, self.table = kind, table
+        self.kind, self.table, self.refusal = kind, table, refusal
 
 
 def _model(table: str) -> type:
@@ -167,26 +170,32 @@ class Conflicts:
             s.execute(delete(model).where(model.id == row_id))
         for model, row_id, values in made:
             s.add(model(id=row_id, **values))
-            s.flush()
             if model.__tablename__ == "appointments":
                 appointments.add(row_id)
+        s.flush()
 
 
 def _check_pause_rules(s: Session, conflict: SyncConflict) -> None:
-    """A refused pause is not re-applied over another one (two open pauses of one order would credit
-    the same time twice), nor a refused resume of a pause that has ended meanwhile."""
+    """The pause rules (console.domain.lifecycle) on the rows as they are now: a refused pause is not
+    re-applied over another one (two open pauses of one order would credit the same time twice), nor
+    a refused resume of a pause that has ended meanwhile."""
     for change in conflict.changes:
         if change["t"] != "sla_pauses":
             continue
+        refusal = None
         if change["op"] == "insert":
             order_id = change["set"].get("order_id")
             order = s.get(WorkOrder, uuid.UUID(order_id)) if order_id else None
-            if order is not None and order.paused_since is not None and not order.deleted:
-                raise ConflictError("the order's clock is paused already", "already_paused")
+            if order is not None:
+                refusal = lifecycle.pause_refusal(order.status, order.paused_since is not None)
         elif change["set"].get("ended_at") is not None:
             pause = s.get(SlaPause, uuid.UUID(change["id"]))
-            if pause is not None and pause.ended_at is not None and not pause.deleted:
-                raise ConflictError("this pause has ended already", "already_resumed")
+            if pause is not None and not pause.deleted:
+                order = s.get(WorkOrder, pause.order_id)
+                refusal = lifecycle.resume_refusal(order.status, pause.ended_at is None)
+        if refusal is not None:
+            kind = {Refusal.ALREADY_PAUSED: "already_paused", Refusal.NOT_PAUSED: "already_resumed"}.get(refusal, "rules")
+            raise ConflictError(f"the pause rules refuse it: {refusal.value}", kind, refusal=refusal)
 
 
 def _forget_made(s: Session, group: list[SyncConflict]) -> None:
@@ -255,19 +264,16 @@ def _named(s: Session, table: str, column: str, value: Any) -> Any:
 
 def claims_on(database: Database, order_id: uuid.UUID, desk_id: str, now: datetime) -> list[Claim]:
     """Other desks' live claims on an order, the one expiring last first."""
-    with database.reading() as s:
-        rows = s.scalars(select(OrderClaim).where(OrderClaim.order_id == order_id, OrderClaim.desk_id != desk_id,
-                                                  OrderClaim.expires_at > now, OrderClaim.deleted.is_(False))
-                         .order_by(OrderClaim.expires_at.desc())).all()
-    return [Claim(r.holder, r.desk_id, r.expires_at) for r in rows]
+    return live_claims(database, desk_id, now, order_id).get(order_id, [])
 
 
-def live_claims(database: Database, desk_id: str, now: datetime) -> dict[uuid.UUID, list[Claim]]:
-    """Every order other desks hold open now, with its claims (the one expiring last first): for the queue."""
+def live_claims(database: Database, desk_id: str, now: datetime, order_id: uuid.UUID | None = None) -> dict[uuid.UUID, list[Claim]]:
+    """The orders other desks hold open now (or just this one), with their claims, the one expiring last first."""
+    query = (select(OrderClaim.order_id, OrderClaim.holder, OrderClaim.desk_id, OrderClaim.expires_at)
+             .where(OrderClaim.desk_id != desk_id, OrderClaim.expires_at > now, OrderClaim.deleted.is_(False))
+             .order_by(OrderClaim.expires_at.desc()))
     with database.reading() as s:
-        rows = s.execute(select(OrderClaim.order_id, OrderClaim.holder, OrderClaim.desk_id, OrderClaim.expires_at)
-                         .where(OrderClaim.desk_id != desk_id, OrderClaim.expires_at > now, OrderClaim.deleted.is_(False))
-                         .order_by(OrderClaim.expires_at.desc())).all()
+        rows = s.execute(query if order_id is None else query.where(OrderClaim.order_id == order_id)).all()
     out: dict[uuid.UUID, list[Claim]] = {}
     for order_id, holder, desk, expires_at in rows:
         out.setdefault(order_id, []).append(Claim(holder, desk, expires_at))

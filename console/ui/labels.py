@@ -27,6 +27,7 @@ from console.domain.enums import (
     SlaStage,
 )
 from console.domain.lifecycle import Refusal
+from console.sync.capture import TooLarge
 
 # Pairs, not a dict literal: members of different vocabularies can share a value ("survey").
 _PAIRS: list[tuple[StrEnum, str]] = [
@@ -200,8 +201,6 @@ def local_window(start: datetime | None, end: datetime | None, zone: ZoneInfo) -
 
 def saving_failure(error: Exception) -> str:
     """Why a change was not saved, for a person (an error of a kind with words here, else its message)."""
-    from console.sync.capture import TooLarge  # (the sync package is not needed to name the rest)
-
     if isinstance(error, TooLarge):
         return (QCoreApplication.translate("Labels", "one action may change at most %1 rows, this one would change %2: "
                                                      "do it in smaller parts (fewer orders at a time).")

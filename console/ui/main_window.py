@@ -362,19 +362,15 @@ class MainWindow(QMainWindow):
         self._claims_timer.setInterval(30 * 1000)
         self._claims_timer.timeout.connect(self._show_claims)
         self._claims_timer.start()
+        texts = SyncTexts()
+        self.model.show_claims_with(lambda claims, at: texts.claim([(c.holder, c.expires_at) for c in claims], at), _claim_icon())
         self._show_claims()
 
     def _show_claims(self) -> None:
         if self._sync is None:
             return
         database, desk, now = self._reader.database, self._sync.desk_id, self._clock()
-        texts = SyncTexts()
-
-        def tooltip(claims: list, at: datetime) -> str:
-            return texts.claim([(c.holder, c.expires_at) for c in claims], at)
-
-        self._background.run(lambda: live_claims(database, desk, now),
-                             lambda claims: self.model.set_claims(claims, tooltip, _claim_icon()), lambda _e: None)
+        self._background.run(lambda: live_claims(database, desk, now), self.model.set_claims, lambda _e: None)
 
     def _claim(self, order_id: uuid.UUID | None) -> None:
         if self._sync is not None:

@@ -7,6 +7,7 @@ import json
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.enums import OrderStatus
 from console.services.desk import Changes
 from console.sync.client import CentreClient, CentreError, Login
 from console.sync.conflicts import ConflictError, ConflictRow, Conflicts
@@ -145,11 +145,8 @@ class SyncTexts(QObject):
             return labels.local_time(decoded, zone)
         if isinstance(decoded, bool):
             return self.tr("Yes") if decoded else self.tr("No")
-        if table == "work_orders" and column == "status":
-            try:
-                return labels.name(OrderStatus(str(value)))
-            except ValueError:
-                pass
+        if isinstance(decoded, StrEnum):  # a status, a step, a pause reason
+            return labels.name(decoded)
         return decoded if isinstance(decoded, str) else json.dumps(value, ensure_ascii=False)
 
     def claim(self, holders: list[tuple[str, datetime]], now: datetime) -> str:
@@ -277,6 +274,7 @@ class ConflictsDialog(QDialog):
                     "already_paused": self.tr("The order's clock is paused already (by someone else): re-applying this pause "
                                               "would count the same time twice. Drop it."),
                     "already_resumed": self.tr("This pause has ended already: there is nothing to resume. Drop it."),
+                    "rules": labels.name(exc.refusal),
                     "gone": self.tr("The %1 is no longer there: this change cannot be re-applied; drop it.").replace(
                         "%1", texts.table(exc.table))}.get(exc.kind, str(exc))
             QMessageBox.warning(self, self.windowTitle(), text)

@@ -96,10 +96,14 @@ class WorkOrderTableModel(QAbstractTableModel):
     def queue_filter(self) -> QueueFilter:
         return self._filter
 
-    def set_claims(self, claims: dict[uuid.UUID, list], text: Callable[[list, datetime], str], icon: Any) -> None:
-        """Orders other desks have open: their number cell gets `icon`, its tooltip `text(claims, now)`."""
+    def show_claims_with(self, text: Callable[[list, datetime], str], icon: Any) -> None:
+        """How orders other desks have open are marked: `icon` in the number cell, `text(claims, now)` its tooltip."""
+        self._claim_text, self._claim_icon = text, icon
+
+    def set_claims(self, claims: dict[uuid.UUID, list]) -> None:
+        """The orders other desks have open now, with their claims."""
         changed = self._claims.keys() ^ claims.keys() | {k for k in claims.keys() & self._claims.keys() if claims[k] != self._claims[k]}
-        self._claims, self._claim_text, self._claim_icon = claims, text, icon
+        self._claims = claims
         positions = {r.id: n for n, r in enumerate(self._rows)} if changed else {}
         rows = sorted(positions[order_id] for order_id in changed if order_id in positions)
         for start, end in _runs(rows):

@@ -40,12 +40,12 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from console.domain.booking_rules import Travel  # noqa: E402
-from console.domain.calendar import BusinessCalendar  # noqa: E402
-from console.domain.enums import AppointmentStatus, Band, CustomerLevel, OrderKind, OrderStatus  # noqa: E402
-from console.domain.sla import SlaParameters  # noqa: E402
-from console.domain.sla_clock import SlaClock, SlaTimes, band_at  # noqa: E402
-from console.store.planning_query import PlanData, PlanOrder, PlanShift, PlanTechnician, PlanVisit  # noqa: E402
+from console.core.domain.booking_rules import Travel  # noqa: E402
+from console.core.domain.calendar import BusinessCalendar  # noqa: E402
+from console.core.domain.enums import AppointmentStatus, Band, CustomerLevel, OrderKind, OrderStatus  # noqa: E402
+from console.core.domain.sla import SlaParameters  # noqa: E402
+from console.core.domain.sla_clock import SlaClock, SlaTimes, band_at  # noqa: E402
+from console.core.store.planning_query import PlanData, PlanOrder, PlanShift, PlanTechnician, PlanVisit  # noqa: E402
 from console.ui import board_items  # noqa: E402
 from console.ui.board_layout import board_layout  # noqa: E402
 from console.ui.schedule_board import ScheduleBoard  # noqa: E402

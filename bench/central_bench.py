@@ -25,10 +25,10 @@ from sqlalchemy import create_engine, select
 import db
 from bench import centre
 from central.users import set_password
-from console.store.database import Database
-from console.store.demo_centre import DemoParameters, generate_demo
-from console.store.models import Customer, Service
-from tests.pg_server import TemporaryPostgres
+from console.core.demo.centre import DemoParameters, generate_demo
+from console.core.store.database import Database
+from console.core.store.models import Customer, Service
+from tests.fixtures.postgres_server import TemporaryPostgres
 
 PASSWORD = "bench password 2026"
 

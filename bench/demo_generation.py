@@ -17,8 +17,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from console.store.database import open_data_file
-from console.store.demo_centre import DemoParameters, generate_demo
+from console.core.demo.centre import DemoParameters, generate_demo
+from console.core.store.database import open_data_file
 
 SIZES = {
     "desk": DemoParameters(),

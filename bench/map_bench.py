@@ -22,9 +22,9 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.queue_bench import CACHE, ensure_centre  # noqa: E402
-from console.domain.enums import Band  # noqa: E402
-from console.services.desk import DeskReader, MapFacts  # noqa: E402
-from console.store.database import open_data_file  # noqa: E402
+from console.core.domain.enums import Band  # noqa: E402
+from console.core.services.desk import DeskReader, MapFacts  # noqa: E402
+from console.core.store.database import open_data_file  # noqa: E402
 from console.ui.map_view import MapView  # noqa: E402
 
 
@@ -78,7 +78,7 @@ def main() -> None:
     rows = [r for r in rows if r.id in wanted]
     book, calendar = reader.rules()
     now = datetime.now(UTC)
-    from console.domain.sla_clock import band_at
+    from console.core.domain.sla_clock import band_at
 
     def band_of(row):
         return band_at(row.sla, calendar, book.parameters, now)

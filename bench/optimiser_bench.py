@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.planning_region import region  # noqa: E402
-from console.planning import Plan, Problem, check_plan, greedy, solve  # noqa: E402
+from console.core.planning import Plan, Problem, check_plan, greedy, solve  # noqa: E402
 
 TARGET_REDUCTION_PCT = 15.0
 TARGET_ELAPSED_S = 60.0

@@ -6,7 +6,7 @@ import math
 import random
 from datetime import UTC, datetime
 
-from console.planning import Job, Pinned, Problem, Vehicle
+from console.core.planning import Job, Pinned, Problem, Vehicle
 
 ORIGIN = datetime(2026, 11, 22, 16, 0, tzinfo=UTC)  # Monday 23 Nov 2026, 00:00 in Shanghai
 CENTRE = (31.2, 121.5)

@@ -26,9 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from console.services.desk import DeskReader  # noqa: E402
-from console.services.queue_filter import QueueFilter  # noqa: E402
-from console.store.database import open_data_file  # noqa: E402
+from console.core.services.desk import DeskReader  # noqa: E402
+from console.core.services.queue_filter import QueueFilter  # noqa: E402
+from console.core.store.database import open_data_file  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
 from console.ui.work_order_table_model import WorkOrderTableModel  # noqa: E402
 
@@ -149,7 +149,7 @@ def main() -> None:
     typed = "上海华信"
     keystrokes = [timed(lambda t=typed[: n + 1]: panel.filter_bar.search.setText(t))[0] for n in range(len(typed))]
     keystrokes += timed(lambda: panel.filter_bar.search.setText(""))
-    from console.domain.enums import Band
+    from console.core.domain.enums import Band
 
     band_filter = timed(lambda: model.set_filter(QueueFilter(bands=frozenset({Band.RED, Band.BREACHED}))))[0]
     model.set_filter(QueueFilter())

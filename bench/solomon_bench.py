@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from console.planning import EuclideanTravel, Job, Problem, Vehicle, check_plan, solve
+from console.core.planning import EuclideanTravel, Job, Problem, Vehicle, check_plan, solve
 
 DATA = Path("/work/shared/bench-data/solomon")
 BEST_KNOWN = {"C101": (10, 828.94), "R101": (19, 1650.80)}  # from the folder's README

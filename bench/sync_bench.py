@@ -28,16 +28,16 @@ from sqlalchemy import create_engine, func, select
 import db
 from bench import centre
 from central.users import set_password
-from console.domain.enums import PauseReason
-from console.services.orders import OrderActions
-from console.store.database import Database, open_data_file
-from console.store.demo_centre import DemoParameters, generate_demo
-from console.store.models import Technician, WorkOrder
+from console.core.demo.centre import DemoParameters, generate_demo
+from console.core.domain.enums import PauseReason
+from console.core.services.orders import OrderActions
+from console.core.store.database import Database, open_data_file
+from console.core.store.models import Technician, WorkOrder
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica
 from console.sync.worker import SyncWorker
-from tests.pg_server import TemporaryPostgres
+from tests.fixtures.postgres_server import TemporaryPostgres
 
 PASSWORD = "bench password 2026"
 USER = "wang.wei.central"
@@ -122,13 +122,13 @@ def a_to_b_figures(base: str, folder: Path, samples: int) -> dict[str, float]:
 
 
 def a_db_region(s):
-    from console.store.models import User
+    from console.core.store.models import User
 
     return s.scalars(select(User.region_id).where(User.username == USER)).one()
 
 
 def _user(database: Database):
-    from console.services.desk import DeskReader
+    from console.core.services.desk import DeskReader
 
     return DeskReader(database).user(USER)
 

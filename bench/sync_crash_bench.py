@@ -24,9 +24,9 @@ from sqlalchemy import create_engine
 import db
 from bench import centre
 from central.users import set_password
-from console.store.database import Database
-from console.store.demo_centre import DemoParameters, generate_demo
-from tests.pg_server import TemporaryPostgres
+from console.core.demo.centre import DemoParameters, generate_demo
+from console.core.store.database import Database
+from tests.fixtures.postgres_server import TemporaryPostgres
 from tests.sync.crash_trials import run_crash_trials
 
 PASSWORD = "bench password 2026"

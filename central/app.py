@@ -30,7 +30,7 @@ from central.feed import prune as prune_feed
 from central.outbound import OutboxSender
 from central.security import new_token, password_matches, token_hash
 from central.sync_api import sync_routes
-from console.domain.enums import (
+from console.core.domain.enums import (
     OPEN_STATUSES,
     ExceptionKind,
     LimitUnit,
@@ -40,15 +40,15 @@ from console.domain.enums import (
     SatisfactionRating,
     SlaStage,
 )
-from console.domain.lifecycle import Refusal
-from console.services.calendar import CalendarAdmin, NotAllowed
-from console.services.field import FieldError, FieldReports
-from console.services.intake import IntakeError, OrderIntake, UpstreamOrder
-from console.services.orders import OrderActions
-from console.services.rules_admin import RuleError, RulesAdmin
-from console.store.database import Database
-from console.store.models import ApiToken, LoginAttempt, Region, User, WorkOrder
-from console.store.rows import DeskUser
+from console.core.domain.lifecycle import Refusal
+from console.core.services.calendar import CalendarAdmin, NotAllowed
+from console.core.services.field import FieldError, FieldReports
+from console.core.services.intake import IntakeError, OrderIntake, UpstreamOrder
+from console.core.services.orders import OrderActions
+from console.core.services.rules_admin import RuleError, RulesAdmin
+from console.core.store.database import Database
+from console.core.store.models import ApiToken, LoginAttempt, Region, User, WorkOrder
+from console.core.store.rows import DeskUser
 
 _REFUSAL_STATUS = {Refusal.NOT_SUPERVISOR: status.HTTP_403_FORBIDDEN, Refusal.NOT_FOUND: status.HTTP_404_NOT_FOUND}
 

@@ -14,13 +14,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.domain.appointments import AppointmentRefusal
-from console.domain.booking_rules import Finding, Override, verdict
-from console.domain.enums import ContactMethod, RescheduleReason, Role
-from console.services.appointments import AppointmentBook, Booking, Reschedule
-from console.store.database import Database
-from console.store.models import Appointment, AppointmentOrder, Technician, User, WorkOrder
-from console.store.rows import DeskUser
+from console.core.domain.appointments import AppointmentRefusal
+from console.core.domain.booking_rules import Finding, Override, verdict
+from console.core.domain.enums import ContactMethod, RescheduleReason, Role
+from console.core.services.appointments import AppointmentBook, Booking, Reschedule
+from console.core.store.database import Database
+from console.core.store.models import Appointment, AppointmentOrder, Technician, User, WorkOrder
+from console.core.store.rows import DeskUser
 
 DESK_ROLES = frozenset({Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN})
 _TEXT = Field(default="", max_length=500)

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.store.models import AuditEntry, AuditHead
+from console.core.store.models import AuditEntry, AuditHead
 
 
 def _canonical(entry: AuditEntry) -> str:

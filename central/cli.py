@@ -10,8 +10,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 
 import db
-from console.store.database import Database
-from console.store.rules import seed_default_rules
+from console.core.store.database import Database
+from console.core.store.rules import seed_default_rules
 
 ENV_URL = "DISPATCH_CENTRAL_DATABASE_URL"
 
@@ -122,8 +122,8 @@ def _demo(url: str, seed: int, password: str) -> int:
     from sqlalchemy import func, select
 
     from central.users import set_password
-    from console.store.demo_centre import DemoParameters, generate_demo
-    from console.store.models import User, WorkOrder
+    from console.core.demo.centre import DemoParameters, generate_demo
+    from console.core.store.models import User, WorkOrder
 
     if len(password) < 8:
         print("dispatch-central demo: give the desk users' password (8 characters or more) on standard input", file=sys.stderr)

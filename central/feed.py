@@ -4,7 +4,7 @@ The feed is `sync_changes`, filled by statement-level triggers (migration 0010) 
 transaction's id and a sequence number. A reader takes entries only of transactions older than
 the oldest one still running (`pg_snapshot_xmin`): every such transaction has ended, so no entry
 can later appear behind the reader's cursor, however late its transaction commits. Rows go out
-in their current state, written by PostgreSQL itself in the wire format (`console.sync.wire`).
+in their current state, written by PostgreSQL itself in the wire format (`console.core.wire`).
 
 `FeedSignal` wakes long-polling readers: one thread per process LISTENs on the `sync_changes`
 channel and fires the readers of every event loop; without it (or while it reconnects) readers
@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from starlette.concurrency import run_in_threadpool
 
-from console.sync.wire import REPLICATED, pg_select, wire
+from console.core.wire import REPLICATED, pg_select, wire
 
 log = logging.getLogger("central.feed")
 

@@ -24,9 +24,9 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
-from console.domain.geo import is_valid_position
-from console.store.database import Database
-from console.store.models import Appointment, AuditEntry, OutboxMessage, Site, Technician, WorkOrder
+from console.core.domain.geo import is_valid_position
+from console.core.store.database import Database
+from console.core.store.models import Appointment, AuditEntry, OutboxMessage, Site, Technician, WorkOrder
 
 
 def _enqueue(session: Session, channel: str, *, dedupe_key: str, recipient: str, body: str, now: datetime) -> None:

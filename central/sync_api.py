@@ -30,13 +30,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from central import audit_chain, feed, outbound
-from console.domain.enums import OPEN_STATUSES, Role
-from console.store.database import Database
-from console.store.models import AuditEntry, OrderClaim, OutboxMessage, SyncDesk, SyncRefusal, WorkOrder
-from console.store.rows import DeskUser
-from console.store.rules import load_calendar, load_rulebook
-from console.store.sla_cache import refresh_sla
-from console.sync.wire import CONTESTED, MAX_CHANGES, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
+from console.core.domain.enums import OPEN_STATUSES, Role
+from console.core.store.database import Database
+from console.core.store.models import AuditEntry, OrderClaim, OutboxMessage, SyncDesk, SyncRefusal, WorkOrder
+from console.core.store.rows import DeskUser
+from console.core.store.rules import load_calendar, load_rulebook
+from console.core.store.sla_cache import refresh_sla
+from console.core.wire import CONTESTED, MAX_CHANGES, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
 
 DESK_ROLES = frozenset({Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN})
 RULE_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})

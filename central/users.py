@@ -6,7 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.security import hash_password
-from console.store.models import ApiToken, User, utcnow
+from console.core.store.models import ApiToken, User, utcnow
 
 
 def set_password(session: Session, username: str, password: str) -> None:

@@ -17,11 +17,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from console import __version__
+from console.core.demo.centre import LIMITS, DemoParameterError, DemoParameters
+from console.core.store.database import DataFileError, open_data_file
 from console.machine_policy import installer_settings
 from console.paths import AppPaths
 from console.settings import Settings, SettingsError, load_settings, save_settings
-from console.store.database import DataFileError, open_data_file
-from console.store.demo_centre import LIMITS, DemoParameterError, DemoParameters
 
 log = logging.getLogger("console")
 SELF_TEST_DEMO = DemoParameters(customers=200, sites=400, technicians=20, open_orders=300, closed_orders=50)
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write_demo(args: argparse.Namespace) -> int:
-    from console.services.desk import seed_demo_centre
+    from console.core.services.desk import seed_demo_centre
 
     try:
         params = DemoParameters(**{name: getattr(args, name) for name in LIMITS})
@@ -250,7 +250,7 @@ def _connect_centre(app, database, settings: Settings, paths: AppPaths):
         if replica.cursor() is None:
             worker.stop()
             return None
-    from console.services.desk import DeskReader
+    from console.core.services.desk import DeskReader
 
     user = DeskReader(database).user(username or None)
     conflicts = Conflicts(database, user, _utc_now, worker.desk_id) if user is not None else None
@@ -300,7 +300,7 @@ def _open_desk_file(app, data_file: Path):
 
 
 def _data_file_message(app, error: DataFileError) -> str:
-    from console.store.database import DataFileProblem
+    from console.core.store.database import DataFileProblem
 
     texts = {
         DataFileProblem.CORRUPT: app.translate("App", "The data file %1 is damaged. It was left untouched; restore it from a backup or choose another file."),
@@ -316,7 +316,7 @@ def _seed_with_progress(app, database) -> bool:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-    from console.services.desk import seed_demo_centre
+    from console.core.services.desk import seed_demo_centre
     from console.ui.background import Background
 
     progress = QProgressDialog(app.translate("App", "Preparing the demo centre for this desk…"), "", 0, 0)
@@ -343,7 +343,7 @@ def _wire_main_window(app, database, settings: Settings, language: str, data_fil
                       username: str | None = None):
     from PySide6.QtWidgets import QMessageBox
 
-    from console.services.desk import DeskReader
+    from console.core.services.desk import DeskReader
     from console.ui.main_window import MainWindow
     from console.ui.settings_dialog import SettingsDialog
 
@@ -389,7 +389,7 @@ def _self_test(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="dispatch-selftest-") as tmp:
         os.environ["DISPATCH_CONSOLE_HOME"] = tmp
         app, language = _start_qt(args.language or "system", offscreen=True)
-        from console.services.desk import DeskReader, seed_demo_centre
+        from console.core.services.desk import DeskReader, seed_demo_centre
         from console.ui.main_window import MainWindow
 
         database, _created = open_data_file(Path(tmp) / "selftest.sqlite")

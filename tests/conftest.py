@@ -13,9 +13,9 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-from console.store.database import Database, open_data_file  # noqa: E402
-from console.store.demo_centre import DemoParameters, generate_demo  # noqa: E402
-from tests.pg_server import TemporaryPostgres  # noqa: E402
+from console.core.demo.centre import DemoParameters, generate_demo  # noqa: E402
+from console.core.store.database import Database, open_data_file  # noqa: E402
+from tests.fixtures.postgres_server import TemporaryPostgres  # noqa: E402
 
 # A fixed "now" for everything generated: Sunday 22 Nov 2026, 10:00 in Shanghai.
 DEMO_NOW = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)

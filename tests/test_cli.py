@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from console.store.database import open_data_file
-from console.store.models import Customer, SlaRuleRow
+from console.core.store.database import open_data_file
+from console.core.store.models import Customer, SlaRuleRow
 
 
 def run(*args: str, env_home: Path) -> subprocess.CompletedProcess:

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, SessionTransaction, SessionTransactionOrigin, sessionmaker
 
-from console.store.models import SyncOutbox, SyncOutboxRow, utcnow
-from console.sync.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
+from console.core.store.models import SyncOutbox, SyncOutboxRow, utcnow
+from console.core.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
 
 _KEY = "sync.changes"
 _SAVED = "sync.saved"

@@ -18,14 +18,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from console.domain import lifecycle
-from console.domain.lifecycle import Refusal
-from console.services.desk import Changes
-from console.store import audit
-from console.store.database import Database
-from console.store.models import Base, OrderClaim, SlaPause, SyncConflict, WorkOrder
-from console.store.rows import DeskUser
-from console.sync.wire import BOOKKEEPING, DERIVED, wire
+from console.core.domain import lifecycle
+from console.core.domain.lifecycle import Refusal
+from console.core.services.desk import Changes
+from console.core.store import audit
+from console.core.store.database import Database
+from console.core.store.models import Base, OrderClaim, SlaPause, SyncConflict, WorkOrder
+from console.core.store.rows import DeskUser
+from console.core.wire import BOOKKEEPING, DERIVED, wire
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ class Conflicts:
 
 
 def _check_pause_rules(s: Session, conflict: SyncConflict) -> None:
-    """The pause rules (console.domain.lifecycle) on the rows as they are now: a refused pause is not
+    """The pause rules (console.core.domain.lifecycle) on the rows as they are now: a refused pause is not
     re-applied over another one (two open pauses of one order would credit the same time twice), nor
     a refused resume of a pause that has ended meanwhile."""
     for change in conflict.changes:

@@ -24,12 +24,12 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from console.services.desk import Changes
-from console.store.database import Database
-from console.store.models import WorkOrder, utcnow
-from console.store.rules import load_calendar, load_rulebook
-from console.store.sla_cache import refresh_sla
-from console.sync.wire import REPLICATED, RULE_TABLES, wire
+from console.core.services.desk import Changes
+from console.core.store.database import Database
+from console.core.store.models import WorkOrder, utcnow
+from console.core.store.rules import load_calendar, load_rulebook
+from console.core.store.sla_cache import refresh_sla
+from console.core.wire import REPLICATED, RULE_TABLES, wire
 
 DESK_ID = "sync.desk_id"
 CURSOR = "sync.cursor"

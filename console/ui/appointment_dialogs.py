@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.enums import RescheduleReason
-from console.services.appointments import Reschedule
+from console.core.domain.enums import RescheduleReason
+from console.core.services.appointments import Reschedule
 from console.ui.board_commit_dialog import contact_combo, reason_combo
 
 

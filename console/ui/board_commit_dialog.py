@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.booking_rules import Finding, Override, verdict
-from console.domain.enums import ContactMethod, RescheduleReason, Role
-from console.services.appointments import Reschedule
+from console.core.domain.booking_rules import Finding, Override, verdict
+from console.core.domain.enums import ContactMethod, RescheduleReason, Role
+from console.core.services.appointments import Reschedule
 from console.ui import labels
 from console.ui.finding_text import describe, override_text
 

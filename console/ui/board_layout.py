@@ -13,9 +13,9 @@ from datetime import datetime
 
 import numpy as np
 
-from console.domain.booking_rules import Travel
-from console.domain.enums import AppointmentStatus, Band, OrderKind
-from console.store.planning_query import PlanData, PlanVisit
+from console.core.domain.booking_rules import Travel
+from console.core.domain.enums import AppointmentStatus, Band, OrderKind
+from console.core.store.planning_query import PlanData, PlanVisit
 
 BANDS = list(Band)
 KINDS = list(OrderKind)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.calendar import Coverage
-from console.services.calendar import CalendarAdmin, NotAllowed, YearView
+from console.core.domain.calendar import Coverage
+from console.core.services.calendar import CalendarAdmin, NotAllowed, YearView
 from console.ui import labels
 from console.ui.background import Background
 

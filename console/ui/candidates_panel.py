@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.candidates import WEIGHTS, Candidate
-from console.services.planning import CandidateList
+from console.core.domain.candidates import WEIGHTS, Candidate
+from console.core.services.planning import CandidateList
 from console.ui.finding_text import flag_text
 
 PARTS = ("skills", "distance", "load", "urgency", "region")

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from console.domain.appointments import AppointmentRefusal
-from console.domain.booking_rules import Conflict, Finding, Override
-from console.domain.candidates import Flag
-from console.domain.enums import Skill
+from console.core.domain.appointments import AppointmentRefusal
+from console.core.domain.booking_rules import Conflict, Finding, Override
+from console.core.domain.candidates import Flag
+from console.core.domain.enums import Skill
 from console.ui import labels
 
 CONFLICTS = {

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from console.domain.enums import (
+from console.core.domain.enums import (
     AppointmentChangeKind,
     AppointmentStatus,
     Assurance,
@@ -26,7 +26,7 @@ from console.domain.enums import (
     Skill,
     SlaStage,
 )
-from console.domain.lifecycle import Refusal
+from console.core.domain.lifecycle import Refusal
 from console.sync.capture import TooLarge
 
 # Pairs, not a dict literal: members of different vocabularies can share a value ("survey").

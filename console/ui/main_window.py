@@ -15,15 +15,15 @@ from PySide6.QtGui import QAction, QColor, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon, QTabWidget
 
 from console import __version__
-from console.domain.enums import Band, Role
-from console.domain.sla_clock import BandWatch
-from console.services.appointments import AppointmentBook
-from console.services.calendar import CalendarAdmin
-from console.services.desk import Changes, DeskReader, MapFacts
-from console.services.optimiser import Optimiser
-from console.services.orders import OrderActions
-from console.services.planning import PlanningDesk
-from console.store.rows import DeskUser, OrderDetail, QueueRow
+from console.core.domain.enums import Band, Role
+from console.core.domain.sla_clock import BandWatch
+from console.core.services.appointments import AppointmentBook
+from console.core.services.calendar import CalendarAdmin
+from console.core.services.desk import Changes, DeskReader, MapFacts
+from console.core.services.optimiser import Optimiser
+from console.core.services.orders import OrderActions
+from console.core.services.planning import PlanningDesk
+from console.core.store.rows import DeskUser, OrderDetail, QueueRow
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
 from console.ui import labels, sla_format

@@ -18,11 +18,11 @@ from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from console.domain.enums import Band, CustomerLevel
-from console.domain.geo import Placement, placement, service_area
+from console.core.domain.enums import Band, CustomerLevel
+from console.core.domain.geo import Placement, placement, service_area
+from console.core.services.desk import MapFacts
+from console.core.store.rows import QueueRow, SiteOfOrder
 from console.gc_pause import paused_gc
-from console.services.desk import MapFacts
-from console.store.rows import QueueRow, SiteOfOrder
 from console.ui import labels, sla_format
 from console.ui.map_page import build_map_html
 

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.booking_rules import verdict
-from console.domain.enums import Role
-from console.services.appointments import PlanCommit
-from console.services.desk import Changes
-from console.services.optimiser import MAX_DAYS, LineKind, NotYourRegion, Optimiser, Proposal, WeightsError
+from console.core.domain.booking_rules import verdict
+from console.core.domain.enums import Role
+from console.core.services.appointments import PlanCommit
+from console.core.services.desk import Changes
+from console.core.services.optimiser import MAX_DAYS, LineKind, NotYourRegion, Optimiser, Proposal, WeightsError
 from console.sync.capture import TooLarge
 from console.ui import labels
 from console.ui.background import Background

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.enums import PauseReason, Skill
-from console.store.rows import TechnicianRow
+from console.core.domain.enums import PauseReason, Skill
+from console.core.store.rows import TechnicianRow
 from console.ui import labels
 
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from console.domain.enums import Assurance, CustomerLevel, ExceptionKind, PauseReason, SatisfactionRating
-from console.store.rows import HistoryEntry, OrderDetail
+from console.core.domain.enums import Assurance, CustomerLevel, ExceptionKind, PauseReason, SatisfactionRating
+from console.core.store.rows import HistoryEntry, OrderDetail
 from console.ui import labels, sla_format
 
 _CSS = """

@@ -24,19 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain import appointments as appointment_rules
-from console.domain.booking_rules import Travel
-from console.domain.calendar import BusinessCalendar
-from console.domain.enums import AppointmentStatus, Band, ContactMethod
-from console.domain.lifecycle import Refusal
-from console.domain.sla import SlaParameters
-from console.domain.sla_clock import band_at
-from console.services.appointments import AppointmentBook, Booking
-from console.services.desk import Changes
-from console.services.optimiser import Optimiser
-from console.services.planning import PlanningDesk, check_move, order_visit, technician_days, visit_of
-from console.store.planning_query import PlanData, PlanVisit
-from console.store.rows import DeskUser
+from console.core.domain import appointments as appointment_rules
+from console.core.domain.booking_rules import Travel
+from console.core.domain.calendar import BusinessCalendar
+from console.core.domain.enums import AppointmentStatus, Band, ContactMethod
+from console.core.domain.lifecycle import Refusal
+from console.core.domain.sla import SlaParameters
+from console.core.domain.sla_clock import band_at
+from console.core.services.appointments import AppointmentBook, Booking
+from console.core.services.desk import Changes
+from console.core.services.optimiser import Optimiser
+from console.core.services.planning import PlanningDesk, check_move, order_visit, technician_days, visit_of
+from console.core.store.planning_query import PlanData, PlanVisit
+from console.core.store.rows import DeskUser
 from console.ui import labels, sla_format
 from console.ui.appointment_dialogs import BookDialog, RescheduleDialog
 from console.ui.background import Background

@@ -11,10 +11,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from console.domain.booking_rules import Finding, verdict
-from console.domain.enums import Role
-from console.planning import UnplannedReason
-from console.services.optimiser import LeftOut, LineKind, Proposal, ProposalLine
+from console.core.domain.booking_rules import Finding, verdict
+from console.core.domain.enums import Role
+from console.core.planning import UnplannedReason
+from console.core.services.optimiser import LeftOut, LineKind, Proposal, ProposalLine
 from console.ui import labels
 from console.ui.finding_text import describe, override_text
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.enums import OPEN_STATUSES, Band, CustomerLevel, OrderKind
-from console.services.queue_filter import (
+from console.core.domain.enums import OPEN_STATUSES, Band, CustomerLevel, OrderKind
+from console.core.services.queue_filter import (
     BUILTIN_FILTERS,
     UNASSIGNED,
     QueueFilter,

@@ -18,8 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from console.domain.booking_rules import Finding, Override
-from console.domain.enums import Band, OrderKind
+from console.core.domain.booking_rules import Finding, Override
+from console.core.domain.enums import Band, OrderKind
 from console.ui import sla_format
 from console.ui.board_items import ROW_PAD, BoardViewBox, GroupLayer, RectLayer, RowAxis, VisitLayer
 from console.ui.board_layout import Bars, BoardLayout, style_parts

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from console.domain.enums import Band
+from console.core.domain.enums import Band
 from console.ui import sla_format
 from console.ui.work_order_table_model import WorkOrderTableModel
 

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor
 
-from console.domain.enums import Band, LimitUnit
-from console.domain.sla_explain import Explanation, date_ranges
+from console.core.domain.enums import Band, LimitUnit
+from console.core.domain.sla_explain import Explanation, date_ranges
 from console.ui import labels
 
 BAND_COLOURS = {

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services.desk import Changes
+from console.core.services.desk import Changes
+from console.core.wire import WireError, wire
 from console.sync.client import CentreClient, CentreError, Login
 from console.sync.conflicts import ConflictError, ConflictRow, Conflicts
-from console.sync.wire import WireError, wire
 from console.sync.worker import SyncStatus, SyncWorker
 from console.ui import labels
 

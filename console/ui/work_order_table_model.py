@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from console.domain.calendar import BusinessCalendar
-from console.domain.enums import CustomerLevel
-from console.domain.sla import SlaParameters
-from console.domain.sla_clock import band_at, pause_awaits_approval, time_left, urgency_instant
-from console.services.queue_filter import QueueFilter, row_matcher
-from console.store.rows import QueueRow
+from console.core.domain.calendar import BusinessCalendar
+from console.core.domain.enums import CustomerLevel
+from console.core.domain.sla import SlaParameters
+from console.core.domain.sla_clock import band_at, pause_awaits_approval, time_left, urgency_instant
+from console.core.services.queue_filter import QueueFilter, row_matcher
+from console.core.store.rows import QueueRow
 from console.ui import labels, sla_format
 
 _Index = QModelIndex | QPersistentModelIndex

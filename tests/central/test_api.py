@@ -15,12 +15,12 @@ import db
 from central.app import create_app
 from central.config import CentralConfig, ConfigError
 from central.users import set_password
-from console.domain.enums import PauseReason
-from console.services.desk import DeskReader
-from console.services.orders import OrderActions
-from console.store.database import Database
-from console.store.demo_centre import DemoParameters, generate_demo
-from console.store.models import User, WorkOrder
+from console.core.demo.centre import DemoParameters, generate_demo
+from console.core.domain.enums import PauseReason
+from console.core.services.desk import DeskReader
+from console.core.services.orders import OrderActions
+from console.core.store.database import Database
+from console.core.store.models import User, WorkOrder
 from tests.conftest import DEMO_NOW
 
 PASSWORD = "correct horse battery"
@@ -69,8 +69,8 @@ def auth(token: str) -> dict[str, str]:
 
 def field_account(base: str, database: Database, status, prefix: str):
     """The assignee of an order in `status`, given an app account: (order id, site lat, lon, auth headers)."""
-    from console.domain.enums import Role
-    from console.store.models import Site, Technician
+    from console.core.domain.enums import Role
+    from console.core.store.models import Site, Technician
 
     with database.unit_of_work() as s:
         order = s.scalars(select(WorkOrder).where(WorkOrder.status == status, WorkOrder.assignee_id.is_not(None))).first()
@@ -185,7 +185,7 @@ def test_configuration_mistakes_are_named() -> None:
 
 
 def test_order_intake_is_idempotent_validated_and_for_the_order_system_only(centre) -> None:
-    from console.store.models import Customer, Service
+    from console.core.store.models import Customer, Service
 
     base, database, _url = centre
     with database.reading() as s:
@@ -206,7 +206,7 @@ def test_order_intake_is_idempotent_validated_and_for_the_order_system_only(cent
 
 
 def test_a_technician_reports_from_the_field_over_http(centre) -> None:
-    from console.domain.enums import OrderStatus
+    from console.core.domain.enums import OrderStatus
 
     base, database, _url = centre
     order_id, lat, lon, field = field_account(base, database, OrderStatus.DISPATCHED, "")
@@ -245,7 +245,7 @@ def test_an_expired_token_is_refused_everywhere(centre) -> None:
 
 
 def test_bad_input_gets_a_clear_4xx_and_changes_nothing(centre) -> None:
-    from console.store.models import AuditEntry, Customer, Service
+    from console.core.store.models import AuditEntry, Customer, Service
 
     base, database, _url = centre
     admin = auth(login(base, "admin").json()["token"])
@@ -272,7 +272,7 @@ def test_bad_input_gets_a_clear_4xx_and_changes_nothing(centre) -> None:
 
 
 def test_a_check_in_800_metres_away_is_flagged(centre) -> None:
-    from console.domain.enums import OrderStatus
+    from console.core.domain.enums import OrderStatus
 
     base, database, _url = centre
     order_id, lat, lon, field = field_account(base, database, OrderStatus.ACCEPTED, "field-")
@@ -346,7 +346,7 @@ def test_the_service_role_cannot_change_or_delete_audit_rows(postgres_server, po
 
 
 def test_calendar_and_sla_rules_are_a_supervisors_to_change(centre) -> None:
-    from console.store.models import SlaRuleRow
+    from console.core.store.models import SlaRuleRow
 
     base, database, _url = centre
     dispatcher = auth(login(base, "wang.wei.central").json()["token"])
@@ -401,8 +401,8 @@ def test_concurrent_requests_do_not_duplicate_or_reopen(centre) -> None:
     """Six taps on 'exception' make one replacement; ten identical intakes make one order."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from console.domain.enums import OrderStatus
-    from console.store.models import Customer, Service
+    from console.core.domain.enums import OrderStatus
+    from console.core.store.models import Customer, Service
 
     base, database, _url = centre
     order_id, _lat, _lon, field = field_account(base, database, OrderStatus.ACCEPTED, "tap-")

@@ -7,8 +7,17 @@ from zoneinfo import ZoneInfo
 import requests
 from sqlalchemy import func, select
 
-from console.domain.enums import OrderStatus, Role
-from console.store.models import Appointment, AppointmentChange, AppointmentOrder, AuditEntry, Region, Technician, User, WorkOrder
+from console.core.domain.enums import OrderStatus, Role
+from console.core.store.models import (
+    Appointment,
+    AppointmentChange,
+    AppointmentOrder,
+    AuditEntry,
+    Region,
+    Technician,
+    User,
+    WorkOrder,
+)
 from tests.central.test_api import PASSWORD, auth, login
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import create_engine, func, select
 
 import db
 from central import audit_chain
-from console.store.database import Database
-from console.store.models import AuditEntry
+from console.core.store.database import Database
+from console.core.store.models import AuditEntry
 
 
 def _entry(action: str) -> AuditEntry:

@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from central import outbound
 from central.outbound import OutboxSender
-from console.domain.enums import OrderStatus
-from console.services.desk import DeskReader
-from console.services.orders import OrderActions
-from console.store.models import OutboxMessage
+from console.core.domain.enums import OrderStatus
+from console.core.services.desk import DeskReader
+from console.core.services.orders import OrderActions
+from console.core.store.models import OutboxMessage
 from tests.conftest import DEMO_NOW
 from tests.ui.helpers import FakeClock
 
@@ -101,8 +101,8 @@ def test_a_gateway_that_is_down_loses_nothing(demo_db, assigned) -> None:
 
 
 def test_a_booked_appointment_queues_a_confirmation_for_the_customer(demo_db) -> None:
-    from console.store import audit
-    from console.store.models import Appointment
+    from console.core.store import audit
+    from console.core.store.models import Appointment
 
     outbound.install(demo_db.sessions)
     with demo_db.unit_of_work() as s:
@@ -117,7 +117,7 @@ def test_a_booked_appointment_queues_a_confirmation_for_the_customer(demo_db) ->
 
 def test_the_geocoder_places_sites_without_a_position(demo_db) -> None:
     from central.outbound import enqueue_missing_positions
-    from console.store.models import Site
+    from console.core.store.models import Site
 
     with demo_db.unit_of_work() as s:
         missing = enqueue_missing_positions(s, DEMO_NOW)
@@ -139,7 +139,7 @@ def test_the_geocoder_places_sites_without_a_position(demo_db) -> None:
 
 def test_a_geocoder_answer_that_is_not_a_position_is_retried_not_stored(demo_db) -> None:
     from central.outbound import enqueue_missing_positions
-    from console.store.models import Site
+    from console.core.store.models import Site
 
     with demo_db.unit_of_work() as s:
         enqueue_missing_positions(s, DEMO_NOW)

@@ -3,8 +3,8 @@
 import requests
 from sqlalchemy import func, select
 
-from console.domain.enums import OrderStatus
-from console.store.models import FieldEvent, WorkOrder
+from console.core.domain.enums import OrderStatus
+from console.core.store.models import FieldEvent, WorkOrder
 from tests.central.test_api import field_account, login
 
 

@@ -9,8 +9,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 import db
-from console.store.database import sqlite_engine
-from console.store.models import Base
+from console.core.store.database import sqlite_engine
+from console.core.store.models import Base
 
 
 def _for_this_engine(dialect: str):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from console.services.desk import DeskReader
-from console.store.database import Database, open_data_file
-from console.store.rows import DeskUser
+from console.core.services.desk import DeskReader
+from console.core.store.database import Database, open_data_file
+from console.core.store.rows import DeskUser
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica

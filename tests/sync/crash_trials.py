@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from console.store.database import Database, open_data_file
+from console.core.store.database import Database, open_data_file
 from tests.sync.harness import (
     MIGRATING,
     DeskProcesses,

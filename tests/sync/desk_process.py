@@ -39,11 +39,11 @@ from typing import Any
 
 from sqlalchemy import event
 
-from console.domain.enums import PauseReason
-from console.services.desk import DeskReader
-from console.services.orders import OrderActions
-from console.store.database import open_data_file
-from console.store.models import AuditEntry, WorkOrder, utcnow
+from console.core.domain.enums import PauseReason
+from console.core.services.desk import DeskReader
+from console.core.services.orders import OrderActions
+from console.core.store.database import open_data_file
+from console.core.store.models import AuditEntry, WorkOrder, utcnow
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica

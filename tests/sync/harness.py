@@ -23,17 +23,17 @@ from sqlalchemy import create_engine, event, select, text
 
 import db
 from central.users import set_password
-from console.domain.enums import OrderStatus, PauseReason
-from console.services.desk import DeskReader
-from console.services.orders import OrderActions
-from console.store.database import Database, open_data_file
-from console.store.demo_centre import DemoParameters, generate_demo
-from console.store.models import AuditEntry, Region, Technician, User, WorkOrder, utcnow
-from console.store.rows import DeskUser
+from console.core.demo.centre import DemoParameters, generate_demo
+from console.core.domain.enums import OrderStatus, PauseReason
+from console.core.services.desk import DeskReader
+from console.core.services.orders import OrderActions
+from console.core.store.database import Database, open_data_file
+from console.core.store.models import AuditEntry, Region, Technician, User, WorkOrder, utcnow
+from console.core.store.rows import DeskUser
+from console.core.wire import DERIVED, pg_select, wire
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica
-from console.sync.wire import DERIVED, pg_select, wire
 from console.sync.worker import SyncStatus, SyncWorker
 from tests.central.test_api import PASSWORD, _free_port
 from tests.conftest import DEMO_NOW

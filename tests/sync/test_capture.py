@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select, text, update
 
-from console.store.models import SyncOutbox, WorkOrder
+from console.core.store.models import SyncOutbox, WorkOrder
 from console.sync import capture
 
 
@@ -61,10 +61,10 @@ def test_nothing_saved_means_no_entry_and_a_rolled_back_action_leaves_none(demo_
 def test_an_action_too_large_to_sync_is_refused_before_anything_is_saved(demo_db, monkeypatch) -> None:
     import pytest
 
-    from console.domain.enums import OrderStatus
-    from console.services.desk import DeskReader
-    from console.services.orders import OrderActions
-    from console.store.models import AuditEntry, Technician
+    from console.core.domain.enums import OrderStatus
+    from console.core.services.desk import DeskReader
+    from console.core.services.orders import OrderActions
+    from console.core.store.models import AuditEntry, Technician
     from console.ui import labels
     from tests.conftest import DEMO_NOW
 
@@ -93,11 +93,11 @@ def test_a_shadow_keeps_the_stamp_the_row_had_before_the_change(demo_db) -> None
     change, not the desk's time of the change (set by the action, or by the ORM on update)."""
     from datetime import timedelta
 
-    from console.domain.enums import OrderStatus, PauseReason
-    from console.services.desk import DeskReader
-    from console.services.orders import OrderActions
-    from console.store.models import SlaPause
-    from console.sync.wire import wire
+    from console.core.domain.enums import OrderStatus, PauseReason
+    from console.core.services.desk import DeskReader
+    from console.core.services.orders import OrderActions
+    from console.core.store.models import SlaPause
+    from console.core.wire import wire
     from tests.conftest import DEMO_NOW
 
     with demo_db.reading() as s:

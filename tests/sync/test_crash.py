@@ -11,10 +11,10 @@ import os
 
 from sqlalchemy import select
 
-from console.domain.enums import PauseReason
-from console.services.orders import OrderActions
-from console.store.database import open_data_file
-from console.store.models import Technician, WorkOrder, utcnow
+from console.core.domain.enums import PauseReason
+from console.core.services.orders import OrderActions
+from console.core.store.database import open_data_file
+from console.core.store.models import Technician, WorkOrder, utcnow
 from tests.central.test_api import PASSWORD, login
 from tests.sync.crash_trials import PHASES, run_crash_trials
 from tests.sync.harness import DeskProcesses, order_rows_differ

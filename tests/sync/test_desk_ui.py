@@ -9,9 +9,9 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from console.services.desk import DeskReader
-from console.services.orders import OrderActions
-from console.store.models import AuditEntry, SyncConflict, Technician, WorkOrder
+from console.core.services.desk import DeskReader
+from console.core.services.orders import OrderActions
+from console.core.store.models import AuditEntry, SyncConflict, Technician, WorkOrder
 from console.sync.conflicts import Conflicts
 from console.ui.main_window import MainWindow
 from console.ui.sync_status import ConflictsDialog, DeskSync, SyncBridge

@@ -10,8 +10,8 @@ import requests
 from sqlalchemy import func, select, text
 
 from central import feed
-from console.services.orders import OrderActions
-from console.store.models import SyncChange, Technician, WorkOrder
+from console.core.services.orders import OrderActions
+from console.core.store.models import SyncChange, Technician, WorkOrder
 from tests.central.test_api import auth, login
 from tests.conftest import DEMO_NOW
 

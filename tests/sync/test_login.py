@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from console import app as console_app
+from console.core.store.database import open_data_file
+from console.core.store.models import WorkOrder
 from console.paths import AppPaths
 from console.settings import Settings
-from console.store.database import open_data_file
-from console.store.models import WorkOrder
 from console.sync import credentials
 from console.sync.client import CentreClient
 from console.ui.sync_status import LoginDialog
@@ -118,8 +118,8 @@ def test_an_expired_token_is_renewed_from_the_keyring_and_nothing_waits(centre, 
 
     import requests
 
-    from console.services.orders import OrderActions
-    from console.store.models import Technician
+    from console.core.services.orders import OrderActions
+    from console.core.store.models import Technician
     from console.sync import capture
     from console.sync.replica import Replica
     from console.sync.worker import SyncWorker
@@ -137,7 +137,7 @@ def test_an_expired_token_is_renewed_from_the_keyring_and_nothing_waits(centre, 
     worker.start()
     try:
         requests.post(f"{base}/auth/logout", headers={"Authorization": f"Bearer {client.token}"}, timeout=10)
-        from console.services.desk import DeskReader
+        from console.core.services.desk import DeskReader
 
         user = DeskReader(database).user("wang.wei.central")
         with database.reading() as s:

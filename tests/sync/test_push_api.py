@@ -8,7 +8,7 @@ import uuid
 import requests
 from sqlalchemy import func, select
 
-from console.store.models import AuditEntry, SyncRefusal, WorkOrder
+from console.core.store.models import AuditEntry, SyncRefusal, WorkOrder
 from tests.central.test_api import auth, field_account, login
 
 
@@ -17,7 +17,7 @@ def _token(base: str, username: str = "wang.wei.central") -> dict[str, str]:
 
 
 def _order(central, region_code: str = "central") -> WorkOrder:
-    from console.store.models import Region
+    from console.core.store.models import Region
 
     with central.reading() as s:
         region = s.scalars(select(Region).where(Region.code == region_code)).one()
@@ -97,7 +97,7 @@ def test_bad_requests_are_a_422_and_a_technician_cannot_sync(centre) -> None:
                  {"desk_id": "d", "mutations": [{"m": 1, "changes": [{"t": "x", "id": "not-hex", "op": "update", "set": {}}]}]}):
         assert requests.post(f"{base}/sync/push", json=body, headers=headers, timeout=10).status_code == 422
     assert requests.get(f"{base}/sync/pull", timeout=10).status_code == 401
-    from console.domain.enums import OrderStatus
+    from console.core.domain.enums import OrderStatus
 
     *_rest, technician = field_account(base, central, OrderStatus.DISPATCHED, "app.")
     assert requests.get(f"{base}/sync/pull", headers=technician, timeout=10).status_code == 403

@@ -31,10 +31,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 from sqlalchemy import select, text
 
-from console.domain.enums import PauseReason
-from console.services.orders import OrderActions
-from console.store import audit
-from console.store.models import Technician, WorkOrder, utcnow
+from console.core.domain.enums import PauseReason
+from console.core.services.orders import OrderActions
+from console.core.store import audit
+from console.core.store.models import Technician, WorkOrder, utcnow
 from console.sync.client import CentreError
 from console.sync.conflicts import ConflictError, Conflicts
 from console.sync.worker import PUSH_BATCH

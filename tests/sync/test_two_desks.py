@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from central import audit_chain
-from console.services.orders import OrderActions
-from console.store.models import AuditEntry, OutboxMessage, SyncConflict, Technician, WorkOrder
+from console.core.services.orders import OrderActions
+from console.core.store.models import AuditEntry, OutboxMessage, SyncConflict, Technician, WorkOrder
 from tests.conftest import DEMO_NOW
 
 
@@ -88,7 +88,7 @@ def test_two_desks_assign_the_same_order_one_wins(centre, make_desk) -> None:
 
 
 def _pause_row(database, order_id, started_by_desk_clock):
-    from console.store.models import SlaPause
+    from console.core.store.models import SlaPause
 
     with database.reading() as s:
         return s.scalars(select(SlaPause).where(SlaPause.order_id == order_id, SlaPause.started_at == started_by_desk_clock)).one_or_none()
@@ -99,8 +99,8 @@ def test_a_refused_pause_is_made_again_when_re_applied(centre, make_desk) -> Non
     centre never had is sent as a new row, not as a change to a row it does not know."""
     from datetime import timedelta
 
-    from console.domain.enums import PauseReason
-    from console.store.models import SlaPause
+    from console.core.domain.enums import PauseReason
+    from console.core.store.models import SlaPause
     from console.sync.conflicts import Conflicts
 
     _base, central, _url = centre
@@ -140,7 +140,7 @@ def test_dropping_a_refused_pause_drops_the_resume_that_followed_it(qtbot, centr
     resume, which changes B's pause the centre never had, goes with the pause when B drops it."""
     from datetime import timedelta
 
-    from console.domain.enums import PauseReason
+    from console.core.domain.enums import PauseReason
     from console.sync.conflicts import Conflicts
 
     _base, central, _url = centre

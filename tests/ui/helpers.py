@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from console.services.desk import DeskReader
+from console.core.services.desk import DeskReader
 from console.ui.main_window import MainWindow
 from console.ui.work_order_table_model import WorkOrderTableModel
 from tests.conftest import DEMO_NOW

@@ -2,8 +2,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
-from console.services.calendar import CalendarAdmin
-from console.services.desk import DeskReader
+from console.core.services.calendar import CalendarAdmin
+from console.core.services.desk import DeskReader
 from console.ui.calendar_dialog import HOLIDAY, CalendarDialog
 from tests.conftest import DEMO_NOW, PROVISIONAL_YEAR
 

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from console.domain.enums import Band
-from console.services.desk import DeskReader
+from console.core.domain.enums import Band
+from console.core.services.desk import DeskReader
 from console.settings import Settings
 from console.ui.i18n import choose_language, install_translators
 from console.ui.main_window import MainWindow

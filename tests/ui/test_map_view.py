@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInterceptor
 
-from console.domain.enums import Band
+from console.core.domain.enums import Band
 from tests.ui.helpers import FakeClock, open_window
 
 
@@ -88,7 +88,7 @@ def test_a_technicians_day_is_drawn_as_a_route(map_window, qtbot, demo_db) -> No
 
     from sqlalchemy import func, select
 
-    from console.store.models import Appointment
+    from console.core.store.models import Appointment
 
     window = map_window
     start = window.clock.now.astimezone(window.model.zone).replace(hour=0, minute=0, second=0, microsecond=0)

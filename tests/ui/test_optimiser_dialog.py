@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select, update
 
-from console.store.models import Appointment, AuditEntry
+from console.core.store.models import Appointment, AuditEntry
 from tests.conftest import DEMO_NOW
 from tests.ui.helpers import FakeClock, open_window
 
@@ -102,8 +102,8 @@ def test_stop_keeps_the_best_plan_so_far(qtbot, dialog) -> None:
 
 
 def test_a_dispatcher_plans_their_own_region_only(qtbot, demo_db, tmp_path) -> None:
-    from console.domain.enums import Role
-    from console.store.models import User
+    from console.core.domain.enums import Role
+    from console.core.store.models import User
 
     with demo_db.reading() as s:
         dispatcher = s.scalar(select(User).where(User.role == Role.DISPATCHER, User.region_id.is_not(None)))

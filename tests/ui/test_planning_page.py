@@ -11,8 +11,8 @@ from PySide6.QtGui import QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import select
 
-from console.domain.enums import AppointmentChangeKind, AppointmentStatus
-from console.store.models import Appointment, AppointmentChange, AppointmentOrder
+from console.core.domain.enums import AppointmentChangeKind, AppointmentStatus
+from console.core.store.models import Appointment, AppointmentChange, AppointmentOrder
 from console.ui.board_commit_dialog import CommitDialog
 from console.ui.schedule_board import ORDER_MIME
 from tests.conftest import DEMO_NOW

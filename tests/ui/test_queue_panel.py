@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from console.domain.enums import Band, OrderKind, OrderStatus, PauseReason
-from console.services.desk import DeskReader
-from console.services.queue_filter import QueueFilter
+from console.core.domain.enums import Band, OrderKind, OrderStatus, PauseReason
+from console.core.services.desk import DeskReader
+from console.core.services.queue_filter import QueueFilter
 from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog
 from console.ui.queue_filter_bar import QueueFilterBar
 from tests.ui.helpers import FakeClock, open_window
@@ -160,8 +160,8 @@ def test_crossing_into_red_or_breached_raises_an_alert_and_updates_the_counts(qt
 
 
 def test_two_quick_actions_both_reach_the_queue(qtbot, demo_db, tmp_path: Path) -> None:
-    from console.services.desk import Changes
-    from console.services.orders import OrderActions
+    from console.core.services.desk import Changes
+    from console.core.services.orders import OrderActions
 
     window = open_window(qtbot, demo_db, tmp_path, english=True)
     x = next(r for r in window.model.all_rows() if r.status is OrderStatus.ACCEPTED and not r.paused)

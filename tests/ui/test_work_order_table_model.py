@@ -4,8 +4,8 @@ from datetime import timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from console.domain.enums import Band, OrderKind
-from console.services.queue_filter import QueueFilter
+from console.core.domain.enums import Band, OrderKind
+from console.core.services.queue_filter import QueueFilter
 from console.ui.work_order_table_model import WorkOrderTableModel
 from tests.ui.helpers import SH, FakeClock, make_model
 
@@ -108,7 +108,7 @@ def test_painting_the_queue_does_not_lose_references(qtbot, demo_db) -> None:
 
 
 def test_a_paused_order_past_its_approval_limit_sorts_by_its_running_clock(demo_db) -> None:
-    from console.domain.sla_clock import SlaClock
+    from console.core.domain.sla_clock import SlaClock
 
     clock = FakeClock()
     model = make_model(demo_db, clock)

@@ -1,0 +1,464 @@
+"""The order half of the demo centre: open and closed orders with their whole life."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from console.core.demo.context import DemoContext, World
+from console.core.domain import visits
+from console.core.domain.enums import (
+    AppointmentChangeKind,
+    AppointmentStatus,
+    Band,
+    ContactMethod,
+    ExceptionKind,
+    FieldEventKind,
+    OrderKind,
+    OrderStatus,
+    PauseReason,
+    ProvisioningStep,
+    RescheduleReason,
+    Respondent,
+    SatisfactionRating,
+)
+from console.core.domain.geo import great_circle_m
+from console.core.domain.order_number import OrderNumber
+from console.core.domain.sla import (
+    PROVISIONING_STEP_STAGES,
+    OrderFacts,
+    Pause,
+    limit_for,
+    primary_stage,
+)
+from console.core.domain.visits import KIND_SKILL
+from console.core.store.models import (
+    Appointment,
+    AppointmentChange,
+    AppointmentOrder,
+    AuditEntry,
+    FieldEvent,
+    NumberSequence,
+    OrderStep,
+    SlaPause,
+    WorkOrder,
+)
+from console.core.store.sla_cache import sla_columns
+
+KIND_WEIGHTS = {OrderKind.SURVEY: 15, OrderKind.PROVISIONING: 35, OrderKind.FAULT: 38, OrderKind.COMPLAINT: 12}
+OPEN_STATUS_WEIGHTS = {
+    OrderStatus.NEW: 18,
+    OrderStatus.DISPATCHED: 22,
+    OrderStatus.ACCEPTED: 20,
+    OrderStatus.IN_PROGRESS: 28,
+    OrderStatus.RESOLVED: 12,
+}
+# (band, lowest and highest share of the limit used, weight)
+BAND_SPREAD = ((Band.GREEN, 0.03, 0.49, 50), (Band.AMBER, 0.51, 0.79, 20), (Band.RED, 0.81, 0.99, 15), (Band.BREACHED, 1.02, 2.5, 15))
+DEPARTMENTS = {
+    ProvisioningStep.RESOURCE_CHECK: "资源中心",
+    ProvisioningStep.CONSTRUCTION: "工程建设部",
+    ProvisioningStep.CONFIGURATION: "传输/数据室",
+    ProvisioningStep.INSTALLATION: "装维中心",
+    ProvisioningStep.TEST_DELIVERY: "客响中心",
+}
+TITLES = {
+    OrderKind.SURVEY: "{service}资源勘查（{points}个接入点）",
+    OrderKind.PROVISIONING: "{service}开通 {bandwidth}M",
+    OrderKind.FAULT: "{service}故障：{symptom}",
+    OrderKind.COMPLAINT: "客户投诉：{complaint}",
+}
+SERVICE_NAMES = {
+    "internet_line": "互联网专线", "data_line": "数据专线", "mpls_vpn": "MPLS VPN", "sd_wan": "SD-WAN",
+    "cloud_line": "云专线", "voice_trunk": "语音中继",
+}
+SYMPTOMS = ("业务中断", "丢包严重", "时延抖动大", "光功率异常", "端口频繁闪断", "无法访问外网")
+COMPLAINTS = ("装机多次改约", "故障修复超时", "施工人员未按时到场", "网速不达标", "账单疑问")
+
+
+def generate_orders(ctx: DemoContext, world: World, open_orders: int, closed_orders: int) -> None:
+    gen = _OrderGenerator(ctx, world)
+    for _ in range(open_orders):
+        gen.open_order()
+    for _ in range(closed_orders):
+        gen.closed_order()
+    gen.number_orders()
+
+
+class _OrderGenerator:
+    def __init__(self, ctx: DemoContext, world: World):
+        self.ctx = ctx
+        self.rng = ctx.rng
+        self.world = world
+        self.customers = {c["id"]: c for c in world.customers}
+        self.free_from: dict[uuid.UUID, datetime] = {}  # a technician's next free moment for repair visits
+        self.orders: list[dict[str, Any]] = []
+        self.open_appointment_at_site: dict[uuid.UUID, tuple[uuid.UUID, Any, Any]] = {}
+
+    # --- choosing -----------------------------------------------------------------------------
+
+    def _pick(self, weights: dict[Any, int]) -> Any:
+        return self.rng.choices(list(weights), weights=list(weights.values()))[0]
+
+    def _target(self, kind: OrderKind | None = None):
+        customer = self.rng.choice(self.world.customers)
+        site = self.rng.choice(self.world.sites_by_customer[customer["id"]])
+        service = self.rng.choice(self.world.services_by_site[site["id"]])
+        kind = kind or self._pick(KIND_WEIGHTS)
+        points = site["access_points"] if kind in (OrderKind.SURVEY, OrderKind.PROVISIONING) else 1
+        return customer, site, service, kind, points
+
+    def _technician(self, region_id: uuid.UUID, kind: OrderKind) -> dict[str, Any]:
+        pool = self.world.technicians_by_region.get(region_id) or [t for ts in self.world.technicians_by_region.values() for t in ts]
+        skilled = [t for t in pool if KIND_SKILL[kind].value in t["skills"]]
+        return self.rng.choice(skilled or pool)
+
+    def _dispatcher(self, region_id: uuid.UUID) -> uuid.UUID:
+        return self.rng.choice(self.world.dispatchers_by_region[region_id])
+
+    # --- time ---------------------------------------------------------------------------------
+
+    def _before(self, end, amount: timedelta, business: bool):
+        return self.ctx.calendar.subtract_business_time(end, amount) if business else end - amount
+
+    def _after(self, start, amount: timedelta, business: bool):
+        return self.ctx.calendar.add_business_time(start, amount) if business else start + amount
+
+    # --- open orders --------------------------------------------------------------------------
+
+    def open_order(self) -> None:
+        ctx, rng = self.ctx, self.rng
+        customer, site, service, kind, points = self._target()
+        status = self._pick(OPEN_STATUS_WEIGHTS)
+        band, low, high, _w = rng.choices(BAND_SPREAD, weights=[b[3] for b in BAND_SPREAD])[0]
+        if status is OrderStatus.NEW and band is Band.BREACHED and rng.random() < 0.6:
+            low, high = 0.03, 0.3  # most new orders arrived recently
+        share = rng.uniform(low, high)
+        facts = OrderFacts(kind, customer["level"], service["assurance"], ctx.now, points)
+        limit = limit_for(facts, primary_stage(kind), ctx.book)
+        business = limit.in_business_time
+        used = limit.duration(ctx.calendar) * share
+        pauses: list[Pause] = []
+        paused_since = None
+        roll = rng.random()
+        if roll < 0.12:
+            length = timedelta(hours=rng.uniform(1, 9)) if business else timedelta(minutes=rng.uniform(10, 90))
+            start = self._before(ctx.now, used + length, business)
+            pause_start = self._after(start, used * rng.uniform(0.1, 0.9), business)
+            pause_end = self._after(pause_start, length, business)
+            # A pause longer than the approval limit was approved by the region's supervisor.
+            pauses.append(Pause(pause_start, pause_end, approved=pause_end - pause_start > ctx.book.parameters.pause_approval_after))
+        elif roll < 0.17 and status in (OrderStatus.ACCEPTED, OrderStatus.IN_PROGRESS):
+            length = timedelta(hours=rng.uniform(0.5, 6)) if business else timedelta(minutes=rng.uniform(5, 60))
+            paused_since = self._before(ctx.now, length, business)
+            start = self._before(paused_since, used, business)
+            pauses.append(Pause(paused_since, None))
+        else:
+            start = self._before(ctx.now, used, business)
+        facts = replace(facts, started_at=start, pauses=tuple(pauses))
+        order = self._order(customer, site, service, kind, points, status, facts, received_at=start)
+        order["paused_since"] = paused_since
+        for pause in pauses:
+            self._pause(order, pause)
+        if kind is OrderKind.PROVISIONING:
+            self._steps(order, facts, share)
+            if status is not OrderStatus.NEW and rng.random() < 0.05:
+                self._superseded_predecessor(order)
+        self._assign_and_visit(order, site)
+
+    def _order(self, customer, site, service, kind, points, status, facts: OrderFacts, received_at) -> dict[str, Any]:
+        ctx, rng = self.ctx, self.rng
+        title = TITLES[kind].format(
+            service=SERVICE_NAMES[service["service_type"].value], points=points, bandwidth=service["bandwidth_mbps"],
+            symptom=rng.choice(SYMPTOMS), complaint=rng.choice(COMPLAINTS),
+        )
+        order = dict(
+            number="",
+            kind=kind,
+            status=status,
+            priority=min(5, 1 + customer["level"].rank + (0 if kind is OrderKind.FAULT else 1)),
+            title=title,
+            description="",
+            customer_id=customer["id"],
+            site_id=site["id"],
+            address=site["address"],
+            district_id=site["district_id"],
+            service_id=service["id"],
+            region_id=customer["region_id"],
+            access_points=points,
+            received_at=received_at,
+            sla_started_at=facts.started_at,
+            **sla_columns(facts, ctx.book, ctx.calendar, ctx.now),
+            responded_at=None,
+            paused_since=None,
+            current_step=None,
+            assignee_id=None,
+            replaces_order_id=None,
+            upstream_ref=None,
+            resolved_at=None,
+            closed_at=None,
+            billing_started_at=None,
+        )
+        order.setdefault("response_due_at", None)
+        if kind is OrderKind.FAULT and status not in (OrderStatus.NEW, OrderStatus.DISPATCHED):
+            order["responded_at"] = min(ctx.now, facts.started_at + (order["response_due_at"] - facts.started_at) * rng.uniform(0.2, 1.2))
+        if rng.random() < 0.6:
+            order["upstream_ref"] = f"CRM{rng.getrandbits(40):012d}"
+        ctx.add_row(WorkOrder, order)
+        self.orders.append(order)
+        self._audit(order, received_at, None, "order.created", {"kind": kind.value, "status": OrderStatus.NEW.value})
+        return order
+
+    def _pause(self, order: dict[str, Any], pause: Pause) -> None:
+        reason = self.rng.choice(list(PauseReason))
+        user = self._dispatcher(order["region_id"])
+        self.ctx.add(SlaPause, order_id=order["id"], reason=reason, note="客户现场未具备施工条件" if reason is PauseReason.CUSTOMER_NOT_READY else "客户要求延期",
+                     started_at=pause.start, started_by=user, ended_at=pause.end, ended_by=user if pause.end else None,
+                     approved_by=self.world.supervisor_by_region[order["region_id"]] if pause.approved else None)
+        self._audit(order, pause.start, user, "sla.paused", {"reason": reason.value})
+        if pause.end:
+            self._audit(order, pause.end, user, "sla.resumed", {})
+
+    def _steps(self, order: dict[str, Any], facts: OrderFacts, share: float) -> None:
+        ctx, rng = self.ctx, self.rng
+        steps = list(ProvisioningStep)
+        current = min(len(steps) - 1, int(share * len(steps))) if order["status"] is not OrderStatus.RESOLVED else len(steps) - 1
+        order["current_step"] = steps[current]
+        cumulative = timedelta(0)
+        previous_end = facts.started_at
+        for seq, step in enumerate(steps):
+            cumulative += limit_for(facts, PROVISIONING_STEP_STAGES[step], ctx.book).duration(ctx.calendar)
+            due = ctx.calendar.add_business_time(facts.started_at, cumulative)
+            completed = None
+            if seq < current or (seq == current and order["status"] is OrderStatus.RESOLVED):
+                completed = min(ctx.now, previous_end + (due - previous_end) * rng.uniform(0.5, 1.0))
+            started = previous_end if seq <= current else None
+            ctx.add(OrderStep, order_id=order["id"], step=step, seq=seq + 1, department=DEPARTMENTS[step],
+                    started_at=started, due_at=due, completed_at=completed)
+            if completed:
+                previous_end = completed
+
+    def _superseded_predecessor(self, order: dict[str, Any]) -> None:
+        """A field exception archived an earlier order for the same job; this one replaced it."""
+        ctx, rng = self.ctx, self.rng
+        reissued = order["received_at"] + (ctx.now - order["received_at"]) * rng.uniform(0.2, 0.8)
+        old = dict(order, id=ctx.new_id(), status=OrderStatus.SUPERSEDED, closed_at=reissued - timedelta(minutes=3),
+                   upstream_ref=None, paused_since=None, current_step=ProvisioningStep.INSTALLATION)
+        # The predecessor must be inserted first: move it in front of its replacement.
+        ctx.rows[WorkOrder].insert(len(ctx.rows[WorkOrder]) - 1, old)
+        self.orders.append(old)
+        tech = self._technician(order["region_id"], order["kind"])
+        old["assignee_id"] = tech["id"]
+        ctx.add(FieldEvent, order_id=old["id"], technician_id=tech["id"], kind=FieldEventKind.EXCEPTION,
+                occurred_at=reissued - timedelta(minutes=5), received_at=reissued - timedelta(minutes=5),
+                latitude=None, longitude=None, distance_m=None, off_site=False,
+                exception_kind=rng.choice(list(ExceptionKind)), rating=None, respondent=None,
+                payload={"old_port": f"{rng.randint(1, 12)}-{rng.randint(1, 24)}", "new_port": f"{rng.randint(1, 12)}-{rng.randint(1, 24)}"})
+        order["replaces_order_id"] = old["id"]
+        order["received_at"] = reissued
+        self._audit(old, reissued - timedelta(minutes=3), None, "order.superseded", {"replaced_by": str(order["id"])})
+
+    def _assign_and_visit(self, order: dict[str, Any], site: dict[str, Any]) -> None:
+        ctx, rng = self.ctx, self.rng
+        status, kind = order["status"], order["kind"]
+        if status is OrderStatus.NEW:
+            return
+        if kind is OrderKind.COMPLAINT and rng.random() < 0.5:
+            return  # handled by the desk without a field visit
+        tech = self._technician(order["region_id"], kind)
+        order["assignee_id"] = tech["id"]
+        dispatcher = self._dispatcher(order["region_id"])
+        assigned_at = min(ctx.now, order["received_at"] + timedelta(minutes=rng.uniform(2, 40)))
+        self._audit(order, assigned_at, dispatcher, "order.assigned", {"assignee_id": str(tech["id"]), "assignee": tech["name"]})
+        window = None
+        if kind in (OrderKind.SURVEY, OrderKind.PROVISIONING):
+            window = self._appointment(order, site, tech, dispatcher, assigned_at)
+        elif kind is OrderKind.FAULT and status in (OrderStatus.DISPATCHED, OrderStatus.ACCEPTED):
+            self._fault_visit(order, site, tech, dispatcher, assigned_at)
+        if status in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED) and kind is not OrderKind.COMPLAINT:
+            arrival = window[0] + timedelta(minutes=rng.uniform(-15, 40)) if window else assigned_at + timedelta(minutes=rng.uniform(20, 90))
+            self._check_in(order, site, tech, min(arrival, ctx.now))
+        if status is OrderStatus.RESOLVED and kind is not OrderKind.COMPLAINT:
+            order["resolved_at"] = ctx.now - timedelta(minutes=rng.uniform(5, 240))
+            self._tests_and_report(order, tech, order["resolved_at"])
+
+    def _appointment(self, order, site, tech, dispatcher, booked_at):
+        ctx, rng, zone = self.ctx, self.rng, self.ctx.calendar.zone
+        existing = self.open_appointment_at_site.get(site["id"])
+        if existing is not None and rng.random() < 0.5:
+            existing, window_start, window_end = existing
+            ctx.add(AppointmentOrder, appointment_id=existing, order_id=order["id"])
+            ctx.add(AppointmentChange, appointment_id=existing, kind=AppointmentChangeKind.MERGED, changed_at=booked_at,
+                    changed_by=dispatcher, contact_method=ContactMethod.PHONE, reason=None,
+                    reason_text="设备安装与业务安装合并为一次上门", old_start=None, old_end=None, new_start=None, new_end=None)
+            return window_start, window_end
+        today = ctx.now.astimezone(zone).date()
+        if order["status"] in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED):
+            day, status = today, AppointmentStatus.KEPT
+        else:
+            day = today
+            for _ in range(rng.randint(0, 4)):
+                day = self._next_working(day)
+            status = AppointmentStatus.RECONFIRMED if day == today else AppointmentStatus.CONFIRMED
+        start_hour = rng.choice((9, 11, 14, 16))
+        start = _local(day, start_hour, zone)
+        end = start + timedelta(hours=2)
+        method = rng.choice((ContactMethod.PHONE, ContactMethod.PHONE, ContactMethod.SMS))
+        booked_at = min(ctx.now, max(booked_at, start - timedelta(hours=rng.uniform(2, 72))))
+        appointment_id = ctx.add(
+            Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=end, status=status,
+            planned_start=start, duration_minutes=visits.visit_minutes(order["kind"], order["access_points"]),
+            locked=status is AppointmentStatus.KEPT,
+            contact_name=ctx.person(), contact_phone=ctx.phone(), contact_method=method, booked_by=dispatcher,
+            booked_at=booked_at, reconfirmed_at=min(ctx.now, start - timedelta(hours=2)) if day == today else None,
+        )
+        ctx.add(AppointmentOrder, appointment_id=appointment_id, order_id=order["id"])
+        self.open_appointment_at_site[site["id"]] = (appointment_id, start, end)
+        change = dict(appointment_id=appointment_id, changed_by=dispatcher, contact_method=method, reason=None, reason_text="",
+                      old_start=None, old_end=None)
+        ctx.add(AppointmentChange, **change, kind=AppointmentChangeKind.BOOKED, changed_at=booked_at, new_start=start, new_end=end)
+        self._audit(order, booked_at, dispatcher, "appointment.booked", {"window_start": start.isoformat()})
+        if rng.random() < 0.2:
+            old_start = start - timedelta(days=rng.randint(1, 3))
+            reason = rng.choice(list(RescheduleReason))
+            when = min(ctx.now, booked_at + timedelta(hours=rng.uniform(1, 12)))
+            ctx.add(AppointmentChange, **dict(change, old_start=old_start, old_end=old_start + timedelta(hours=2),
+                                              reason=reason, reason_text="客户来电要求改约"),
+                    kind=AppointmentChangeKind.RESCHEDULED, changed_at=when, new_start=start, new_end=end)
+            self._audit(order, when, dispatcher, "appointment.rescheduled", {"reason": reason.value})
+        return start, end
+
+    def _fault_visit(self, order, site, tech, dispatcher, assigned_at) -> None:
+        """A repair visit agreed by phone for the technician's next free half hour of the working
+        day. Drawn without the random stream, so the rest of the demo stays as it was."""
+        ctx, zone = self.ctx, self.ctx.calendar.zone
+        minutes = visits.visit_minutes(OrderKind.FAULT)
+        earliest = max(assigned_at, ctx.now) + timedelta(hours=1)
+        local = max(earliest, self.free_from.get(tech["id"], earliest)).astimezone(zone)
+        local = local.replace(minute=0 if local.minute < 30 else 30, second=0, microsecond=0) + timedelta(minutes=30)
+        if local.hour < 9:
+            local = local.replace(hour=9, minute=0)
+        if local.hour * 60 + local.minute + minutes > 17 * 60 or not ctx.calendar.is_working_day(local.date()):
+            day = self._next_working(local.date())
+            local = datetime(day.year, day.month, day.day, 9, 0, tzinfo=zone)
+        if 12 * 60 - minutes < local.hour * 60 + local.minute < 13 * 60:
+            local = local.replace(hour=13, minute=0)  # after the lunch break
+        self.free_from[tech["id"]] = local + timedelta(minutes=minutes + 30)
+        start = local.astimezone(UTC)
+        end = start + timedelta(hours=2)
+        customer = self.customers[order["customer_id"]]
+        appointment_id = ctx.add(
+            Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=end,
+            status=AppointmentStatus.CONFIRMED, planned_start=start, duration_minutes=minutes,
+            locked=False, contact_name=customer["contact_name"], contact_phone=customer["contact_phone"],
+            contact_method=ContactMethod.PHONE, booked_by=dispatcher, booked_at=assigned_at, reconfirmed_at=None,
+        )
+        ctx.add(AppointmentOrder, appointment_id=appointment_id, order_id=order["id"])
+        ctx.add(AppointmentChange, appointment_id=appointment_id, kind=AppointmentChangeKind.BOOKED, changed_at=assigned_at,
+                changed_by=dispatcher, contact_method=ContactMethod.PHONE, reason=None, reason_text="", old_start=None,
+                old_end=None, new_start=start, new_end=end)
+        self._audit(order, assigned_at, dispatcher, "appointment.booked", {"window_start": start.isoformat()})
+
+    def _next_working(self, day: date) -> date:
+        day += timedelta(days=1)
+        while not self.ctx.calendar.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def _check_in(self, order, site, tech, when) -> None:
+        ctx, rng = self.ctx, self.rng
+        if site["latitude"] is None or abs(site["latitude"]) < 1:
+            return  # the app cannot measure a distance to a site with no position
+        off = rng.random() < 0.08
+        metres = rng.uniform(400, 2500) if off else abs(rng.gauss(0, 60))
+        bearing_lat, bearing_lon = rng.uniform(-1, 1), rng.uniform(-1, 1)
+        norm = max(1e-9, (bearing_lat**2 + bearing_lon**2) ** 0.5)
+        lat = site["latitude"] + bearing_lat / norm * metres / 111_000
+        lon = site["longitude"] + bearing_lon / norm * metres / 95_000
+        distance = great_circle_m(lat, lon, site["latitude"], site["longitude"])
+        ctx.add(FieldEvent, order_id=order["id"], technician_id=tech["id"], kind=FieldEventKind.CHECK_IN, occurred_at=when,
+                received_at=when, latitude=round(lat, 6), longitude=round(lon, 6), distance_m=round(distance, 1),
+                off_site=distance > 300, exception_kind=None, rating=None, respondent=None, payload={})
+
+    def _event(self, order, tech_id, kind: FieldEventKind, when, **extra) -> None:
+        values = dict(latitude=None, longitude=None, distance_m=None, off_site=False, exception_kind=None, rating=None,
+                      respondent=None, payload={})
+        values.update(extra)
+        self.ctx.add(FieldEvent, order_id=order["id"], technician_id=tech_id, kind=kind, occurred_at=when, received_at=when, **values)
+
+    def _tests_and_report(self, order, tech, when) -> None:
+        rng = self.rng
+        self._event(order, tech["id"], FieldEventKind.TEST_RESULT, when - timedelta(minutes=20), payload={
+            "ping_ms": round(rng.uniform(1, 8), 1), "loss_pct": round(rng.choice((0, 0, 0, 0.1)), 1),
+            "down_mbps": round(rng.uniform(0.93, 0.99), 3), "up_mbps": round(rng.uniform(0.93, 0.99), 3),
+        })
+        if order["kind"] is OrderKind.PROVISIONING:
+            self._event(order, tech["id"], FieldEventKind.DELIVERY_REPORT, when - timedelta(minutes=10),
+                        payload={"report_no": f"DR{rng.getrandbits(32):010d}"})
+
+    # --- closed orders ------------------------------------------------------------------------
+
+    def closed_order(self) -> None:
+        ctx, rng = self.ctx, self.rng
+        customer, site, service, kind, points = self._target()
+        received = ctx.now - timedelta(days=rng.uniform(1, 90))
+        facts = OrderFacts(kind, customer["level"], service["assurance"], received, points)
+        limit = limit_for(facts, primary_stage(kind), ctx.book)
+        cancelled = rng.random() < 0.03
+        status = OrderStatus.CANCELLED if cancelled else OrderStatus.CLOSED
+        order = self._order(customer, site, service, kind, points, status, facts, received_at=received)
+        share = rng.uniform(0.2, 0.95) if rng.random() < 0.9 else rng.uniform(1.02, 1.6)
+        resolved = self._after(received, limit.duration(ctx.calendar) * share, limit.in_business_time)
+        resolved = min(resolved, ctx.now - timedelta(hours=1))
+        order["closed_at"] = resolved + timedelta(hours=rng.uniform(0.2, 30))
+        if cancelled:
+            self._audit(order, order["closed_at"], self._dispatcher(order["region_id"]), "order.cancelled", {})
+            return
+        order["resolved_at"] = resolved
+        if kind is OrderKind.PROVISIONING:
+            order["current_step"] = ProvisioningStep.TEST_DELIVERY
+        if kind is OrderKind.FAULT:
+            order["responded_at"] = received + (order["response_due_at"] - received) * rng.uniform(0.2, 1.1)
+        tech = self._technician(order["region_id"], kind)
+        order["assignee_id"] = tech["id"]
+        if kind is not OrderKind.COMPLAINT:
+            self._check_in(order, site, tech, resolved - timedelta(hours=rng.uniform(0.5, 3)))
+            self._tests_and_report(order, tech, resolved)
+            self._event(order, tech["id"], FieldEventKind.SIGNATURE, resolved, payload={"channel": rng.choice(("on_site", "sms_link"))})
+            if kind is OrderKind.PROVISIONING:
+                order["billing_started_at"] = resolved
+        self._surveys(order, tech, resolved)
+        self._audit(order, order["closed_at"], self._dispatcher(order["region_id"]), "order.closed", {"status": "closed"})
+
+    def _surveys(self, order, tech, resolved) -> None:
+        rng = self.rng
+        ratings = (SatisfactionRating.VERY_SATISFIED, SatisfactionRating.SATISFIED, SatisfactionRating.NEUTRAL, SatisfactionRating.DISSATISFIED)
+        for respondent, response_rate in ((Respondent.CUSTOMER, 0.85), (Respondent.ACCOUNT_MANAGER, 0.6)):
+            if rng.random() < response_rate:
+                rating = rng.choices(ratings, weights=(93, 5, 1, 1))[0]
+                self._event(order, tech["id"], FieldEventKind.SATISFACTION, resolved + timedelta(hours=rng.uniform(1, 48)),
+                            rating=rating, respondent=respondent, payload={})
+
+    # --- numbering and audit ------------------------------------------------------------------
+
+    def _audit(self, order, at, user_id, action, after) -> None:
+        self.ctx.add(AuditEntry, at=at, user_id=user_id, desk_id="demo", action=action, entity="work_order",
+                     entity_id=order["id"], order_id=order["id"], before=None, after=after, reason="", prev_hash="", hash="")
+
+    def number_orders(self) -> None:
+        zone = self.ctx.calendar.zone
+        serials: dict[tuple[OrderKind, date], int] = defaultdict(int)
+        for order in sorted(self.orders, key=lambda o: (o["received_at"], o["id"])):
+            day = order["received_at"].astimezone(zone).date()
+            serials[(order["kind"], day)] += 1
+            order["number"] = str(OrderNumber(order["kind"], day, serials[(order["kind"], day)]))
+        for (kind, day), last in serials.items():
+            self.ctx.rows[NumberSequence].append({"kind": kind, "day": day, "last_serial": last})
+
+
+def _local(day: date, hour: int, zone: ZoneInfo) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, 0, tzinfo=zone).astimezone(UTC)

@@ -1,0 +1,120 @@
+"""Orders arriving from the upstream order system: validated, idempotent on the upstream id,
+numbered in the seed format, with their SLA computed and an audit row."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from console.core.domain.enums import OrderKind, OrderStatus
+from console.core.domain.sla import MissingRuleError, OrderFacts
+from console.core.store import audit
+from console.core.store.database import Database
+from console.core.store.models import Customer, Service, Site, WorkOrder
+from console.core.store.numbering import next_order_number
+from console.core.store.rows import DeskUser
+from console.core.store.rules import load_calendar, load_rulebook
+from console.core.store.sla_cache import sla_columns
+
+
+class IntakeError(ValueError):
+    """An upstream order that cannot be taken; the message says which field and why."""
+
+
+@dataclass(frozen=True)
+class UpstreamOrder:
+    upstream_ref: str
+    kind: OrderKind
+    customer_code: str
+    site_id: uuid.UUID
+    title: str
+    received_at: datetime
+    circuit_id: str | None = None
+    access_points: int = 1
+    priority: int = 3
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Taken:
+    order_id: uuid.UUID
+    number: str
+    created: bool  # False: the same upstream id was taken before, nothing changed
+
+
+class OrderIntake:
+    def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "intake"):
+        self._database, self._user, self._clock, self._desk_id = database, user, clock, desk_id
+
+    def take(self, upstream: UpstreamOrder) -> Taken:
+        try:
+            with self._database.unit_of_work() as session:
+                existing = self._existing(session, upstream.upstream_ref)
+                return existing or self._create(session, upstream)
+        except IntegrityError:
+            # The same upstream order arrived twice at once and the other request won: answer its order.
+            with self._database.reading() as session:
+                existing = self._existing(session, upstream.upstream_ref)
+            if existing is None:
+                raise
+            return existing
+
+    @staticmethod
+    def _existing(session: Session, upstream_ref: str) -> Taken | None:
+        row = session.execute(select(WorkOrder.id, WorkOrder.number).where(WorkOrder.upstream_ref == upstream_ref)).first()
+        return Taken(row.id, row.number, False) if row is not None else None
+
+    def _create(self, session: Session, upstream: UpstreamOrder) -> Taken:
+        now = self._clock()
+        if upstream.received_at.tzinfo is None:
+            raise IntakeError("received_at needs a time zone (e.g. 2026-11-22T10:00:00+08:00)")
+        if upstream.received_at > now:
+            raise IntakeError("received_at is in the future")
+        if upstream.received_at.year < 2000:
+            raise IntakeError("received_at is before 2000")
+        if not upstream.title.strip():
+            raise IntakeError("title is empty")
+        if not 1 <= upstream.priority <= 5:
+            raise IntakeError("priority must be between 1 and 5")
+        if not 1 <= upstream.access_points <= 500:
+            raise IntakeError("access_points must be between 1 and 500")
+        customer = session.scalars(select(Customer).where(Customer.code == upstream.customer_code, Customer.deleted.is_(False))).first()
+        if customer is None:
+            raise IntakeError(f"no customer {upstream.customer_code!r}")
+        site = session.get(Site, upstream.site_id)
+        if site is None or site.deleted or site.customer_id != customer.id:
+            raise IntakeError(f"site {upstream.site_id} is not a site of customer {upstream.customer_code}")
+        service = None
+        if upstream.circuit_id:
+            service = session.scalars(select(Service).where(Service.circuit_id == upstream.circuit_id)).first()
+            if service is None or service.customer_id != customer.id:
+                raise IntakeError(f"circuit {upstream.circuit_id!r} is not a service of customer {upstream.customer_code}")
+        if upstream.kind is OrderKind.FAULT and service is None:
+            raise IntakeError("a fault order needs circuit_id: its limits follow the service's assurance level")
+        calendar, book = load_calendar(session), load_rulebook(session)
+        facts = OrderFacts(upstream.kind, customer.level, service.assurance if service else None, upstream.received_at,
+                           upstream.access_points)
+        try:
+            sla = sla_columns(facts, book, calendar, now)
+        except MissingRuleError as exc:
+            raise IntakeError(str(exc)) from exc
+        number = next_order_number(session, upstream.kind, upstream.received_at.astimezone(calendar.zone).date())
+        order = WorkOrder(
+            number=str(number), kind=upstream.kind, status=OrderStatus.NEW, priority=upstream.priority,
+            title=upstream.title.strip(), description=upstream.description, customer_id=customer.id, site_id=site.id,
+            address=site.address, district_id=site.district_id, service_id=service.id if service else None,
+            region_id=customer.region_id, access_points=upstream.access_points, received_at=upstream.received_at,
+            sla_started_at=upstream.received_at, upstream_ref=upstream.upstream_ref, **sla,
+        )
+        session.add(order)
+        session.flush()
+        audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="order.created", entity="work_order",
+                     entity_id=order.id, order_id=order.id, before=None,
+                     after={"number": order.number, "kind": order.kind.value, "upstream_ref": upstream.upstream_ref})
+        return Taken(order.id, order.number, True)

@@ -1,0 +1,43 @@
+"""The one schema both the console and the centre use (migrations in db/)."""
+
+from console.core.store.models.access import ApiToken, AuditHead, LoginAttempt, OutboxMessage
+from console.core.store.models.audit import AuditEntry
+from console.core.store.models.base import Base, Synced, UtcDateTime, utcnow
+from console.core.store.models.orders import (
+    Appointment,
+    AppointmentChange,
+    AppointmentOrder,
+    FieldEvent,
+    OrderStep,
+    SlaPause,
+    WorkOrder,
+)
+from console.core.store.models.reference import Customer, District, Region, Service, Shift, Site, Technician, User
+from console.core.store.models.rules import (
+    CalendarOverride,
+    CalendarYear,
+    LocalMeta,
+    NumberSequence,
+    RuleParameter,
+    SlaRuleRow,
+)
+from console.core.store.models.sync import (
+    OrderClaim,
+    SyncChange,
+    SyncConflict,
+    SyncDesk,
+    SyncFeedFloor,
+    SyncOutbox,
+    SyncOutboxRow,
+    SyncRefusal,
+    SyncShadow,
+)
+
+__all__ = [
+    "ApiToken", "AuditHead", "LoginAttempt", "OutboxMessage",
+    "Appointment", "AppointmentChange", "AppointmentOrder", "AuditEntry", "Base", "CalendarOverride",
+    "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
+    "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
+    "Technician", "User", "UtcDateTime", "WorkOrder", "utcnow",
+    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncOutbox", "SyncOutboxRow", "SyncRefusal", "SyncShadow",
+]

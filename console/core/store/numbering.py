@@ -1,0 +1,38 @@
+"""Order numbers from the daily serials table: one number per call, never twice."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from console.core.domain.enums import OrderKind
+from console.core.domain.order_number import OrderNumber
+from console.core.store.models import NumberSequence
+
+
+def next_order_number(session: Session, kind: OrderKind, day: date) -> OrderNumber:
+    """The next serial of (kind, day), taken inside the caller's transaction: the row is updated
+    (and so locked) until it commits, so two writers never get the same number."""
+    for _attempt in range(3):
+        serial = session.execute(
+            update(NumberSequence)
+            .where(NumberSequence.kind == kind, NumberSequence.day == day)
+            .values(last_serial=NumberSequence.last_serial + 1)
+            .returning(NumberSequence.last_serial)
+        ).scalar()
+        if serial is not None:
+            return OrderNumber(kind, day, serial)
+        try:
+            with session.begin_nested():
+                session.execute(insert(NumberSequence).values(kind=kind, day=day, last_serial=1))
+            return OrderNumber(kind, day, 1)
+        except IntegrityError:
+            continue  # another writer created the day's row first: take the next serial
+    raise RuntimeError(f"could not number a {kind.value} order for {day}")
+
+
+def last_serial(session: Session, kind: OrderKind, day: date) -> int:
+    return session.scalar(select(NumberSequence.last_serial).where(NumberSequence.kind == kind, NumberSequence.day == day)) or 0

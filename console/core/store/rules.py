@@ -1,0 +1,120 @@
+"""Reading and seeding the rule tables: SLA limits, their parameters, the business calendar."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from console.core.domain.calendar import BusinessCalendar
+from console.core.domain.enums import Band, CustomerLevel
+from console.core.domain.priority import DEFAULT_BAND_WEIGHT, DEFAULT_LEVEL_WEIGHT, DEFAULT_MISS_KM, Priorities
+from console.core.domain.sla import DEFAULT_RULES, RuleBook, SlaParameters, SlaRule
+from console.core.store.models import CalendarOverride, CalendarYear, RuleParameter, SlaRuleRow
+
+# key -> (default value, what it means); every default is data a supervisor can change.
+DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
+    "sla.band.amber_from": ("0.5", "Share of the limit used from which an order is amber"),
+    "sla.band.red_from": ("0.8", "Share of the limit used from which an order is red"),
+    "sla.survey.access_points_per_unit": (5, "Access points a survey limit covers before it grows"),
+    "sla.survey.rounding_step_days": ("0.5", "A grown survey limit is rounded up to this many working days"),
+    "sla.pause.approval_after_hours": (24, "A pause longer than this needs a supervisor's approval"),
+    "calendar.zone": ("Asia/Shanghai", "Time zone of the centre's business hours"),
+    "calendar.day_start": ("09:00", "Business hours start"),
+    "calendar.day_end": ("18:00", "Business hours end"),
+    "check_in.off_site_metres": (300, "A check-in farther than this from the site is flagged"),
+    "map.technician_stale_minutes": (60, "A technician's position older than this is shown faded on the map"),
+    "planning.road_factor": ("1.3", "Road distance as a multiple of the great-circle distance"),
+    "planning.speed_kmh": (30, "Average travel speed between sites"),
+    "planning.miss_km": (DEFAULT_MISS_KM, "The optimiser weighs a bronze order's SLA miss in the green band like this many km of road"),
+    **{f"planning.level_weight.{level.value}": (weight, f"SLA miss weight of a {level.value} customer's order")
+       for level, weight in DEFAULT_LEVEL_WEIGHT.items()},
+    **{f"planning.band_weight.{band.value}": (weight, f"SLA miss weight of an order in the {band.value} band")
+       for band, weight in DEFAULT_BAND_WEIGHT.items()},
+}
+
+
+def seed_default_rules(session: Session) -> None:
+    """Fill empty rule tables with the defaults of DOMAIN.md (a new centre or data file)."""
+    if session.scalar(select(SlaRuleRow.id).limit(1)) is None:
+        session.execute(
+            insert(SlaRuleRow),
+            [{"kind": r.kind, "stage": r.stage, "grade": r.grade, "amount": r.amount, "unit": r.unit} for r in DEFAULT_RULES],
+        )
+    existing = set(session.scalars(select(RuleParameter.key)))
+    missing = [
+        {"key": key, "value": {"value": value}, "description": text}
+        for key, (value, text) in DEFAULT_PARAMETERS.items()
+        if key not in existing
+    ]
+    if missing:
+        session.execute(insert(RuleParameter), missing)
+
+
+def parameters(session: Session) -> dict[str, Any]:
+    values = {key: default for key, (default, _text) in DEFAULT_PARAMETERS.items()}
+    for row in session.execute(select(RuleParameter.key, RuleParameter.value).where(RuleParameter.deleted.is_(False))):
+        values[row.key] = row.value.get("value")
+    return values
+
+
+def _clock(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def load_rulebook(session: Session) -> RuleBook:
+    values = parameters(session)
+    params = SlaParameters(
+        access_points_per_unit=int(values["sla.survey.access_points_per_unit"]),
+        rounding_step_days=Decimal(str(values["sla.survey.rounding_step_days"])),
+        amber_from=Decimal(str(values["sla.band.amber_from"])),
+        red_from=Decimal(str(values["sla.band.red_from"])),
+        pause_approval_after=timedelta(hours=float(values["sla.pause.approval_after_hours"])),
+    )
+    rows = session.scalars(select(SlaRuleRow).where(SlaRuleRow.deleted.is_(False)))
+    return RuleBook((SlaRule(r.kind, r.stage, r.grade, r.amount, r.unit) for r in rows), params)
+
+
+def load_priorities(session: Session) -> Priorities:
+    """The optimiser's SLA weights; an unusable value names its parameter."""
+    values = parameters(session)
+    try:
+        return Priorities({level: _whole(values, f"planning.level_weight.{level.value}") for level in CustomerLevel},
+                          {band: _whole(values, f"planning.band_weight.{band.value}") for band in Band},
+                          float(values["planning.miss_km"]))
+    except (TypeError, ValueError) as error:
+        raise WeightsError(f"the planning weights (rule parameters planning.*) cannot be used: {error}") from error
+
+
+class WeightsError(ValueError):
+    """A planning weight in the rule parameters is not a usable number."""
+
+
+def _whole(values: dict[str, Any], key: str) -> int:
+    value = values[key]
+    if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())):
+        raise ValueError(f"{key} must be a whole number, not {value!r}")
+    return int(value)
+
+
+def load_calendar(session: Session) -> BusinessCalendar:
+    values = parameters(session)
+    overrides = {
+        day: working
+        for day, working in session.execute(
+            select(CalendarOverride.day, CalendarOverride.is_working).where(CalendarOverride.deleted.is_(False))
+        )
+    }
+    official = frozenset(session.scalars(select(CalendarYear.year).where(CalendarYear.deleted.is_(False))))
+    return BusinessCalendar(
+        zone=ZoneInfo(str(values["calendar.zone"])),
+        day_start=_clock(str(values["calendar.day_start"])),
+        day_end=_clock(str(values["calendar.day_end"])),
+        overrides=overrides,
+        official_years=official,
+    )

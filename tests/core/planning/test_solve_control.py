@@ -1,0 +1,38 @@
+"""The optimiser's progress reports and cancellation."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from console.core.planning import check_plan, solve
+from tests.core.planning.instances import random_problem
+
+
+def test_progress_is_reported_at_least_every_half_second() -> None:
+    calls: list[tuple[float, float, int | None]] = []
+    solve(random_problem(11, jobs=60, vehicles=6), time_limit_s=2.5, progress=lambda *a: calls.append(a))
+    times = [c[0] for c in calls]
+    assert len(calls) >= 4
+    assert max(b - a for a, b in zip([0.0, *times], times, strict=False)) < 0.9
+    assert all(0.0 <= c[1] <= 1.0 for c in calls) and calls[-1][1] == 1.0
+    assert calls[-1][2] is not None
+
+
+def test_cancel_returns_promptly_with_a_valid_plan() -> None:
+    problem = random_problem(12, jobs=60, vehicles=6)
+    cancel = threading.Event()
+    threading.Timer(1.0, cancel.set).start()
+    started = time.monotonic()
+    plan = solve(problem, time_limit_s=30, cancel=cancel)
+    assert time.monotonic() - started < 2.0
+    assert check_plan(problem, plan) == []
+
+
+def test_cancel_before_start_returns_the_greedy_start() -> None:
+    problem = random_problem(13)
+    cancel = threading.Event()
+    cancel.set()
+    plan = solve(problem, time_limit_s=30, cancel=cancel)
+    assert plan.elapsed_s < 1.0
+    assert check_plan(problem, plan) == []

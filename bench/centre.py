@@ -11,7 +11,7 @@ import time
 
 import requests
 
-from tests.central.test_api import _free_port
+from tests.fixtures.centre import _free_port
 
 LOG = os.path.join(tempfile.gettempdir(), "dispatch-central-bench.log")  # the service's own log, for a failure's cause
 

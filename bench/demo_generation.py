@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from console.core.demo.centre import DemoParameters, generate_demo
-from console.core.store.database import open_data_file
+from console.data_file import open_data_file
 
 SIZES = {
     "desk": DemoParameters(),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from bench.queue_bench import CACHE, ensure_centre  # noqa: E402
 from console.core.domain.enums import Band  # noqa: E402
 from console.core.services.desk import DeskReader, MapFacts  # noqa: E402
-from console.core.store.database import open_data_file  # noqa: E402
+from console.data_file import open_data_file  # noqa: E402
 from console.ui.map_view import MapView  # noqa: E402
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from console.core.services.desk import DeskReader  # noqa: E402
 from console.core.services.queue_filter import QueueFilter  # noqa: E402
-from console.core.store.database import open_data_file  # noqa: E402
+from console.data_file import open_data_file  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
 from console.ui.work_order_table_model import WorkOrderTableModel  # noqa: E402
 

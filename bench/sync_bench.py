@@ -31,8 +31,9 @@ from central.users import set_password
 from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.enums import PauseReason
 from console.core.services.orders import OrderActions
-from console.core.store.database import Database, open_data_file
+from console.core.store.database import Database
 from console.core.store.models import Technician, WorkOrder
+from console.data_file import open_data_file
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica

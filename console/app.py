@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from console import __version__
 from console.core.demo.centre import LIMITS, DemoParameterError, DemoParameters
-from console.core.store.database import DataFileError, open_data_file
+from console.data_file import DataFileError, open_data_file
 from console.machine_policy import installer_settings
 from console.paths import AppPaths
 from console.settings import Settings, SettingsError, load_settings, save_settings
@@ -300,7 +300,7 @@ def _open_desk_file(app, data_file: Path):
 
 
 def _data_file_message(app, error: DataFileError) -> str:
-    from console.core.store.database import DataFileProblem
+    from console.data_file import DataFileProblem
 
     texts = {
         DataFileProblem.CORRUPT: app.translate("App", "The data file %1 is damaged. It was left untouched; restore it from a backup or choose another file."),

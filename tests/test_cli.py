@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from console.core.store.database import open_data_file
 from console.core.store.models import Customer, SlaRuleRow
+from console.data_file import open_data_file
 
 
 def run(*args: str, env_home: Path) -> subprocess.CompletedProcess:

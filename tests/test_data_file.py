@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from console.core.store.database import DataFileError, DataFileProblem, open_data_file
+from console.data_file import DataFileError, DataFileProblem, open_data_file
 
 
 def digest(path: Path) -> str:

@@ -22,16 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.domain.enums import OPEN_STATUSES, Band, CustomerLevel, OrderKind
-from console.core.services.queue_filter import (
-    BUILTIN_FILTERS,
-    UNASSIGNED,
-    QueueFilter,
-    SavedView,
-    SavedViewsError,
-    load_views,
-    save_views,
-    with_view,
-)
+from console.core.services.queue_filter import UNASSIGNED, QueueFilter
+from console.saved_views import BUILTIN_FILTERS, SavedView, SavedViewsError, load_views, save_views, with_view
 from console.ui import labels, sla_format
 
 

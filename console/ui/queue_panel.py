@@ -29,7 +29,7 @@ from console.core.domain.visits import KIND_SKILL
 from console.core.services.desk import Changes, DeskReader
 from console.core.services.orders import OrderActions, Outcome
 from console.core.store.rows import DeskUser, QueueRow
-from console.gc_pause import paused_gc
+from console.core.gc_pause import paused_gc
 from console.ui import labels
 from console.ui.background import Background
 from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog

@@ -1,18 +1,14 @@
 """The centre as a desk and a security review meet it: real PostgreSQL, uvicorn on loopback."""
 
-import socket
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
 import requests
-import uvicorn
 from sqlalchemy import create_engine, select, text
 
 import db
-from central.app import create_app
 from central.config import CentralConfig, ConfigError
 from central.users import set_password
 from console.core.demo.centre import DemoParameters, generate_demo
@@ -21,68 +17,8 @@ from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
 from console.core.store.database import Database
 from console.core.store.models import User, WorkOrder
-from tests.conftest import DEMO_NOW
-
-PASSWORD = "correct horse battery"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def centre(postgres_url: str):  # tests using it need the suite's PostgreSQL
-    engine = create_engine(postgres_url)
-    db.upgrade(engine)
-    database = Database(engine)
-    generate_demo(database, DemoParameters(seed=3, customers=60, sites=90, technicians=8, open_orders=80, closed_orders=5), DEMO_NOW)
-    with database.unit_of_work() as s:
-        for name in ("admin", "wang.wei.central", "supervisor.central", "supervisor.pudong"):
-            set_password(s, name, PASSWORD)
-    config = CentralConfig(database_url=postgres_url, failures_per_user=3)
-    server = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=_free_port(), log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.config.port}"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{base}/health", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    yield base, database, postgres_url
-    server.should_exit = True
-    thread.join(10)
-    engine.dispose()
-
-
-def login(base: str, username: str, password: str = PASSWORD) -> requests.Response:
-    return requests.post(f"{base}/auth/login", json={"username": username, "password": password}, timeout=10)
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def field_account(base: str, database: Database, status, prefix: str):
-    """The assignee of an order in `status`, given an app account: (order id, site lat, lon, auth headers)."""
-    from console.core.domain.enums import Role
-    from console.core.store.models import Site, Technician
-
-    with database.unit_of_work() as s:
-        order = s.scalars(select(WorkOrder).where(WorkOrder.status == status, WorkOrder.assignee_id.is_not(None))).first()
-        technician = s.get(Technician, order.assignee_id)
-        site = s.get(Site, order.site_id)
-        username = prefix + technician.employee_no
-        s.add(User(username=username, display_name=technician.name, role=Role.TECHNICIAN,
-                   region_id=technician.region_id, technician_id=technician.id, active=True))
-        found = (order.id, site.latitude, site.longitude)
-    with database.unit_of_work() as s:
-        set_password(s, username, PASSWORD)
-    return (*found, auth(login(base, username).json()["token"]))
+from tests.fixtures.centre import PASSWORD, auth, field_account, free_port, login
+from tests.fixtures.demo import DEMO_NOW
 
 
 def test_health_answers_without_a_token(centre) -> None:
@@ -294,7 +230,7 @@ def test_the_centre_runs_on_sqlite_for_a_one_machine_trial(tmp_path) -> None:
     generate_demo(database, DemoParameters(seed=4, customers=20, sites=30, technicians=4, open_orders=10, closed_orders=0), DEMO_NOW)
     with database.unit_of_work() as s:
         set_password(s, "admin", PASSWORD)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=dict(os.environ, **env),
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

@@ -18,7 +18,7 @@ from console.core.store.models import (
     User,
     WorkOrder,
 )
-from tests.central.test_api import PASSWORD, auth, login
+from tests.fixtures.centre import PASSWORD, auth, login
 
 
 def tomorrow_at(hour: int) -> datetime:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.central.test_api import login
+from tests.fixtures.centre import login
 
 pytestmark = pytest.mark.postgres
 

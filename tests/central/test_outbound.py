@@ -15,7 +15,7 @@ from console.core.domain.enums import OrderStatus
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
 from console.core.store.models import OutboxMessage
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 from tests.ui.helpers import FakeClock
 
 

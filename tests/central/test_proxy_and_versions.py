@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from console.core.domain.enums import OrderStatus
 from console.core.store.models import FieldEvent, WorkOrder
-from tests.central.test_api import field_account, login
+from tests.fixtures.centre import field_account, login
 
 
 def test_login_limits_per_address_count_the_client_the_proxy_names(centre) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import ROOT, TIMINGS, bundle, run
+from tests.fixtures.packaging import ROOT, TIMINGS, bundle, run
 
 pytestmark = pytest.mark.slow
 # The target (300 MB) is not met on Linux either: libQt6WebEngineCore (204 MB), ICU (Qt's

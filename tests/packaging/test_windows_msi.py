@@ -13,7 +13,7 @@ import pefile
 import pytest
 
 from console import __version__
-from tests.packaging.conftest import STANDIN_DLLS, TIMINGS, Desk, WindowsBuild, bundle, run
+from tests.fixtures.packaging import STANDIN_DLLS, TIMINGS, Desk, WindowsBuild, bundle, run
 
 pytestmark = pytest.mark.slow
 # The targets, reported beside the figures. They are not met: QtWebEngineCore.dll (204 MB),

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from console.core.services.desk import DeskReader
-from console.core.store.database import Database, open_data_file
+from console.core.store.database import Database
 from console.core.store.rows import DeskUser
+from console.data_file import open_data_file
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica
 from console.sync.worker import SyncWorker
-from tests.central.test_api import PASSWORD, centre  # noqa: F401 - a fixture, used by name
+from tests.fixtures.centre import PASSWORD
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Desk:
 
 
 @pytest.fixture
-def make_desk(centre, tmp_path: Path) -> Iterator:  # noqa: F811 - the fixture above
+def make_desk(centre, tmp_path: Path) -> Iterator:
     base, _database, _url = centre
     desks: list[Desk] = []
 

@@ -30,7 +30,8 @@ from typing import Any
 
 from sqlalchemy import text
 
-from console.core.store.database import Database, open_data_file
+from console.core.store.database import Database
+from console.data_file import open_data_file
 from tests.sync.harness import (
     MIGRATING,
     DeskProcesses,

@@ -42,8 +42,8 @@ from sqlalchemy import event
 from console.core.domain.enums import PauseReason
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
-from console.core.store.database import open_data_file
 from console.core.store.models import AuditEntry, WorkOrder, utcnow
+from console.data_file import open_data_file
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica

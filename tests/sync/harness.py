@@ -27,16 +27,17 @@ from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.enums import OrderStatus, PauseReason
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
-from console.core.store.database import Database, open_data_file
+from console.core.store.database import Database
 from console.core.store.models import AuditEntry, Region, Technician, User, WorkOrder, utcnow
 from console.core.store.rows import DeskUser
 from console.core.wire import DERIVED, pg_select, wire
+from console.data_file import open_data_file
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica
 from console.sync.worker import SyncStatus, SyncWorker
-from tests.central.test_api import PASSWORD, _free_port
-from tests.conftest import DEMO_NOW
+from tests.fixtures.centre import PASSWORD, free_port
+from tests.fixtures.demo import DEMO_NOW
 
 MIGRATING = threading.Lock()  # Alembic's context is global: one migration at a time in a process
 
@@ -321,7 +322,7 @@ def restartable_centre(postgres_url: str, tmp_path: Path) -> Iterator[CentreProc
     with database.unit_of_work() as s:
         for name in ("admin", "wang.wei.central", "supervisor.central", "supervisor.pudong"):
             set_password(s, name, PASSWORD)
-    centre = CentreProcess(database, postgres_url, _free_port(), tmp_path / "centre.stderr")
+    centre = CentreProcess(database, postgres_url, free_port(), tmp_path / "centre.stderr")
     try:
         centre.start()
         yield centre

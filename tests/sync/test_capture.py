@@ -66,7 +66,7 @@ def test_an_action_too_large_to_sync_is_refused_before_anything_is_saved(demo_db
     from console.core.services.orders import OrderActions
     from console.core.store.models import AuditEntry, Technician
     from console.ui import labels
-    from tests.conftest import DEMO_NOW
+    from tests.fixtures.demo import DEMO_NOW
 
     capture.install(demo_db.sessions)
     monkeypatch.setattr(capture, "MAX_CHANGES", 5)  # three orders and their audit rows make six
@@ -98,7 +98,7 @@ def test_a_shadow_keeps_the_stamp_the_row_had_before_the_change(demo_db) -> None
     from console.core.services.orders import OrderActions
     from console.core.store.models import SlaPause
     from console.core.wire import wire
-    from tests.conftest import DEMO_NOW
+    from tests.fixtures.demo import DEMO_NOW
 
     with demo_db.reading() as s:
         order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.NEW, WorkOrder.paused_since.is_(None))

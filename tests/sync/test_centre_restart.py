@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from sqlalchemy import text
 
 from console.sync.client import CentreClient
-from tests.central.test_api import PASSWORD, login
+from tests.fixtures.centre import PASSWORD, login
 from tests.sync.harness import (  # noqa: F401 - restartable_centre: a fixture, used by name
     LocalDesk,
     centre_audit,

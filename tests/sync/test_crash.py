@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from console.core.domain.enums import PauseReason
 from console.core.services.orders import OrderActions
-from console.core.store.database import open_data_file
 from console.core.store.models import Technician, WorkOrder, utcnow
-from tests.central.test_api import PASSWORD, login
+from console.data_file import open_data_file
+from tests.fixtures.centre import PASSWORD, login
 from tests.sync.crash_trials import PHASES, run_crash_trials
 from tests.sync.harness import DeskProcesses, order_rows_differ
 

@@ -15,7 +15,7 @@ from console.core.store.models import AuditEntry, SyncConflict, Technician, Work
 from console.sync.conflicts import Conflicts
 from console.ui.main_window import MainWindow
 from console.ui.sync_status import ConflictsDialog, DeskSync, SyncBridge
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 from tests.ui.helpers import SH, FakeClock
 
 

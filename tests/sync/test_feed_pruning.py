@@ -12,8 +12,8 @@ from sqlalchemy import func, select, text
 from central import feed
 from console.core.services.orders import OrderActions
 from console.core.store.models import SyncChange, Technician, WorkOrder
-from tests.central.test_api import auth, login
-from tests.conftest import DEMO_NOW
+from tests.fixtures.centre import auth, login
+from tests.fixtures.demo import DEMO_NOW
 
 
 def test_a_desk_behind_the_pruned_feed_starts_again_and_loses_nothing(centre, make_desk) -> None:

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from console import app as console_app
-from console.core.store.database import open_data_file
 from console.core.store.models import WorkOrder
+from console.data_file import open_data_file
 from console.paths import AppPaths
 from console.settings import Settings
 from console.sync import credentials
 from console.sync.client import CentreClient
 from console.ui.sync_status import LoginDialog
-from tests.central.test_api import PASSWORD
+from tests.fixtures.centre import PASSWORD
 
 
 class MemoryKeyring(KeyringBackend):
@@ -123,7 +123,7 @@ def test_an_expired_token_is_renewed_from_the_keyring_and_nothing_waits(centre, 
     from console.sync import capture
     from console.sync.replica import Replica
     from console.sync.worker import SyncWorker
-    from tests.conftest import DEMO_NOW
+    from tests.fixtures.demo import DEMO_NOW
 
     base, central, _url = centre
     credentials.remember(base, "wang.wei.central", PASSWORD)

@@ -9,7 +9,7 @@ import requests
 from sqlalchemy import func, select
 
 from console.core.store.models import AuditEntry, SyncRefusal, WorkOrder
-from tests.central.test_api import auth, field_account, login
+from tests.fixtures.centre import auth, field_account, login
 
 
 def _token(base: str, username: str = "wang.wei.central") -> dict[str, str]:

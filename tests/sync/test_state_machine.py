@@ -38,7 +38,7 @@ from console.core.store.models import Technician, WorkOrder, utcnow
 from console.sync.client import CentreError
 from console.sync.conflicts import ConflictError, Conflicts
 from console.sync.worker import PUSH_BATCH
-from tests.central.test_api import PASSWORD, login
+from tests.fixtures.centre import PASSWORD, login
 from tests.sync.harness import (  # noqa: F401 - restartable_centre: a fixture, used by name
     DeskProcesses,
     LocalDesk,

@@ -14,7 +14,7 @@ import uvicorn
 from central.app import create_app
 from central.config import CentralConfig
 from console.sync.client import CentreClient, Unreachable
-from tests.central.test_api import PASSWORD, _free_port
+from tests.fixtures.centre import PASSWORD, free_port
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def tls_centre(centre, tmp_path):
     cert.private_key_pem.write_to_path(str(key_file))
     cert.cert_chain_pems[0].write_to_path(str(cert_file))
     ca.cert_pem.write_to_path(str(ca_file))
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(CentralConfig(database_url=url)), host="127.0.0.1", port=port,
                                            log_level="warning", ssl_keyfile=str(key_file), ssl_certfile=str(cert_file)))
     thread = threading.Thread(target=server.run, daemon=True)

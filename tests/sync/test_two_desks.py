@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from central import audit_chain
 from console.core.services.orders import OrderActions
 from console.core.store.models import AuditEntry, OutboxMessage, SyncConflict, Technician, WorkOrder
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 
 
 def _open_order_and_two_technicians(desk):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from console.core.services.desk import DeskReader
 from console.ui.main_window import MainWindow
 from console.ui.work_order_table_model import WorkOrderTableModel
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 
 SH = ZoneInfo("Asia/Shanghai")
 

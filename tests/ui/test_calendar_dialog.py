@@ -5,7 +5,7 @@ from PySide6.QtCore import QDate
 from console.core.services.calendar import CalendarAdmin
 from console.core.services.desk import DeskReader
 from console.ui.calendar_dialog import HOLIDAY, CalendarDialog
-from tests.conftest import DEMO_NOW, PROVISIONAL_YEAR
+from tests.fixtures.demo import DEMO_NOW, PROVISIONAL_YEAR
 
 
 def dialog_for(qtbot, demo_db, username, can_edit) -> CalendarDialog:

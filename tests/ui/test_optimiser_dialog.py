@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select, update
 
 from console.core.store.models import Appointment, AuditEntry
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 from tests.ui.helpers import FakeClock, open_window
 
 

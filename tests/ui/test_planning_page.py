@@ -15,7 +15,7 @@ from console.core.domain.enums import AppointmentChangeKind, AppointmentStatus
 from console.core.store.models import Appointment, AppointmentChange, AppointmentOrder
 from console.ui.board_commit_dialog import CommitDialog
 from console.ui.schedule_board import ORDER_MIME
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 from tests.ui.helpers import FakeClock, open_window
 
 MONDAY_0930 = DEMO_NOW + timedelta(hours=23, minutes=30)

@@ -21,7 +21,7 @@ from console.core.domain.sla_clock import SlaClock, SlaTimes
 from console.core.store.models import Appointment, AppointmentOrder, Customer, District, SlaPause, Technician, WorkOrder
 from console.core.store.models.orders import OPEN_STATUS_SQL
 from console.core.store.rows import QueueRow
-from console.gc_pause import paused_gc
+from console.core.gc_pause import paused_gc
 
 
 def _raw(column):

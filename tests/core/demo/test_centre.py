@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from console.core.demo.centre import DemoParameterError, DemoParameters, generate_demo
 from console.core.domain.enums import OPEN_STATUSES, Band, CustomerLevel, OrderKind, OrderStatus
 from console.core.domain.order_number import OrderNumber
-from console.core.store.database import open_data_file
 from console.core.store.models import Customer, Region, Site, Technician, WorkOrder
 from console.core.store.rules import load_calendar, load_rulebook
-from tests.conftest import DEMO_NOW, SMALL_DEMO
+from console.data_file import open_data_file
+from tests.fixtures.demo import DEMO_NOW, SMALL_DEMO
 
 
 @pytest.fixture(scope="module")

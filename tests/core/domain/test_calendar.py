@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from console.core.domain.calendar import BusinessCalendar, CalendarError, Coverage
-from tests.conftest import PROVISIONAL_YEAR
+from tests.fixtures.demo import PROVISIONAL_YEAR
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = BusinessCalendar()

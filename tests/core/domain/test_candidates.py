@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from console.core.domain.booking_rules import BookedVisit, ShiftSpan
 from console.core.domain.candidates import WEIGHTS, Flag, earliest_slot, rank
-from tests.core.domain.test_booking_rules import DAY, FAR, NEAR, NOW, OTHER_REGION, REGION, SHIFT, SITE, TRAVEL, VISIT, at
+from tests.core.domain.booking_cases import DAY, FAR, NEAR, NOW, OTHER_REGION, REGION, SHIFT, SITE, TRAVEL, VISIT, at
 
 
 def test_weights_add_up_to_a_hundred():

@@ -11,7 +11,7 @@ from console.core.domain.enums import Assurance, Band, CustomerLevel, LimitUnit,
 from console.core.domain.sla import DEFAULT_RULES, OrderFacts, Pause, RuleBook, SlaParameters, SlaRule, limit_for, paused_time
 from console.core.domain.sla_clock import BandWatch, SlaClock, band_at, pause_awaits_approval, sla_status, sla_times, time_left
 from console.core.domain.sla_explain import date_ranges, explain
-from tests.conftest import PROVISIONAL_YEAR
+from tests.fixtures.demo import PROVISIONAL_YEAR
 
 SH = ZoneInfo("Asia/Shanghai")
 CAL = BusinessCalendar()

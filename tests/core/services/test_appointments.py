@@ -14,7 +14,7 @@ from console.core.services.appointments import AppointmentBook, Reschedule
 from console.core.services.desk import DeskReader
 from console.core.services.planning import PlanningDesk
 from console.core.store.models import Appointment, AppointmentChange, AppointmentOrder, AuditEntry, SlaPause, User, WorkOrder
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 
 MONDAY_10 = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai, a working day past the demo's bookings
 

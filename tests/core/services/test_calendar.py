@@ -8,7 +8,7 @@ from console.core.domain.enums import OrderKind
 from console.core.services.calendar import CalendarAdmin, NotAllowed
 from console.core.services.desk import DeskReader
 from console.core.store.models import AuditEntry
-from tests.conftest import DEMO_NOW, PROVISIONAL_YEAR
+from tests.fixtures.demo import DEMO_NOW, PROVISIONAL_YEAR
 
 
 def admin(demo_db, username):

@@ -11,7 +11,7 @@ from console.core.services.desk import DeskReader
 from console.core.services.field import FieldError, FieldReports
 from console.core.store.models import FieldEvent, Service, Site, WorkOrder
 from console.core.store.rows import DeskUser
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 
 
 def reports_for(demo_db, order_row) -> FieldReports:

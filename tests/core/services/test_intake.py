@@ -10,7 +10,7 @@ from console.core.domain.order_number import OrderNumber
 from console.core.services.desk import DeskReader
 from console.core.services.intake import IntakeError, OrderIntake, UpstreamOrder
 from console.core.store.models import AuditEntry, Customer, Service, Site, WorkOrder
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from console.core.services.desk import DeskReader
 from console.core.services.optimiser import LineKind, Optimiser
 from console.core.services.optimiser_setup import MOVABLE
 from console.core.store.models import Appointment, AppointmentChange, AuditEntry, RuleParameter, User
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 
 SH = ZoneInfo("Asia/Shanghai")
 MONDAY = datetime(2026, 11, 23, tzinfo=SH)  # the day after the demo's "now"

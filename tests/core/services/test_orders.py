@@ -10,7 +10,7 @@ from console.core.domain.lifecycle import Refusal
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
 from console.core.store.models import AuditEntry, SlaPause, WorkOrder
-from tests.conftest import DEMO_NOW
+from tests.fixtures.demo import DEMO_NOW
 
 
 @pytest.fixture

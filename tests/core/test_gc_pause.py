@@ -1,7 +1,7 @@
 import gc
 import time
 
-from console import gc_pause
+from console.core import gc_pause
 
 
 def test_cycles_that_die_after_a_freeze_are_collected_by_the_next_periodic_full_collection(monkeypatch) -> None:

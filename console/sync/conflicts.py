@@ -18,9 +18,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from console.core.changes import Changes
 from console.core.domain import lifecycle
 from console.core.domain.lifecycle import Refusal
-from console.core.services.desk import Changes
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import Base, OrderClaim, SlaPause, SyncConflict, WorkOrder

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from console.core.services.desk import Changes
+from console.core.changes import Changes
 from console.core.store.database import Database
 from console.core.store.models import WorkOrder, utcnow
 from console.core.store.rules import load_calendar, load_rulebook

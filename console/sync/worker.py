@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from console.core.services.desk import Changes
+from console.core.changes import Changes
 from console.core.store.models import utcnow
 from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, LoggedOut, StartAgain, backoff
 from console.sync.replica import Replica, ReplicaError

@@ -15,11 +15,12 @@ from PySide6.QtGui import QAction, QColor, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon, QTabWidget
 
 from console import __version__
+from console.core.changes import Changes
 from console.core.domain.enums import Band, Role
 from console.core.domain.sla_clock import BandWatch
 from console.core.services.appointments import AppointmentBook
 from console.core.services.calendar import CalendarAdmin
-from console.core.services.desk import Changes, DeskReader, MapFacts
+from console.core.services.desk import DeskReader, MapFacts
 from console.core.services.optimiser import Optimiser
 from console.core.services.orders import OrderActions
 from console.core.services.planning import PlanningDesk

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from console.core.domain.enums import Band, CustomerLevel
 from console.core.domain.geo import Placement, placement, service_area
+from console.core.gc_pause import paused_gc
 from console.core.services.desk import MapFacts
 from console.core.store.rows import QueueRow, SiteOfOrder
-from console.core.gc_pause import paused_gc
 from console.ui import labels, sla_format
 from console.ui.map_page import build_map_html
 

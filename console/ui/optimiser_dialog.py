@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.changes import Changes
 from console.core.domain.booking_rules import verdict
 from console.core.domain.enums import Role
 from console.core.services.appointments import PlanCommit
-from console.core.services.desk import Changes
 from console.core.services.optimiser import MAX_DAYS, LineKind, NotYourRegion, Optimiser, Proposal, WeightsError
 from console.sync.capture import TooLarge
 from console.ui import labels

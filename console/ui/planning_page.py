@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.changes import Changes
 from console.core.domain import appointments as appointment_rules
 from console.core.domain.booking_rules import Travel
 from console.core.domain.calendar import BusinessCalendar
@@ -32,7 +33,6 @@ from console.core.domain.lifecycle import Refusal
 from console.core.domain.sla import SlaParameters
 from console.core.domain.sla_clock import band_at
 from console.core.services.appointments import AppointmentBook, Booking
-from console.core.services.desk import Changes
 from console.core.services.optimiser import Optimiser
 from console.core.services.planning import PlanningDesk, check_move, order_visit, technician_days, visit_of
 from console.core.store.planning_query import PlanData, PlanVisit

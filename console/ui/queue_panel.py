@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.changes import Changes
 from console.core.domain.enums import Band, Role
 from console.core.domain.sla_clock import BandCrossing, BandWatch
 from console.core.domain.visits import KIND_SKILL
-from console.core.services.desk import Changes, DeskReader
+from console.core.gc_pause import paused_gc
+from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions, Outcome
 from console.core.store.rows import DeskUser, QueueRow
-from console.core.gc_pause import paused_gc
 from console.ui import labels
 from console.ui.background import Background
 from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.services.desk import Changes
+from console.core.changes import Changes
 from console.core.wire import WireError, wire
 from console.sync.client import CentreClient, CentreError, Login
 from console.sync.conflicts import ConflictError, ConflictRow, Conflicts

@@ -160,7 +160,7 @@ def test_crossing_into_red_or_breached_raises_an_alert_and_updates_the_counts(qt
 
 
 def test_two_quick_actions_both_reach_the_queue(qtbot, demo_db, tmp_path: Path) -> None:
-    from console.core.services.desk import Changes
+    from console.core.changes import Changes
     from console.core.services.orders import OrderActions
 
     window = open_window(qtbot, demo_db, tmp_path, english=True)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.core.changes import Changes
 from console.core.domain import appointments as rules
 from console.core.domain import lifecycle
 from console.core.domain.appointments import OPEN, AppointmentRefusal
@@ -28,7 +29,6 @@ from console.core.domain.enums import (
     PauseReason,
     RescheduleReason,
 )
-from console.core.services.desk import Changes
 from console.core.services.orders import OrderActions
 from console.core.services.planning import check_move, joint_minutes, technician_days, travel_model, visit_of
 from console.core.store import audit

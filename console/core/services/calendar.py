@@ -14,9 +14,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.core.changes import Changes
 from console.core.domain.calendar import BusinessCalendar, Coverage
 from console.core.domain.enums import OPEN_STATUSES, Role
-from console.core.services.desk import Changes
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import CalendarOverride, CalendarYear, WorkOrder

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from console.core.changes import Changes
 from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.calendar import BusinessCalendar, CalendarError
 from console.core.domain.sla import MissingRuleError, RuleBook, primary_stage
@@ -15,16 +16,6 @@ from console.core.store.database import Database
 from console.core.store.rows import DeskUser, OrderDetail, QueueRow, SiteOfOrder, TechnicianRow
 from console.core.store.rules import load_calendar, load_rulebook, parameters
 from console.core.store.sla_cache import order_facts
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a use case changed, by kind of row; views decide whether they care."""
-
-    orders: frozenset[uuid.UUID] = field(default_factory=frozenset)
-    technicians: frozenset[uuid.UUID] = field(default_factory=frozenset)
-    appointments: frozenset[uuid.UUID] = field(default_factory=frozenset)
-    everything: bool = False
 
 
 @dataclass(frozen=True)

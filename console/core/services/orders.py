@@ -15,10 +15,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.core.changes import Changes
 from console.core.domain import lifecycle
 from console.core.domain.enums import PauseReason
 from console.core.domain.lifecycle import Refusal
-from console.core.services.desk import Changes
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import SlaPause, Technician, WorkOrder

@@ -8,10 +8,10 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
+from console.core.changes import Changes
 from console.core.domain.enums import OPEN_STATUSES, Assurance, CustomerLevel, LimitUnit, OrderKind, Role, SlaStage
 from console.core.domain.sla import ANY_GRADE
 from console.core.services.calendar import NotAllowed
-from console.core.services.desk import Changes
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import SlaRuleRow, WorkOrder

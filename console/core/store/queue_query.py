@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.enums import AppointmentStatus, CustomerLevel, OrderKind, OrderStatus, ProvisioningStep
 from console.core.domain.sla_clock import SlaClock, SlaTimes
+from console.core.gc_pause import paused_gc
 from console.core.store.models import Appointment, AppointmentOrder, Customer, District, SlaPause, Technician, WorkOrder
 from console.core.store.models.orders import OPEN_STATUS_SQL
 from console.core.store.rows import QueueRow
-from console.core.gc_pause import paused_gc
 
 
 def _raw(column):

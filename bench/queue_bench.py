@@ -29,7 +29,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from console.core.services.desk import DeskReader  # noqa: E402
 from console.core.services.queue_filter import QueueFilter  # noqa: E402
 from console.data_file import open_data_file  # noqa: E402
+from console.desk import DeskServices  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
+from console.ui.operations import ChangeBus, Operations  # noqa: E402
 from console.ui.work_order_table_model import WorkOrderTableModel  # noqa: E402
 
 CACHE = Path(__file__).parent / ".cache" / "queue-100k.sqlite"
@@ -79,8 +81,9 @@ def main() -> None:
     reader = DeskReader(database)
     user = reader.user(None)
     now = datetime.now(UTC)
-    window = MainWindow(reader, user, ZoneInfo("Asia/Shanghai"), english=False, data_file=str(path), log_dir=".",
-                        views_file=Path(path).with_suffix(".views.json"), clock=lambda: now, map_tiles=None)
+    desk = DeskServices.build(database, user, lambda: now)
+    window = MainWindow(desk, desk.read_rules(), Operations(ChangeBus()), ZoneInfo("Asia/Shanghai"), english=False,
+                        data_file=str(path), log_dir=".", views_file=Path(path).with_suffix(".views.json"), map_tiles=None)
     window.resize(1440, 900)
     window.show()
     app.processEvents()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -22,23 +22,24 @@ from PySide6.QtWidgets import (
 from console.core.domain.calendar import Coverage
 from console.core.services.calendar import CalendarAdmin, NotAllowed, YearView
 from console.ui import labels
-from console.ui.background import Background
+from console.ui.operations import Operations
 
 HOLIDAY = QColor("#fde2e2")
 MAKE_UP = QColor("#dbeafe")
 
 
 class CalendarDialog(QDialog):
-    changes_made = Signal(object)
-    """The calendar changed (a Changes: the open business-time deadlines were recomputed)."""
+    """Reads a year and saves a change through `Operations` (off the GUI thread); a change is
+    published on the desk's bus (the open business-time deadlines were recomputed)."""
 
-    def __init__(self, admin: CalendarAdmin, can_edit: bool, parent: QWidget | None = None):
+    def __init__(self, admin: CalendarAdmin, operations: Operations, can_edit: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Working calendar"))
         self._admin = admin
         self._can_edit = can_edit
-        self._background = Background(self)
+        self._operations = operations
         self._view: YearView | None = None
+        self._wanted_year: int | None = None
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.coverage = QLabel()
@@ -75,7 +76,18 @@ class CalendarDialog(QDialog):
         self._load(self.calendar.yearShown())
 
     def _load(self, year: int) -> None:
-        self._view = view = self._admin.year(year)
+        self._wanted_year = year
+        admin = self._admin
+        self._operations.read(lambda: admin.year(year), self._on_year_loaded, self._on_load_failed)
+
+    def _on_load_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.windowTitle(), self.tr("The calendar could not be read: %1").replace("%1", str(error)))
+
+    def _on_year_loaded(self, view: YearView) -> None:
+        if view.year != self._wanted_year:
+            return  # the user paged on while this year was read
+        year = view.year
+        self._view = view
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every format
         for day in view.holidays:
             self._format(day, background=HOLIDAY)
@@ -123,23 +135,22 @@ class CalendarDialog(QDialog):
 
     @Slot(int, int)
     def _on_calendar_page_changed(self, year: int, _month: int) -> None:
-        if self._view is None or self._view.year != year:
+        if self._wanted_year != year:
             self._load(year)
 
     def _run(self, action) -> None:
         """Apply a change in the background: it recomputes every open business-time deadline."""
         self._set_busy(True)
-        self._background.run(action, self._on_change_done, self._on_change_failed)
+        self._operations.write(action, self._on_change_done, self._on_change_failed, origin=self)
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.working, self.off, self.clear, self.official):
             button.setEnabled(not busy and self._can_edit)
         self.day_info.setText(self.tr("Recomputing the deadlines of open orders…") if busy else self.day_info.text())
 
-    def _on_change_done(self, changes) -> None:
+    def _on_change_done(self, _changes) -> None:
         self._set_busy(False)
         self._load(self.calendar.yearShown())
-        self.changes_made.emit(changes)
 
     def _on_change_failed(self, error: Exception) -> None:
         self._set_busy(False)

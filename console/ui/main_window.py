@@ -18,22 +18,21 @@ from console import __version__
 from console.core.changes import Changes
 from console.core.domain.enums import Band, Role
 from console.core.domain.sla_clock import BandWatch
-from console.core.services.appointments import AppointmentBook
-from console.core.services.calendar import CalendarAdmin
-from console.core.services.desk import DeskReader, MapFacts
-from console.core.services.optimiser import Optimiser
-from console.core.services.orders import OrderActions
-from console.core.services.planning import PlanningDesk
-from console.core.store.rows import DeskUser, OrderDetail, QueueRow
+from console.core.services.desk import MapFacts
+from console.core.store.rows import OrderDetail, QueueRow
+from console.desk import DeskRules, DeskServices
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
 from console.ui import labels, sla_format
-from console.ui.background import Background
 from console.ui.calendar_dialog import CalendarDialog
+from console.ui.conflicts_dialog import ConflictsDialog
+from console.ui.login_dialog import LoginDialog
+from console.ui.operations import Operations
+from console.ui.optimiser_dialog import OptimiserDialog
 from console.ui.order_detail_panel import OrderDetailPanel
 from console.ui.planning_page import PlanningPage
 from console.ui.queue_panel import PreparedQueue, QueuePanel
-from console.ui.sync_status import ConflictsDialog, DeskSync, LoginDialog, SyncIndicator, SyncTexts
+from console.ui.sync_status import DeskSync, SyncIndicator, SyncTexts
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 if TYPE_CHECKING:
@@ -46,15 +45,23 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     """The user asked for the settings dialog."""
 
-    def __init__(self, reader: DeskReader, user: DeskUser, zone: ZoneInfo, *, english: bool, data_file: str,
-                 log_dir: str, views_file: Path, clock: Callable[[], datetime], background: Background | None = None,
-                 map_tiles: tuple[str, str] | None = ("", "")):
+    def __init__(self, desk: DeskServices, rules: DeskRules, operations: Operations, zone: ZoneInfo, *, english: bool,
+                 data_file: str, log_dir: str, views_file: Path, map_tiles: tuple[str, str] | None = ("", "")):
+        """`desk`: the services, built once by the composition root; `rules`: read before the window
+        (off the GUI thread); `operations`: every read and write, and the bus their changes go out on."""
         super().__init__()
-        self._reader = reader
-        self._user = user
-        self._clock = clock
+        self._desk = desk
+        self._reader = desk.reader
+        self._user = desk.user
+        self._clock: Callable[[], datetime] = desk.clock
         self._english = english
-        self._background = background or Background(self)
+        self.operations = operations
+        if operations.parent() is None:
+            operations.setParent(self)  # answers still on their way when the window goes are dropped with it
+        self.bus = operations.bus
+        self._background = operations.background  # reads: their answers come back on the GUI thread
+        self.optimiser_dialog: OptimiserDialog | None = None
+        self.lift_database_guard: Callable[[], None] = lambda: None  # set by the composition root
         self._shown_order: uuid.UUID | None = None
         self._sync: DeskSync | None = None
         self._zone = zone
@@ -65,10 +72,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Dispatch Console"))
         self.resize(1440, 860)
 
-        book, calendar = reader.rules()
-        self.model = WorkOrderTableModel(zone, calendar, book.parameters, clock, english, self)
-        self.queue = QueuePanel(reader, OrderActions(reader.database, user, clock), user, self.model, views_file,
-                                self._background, english)
+        calendar, params = rules.calendar, rules.book.parameters
+        self.model = WorkOrderTableModel(zone, calendar, params, self._clock, english, self)
+        self.queue = QueuePanel(desk.reader, desk.orders, desk.user, self.model, views_file, operations, english)
         self.detail = OrderDetailPanel(zone, english)
         self.detail.setMinimumWidth(340)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -77,9 +83,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1060, 380])
-        appointment_book = AppointmentBook(reader.database, user, clock)
-        self.planning = PlanningPage(PlanningDesk(reader.database), appointment_book, user, zone, calendar, book.parameters, clock,
-                                     self._background, english, Optimiser(reader.database, appointment_book, user), self)
+        self.planning = PlanningPage(desk.planning, desk.book, desk.user, zone, calendar, params, self._clock, operations, english, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, self.tr("Work orders"))
         self.tabs.addTab(self.planning, self.tr("Schedule board"))
@@ -88,7 +92,7 @@ class MainWindow(QMainWindow):
         self.map: MapView | None = None
         self._map_facts: MapFacts | None = None
         if map_tiles is not None:  # None: no web engine (a Wine smoke test, a machine without GPU support)
-            self._build_map_dock(*map_tiles)
+            self._build_map_dock(*map_tiles, rules.technician_stale)
         self.tray = QSystemTrayIcon(self._tray_icon(), self) if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
             self.tray.setToolTip(self.tr("Dispatch Console"))
@@ -97,8 +101,8 @@ class MainWindow(QMainWindow):
         self._build_menus(log_dir)
         self._build_status_bar(data_file)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
-        self.queue.changes_made.connect(self._on_changes_made_here)
-        self.planning.changes_made.connect(self.apply_changes)
+        self.bus.changed.connect(self._on_bus_changed)
+        self.planning.optimise_requested.connect(self._on_optimise_triggered)
         self.queue.band_counts_changed.connect(self._on_queue_band_counts_changed)
         self.queue.sla_alert.connect(self._on_queue_sla_alert)
         if self.queue.filter_bar.views_problem:
@@ -171,10 +175,9 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(widget)
         bar.addWidget(self.file_label, 1)
 
-    def _build_map_dock(self, tile_url: str, attribution: str) -> None:
+    def _build_map_dock(self, tile_url: str, attribution: str, stale: timedelta) -> None:
         from console.ui.map_view import MapView  # QtWebEngine loads only when the map is wanted
 
-        stale = timedelta(minutes=float(self._reader.parameter("map.technician_stale_minutes")))
         self.map = MapView(tile_url, attribution, self._english, stale, self)
         dock = QDockWidget(self.tr("Map"), self)
         dock.setObjectName("mapDock")
@@ -233,16 +236,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_calendar_triggered(self) -> None:
-        admin = CalendarAdmin(self._reader.database, self._user, self._clock)
-        dialog = CalendarDialog(admin, self._user.role in (Role.SUPERVISOR, Role.ADMIN), self)
-        dialog.changes_made.connect(self._on_changes_made_here)
-        dialog.exec()
+        CalendarDialog(self._desk.calendar, self.operations, self._user.role in (Role.SUPERVISOR, Role.ADMIN), self).exec()
 
-    @Slot(object)
-    def _on_changes_made_here(self, changes: Changes) -> None:
-        """A change from the queue or a dialog: the queue reloads its rows, the board its plan."""
+    @Slot(object, object)
+    def _on_bus_changed(self, changes: Changes, origin: object | None) -> None:
+        """A change made here or arrived from the centre (origin None): the queue reloads its rows;
+        others' claims come with the feed."""
         self.apply_changes(changes)
-        self.planning.apply_changes(changes)
+        if origin is None and self._sync is not None and (changes.orders or changes.everything):
+            self._show_claims()
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -260,19 +262,25 @@ class MainWindow(QMainWindow):
 
     def _on_optimise_triggered(self) -> None:
         self.tabs.setCurrentWidget(self.planning)
-        self.planning.open_optimiser()
+        self.open_optimiser()
+
+    def open_optimiser(self) -> OptimiserDialog:
+        """The optimiser for the board's first day (a proposal already made is kept)."""
+        if self.optimiser_dialog is None:
+            self.optimiser_dialog = OptimiserDialog(self._desk.optimiser, self.model.zone, self._clock, self.operations,
+                                                    self._english, self)
+            self.optimiser_dialog.plan_written.connect(self.planning.turn_to)
+        self.optimiser_dialog.prepare(self.planning.board.span_shown()[0].astimezone(self.model.zone).date())
+        self.optimiser_dialog.show()
+        self.optimiser_dialog.raise_()
+        return self.optimiser_dialog
 
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:
         """Something changed orders: reload just those rows, and the detail if it shows one. A
         change of the rules themselves (the calendar) reloads the rules and the whole queue."""
         if changes.everything:
-            book, calendar = self._reader.rules()
-            self.model.calendar, self.model.params = calendar, book.parameters
-            self.queue.watch = BandWatch(calendar, book.parameters)
-            self.refresh()
-            if self._shown_order is not None:
-                self._load_detail(self._shown_order)
+            self._background.run(self._desk.read_rules, self._on_rules_reloaded, self._on_load_failed)
             return
         if not self._complete:
             self.refresh()  # the whole queue is still loading: load it again, changes included
@@ -282,6 +290,15 @@ class MainWindow(QMainWindow):
         self._background.run(
             lambda: self._reader.queue(region_id, ids), lambda rows: self._on_rows_reloaded(changes, rows), self._on_load_failed
         )
+
+    def _on_rules_reloaded(self, rules: DeskRules) -> None:
+        calendar, params = rules.calendar, rules.book.parameters
+        self.model.calendar, self.model.params = calendar, params
+        self.queue.watch = BandWatch(calendar, params)
+        self.planning.calendar, self.planning.params = calendar, params
+        self.refresh()
+        if self._shown_order is not None:
+            self._load_detail(self._shown_order)
 
     def _on_rows_reloaded(self, changes: Changes, rows: list[QueueRow]) -> None:
         # Changes not shown yet accumulate, so two quick actions never undo each other: every merge
@@ -329,17 +346,19 @@ class MainWindow(QMainWindow):
 
     def _load_detail(self, order_id: uuid.UUID) -> None:
         self._shown_order = order_id
-        now = self._clock()
-        self._background.run(lambda: self._reader.detail(order_id, now), self._on_detail_loaded, self._on_load_failed)
+        now, reader, database = self._clock(), self._reader, self._desk.database
+        desk = self._sync.desk_id if self._sync is not None else None
 
-    def _on_detail_loaded(self, detail: OrderDetail | None) -> None:
+        def read() -> tuple[OrderDetail | None, list, datetime]:
+            return reader.detail(order_id, now), claims_on(database, order_id, desk, now) if desk else [], now
+
+        self._background.run(read, self._on_detail_loaded, self._on_load_failed)
+
+    def _on_detail_loaded(self, loaded: tuple[OrderDetail | None, list, datetime]) -> None:
+        detail, claims, now = loaded
         if detail is None or detail.id != self._shown_order:
             return  # the selection moved on while this was loading
-        warning = ""
-        if self._sync is not None:
-            now = self._clock()
-            claims = claims_on(self._reader.database, detail.id, self._sync.desk_id, now)
-            warning = SyncTexts().claim([(c.holder, c.expires_at) for c in claims], now)
+        warning = SyncTexts().claim([(c.holder, c.expires_at) for c in claims], now) if claims else ""
         self.detail.show_detail(detail, warning)
 
     # --- sync ---------------------------------------------------------------------------------
@@ -354,7 +373,7 @@ class MainWindow(QMainWindow):
         self.sync_indicator.show_status(sync.worker.status)
         self.sync_indicator.clicked.connect(self.open_conflicts)
         sync.bridge.status_changed.connect(self.sync_indicator.show_status)
-        sync.bridge.changes_arrived.connect(self._on_changes_from_centre)
+        sync.bridge.changes_arrived.connect(self.bus.publish)  # origin None: the centre's feed
         self._claim_timer = QTimer(self)
         self._claim_timer.setInterval(5 * 60 * 1000)  # claims last 15 minutes: renew the shown order's
         self._claim_timer.timeout.connect(lambda: self._claim(self._shown_order))
@@ -370,19 +389,12 @@ class MainWindow(QMainWindow):
     def _show_claims(self) -> None:
         if self._sync is None:
             return
-        database, desk, now = self._reader.database, self._sync.desk_id, self._clock()
+        database, desk, now = self._desk.database, self._sync.desk_id, self._clock()
         self._background.run(lambda: live_claims(database, desk, now), self.model.set_claims, lambda _e: None)
 
     def _claim(self, order_id: uuid.UUID | None) -> None:
         if self._sync is not None:
             self._sync.opened(order_id, lambda work: self._background.run(work, lambda _r: None, lambda _e: None))
-
-    @Slot(object)
-    def _on_changes_from_centre(self, changes: Changes) -> None:
-        self.apply_changes(changes)
-        if changes.orders or changes.everything:
-            self._show_claims()
-        self.planning.apply_changes(changes)
 
     def open_conflicts(self) -> None:
         """The sync indicator was clicked: log in again if the centre asked for it, else the conflicts."""
@@ -397,9 +409,7 @@ class MainWindow(QMainWindow):
             return
         if self._sync.conflicts is None:
             return
-        dialog = ConflictsDialog(self._sync.conflicts, self._zone, self)
-        dialog.changes_made.connect(self._on_changes_made_here)
-        dialog.exec()
+        ConflictsDialog(self._sync.conflicts, self.operations, self._zone, self).exec()
 
     # --- the map ------------------------------------------------------------------------------
 
@@ -445,19 +455,30 @@ class MainWindow(QMainWindow):
             return
         from console.ui.order_action_dialogs import TechnicianPickerDialog
 
-        regions = {self._user.region_id} if self._user.region_id else {t.region_id for t in self._reader.technicians()}
-        dialog = TechnicianPickerDialog(self._reader.technicians(), regions, set(), self._english, self)
-        dialog.setWindowTitle(self.tr("Whose route?"))
-        if dialog.exec() and dialog.chosen is not None:
-            self.show_route(dialog.chosen)
+        def pick(technicians: list) -> None:
+            regions = {self._user.region_id} if self._user.region_id else {t.region_id for t in technicians}
+            dialog = TechnicianPickerDialog(technicians, regions, set(), self._english, self)
+            dialog.setWindowTitle(self.tr("Whose route?"))
+            if dialog.exec() and dialog.chosen is not None:
+                self.show_route(dialog.chosen)
+
+        self._background.run(self._reader.technicians, pick, self._on_load_failed)
 
     def show_route(self, technician_id: uuid.UUID) -> None:
         """Draw the technician's appointments of today (the desk's day) on the map, in order."""
-        zone = self.model.zone
-        local = self._clock().astimezone(zone)
+        local = self._clock().astimezone(self.model.zone)
         start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        stops = self._reader.technician_day(technician_id, start, start + timedelta(days=1))
-        name = next((t.name for t in self._reader.technicians() if t.id == technician_id), "")
+        reader = self._reader
+
+        def read() -> tuple[list, str]:
+            stops = reader.technician_day(technician_id, start, start + timedelta(days=1))
+            return stops, next((t.name for t in reader.technicians() if t.id == technician_id), "")
+
+        self._background.run(read, lambda found: self._on_route_read(*found), self._on_load_failed)
+
+    def _on_route_read(self, stops: list, name: str) -> None:
+        if self.map is None:
+            return
         self.map_dock.show()
         self.map.show_route(stops, name)
         self.statusBar().showMessage(self.tr("%1: %2 appointment(s) today").replace("%1", name).replace("%2", str(len(stops))), 10000)

@@ -35,8 +35,8 @@ from console.core.services.appointments import PlanCommit
 from console.core.services.optimiser import MAX_DAYS, LineKind, NotYourRegion, Optimiser, Proposal, WeightsError
 from console.sync.capture import TooLarge
 from console.ui import labels
-from console.ui.background import Background
 from console.ui.finding_text import describe, refusal_text
+from console.ui.operations import Operations
 from console.ui.proposal_table import ProposalTable
 
 DEFAULT_SECONDS = 30
@@ -44,20 +44,20 @@ log = logging.getLogger(__name__)
 
 
 class OptimiserDialog(QDialog):
-    changes_made = Signal(object)
-    """Lines of the plan were written (a Changes)."""
+    plan_written = Signal(datetime)
+    """Lines of the plan were written (what they changed went out on the bus): the planned days' start."""
     _progressed = Signal(float, float, object)
     """From the solver's thread: elapsed seconds, fraction done, best cost so far."""
 
-    def __init__(self, optimiser: Optimiser, zone: ZoneInfo, clock: Callable[[], datetime], background: Background,
+    def __init__(self, optimiser: Optimiser, zone: ZoneInfo, clock: Callable[[], datetime], operations: Operations,
                  english: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self._optimiser, self._zone, self._clock, self._background = optimiser, zone, clock, background
+        self._optimiser, self._zone, self._clock, self._operations = optimiser, zone, clock, operations
+        self._background = operations.background
         self._role = optimiser.user.role
         self._english = english
         self._cancel: threading.Event | None = None
         self._busy = False  # a commit is being written
-        self._own: Changes | None = None
         self.proposal: Proposal | None = None
         self.setWindowTitle(self.tr("Optimise the plan"))
         self.resize(1360, 760)
@@ -142,12 +142,13 @@ class OptimiserDialog(QDialog):
         self.reason.textChanged.connect(self._on_table_ticks_changed)
         self.commit_button.clicked.connect(self.commit)
         close_button.clicked.connect(self.close)
-        self._set_regions()
+        operations.read(optimiser.regions, self._set_regions, lambda error: self.summary.setText(self._error_text(error)))
+        operations.bus.changed.connect(self._on_bus_changed)
         self._on_table_ticks_changed()
 
-    def _set_regions(self) -> None:
+    def _set_regions(self, regions: list) -> None:
         user = self._optimiser.user
-        for region_id, name, name_en in self._optimiser.regions():
+        for region_id, name, name_en in regions:
             if self._role is not Role.DISPATCHER or region_id == user.region_id:
                 self.region.addItem(name_en if self._english else name, region_id)
         index = self.region.findData(user.region_id)
@@ -292,8 +293,8 @@ class OptimiserDialog(QDialog):
         lines = [proposal.line(k) for k in keys]
         reason, optimiser = self.reason.text().strip(), self._optimiser
         self._committing(True)
-        self._background.run(lambda: optimiser.write(proposal, lines, reason),
-                             lambda result: self._on_committed(proposal, keys, result), self._on_commit_failed)
+        self._operations.write(lambda: optimiser.write(proposal, lines, reason),
+                               lambda result: self._on_committed(proposal, keys, result), self._on_commit_failed, origin=self)
 
     def _committing(self, busy: bool) -> None:
         self._busy = busy
@@ -328,8 +329,7 @@ class OptimiserDialog(QDialog):
             return
         for key in keys:
             self.table.mark_written(key)
-        self._own = result.changes
-        self.changes_made.emit(result.changes)
+        self.plan_written.emit(proposal.setup.problem.origin)
         self._show_summary()
         self.reason.clear()
         self._on_table_ticks_changed()
@@ -343,10 +343,11 @@ class OptimiserDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.run()
 
-    def notice_changes(self, changes: Changes) -> None:
+    @Slot(object, object)
+    def _on_bus_changed(self, changes: Changes, origin: object | None) -> None:
         """Something changed elsewhere: if the proposal read it, say that committing would be refused."""
         p = self.proposal
-        if p is None or changes is self._own:
+        if p is None or origin is self:
             return
         touched = changes.everything or changes.appointments & p.basis.appointments.keys() or changes.orders & p.basis.orders.keys()
         if touched:

@@ -1,6 +1,7 @@
 """The planning tab: the schedule board, the orders waiting for a visit, candidates, and the
-appointment actions. Reads go through the planning service off the GUI thread; every commit is
-one call to the appointment book, whose answer (changes, or why not) is shown here."""
+appointment actions. Reads and commits run off the GUI thread through `Operations`; every commit
+is one call to the appointment book, whose answer (why not) is shown here, and whose changes
+reach every view through the desk's bus (this page reloads on them too)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,18 +34,16 @@ from console.core.domain.lifecycle import Refusal
 from console.core.domain.sla import SlaParameters
 from console.core.domain.sla_clock import band_at
 from console.core.services.appointments import AppointmentBook, Booking
-from console.core.services.optimiser import Optimiser
 from console.core.services.planning import PlanningDesk, check_move, order_visit, technician_days, visit_of
 from console.core.store.planning_query import PlanData, PlanVisit
 from console.core.store.rows import DeskUser
 from console.ui import labels, sla_format
 from console.ui.appointment_dialogs import BookDialog, RescheduleDialog
-from console.ui.background import Background
 from console.ui.board_commit_dialog import CommitDialog
 from console.ui.board_layout import board_layout
 from console.ui.candidates_panel import CandidatesPanel
 from console.ui.finding_text import refusal_text
-from console.ui.optimiser_dialog import OptimiserDialog
+from console.ui.operations import Operations
 from console.ui.schedule_board import ORDER_MIME, ScheduleBoard
 
 BAND_ORDER = list(Band)
@@ -74,23 +73,22 @@ class WaitingList(QListWidget):
 
 
 class PlanningPage(QWidget):
-    changes_made = Signal(object)
-    """A commit changed orders or appointments (a Changes)."""
+    optimise_requested = Signal()
+    """The dispatcher asked for the batch optimiser (the window opens it)."""
 
     def __init__(self, planning: PlanningDesk, book: AppointmentBook, user: DeskUser, zone: ZoneInfo,
-                 calendar: BusinessCalendar, params: SlaParameters, clock: Callable[[], datetime], background: Background,
-                 english: bool, optimiser: Optimiser | None = None, parent: QWidget | None = None):
+                 calendar: BusinessCalendar, params: SlaParameters, clock: Callable[[], datetime], operations: Operations,
+                 english: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self._planning, self._book, self._user, self._zone = planning, book, user, zone
         self.calendar, self.params = calendar, params
-        self._clock, self._background, self._english = clock, background, english
+        self._clock, self._operations, self._english = clock, operations, english
+        self._background = operations.background
         self.data: PlanData | None = None
         self._days: dict = {}
         self._travel = Travel()
         self._generation = 0
         self.selected_visit: uuid.UUID | None = None
-        self._optimiser = optimiser
-        self.optimiser_dialog: OptimiserDialog | None = None
 
         self.board = ScheduleBoard(zone, self)
         self.board.set_checker(self._check)
@@ -103,7 +101,6 @@ class PlanningPage(QWidget):
         self.visit_label.setWordWrap(True)
         self.optimise_button = QPushButton(self.tr("Optimise…"))
         self.optimise_button.setToolTip(self.tr("Plan a region's day with the batch optimiser: review the proposal, commit what you keep."))
-        self.optimise_button.setVisible(optimiser is not None)
         self.book_button = QPushButton(self.tr("Book…"))
         self.reschedule_button = QPushButton(self.tr("Reschedule…"))
         self.confirm_button = QPushButton(self.tr("Confirmed"))
@@ -143,7 +140,7 @@ class PlanningPage(QWidget):
         self.board.visit_selected.connect(self._on_board_visit_selected)
         self.waiting.currentItemChanged.connect(self._on_waiting_current_changed)
         self.candidates.assign_requested.connect(self._on_candidates_assign_requested)
-        self.optimise_button.clicked.connect(self.open_optimiser)
+        self.optimise_button.clicked.connect(self.optimise_requested)
         self.book_button.clicked.connect(self._on_book_clicked)
         self.reschedule_button.clicked.connect(self._on_reschedule_clicked)
         self.confirm_button.clicked.connect(lambda: self._on_simple_clicked("confirm"))
@@ -151,6 +148,7 @@ class PlanningPage(QWidget):
         self.pin_button.clicked.connect(lambda: self._on_simple_clicked("pin"))
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.merge_button.clicked.connect(self._on_merge_clicked)
+        operations.bus.changed.connect(self._on_bus_changed)
         self._show_visit_actions()
 
     # --- loading ------------------------------------------------------------------------------
@@ -263,9 +261,9 @@ class PlanningPage(QWidget):
                               + "<br>" + self.tr("The visit is proposed: confirm the window with the customer next."),
                               findings, self._user.role, self._zone, self)
         if dialog.exec():
-            window = (start, start + timedelta(hours=2))
-            self._answer(self._book.book([order_id], window, ContactMethod.PHONE, confirmed=False, technician_id=technician_id,
-                                         planned_start=start, reason=dialog.reason.text()))
+            window, reason, book = (start, start + timedelta(hours=2)), dialog.reason.text(), self._book
+            self._commit(lambda: book.book([order_id], window, ContactMethod.PHONE, confirmed=False, technician_id=technician_id,
+                                           planned_start=start, reason=reason))
 
     def _commit_move(self, visit: PlanVisit, technician_id: uuid.UUID, start: datetime) -> None:
         _minutes, findings = self._check(("visit", visit.id), technician_id, start)
@@ -273,28 +271,46 @@ class PlanningPage(QWidget):
         dialog = CommitDialog(self.tr("Move the visit"), self._summary(numbers, technician_id, start), findings,
                               self._user.role, self._zone, self)
         if dialog.exec():
-            self._answer(self._book.move(visit.id, technician_id, start, dialog.reason.text(), dialog.reschedule(),
-                                         expected_version=visit.version))
+            reason, reschedule, book = dialog.reason.text(), dialog.reschedule(), self._book
+            self._commit(lambda: book.move(visit.id, technician_id, start, reason, reschedule, expected_version=visit.version))
 
     def _summary(self, numbers: list[str], technician_id: uuid.UUID, start: datetime) -> str:
         name = next((t.name for t in self.data.technicians if t.id == technician_id), "?")
         return self.tr("%1 to %2 at %3").replace("%1", " ".join(numbers)).replace("%2", name).replace(
             "%3", start.astimezone(self._zone).strftime("%Y-%m-%d %H:%M"))
 
-    def _answer(self, booking: Booking) -> bool:
-        """Show why a commit was refused, or pass its changes on and reload."""
-        if not booking.ok:
-            text = (labels.name(booking.refusal) if isinstance(booking.refusal, Refusal)
-                    else refusal_text(booking.refusal, booking.detail))
-            QMessageBox.warning(self, self.tr("Planning"), self.tr("Not saved: %1").replace("%1", text))
-            if booking.refusal is appointment_rules.AppointmentRefusal.CHANGED_ELSEWHERE:
-                self.reload()
-            return False
-        self.changes_made.emit(booking.changes)
-        if self.optimiser_dialog is not None:
-            self.optimiser_dialog.notice_changes(booking.changes)
+    def _commit(self, save: Callable[[], Booking]) -> None:
+        """One call to the appointment book, off the GUI thread; its changes go out on the bus."""
+        self._operations.write(save, self._answer, self._on_commit_failed, origin=self)
+
+    def _ask(self, dialog, prepare: Callable[[], Callable[[], Booking]], form_problems: tuple) -> None:
+        """Open `dialog`; `prepare` (on the GUI thread) reads what was typed into a save for the
+        worker. A refusal of what was typed reopens the dialog with the problem and the text kept."""
+        if not dialog.exec():
+            return
+
+        def answered(booking: Booking) -> None:
+            if not booking.ok and booking.refusal in form_problems:
+                dialog.show_problem(refusal_text(booking.refusal))
+                self._ask(dialog, prepare, form_problems)
+            else:
+                self._answer(booking)
+
+        self._operations.write(prepare(), answered, self._on_commit_failed, origin=self)
+
+    def _answer(self, booking: Booking) -> None:
+        """Show why a commit was refused (what it changed is on the bus already)."""
+        if booking.ok:
+            return
+        text = (labels.name(booking.refusal) if isinstance(booking.refusal, Refusal)
+                else refusal_text(booking.refusal, booking.detail))
+        QMessageBox.warning(self, self.tr("Planning"), self.tr("Not saved: %1").replace("%1", text))
+        if booking.refusal is appointment_rules.AppointmentRefusal.CHANGED_ELSEWHERE:
+            self.reload()
+
+    def _on_commit_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Planning"), self.tr("Not saved: %1").replace("%1", labels.saving_failure(error)))
         self.reload()
-        return True
 
     # --- candidates ---------------------------------------------------------------------------
 
@@ -353,12 +369,13 @@ class PlanningPage(QWidget):
         visit = self._visit(self.selected_visit) if self.selected_visit else None
         if visit is None:
             return
+        book = self._book
         if what == "confirm":
-            self._answer(self._book.confirm(visit.id, ContactMethod.PHONE, visit.version))
+            self._commit(lambda: book.confirm(visit.id, ContactMethod.PHONE, visit.version))
         elif what == "reconfirm":
-            self._answer(self._book.reconfirm(visit.id, visit.version))
+            self._commit(lambda: book.reconfirm(visit.id, visit.version))
         else:
-            self._answer(self._book.set_locked(visit.id, not visit.locked, visit.version))
+            self._commit(lambda: book.set_locked(visit.id, not visit.locked, visit.version))
 
     def _on_reschedule_clicked(self) -> None:
         visit = self._visit(self.selected_visit) if self.selected_visit else None
@@ -367,14 +384,14 @@ class PlanningPage(QWidget):
         numbers = [self.data.orders[o].number for o in visit.order_ids if o in self.data.orders]
         minutes = int((visit.window_end - visit.window_start).total_seconds() // 60)
         dialog = RescheduleDialog(" ".join(numbers), visit.window_start, minutes, self._zone, self)
-        while dialog.exec():
-            booking = self._book.reschedule(visit.id, dialog.window(), dialog.change(), visit.version)
-            if booking.ok or booking.refusal not in (appointment_rules.AppointmentRefusal.BAD_WINDOW,
-                                                      appointment_rules.AppointmentRefusal.WINDOW_IN_PAST,
-                                                      appointment_rules.AppointmentRefusal.SAME_WINDOW):
-                self._answer(booking)
-                return
-            dialog.show_problem(refusal_text(booking.refusal))  # the dialog stays open with what was typed
+        book = self._book
+
+        def prepare() -> Callable[[], Booking]:
+            window, change = dialog.window(), dialog.change()
+            return lambda: book.reschedule(visit.id, window, change, visit.version)
+
+        refused = appointment_rules.AppointmentRefusal
+        self._ask(dialog, prepare, (refused.BAD_WINDOW, refused.WINDOW_IN_PAST, refused.SAME_WINDOW))
 
     def _on_book_clicked(self) -> None:
         item = self.waiting.currentItem()
@@ -384,14 +401,15 @@ class PlanningPage(QWidget):
         start = max(self._clock() + timedelta(hours=2), self.board.span_shown()[0] + timedelta(hours=9))
         start = start.replace(minute=0, second=0, microsecond=0)
         dialog = BookDialog(f"{order.number} · {order.customer} · {order.site}", start, 120, ("", ""), self._zone, self)
-        while dialog.exec():
-            booking = self._book.book([order.id], dialog.window(), dialog.contact.currentData(), dialog.name.text(),
-                                      dialog.phone.text(), confirmed=dialog.confirmed.isChecked())
-            if booking.ok or booking.refusal not in (appointment_rules.AppointmentRefusal.BAD_WINDOW,
-                                                      appointment_rules.AppointmentRefusal.WINDOW_IN_PAST):
-                self._answer(booking)
-                return
-            dialog.show_problem(refusal_text(booking.refusal))
+        book = self._book
+
+        def prepare() -> Callable[[], Booking]:
+            window, contact, name, phone = dialog.window(), dialog.contact.currentData(), dialog.name.text(), dialog.phone.text()
+            confirmed = dialog.confirmed.isChecked()
+            return lambda: book.book([order.id], window, contact, name, phone, confirmed=confirmed)
+
+        refused = appointment_rules.AppointmentRefusal
+        self._ask(dialog, prepare, (refused.BAD_WINDOW, refused.WINDOW_IN_PAST))
 
     def _on_cancel_clicked(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -401,7 +419,8 @@ class PlanningPage(QWidget):
             return
         text, ok = QInputDialog.getText(self, self.tr("Cancel the visit"), self.tr("Why is the visit cancelled?"))
         if ok:
-            self._answer(self._book.cancel(visit.id, text, visit.version))
+            book = self._book
+            self._commit(lambda: book.cancel(visit.id, text, visit.version))
 
     # --- merging ------------------------------------------------------------------------------
 
@@ -424,34 +443,19 @@ class PlanningPage(QWidget):
     def _on_merge_clicked(self) -> None:
         if not self._merges:
             return
-        first = self._merges[0]
-        self._answer(self._book.merge(first.keep, first.absorb, self.tr("two teams, one visit")))
+        first, reason, book = self._merges[0], self.tr("two teams, one visit"), self._book
+        self._commit(lambda: book.merge(first.keep, first.absorb, reason))
 
-    # --- the optimiser -----------------------------------------------------------------------
+    # --- changes ------------------------------------------------------------------------------
 
-    def open_optimiser(self) -> OptimiserDialog | None:
-        if self._optimiser is None:
-            return None
-        if self.optimiser_dialog is None:
-            self.optimiser_dialog = OptimiserDialog(self._optimiser, self._zone, self._clock, self._background, self._english, self)
-            self.optimiser_dialog.changes_made.connect(self._on_optimiser_changes_made)
-        self.optimiser_dialog.prepare(self.board.span_shown()[0].astimezone(self._zone).date())
-        self.optimiser_dialog.show()
-        self.optimiser_dialog.raise_()
-        return self.optimiser_dialog
+    def turn_to(self, moment: datetime) -> None:
+        """Show the days from `moment` (a plan was written there); shown days reload with the bus."""
+        start, end = self.board.span_shown()
+        if not start <= moment < end:
+            self.load(moment)
 
-    def _on_optimiser_changes_made(self, changes: Changes) -> None:
-        """The board turns to the planned days to show what was written."""
-        self.changes_made.emit(changes)
-        proposal = self.optimiser_dialog.proposal if self.optimiser_dialog else None
-        if proposal is not None and not (self.board.span_shown()[0] <= proposal.setup.problem.origin < self.board.span_shown()[1]):
-            self.load(proposal.setup.problem.origin)
-        else:
-            self.reload()
-
-    def apply_changes(self, changes: Changes) -> None:
-        """Changes made elsewhere (the queue, another dialog): reload if they touch planning."""
-        if self.optimiser_dialog is not None:
-            self.optimiser_dialog.notice_changes(changes)
+    @Slot(object, object)
+    def _on_bus_changed(self, changes: Changes, _origin: object | None) -> None:
+        """Changes made here, in another view or at another desk: reload if they touch planning."""
         if self.data is not None and (changes.everything or changes.orders or changes.appointments):
             self.reload()

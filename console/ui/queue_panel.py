@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.changes import Changes
 from console.core.domain.enums import Band, Role
 from console.core.domain.sla_clock import BandCrossing, BandWatch
 from console.core.domain.visits import KIND_SKILL
@@ -32,11 +31,11 @@ from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions, Outcome
 from console.core.store.rows import DeskUser, QueueRow
 from console.ui import labels
-from console.ui.background import Background
+from console.ui.operations import Operations
 from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog
 from console.ui.queue_filter_bar import QueueFilterBar
 from console.ui.sla_delegate import SlaDelegate
-from console.ui.work_order_table_model import WorkOrderTableModel, _runs
+from console.ui.work_order_table_model import WorkOrderTableModel, runs
 
 
 @dataclass(frozen=True)
@@ -98,8 +97,6 @@ class WorkOrderTable(QTableView):
 class QueuePanel(QWidget):
     selection_changed = Signal(list)
     """The selected orders changed (a list of order ids, first selected first)."""
-    changes_made = Signal(object)
-    """An action changed orders (a Changes)."""
     band_counts_changed = Signal(dict)
     """Open orders per band changed (a dict Band -> count)."""
     sla_alert = Signal(list)
@@ -110,10 +107,12 @@ class QueuePanel(QWidget):
     """The table shows another set of rows: True when they were (re)loaded, False when filtered."""
 
     def __init__(self, reader: DeskReader, actions: OrderActions, user: DeskUser, model: WorkOrderTableModel,
-                 views_file: Path, background: Background, english: bool = False, parent: QWidget | None = None):
+                 views_file: Path, operations: Operations, english: bool = False, parent: QWidget | None = None):
+        """An action runs through `operations` with the versions of the rows the dispatcher saw, so
+        an order changed since (a pull landed meanwhile) is refused at once as changed elsewhere."""
         super().__init__(parent)
         self._reader, self._actions, self._user = reader, actions, user
-        self._background = background
+        self._operations = operations
         self._english = english
         self.model = model
         self.watch = BandWatch(model.calendar, model.params)
@@ -149,14 +148,14 @@ class QueuePanel(QWidget):
         self.pause_action = QAction(self.tr("Pause clock…"), self)
         self.pause_action.triggered.connect(self.pause_selected)
         self.resume_action = QAction(self.tr("Resume clock"), self)
-        self.resume_action.triggered.connect(lambda: self._run(lambda ids: self._actions.resume(ids)))
+        self.resume_action.triggered.connect(lambda: self._run(lambda actions, ids: actions.resume(ids)))
         self.approve_action = QAction(self.tr("Approve long pause"), self)
-        self.approve_action.triggered.connect(lambda: self._run(lambda ids: self._actions.approve_pause(ids)))
+        self.approve_action.triggered.connect(lambda: self._run(lambda actions, ids: actions.approve_pause(ids)))
         self.approve_action.setVisible(self._user.role in (Role.SUPERVISOR, Role.ADMIN))
         self.priority_menu = QMenu(self.tr("Priority"), self)
         for priority in range(1, 6):
             action = self.priority_menu.addAction(self.tr("%1 (1 is the most urgent)").replace("%1", str(priority)) if priority == 1 else str(priority))
-            action.triggered.connect(lambda _checked=False, p=priority: self._run(lambda ids: self._actions.set_priority(ids, p)))
+            action.triggered.connect(lambda _checked=False, p=priority: self._run(lambda actions, ids: actions.set_priority(ids, p)))
         for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action):
             self.toolbar.addAction(action)
         self.toolbar.addAction(self.priority_menu.menuAction())
@@ -179,12 +178,15 @@ class QueuePanel(QWidget):
         rows = self.selected_rows()
         if not rows:
             return
-        dialog = TechnicianPickerDialog(
-            self._reader.technicians(), {r.region_id for r in rows}, {KIND_SKILL[r.kind] for r in rows}, self._english, self
-        )
-        if dialog.exec() and dialog.chosen is not None:
-            technician = dialog.chosen
-            self._run(lambda ids: self._actions.assign(ids, technician))
+
+        def pick(technicians: list) -> None:
+            dialog = TechnicianPickerDialog(technicians, {r.region_id for r in rows}, {KIND_SKILL[r.kind] for r in rows},
+                                            self._english, self)
+            if dialog.exec() and dialog.chosen is not None:
+                technician = dialog.chosen
+                self._run(lambda actions, ids: actions.assign(ids, technician), rows)
+
+        self._operations.read(self._reader.technicians, pick, self._on_action_failed)
 
     @Slot()
     def pause_selected(self) -> None:
@@ -194,12 +196,15 @@ class QueuePanel(QWidget):
         dialog = PauseDialog(len(ids), self)
         if dialog.exec():
             reason, note = dialog.reason.currentData(), dialog.note.toPlainText()
-            self._run(lambda chosen: self._actions.pause(chosen, reason, note))
+            self._run(lambda actions, chosen: actions.pause(chosen, reason, note))
 
-    def _run(self, act: Callable[[list[uuid.UUID]], Outcome]) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self._background.run(lambda: act(ids), self._on_action_done, self._on_action_failed)
+    def _run(self, act: Callable[[OrderActions, list[uuid.UUID]], Outcome], rows: list[QueueRow] | None = None) -> None:
+        """`act` on the selected rows (or `rows`, the ones a dialog was opened for), as the dispatcher saw them."""
+        rows = self.selected_rows() if rows is None else rows
+        if rows:
+            actions, ids = self._actions.seen({r.id: r.version for r in rows}), [r.id for r in rows]
+            self._operations.write(lambda: act(actions, ids), self._on_action_done, self._on_action_failed, origin=self,
+                                   progress=(self, self.tr("Saving…")) if len(ids) > 50 else None)
 
     def _on_action_done(self, outcome: Outcome) -> None:
         if outcome.refused:
@@ -209,8 +214,6 @@ class QueuePanel(QWidget):
                 self.tr("%1 changed, %2 not changed:").replace("%1", str(outcome.changed)).replace("%2", str(len(lines)))
                 + "\n" + "\n".join(lines[:20]) + ("\n…" if len(lines) > 20 else ""),
             )
-        if outcome.changes.orders:
-            self.changes_made.emit(outcome.changes)
 
     def _on_action_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Nothing was changed"), self.tr("The change could not be saved: %1").replace("%1", labels.saving_failure(error)))
@@ -259,16 +262,12 @@ class QueuePanel(QWidget):
         if not self.timer.isActive():
             self.timer.start()
 
-    def merged_rows(self, changed: Changes, fresh: list[QueueRow]) -> list[QueueRow]:
-        """The shown rows with the changed orders' rows replaced (those no longer open dropped)."""
-        return [r for r in self.model.all_rows() if r.id not in changed.orders] + fresh
-
     def reselect(self, ids: list[uuid.UUID]) -> None:
         """Select these orders (those shown) with one selection change, not one per row."""
         wanted = set(ids)
         rows = sorted(r for r, row in enumerate(self.model.visible_rows()) if row.id in wanted) if wanted else []
         chosen = QItemSelection()
-        for start, end in _runs(rows):
+        for start, end in runs(rows):
             chosen.select(self.model.index(start, 0), self.model.index(end, self.model.columnCount() - 1))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().select(chosen, flags)

@@ -11,30 +11,15 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from console.core.changes import Changes
 from console.core.wire import WireError, wire
-from console.sync.client import CentreClient, CentreError, Login
-from console.sync.conflicts import ConflictError, ConflictRow, Conflicts
+from console.sync.client import CentreError
+from console.sync.conflicts import Conflicts
 from console.sync.worker import SyncStatus, SyncWorker
 from console.ui import labels
 
@@ -178,165 +163,6 @@ class SyncIndicator(QPushButton):
         if status.problem:
             tip.append(SyncTexts().problem(status.problem_kind, status.problem))
         self.setToolTip("\n".join(tip))
-
-
-class ConflictsDialog(QDialog):
-    """Each refused change: when, what, why; mine against theirs; re-apply or drop."""
-
-    changes_made = Signal(object)
-
-    def __init__(self, conflicts: Conflicts, zone: ZoneInfo, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._conflicts, self._zone = conflicts, zone
-        self._rows: list[ConflictRow] = []
-        self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(900, 520)
-        intro = QLabel(self.tr("The centre refused these changes of this desk because someone changed the same thing first. "
-                               "Re-apply yours on top of the current state, or drop it and keep theirs. Both are kept in the audit log."))
-        intro.setWordWrap(True)
-        self.list = QTableWidget(0, 5)
-        self.list.setHorizontalHeaderLabels([self.tr("Saved"), self.tr("Refused"), self.tr("Order"), self.tr("Change"), self.tr("Why")])
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.list.verticalHeader().hide()
-        self.list.itemSelectionChanged.connect(self._show_selected)
-        self.differences = QTableWidget(0, 3)
-        self.differences.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Mine"), self.tr("Theirs (the centre's)")])
-        self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.differences.verticalHeader().hide()
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list)
-        split.addWidget(self.differences)
-        self.reapply_button = QPushButton(self.tr("Re-apply mine"))
-        self.drop_button = QPushButton(self.tr("Drop mine, keep theirs"))
-        self.reapply_button.clicked.connect(lambda: self._resolve(True))
-        self.drop_button.clicked.connect(lambda: self._resolve(False))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reapply_button)
-        buttons.addWidget(self.drop_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(split, 1)
-        self.note = QLabel()  # what went with the last one resolved
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
-        self.reload()
-
-    def reload(self) -> None:
-        self._rows = self._conflicts.open()
-        self.list.setRowCount(len(self._rows))
-        texts = SyncTexts()
-        for r, row in enumerate(self._rows):
-            cells = [labels.local_time(row.created_at, self._zone), labels.local_time(row.refused_at, self._zone),
-                     row.order_number or "—", texts.summary(row.summary), texts.refusal(row.code, row.args, row.reason)]
-            for c, text in enumerate(cells):
-                self.list.setItem(r, c, QTableWidgetItem(text))
-        self.list.resizeColumnsToContents()
-        if self._rows:
-            self.list.selectRow(0)
-        self._show_selected()
-
-    def _selected(self) -> ConflictRow | None:
-        rows = self.list.selectionModel().selectedRows()
-        return self._rows[rows[0].row()] if rows else None
-
-    def _show_selected(self) -> None:
-        row = self._selected()
-        differences = row.differences if row else ()
-        self.differences.setRowCount(len(differences))
-        texts = SyncTexts()
-        for r, d in enumerate(differences):
-            for c, value in enumerate((texts.field(d.table, d.column), texts.value(d.table, d.column, d.mine, self._zone),
-                                       texts.value(d.table, d.column, d.theirs, self._zone))):
-                self.differences.setItem(r, c, QTableWidgetItem(value))
-        self.reapply_button.setEnabled(row is not None)
-        self.drop_button.setEnabled(row is not None)
-
-    def _resolve(self, reapply: bool) -> None:
-        row = self._selected()
-        if row is None:
-            return
-        before = len(self._rows)
-        self.note.clear()
-        try:
-            changes = self._conflicts.reapply(row.id) if reapply else self._conflicts.drop(row.id)
-        except ConflictError as exc:
-            texts = SyncTexts()
-            text = {"resolved": self.tr("This conflict was resolved already."),
-                    "already_paused": self.tr("The order's clock is paused already (by someone else): re-applying this pause "
-                                              "would count the same time twice. Drop it."),
-                    "already_resumed": self.tr("This pause has ended already: there is nothing to resume. Drop it."),
-                    "rules": labels.name(exc.refusal),
-                    "gone": self.tr("The %1 is no longer there: this change cannot be re-applied; drop it.").replace(
-                        "%1", texts.table(exc.table))}.get(exc.kind, str(exc))
-            QMessageBox.warning(self, self.windowTitle(), text)
-        else:
-            self.changes_made.emit(changes)
-        self.reload()
-        others = before - len(self._rows) - 1
-        if others > 0:
-            self.note.setText(self.tr("%n earlier change(s) of this desk that made rows it changes were re-applied with it.", "", others)
-                               if reapply else
-                               self.tr("%n later change(s) of this desk to rows it made were dropped with it.", "", others))
-
-
-class LoginDialog(QDialog):
-    """Log in to the centre; the password may be kept in the system's keyring (never in a file)."""
-
-    def __init__(self, client: CentreClient, username: str, keyring_available: bool, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._client = client
-        self.result_login: Login | None = None
-        self.setWindowTitle(self.tr("Log in to the centre"))
-        self.setMinimumWidth(420)
-        self.username = QLineEdit(username)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember the password in this computer's keyring"))
-        self.remember.setEnabled(keyring_available)
-        self.remember.setChecked(keyring_available)
-        if not keyring_available:
-            self.remember.setToolTip(self.tr("This computer has no keyring: the password is asked at each start."))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Centre"), QLabel(client.base_url))
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
-        buttons.accepted.connect(self._log_in)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.remember)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        (self.password if username else self.username).setFocus()
-
-    def _log_in(self) -> None:
-        username, password = self.username.text().strip(), self.password.text()
-        if not username or not password:
-            self.error.setText(self.tr("Enter your user name and password."))
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result_login = self._client.login(username, password)
-        except CentreError as exc:
-            self.error.setText(SyncTexts().problem(exc.kind, str(exc)))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.accept()
 
 
 class DeskSync(QObject):

@@ -26,7 +26,7 @@ from console.ui import labels, sla_format
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
+def runs(rows: list[int]) -> list[tuple[int, int]]:
     """Consecutive row numbers grouped: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
     runs: list[tuple[int, int]] = []
     for r in rows:
@@ -106,7 +106,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._claims = claims
         positions = {r.id: n for n, r in enumerate(self._rows)} if changed else {}
         rows = sorted(positions[order_id] for order_id in changed if order_id in positions)
-        for start, end in _runs(rows):
+        for start, end in runs(rows):
             self.dataChanged.emit(self.index(start, self.NUMBER), self.index(end, self.NUMBER),
                                   [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
 
@@ -148,7 +148,7 @@ class WorkOrderTableModel(QAbstractTableModel):
             if shown.get(row.id) != state:
                 shown[row.id] = state
                 changed.append(r)
-        for start, end in _runs(changed):
+        for start, end in runs(changed):
             self.dataChanged.emit(self.index(start, self.BAND), self.index(end, self.TIME_LEFT), [Qt.ItemDataRole.DisplayRole])
         return len(changed)
 

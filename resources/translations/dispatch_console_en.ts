@@ -140,6 +140,10 @@ Trying again…</translation>
         <translation>Only a shift supervisor can change the calendar.</translation>
     </message>
     <message>
+        <source>The calendar could not be read: %1</source>
+        <translation>The calendar could not be read: %1</translation>
+    </message>
+    <message>
         <source>%1: official schedule (holidays and make-up days known).</source>
         <translation>%1: official schedule (holidays and make-up days known).</translation>
     </message>
@@ -378,6 +382,10 @@ Trying again…</translation>
     <message>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>The %1 is no longer there: this change cannot be re-applied; drop it.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier change(s) of this desk that made rows it changes were re-applied with it.</source>
@@ -1068,6 +1076,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>Enter your user name and password.</source>
         <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2003,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>%1 (1 is the most urgent)</source>
         <translation>%1 (1 is the most urgent)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Some orders were not changed</source>

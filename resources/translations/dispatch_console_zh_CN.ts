@@ -140,6 +140,10 @@ Trying again…</source>
         <translation>只有值班长可以修改工作日历。</translation>
     </message>
     <message>
+        <source>The calendar could not be read: %1</source>
+        <translation>无法读取工作日历：%1</translation>
+    </message>
+    <message>
         <source>%1: official schedule (holidays and make-up days known).</source>
         <translation>%1 年：官方安排（节假日与调休均已知）。</translation>
     </message>
@@ -378,6 +382,10 @@ Trying again…</source>
     <message>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>该%1已不存在：此修改无法重新应用，请放弃。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>更改未能保存：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier change(s) of this desk that made rows it changes were re-applied with it.</source>
@@ -1066,6 +1074,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +1999,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>%1 (1 is the most urgent)</source>
         <translation>%1（1 为最紧急）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Some orders were not changed</source>

@@ -9,21 +9,20 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
 from console.core.store.models import AuditEntry, SyncConflict, Technician, WorkOrder
 from console.sync.conflicts import Conflicts
-from console.ui.main_window import MainWindow
-from console.ui.sync_status import ConflictsDialog, DeskSync, SyncBridge
+from console.ui.conflicts_dialog import ConflictsDialog
+from console.ui.sync_status import DeskSync, SyncBridge
 from tests.fixtures.demo import DEMO_NOW
-from tests.ui.helpers import SH, FakeClock
+from tests.ui.helpers import SH, FakeClock, desk_window
 
 
 def _console(qtbot, make_desk, name: str, tmp_path, clock):
     bridge = SyncBridge()
     desk = make_desk(name, start=True, on_status=bridge.report_status, on_changes=bridge.report_changes)
-    window = MainWindow(DeskReader(desk.database), desk.user, SH, english=True, data_file=f"{name}.sqlite", log_dir=".",
-                        views_file=tmp_path / f"{name}-views.json", clock=clock, map_tiles=None)
+    window = desk_window(desk.database, desk.user, clock, english=True, data_file=f"{name}.sqlite",
+                         views_file=tmp_path / f"{name}-views.json")
     window.attach_sync(DeskSync(desk.worker, Conflicts(desk.database, desk.user, clock, desk.worker.desk_id), bridge))
     qtbot.addWidget(window)
     window.show()
@@ -90,9 +89,9 @@ def test_a_conflict_shows_in_the_status_bar_and_is_reapplied_from_the_panel(qtbo
     window_b.sync_indicator.show_status(b.worker.status)
     assert window_b.sync_indicator.text() == "1 conflict(s) to resolve"
 
-    dialog = ConflictsDialog(window_b._sync.conflicts, SH, window_b)
+    dialog = ConflictsDialog(window_b._sync.conflicts, window_b.operations, SH, window_b)
     qtbot.addWidget(dialog)
-    assert dialog.list.rowCount() == 1
+    qtbot.waitUntil(lambda: dialog.list.rowCount() == 1, timeout=10_000)
     number = _row(window_b, order.id).number
     assert [dialog.list.item(0, c).text() for c in (2, 3, 4)] == [number, "Assigned", "Someone else changed it first: Technician"]
     cells = {dialog.differences.item(r, 0).text(): (dialog.differences.item(r, 1).text(), dialog.differences.item(r, 2).text())
@@ -102,7 +101,7 @@ def test_a_conflict_shows_in_the_status_bar_and_is_reapplied_from_the_panel(qtbo
         dialog.resize(900, 420)
         dialog.grab().save(os.path.join(os.environ["SYNC_SCREENSHOTS"], "conflicts.png"))
     dialog.reapply_button.click()
-    assert dialog.list.rowCount() == 0
+    qtbot.waitUntil(lambda: dialog.list.rowCount() == 0, timeout=10_000)
     b.worker.push_once()
     with central.reading() as s:
         assert s.get(WorkOrder, order.id).assignee_id == second.id

@@ -16,9 +16,10 @@ from console.core.store.models import WorkOrder
 from console.data_file import open_data_file
 from console.paths import AppPaths
 from console.settings import Settings
+from console.startup.centre_login import connect_centre
 from console.sync import credentials
 from console.sync.client import CentreClient
-from console.ui.sync_status import LoginDialog
+from console.ui.login_dialog import LoginDialog
 from tests.fixtures.centre import PASSWORD
 
 
@@ -76,17 +77,20 @@ def test_the_login_dialog_says_what_went_wrong(qtbot, centre) -> None:
     ok.click()
     assert dialog.error.text() == "Enter your user name and password."
     dialog.password.setText("wrong")
-    ok.click()
-    assert dialog.error.text() == "Wrong user name or password." and dialog.result_login is None
+    ok.click()  # the login runs off the GUI thread: the dialog says so and waits
+    assert dialog.error.text() == "Logging in…" and not ok.isEnabled()
+    qtbot.waitUntil(lambda: dialog.error.text() == "Wrong user name or password.", timeout=10_000)
+    assert dialog.result_login is None and ok.isEnabled()
     dialog.password.setText(PASSWORD)
     ok.click()
-    assert dialog.result_login is not None and dialog.result_login.role == "dispatcher"
+    qtbot.waitUntil(lambda: dialog.result_login is not None, timeout=10_000)
+    assert dialog.result_login.role == "dispatcher"
 
     offline = LoginDialog(CentreClient("http://127.0.0.1:9"), "wang.wei.central", keyring_available=False)
     qtbot.addWidget(offline)
     offline.password.setText(PASSWORD)
     offline.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    assert "does not answer" in offline.error.text()
+    qtbot.waitUntil(lambda: "does not answer" in offline.error.text(), timeout=10_000)
 
 
 def test_a_new_desk_logs_in_from_the_keyring_and_downloads_the_centre(qtbot, centre, memory_keyring, tmp_path) -> None:
@@ -99,7 +103,7 @@ def test_a_new_desk_logs_in_from_the_keyring_and_downloads_the_centre(qtbot, cen
     try:
         from PySide6.QtWidgets import QApplication
 
-        connected = console_app._connect_centre(QApplication.instance(), database, settings, AppPaths.for_this_user())
+        connected = connect_centre(QApplication.instance(), database, settings, AppPaths.for_this_user(), console_app.utc_now)
         assert connected is not None
         sync, username = connected
         assert username == "wang.wei.central"

@@ -155,15 +155,18 @@ def test_dropping_a_refused_pause_drops_the_resume_that_followed_it(qtbot, centr
     conflicts = Conflicts(b.database, b.user, lambda: DEMO_NOW)
     pause, resume = conflicts.open()
     assert (pause.summary, resume.summary) == ("sla.paused", "sla.resumed")
-    from console.ui.sync_status import ConflictsDialog
+    from console.ui.conflicts_dialog import ConflictsDialog
+    from console.ui.operations import ChangeBus, Operations
     from tests.ui.helpers import SH
 
-    dialog = ConflictsDialog(conflicts, SH)  # the dispatcher drops the pause from the panel
+    dialog = ConflictsDialog(conflicts, Operations(ChangeBus()), SH)  # the dispatcher drops the pause from the panel
     qtbot.addWidget(dialog)
-    assert dialog.list.rowCount() == 2 and dialog.list.item(0, 3).text() != "sla.paused"  # named, not a code
+    qtbot.waitUntil(lambda: dialog.list.rowCount() == 2, timeout=10_000)
+    assert dialog.list.item(0, 3).text() != "sla.paused"  # named, not a code
     dialog.list.selectRow(0)
     dialog.drop_button.click()
-    assert dialog.list.rowCount() == 0 and conflicts.open() == []
+    qtbot.waitUntil(lambda: dialog.list.rowCount() == 0, timeout=10_000)
+    assert conflicts.open() == []
     assert dialog.note.text() == "1 later change(s) of this desk to rows it made were dropped with it."  # (untranslated here)
     b.worker.push_once()
     b.worker.pull_once()

@@ -76,3 +76,46 @@ def test_the_settings_dialog_refuses_an_unusable_value(qtbot, monkeypatch) -> No
     dialog.central_url.setText("https://centre.example:8443")
     dialog.accept()
     assert dialog.result_settings.central_url == "https://centre.example:8443"
+
+
+def test_the_gui_thread_never_touches_the_database(request, qtbot, demo_db, tmp_path, monkeypatch) -> None:
+    """Every read and write of a dispatcher's day runs off the GUI thread: with the GUI thread's
+    statements refused, the window loads, shows a detail, acts on orders, plans, and opens the calendar."""
+    from console.core.domain.enums import OrderStatus
+    from console.ui.calendar_dialog import CalendarDialog
+    from console.ui.order_action_dialogs import TechnicianPickerDialog
+    from tests.fixtures.demo import off_gui_thread
+
+    window = helpers.desk_window(demo_db, DeskReader(demo_db).user("admin"), helpers.FakeClock(), english=True,
+                                 views_file=tmp_path / "views.json")
+    qtbot.addWidget(window)
+    request.getfixturevalue("gui_thread_guard")
+    errors: list = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: errors.append(args[2]))
+    window.show()
+    window.refresh()
+    qtbot.waitUntil(lambda: window._complete and window.model.rowCount() > 0, timeout=10_000)
+    row = next(r for r in range(window.model.rowCount()) if window.model.row_at(r).status is OrderStatus.NEW)
+    order = window.model.row_at(row)
+    window.select_order(order.id)
+    qtbot.waitUntil(lambda: order.number in window.detail.toPlainText(), timeout=10_000)
+
+    technician = off_gui_thread(lambda: DeskReader(demo_db).technicians(order.region_id))[0]
+
+    def exec_picker(dialog: TechnicianPickerDialog) -> int:
+        dialog.chosen = technician.id
+        return 1
+
+    monkeypatch.setattr(TechnicianPickerDialog, "exec", exec_picker)
+    with qtbot.waitSignal(window.bus.changed, timeout=10_000) as published:
+        window.queue.assign_action.trigger()
+    assert order.id in published.args[0].orders and published.args[1] is window.queue
+    qtbot.waitUntil(lambda: next(r for r in window.model.all_rows() if r.id == order.id).assignee == technician.name, timeout=10_000)
+
+    window.tabs.setCurrentWidget(window.planning)
+    qtbot.waitUntil(lambda: window.planning.data is not None, timeout=10_000)
+    window.planning.show_candidates(order.id)
+    qtbot.waitUntil(lambda: window.planning.candidates.table.rowCount() > 0, timeout=10_000)
+    monkeypatch.setattr(CalendarDialog, "exec", lambda dialog: qtbot.waitUntil(lambda: dialog._view is not None, timeout=10_000))
+    window._on_calendar_triggered()
+    assert errors == []

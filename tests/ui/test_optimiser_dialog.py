@@ -17,8 +17,9 @@ from tests.ui.helpers import FakeClock, open_window
 def dialog(qtbot, demo_db, tmp_path):
     window = open_window(qtbot, demo_db, tmp_path, username="admin", english=True, clock=FakeClock(DEMO_NOW))
     window.optimise_action.trigger()
-    dialog = window.planning.optimiser_dialog
+    dialog = window.optimiser_dialog
     assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.region.count() > 0, timeout=10_000)  # the regions are read off the GUI thread
     dialog.first_day.setDate(QDate(2026, 11, 23))
     dialog.seconds.setValue(5)
     return dialog
@@ -42,7 +43,7 @@ def test_run_review_and_commit_the_ticked_lines(qtbot, dialog, demo_db) -> None:
         dialog.reason.setText("Monday's plan")
     assert dialog.commit_button.isEnabled()
     before = _count(demo_db)
-    with qtbot.waitSignal(dialog.changes_made, timeout=20_000):
+    with qtbot.waitSignal(dialog.plan_written, timeout=20_000):
         dialog.commit_button.click()
         assert not dialog.reason.isEnabled() and not dialog.again_button.isEnabled() and not dialog.table.isEnabled()
         dialog.reason.setText("typing while it writes")  # must not re-enable Commit
@@ -108,7 +109,8 @@ def test_a_dispatcher_plans_their_own_region_only(qtbot, demo_db, tmp_path) -> N
     with demo_db.reading() as s:
         dispatcher = s.scalar(select(User).where(User.role == Role.DISPATCHER, User.region_id.is_not(None)))
     window = open_window(qtbot, demo_db, tmp_path, username=dispatcher.username, english=True, clock=FakeClock(DEMO_NOW))
-    dialog = window.planning.open_optimiser()
+    dialog = window.open_optimiser()
+    qtbot.waitUntil(lambda: dialog.region.count() > 0, timeout=10_000)
     assert dialog.region.count() == 1 and dialog.region.currentData() == dispatcher.region_id
     assert not dialog.region.isEnabled()
 

@@ -112,8 +112,12 @@ def test_dragging_a_visit_warns_of_a_missing_skill_and_commits_with_a_reason(qtb
     assert seen, "the commit dialog opened"
     assert not isinstance(seen[-1], BaseException), seen[-1]
     assert not board.drop_note.isVisible()
+    def moved_to_tech() -> bool:
+        with demo_db.reading() as s:
+            return s.get(Appointment, visit.id).technician_id == tech.id
+
+    qtbot.waitUntil(moved_to_tech, timeout=5000)  # the commit is written off the GUI thread
     with demo_db.reading() as s:
-        qtbot.waitUntil(lambda: s.get(Appointment, visit.id).technician_id == tech.id or s.expire_all(), timeout=5000)
         moved = s.scalars(select(AppointmentChange).where(AppointmentChange.appointment_id == visit.id,
                                                           AppointmentChange.kind == AppointmentChangeKind.MOVED)).one()
         assert "missing_skill" in moved.overrides and moved.reason_text == "唯一有空的人"
@@ -141,6 +145,12 @@ def test_an_order_dropped_from_the_waiting_list_becomes_a_proposed_visit(qtbot, 
     drop = QDropEvent(QPointF(point), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     board.plot.dropEvent(drop)
     assert seen and not isinstance(seen[-1], BaseException), seen
+
+    def booked() -> bool:  # the commit is written off the GUI thread
+        with demo_db.reading() as s:
+            return s.scalars(select(AppointmentOrder).where(AppointmentOrder.order_id == order.id)).first() is not None
+
+    qtbot.waitUntil(booked, timeout=5000)
     with demo_db.reading() as s:
         link = s.scalars(select(AppointmentOrder).where(AppointmentOrder.order_id == order.id)).one()
         appointment = s.get(Appointment, link.appointment_id)

@@ -89,12 +89,12 @@ def test_bulk_pause_and_resume_from_the_queue(qtbot, demo_db, tmp_path: Path, mo
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PauseDialog, "exec", exec_pause)
-    with qtbot.waitSignal(window.queue.changes_made, timeout=10_000):
+    with qtbot.waitSignal(window.bus.changed, timeout=10_000):
         window.queue.pause_action.trigger()
     qtbot.waitUntil(lambda: all(r.paused for r in window.model.all_rows() if r.id in ids), timeout=10_000)
     assert "‖" not in window.model.data(window.model.index(window.model.row_of(ids[0]), window.model.TIME_LEFT))  # text only
     window.queue.reselect(ids)
-    with qtbot.waitSignal(window.queue.changes_made, timeout=10_000):
+    with qtbot.waitSignal(window.bus.changed, timeout=10_000):
         window.queue.resume_action.trigger()
     qtbot.waitUntil(lambda: not any(r.paused for r in window.model.all_rows() if r.id in ids), timeout=10_000)
 
@@ -123,7 +123,7 @@ def test_bulk_assign_reports_the_orders_it_could_not_change(qtbot, demo_db, tmp_
     shown = []
     monkeypatch.setattr(TechnicianPickerDialog, "exec", exec_picker)
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
-    with qtbot.waitSignal(window.queue.changes_made, timeout=10_000):
+    with qtbot.waitSignal(window.bus.changed, timeout=10_000):
         window.queue.assign_action.trigger()
     qtbot.waitUntil(lambda: all(r.assignee == technician.name for r in window.model.all_rows() if r.id in new_ids), timeout=10_000)
     assert "2 changed, 1 not changed" in shown[0] and "on site" in shown[0]

@@ -38,7 +38,7 @@ def test_the_ts_files_hold_every_string_of_the_sources(tmp_path: Path) -> None:
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     copy = tmp_path / "dispatch_console_zh_CN.ts"
     shutil.copy(TRANSLATIONS / "dispatch_console_zh_CN.ts", copy)
-    sources = sorted(str(p) for p in (root / "console" / "ui").glob("*.py")) + [str(root / "console" / "app.py")]
+    sources = sorted(str(p) for folder in ("ui", "startup") for p in (root / "console" / folder).glob("*.py")) + [str(root / "console" / "app.py")]
     subprocess.run([lupdate, *sources, "-no-obsolete", "-locations", "none", "-ts", str(copy)], check=True, capture_output=True)
     unfinished = [m.findtext("source") for m in ET.parse(copy).getroot().iter("message") if m.find("translation").get("type") == "unfinished"]
     assert unfinished == [], "run scripts/translations.sh and translate the new strings"
@@ -47,6 +47,6 @@ def test_the_ts_files_hold_every_string_of_the_sources(tmp_path: Path) -> None:
 def test_no_string_is_translated_inside_an_f_string() -> None:
     """lupdate does not see tr() calls inside f-strings: such a string would stay untranslated."""
     root = TRANSLATIONS.parents[1]
-    hidden = [f"{p.name}:{n}" for p in sorted((root / "console" / "ui").glob("*.py"))
+    hidden = [f"{p.name}:{n}" for folder in ("ui", "startup") for p in sorted((root / "console" / folder).glob("*.py"))
               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "{self.tr(" in line or "{tr(" in line]
     assert hidden == []

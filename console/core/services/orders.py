@@ -56,6 +56,10 @@ class OrderActions:
         self._clock = clock
         self._desk_id = desk_id
 
+    def seen(self, versions: dict[uuid.UUID, int]) -> OrderActions:
+        """The same actions, refusing an order whose version is no longer the one the caller saw."""
+        return OrderActions(self._database, self._user, self._clock, self._desk_id, versions)
+
     # --- the actions --------------------------------------------------------------------------
 
     def assign(self, order_ids: Iterable[uuid.UUID], technician_id: uuid.UUID) -> Outcome:

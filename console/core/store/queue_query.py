@@ -99,7 +99,7 @@ def open_queue(
             _raw(WorkOrder.customer_id), _raw(WorkOrder.district_id), WorkOrder.address, _raw(WorkOrder.assignee_id),
             _raw(WorkOrder.received_at), _raw(WorkOrder.current_step), _raw(WorkOrder.region_id), _raw(WorkOrder.due_at),
             _raw(WorkOrder.amber_at), _raw(WorkOrder.red_at), WorkOrder.sla_limit_seconds, WorkOrder.sla_business,
-            _raw(WorkOrder.paused_since),
+            _raw(WorkOrder.paused_since), WorkOrder.version,
         )
         .where(text("work_orders." + OPEN_STATUS_SQL), WorkOrder.deleted.is_(False), WorkOrder.due_at.is_not(None))
     )  # no ORDER BY for the whole queue: the table model sorts by urgency, which depends on the clock
@@ -135,7 +135,7 @@ def _build(fetched, appointments, approved, customers, districts, technicians, s
     instant, new_id = _instant, _uuid_from_hex
     no_window, no_district = (None, None), ("", "")
     for (order_id, number, kind, status, priority, customer_id, district_id, address, assignee_id, received, step,
-         region, due, amber, red, limit_s, business, paused) in fetched:
+         region, due, amber, red, limit_s, business, paused, version) in fetched:
         window = appointments.get(order_id, no_window)
         if amber is None or red is None or limit_s is None:
             continue  # an SLA cache not computed yet (refresh_sla fills it on open and on change)
@@ -148,6 +148,6 @@ def _build(fetched, appointments, approved, customers, districts, technicians, s
             shared_id(assignee_id), technicians.get(assignee_id), instant(window[0]) if window[0] else None,
             instant(window[1]) if window[1] else None, instant(received),
             steps.get(step) if step else None, shared_id(region),
-            SlaClock(times, instant(paused) if paused else None, approved.get(order_id, False)),
+            SlaClock(times, instant(paused) if paused else None, approved.get(order_id, False)), version,
         ))
     return rows

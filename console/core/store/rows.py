@@ -47,6 +47,7 @@ class QueueRow(NamedTuple):
     current_step: ProvisioningStep | None
     region_id: uuid.UUID
     sla: SlaClock
+    version: int = 0  # the row's version when read: an action sends it, so a change made since is refused
 
     @property
     def paused(self) -> bool:

@@ -59,11 +59,11 @@ class WorkOrder(Synced, Base):
         CheckConstraint("kind != 'fault' OR service_id IS NOT NULL", name="fault_has_service"),
         CheckConstraint("replaces_order_id IS NULL OR replaces_order_id != id", name="not_replacing_itself"),
         Index("ix_work_orders_open_due", "status", "due_at"),
-        # The desk's queue reads open orders from this index alone (migration 0005; SQLite only).
+        # The desk's queue reads open orders from this index alone (migrations 0005, 0012; SQLite only).
         Index(
             "ix_work_orders_queue", "status", "due_at", "deleted", "id", "number", "kind", "priority", "customer_id",
             "district_id", "address", "assignee_id", "received_at", "current_step", "region_id", "amber_at", "red_at",
-            "sla_limit_seconds", "sla_business", "paused_since",
+            "sla_limit_seconds", "sla_business", "paused_since", "version",
             sqlite_where=text(OPEN_STATUS_SQL),
         ).ddl_if(dialect="sqlite"),
     )

@@ -12,13 +12,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon, QTabWidget
 
 from console import __version__
 from console.core.changes import Changes
 from console.core.domain.enums import Band, Role
 from console.core.domain.sla_clock import BandWatch
-from console.core.services.desk import MapFacts
 from console.core.store.rows import OrderDetail, QueueRow
 from console.desk import DeskRules, DeskServices
 from console.sync import credentials
@@ -36,6 +35,7 @@ from console.ui.sync_status import DeskSync, SyncIndicator, SyncTexts
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 if TYPE_CHECKING:
+    from console.ui.map_dock import MapDock
     from console.ui.map_view import MapView
 
 FIRST_SCREEN = 1000  # most urgent orders shown while the whole queue loads
@@ -90,9 +90,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self.map: MapView | None = None
-        self._map_facts: MapFacts | None = None
+        self.map_dock: MapDock | None = None
         if map_tiles is not None:  # None: no web engine (a Wine smoke test, a machine without GPU support)
-            self._build_map_dock(*map_tiles, rules.technician_stale)
+            self._build_map_dock(map_tiles, rules.technician_stale)
         self.tray = QSystemTrayIcon(self._tray_icon(), self) if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
             self.tray.setToolTip(self.tr("Dispatch Console"))
@@ -175,20 +175,17 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(widget)
         bar.addWidget(self.file_label, 1)
 
-    def _build_map_dock(self, tile_url: str, attribution: str, stale: timedelta) -> None:
-        from console.ui.map_view import MapView  # QtWebEngine loads only when the map is wanted
+    def _build_map_dock(self, tiles: tuple[str, str], stale: timedelta) -> None:
+        from console.ui.map_dock import MapDock  # QtWebEngine loads only when the map is wanted
 
-        self.map = MapView(tile_url, attribution, self._english, stale, self)
-        dock = QDockWidget(self.tr("Map"), self)
-        dock.setObjectName("mapDock")
-        dock.setWidget(self.map)
+        dock = MapDock(self._reader, self._user, self.model, self._background, self._clock, tiles, self._english, stale, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.map_dock = dock
-        self.map.orders_selected.connect(self._on_map_orders_selected)
-        self._map_redraw = QTimer(self, singleShot=True, interval=250)
-        self._map_redraw.timeout.connect(self._show_map_sites)
+        self.map_dock, self.map = dock, dock.map
+        dock.orders_selected.connect(self._on_map_orders_selected)
+        dock.route_shown.connect(self._on_map_route_shown)
+        dock.failed.connect(self._on_load_failed)
         self.queue.rows_shown.connect(self._on_queue_rows_shown)
-        self.queue.crossings.connect(self._on_queue_crossings)
+        self.queue.crossings.connect(dock.update_orders)
 
     def _tray_icon(self) -> QIcon:
         pixmap = QPixmap(32, 32)
@@ -333,8 +330,8 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def _on_queue_selection_changed(self, ids: list[uuid.UUID]) -> None:
-        if self.map is not None and ids:
-            self.map.select_orders(ids)
+        if self.map_dock is not None and ids:
+            self.map_dock.select_orders(ids)
         if not ids:
             self._shown_order = None
             self.detail.show_nothing()
@@ -415,43 +412,12 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_queue_rows_shown(self, reloaded: bool) -> None:
-        """The queue shows other rows: the map follows. New data reloads where the sites are; a
-        filter only redraws, a quarter-second after the last keystroke."""
-        if self.map is None or not self._complete:
-            return
-        if reloaded or self._map_facts is None:
-            region_id = self._user.region_id
-            self._background.run(lambda: self._reader.map_facts(region_id), self._on_map_facts_loaded, self._on_load_failed)
-        else:
-            self._map_redraw.start()
-
-    def _on_map_facts_loaded(self, facts: MapFacts) -> None:
-        if self.map is None:
-            return
-        if self._map_facts is None:
-            self.map.load_page(facts.districts)
-        self._map_facts = facts
-        self._show_map_sites()
-
-    def _show_map_sites(self) -> None:
-        if self.map is None or self._map_facts is None:
-            return
-        now = self._clock()
-        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
-        self.map.show_sites(self._map_facts, rows, lambda row: self.model.band(row, now), now)
-
-    @Slot(list)
-    def _on_queue_crossings(self, order_ids: list) -> None:
-        if self.map is None:
-            return
-        now = self._clock()
-        wanted = set(order_ids)
-        rows = [r for r in self.model.all_rows() if r.id in wanted]
-        self.map.update_orders(rows, lambda row: self.model.band(row, now))
+        if self.map_dock is not None and self._complete:
+            self.map_dock.follow_rows(reloaded)
 
     @Slot()
     def _on_route_triggered(self) -> None:
-        if self.map is None:
+        if self.map_dock is None:
             return
         from console.ui.order_action_dialogs import TechnicianPickerDialog
 
@@ -465,23 +431,12 @@ class MainWindow(QMainWindow):
         self._background.run(self._reader.technicians, pick, self._on_load_failed)
 
     def show_route(self, technician_id: uuid.UUID) -> None:
-        """Draw the technician's appointments of today (the desk's day) on the map, in order."""
-        local = self._clock().astimezone(self.model.zone)
-        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        reader = self._reader
+        if self.map_dock is not None:
+            self.map_dock.show_route(technician_id)
 
-        def read() -> tuple[list, str]:
-            stops = reader.technician_day(technician_id, start, start + timedelta(days=1))
-            return stops, next((t.name for t in reader.technicians() if t.id == technician_id), "")
-
-        self._background.run(read, lambda found: self._on_route_read(*found), self._on_load_failed)
-
-    def _on_route_read(self, stops: list, name: str) -> None:
-        if self.map is None:
-            return
-        self.map_dock.show()
-        self.map.show_route(stops, name)
-        self.statusBar().showMessage(self.tr("%1: %2 appointment(s) today").replace("%1", name).replace("%2", str(len(stops))), 10000)
+    @Slot(str, int)
+    def _on_map_route_shown(self, name: str, stops: int) -> None:
+        self.statusBar().showMessage(self.tr("%1: %2 appointment(s) today").replace("%1", name).replace("%2", str(stops)), 10000)
 
     @Slot(list)
     def _on_map_orders_selected(self, order_ids: list) -> None:

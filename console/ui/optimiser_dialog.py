@@ -61,7 +61,20 @@ class OptimiserDialog(QDialog):
         self.proposal: Proposal | None = None
         self.setWindowTitle(self.tr("Optimise the plan"))
         self.resize(1360, 760)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_setup())
+        layout.addWidget(self.summary)
+        layout.addLayout(self._build_banner())
+        layout.addWidget(self.show_unchanged)
+        self.table = ProposalTable(zone)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_actions())
+        self._connect()
+        operations.read(optimiser.regions, self._set_regions, lambda error: self.summary.setText(self._error_text(error)))
+        operations.bus.changed.connect(self._on_bus_changed)
+        self._on_table_ticks_changed()
 
+    def _build_setup(self) -> QHBoxLayout:
         self.region = QComboBox()
         self.first_day = QDateEdit()
         self.first_day.setCalendarPopup(True)
@@ -87,9 +100,12 @@ class OptimiserDialog(QDialog):
         setup.addWidget(self.run_button)
         setup.addWidget(self.stop_button)
         setup.addWidget(self.progress, 1)
-
         self.summary = QLabel(self.tr("Choose the region and days, then run. Pinned visits and visits about to start are never moved."))
         self.summary.setWordWrap(True)
+        self.show_unchanged = QCheckBox(self.tr("Show unchanged visits"))
+        return setup
+
+    def _build_banner(self) -> QHBoxLayout:
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3e0; color: #8a4b00; padding: 6px; border: 1px solid #ffb74d;")
@@ -99,9 +115,9 @@ class OptimiserDialog(QDialog):
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.again_button)
-        self.show_unchanged = QCheckBox(self.tr("Show unchanged visits"))
-        self.table = ProposalTable(zone)
+        return banner_row
 
+    def _build_actions(self) -> QHBoxLayout:
         self.select_all = QPushButton(self.tr("Tick all I can commit"))
         self.select_none = QPushButton(self.tr("Untick all"))
         self.repair_button = QPushButton(self.tr("Untick what no longer holds"))
@@ -112,7 +128,7 @@ class OptimiserDialog(QDialog):
         self.reason.setMaxLength(500)
         self.reason.setPlaceholderText(self.tr("Why the warnings are right anyway (kept in the audit log)"))
         self.commit_button = QPushButton(self.tr("Commit ticked lines"))
-        close_button = QPushButton(self.tr("Close"))
+        self.close_button = QPushButton(self.tr("Close"))
         actions = QHBoxLayout()
         for widget in (self.select_all, self.select_none, self.repair_button):
             actions.addWidget(widget)
@@ -120,16 +136,10 @@ class OptimiserDialog(QDialog):
         actions.addWidget(QLabel(self.tr("Reason:")))
         actions.addWidget(self.reason, 1)
         actions.addWidget(self.commit_button)
-        actions.addWidget(close_button)
+        actions.addWidget(self.close_button)
+        return actions
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(setup)
-        layout.addWidget(self.summary)
-        layout.addLayout(banner_row)
-        layout.addWidget(self.show_unchanged)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-
+    def _connect(self) -> None:
         self.run_button.clicked.connect(self.run)
         self.again_button.clicked.connect(self.run)
         self.stop_button.clicked.connect(self._on_stop_clicked)
@@ -141,10 +151,7 @@ class OptimiserDialog(QDialog):
         self.repair_button.clicked.connect(lambda: self._tick(self.table.ticked()))
         self.reason.textChanged.connect(self._on_table_ticks_changed)
         self.commit_button.clicked.connect(self.commit)
-        close_button.clicked.connect(self.close)
-        operations.read(optimiser.regions, self._set_regions, lambda error: self.summary.setText(self._error_text(error)))
-        operations.bus.changed.connect(self._on_bus_changed)
-        self._on_table_ticks_changed()
+        self.close_button.clicked.connect(self.close)
 
     def _set_regions(self, regions: list) -> None:
         user = self._optimiser.user

@@ -240,7 +240,9 @@ class WorkOrderTableModel(QAbstractTableModel):
         if column == self.CUSTOMER:
             return f"{row.customer}\n{row.address}"
         if column == self.TIME_LEFT:
-            measure = self.tr("business hours (working days, 09:00-18:00)") if row.sla.times.business else self.tr("clock time, 24x7")
+            hours = f"{self.calendar.day_start:%H:%M}-{self.calendar.day_end:%H:%M}"  # rule data, not a constant
+            measure = (self.tr("business hours (working days, %1)").replace("%1", hours) if row.sla.times.business
+                       else self.tr("clock time, 24x7"))
             text = self.tr("Counted in %1").replace("%1", measure)
             if row.paused:
                 text += "\n" + self.tr("Clock paused since %1").replace("%1", labels.local_time(row.sla.paused_since, self.zone))

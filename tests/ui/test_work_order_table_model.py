@@ -122,3 +122,16 @@ def test_a_paused_order_past_its_approval_limit_sorts_by_its_running_clock(demo_
     assert model.band(breached, clock.now) is Band.BREACHED
     position = model.row_of(breached.id)
     assert position < model.row_of(running.id)
+
+
+def test_the_time_left_tooltip_names_the_business_hours_of_the_rules(demo_db) -> None:
+    from dataclasses import replace as changed
+    from datetime import time
+
+    from PySide6.QtCore import Qt
+
+    model = make_model(demo_db)
+    model.calendar = changed(model.calendar, day_start=time(8, 30), day_end=time(17, 30))  # a supervisor's hours
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).sla.times.business)
+    tip = model.data(model.index(row, model.TIME_LEFT), Qt.ItemDataRole.ToolTipRole)
+    assert "08:30-17:30" in tip and "09:00" not in tip

@@ -1,0 +1,89 @@
+"""The map dock: it follows the queue (the sites of the orders shown, coloured by their worst
+band, refreshed as bands change) and draws a technician's route of the day. Where the sites are is
+read off the GUI thread; the page itself is `MapView`."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from console.core.services.desk import DeskReader, MapFacts
+from console.core.store.rows import DeskUser
+from console.ui.background import Background
+from console.ui.map_view import MapView
+from console.ui.work_order_table_model import WorkOrderTableModel
+
+
+class MapDock(QDockWidget):
+    orders_selected = Signal(list)
+    """Sites were clicked on the map: the orders there (a list of order ids)."""
+    route_shown = Signal(str, int)
+    """A technician's route of the day is drawn: (their name, how many appointments)."""
+    failed = Signal(object)
+    """A read for the map failed (the exception)."""
+
+    def __init__(self, reader: DeskReader, user: DeskUser, model: WorkOrderTableModel, background: Background,
+                 clock: Callable[[], datetime], tiles: tuple[str, str], english: bool, stale: timedelta,
+                 parent: QWidget | None = None):
+        super().__init__(self.tr("Map"), parent)
+        self.setObjectName("mapDock")
+        self._reader, self._user, self._model, self._background, self._clock = reader, user, model, background, clock
+        self.map = MapView(tiles[0], tiles[1], english, stale, self)
+        self.setWidget(self.map)
+        self._facts: MapFacts | None = None
+        self._redraw = QTimer(self, singleShot=True, interval=250)
+        self._redraw.timeout.connect(self._show_sites)
+        self.map.orders_selected.connect(self.orders_selected)
+
+    def follow_rows(self, reloaded: bool) -> None:
+        """The queue shows other rows. New data reloads where the sites are; a filter only
+        redraws, a quarter-second after the last keystroke."""
+        if reloaded or self._facts is None:
+            reader, region_id = self._reader, self._user.region_id
+            self._background.run(lambda: reader.map_facts(region_id), self._on_facts_loaded, self.failed.emit)
+        else:
+            self._redraw.start()
+
+    def _on_facts_loaded(self, facts: MapFacts) -> None:
+        if self._facts is None:
+            self.map.load_page(facts.districts)
+        self._facts = facts
+        self._show_sites()
+
+    def _show_sites(self) -> None:
+        if self._facts is None:
+            return
+        now, model = self._clock(), self._model
+        rows = [model.row_at(r) for r in range(model.rowCount())]
+        self.map.show_sites(self._facts, rows, lambda row: model.band(row, now), now)
+
+    @Slot(list)
+    def update_orders(self, order_ids: list) -> None:
+        """These orders changed band: recolour their sites."""
+        now, model, wanted = self._clock(), self._model, set(order_ids)
+        rows = [r for r in model.all_rows() if r.id in wanted]
+        self.map.update_orders(rows, lambda row: model.band(row, now))
+
+    def select_orders(self, ids: list[uuid.UUID]) -> None:
+        self.map.select_orders(ids)
+
+    def show_route(self, technician_id: uuid.UUID) -> None:
+        """Draw the technician's appointments of today (the desk's day) on the map, in order."""
+        local = self._clock().astimezone(self._model.zone)
+        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        reader = self._reader
+
+        def read() -> tuple[list, str]:
+            stops = reader.technician_day(technician_id, start, start + timedelta(days=1))
+            return stops, next((t.name for t in reader.technicians() if t.id == technician_id), "")
+
+        self._background.run(read, lambda found: self._on_route_read(*found), self.failed.emit)
+
+    def _on_route_read(self, stops: list, name: str) -> None:
+        self.show()
+        self.map.show_route(stops, name)
+        self.route_shown.emit(name, len(stops))

@@ -16,6 +16,7 @@ import argparse
 import importlib.util
 import json
 import math
+import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,7 +24,8 @@ from pathlib import Path
 
 from console.core.planning import EuclideanTravel, Job, Problem, Vehicle, check_plan, solve
 
-DATA = Path("/work/shared/bench-data/solomon")
+# The shared benchmark data beside the repository (../shared/bench-data), or where SOLOMON_DATA says.
+DATA = Path(os.environ.get("SOLOMON_DATA", Path(__file__).resolve().parents[2] / "shared" / "bench-data" / "solomon"))
 BEST_KNOWN = {"C101": (10, 828.94), "R101": (19, 1650.80)}  # from the folder's README
 SCALE = 1000
 TARGET_GAP_PCT = 3.0

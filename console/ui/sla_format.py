@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor
 
 from console.core.domain.enums import Band, LimitUnit
-from console.core.domain.sla_explain import Explanation, date_ranges
+from console.core.domain.sla_explain import Explanation, date_ranges, hours_for_people
 from console.ui import labels
 
 BAND_COLOURS = {
@@ -62,8 +62,8 @@ def time_left_text(left: timedelta, business: bool, hours_per_day: timedelta) ->
 
 
 def hours(delta: timedelta) -> str:
-    value = Decimal(delta.total_seconds()) / 3600
-    return f"{value.normalize():f}"
+    """'3.04', '7.5', '64': hours to the hundredth, no trailing zeros."""
+    return _number(hours_for_people(delta))
 
 
 def _day(day: date) -> str:

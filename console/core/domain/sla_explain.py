@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.enums import LimitUnit, OrderKind, SlaStage
@@ -81,6 +81,17 @@ def explain(facts: OrderFacts, stage: SlaStage, book: RuleBook, calendar: Busine
         due_at=due,
         provisional_years=provisional,
     )
+
+
+HOURS_SHOWN_TO = Decimal("0.01")  # a hundredth of an hour: 36 seconds
+
+
+def hours_for_people(delta: timedelta) -> Decimal:
+    """A duration in hours as a person reads it: exact from the timedelta (no float), rounded half up
+    to the hundredth of an hour, so a pause of 3 h 2 min 21.66 s reads 3.04, not 3.039350852...
+    """
+    microseconds = Decimal(delta // timedelta(microseconds=1))
+    return (microseconds / 3_600_000_000).quantize(HOURS_SHOWN_TO, rounding=ROUND_HALF_UP)
 
 
 def date_ranges(days: tuple[date, ...]) -> list[tuple[date, date]]:

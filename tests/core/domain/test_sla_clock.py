@@ -10,7 +10,7 @@ from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.enums import Assurance, Band, CustomerLevel, LimitUnit, OrderKind, SlaStage
 from console.core.domain.sla import DEFAULT_RULES, OrderFacts, Pause, RuleBook, SlaParameters, SlaRule, limit_for, paused_time
 from console.core.domain.sla_clock import BandWatch, SlaClock, band_at, pause_awaits_approval, sla_status, sla_times, time_left
-from console.core.domain.sla_explain import date_ranges, explain
+from console.core.domain.sla_explain import date_ranges, explain, hours_for_people
 from tests.fixtures.demo import PROVISIONAL_YEAR
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -36,6 +36,18 @@ def test_the_seed_example_explained_step_by_step() -> None:
     assert e.make_up_days == (date(2026, 10, 10),)
     assert e.due_at.astimezone(SH) == at(2026, 10, 14, 13, 30)
     assert e.provisional_years == ()
+
+
+def test_paused_hours_are_rounded_for_people() -> None:
+    start = at(2026, 11, 23, 10, 0)
+    pause = Pause(start + timedelta(minutes=10), start + timedelta(minutes=10, hours=3, seconds=141.663068))
+    e = explain(fault(start, Assurance.ORDINARY, [pause]), SlaStage.RESTORATION, BOOK, CAL, start + timedelta(hours=5))
+    assert e.paused == timedelta(hours=3, seconds=141.663068)
+    assert hours_for_people(e.paused) == Decimal("3.04")  # not 3.039350852222222...
+    assert hours_for_people(timedelta(minutes=90)) == Decimal("1.50")
+    assert hours_for_people(timedelta(hours=58.5)) == Decimal("58.50")
+    assert hours_for_people(timedelta(seconds=18)) == Decimal("0.01")  # half up
+    assert hours_for_people(timedelta(seconds=17)) == Decimal("0.00")
 
 
 def test_a_deadline_in_a_provisional_year_is_reported() -> None:

@@ -41,15 +41,20 @@ class SlaRule:
 
 @dataclass(frozen=True)
 class SlaParameters:
-    """Numbers a supervisor can change (stored as rule parameters)."""
+    """Numbers a supervisor can change (stored as rule parameters). These defaults are the one
+    source of the seed values (console.core.store.rules seeds the rule parameters from them); the
+    band thresholds are shares of the limit used: `band` reads a share against them, and
+    sla_clock.sla_times turns them into the instants (amber_at, red_at) the queue ticks on.
+    """
 
     access_points_per_unit: int = 5
     rounding_step_days: Decimal = Decimal("0.5")
-    amber_from: Decimal = Decimal("0.5")
-    red_from: Decimal = Decimal("0.8")
+    amber_from: Decimal = Decimal("0.5")  # amber from half the limit used
+    red_from: Decimal = Decimal("0.8")  # red from four fifths of the limit used
     pause_approval_after: timedelta = timedelta(hours=24)
 
     def band(self, share_used: float) -> Band:
+        """The band at this share of the limit used (more than all of it: breached)."""
         if share_used > 1:
             return Band.BREACHED
         if share_used >= self.red_from:

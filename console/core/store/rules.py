@@ -16,13 +16,22 @@ from console.core.domain.priority import DEFAULT_BAND_WEIGHT, DEFAULT_LEVEL_WEIG
 from console.core.domain.sla import DEFAULT_RULES, RuleBook, SlaParameters, SlaRule
 from console.core.store.models import CalendarOverride, CalendarYear, RuleParameter, SlaRuleRow
 
+
+def _whole_hours_or_float(delta: timedelta) -> int | float:
+    hours = delta / timedelta(hours=1)
+    return int(hours) if hours.is_integer() else hours
+
+
+# The SLA parameters' defaults (the band thresholds among them) have one source: the domain's SlaParameters.
+_SLA = SlaParameters()
+
 # key -> (default value, what it means); every default is data a supervisor can change.
 DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
-    "sla.band.amber_from": ("0.5", "Share of the limit used from which an order is amber"),
-    "sla.band.red_from": ("0.8", "Share of the limit used from which an order is red"),
-    "sla.survey.access_points_per_unit": (5, "Access points a survey limit covers before it grows"),
-    "sla.survey.rounding_step_days": ("0.5", "A grown survey limit is rounded up to this many working days"),
-    "sla.pause.approval_after_hours": (24, "A pause longer than this needs a supervisor's approval"),
+    "sla.band.amber_from": (str(_SLA.amber_from), "Share of the limit used from which an order is amber"),
+    "sla.band.red_from": (str(_SLA.red_from), "Share of the limit used from which an order is red"),
+    "sla.survey.access_points_per_unit": (_SLA.access_points_per_unit, "Access points a survey limit covers before it grows"),
+    "sla.survey.rounding_step_days": (str(_SLA.rounding_step_days), "A grown survey limit is rounded up to this many working days"),
+    "sla.pause.approval_after_hours": (_whole_hours_or_float(_SLA.pause_approval_after), "A pause longer than this needs a supervisor's approval"),
     "calendar.zone": ("Asia/Shanghai", "Time zone of the centre's business hours"),
     "calendar.day_start": ("09:00", "Business hours start"),
     "calendar.day_end": ("18:00", "Business hours end"),

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from console.core.domain.enums import Role
 from console.core.domain.geo import great_circle_m
+from console.core.domain.roles import may_supervise
 
 
 class Conflict(StrEnum):
@@ -209,7 +210,7 @@ class Verdict:
 
 
 def verdict(findings: list[Finding], role: Role) -> Verdict:
-    supervisor = Role(role) in (Role.SUPERVISOR, Role.ADMIN)
+    supervisor = may_supervise(Role(role))
     blocking = tuple(
         f for f in findings
         if f.override is Override.NEVER or (f.override is Override.SUPERVISOR and not supervisor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from console.core.domain.enums import OrderStatus, Role
+from console.core.domain.roles import may_supervise
 
 PRIORITIES = range(1, 6)  # 1 is the most urgent
 
@@ -55,7 +56,7 @@ def resume_refusal(status: OrderStatus, paused: bool) -> Refusal | None:
 
 
 def approve_refusal(role: Role, paused: bool, approved: bool) -> Refusal | None:
-    if role not in (Role.SUPERVISOR, Role.ADMIN):
+    if not may_supervise(role):
         return Refusal.NOT_SUPERVISOR
     if not paused:
         return Refusal.NOT_PAUSED

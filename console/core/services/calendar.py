@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from console.core.changes import Changes
 from console.core.domain.calendar import BusinessCalendar, Coverage
-from console.core.domain.enums import OPEN_STATUSES, Role
+from console.core.domain.enums import OPEN_STATUSES
+from console.core.domain.roles import may_supervise
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import CalendarOverride, CalendarYear, WorkOrder
@@ -115,7 +116,7 @@ class CalendarAdmin:
     # --- helpers ------------------------------------------------------------------------------
 
     def _check_allowed(self) -> None:
-        if self._user.role not in (Role.SUPERVISOR, Role.ADMIN):
+        if not may_supervise(self._user.role):
             raise NotAllowed("only a shift supervisor or an administrator may change the working calendar")
 
     def _audit(self, session: Session, now: datetime, action: str, entity_id: uuid.UUID, before, after, reason: str) -> None:

@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 
 from console.core.changes import Changes
-from console.core.domain.enums import OPEN_STATUSES, Assurance, CustomerLevel, LimitUnit, OrderKind, Role, SlaStage
+from console.core.domain.enums import OPEN_STATUSES, Assurance, CustomerLevel, LimitUnit, OrderKind, SlaStage
+from console.core.domain.roles import may_supervise
 from console.core.domain.sla import ANY_GRADE
 from console.core.services.calendar import NotAllowed
 from console.core.store import audit
@@ -29,7 +30,7 @@ class RulesAdmin:
         self._database, self._user, self._clock, self._desk_id = database, user, clock, desk_id
 
     def set_limit(self, kind: OrderKind, stage: SlaStage, grade: str, amount: str, unit: LimitUnit, reason: str) -> Changes:
-        if self._user.role not in (Role.SUPERVISOR, Role.ADMIN):
+        if not may_supervise(self._user.role):
             raise NotAllowed("only a shift supervisor or an administrator may change SLA rules")
         try:
             value = Decimal(amount)

@@ -7,39 +7,42 @@ here, by the service, whatever a desk's UI shows or hides.
 """
 
 
-import logging
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 import db
 from central import audit_chain, outbound
 from central.appointments_api import appointment_routes
+from central.background import Background
 from central.config import CentralConfig
-from central.feed import FeedSignal, Listener
-from central.feed import prune as prune_feed
-from central.outbound import OutboxSender
-from central.security import new_token, password_matches, token_hash
-from central.sync_api import sync_routes
-from console.core.domain.enums import (
-    OPEN_STATUSES,
-    ExceptionKind,
-    LimitUnit,
-    OrderKind,
-    Respondent,
-    Role,
-    SatisfactionRating,
-    SlaStage,
+from central.schemas import (
+    CalendarDayIn,
+    CheckInIn,
+    ExceptionIn,
+    Health,
+    IntakeIn,
+    IntakeOut,
+    LoggedIn,
+    Login,
+    OrderOut,
+    ReportIn,
+    SignatureIn,
+    SlaRuleIn,
+    SurveyIn,
+    Unprocessable,
 )
+from central.security import new_token, password_matches, token_hash
+from central.state import Centre
+from central.sync_api import sync_routes
+from console.core.domain.enums import OPEN_STATUSES, OrderKind, Role, SlaStage
 from console.core.domain.lifecycle import Refusal
 from console.core.services.calendar import CalendarAdmin, NotAllowed
 from console.core.services.field import FieldError, FieldReports
@@ -53,146 +56,19 @@ from console.core.store.rows import DeskUser
 _REFUSAL_STATUS = {Refusal.NOT_SUPERVISOR: status.HTTP_403_FORBIDDEN, Refusal.NOT_FOUND: status.HTTP_404_NOT_FOUND}
 
 
-class Login(BaseModel):
-    username: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f]+$")
-    password: str = Field(min_length=1, max_length=200)
-
-
-class LoggedIn(BaseModel):
-    token: str
-    expires_at: datetime
-    username: str
-    display_name: str
-    role: Role
-    region: str | None
-
-
-class OrderOut(BaseModel):
-    id: uuid.UUID
-    number: str
-    kind: str
-    status: str
-    priority: int
-    due_at: datetime | None
-    paused: bool
-
-
-class IntakeIn(BaseModel):
-    upstream_ref: str = Field(min_length=1, max_length=64)
-    kind: OrderKind
-    customer_code: str = Field(min_length=1, max_length=32)
-    site_id: uuid.UUID
-    title: str = Field(min_length=1, max_length=200)
-    received_at: datetime
-    circuit_id: str | None = Field(default=None, max_length=64)
-    access_points: int = Field(default=1, ge=1, le=500)
-    priority: int = Field(default=3, ge=1, le=5)
-    description: str = Field(default="", max_length=4000)
-
-
-class IntakeOut(BaseModel):
-    id: uuid.UUID
-    number: str
-    created: bool
-
-
-class CheckInIn(BaseModel):
-    latitude: float = Field(ge=-90, le=90, allow_inf_nan=False)
-    longitude: float = Field(ge=-180, le=180, allow_inf_nan=False)
-    at: datetime
-
-
-class ExceptionIn(BaseModel):
-    kind: ExceptionKind
-    note: str = Field(default="", max_length=1000)
-    at: datetime
-
-
-class SignatureIn(BaseModel):
-    channel: str = Field(pattern="^(on_site|sms_link)$")
-    at: datetime
-
-
-class ReportIn(BaseModel):
-    model_config = ConfigDict(allow_inf_nan=False)
-    at: datetime
-    results: dict[str, float | int | str | None] = Field(default_factory=dict, max_length=50)
-
-
-class CalendarDayIn(BaseModel):
-    is_working: bool
-    note: str = Field(min_length=1, max_length=200)
-
-
-class SlaRuleIn(BaseModel):
-    amount: str = Field(min_length=1, max_length=12)
-    unit: LimitUnit
-    reason: str = Field(min_length=1, max_length=500)
-
-
-class SurveyIn(BaseModel):
-    respondent: Respondent
-    rating: SatisfactionRating
-    comment: str = Field(default="", max_length=2000)
-    at: datetime
-
-
-class Unprocessable(BaseModel):
-    """A 422: the fields FastAPI's validation names, or one sentence from the service's own checks."""
-
-    detail: str | list[dict[str, Any]]
-
-
-class Health(BaseModel):
-    status: str
-    schema_revision: str | None
-
-
-def _send_until(sender: OutboxSender, stop: threading.Event, every: float = 5.0) -> None:
-    while not stop.is_set():
-        try:
-            sender.send_due()
-        except Exception:  # the next round tries again; the messages stay in the outbox
-            logging.getLogger("central.outbox").exception("sending the outbox failed")
-        stop.wait(every)
-
-
-def _prune_until(engine, days: int, stop: threading.Event, every: float = 3600.0) -> None:
-    """Keep the sync feed to `days` days (a desk away longer downloads a new snapshot)."""
-    while not stop.is_set():
-        try:
-            pruned = prune_feed(engine, datetime.now(UTC) - timedelta(days=days))
-            if pruned:
-                logging.getLogger("central.feed").info("pruned %d feed entries older than %d days", pruned, days)
-        except Exception:  # the next round tries again; an unpruned feed only grows
-            logging.getLogger("central.feed").exception("pruning the feed failed")
-        stop.wait(every)
-
-
 def create_app(config: CentralConfig) -> FastAPI:
     engine = create_engine(config.database_url, pool_pre_ping=True)
     database = Database(engine)
     audit_chain.install(database.sessions)
     outbound.install(database.sessions)
-
-    signal = FeedSignal()
+    centre = Centre(config, database)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        stop = threading.Event()
-        listener = Listener(config.database_url, signal) if engine.dialect.name == "postgresql" else None
-        if listener is not None:
-            listener.start()
-            threading.Thread(target=_prune_until, args=(engine, config.feed_days, stop), name="feed-pruner", daemon=True).start()
-        if config.sms_gateway_url or config.geocoder_url:
-            gateways = {"sms": config.sms_gateway_url, "geocode": config.geocoder_url}
-            sender = OutboxSender(database, gateways, lambda: datetime.now(UTC))
-            thread = threading.Thread(target=_send_until, args=(sender, stop), name="outbox-sender", daemon=True)
-            thread.start()
+        background = Background(centre)
+        background.start()
         yield
-        stop.set()
-        if listener is not None:
-            listener.stop()
+        background.stop()
 
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=lifespan,
                   responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
@@ -401,5 +277,5 @@ def create_app(config: CentralConfig) -> FastAPI:
         return {"status": "approved"}
 
     app.include_router(appointment_routes(database, current_user, session, now, expected_version))
-    app.include_router(sync_routes(database, token_user, now, signal))
+    app.include_router(sync_routes(database, token_user, now, centre.signal))
     return app

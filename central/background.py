@@ -1,0 +1,64 @@
+"""The centre's background work, while the app runs: the change feed's listener and pruner (on
+PostgreSQL), and the outbox sender (when a gateway is configured). Daemon threads; `stop()` ends
+their loops at their next wait."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine
+
+from central.feed import Listener
+from central.feed import prune as prune_feed
+from central.outbound import OutboxSender
+from central.state import Centre
+
+
+def _send_until(sender: OutboxSender, stop: threading.Event, every: float = 5.0) -> None:
+    while not stop.is_set():
+        try:
+            sender.send_due()
+        except Exception:  # the next round tries again; the messages stay in the outbox
+            logging.getLogger("central.outbox").exception("sending the outbox failed")
+        stop.wait(every)
+
+
+def _prune_until(engine: Engine, days: int, stop: threading.Event, every: float = 3600.0) -> None:
+    """Keep the sync feed to `days` days (a desk away longer downloads a new snapshot)."""
+    while not stop.is_set():
+        try:
+            pruned = prune_feed(engine, datetime.now(UTC) - timedelta(days=days))
+            if pruned:
+                logging.getLogger("central.feed").info("pruned %d feed entries older than %d days", pruned, days)
+        except Exception:  # the next round tries again; an unpruned feed only grows
+            logging.getLogger("central.feed").exception("pruning the feed failed")
+        stop.wait(every)
+
+
+class Background:
+    """The threads of one running centre."""
+
+    def __init__(self, centre: Centre) -> None:
+        self._centre = centre
+        self._stop = threading.Event()
+        self._listener: Listener | None = None
+
+    def start(self) -> None:
+        centre, config = self._centre, self._centre.config
+        engine = centre.database.engine
+        self._listener = Listener(config.database_url, centre.signal) if centre.on_postgresql else None
+        if self._listener is not None:
+            self._listener.start()
+            threading.Thread(target=_prune_until, args=(engine, config.feed_days, self._stop), name="feed-pruner",
+                             daemon=True).start()
+        if config.sms_gateway_url or config.geocoder_url:
+            gateways = {"sms": config.sms_gateway_url, "geocode": config.geocoder_url}
+            sender = OutboxSender(centre.database, gateways, centre.clock)
+            threading.Thread(target=_send_until, args=(sender, self._stop), name="outbox-sender", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._listener is not None:
+            self._listener.stop()

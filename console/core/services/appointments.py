@@ -33,7 +33,7 @@ from console.core.services.orders import OrderActions
 from console.core.services.planning import check_move, joint_minutes, technician_days, travel_model, visit_of
 from console.core.store import audit
 from console.core.store.database import Database
-from console.core.store.models import Appointment, AppointmentChange, AppointmentOrder, Technician, WorkOrder
+from console.core.store.models import Appointment, AppointmentChange, AppointmentOrder, Technician, WorkOrder, touch
 from console.core.store.planning_query import plan_data
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar
@@ -227,14 +227,15 @@ class AppointmentBook:
             moved = [link for link in session.scalars(select(AppointmentOrder).where(
                 AppointmentOrder.appointment_id == absorb.id, AppointmentOrder.deleted.is_(False)))]
             for link in moved:
-                link.deleted, link.version, link.updated_at = True, link.version + 1, now
+                link.deleted = True
+                touch(link, now)
                 session.add(AppointmentOrder(appointment_id=keep.id, order_id=link.order_id, updated_at=now))
             absorb.status = AppointmentStatus.CANCELLED
             session.flush()
             keep.duration_minutes = self._minutes(session, self._orders(session, self._order_ids(session, keep.id)))
             why = text.strip() or "merged into one visit"
             self._change(session, absorb, AppointmentChangeKind.MERGED, now, reason_text=why)
-            self._bump(absorb, now)
+            touch(absorb, now)
             result = self._changed(session, keep, AppointmentChangeKind.MERGED, now, "appointment.merged",
                                    {"absorbed": str(absorb.id)}, {"orders": len(self._order_ids(session, keep.id))}, reason_text=why)
             return Booking(Changes(orders=result.changes.orders, appointments=frozenset({keep.id, absorb.id})),
@@ -307,14 +308,14 @@ class AppointmentBook:
         self._change(session, appointment, AppointmentChangeKind.MOVED, now, reason_text=reason.strip(),
                      old_start=old_start, new_start=start,
                      old_technician_id=old_tech, new_technician_id=technician_id, overrides=overrides)
-        self._bump(appointment, now)
+        touch(appointment, now)
         for order in orders:
             if order.assignee_id != technician_id:
                 self._audit(session, [order], now, "order.assigned", {"assignee_id": _s(order.assignee_id), "status": order.status.value},
                             {"assignee_id": str(technician_id), "assignee": tech.name, "status": lifecycle.status_after_assign(order.status).value},
                             reason.strip())
                 order.assignee_id, order.status = technician_id, lifecycle.status_after_assign(order.status)
-                self._bump(order, now)
+                touch(order, now)
         self._audit(session, orders, now, "appointment.moved", before,
                     {"technician_id": str(technician_id), "planned_start": start.isoformat(), "overrides": overrides,
                      **({"planned_by": origin} if origin else {})}, reason.strip())
@@ -435,7 +436,7 @@ class AppointmentBook:
     def _changed(self, session: Session, appointment: Appointment, kind: AppointmentChangeKind, now: datetime, action: str,
                  before: dict, after: dict, **change) -> Booking:
         self._change(session, appointment, kind, now, **change)
-        self._bump(appointment, now)
+        touch(appointment, now)
         order_ids = self._order_ids(session, appointment.id)
         orders = self._orders(session, order_ids)
         self._audit(session, orders, now, action, before, after, change.get("reason_text", ""))
@@ -478,11 +479,6 @@ class AppointmentBook:
 
     def _zone(self, session: Session) -> ZoneInfo:
         return load_calendar(session).zone
-
-    @staticmethod
-    def _bump(row, now: datetime) -> None:
-        row.version += 1
-        row.updated_at = now
 
     @staticmethod
     def _check(refusal: AppointmentRefusal | None) -> None:

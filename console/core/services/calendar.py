@@ -20,7 +20,7 @@ from console.core.domain.enums import OPEN_STATUSES
 from console.core.domain.roles import may_supervise
 from console.core.store import audit
 from console.core.store.database import Database
-from console.core.store.models import CalendarOverride, CalendarYear, WorkOrder
+from console.core.store.models import CalendarOverride, CalendarYear, WorkOrder, touch
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
@@ -77,7 +77,7 @@ class CalendarAdmin:
                 session.add(row)
             else:
                 row.is_working, row.note, row.deleted = is_working, note.strip(), False
-                row.version += 1
+                touch(row, now)
             session.flush()
             self._audit(session, now, "calendar.day_set", row.id, before, {"day": day.isoformat(), "is_working": is_working, "note": note.strip()}, note)
             return self._recompute(session, now)
@@ -91,7 +91,7 @@ class CalendarAdmin:
             if row is None:
                 return Changes()
             row.deleted = True
-            row.version += 1
+            touch(row, now)
             self._audit(session, now, "calendar.day_cleared", row.id, {"day": day.isoformat(), "is_working": row.is_working}, None, "")
             return self._recompute(session, now)
 
@@ -108,7 +108,7 @@ class CalendarAdmin:
                 session.add(row)
             else:
                 row.source, row.imported_at, row.imported_by, row.deleted = source.strip(), now, self._user.id, False
-                row.version += 1
+                touch(row, now)
             session.flush()
             self._audit(session, now, "calendar.year_official", row.id, None, {"year": year, "source": source.strip()}, source)
             return Changes(everything=True)

@@ -40,6 +40,7 @@ from console.core.store.models import (
     Site,
     SlaPause,
     WorkOrder,
+    touch,
 )
 from console.core.store.numbering import next_order_number
 from console.core.store.rows import DeskUser
@@ -108,7 +109,7 @@ class FieldReports:
                 service = session.get(Service, order.service_id) if order.service_id else None
                 if service is not None and service.billing_started_at is None:
                     service.billing_started_at = now
-                    service.version += 1
+                    touch(service, now)
             self._move(session, order, OrderStatus.CLOSED, "field.signature",
                        {"channel": channel, "billing_started_at": order.billing_started_at.isoformat() if order.billing_started_at else None})
 
@@ -191,8 +192,7 @@ class FieldReports:
     def _move(self, session: Session, order: WorkOrder, status: OrderStatus, action: str, details: dict[str, Any]) -> None:
         before = order.status
         order.status = status
-        order.version += 1
-        order.updated_at = self._clock()
+        touch(order, self._clock())
         audit.record(session, at=self._clock(), user_id=self._user.id, desk_id="field", action=action, entity="work_order",
                      entity_id=order.id, order_id=order.id, before={"status": before.value}, after={"status": status.value, **details})
 
@@ -206,6 +206,6 @@ class FieldReports:
         if appointment is None or not appointment.window_start <= at <= appointment.window_end:
             return False
         appointment.status = AppointmentStatus.KEPT
-        appointment.version += 1
+        touch(appointment, self._clock())
         return True
 

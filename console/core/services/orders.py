@@ -21,7 +21,7 @@ from console.core.domain.enums import PauseReason
 from console.core.domain.lifecycle import Refusal
 from console.core.store import audit
 from console.core.store.database import Database
-from console.core.store.models import SlaPause, Technician, WorkOrder
+from console.core.store.models import SlaPause, Technician, WorkOrder, touch
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
@@ -104,7 +104,7 @@ class OrderActions:
                 return refusal
             pause.ended_at = max(now, pause.started_at)
             pause.ended_by = self._user.id
-            pause.version += 1
+            touch(pause, now)
             before = {"paused_since": order.paused_since.isoformat()}
             order.paused_since = None
             return _Applied(before, {"paused_since": None})
@@ -113,12 +113,12 @@ class OrderActions:
             return self._each(session, order_ids, "sla.resumed", apply, refresh=True)
 
     def approve_pause(self, order_ids: Iterable[uuid.UUID]) -> Outcome:
-        def apply(order: WorkOrder, pause: SlaPause | None, _now: datetime) -> Refusal | _Applied:
+        def apply(order: WorkOrder, pause: SlaPause | None, now: datetime) -> Refusal | _Applied:
             refusal = lifecycle.approve_refusal(self._user.role, pause is not None, pause is not None and pause.approved_by is not None)
             if refusal:
                 return refusal
             pause.approved_by = self._user.id
-            pause.version += 1
+            touch(pause, now)
             return _Applied({"approved_by": None}, {"approved_by": _s(self._user.id), "approver": self._user.display_name})
 
         with self._database.unit_of_work() as session:
@@ -162,8 +162,7 @@ class OrderActions:
             if isinstance(result, Refusal):
                 refused[order_id] = (order.number, result)
                 continue
-            order.version += 1
-            order.updated_at = now
+            touch(order, now)
             session.add_all(result.new_rows)
             audit.record(
                 session, at=now, user_id=self._user.id, desk_id=self._desk_id, action=action, entity="work_order",

@@ -15,7 +15,7 @@ from console.core.domain.sla import ANY_GRADE
 from console.core.services.calendar import NotAllowed
 from console.core.store import audit
 from console.core.store.database import Database
-from console.core.store.models import SlaRuleRow, WorkOrder
+from console.core.store.models import SlaRuleRow, WorkOrder, touch
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
@@ -56,7 +56,7 @@ class RulesAdmin:
                 session.add(row)
             else:
                 row.amount, row.unit, row.deleted = value, unit, False
-                row.version += 1
+                touch(row, now)
             session.flush()
             audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="sla.rule_changed", entity="sla_rule",
                          entity_id=row.id, order_id=None, before=before,

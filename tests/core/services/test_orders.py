@@ -74,6 +74,10 @@ def test_only_a_supervisor_approves_a_long_pause(demo_db, reader) -> None:
     approved = OrderActions(demo_db, supervisor, lambda: DEMO_NOW + timedelta(hours=30)).approve_pause([row.id])
     assert approved.changed == 1
     assert next(r for r in reader.queue() if r.id == row.id).sla.pause_approved
+    with demo_db.reading() as s:  # each row the action changed: version one up, stamped with the action's time
+        pause = s.scalars(select(SlaPause).where(SlaPause.order_id == row.id, SlaPause.ended_at.is_(None))).one()
+        assert (pause.version, pause.updated_at) == (2, DEMO_NOW + timedelta(hours=30))
+        assert s.get(WorkOrder, row.id).version == row.version + 2  # paused, then approved
 
 
 def test_priority_outside_the_range_is_refused_and_nothing_changes(demo_db, reader) -> None:

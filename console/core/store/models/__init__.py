@@ -2,7 +2,7 @@
 
 from console.core.store.models.access import ApiToken, AuditHead, LoginAttempt, OutboxMessage
 from console.core.store.models.audit import AuditEntry
-from console.core.store.models.base import Base, Synced, UtcDateTime, utcnow
+from console.core.store.models.base import Base, Synced, UtcDateTime, touch, utcnow
 from console.core.store.models.orders import (
     Appointment,
     AppointmentChange,
@@ -38,6 +38,6 @@ __all__ = [
     "Appointment", "AppointmentChange", "AppointmentOrder", "AuditEntry", "Base", "CalendarOverride",
     "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
     "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
-    "Technician", "User", "UtcDateTime", "WorkOrder", "utcnow",
+    "Technician", "User", "UtcDateTime", "WorkOrder", "touch", "utcnow",
     "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncOutbox", "SyncOutboxRow", "SyncRefusal", "SyncShadow",
 ]

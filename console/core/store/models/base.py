@@ -68,3 +68,11 @@ class Synced:
     version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, nullable=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), nullable=False)
+
+
+def touch(row: Synced, now: datetime) -> None:
+    """A replicated row an action changed: its version one up and its stamp the action's time
+    (without it the ORM would stamp the wall clock on update). The desk's outbox capture sends
+    the raised version and keeps the stamp from before the change for the shadow."""
+    row.version += 1
+    row.updated_at = now

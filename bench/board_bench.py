@@ -29,6 +29,7 @@ import statistics
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -47,7 +48,7 @@ from console.core.domain.sla import SlaParameters  # noqa: E402
 from console.core.domain.sla_clock import SlaClock, SlaTimes, band_at  # noqa: E402
 from console.core.store.planning_query import PlanData, PlanOrder, PlanShift, PlanTechnician, PlanVisit  # noqa: E402
 from console.ui import board_items  # noqa: E402
-from console.ui.board_layout import board_layout  # noqa: E402
+from console.ui.board_layout import BoardLayout, board_layout  # noqa: E402
 from console.ui.schedule_board import ScheduleBoard  # noqa: E402
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -177,37 +178,65 @@ def without_culling(paint):
     return unculled
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--technicians", type=int, default=200)
     parser.add_argument("--visits", type=int, default=5000)
     parser.add_argument("--frames", type=int, default=50)
     parser.add_argument("--profile", action="store_true", help="print the top of a cProfile of the week-view frames")
-    args = parser.parse_args()
-    qInstallMessageHandler(quiet_offscreen)
-    app = QApplication.instance() or QApplication([])
-    calendar, params, travel = BusinessCalendar(), SlaParameters(), Travel()
+    return parser.parse_args()
 
+
+def make_week(technicians: int, visits: int) -> PlanData:
+    """The synthetic week, timed and described."""
     started = time.perf_counter()
-    data = week(args.technicians, args.visits)
+    data = week(technicians, visits)
     generated = time.perf_counter() - started
     print(f"synthetic week: {len(data.technicians)} technicians, {len(data.shifts):,} shifts, {len(data.visits):,} visits, "
           f"{len(data.orders):,} orders ({ms(generated)} ms to make)")
+    return data
 
-    def group_label(tech) -> str:  # PlanningPage._group_label, in English
-        return f"{tech.region_en} · {tech.team}" if tech.team else tech.region_en
 
-    def band(visit: PlanVisit) -> Band:  # PlanningPage._band
+def group_label(tech: PlanTechnician) -> str:  # PlanningPage._group_label, in English
+    return f"{tech.region_en} · {tech.team}" if tech.team else tech.region_en
+
+
+def band_of(data: PlanData, calendar: BusinessCalendar, params: SlaParameters):
+    """PlanningPage._band for the orders of `data` at NOW."""
+
+    def band(visit: PlanVisit) -> Band:
         bands = [band_at(o.sla, calendar, params, NOW) for oid in visit.order_ids
                  if (o := data.orders.get(oid)) is not None and o.sla is not None]
         return max(bands, key=BAND_ORDER.index) if bands else Band.GREEN
 
+    return band
+
+
+def open_board(app: QApplication) -> tuple[ScheduleBoard, Frames]:
+    """The board shown offscreen at 1400x800 on NOW's day, before any data, and its frame timer."""
     board = ScheduleBoard(ZONE)
     board.resize(1400, 800)
     board.show()
     board.show_days(NOW, 1)  # PlanningPage.load: the day first, then the data
     app.processEvents()
-    frames = Frames(app, board)
+    return board, Frames(app, board)
+
+
+@dataclass
+class Loaded:
+    layout: BoardLayout
+    layout_time: float
+    first_frame: float
+    reload_time: float
+
+    @property
+    def rows(self) -> int:
+        return len(self.layout.rows)
+
+
+def measure_load(board: ScheduleBoard, frames: Frames, data: PlanData) -> Loaded:
+    """board_layout alone, the first frame that shows it, and a whole reload (best of 3)."""
+    band, travel = band_of(data, BusinessCalendar(), SlaParameters()), Travel()
 
     def load() -> None:
         layout = board_layout(data, group_label, band, travel)
@@ -219,14 +248,16 @@ def main() -> None:
     layout_time = time.perf_counter() - started
     first_frame = frames.frame(lambda: (board.show_layout(layout, NOW, keep_view=False),
                                         board.show_days(board.span_shown()[0], board.span.currentData())))
-    rows = len(layout.rows)
-    print(f"layout (board_layout): {ms(layout_time)} ms for {rows} rows, {len(layout.visits):,} bars, "
+    print(f"layout (board_layout): {ms(layout_time)} ms for {len(layout.rows)} rows, {len(layout.visits):,} bars, "
           f"{len(layout.travel):,} travel legs, {len(layout.shifts):,} shifts")
     print(f"first frame (show_layout + show_days + paint): {ms(first_frame)} ms")
     reload_time = min(frames.run([load] * 3))
     print(f"reload (board_layout + show_layout + paint), best of 3: {ms(reload_time)} ms")
+    return Loaded(layout, layout_time, first_frame, reload_time)
 
-    n = args.frames
+
+def measure_pan(app: QApplication, board: ScheduleBoard, frames: Frames, n: int) -> list[float]:
+    """Panning NOW's working day (22 rows in view) by an hour a step."""
     vb = board.viewbox
     day0 = NOW.replace(hour=0).timestamp()
 
@@ -240,6 +271,12 @@ def main() -> None:
     pan = frames.run([pan_to(k + 1) for k in range(n)])
     print(f"pan frame (working day, 22 rows, an hour a step): median {ms(statistics.median(pan))} ms, p95 {ms(p95(pan))} ms, "
           f"max {ms(max(pan))} ms over {n}")
+    return pan
+
+
+def measure_scroll(board: ScheduleBoard, frames: Frames, n: int) -> list[float]:
+    """Scrolling the rows three at a time (one wheel notch), where the pan left the view."""
+    vb = board.viewbox
 
     def scroll(k: int):
         rows_step = 3 if (k // 20) % 2 == 0 else -3  # down twenty notches, then back up
@@ -248,6 +285,12 @@ def main() -> None:
     scrolls = frames.run([scroll(k) for k in range(n)])
     print(f"scroll frame (three rows a notch): median {ms(statistics.median(scrolls))} ms, p95 {ms(p95(scrolls))} ms, "
           f"max {ms(max(scrolls))} ms over {n}")
+    return scrolls
+
+
+def measure_zoom(board: ScheduleBoard, frames: Frames, n: int) -> tuple[list[float], dict[str, list[float]]]:
+    """Zooming through 1 hour / day / 3 days / week and back: (every frame, the frames by span reached)."""
+    vb = board.viewbox
 
     def hour() -> None:
         x = NOW.timestamp()
@@ -266,7 +309,14 @@ def main() -> None:
     print(f"zoom frame (hour / day / 3 days / week and back): median {ms(statistics.median(zoom))} ms, p95 {ms(p95(zoom))} ms, "
           f"max {ms(max(zoom))} ms over {n}")
     print("   by span reached: " + ", ".join(f"{name} {ms(statistics.median(t))} ms" for name, t in zooms_by_span.items()))
+    return zoom, zooms_by_span
 
+
+def measure_week_scroll(app: QApplication, board: ScheduleBoard, frames: Frames, n: int,
+                        profile: cProfile.Profile | None) -> tuple[list[float], list[float]]:
+    """Scrolling the week view, culled frames alternating with unculled ones (the baseline):
+    (culled frames, baseline frames). Only the culled frames go into `profile`."""
+    vb = board.viewbox
     board.show_days(WEEK, 7)
     vb.setYRange(0, 22, padding=0)
     app.processEvents()
@@ -276,7 +326,6 @@ def main() -> None:
         return lambda: vb.translateBy(y=rows_step)
 
     # Culled and unculled frames alternate, so a load that comes and goes weighs on both alike.
-    profile = cProfile.Profile() if args.profile else None
     culled_paint = board_items.RectLayer.paint
     week_frames, baseline = [], []
     for k in range(n):
@@ -290,10 +339,12 @@ def main() -> None:
             baseline.append(frames.frame(week_scroll(k)))
         finally:
             board_items.RectLayer.paint = culled_paint
-    ratio = statistics.median(baseline) / statistics.median(week_frames)
-    print(f"week view scroll frame (22 rows x 7 days): median {ms(statistics.median(week_frames))} ms, p95 {ms(p95(week_frames))} ms")
-    print(f"baseline, the same with every rectangle painted: median {ms(statistics.median(baseline))} ms, "
-          f"p95 {ms(p95(baseline))} ms (culling {ratio:.1f}x faster); a reload costs {reload_time / statistics.median(pan):.1f} pan frames")
+    return week_frames, baseline
+
+
+def measure_whole_board(board: ScheduleBoard, frames: Frames, data: PlanData, rows: int, n: int) -> list[float]:
+    """The whole board (every row, all week, as the right-button zoom reaches it) in view."""
+    vb = board.viewbox
 
     def whole(k: int):
         return lambda: vb.setRange(xRange=(data.start.timestamp(), data.end.timestamp()), yRange=(0, rows - (k % 2) * 4), padding=0)
@@ -301,31 +352,80 @@ def main() -> None:
     whole_frames = frames.run([whole(k) for k in range(n)])
     print(f"whole board frame ({rows} rows x 7 days, every bar in view): median {ms(statistics.median(whole_frames))} ms, "
           f"p95 {ms(p95(whole_frames))} ms")
-    if profile:
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    return whole_frames
 
+
+@dataclass
+class Measured:
+    loaded: Loaded
+    pan: list[float]
+    scrolls: list[float]
+    zoom: list[float]
+    zooms_by_span: dict[str, list[float]]
+    week_frames: list[float]
+    baseline: list[float]
+    whole_frames: list[float]
+
+    @property
+    def culling_ratio(self) -> float:
+        return statistics.median(self.baseline) / statistics.median(self.week_frames)
+
+    @property
+    def reload_in_pan_frames(self) -> float:
+        return self.loaded.reload_time / statistics.median(self.pan)
+
+
+def print_week_scroll(m: Measured) -> None:
+    week_frames, baseline = m.week_frames, m.baseline
+    print(f"week view scroll frame (22 rows x 7 days): median {ms(statistics.median(week_frames))} ms, p95 {ms(p95(week_frames))} ms")
+    print(f"baseline, the same with every rectangle painted: median {ms(statistics.median(baseline))} ms, "
+          f"p95 {ms(p95(baseline))} ms (culling {m.culling_ratio:.1f}x faster); a reload costs {m.reload_in_pan_frames:.1f} pan frames")
+
+
+def figures_json(data: PlanData, board: ScheduleBoard, n: int, m: Measured) -> dict:
+    """The figures, with the target beside them, as the JSON line prints them."""
+    loaded, pan, scrolls, zoom, week_frames, whole_frames = m.loaded, m.pan, m.scrolls, m.zoom, m.week_frames, m.whole_frames
     interactive = (pan, scrolls, zoom, week_frames)
-    figures = {
+    return {
         "bench": "board_200x7x5000",
-        "technicians": len(data.technicians), "rows": rows, "visits": len(layout.visits), "days": 7, "frames": n,
+        "technicians": len(data.technicians), "rows": loaded.rows, "visits": len(loaded.layout.visits), "days": 7, "frames": n,
         "viewport_px": [board.plot.viewport().width(), board.plot.viewport().height()],
-        "layout_ms": ms(layout_time), "first_frame_ms": ms(first_frame), "reload_ms": ms(reload_time),
+        "layout_ms": ms(loaded.layout_time), "first_frame_ms": ms(loaded.first_frame), "reload_ms": ms(loaded.reload_time),
         "pan_frame_ms_median": ms(statistics.median(pan)), "pan_frame_ms_p95": ms(p95(pan)),
         "scroll_frame_ms_median": ms(statistics.median(scrolls)), "scroll_frame_ms_p95": ms(p95(scrolls)),
         "zoom_frame_ms_median": ms(statistics.median(zoom)), "zoom_frame_ms_p95": ms(p95(zoom)),
-        "zoom_frame_ms_median_by_span": {name: ms(statistics.median(t)) for name, t in zooms_by_span.items()},
+        "zoom_frame_ms_median_by_span": {name: ms(statistics.median(t)) for name, t in m.zooms_by_span.items()},
         "week_scroll_frame_ms_median": ms(statistics.median(week_frames)), "week_scroll_frame_ms_p95": ms(p95(week_frames)),
         "whole_board_frame_ms_median": ms(statistics.median(whole_frames)), "whole_board_frame_ms_p95": ms(p95(whole_frames)),
         "target_frame_ms": TARGET_FRAME_MS,
         "frame_ok": max(p95(t) for t in interactive) * 1000 < TARGET_FRAME_MS,
         "whole_board_ok": p95(whole_frames) * 1000 < TARGET_FRAME_MS,
-        "unculled_week_scroll_baseline_ms_median": ms(statistics.median(baseline)),
-        "frame_ratio_vs_unculled": round(ratio, 1),
-        "reload_ratio_vs_pan_frame": round(reload_time / statistics.median(pan), 1),
+        "unculled_week_scroll_baseline_ms_median": ms(statistics.median(m.baseline)),
+        "frame_ratio_vs_unculled": round(m.culling_ratio, 1),
+        "reload_ratio_vs_pan_frame": round(m.reload_in_pan_frames, 1),
     }
-    print(json.dumps(figures, ensure_ascii=False))
-    board.close()
 
+
+def main() -> None:
+    args = parse_args()
+    qInstallMessageHandler(quiet_offscreen)
+    app = QApplication.instance() or QApplication([])
+    data = make_week(args.technicians, args.visits)
+    board, frames = open_board(app)
+    n = args.frames
+    loaded = measure_load(board, frames, data)
+    pan = measure_pan(app, board, frames, n)
+    scrolls = measure_scroll(board, frames, n)
+    zoom, zooms_by_span = measure_zoom(board, frames, n)
+    profile = cProfile.Profile() if args.profile else None
+    week_frames, baseline = measure_week_scroll(app, board, frames, n, profile)
+    measured = Measured(loaded, pan, scrolls, zoom, zooms_by_span, week_frames, baseline, whole_frames=[])
+    print_week_scroll(measured)
+    measured.whole_frames = measure_whole_board(board, frames, data, loaded.rows, n)
+    if profile:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    print(json.dumps(figures_json(data, board, n, measured), ensure_ascii=False))
+    board.close()
 
 if __name__ == "__main__":
     main()

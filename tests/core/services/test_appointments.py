@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from console.core.domain.appointments import AppointmentRefusal
 from console.core.domain.booking_rules import Conflict
 from console.core.domain.enums import AppointmentChangeKind, AppointmentStatus, ContactMethod, OrderStatus, RescheduleReason, Role
-from console.core.services.appointments import AppointmentBook, Reschedule
+from console.core.services.appointments import AppointmentBook, BookingRequest, Reschedule
 from console.core.services.desk import DeskReader
 from console.core.services.planning import PlanningDesk
 from console.core.store.models import Appointment, AppointmentChange, AppointmentOrder, AuditEntry, SlaPause, User, WorkOrder
@@ -64,6 +64,22 @@ def test_booking_records_who_when_and_how(demo_db, reader) -> None:
         assert change.changed_by == reader.user(None).id
     again = book_as(demo_db, reader).book([order.id], window, ContactMethod.SMS)
     assert again.refusal is AppointmentRefusal.ALREADY_BOOKED and again.detail == order.number
+
+
+def test_a_booking_request_in_the_callers_unit_of_work_is_moved_to_its_technician(demo_db, reader) -> None:
+    data, order = waiting_order(demo_db)
+    skilled = technician(data, order, skilled=True)
+    request = BookingRequest((order.id,), (MONDAY_10, MONDAY_10 + timedelta(hours=2)), ContactMethod.PHONE, confirmed=False,
+                             technician_id=skilled.id, reason="x", origin="optimiser")
+    with demo_db.unit_of_work() as session:
+        booking = book_as(demo_db, reader, "admin").book_within(session, request, DEMO_NOW)
+    assert booking.ok, booking
+    with demo_db.reading() as s:
+        appointment = s.get(Appointment, booking.appointment_id)
+        assert (appointment.status, appointment.technician_id, appointment.planned_start) == (
+            AppointmentStatus.PROPOSED, skilled.id, MONDAY_10)
+        planned_by = s.scalars(select(AuditEntry.after).where(AuditEntry.order_id == order.id, AuditEntry.action == "appointment.booked")).one()
+        assert planned_by["planned_by"] == "optimiser"
 
 
 def test_bad_booking_windows_write_nothing(demo_db, reader) -> None:

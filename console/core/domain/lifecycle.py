@@ -26,6 +26,12 @@ class Refusal(StrEnum):
     NOT_FOUND = "not_found"
 
 
+def open_for_work(status: OrderStatus) -> bool:
+    """Open and not yet resolved: a visit can still be booked for it and its clock paused (a
+    closed, cancelled or superseded order is done with; a resolved one awaits only its signature)."""
+    return status.is_open and status is not OrderStatus.RESOLVED
+
+
 def assign_refusal(status: OrderStatus) -> Refusal | None:
     if not status.is_open:
         return Refusal.NOT_OPEN

@@ -73,7 +73,7 @@ class AppointmentBook:
             raise Refused(Booking(refusal=AppointmentRefusal.ORDERS_AT_OTHER_SITES))
         booked = self._open_appointments(session, ids)
         for order in orders:
-            if lifecycle.pause_refusal(order.status, False) is not None:  # closed, cancelled or resolved
+            if not lifecycle.open_for_work(order.status):
                 raise Refused(Booking(refusal=AppointmentRefusal.ORDER_NOT_OPEN, detail=order.number))
             if order.id in booked:
                 raise Refused(Booking(refusal=AppointmentRefusal.ALREADY_BOOKED, detail=order.number))

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from central import audit_chain, outbound
 from central.schemas import Mutation, MutationResult
 from console.core.domain.enums import OPEN_STATUSES, Role
+from console.core.domain.roles import may_supervise
 from console.core.store.database import Database
 from console.core.store.models import AuditEntry, OutboxMessage, SyncDesk, SyncRefusal, WorkOrder
 from console.core.store.rows import DeskUser
@@ -35,7 +36,6 @@ from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
 from console.core.wire import CONTESTED, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
 
-RULE_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 _ORDER = sorted(PUSHABLE, key=REPLICATED.index)  # a referenced table is written before those that refer to it
 
 
@@ -236,7 +236,7 @@ class _Planner:
             key = (change.t, change.id)
             if change.t not in PUSHABLE:
                 raise Refused("table", f"a desk does not change {change.t}", table=change.t)
-            if change.t in RULE_TABLES and self.user.role not in RULE_ROLES:
+            if change.t in RULE_TABLES and not may_supervise(self.user.role):
                 raise Refused("rules_role", "only a shift supervisor changes the SLA rules and the calendar")
             codec = wire(change.t)
             try:

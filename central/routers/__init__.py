@@ -1,0 +1,1 @@
+"""The centre's HTTP API, one router per area (`central.app.create_app` includes them)."""

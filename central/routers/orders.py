@@ -1,0 +1,58 @@
+"""Orders: a region's open orders, a supervisor's approval of a long pause, and the upstream order
+system's intake. (No `from __future__ import annotations`: FastAPI reads the annotations.)"""
+
+import uuid
+
+from fastapi import APIRouter, HTTPException, Response, status
+from sqlalchemy import select
+
+from central.dependencies import CentreDep, CurrentUser, ExpectedVersion, SessionDep, pause_refused, refusals_answered
+from central.schemas import IntakeIn, IntakeOut, OrderOut
+from console.core.domain.enums import OPEN_STATUSES, Role
+from console.core.services.intake import IntakeError, OrderIntake, UpstreamOrder
+from console.core.services.orders import OrderActions
+from console.core.store.models import WorkOrder
+
+router = APIRouter()
+
+
+@router.get("/orders")
+def open_orders(user: CurrentUser, s: SessionDep, limit: int = 500, offset: int = 0) -> list[OrderOut]:
+    if not 1 <= limit <= 5000 or offset < 0:
+        raise HTTPException(422, "limit must be 1 to 5,000 and offset not negative")
+    # the columns the answer needs, not whole ORM rows: a region's queue is hundreds of orders
+    stmt = (select(WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority, WorkOrder.due_at,
+                   WorkOrder.paused_since)
+            .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False)))
+    if user.role is not Role.ADMIN:
+        stmt = stmt.where(WorkOrder.region_id == user.region_id)  # a region's desk sees its region
+    rows = s.execute(stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset))
+    return [OrderOut(id=i, number=number, kind=kind.value, status=state.value, priority=priority, due_at=due,
+                     paused=paused is not None) for i, number, kind, state, priority, due, paused in rows]
+
+
+@router.post("/intake/orders")
+def intake(body: IntakeIn, response: Response, user: CurrentUser, centre: CentreDep) -> IntakeOut:
+    """Upstream orders (the order system's account is an administrator): the same upstream_ref
+    twice gives the same order back (200), a new one is created (201)."""
+    if user.role is not Role.ADMIN:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "only the order system's administrator account may submit orders")
+    with refusals_answered(IntakeError):
+        taken = OrderIntake(centre.database, user, centre.clock, desk_id="intake").take(UpstreamOrder(**body.model_dump()))
+    response.status_code = status.HTTP_201_CREATED if taken.created else status.HTTP_200_OK
+    return IntakeOut(id=taken.order_id, number=taken.number, created=taken.created)
+
+
+@router.post("/orders/{order_id}/approve-pause")
+def approve_pause(order_id: uuid.UUID, user: CurrentUser, s: SessionDep, centre: CentreDep,
+                  if_match: ExpectedVersion) -> dict[str, str]:
+    order = s.get(WorkOrder, order_id)
+    if order is None or (user.role is not Role.ADMIN and order.region_id != user.region_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such order in your region")
+    version = if_match.version()
+    expected = {order_id: version} if version is not None else None
+    outcome = OrderActions(centre.database, user, centre.clock, desk_id="central", expected_versions=expected).approve_pause([order_id])
+    if outcome.refused:
+        _number, why = outcome.refused[order_id]
+        raise pause_refused(why)
+    return {"status": "approved"}

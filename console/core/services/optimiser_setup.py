@@ -178,127 +178,151 @@ def setup(data: PlanData, region_id: uuid.UUID | None, start: datetime, end: dat
           priorities: Priorities = DEFAULT_PRIORITIES, calendar: BusinessCalendar | None = None,
           params: SlaParameters | None = None) -> Setup:
     """The routing problem for [start, end): times in seconds from `start` (local midnight)."""
-    calendar, params = calendar or BusinessCalendar(), params or SlaParameters()
-    origin = start
-    now_s = _ceil_minute((now - origin).total_seconds())
-    horizon_s = int((end - origin).total_seconds())
-    deadlines = {o.id: running_deadline(o.sla, params) if o.sla else None for o in data.orders.values()}
+    build = _Build(data, region_id, start, end, now, priorities, calendar or BusinessCalendar(), params or SlaParameters())
+    for visit in data.visits:
+        build.add_visit(visit)
+    build.add_waiting()
+    return build.setup(travel)
 
-    def s(moment: datetime) -> int:
-        return int((moment - origin).total_seconds())
 
-    def bands(orders: tuple[PlanOrder, ...]) -> Band:
-        found = [band_at(o.sla, calendar, params, now) for o in orders if o.sla is not None]
+class _Build:
+    """One run's problem in the making: the shifts with time left in the span, then a job (or a
+    line saying why not) for each booked visit and each waiting order."""
+
+    def __init__(self, data: PlanData, region_id: uuid.UUID | None, origin: datetime, end: datetime, now: datetime,
+                 priorities: Priorities, calendar: BusinessCalendar, params: SlaParameters):
+        self.data, self.region_id, self.origin, self.now = data, region_id, origin, now
+        self.priorities, self.calendar, self.params = priorities, calendar, params
+        self.now_s = _ceil_minute((now - origin).total_seconds())
+        self.horizon_s = int((end - origin).total_seconds())
+        self.deadlines = {o.id: running_deadline(o.sla, params) if o.sla else None for o in data.orders.values()}
+        self.techs = {t.id: t for t in data.technicians}
+        self.shifts = self._shifts()  # those with time left in the span
+        self.by_tech: dict[uuid.UUID, list[_Shift]] = defaultdict(list)
+        for shift in self.shifts:
+            self.by_tech[shift.technician_id].append(shift)
+        self.jobs: list[Job] = []
+        self.sources: dict[str, tuple[PlanVisit | None, tuple[PlanOrder, ...]]] = {}
+        self.pinned: set[uuid.UUID] = set()
+        self.left_out: list[ProposalLine] = []
+        self.in_visits: set[uuid.UUID] = set()
+
+    def s(self, moment: datetime) -> int:
+        return int((moment - self.origin).total_seconds())
+
+    def _shifts(self) -> list[_Shift]:
+        techs = self.techs
+        positions = [o.position for o in self.data.orders.values() if o.position] + [t.home for t in techs.values() if t.home]
+        centre = (float(np.mean([p[0] for p in positions])), float(np.mean([p[1] for p in positions]))) if positions else (0.0, 0.0)
+        shifts: list[_Shift] = []
+        for k, shift in enumerate(self.data.shifts):
+            tech = techs.get(shift.technician_id)
+            lo, hi = max(self.s(shift.start), self.now_s, 0), min(self.s(shift.end), self.horizon_s)
+            if tech is None or hi - lo < MIN_SHIFT_LEFT.total_seconds():
+                continue
+            breaks = [(self.s(shift.break_start), self.s(shift.break_end))] if shift.break_start and shift.break_end else []
+            home = tech.home or centre
+            shifts.append(_Shift(f"{tech.id}/{k}", tech.id, lo, hi, home, breaks, home))
+        return shifts
+
+    def _band(self, orders: tuple[PlanOrder, ...]) -> Band:
+        found = [band_at(o.sla, self.calendar, self.params, self.now) for o in orders if o.sla is not None]
         return max(found, key=list(Band).index) if found else Band.GREEN
 
-    def due_of(orders: tuple[PlanOrder, ...]) -> datetime | None:
-        return min((d for o in orders if (d := deadlines[o.id]) is not None), default=None)
+    def _due(self, orders: tuple[PlanOrder, ...]) -> datetime | None:
+        return min((d for o in orders if (d := self.deadlines[o.id]) is not None), default=None)
 
-    def job(job_id: str, position, minutes: int, orders: tuple[PlanOrder, ...], windows, keep_assignee: bool = True) -> Job:
-        level, band, due = max((o.level for o in orders), key=_level_rank), bands(orders), due_of(orders)
-        return Job(job_id, position, minutes * MINUTE, windows, _needs(orders, keep_assignee), s(due) if due else None,
-                   priorities.miss_penalty(level, band), priorities.drop_penalty(level, band))
+    def _job(self, job_id: str, position, minutes: int, orders: tuple[PlanOrder, ...], windows, keep_assignee: bool = True) -> Job:
+        level, band, due = max((o.level for o in orders), key=_level_rank), self._band(orders), self._due(orders)
+        return Job(job_id, position, minutes * MINUTE, windows, _needs(orders, keep_assignee), self.s(due) if due else None,
+                   self.priorities.miss_penalty(level, band), self.priorities.drop_penalty(level, band))
 
-    techs = {t.id: t for t in data.technicians}
-    positions = [o.position for o in data.orders.values() if o.position] + [t.home for t in techs.values() if t.home]
-    centre = (float(np.mean([p[0] for p in positions])), float(np.mean([p[1] for p in positions]))) if positions else (0.0, 0.0)
-    shifts: list[_Shift] = []  # those with time left in the span
-    for k, shift in enumerate(data.shifts):
-        tech = techs.get(shift.technician_id)
-        lo, hi = max(s(shift.start), now_s, 0), min(s(shift.end), horizon_s)
-        if tech is None or hi - lo < MIN_SHIFT_LEFT.total_seconds():
-            continue
-        breaks = [(s(shift.break_start), s(shift.break_end))] if shift.break_start and shift.break_end else []
-        home = tech.home or centre
-        shifts.append(_Shift(f"{tech.id}/{k}", tech.id, lo, hi, home, breaks, home))
-    by_tech: dict[uuid.UUID, list[_Shift]] = defaultdict(list)
-    for shift in shifts:
-        by_tech[shift.technician_id].append(shift)
+    def _leave(self, key: str, visit: PlanVisit | None, orders: tuple[PlanOrder, ...], why: LeftOut) -> None:
+        self.left_out.append(_line(key, LineKind.UNPLANNED, visit, orders, visit.technician_id if visit else None,
+                                   visit.start if visit else None, self._due(orders), why))
 
-    jobs: list[Job] = []
-    sources: dict[str, tuple[PlanVisit | None, tuple[PlanOrder, ...]]] = {}
-    pinned: set[uuid.UUID] = set()
-    left_out: list[ProposalLine] = []
-    in_visits: set[uuid.UUID] = set()
-
-    def leave(key: str, visit: PlanVisit | None, orders: tuple[PlanOrder, ...], why: LeftOut) -> None:
-        left_out.append(_line(key, LineKind.UNPLANNED, visit, orders, visit.technician_id if visit else None,
-                              visit.start if visit else None, due_of(orders), why))
-
-    for visit in data.visits:
-        orders = tuple(data.orders[o] for o in visit.order_ids if o in data.orders)
-        in_visits.update(visit.order_ids)
-        ours = region_id is None or any(o.region_id == region_id for o in orders)
+    def add_visit(self, visit: PlanVisit) -> None:
+        """A booked visit: a job the solver may move, a fixed job, reserved time, or a line left out."""
+        orders = tuple(self.data.orders[o] for o in visit.order_ids if o in self.data.orders)
+        self.in_visits.update(visit.order_ids)
+        ours = self.region_id is None or any(o.region_id == self.region_id for o in orders)
         job_id = f"a:{visit.id}"
-        v0, v1 = s(visit.start), s(visit.end)
+        v0, v1 = self.s(visit.start), self.s(visit.end)
+        now, by_tech = self.now, self.by_tech
         if not orders:  # nothing open left on it, but its time is still booked
-            if visit.technician_id in techs and visit.end > now:
+            if visit.technician_id in self.techs and visit.end > now:
                 _reserve(visit, v0, v1, by_tech[visit.technician_id])
-            continue
-        if visit.technician_id is not None and visit.technician_id not in techs:
+            return
+        if visit.technician_id is not None and visit.technician_id not in self.techs:
             if ours:
-                leave(job_id, visit, orders, LeftOut.TECHNICIAN_ELSEWHERE)
-            continue
+                self._leave(job_id, visit, orders, LeftOut.TECHNICIAN_ELSEWHERE)
+            return
         if visit.status not in MOVABLE:  # the technician is on site (kept): their time until it ends is taken
             if visit.technician_id is not None and visit.end > now:
                 _reserve(visit, v0, v1, by_tech[visit.technician_id])
-            continue
+            return
         if visit.technician_id is None and not ours:
-            continue
+            return
         fixed = visit.locked or visit.start < now + FIXED_AHEAD or any(o.status is OrderStatus.IN_PROGRESS for o in orders)
         booked = visit.technician_id is not None
         in_shift = booked and any(sh.lo <= v0 and v1 <= sh.hi for sh in by_tech[visit.technician_id])
         if booked and (fixed or visit.position is None or not in_shift):
             # stays where it is (pinned, under way, no position, or outside the shifts planned): a
             # fixed job on its shift, or time nobody else may use
-            pinned.add(visit.id)
-            if _keep(visit, job_id, v0, v1, by_tech[visit.technician_id], jobs, priorities):
-                sources[job_id] = (visit, orders)
+            self.pinned.add(visit.id)
+            if _keep(visit, job_id, v0, v1, by_tech[visit.technician_id], self.jobs, self.priorities):
+                self.sources[job_id] = (visit, orders)
         elif fixed:
-            leave(job_id, visit, orders, LeftOut.PINNED_UNASSIGNED if visit.locked else LeftOut.STARTING_NOW)
+            self._leave(job_id, visit, orders, LeftOut.PINNED_UNASSIGNED if visit.locked else LeftOut.STARTING_NOW)
         elif visit.position is None:
-            leave(job_id, visit, orders, LeftOut.NO_POSITION)
+            self._leave(job_id, visit, orders, LeftOut.NO_POSITION)
         else:
-            new = job(job_id, visit.position, visit.minutes, orders, ((s(visit.window_start), s(visit.window_end)),),
-                      keep_assignee=not booked)
+            new = self._job(job_id, visit.position, visit.minutes, orders, ((self.s(visit.window_start), self.s(visit.window_end)),),
+                            keep_assignee=not booked)
             if booked:  # a technician's booked visit is a promise: the plan starts from it, moves it if that
                 # helps, and drops it only when it cannot stay
                 shift = next(sh for sh in by_tech[visit.technician_id] if sh.lo <= v0 and v1 <= sh.hi)
                 new = replace(new, drop_penalty=BOOKED_DROP_FACTOR * new.drop_penalty, current=Pinned(shift.id, v0))
-            jobs.append(new)
-            sources[job_id] = (visit, orders)
+            self.jobs.append(new)
+            self.sources[job_id] = (visit, orders)
 
-    waiting_by_site: dict[uuid.UUID, list[PlanOrder]] = defaultdict(list)
-    for order_id in data.waiting:
-        order = data.orders[order_id]
-        if order_id in in_visits or (region_id is not None and order.region_id != region_id):
-            continue
-        key = f"o:{order.id}"
-        if order.appointment_id is not None:
-            continue  # its visit is booked on another day: planned there
-        if order.sla is not None and order.sla.paused_since is not None:
-            leave(key, None, (order,), LeftOut.PAUSED)
-        elif order.position is None:
-            leave(key, None, (order,), LeftOut.NO_POSITION)
-        else:
-            waiting_by_site[order.site_id].append(order)
-    skill_sets = [techs[t].skills | {technician_skill(t)} for t in by_tech]
-    for orders in waiting_by_site.values():
-        together = len(orders) > 1 and any(_needs(tuple(orders)) <= have for have in skill_sets)
-        groups = [orders] if together else [[o] for o in orders]
-        for group in groups:
-            job_id = "o:" + ",".join(str(o.id) for o in group)
-            jobs.append(job(job_id, group[0].position, joint_minutes(list(group)), tuple(group), ()))
-            sources[job_id] = (None, tuple(group))
+    def add_waiting(self) -> None:
+        """The orders waiting without a visit (after the visits: an order in one is not waiting
+        here): one job per site when one technician can do them all, else one per order."""
+        waiting_by_site: dict[uuid.UUID, list[PlanOrder]] = defaultdict(list)
+        for order_id in self.data.waiting:
+            order = self.data.orders[order_id]
+            if order_id in self.in_visits or (self.region_id is not None and order.region_id != self.region_id):
+                continue
+            key = f"o:{order.id}"
+            if order.appointment_id is not None:
+                continue  # its visit is booked on another day: planned there
+            if order.sla is not None and order.sla.paused_since is not None:
+                self._leave(key, None, (order,), LeftOut.PAUSED)
+            elif order.position is None:
+                self._leave(key, None, (order,), LeftOut.NO_POSITION)
+            else:
+                waiting_by_site[order.site_id].append(order)
+        skill_sets = [self.techs[t].skills | {technician_skill(t)} for t in self.by_tech]
+        for orders in waiting_by_site.values():
+            together = len(orders) > 1 and any(_needs(tuple(orders)) <= have for have in skill_sets)
+            groups = [orders] if together else [[o] for o in orders]
+            for group in groups:
+                job_id = "o:" + ",".join(str(o.id) for o in group)
+                self.jobs.append(self._job(job_id, group[0].position, joint_minutes(list(group)), tuple(group), ()))
+                self.sources[job_id] = (None, tuple(group))
 
-    vehicles = [shift.vehicle(techs[shift.technician_id].skills | {technician_skill(shift.technician_id)}) for shift in shifts
-                if shift.hi - shift.lo >= MIN_SHIFT_LEFT.total_seconds()]
-    problem = Problem(origin, tuple(jobs), tuple(vehicles), MinuteTravel(travel.road_factor, travel.speed_kmh))
-    made = Setup(region_id, now, data, travel, problem, sources, {v.id: uuid.UUID(v.technician_id) for v in vehicles},
-                 frozenset(pinned), tuple(left_out), _basis(sources), deadlines)
-    # booked visits no plan can hold (their technician's trip there alone is not feasible, say) stay where they are
-    stuck = {job.id for job in problem.jobs if job.current is not None} & set(unplannable(problem))
-    return made.keep({sources[j][0].id for j in stuck}) if stuck else made
+    def setup(self, travel: Travel) -> Setup:
+        """The problem of the jobs and the shifts still long enough, and the run's setup made of it."""
+        techs, sources = self.techs, self.sources
+        vehicles = [shift.vehicle(techs[shift.technician_id].skills | {technician_skill(shift.technician_id)}) for shift in self.shifts
+                    if shift.hi - shift.lo >= MIN_SHIFT_LEFT.total_seconds()]
+        problem = Problem(self.origin, tuple(self.jobs), tuple(vehicles), MinuteTravel(travel.road_factor, travel.speed_kmh))
+        made = Setup(self.region_id, self.now, self.data, travel, problem, sources, {v.id: uuid.UUID(v.technician_id) for v in vehicles},
+                     frozenset(self.pinned), tuple(self.left_out), _basis(sources), self.deadlines)
+        # booked visits no plan can hold (their technician's trip there alone is not feasible, say) stay where they are
+        stuck = {job.id for job in problem.jobs if job.current is not None} & set(unplannable(problem))
+        return made.keep({sources[j][0].id for j in stuck}) if stuck else made
 
 
 def _needs(orders: tuple[PlanOrder, ...], keep_assignee: bool = True) -> frozenset[str]:

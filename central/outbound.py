@@ -26,7 +26,7 @@ from sqlalchemy.orm.util import identity_key
 
 from console.core.domain.geo import is_valid_position
 from console.core.store.database import Database
-from console.core.store.models import Appointment, AuditEntry, OutboxMessage, Site, Technician, WorkOrder
+from console.core.store.models import Appointment, AuditEntry, OutboxMessage, Site, Technician, WorkOrder, touch, utcnow
 
 
 def _enqueue(session: Session, channel: str, *, dedupe_key: str, recipient: str, body: str, now: datetime) -> None:
@@ -202,5 +202,5 @@ class OutboxSender:
         site = session.get(Site, uuid.UUID(message.recipient))
         if site is not None and site.latitude is None:
             site.latitude, site.longitude = lat, lon
-            site.version += 1
+            touch(site, utcnow())
         return None

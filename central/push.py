@@ -12,6 +12,7 @@ its own savepoint, and only the mutation the database refuses is refused.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections import defaultdict
@@ -27,16 +28,41 @@ from sqlalchemy.orm import Session
 
 from central import audit_chain, outbound
 from central.schemas import Mutation, MutationResult
-from console.core.domain.enums import OPEN_STATUSES, Role
+from central.scope import row_regions
+from console.core.domain.enums import OPEN_STATUSES
 from console.core.domain.roles import may_supervise
 from console.core.store.database import Database
-from console.core.store.models import AuditEntry, OutboxMessage, SyncDesk, SyncRefusal, WorkOrder
+from console.core.store.models import AuditEntry, OutboxMessage, SyncDesk, SyncMutation, SyncRefusal, WorkOrder
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
-from console.core.wire import CONTESTED, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
+from console.core.wire import CONTESTED, DERIVED, PUSHABLE, REPLICATED, RULE_TABLES, WireError, pg_select, wire
 
 _ORDER = sorted(PUSHABLE, key=REPLICATED.index)  # a referenced table is written before those that refer to it
+# Who did it: the centre's to say. A desk may name only its own user there (approving, only a supervisor).
+ATTRIBUTION: dict[str, frozenset[str]] = {
+    "sla_pauses": frozenset({"started_by", "ended_by", "approved_by"}),
+    "appointments": frozenset({"booked_by"}),
+    "appointment_changes": frozenset({"changed_by"}),
+}
+CREATED_AT_THE_CENTRE = frozenset({"work_orders"})  # orders come from intake, never from a desk
+MAX_TEXT = 4000  # characters of one pushed text value
+MAX_INTEGER = 2**53  # a pushed number beyond this is no value any column holds
+EXCERPT = 600  # characters of a refused mutation kept in its audit row (with the whole one's digest)
+
+
+class DeskNotYours(Exception):
+    """The desk id is registered to another user."""
+
+
+class DeskRestored(Exception):
+    """A mutation number this desk used before, for another change: the desk's file went back in time
+    (restored from a backup); it must register again as a new desk and send what it holds."""
+
+
+def digest(mutation: Mutation) -> str:
+    body = json.dumps([c.model_dump(by_alias=True) for c in mutation.changes], sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def push(database: Database, user: DeskUser, desk_id: str, mutations: list[Mutation],
@@ -60,9 +86,11 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], o
     s.execute(pg_insert(SyncDesk).values(desk_id=desk_id, user_id=user.id, last_mutation=0, last_seen_at=at)
               .on_conflict_do_nothing())
     desk = s.execute(select(SyncDesk).where(SyncDesk.desk_id == desk_id).with_for_update()).scalar_one()
+    if desk.user_id != user.id:  # a desk id is its first user's: another user's push with it is refused
+        raise DeskNotYours(desk_id)
     done = desk.last_mutation
     fresh = [m for m in mutations if m.m > done]
-    planner = _Planner(user, desk_id, wire("work_orders").encode({"updated_at": at})["updated_at"])
+    planner = _Planner(s, user, desk_id, wire("work_orders").encode({"updated_at": at})["updated_at"])
     results = _answered_before(s, desk_id, [m for m in mutations if m.m <= done])
     refusals: list[tuple[Mutation, Refused]] = []
     orders: set[uuid.UUID] = set()
@@ -95,7 +123,8 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], o
         refresh_sla(s, orders, load_rulebook(s), load_calendar(s), at)
     if fresh:
         desk.last_mutation = fresh[-1].m
-    desk.user_id, desk.last_seen_at = user.id, at
+        s.execute(insert(SyncMutation), [{"desk_id": desk_id, "mutation": m.m, "digest": digest(m), "at": at} for m in fresh])
+    desk.last_seen_at = at
     s.flush()
     return [results[m.m] for m in mutations]
 
@@ -105,6 +134,10 @@ def _answered_before(s: Session, desk_id: str, retried: list[Mutation]) -> dict[
     with its rows as they are now."""
     if not retried:
         return {}
+    taken = dict(s.execute(select(SyncMutation.mutation, SyncMutation.digest).where(
+        SyncMutation.desk_id == desk_id, SyncMutation.mutation.in_([m.m for m in retried]))).all())
+    if any(taken.get(m.m) != digest(m) for m in retried):  # not the mutation that number was used for
+        raise DeskRestored(desk_id)
     answered = {r.mutation: r for r in s.scalars(select(SyncRefusal).where(
         SyncRefusal.desk_id == desk_id, SyncRefusal.mutation.in_([m.m for m in retried])))}
     applied_before = [m for m in retried if m.m not in answered]
@@ -130,10 +163,13 @@ def _refuse(s: Session, user: DeskUser, desk_id: str, at: datetime, mutation: Mu
     order_id = _order_uuid(first.id if first.t == "work_orders" else first.values.get("order_id"))
     if order_id is not None and s.get(WorkOrder, order_id) is None:
         order_id = None  # the refused change named an order the centre does not have
+    body = json.dumps([c.model_dump(by_alias=True) for c in mutation.changes], ensure_ascii=False, default=str)
+    excerpt = body[:EXCERPT].encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
     s.add(AuditEntry(at=at, user_id=user.id, desk_id=desk_id, action="sync.refused", entity=first.t,
-                     entity_id=uuid.UUID(first.id), order_id=order_id,
-                     before=refused.theirs or None, after={"mutation": mutation.m, "changes": [c.model_dump(by_alias=True) for c in mutation.changes]},
-                     reason=refused.reason))
+                     entity_id=uuid.UUID(first.id), order_id=order_id, before=refused.theirs or None,
+                     after={"mutation": mutation.m, "changes": len(mutation.changes), "digest": digest(mutation),
+                            "excerpt": excerpt, "truncated": len(body) > EXCERPT},
+                     reason=refused.reason[:500]))
     return MutationResult(m=mutation.m, ok=False, reason=refused.reason, code=refused.code, args=refused.details,
                           theirs=refused.theirs)
 
@@ -216,18 +252,50 @@ def _current(s: Session, mutations: list[Mutation]) -> dict[Key, dict[str, Any]]
 
 
 class _Planner:
-    def __init__(self, user: DeskUser, desk_id: str, now_wire: str):
-        self.user, self.desk_id, self.now_wire = user, desk_id, now_wire
+    def __init__(self, s: Session, user: DeskUser, desk_id: str, now_wire: str):
+        self.s, self.user, self.desk_id, self.now_wire = s, user, desk_id, now_wire
+        self._parents: dict[Key, dict[str, Any] | None] = {}
 
-    def region_of(self, batch: _Batch, staged: dict[Key, dict | None], table: str, row: dict[str, Any]) -> str | None:
-        if table == "work_orders":
-            return row.get("region_id")
-        order_id = row.get("order_id")
-        if not order_id:
-            return None
-        key = ("work_orders", order_id)
-        order = staged[key] if key in staged else batch.rows.get(key)
-        return order.get("region_id") if order else None
+    def _lookup(self, batch: _Batch, staged: dict[Key, dict | None]) -> Callable[[str, str], dict[str, Any] | None]:
+        """A row by table and id: as this mutation stages it, as the batch has it, or as stored."""
+        def lookup(table: str, row_id: str) -> dict[str, Any] | None:
+            key = (table, row_id)
+            if key in staged:
+                return staged[key]
+            if key in batch.rows:
+                return batch.rows[key]
+            if key not in self._parents:
+                raw = self.s.execute(text(f"SELECT ({pg_select(table)})::text FROM {table} t WHERE t.id = CAST(:id AS uuid)"),
+                                     {"id": row_id}).scalar()
+                self._parents[key] = dict(zip(wire(table).columns, json.loads(raw), strict=True)) if raw else None
+            return self._parents[key]
+        return lookup
+
+    def check_region(self, batch: _Batch, staged: dict[Key, dict | None], table: str, before: dict | None, after: dict) -> None:
+        """A user tied to a region changes only rows of that region: as they were and as they would be
+        (an order moved out of it, a pause moved onto another order, a link to another region's order)."""
+        if self.user.region_id is None:
+            return
+        lookup, own = self._lookup(batch, staged), self.user.region_id.hex
+        for row in (before, after):
+            if row is not None and row_regions(table, row, lookup) - {None, own}:
+                raise Refused("region", "that order is not in your region")
+
+    def check_values(self, table: str, values: dict[str, Any]) -> None:
+        """What a desk may not set: derived values, another's name on an act, text too long or unstorable, numbers too big."""
+        derived = DERIVED.get(table, frozenset()) & values.keys()
+        if derived:
+            raise Refused("unusable", f"{table}: the centre computes {', '.join(sorted(derived))}", detail=", ".join(sorted(derived)))
+        own = self.user.id.hex if self.user.id else None
+        for column in ATTRIBUTION.get(table, frozenset()) & values.keys():
+            value = values[column]
+            if value is not None and (value != own or (column == "approved_by" and not may_supervise(self.user.role))):
+                raise Refused("attribution", f"{table}.{column}: a desk names only its own user, and only a supervisor approves",
+                              table=table, column=column)
+        for column, value in values.items():
+            problem = _unstorable(value)
+            if problem:
+                raise Refused("unusable", f"{table}.{column}: {problem}", detail=f"{table}.{column}: {problem}")
 
     def plan(self, batch: _Batch, mutation: Mutation) -> None:
         """Plan one mutation into the batch, or raise Refused (the batch is then unchanged)."""
@@ -244,15 +312,20 @@ class _Planner:
                 codec.decode(change.was)
             except WireError as exc:
                 raise Refused("unusable", f"the centre cannot use this change: {exc}", detail=str(exc)) from exc
+            self.check_values(change.t, change.values)
             current = staged[key] if key in staged else batch.rows.get(key)
+            self.check_region(batch, staged, change.t, current, None)  # before anything of the row is said back
             if change.op == "insert":
+                if change.t in CREATED_AT_THE_CENTRE:
+                    raise Refused("table", f"a desk does not create {change.t}", table=change.t)
                 if current is not None:
                     raise Refused("exists", f"{change.t} {change.id} already exists at the centre", table=change.t)
                 row = {**change.values, "id": change.id}
                 if codec.synced:
                     row.update(version=1, updated_at=self.now_wire)
-                if change.t == "audit_log":  # who and where come from the token and the push, not the row
-                    row.update(user_id=self.user.id.hex if self.user.id else None, desk_id=self.desk_id, seq=None, hash="", prev_hash="")
+                if change.t == "audit_log":  # who, where and when come from the token, the push and the centre's clock
+                    row.update(user_id=self.user.id.hex if self.user.id else None, desk_id=self.desk_id, seq=None, hash="", prev_hash="",
+                               at=self.now_wire)
             else:
                 if current is None:
                     raise Refused("unknown", f"{change.t} {change.id} is unknown at the centre", table=change.t)
@@ -267,10 +340,7 @@ class _Planner:
                 row = {**current, **change.values, "id": change.id}
                 if codec.synced:
                     row.update(version=current["version"] + 1, updated_at=self.now_wire)
-            if self.user.role is Role.DISPATCHER and self.user.region_id is not None:
-                region = self.region_of(batch, staged, change.t, row)
-                if region is not None and region != self.user.region_id.hex:
-                    raise Refused("region", "that order is not in your region")
+            self.check_region(batch, staged, change.t, None, row)
             staged[key] = row
             if change.t in RULE_TABLES:
                 batch.rules_changed = True
@@ -346,3 +416,29 @@ def _orders_of(table: str, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
         return {r["order_id"] for r in rows if r.get("order_id")}
     return set()
 
+
+def _unstorable(value: Any) -> str:
+    """Why PostgreSQL could not store a pushed wire value as it is ("" when it can)."""
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            return f"text longer than {MAX_TEXT} characters"
+        if "\x00" in value:
+            return "text with a NUL character"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "text that is not valid Unicode (a lone surrogate)"
+        return ""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int):
+        return "" if -MAX_INTEGER <= value <= MAX_INTEGER else "a number out of range"
+    if isinstance(value, float):
+        return "" if value == value and abs(value) <= 1e15 else "a number out of range"
+    if isinstance(value, (list, dict)):
+        if len(json.dumps(value, default=str)) > MAX_TEXT:
+            return f"a value longer than {MAX_TEXT} characters"
+        items = value.values() if isinstance(value, dict) else value
+        keys = value.keys() if isinstance(value, dict) else ()
+        return next((problem for item in (*keys, *items) if (problem := _unstorable(item))), "")
+    return "a value of no known kind"

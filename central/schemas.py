@@ -202,7 +202,7 @@ class Change(BaseModel):
 
 
 class Mutation(BaseModel):
-    m: int = Field(gt=0, description="the desk's mutation number")
+    m: int = Field(gt=0, lt=2**63, description="the desk's mutation number")
     changes: list[Change] = Field(min_length=1, max_length=MAX_CHANGES)
 
 

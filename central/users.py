@@ -6,7 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.security import hash_password
-from console.core.store.models import ApiToken, User, utcnow
+from console.core.store.models import ApiToken, User, touch, utcnow
 
 
 def set_password(session: Session, username: str, password: str) -> None:
@@ -14,6 +14,6 @@ def set_password(session: Session, username: str, password: str) -> None:
     if user is None:
         raise LookupError(f"there is no user {username!r}")
     user.password_hash = hash_password(password)
-    user.version += 1
+    touch(user, utcnow())
     # A new password ends every session of the old one.
     session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow()))

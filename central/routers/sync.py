@@ -38,7 +38,14 @@ User_ = Annotated[DeskUser, Depends(desk_user)]
 @router.post("/push")
 def push(body: PushIn, user: User_, centre: CentreDep) -> PushOut:
     """Apply a desk's outbox entries in order; each answered ok or refused (with the centre's values)."""
-    return PushOut(results=pushes.push(centre.database, user, body.desk_id, body.mutations, centre.clock))
+    try:
+        return PushOut(results=pushes.push(centre.database, user, body.desk_id, body.mutations, centre.clock))
+    except pushes.DeskNotYours as exc:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this desk id is registered to another user") from exc
+    except pushes.DeskRestored as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, {"code": "desk_restored", "message": (
+            "these mutation numbers were used before for other changes: this desk's file was restored "
+            "from a backup; register again as a new desk and send what it holds")}) from exc
 
 
 @router.get("/pull")

@@ -92,7 +92,7 @@ class TableWire:
             processor = self._from[name]
             try:
                 out[name] = processor(value) if processor is not None and value is not None else value
-            except (ValueError, TypeError, LookupError) as exc:
+            except (ValueError, TypeError, LookupError, AttributeError, OverflowError) as exc:
                 raise WireError(f"{self.name}.{name}: {value!r} is not a valid value ({exc})") from exc
         return out
 

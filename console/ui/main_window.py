@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QSyst
 
 from console import __version__
 from console.core.changes import Changes
-from console.core.domain.enums import Band, Role
+from console.core.domain.enums import Band
+from console.core.domain.roles import may_supervise
 from console.core.domain.sla_clock import BandWatch
 from console.core.store.rows import OrderDetail, QueueRow
 from console.desk import DeskRules, DeskServices
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_calendar_triggered(self) -> None:
-        CalendarDialog(self._desk.calendar, self.operations, self._user.role in (Role.SUPERVISOR, Role.ADMIN), self).exec()
+        CalendarDialog(self._desk.calendar, self.operations, may_supervise(self._user.role), self).exec()
 
     @Slot(object, object)
     def _on_bus_changed(self, changes: Changes, origin: object | None) -> None:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.domain.enums import Band, Role
+from console.core.domain.enums import Band
+from console.core.domain.roles import may_supervise
 from console.core.domain.sla_clock import BandCrossing, BandWatch
 from console.core.domain.visits import KIND_SKILL
 from console.core.gc_pause import paused_gc
@@ -151,7 +152,7 @@ class QueuePanel(QWidget):
         self.resume_action.triggered.connect(lambda: self._run(lambda actions, ids: actions.resume(ids)))
         self.approve_action = QAction(self.tr("Approve long pause"), self)
         self.approve_action.triggered.connect(lambda: self._run(lambda actions, ids: actions.approve_pause(ids)))
-        self.approve_action.setVisible(self._user.role in (Role.SUPERVISOR, Role.ADMIN))
+        self.approve_action.setVisible(may_supervise(self._user.role))
         self.priority_menu = QMenu(self.tr("Priority"), self)
         for priority in range(1, 6):
             action = self.priority_menu.addAction(self.tr("%1 (1 is the most urgent)").replace("%1", str(priority)) if priority == 1 else str(priority))

@@ -27,6 +27,7 @@ from console.core.store.models.sync import (
     SyncConflict,
     SyncDesk,
     SyncFeedFloor,
+    SyncMutation,
     SyncOutbox,
     SyncOutboxRow,
     SyncRefusal,
@@ -39,5 +40,5 @@ __all__ = [
     "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
     "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
     "Technician", "User", "UtcDateTime", "WorkOrder", "touch", "utcnow",
-    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncOutbox", "SyncOutboxRow", "SyncRefusal", "SyncShadow",
+    "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncMutation", "SyncOutbox", "SyncOutboxRow", "SyncRefusal", "SyncShadow",
 ]

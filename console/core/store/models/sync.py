@@ -108,6 +108,18 @@ class SyncRefusal(Base):
     theirs: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class SyncMutation(Base):
+    """What the centre took from a desk under each of its mutation numbers (applied or refused),
+    as a digest: a retry must be the same mutation, and a number used again for another change
+    (a desk restored from a backup) is told so instead of being answered for the first one."""
+
+    __tablename__ = "sync_mutations"
+    desk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mutation: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    digest: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
 class OrderClaim(Synced, Base):
     """A dispatcher has an order open for editing: other desks are warned until it expires."""
 

@@ -1,0 +1,1 @@
+"""Attacks on the centre, each refused with nothing changed and nothing sent that a desk should not hold."""

@@ -44,6 +44,11 @@ class Refused(CentreError):
     pass
 
 
+class DeskRestored(CentreError):
+    """409 desk_restored: the centre took this desk's mutation numbers for other changes before (the
+    data file was restored from a backup); the desk registers again under a new id."""
+
+
 class StartAgain(CentreError):
     """410: the centre no longer keeps the changes since this desk's cursor; download a snapshot."""
 
@@ -107,7 +112,12 @@ class CentreClient:
         return Login(body["token"], body["username"], body["display_name"], body["role"], body.get("region"), body["expires_at"])
 
     def push(self, desk_id: str, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return self._call("POST", "/sync/push", json={"desk_id": desk_id, "mutations": mutations}).json()["results"]
+        try:
+            return self._call("POST", "/sync/push", json={"desk_id": desk_id, "mutations": mutations}).json()["results"]
+        except Refused as exc:
+            if exc.status == 409 and "desk_restored" in str(exc):
+                raise DeskRestored(str(exc), "desk_restored", 409) from exc
+            raise
 
     def pull(self, cursor: str, wait: float = 0.0, limit: int = 5000) -> dict[str, Any]:
         return self._call("GET", "/sync/pull", params={"after": cursor, "wait": wait, "limit": limit},

@@ -117,6 +117,13 @@ class Replica:
             conn.execute("INSERT INTO local_meta (key, value) VALUES (?, ?)", (DESK_ID, made))
             return made
 
+    def new_desk_id(self) -> str:
+        """Register again under a new id (this file's numbers were used for other changes at the centre)."""
+        made = "desk-" + uuid.uuid4().hex
+        with self._writing() as conn:
+            conn.execute("UPDATE local_meta SET value = ? WHERE key = ?", (made, DESK_ID))
+        return made
+
     def cursor(self) -> str | None:
         with self._reading() as conn:
             found = conn.execute("SELECT value FROM local_meta WHERE key = ?", (CURSOR,)).fetchone()

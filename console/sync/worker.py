@@ -17,7 +17,7 @@ from datetime import datetime
 
 from console.core.changes import Changes
 from console.core.store.models import utcnow
-from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, LoggedOut, StartAgain, backoff
+from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, DeskRestored, LoggedOut, StartAgain, backoff
 from console.sync.replica import Replica, ReplicaError
 
 log = logging.getLogger("console.sync")
@@ -175,7 +175,14 @@ class SyncWorker:
         if not pending:
             self._counted()
             return False
-        results = self.client.push(self.desk_id, [{"m": p.mutation, "changes": p.changes} for p in pending])
+        mutations = [{"m": p.mutation, "changes": p.changes} for p in pending]
+        try:
+            results = self.client.push(self.desk_id, mutations)
+        except DeskRestored:  # this file went back in time: register as a new desk and send what it holds
+            self.desk_id = self.replica.new_desk_id()
+            log.warning("the centre knows this desk's numbers for other changes (a file restored from a backup): "
+                        "registered again as %s", self.desk_id)
+            results = self.client.push(self.desk_id, mutations)
         with self._applying:
             if self._stop.is_set() and threading.current_thread() in self._threads:
                 return False

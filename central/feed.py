@@ -17,6 +17,7 @@ import asyncio
 import json
 import logging
 import threading
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from starlette.concurrency import run_in_threadpool
 
+from central.scope import REFERENCE, scope_filter
 from console.core.wire import REPLICATED, pg_select, wire
 
 log = logging.getLogger("central.feed")
@@ -56,18 +58,29 @@ class Cursor:
         return f"{self.txid}:{self.seq}"
 
 
-def _rows_json(conn: Connection, table: str, ids: list[str]) -> list[str]:
-    """The current rows of `table` with these ids, each as a JSON array of wire values."""
-    sql = f"SELECT ({pg_select(table)})::text FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[]))"
-    return list(conn.execute(text(sql), {"ids": ids}).scalars())
+def _rows_json(conn: Connection, table: str, ids: list[str], region: uuid.UUID | None) -> tuple[list[str], list[str]]:
+    """The current rows of `table` with these ids that a desk of `region` may hold, each as a JSON
+    array of wire values; and the ids of the others (rows that left the region, or never were in it:
+    a desk holding one removes it)."""
+    scoped = region is not None and table not in REFERENCE
+    params: dict = {"ids": ids, **({"region": region.hex} if scoped else {})}
+    sql = (f"SELECT replace(t.id::text, '-', ''), ({pg_select(table)})::text FROM {table} t "
+           f"WHERE t.id = ANY(CAST(:ids AS uuid[])) AND {scope_filter(table, region) if scoped else 'true'}")
+    rows, found = [], set()
+    for row_id, row in conn.execute(text(sql), params):
+        rows.append(row)
+        found.add(row_id)
+    return rows, [i for i in ids if i not in found] if scoped else []
 
 
-def _tables_json(tables: dict[str, list[str]]) -> str:
+def _tables_json(tables: dict[str, list[str]], gone: dict[str, list[str]] | None = None) -> str:
     parts = []
     for table, rows in tables.items():
         columns = json.dumps(list(wire(table).columns))
         parts.append(f'"{table}":{{"columns":{columns},"rows":[{",".join(rows)}]}}')
-    return "{" + ",".join(parts) + "}"
+    out = "{" + ",".join(parts) + "}"
+    return out if not gone else out[:-1] + ("," if parts else "") + f'"_gone":{json.dumps(gone)}}}'
+
 
 
 class CursorTooOld(Exception):
@@ -95,9 +108,10 @@ def prune(engine: Engine, before: datetime) -> int:
     return deleted
 
 
-def read(engine: Engine, after: Cursor, limit: int) -> tuple[Cursor, int, str | None]:
+def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = None) -> tuple[Cursor, int, str | None]:
     """(new cursor, entries read, the rows as a JSON object {table: {columns, rows}} or None);
-    CursorTooOld when the feed was pruned past the cursor."""
+    CursorTooOld when the feed was pruned past the cursor. For a desk of one region, only that
+    region's rows, and under "_gone" {table: [ids]} the changed rows it may not hold."""
     with engine.connect() as conn:
         if after < _floor(conn):
             raise CursorTooOld(str(after))
@@ -110,31 +124,38 @@ def read(engine: Engine, after: Cursor, limit: int) -> tuple[Cursor, int, str | 
         ids: dict[str, dict[str, None]] = defaultdict(dict)
         for _txid, _seq, table, row_id in entries:
             ids[table][row_id] = None
-        tables = {t: _rows_json(conn, t, list(ids[t])) for t in REPLICATED if t in ids}
+        tables, gone = {}, {}
+        for table in REPLICATED:
+            if table in ids:
+                tables[table], left = _rows_json(conn, table, list(ids[table]), region)
+                if left:
+                    gone[table] = left
         conn.rollback()
     last = entries[-1]
-    return Cursor(last[0], last[1]), len(entries), _tables_json(tables)
+    return Cursor(last[0], last[1]), len(entries), _tables_json({t: r for t, r in tables.items() if r}, gone)
 
 
-def snapshot(engine: Engine) -> Iterator[str]:
-    """Every replicated row as NDJSON lines, from one consistent snapshot: first a header with the
-    cursor to follow the feed from and the row count of each table, then pages of rows
-    ({"t": table, "rows": [...]}), then {"end": true}. Feed entries after the cursor may repeat
-    rows the snapshot already holds; applying a row twice is harmless."""
+def snapshot(engine: Engine, region: uuid.UUID | None = None) -> Iterator[str]:
+    """Every replicated row a desk of `region` may hold (None: every region) as NDJSON lines, from one
+    consistent snapshot: first a header with the cursor to follow the feed from and the row count of
+    each table, then pages of rows ({"t": table, "rows": [...]}), then {"end": true}. Feed entries
+    after the cursor may repeat rows the snapshot already holds; applying a row twice is harmless."""
+    params = {"region": region.hex} if region is not None else {}
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
             last = conn.execute(text(f"SELECT txid, seq FROM sync_changes WHERE txid < {_XMIN} "
                                      "ORDER BY txid DESC, seq DESC LIMIT 1")).first()
             cursor = max(Cursor(*last) if last else Cursor(), _floor(conn))
-            counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in REPLICATED}
+            counts = {t: conn.execute(text(f"SELECT count(*) FROM {t} t WHERE {scope_filter(t, region)}"), params).scalar_one()
+                      for t in REPLICATED}
             header = {"cursor": str(cursor), "tables": {t: {"columns": list(wire(t).columns), "count": counts[t]} for t in REPLICATED}}
             yield json.dumps(header) + "\n"
             for table in REPLICATED:
                 if not counts[table]:
                     continue
                 result = conn.execution_options(stream_results=True, max_row_buffer=SNAPSHOT_PAGE).execute(
-                    text(f"SELECT ({pg_select(table)})::text FROM {table} t"))
+                    text(f"SELECT ({pg_select(table)})::text FROM {table} t WHERE {scope_filter(table, region)}"), params)
                 for page in result.scalars().partitions(SNAPSHOT_PAGE):
                     yield f'{{"t":"{table}","rows":[{",".join(page)}]}}\n'
     yield '{"end":true}\n'
@@ -184,10 +205,10 @@ class SharedReads:
     def __init__(self, engine: Engine, signal: FeedSignal, at_once: int = 4):
         self._engine, self._signal, self._at_once = engine, signal, at_once
         self._slots: asyncio.Semaphore | None = None
-        self._flying: dict[tuple[Cursor, int], tuple[int, asyncio.Future]] = {}
+        self._flying: dict[tuple[Cursor, int, uuid.UUID | None], tuple[int, asyncio.Future]] = {}
 
-    async def read(self, after: Cursor, limit: int) -> tuple[Cursor, int, str | None]:
-        key, generation = (after, limit), self._signal.generation
+    async def read(self, after: Cursor, limit: int, region: uuid.UUID | None = None) -> tuple[Cursor, int, str | None]:
+        key, generation = (after, limit, region), self._signal.generation
         flying = self._flying.get(key)
         if flying is not None and flying[0] == generation:
             try:
@@ -203,7 +224,7 @@ class SharedReads:
         self._flying[key] = (generation, future)
         try:
             async with self._slots:
-                result = await run_in_threadpool(read, self._engine, after, limit)
+                result = await run_in_threadpool(read, self._engine, after, limit, region)
         except asyncio.CancelledError:
             future.cancel()  # the reader went away: those who joined it read again
             raise

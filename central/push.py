@@ -48,7 +48,8 @@ ATTRIBUTION: dict[str, frozenset[str]] = {
 CREATED_AT_THE_CENTRE = frozenset({"work_orders"})  # orders come from intake, never from a desk
 MAX_TEXT = 4000  # characters of one pushed text value
 MAX_INTEGER = 2**53  # a pushed number beyond this is no value any column holds
-EXCERPT = 600  # characters of a refused mutation kept in its audit row (with the whole one's digest)
+# A refused mutation's audit row keeps what was tried, short (and the whole one's digest): a few changes, a few values each, each cut
+ATTEMPT_CHANGES, ATTEMPT_VALUES, ATTEMPT_CHARS = 5, 20, 100
 
 
 class DeskNotYours(Exception):
@@ -163,13 +164,14 @@ def _refuse(s: Session, user: DeskUser, desk_id: str, at: datetime, mutation: Mu
     order_id = _order_uuid(first.id if first.t == "work_orders" else first.values.get("order_id"))
     if order_id is not None and s.get(WorkOrder, order_id) is None:
         order_id = None  # the refused change named an order the centre does not have
-    body = json.dumps([c.model_dump(by_alias=True) for c in mutation.changes], ensure_ascii=False, default=str)
-    excerpt = body[:EXCERPT].encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+    shown = sorted(mutation.changes, key=lambda c: c.op != "update")[:ATTEMPT_CHANGES]
+    attempt = [{"t": c.t, "id": c.id, "op": c.op, "set": {k: _short(v) for k, v in list(c.values.items())[:ATTEMPT_VALUES]}}
+               for c in shown]
     s.add(AuditEntry(at=at, user_id=user.id, desk_id=desk_id, action="sync.refused", entity=first.t,
                      entity_id=uuid.UUID(first.id), order_id=order_id, before=refused.theirs or None,
-                     after={"mutation": mutation.m, "changes": len(mutation.changes), "digest": digest(mutation),
-                            "excerpt": excerpt, "truncated": len(body) > EXCERPT},
-                     reason=refused.reason[:500]))
+                     after={"mutation": mutation.m, "changes": attempt, "count": len(mutation.changes), "digest": digest(mutation),
+                            "truncated": len(shown) < len(mutation.changes) or any(len(c.values) > ATTEMPT_VALUES for c in shown)},
+                     reason=_short(refused.reason, 500)))
     return MutationResult(m=mutation.m, ok=False, reason=refused.reason, code=refused.code, args=refused.details,
                           theirs=refused.theirs)
 
@@ -442,3 +444,11 @@ def _unstorable(value: Any) -> str:
         keys = value.keys() if isinstance(value, dict) else ()
         return next((problem for item in (*keys, *items) if (problem := _unstorable(item))), "")
     return "a value of no known kind"
+
+
+def _short(value: Any, chars: int = ATTEMPT_CHARS) -> Any:
+    """A value as the audit log may keep it: text cut and made storable, anything large as a cut text."""
+    if value is None or isinstance(value, bool) or (isinstance(value, (int, float)) and not _unstorable(value)):
+        return value
+    text_ = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text_[:chars].replace("\x00", "").encode("utf-8", "replace").decode("utf-8")

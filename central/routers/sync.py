@@ -17,7 +17,7 @@ from central import feed
 from central import push as pushes
 from central.dependencies import CentreDep, TokenUser, is_desk_account
 from central.schemas import DESK_ID, ClaimIn, ClaimOut, PushIn, PushOut
-from console.core.domain.enums import Role
+from central.scope import region_of_user
 from console.core.store.models import OrderClaim, WorkOrder
 from console.core.store.rows import DeskUser
 
@@ -63,7 +63,7 @@ async def pull(user: User_, centre: CentreDep, after: str = "0:0", wait: Annotat
     hot_until = 0.0  # after a wake that found nothing yet (an older transaction still open), look again soon
     while True:
         try:
-            new, count, tables = await centre.reads.read(cursor, limit)
+            new, count, tables = await centre.reads.read(cursor, limit, region_of_user(user))
         except feed.CursorTooOld as exc:
             raise HTTPException(status.HTTP_410_GONE, "this desk has been away longer than the centre keeps its changes: "
                                                       "it downloads the centre's data again") from exc
@@ -81,12 +81,12 @@ async def pull(user: User_, centre: CentreDep, after: str = "0:0", wait: Annotat
 def snapshot(user: User_, centre: CentreDep) -> StreamingResponse:
     """Every replicated row, as NDJSON: a header ({"cursor", "tables": {table: {"columns",
     "count"}}}), pages ({"t", "rows"}) and {"end": true}. Follow the feed from the cursor."""
-    return StreamingResponse(feed.snapshot(centre.database.engine), media_type="application/x-ndjson")
+    return StreamingResponse(feed.snapshot(centre.database.engine, region_of_user(user)), media_type="application/x-ndjson")
 
 
 def claimable(s: Session, user: DeskUser, order_id: uuid.UUID) -> None:
     order = s.get(WorkOrder, order_id)
-    if order is None or (user.role is Role.DISPATCHER and user.region_id is not None and order.region_id != user.region_id):
+    if order is None or (user.region_id is not None and order.region_id != user.region_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such order in your region")
 
 
@@ -115,5 +115,5 @@ def release(desk_id: Annotated[str, Path(max_length=64, pattern=DESK_ID)], order
     at = centre.clock()
     with centre.database.sessions() as s, s.begin():
         s.execute(update(OrderClaim).where(OrderClaim.order_id == order_id, OrderClaim.desk_id == desk_id,
-                                           OrderClaim.expires_at > at)
+                                           OrderClaim.user_id == user.id, OrderClaim.expires_at > at)
                   .values(expires_at=at, updated_at=at, version=OrderClaim.version + 1))

@@ -26,7 +26,7 @@ from sqlalchemy import select, update
 
 from console.core.changes import Changes
 from console.core.store.database import Database
-from console.core.store.models import WorkOrder, utcnow
+from console.core.store.models import Base, WorkOrder, utcnow
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
 from console.core.wire import REPLICATED, RULE_TABLES, wire
@@ -196,7 +196,8 @@ class Replica:
 
     def apply_pull(self, body: Mapping[str, Any]) -> Changes:
         """Write one pulled batch and its cursor in one transaction; what changed, for the views."""
-        tables: Mapping[str, Any] = body.get("tables", {})
+        tables: dict[str, Any] = dict(body.get("tables", {}))
+        gone: Mapping[str, list[str]] = tables.pop("_gone", None) or {}
         for table, part in tables.items():
             if table not in REPLICATED or list(part.get("columns", [])) != list(wire(table).columns):
                 raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console", "outdated")
@@ -219,6 +220,9 @@ class Replica:
                 for row in shadowed:
                     self._rebase(conn, table, row, overlays.get((table, row["id"]), []))
                 touched[table] = rows
+            for table in REPLICATED:  # rows this desk may no longer hold (an order moved to another region)
+                if gone.get(table):
+                    _remove(conn, table, [i for i in gone[table] if isinstance(i, str)], touched)
             self._set_cursor(conn, body["cursor"])
         return _changes(touched)
 
@@ -412,6 +416,40 @@ class Replica:
             elif base is not None:  # later changes wait on it: the shadow keeps what the centre said it has now
                 conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
         return out
+
+
+def _children() -> dict[str, list[tuple[str, str]]]:
+    """For each replicated table, the replicated tables whose rows refer to its rows, and by which column."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for table in REPLICATED:
+        for fk in Base.metadata.tables[table].foreign_keys:
+            if fk.column.table.name in REPLICATED and fk.column.table.name != table:
+                found[fk.column.table.name].append((table, fk.parent.name))
+    return found
+
+
+_CHILDREN = _children()
+
+
+def _remove(conn: sqlite3.Connection, table: str, ids: list[str], touched: dict[str, list[dict[str, Any]]]) -> None:
+    """Remove rows of `table` this desk may no longer hold, with the rows that hang from them (their
+    shadows too: the centre will not answer for them to this desk)."""
+    present = [r[0] for chunk in _chunks(ids) for r in conn.execute(
+        f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)]
+    if not present:
+        return
+    for child, column in _CHILDREN.get(table, []):
+        below = [r[0] for chunk in _chunks(present) for r in conn.execute(
+            f"SELECT id FROM {child} WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk)]
+        if below:
+            _remove(conn, child, below, touched)
+    for chunk in _chunks(present):
+        marks = ", ".join("?" * len(chunk))
+        if table == "work_orders":  # an order this desk no longer holds is no longer the one another replaced
+            conn.execute(f"UPDATE work_orders SET replaces_order_id = NULL WHERE replaces_order_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM sync_shadows WHERE table_name = ? AND row_id IN ({marks})", [table, *chunk])
+    touched.setdefault(table, []).extend({"id": i} for i in present)
 
 
 def _chunks(values: list, size: int = 900) -> Iterator[list]:

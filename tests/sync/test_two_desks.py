@@ -18,14 +18,18 @@ def _open_order_and_two_technicians(desk):
     return order, technicians[0], technicians[1]
 
 
-def test_a_new_desk_downloads_the_centre(centre, make_desk) -> None:
+def test_a_new_desk_downloads_its_region_of_the_centre(centre, make_desk) -> None:
     _base, central, _url = centre
-    desk = make_desk("a")
+    desk = make_desk("a")  # a dispatcher of the central region
     with central.reading() as s:
-        expected = s.scalar(select(func.count()).select_from(WorkOrder))
+        expected = s.scalar(select(func.count()).select_from(WorkOrder).where(WorkOrder.region_id == desk.user.region_id))
     with desk.database.reading() as s:
-        assert s.scalar(select(func.count()).select_from(WorkOrder)) == expected
+        assert s.scalar(select(func.count()).select_from(WorkOrder)) == expected > 0
+        assert set(s.scalars(select(WorkOrder.region_id).distinct())) == {desk.user.region_id}
     assert desk.replica.cursor() is not None
+    admin = make_desk("b", "admin")  # tied to no region: every region
+    with central.reading() as s, admin.database.reading() as d:
+        assert d.scalar(select(func.count()).select_from(WorkOrder)) == s.scalar(select(func.count()).select_from(WorkOrder))
 
 
 def test_a_change_on_one_desk_reaches_the_other(centre, make_desk) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine
 from central import audit_chain, outbound
 from central.background import Background
 from central.config import CentralConfig
+from central.limits import RequestLimits
 from central.routers import appointments, auth, field, health, orders, rules, sync
 from central.schemas import Unprocessable
 from central.state import Centre
@@ -38,6 +39,7 @@ def create_app(config: CentralConfig) -> FastAPI:
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=_lifespan,
                   responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
     app.state.centre = Centre(config, database)
+    app.add_middleware(RequestLimits, max_body=config.max_body_mb * 1024 * 1024)
     for area in (health, auth, orders, field, rules, appointments, sync):
         app.include_router(area.router)
     return app

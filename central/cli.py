@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     password = commands.add_parser("set-password", help="set a user's password (read from standard input)")
     password.add_argument("username")
     password.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    account = commands.add_parser("add-account", help="add an integration's account (the order system's intake); "
+                                  "its password is read from standard input")
+    account.add_argument("username")
+    account.add_argument("--role", choices=["intake"], default="intake")
+    account.add_argument("--name", default="", help="the name shown in the audit log (default: the user name)")
+    account.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     geocode = commands.add_parser("geocode-missing", help="queue a geocoding request for every site without a position")
     geocode.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     demo = commands.add_parser("demo", help="write the demo centre into an empty central database (a trial of several desks); "
@@ -54,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args)
     if args.command == "set-password":
         return _set_password(args.database_url, args.username, sys.stdin.readline().rstrip("\n"))
+    if args.command == "add-account":
+        return _add_account(args.database_url, args.username, args.role, args.name, sys.stdin.readline().rstrip("\n"))
     if args.command == "demo":
         return _demo(args.database_url, args.seed, sys.stdin.readline().rstrip("\n"))
     if args.command == "verify-audit":
@@ -116,13 +124,33 @@ def _verify_audit(url: str) -> int:
     return 1
 
 
+def _add_account(url: str, username: str, role: str, name: str, password: str) -> int:
+    from sqlalchemy import select
+
+    from central.users import add_account
+    from console.core.domain.enums import Role
+    from console.core.store.models import User
+
+    if len(password) < 12:
+        print("dispatch-central add-account: give the account's password (12 characters or more) on standard input", file=sys.stderr)
+        return 2
+    with Database(create_engine(url)).unit_of_work() as session:
+        if session.scalar(select(User.id).where(User.username == username)) is not None:
+            print(f"dispatch-central add-account: there is a user {username!r} already", file=sys.stderr)
+            return 1
+        add_account(session, username, Role(role), name or username, password)
+    print(f"account {username} ({role}) added")
+    return 0
+
+
 def _demo(url: str, seed: int, password: str) -> int:
     from datetime import UTC, datetime
 
     from sqlalchemy import func, select
 
-    from central.users import set_password
+    from central.users import add_account, set_password
     from console.core.demo.centre import DemoParameters, generate_demo
+    from console.core.domain.enums import Role
     from console.core.store.models import User, WorkOrder
 
     if len(password) < 8:
@@ -142,6 +170,7 @@ def _demo(url: str, seed: int, password: str) -> int:
             names = session.scalars(select(User.username).where(User.role != "technician")).all()
             for name in names:
                 set_password(session, name, password)
+            add_account(session, "intake", Role.INTAKE, "上游订单系统", password)  # the order system's, least privilege
     except OperationalError as exc:
         print(f"dispatch-central demo: cannot reach the database: {exc.orig}", file=sys.stderr)
         return 1

@@ -20,6 +20,7 @@ class CentralConfig:
     sms_gateway_url: str = ""  # empty: dispatch notices wait in the outbox
     geocoder_url: str = ""  # empty: sites without a position wait in the outbox
     feed_days: int = 30  # how long the sync feed keeps a change; a desk away longer downloads a new snapshot
+    max_body_mb: int = 32  # the largest request body taken (a push of 100 actions); the proxy's limit should match
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> CentralConfig:
@@ -29,7 +30,7 @@ class CentralConfig:
         values: dict[str, object] = _from_file(env.get("DISPATCH_CENTRAL_CONFIG", ""))
         for name, field_type in (("database_url", str), ("token_minutes", int), ("failures_per_user", int),
                                  ("failures_per_address", int), ("failure_window_minutes", int), ("sms_gateway_url", str),
-                                 ("geocoder_url", str), ("feed_days", int)):
+                                 ("geocoder_url", str), ("feed_days", int), ("max_body_mb", int)):
             raw = env.get(f"DISPATCH_CENTRAL_{name.upper()}")
             if raw is None:
                 continue
@@ -41,7 +42,7 @@ class CentralConfig:
         if not values.get("database_url"):
             raise ConfigError("no database: set DISPATCH_CENTRAL_DATABASE_URL or pass --database-url")
         config = cls(**values)  # type: ignore[arg-type]
-        for name in ("token_minutes", "failures_per_user", "failures_per_address", "failure_window_minutes", "feed_days"):
+        for name in ("token_minutes", "failures_per_user", "failures_per_address", "failure_window_minutes", "feed_days", "max_body_mb"):
             if getattr(config, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(config, name)}")
         return config

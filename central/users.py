@@ -6,6 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.security import hash_password
+from console.core.domain.enums import Role
 from console.core.store.models import ApiToken, User, touch, utcnow
 
 
@@ -17,3 +18,11 @@ def set_password(session: Session, username: str, password: str) -> None:
     touch(user, utcnow())
     # A new password ends every session of the old one.
     session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow()))
+
+
+def add_account(session: Session, username: str, role: Role, display_name: str, password: str) -> None:
+    """An integration's account (no region, no desk): what its role allows and nothing more."""
+    if role is not Role.INTAKE:
+        raise ValueError("integration accounts are intake accounts")
+    session.add(User(username=username, display_name=display_name, role=role, region_id=None, password_hash=hash_password(password),
+                     active=True))

@@ -2,11 +2,20 @@
 system's intake. (No `from __future__ import annotations`: FastAPI reads the annotations.)"""
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Response, status
+from fastapi import APIRouter, HTTPException, Path, Response, status
 from sqlalchemy import select
 
-from central.dependencies import CentreDep, CurrentUser, ExpectedVersion, SessionDep, pause_refused, refusals_answered
+from central.dependencies import (
+    CentreDep,
+    CurrentUser,
+    ExpectedVersion,
+    SessionDep,
+    is_desk_account,
+    pause_refused,
+    refusals_answered,
+)
 from central.schemas import IntakeIn, IntakeOut, OrderOut
 from console.core.domain.enums import OPEN_STATUSES, Role
 from console.core.services.intake import IntakeError, OrderIntake, UpstreamOrder
@@ -14,17 +23,21 @@ from console.core.services.orders import OrderActions
 from console.core.store.models import WorkOrder
 
 router = APIRouter()
+INTAKE_ROLES = frozenset({Role.INTAKE, Role.ADMIN})
+MAX_OFFSET = 10_000_000  # more than any centre's open orders; beyond it PostgreSQL's OFFSET overflows
 
 
 @router.get("/orders")
 def open_orders(user: CurrentUser, s: SessionDep, limit: int = 500, offset: int = 0) -> list[OrderOut]:
-    if not 1 <= limit <= 5000 or offset < 0:
-        raise HTTPException(422, "limit must be 1 to 5,000 and offset not negative")
+    if not is_desk_account(user):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "the open orders are for desk accounts")
+    if not 1 <= limit <= 5000 or not 0 <= offset <= MAX_OFFSET:
+        raise HTTPException(422, f"limit must be 1 to 5,000 and offset 0 to {MAX_OFFSET:,}")
     # the columns the answer needs, not whole ORM rows: a region's queue is hundreds of orders
     stmt = (select(WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority, WorkOrder.due_at,
                    WorkOrder.paused_since)
             .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False)))
-    if user.role is not Role.ADMIN:
+    if user.region_id is not None:
         stmt = stmt.where(WorkOrder.region_id == user.region_id)  # a region's desk sees its region
     rows = s.execute(stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset))
     return [OrderOut(id=i, number=number, kind=kind.value, status=state.value, priority=priority, due_at=due,
@@ -33,21 +46,35 @@ def open_orders(user: CurrentUser, s: SessionDep, limit: int = 500, offset: int 
 
 @router.post("/intake/orders")
 def intake(body: IntakeIn, response: Response, user: CurrentUser, centre: CentreDep) -> IntakeOut:
-    """Upstream orders (the order system's account is an administrator): the same upstream_ref
-    twice gives the same order back (200), a new one is created (201)."""
-    if user.role is not Role.ADMIN:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "only the order system's administrator account may submit orders")
+    """Upstream orders, from the order system's account (role intake; an administrator may too): the same
+    upstream_ref twice gives the same order back (200), a new one is created (201)."""
+    if user.role not in INTAKE_ROLES:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "only the order system's intake account may submit orders")
     with refusals_answered(IntakeError):
         taken = OrderIntake(centre.database, user, centre.clock, desk_id="intake").take(UpstreamOrder(**body.model_dump()))
     response.status_code = status.HTTP_201_CREATED if taken.created else status.HTTP_200_OK
     return IntakeOut(id=taken.order_id, number=taken.number, created=taken.created)
 
 
+@router.get("/intake/orders/{upstream_ref}")
+def intake_order(upstream_ref: Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f]+$")], user: CurrentUser,
+                 s: SessionDep) -> IntakeOut:
+    """An order the order system posted, by its upstream reference (what intake may read back)."""
+    if user.role not in INTAKE_ROLES:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "only the order system's intake account reads intake orders")
+    found = s.execute(select(WorkOrder.id, WorkOrder.number).where(WorkOrder.upstream_ref == upstream_ref)).first()
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no order with that upstream reference")
+    return IntakeOut(id=found[0], number=found[1], created=False)
+
+
 @router.post("/orders/{order_id}/approve-pause")
 def approve_pause(order_id: uuid.UUID, user: CurrentUser, s: SessionDep, centre: CentreDep,
                   if_match: ExpectedVersion) -> dict[str, str]:
+    if not is_desk_account(user):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "pauses are approved at a desk")
     order = s.get(WorkOrder, order_id)
-    if order is None or (user.role is not Role.ADMIN and order.region_id != user.region_id):
+    if order is None or (user.region_id is not None and order.region_id != user.region_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such order in your region")
     version = if_match.version()
     expected = {order_id: version} if version is not None else None

@@ -139,6 +139,7 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
     TECHNICIAN = "technician"  # the field app's account of one technician
+    INTAKE = "intake"  # the upstream order system's account: posts intake orders and reads what it posted, nothing else
 
 
 class Skill(StrEnum):

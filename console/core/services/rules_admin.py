@@ -38,8 +38,10 @@ class RulesAdmin:
             raise RuleError(f"amount must be a number, not {amount!r}") from exc
         if not value.is_finite():
             raise RuleError(f"amount must be a number, not {amount!r}")
+        if not Decimal("0") < value <= Decimal("1000"):  # before rounding: 1e308 has no hundredths to round to
+            raise RuleError("amount must be at least 0.01 and at most 1,000")
         value = value.quantize(Decimal("0.01"))
-        if not Decimal("0") < value <= Decimal("1000"):
+        if not Decimal("0") < value:
             raise RuleError("amount must be at least 0.01 and at most 1,000")
         grades = {g.value for g in (Assurance if kind is OrderKind.FAULT else CustomerLevel)} | {ANY_GRADE}
         if grade not in grades:

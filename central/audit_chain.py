@@ -2,7 +2,13 @@
 
 Installed on the centre's sessions, it numbers and hashes every audit row added in a flush, in
 the order the rows were written, under a lock on the chain's head row, so concurrent writers
-serialise. `verify` recomputes the chain and names the first row that does not match.
+serialise. Rows written without it (a demo seeded in bulk, rows from before the chain existed) are
+sealed into the chain by the owner (`seal`, run by `dispatch-central migrate` and `demo`); after
+that, a row outside the chain is one written behind the service's back, and `verify` fails on it,
+as on any row that does not match. Someone who may rewrite the whole table (the database's owner)
+could re-hash it all: an exported head (`head`, kept outside the database: printed by
+`dispatch-central audit-head`) is checked by `verify(..., checkpoint=)`, so a rewritten chain no
+longer reaches the head that was exported.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
@@ -71,15 +77,18 @@ class ChainReport:
     rows: int
     broken_at: int | None = None
     problem: str = ""
-    unchained: int = 0  # rows written before the chain existed (demo seeding, migration): not verifiable
+    unchained: int = 0  # rows outside the chain: written behind the service's back (or never sealed)
 
     @property
     def intact(self) -> bool:
         return self.broken_at is None
 
 
-def verify(session: Session) -> ChainReport:
+def verify(session: Session, checkpoint: tuple[int, str] | None = None) -> ChainReport:
+    """The chain recomputed from its first row; broken at the first row that does not match, when
+    rows are outside it, or when the exported `checkpoint` (seq, hash) is not in it."""
     prev, expected_seq, rows = "", 1, 0
+    checked = checkpoint is None
     for entry in session.scalars(select(AuditEntry).where(AuditEntry.seq.is_not(None)).order_by(AuditEntry.seq)).yield_per(2000):
         rows += 1
         if entry.seq != expected_seq:
@@ -88,9 +97,48 @@ def verify(session: Session) -> ChainReport:
             return ChainReport(rows, entry.seq, f"row {entry.seq} does not follow row {entry.seq - 1}")
         if link_hash(prev, entry) != entry.hash:
             return ChainReport(rows, entry.seq, f"row {entry.seq} was changed after it was written")
+        if checkpoint is not None and entry.seq == checkpoint[0]:
+            if entry.hash != checkpoint[1]:
+                return ChainReport(rows, entry.seq, f"row {entry.seq} is not the one exported: the chain was written again")
+            checked = True
         prev, expected_seq = entry.hash, expected_seq + 1
     head = session.get(AuditHead, 1)
     if head is not None and (head.last_seq != expected_seq - 1 or head.last_hash != prev):
         return ChainReport(rows, head.last_seq, f"the chain ends at row {expected_seq - 1} but its head says {head.last_seq}")
+    if not checked:
+        return ChainReport(rows, checkpoint[0], f"the chain ends at row {expected_seq - 1}, before the exported row {checkpoint[0]}")
     unchained = session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.seq.is_(None))) or 0
-    return ChainReport(rows, unchained=unchained)
+    if unchained:
+        return ChainReport(rows, expected_seq, f"{unchained} rows are outside the chain (written behind the service's back)",
+                           unchained)
+    return ChainReport(rows)
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The chain's last row, to export: `verify(session, checkpoint=...)` checks it is still there."""
+    found = session.get(AuditHead, 1)
+    return (found.last_seq, found.last_hash) if found is not None else (0, "")
+
+
+def seal(session: Session) -> int:
+    """Chain the rows written without the chain (in the order they were written), as its owner: the
+    append-only trigger is lifted for this transaction only. The rows sealed."""
+    loose = list(session.scalars(select(AuditEntry).where(AuditEntry.seq.is_(None)).order_by(AuditEntry.at, AuditEntry.id)))
+    if not loose:
+        return 0
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        session.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+    head_row = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
+    if head_row is None:
+        head_row = AuditHead(id=1, last_seq=0, last_hash="")
+        session.add(head_row)
+    for entry in loose:  # in the order written, not chain()'s order of a flush
+        entry.desk_id, entry.reason = entry.desk_id or "", entry.reason or ""
+        entry.seq, entry.prev_hash = head_row.last_seq + 1, head_row.last_hash
+        entry.hash = link_hash(entry.prev_hash, entry)
+        head_row.last_seq, head_row.last_hash = entry.seq, entry.hash
+    session.flush()
+    if postgres:
+        session.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
+    return len(loose)

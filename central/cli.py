@@ -45,7 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     demo.add_argument("--seed", type=int, default=1)
     verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
+    verify.add_argument("--head", default="", metavar="SEQ:HASH",
+                        help="a head exported earlier (audit-head): the chain must still hold it")
     verify.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    audit_head = commands.add_parser("audit-head", help="print the audit chain's head (SEQ:HASH) to keep outside the database")
+    audit_head.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     return parser
 
 
@@ -65,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return _demo(args.database_url, args.seed, sys.stdin.readline().rstrip("\n"))
     if args.command == "verify-audit":
-        return _verify_audit(args.database_url)
+        return _verify_audit(args.database_url, args.head)
+    if args.command == "audit-head":
+        return _audit_head(args.database_url)
     if args.command == "geocode-missing":
         return _geocode_missing(args.database_url)
     return 2
@@ -111,17 +117,32 @@ def _geocode_missing(url: str) -> int:
     return 0
 
 
-def _verify_audit(url: str) -> int:
+def _verify_audit(url: str, exported: str = "") -> int:
     from central import audit_chain
 
+    checkpoint = None
+    if exported:
+        seq, _, digest = exported.partition(":")
+        if not seq.isdigit() or len(digest) != 64:
+            print(f"dispatch-central verify-audit: --head is SEQ:HASH as audit-head printed it, not {exported!r}", file=sys.stderr)
+            return 2
+        checkpoint = (int(seq), digest)
     with Database(create_engine(url)).reading() as session:
-        report = audit_chain.verify(session)
+        report = audit_chain.verify(session, checkpoint)
     if report.intact:
-        note = f"; {report.unchained} older rows are outside the chain and cannot be verified" if report.unchained else ""
-        print(f"audit chain intact: {report.rows} rows{note}")
+        print(f"audit chain intact: {report.rows} rows" + (f", holding the exported row {checkpoint[0]}" if checkpoint else ""))
         return 0
     print(f"audit chain BROKEN: {report.problem}", file=sys.stderr)
     return 1
+
+
+def _audit_head(url: str) -> int:
+    from central import audit_chain
+
+    with Database(create_engine(url)).reading() as session:
+        seq, digest = audit_chain.head(session)
+    print(f"{seq}:{digest}")
+    return 0
 
 
 def _add_account(url: str, username: str, role: str, name: str, password: str) -> int:
@@ -148,6 +169,7 @@ def _demo(url: str, seed: int, password: str) -> int:
 
     from sqlalchemy import func, select
 
+    from central import audit_chain
     from central.users import add_account, set_password
     from console.core.demo.centre import DemoParameters, generate_demo
     from console.core.domain.enums import Role
@@ -171,6 +193,7 @@ def _demo(url: str, seed: int, password: str) -> int:
             for name in names:
                 set_password(session, name, password)
             add_account(session, "intake", Role.INTAKE, "上游订单系统", password)  # the order system's, least privilege
+            audit_chain.seal(session)  # the demo's history, written in bulk, becomes the chain's start
     except OperationalError as exc:
         print(f"dispatch-central demo: cannot reach the database: {exc.orig}", file=sys.stderr)
         return 1
@@ -179,11 +202,14 @@ def _demo(url: str, seed: int, password: str) -> int:
 
 
 def _migrate(url: str) -> int:
+    from central import audit_chain
+
     try:
         engine = create_engine(url, pool_pre_ping=True)
         db.upgrade(engine)
         with Database(engine).unit_of_work() as session:
             seed_default_rules(session)
+            sealed = audit_chain.seal(session)  # rows from before the chain existed become its genesis
         with engine.connect() as conn:
             revision = db.current_revision(conn)
     except OperationalError as exc:
@@ -192,7 +218,7 @@ def _migrate(url: str) -> int:
     except Exception as exc:  # an unusable URL (unknown driver, malformed) reads better than a traceback
         print(f"dispatch-central migrate: {exc}", file=sys.stderr)
         return 1
-    print(f"database at schema {revision}")
+    print(f"database at schema {revision}" + (f"; {sealed} audit rows written before the chain sealed into it" if sealed else ""))
     return 0
 
 

@@ -42,4 +42,9 @@ done
 
 .venv/bin/ruff check --quiet console central db tests bench
 .venv/bin/lint-imports
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
+# In parallel (pytest-xdist): a worker per CPU (PYTEST_XDIST_AUTO_NUM_WORKERS=N for another count;
+# `-n 0` among the arguments runs in this one process). --dist loadgroup keeps each xdist_group on
+# one worker: all of tests/packaging, so each bundle is built once a run; the heaviest tests are
+# collected first (tests/conftest.py) so that they do not bunch up at the end. Each worker starts
+# its own PostgreSQL (tests/fixtures/postgres.py). The slowest tests are listed at the end (addopts).
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -n auto --dist loadgroup "$@"

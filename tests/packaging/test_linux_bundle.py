@@ -12,7 +12,8 @@ import pytest
 
 from tests.fixtures.packaging import ROOT, TIMINGS, bundle, run
 
-pytestmark = pytest.mark.slow
+# One xdist worker runs all the packaging tests (--dist loadgroup), so each build is made once a run.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging")]
 # The target (300 MB) is not met on Linux either: libQt6WebEngineCore (204 MB), ICU (Qt's
 # 39 MB of libraries, Chromium's 10 MB icudtl.dat) and OR-Tools (72 MB) come to 326 MB. Held to the
 # figure measured after pruning and stripping debug info (544 MB) with a margin; the README gives

@@ -15,7 +15,8 @@ import pytest
 from console import __version__
 from tests.fixtures.packaging import STANDIN_DLLS, TIMINGS, Desk, WindowsBuild, bundle, run
 
-pytestmark = pytest.mark.slow
+# One xdist worker runs all the packaging tests (--dist loadgroup), so each build is made once a run.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging")]
 # The issue's targets, reported beside the figures. They are not met: QtWebEngineCore.dll (204 MB),
 # OR-Tools' DLLs (73 MB, all load-time dependencies of ortools.dll) and NumPy's OpenBLAS (20 MB) add
 # up to 297 MB before Qt, Python and the console; wixl's cabinets are MSZIP only (no LZX), and

@@ -4,6 +4,7 @@ service on loopback behind it)."""
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
@@ -14,7 +15,7 @@ import uvicorn
 from central.app import create_app
 from central.config import CentralConfig
 from console.sync.client import CentreClient, Unreachable
-from tests.fixtures.centre import PASSWORD, free_port
+from tests.fixtures.centre import PASSWORD
 
 
 @pytest.fixture
@@ -26,10 +27,15 @@ def tls_centre(centre, tmp_path):
     cert.private_key_pem.write_to_path(str(key_file))
     cert.cert_chain_pems[0].write_to_path(str(cert_file))
     ca.cert_pem.write_to_path(str(ca_file))
-    port = free_port()
+    # The socket is bound here and handed to uvicorn, so that no other test process (xdist) can take
+    # the port between choosing and binding it; a connection left open does not hold the shutdown.
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(create_app(CentralConfig(database_url=url)), host="127.0.0.1", port=port,
-                                           log_level="warning", ssl_keyfile=str(key_file), ssl_certfile=str(cert_file)))
-    thread = threading.Thread(target=server.run, daemon=True)
+                                           log_level="warning", ssl_keyfile=str(key_file), ssl_certfile=str(cert_file),
+                                           timeout_graceful_shutdown=1))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
@@ -37,6 +43,7 @@ def tls_centre(centre, tmp_path):
     yield f"https://127.0.0.1:{port}", str(ca_file)
     server.should_exit = True
     thread.join(10)
+    sock.close()
 
 
 def test_the_centre_is_trusted_through_the_ca_bundle_and_only_so(tls_centre) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, select
 
 import db
 from bench import centre
+from central import audit_chain
 from central.users import set_password
 from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.store.database import Database
@@ -80,6 +81,8 @@ def main() -> None:
         database = Database(engine)
         generate_demo(database, DemoParameters(seed=5, customers=1600, sites=5000, technicians=80, open_orders=2000, closed_orders=0),
                       datetime.now(UTC))
+        with database.unit_of_work() as s:
+            audit_chain.seal(s)  # the demo's history starts the chain
         with database.unit_of_work() as s:
             for name in ("admin", "wang.wei.central"):
                 set_password(s, name, PASSWORD)

@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, func, select
 
 import db
 from bench import centre
+from central import audit_chain
 from central.users import set_password
 from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.enums import PauseReason
@@ -276,6 +277,8 @@ def main() -> None:
         started = time.perf_counter()
         generate_demo(database, DemoParameters(seed=5, customers=args.orders // 4, sites=args.orders, technicians=200,
                                                open_orders=args.orders, closed_orders=args.orders // 2), datetime.now(UTC))
+        with database.unit_of_work() as s:
+            audit_chain.seal(s)  # the demo's history starts the chain
         print(f"demo centre written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         with database.unit_of_work() as s:
             set_password(s, USER, PASSWORD)

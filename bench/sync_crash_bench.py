@@ -23,6 +23,7 @@ from sqlalchemy import create_engine
 
 import db
 from bench import centre
+from central import audit_chain
 from central.users import set_password
 from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.store.database import Database
@@ -48,6 +49,8 @@ def main() -> int:
         database = Database(engine)
         generate_demo(database, DemoParameters(seed=5, customers=400, sites=900, technicians=30, open_orders=600, closed_orders=50),
                       datetime.now(UTC))
+        with database.unit_of_work() as s:
+            audit_chain.seal(s)  # the demo's history starts the chain
         with database.unit_of_work() as s:
             set_password(s, "wang.wei.central", PASSWORD)
         server, base = centre.serve(url)

@@ -45,9 +45,11 @@ def _chain_new_entries(session: Session, _context, _instances) -> None:
     chain(session, [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is None])
 
 
-def chain(session: Session, entries: list[AuditEntry]) -> None:
+def chain(session: Session, entries: list[AuditEntry], *, in_order: bool = False) -> None:
     """Number and hash these entries after the chain's head, which stays locked until the commit
-    (entries written without the ORM, such as a desk's pushed backlog, are chained here first)."""
+    (entries written without the ORM, such as a desk's pushed backlog, are chained here first).
+    `in_order`: the entries are in the order they happened (a push's, all stamped with the push's
+    time); else they are ordered by time (a flush's new objects come in no particular order)."""
     if not entries:
         return
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
@@ -58,7 +60,7 @@ def chain(session: Session, entries: list[AuditEntry]) -> None:
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         session.execute(insert(AuditHead).values(id=1, last_seq=0, last_hash="").on_conflict_do_nothing())
         head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    for entry in sorted(entries, key=lambda e: (e.at, str(e.entity_id), e.action)):
+    for entry in entries if in_order else sorted(entries, key=lambda e: (e.at, str(e.entity_id), e.action)):
         entry.desk_id = entry.desk_id or ""  # hashed as they will be stored (their defaults come at the insert)
         entry.reason = entry.reason or ""
         entry.seq = head.last_seq + 1

@@ -377,7 +377,7 @@ def _write(s: Session, batch: _Batch) -> set[uuid.UUID]:
         rows = [codec.decode(batch.rows[k]) for k in keys]
         if table == "audit_log":  # chained and noticed as the ORM hooks would, written in two statements
             entries = [AuditEntry(**{k: v for k, v in row.items() if k not in ("seq", "hash", "prev_hash")}) for row in rows]
-            audit_chain.chain(s, entries)
+            audit_chain.chain(s, entries, in_order=True)  # as planned: the mutations' order, each one's rows in turn
             messages = outbound.notices(s, entries)
             s.execute(insert(AuditEntry), [_set_attributes(e) for e in entries])
             if messages:

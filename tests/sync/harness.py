@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import create_engine, event, select, text
 
 import db
+from central import audit_chain
 from central.users import set_password
 from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.enums import OrderStatus, PauseReason
@@ -322,6 +323,8 @@ def restartable_centre(postgres_url: str, tmp_path: Path) -> Iterator[CentreProc
     with database.unit_of_work() as s:
         for name in ("admin", "wang.wei.central", "supervisor.central", "supervisor.pudong"):
             set_password(s, name, PASSWORD)
+        audit_chain.seal(s)  # the demo's history starts the chain (as `dispatch-central demo` does)
+    audit_chain.install(database.sessions)  # what the test writes as the centre is chained too
     centre = CentreProcess(database, postgres_url, free_port(), tmp_path / "centre.stderr")
     try:
         centre.start()

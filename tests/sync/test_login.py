@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from console import app as console_app
-from console.core.store.models import WorkOrder
+from console.core.store.models import User, WorkOrder
 from console.data_file import open_data_file
 from console.paths import AppPaths
 from console.settings import Settings
@@ -108,7 +108,9 @@ def test_a_new_desk_logs_in_from_the_keyring_and_downloads_the_centre(qtbot, cen
         sync, username = connected
         assert username == "wang.wei.central"
         with central.reading() as s, database.reading() as d:
-            assert d.scalar(select(func.count()).select_from(WorkOrder)) == s.scalar(select(func.count()).select_from(WorkOrder))
+            region = d.scalar(select(User.region_id).where(User.username == "wang.wei.central"))
+            assert d.scalar(select(func.count()).select_from(WorkOrder)) == s.scalar(
+                select(func.count()).select_from(WorkOrder).where(WorkOrder.region_id == region)) > 0  # its region
         qtbot.waitUntil(lambda: sync.worker.status.state == "synced", timeout=10_000)
         assert sync.conflicts is not None and sync.desk_id.startswith("desk-")
     finally:

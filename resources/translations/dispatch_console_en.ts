@@ -1177,10 +1177,6 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Data file</translation>
     </message>
     <message>
-        <source>Map</source>
-        <translation>Map</translation>
-    </message>
-    <message>
         <source>Loading the queue…</source>
         <translation>Loading the queue…</translation>
     </message>
@@ -1228,6 +1224,13 @@ Your saved work is safe. The details are in %2.</translation>
 The dispatch desk for enterprise-line installation and repair.</source>
         <translation>Dispatch Console %1
 The dispatch desk for enterprise-line installation and repair.</translation>
+    </message>
+</context>
+<context>
+    <name>MapDock</name>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
     </message>
 </context>
 <context>
@@ -2608,8 +2611,8 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Received</translation>
     </message>
     <message>
-        <source>business hours (working days, 09:00-18:00)</source>
-        <translation>business hours (working days, 09:00-18:00)</translation>
+        <source>business hours (working days, %1)</source>
+        <translation>business hours (working days, %1)</translation>
     </message>
     <message>
         <source>clock time, 24x7</source>

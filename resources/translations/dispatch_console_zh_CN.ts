@@ -1175,10 +1175,6 @@ Your saved work is safe. The details are in %2.</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <source>Map</source>
-        <translation>地图</translation>
-    </message>
-    <message>
         <source>Loading the queue…</source>
         <translation>正在加载工单队列…</translation>
     </message>
@@ -1225,6 +1221,13 @@ Your saved work is safe. The details are in %2.</source>
 The dispatch desk for enterprise-line installation and repair.</source>
         <translation>调度台 %1
 政企专线装维调度台。</translation>
+    </message>
+</context>
+<context>
+    <name>MapDock</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
     </message>
 </context>
 <context>
@@ -2599,8 +2602,8 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <source>business hours (working days, 09:00-18:00)</source>
-        <translation>工作时间（工作日 09:00–18:00）</translation>
+        <source>business hours (working days, %1)</source>
+        <translation>工作时间（工作日 %1）</translation>
     </message>
     <message>
         <source>clock time, 24x7</source>

@@ -39,6 +39,7 @@ from console.sync.replica import Replica
 from console.sync.worker import SyncStatus, SyncWorker
 from tests.fixtures.centre import PASSWORD, free_port
 from tests.fixtures.demo import DEMO_NOW
+from tests.fixtures.postgres import as_service, grant_service
 
 MIGRATING = threading.Lock()  # Alembic's context is global: one migration at a time in a process
 
@@ -170,6 +171,23 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         return a is not None and b is not None and abs(float(a) - float(b)) < 1e-9
     return a == b
+
+
+def rows_outside_scope(path: Path, region_hex: str | None) -> list[str]:
+    """The rows a desk holds that its user may not see (another region's orders, customers, sites,
+    technicians, and the audit rows of no order of its own), read straight from its file."""
+    if region_hex is None:
+        return []
+    checks = {
+        "work_orders": "SELECT id FROM work_orders WHERE region_id != :r",
+        "customers": "SELECT id FROM customers WHERE region_id != :r",
+        "technicians": "SELECT id FROM technicians WHERE region_id != :r",
+        "sites": "SELECT s.id FROM sites s LEFT JOIN customers c ON c.id = s.customer_id WHERE c.region_id IS NULL OR c.region_id != :r",
+        "audit_log": "SELECT a.id FROM audit_log a LEFT JOIN work_orders o ON o.id = a.order_id WHERE o.id IS NULL",
+    }
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return [f"holds {len(found)} {table} rows outside its region" for table, sql in checks.items()
+                if (found := conn.execute(sql, {"r": region_hex}).fetchall())]
 
 
 def order_rows_differ(path: Path, central: Database, order_ids: Iterable[str], refused_inserts: Iterable[str] = ()) -> list[str]:
@@ -325,7 +343,8 @@ def restartable_centre(postgres_url: str, tmp_path: Path) -> Iterator[CentreProc
             set_password(s, name, PASSWORD)
         audit_chain.seal(s)  # the demo's history starts the chain (as `dispatch-central demo` does)
     audit_chain.install(database.sessions)  # what the test writes as the centre is chained too
-    centre = CentreProcess(database, postgres_url, free_port(), tmp_path / "centre.stderr")
+    grant_service(postgres_url)
+    centre = CentreProcess(database, as_service(postgres_url), free_port(), tmp_path / "centre.stderr")  # as deployed
     try:
         centre.start()
         yield centre

@@ -16,6 +16,7 @@ from central.app import create_app
 from central.config import CentralConfig
 from console.sync.client import CentreClient, Unreachable
 from tests.fixtures.centre import PASSWORD
+from tests.fixtures.postgres import as_service
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def tls_centre(centre, tmp_path):
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(CentralConfig(database_url=url)), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(CentralConfig(database_url=as_service(url))), host="127.0.0.1", port=port,
                                            log_level="warning", ssl_keyfile=str(key_file), ssl_certfile=str(cert_file),
                                            timeout_graceful_shutdown=1))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

@@ -70,3 +70,4 @@ class LoginDialog(QDialog):
         QGuiApplication.restoreOverrideCursor()
         self.buttons.setEnabled(True)
         self.error.setText(SyncTexts().problem(exc.kind, str(exc)) if isinstance(exc, CentreError) else str(exc))
+        self.adjustSize()  # a long reason wraps onto more lines: the dialog grows to show them

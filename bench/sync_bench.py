@@ -42,23 +42,32 @@ from console.sync.worker import SyncWorker
 from tests.fixtures.postgres_server import TemporaryPostgres
 
 PASSWORD = "bench password 2026"
-USER = "wang.wei.central"
+USER = "wang.wei.central"  # a dispatcher: the region's desk
+WHOLE = "admin"  # tied to no region: the whole centre's desk
 
 
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
 
 
-def desk(base: str, folder: Path, name: str, **worker) -> tuple[Database, SyncWorker]:
+def desk(base: str, folder: Path, name: str, username: str = USER, **worker) -> tuple[Database, SyncWorker]:
     database, _ = open_data_file(folder / f"{name}.sqlite")
     client = CentreClient(base)
-    client.login(USER, PASSWORD)
+    client.login(username, PASSWORD)
     sync = SyncWorker(Replica(database), client, **worker)
     capture.install(database.sessions, sync.wake)
     return database, sync
 
 
 def snapshot_figures(base: str, folder: Path) -> dict[str, float]:
+    """A region desk's first download (its rows per second, and its size against the whole
+    centre's, downloaded by a desk that sees every region), with a SQLite-only baseline."""
+    whole_db, whole_sync = desk(base, folder, "whole-desk", WHOLE)
+    started = time.perf_counter()
+    whole_rows = whole_sync.download_snapshot()
+    whole_seconds = time.perf_counter() - started
+    whole_sync.stop()
+    whole_db.close()
     database, sync = desk(base, folder, "new-desk")
     started = time.perf_counter()
     rows = sync.download_snapshot()
@@ -74,8 +83,13 @@ def snapshot_figures(base: str, folder: Path) -> dict[str, float]:
     sync.stop()
     database.close()
     other.close()
+    size = (folder / "new-desk.sqlite").stat().st_size
+    whole_size = (folder / "whole-desk.sqlite").stat().st_size
     return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds), "pages": len(pages),
-            "sqlite_only_seconds": round(baseline, 2), "ratio_to_sqlite_only": round(seconds / baseline, 2)}
+            "sqlite_only_seconds": round(baseline, 2), "ratio_to_sqlite_only": round(seconds / baseline, 2),
+            "whole_centre_rows": whole_rows, "whole_centre_seconds": round(whole_seconds, 2),
+            "whole_centre_rows_per_s": round(whole_rows / whole_seconds), "region_share_of_rows": round(rows / whole_rows, 3),
+            "file_mb": round(size / 2**20, 1), "whole_centre_file_mb": round(whole_size / 2**20, 1)}
 
 
 def a_to_b_figures(base: str, folder: Path, samples: int) -> dict[str, float]:
@@ -282,6 +296,7 @@ def main() -> None:
         print(f"demo centre written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         with database.unit_of_work() as s:
             set_password(s, USER, PASSWORD)
+            set_password(s, WHOLE, PASSWORD)
         with database.reading() as s:
             print(f"work orders: {s.scalar(select(func.count()).select_from(WorkOrder))}", file=sys.stderr)
         server, base = centre.serve(url)

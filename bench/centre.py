@@ -11,14 +11,14 @@ import time
 
 import requests
 
-from tests.fixtures.centre import _free_port
+from tests.fixtures.centre import free_port
 
 LOG = os.path.join(tempfile.gettempdir(), "dispatch-central-bench.log")  # the service's own log, for a failure's cause
 
 
 def serve(database_url: str, **env: str) -> tuple[subprocess.Popen, str]:
     """(the `dispatch-central serve` process, its base URL), once it answers /health."""
-    port = _free_port()
+    port = free_port()
     environment = dict(os.environ, DISPATCH_CENTRAL_DATABASE_URL=database_url, DISPATCH_CENTRAL_FAILURES_PER_USER="1000", **env)
     log = open(LOG, "w")  # noqa: SIM115 - the process writes it until it stops
     process = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=environment,

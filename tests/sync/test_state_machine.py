@@ -32,6 +32,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 from sqlalchemy import select, text
 
 from console.core.domain.enums import PauseReason
+from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
 from console.core.store import audit
 from console.core.store.models import Technician, WorkOrder, utcnow
@@ -48,6 +49,7 @@ from tests.sync.harness import (  # noqa: F401 - restartable_centre: a fixture, 
     order_rows_differ,
     read_log,
     restartable_centre,
+    rows_outside_scope,
 )
 
 USER = "wang.wei.central"
@@ -71,6 +73,7 @@ class Setup:
     workdir: Path = Path()
     runs = 0
     resolved: dict[str, int] = defaultdict(int)  # conflicts re-applied / dropped by the machine, for the run's summary
+    region: str | None = None  # the desks' user's region (32 hex digits): no desk may hold a row of another
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -281,6 +284,7 @@ class SyncMachine(RuleBasedStateMachine):
             conflicts = sorted(_conflicts(desk), key=lambda c: c["mutation"])
             refused_inserts = {c["id"] for conflict in conflicts for c in conflict["changes"] if c["op"] == "insert"}
             problems += [f"{desk.name}: {d}" for d in order_rows_differ(desk.path, database, Setup.orders, refused_inserts)]
+            problems += [f"{desk.name}: {d}" for d in rows_outside_scope(desk.path, Setup.region)]  # never a row outside its scope
             if len(conflicts) != refusals.get(desk.worker.desk_id, 0):
                 problems.append(f"{desk.name}: {len(conflicts)} conflicts, the centre refused {refusals.get(desk.worker.desk_id, 0)}")
             made_by_refused: set[str] = set()
@@ -359,6 +363,8 @@ def test_desks_editing_going_offline_crashing_and_the_centre_restarting_converge
     orders, technicians = desk_orders(centre.database, USER, ORDERS)
     Setup.centre, Setup.token = centre, login(centre.base, USER, PASSWORD).json()["token"]
     Setup.orders, Setup.technicians, Setup.workdir, Setup.runs = orders, technicians[:3], tmp_path, 0
+    region = DeskReader(centre.database).user(USER).region_id
+    Setup.region = region.hex if region else None
     Setup.driver = DeskProcesses(tmp_path / "driver.stderr")
     try:
         run_state_machine_as_test(SyncMachine, settings=settings(

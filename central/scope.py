@@ -36,7 +36,6 @@ PARENT = {
 }
 # rows that hang from two others: each must be in the region (a link of an appointment to an order)
 ALSO = {"appointment_orders": ("appointment_id", "appointments")}
-_DISTRICT_REGION = {"districts": "region_id"}  # districts are reference data, but a site's region is its district's
 
 
 def region_of_user(user: DeskUser) -> uuid.UUID | None:
@@ -44,27 +43,21 @@ def region_of_user(user: DeskUser) -> uuid.UUID | None:
     return user.region_id
 
 
-def region_sql(table: str, alias: str = "t", depth: int = 0) -> str | None:
-    """An SQL expression giving the region of a row of `table` (aliased `alias`), or None for
-    reference data. Parents are looked up by subquery (each key is indexed)."""
-    if table in DIRECT:
-        return f'{alias}."{DIRECT[table]}"'
-    if table in _DISTRICT_REGION and depth:
-        return f'{alias}."region_id"'
-    if table not in PARENT:
-        return None
-    column, parent = PARENT[table]
-    inner = f"p{depth}"
-    return f'(SELECT {region_sql(parent, inner, depth + 1)} FROM {parent} {inner} WHERE {inner}.id = {alias}."{column}")'
-
-
-def scope_filter(table: str, region: uuid.UUID | None, alias: str = "t") -> str:
-    """A WHERE condition keeping the rows of `table` a desk of `region` may hold (with a
-    `:region` parameter to bind as 32 hex digits' UUID), or "true"."""
-    if region is None or table in REFERENCE:
+def scope_filter(table: str, region: uuid.UUID | None, alias: str = "t", depth: int = 0) -> str:
+    """A WHERE condition keeping the rows of `table` a desk of `region` may hold (with a `:region`
+    parameter to bind as 32 hex digits' UUID), or "true". Written as semi-joins (`column IN (SELECT
+    id FROM parent WHERE ...)`), which PostgreSQL hashes once, not a subquery per row."""
+    if region is None or (table in REFERENCE and not depth):
         return "true"
-    expression = region_sql(table, alias)
-    return f"{expression} = CAST(:region AS uuid)" if expression else "false"
+    if table in DIRECT:
+        return f'{alias}."{DIRECT[table]}" = CAST(:region AS uuid)'
+    if table == "districts":
+        return f'{alias}."region_id" = CAST(:region AS uuid)'
+    if table not in PARENT:
+        return "false"
+    column, parent = PARENT[table]
+    inner = f"s{depth}"
+    return f'{alias}."{column}" IN (SELECT {inner}.id FROM {parent} {inner} WHERE {scope_filter(parent, region, inner, depth + 1)})'
 
 
 def row_region(table: str, row: dict[str, Any], lookup: Callable[[str, str], dict[str, Any] | None]) -> str | None:

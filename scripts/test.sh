@@ -23,6 +23,9 @@ if [ ! -x .venv/bin/python ] && ! "$python" -m venv --help >/dev/null 2>&1; then
   apt_install python3-venv  # Debian splits venv out of python3
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
+# A Wine prefix the packaging tests used to leave in build/ links dosdevices/z: to /, and
+# setuptools' package discovery follows links: the editable install would walk the whole disk.
+rm -rf build/packaging-tests/desk-prefix
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
 # Qt's offscreen platform still needs a few system libraries on a bare machine.
@@ -43,8 +46,9 @@ done
 .venv/bin/ruff check --quiet console central db tests bench
 .venv/bin/lint-imports
 # In parallel (pytest-xdist): a worker per CPU (PYTEST_XDIST_AUTO_NUM_WORKERS=N for another count;
-# `-n 0` among the arguments runs in this one process). --dist loadgroup keeps each xdist_group on
-# one worker: all of tests/packaging, so each bundle is built once a run; the heaviest tests are
-# collected first (tests/conftest.py) so that they do not bunch up at the end. Each worker starts
-# its own PostgreSQL (tests/fixtures/postgres.py). The slowest tests are listed at the end (addopts).
+# `-n 0` among the arguments runs in this one process). --dist loadgroup keeps each group of
+# tests/conftest.py's XDIST_GROUPS on one worker (all of tests/packaging: each bundle is built once
+# a run), and the longest tests are collected first so that they do not bunch up at the end. Each
+# worker starts its own PostgreSQL (tests/fixtures/postgres.py). The slowest 25 tests are listed at
+# the end of every run (addopts in pyproject.toml).
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -n auto --dist loadgroup "$@"

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from central import audit_chain, outbound
+from central.limits import unstorable
 from central.schemas import Mutation, MutationResult
 from central.scope import row_regions
 from console.core.domain.enums import OPEN_STATUSES
@@ -424,15 +425,7 @@ def _orders_of(table: str, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
 def _unstorable(value: Any) -> str:
     """Why PostgreSQL could not store a pushed wire value as it is ("" when it can)."""
     if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            return f"text longer than {MAX_TEXT} characters"
-        if "\x00" in value:
-            return "text with a NUL character"
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return "text that is not valid Unicode (a lone surrogate)"
-        return ""
+        return f"text longer than {MAX_TEXT} characters" if len(value) > MAX_TEXT else unstorable(value)
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, int):

@@ -25,8 +25,8 @@ XDIST_GROUPS = {"tests/packaging/": "packaging", "tests/core/demo/test_centre.py
 # end while the other worker idles; then everything else in its usual order. scripts/test.sh prints
 # the slowest 25 of each run: a test that joins them belongs here.
 LONG_RUNNING = (
-    "tests/sync/test_state_machine.py::test_desks_editing_going_offline_crashing_and_the_centre_restarting_converge",
     "tests/central/test_openapi.py::test_no_server_error_and_responses_match_the_schema",
+    "tests/sync/test_state_machine.py::test_desks_editing_going_offline_crashing_and_the_centre_restarting_converge",
     "tests/sync/test_crash.py::test_every_saved_change_reaches_the_centre_exactly_once_whenever_the_desk_is_killed",
     "tests/test_cli.py::test_central_demo_fills_an_empty_database_once",
     "tests/test_cli.py::test_self_test_opens_the_main_window_and_exits_0",

@@ -6,7 +6,7 @@ The class names are the schemas' names in the OpenAPI document: renaming one cha
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,7 +21,6 @@ from console.core.domain.enums import (
     SatisfactionRating,
 )
 from console.core.services.appointments import Reschedule
-from console.core.wire import MAX_CHANGES
 
 DESK_ID = r"^[A-Za-z0-9._-]+$"
 MAX_MUTATIONS = 100  # per push (a desk sends its backlog in batches)
@@ -191,19 +190,23 @@ class BookingOut(BaseModel):
 
 # --- sync: push and claims --------------------------------------------------------------------------
 
-class Change(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
-    t: str = Field(max_length=64, description="the table")
-    id: str = Field(pattern=r"^[0-9a-f]{32}$", description="the row's id, 32 hex digits")
-    op: Literal["insert", "update"]
-    v: int | None = Field(default=None, description="update: the row version the desk changed")
-    values: dict[str, Any] = Field(alias="set", description="the new values, in the wire format")
-    was: dict[str, Any] = Field(default_factory=dict, description="update: the values before the change")
+class OperationIn(BaseModel):
+    """One action a desk took, to run again at the centre (console.core.operations). Its parts are
+    checked per mutation, not here: a value the centre cannot use refuses that mutation alone, and
+    the desk's outbox moves on."""
+
+    model_config = ConfigDict(extra="ignore")
+    name: Any = Field(description="the operation, e.g. orders.assign (console.core.services.registry)")
+    id: Any = Field(description="the operation's id, 32 hex digits: the rows it makes get ids derived from it")
+    args: Any = Field(default_factory=dict, description="its arguments by name, in JSON")
+    expected: Any = Field(default_factory=dict, description="{order id: version} the desk saw and asks to be checked")
+    seen: Any = Field(default_factory=dict, description="{table: {id: {contested column: [as the desk saw it, as the "
+                                                        "desk made it]}}}: changed since to something else, it is refused")
 
 
 class Mutation(BaseModel):
     m: int = Field(gt=0, lt=2**63, description="the desk's mutation number")
-    changes: list[Change] = Field(min_length=1, max_length=MAX_CHANGES)
+    op: OperationIn
 
 
 class PushIn(BaseModel):
@@ -223,14 +226,15 @@ class MutationResult(BaseModel):
     ok: bool
     reason: str = ""
     code: str = Field(default="", description="refused: why, as a case the desk says in its language: contested (someone "
-                      "changed a contested field first; args: table, columns), unknown / exists (the row; args: table), region, "
-                      "rules_role, table (args: table), unusable / store (args: detail)")
+                      "changed a value first; args: table, columns; theirs: the centre's values), changed (the order or visit "
+                      "changed since the desk saw it), rules (args: kind order|appointment, refusal, detail), region, rules_role, "
+                      "operation (args: name), plan_stale, unusable / store (args: detail), outdated (saved by an older desk)")
     args: dict[str, Any] = Field(default_factory=dict, description="refused: the particulars of the code")
     theirs: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
-    versions: dict[str, dict[str, int]] = Field(default_factory=dict, description="ok: {table: {id: version}} after it")
-    stamp: str = Field(default="", description="ok: the updated_at the centre gave those rows (wire format)")
     rows: dict[str, dict[str, dict[str, Any]]] = Field(
-        default_factory=dict, description="ok, applied by an earlier push (a retry): {table: {id: row}}, its rows as they are now")
+        default_factory=dict, description="ok: {table: {id: row}}, the rows the action wrote, as the centre has them now")
+    partly: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="ok: {order id: {code, kind, refusal, detail}}, orders the rules refused within it")
 
 
 class PushOut(BaseModel):

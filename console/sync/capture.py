@@ -2,7 +2,9 @@
 
 `install(sessions)` hooks the desk's session factory: every flush records what changed in
 replicated rows (read back from the file in the wire format), and just before the commit the
-transaction's changes become one outbox entry, its desk mutation number the entry's key. The
+transaction's changes become one outbox entry, its desk mutation number the entry's key, with the
+operation that made them (`console.core.operations`): the operation is what is pushed, the rows
+stay at the desk to lay its pending values over pulled rows and to undo what the centre refuses. The
 pre-change row goes to `sync_shadows` the first time a row is changed, so a refused change can
 be undone. Pulled rows are written with plain SQL on the connection and never pass through here.
 Derived columns (the cached SLA, recomputed with bulk updates) never pass through either.
@@ -19,12 +21,14 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, SessionTransaction, SessionTransactionOrigin, sessionmaker
 
+from console.core.operations import recorded
 from console.core.store.models import SyncOutbox, SyncOutboxRow, utcnow
-from console.core.wire import BOOKKEEPING, DERIVED, MAX_CHANGES, PUSHABLE, wire
+from console.core.wire import BOOKKEEPING, CONTESTED, DERIVED, MAX_CHANGES, PUSHABLE, wire
 
 _KEY = "sync.changes"
 _SAVED = "sync.saved"
 _MARKS = "sync.savepoints"
+_OP = "sync.operation"  # the operation whose changes the transaction holds
 _STAMPS = "sync.stamps"  # (table, id) -> the row's updated_at before this transaction changed it (wire value)
 
 
@@ -73,6 +77,7 @@ def _rolled_back(session: Session, previous: SessionTransaction) -> None:
     session.info.pop(_SAVED, None)
     session.info.pop(_MARKS, None)
     session.info.pop(_STAMPS, None)
+    session.info.pop(_OP, None)
 
 
 def _row(session: Session, table: str, row_id: str) -> dict[str, Any] | None:
@@ -100,6 +105,9 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
 
 
 def _after_flush(session: Session, _context: object) -> None:
+    action = recorded()
+    if action is not None:  # an operation run inside a longer transaction (a conflict resolved) has returned by its commit
+        session.info[_OP] = action
     changes: dict[tuple[str, str], dict[str, Any]] = session.info.setdefault(_KEY, {})
     for obj in session.new:
         table = obj.__table__.name
@@ -157,6 +165,9 @@ def _record_update(session: Session, changes: dict, table: str, obj: Any) -> Non
             stamp = session.info.get(_STAMPS, {}).get((table, row_id))
             _shadow(session, table, row_id, {**stored, **was, **({"updated_at": stamp} if stamp else {}), "version": base_version})
         changes[(table, row_id)] = {"t": table, "id": row_id, "op": "update", "v": base_version, "set": new, "was": was}
+        after = session.connection().exec_driver_sql("SELECT max(mutation) FROM sync_outbox_rows WHERE row_id = ?", (row_id,)).scalar()
+        if after is not None:  # the desk saw the row as its own waiting change left it
+            changes[(table, row_id)]["after"] = after
     elif known["op"] == "insert":
         known["set"] = _row(session, table, row_id) or known["set"]
     else:
@@ -173,22 +184,46 @@ def _shadow(session: Session, table: str, row_id: str, row: dict[str, Any] | Non
 
 
 def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a savepoint released (SQLAlchemy calls this hook for those too): not the end
+        return
     session.flush()  # the commit's own flush comes after this hook: flush now so nothing is missed
     session.info.pop(_MARKS, None)
     session.info.pop(_STAMPS, None)
     changes = session.info.pop(_KEY, None)
+    stored = session.info.pop(_OP, None)
     if not changes:
         return
     ordered = list(changes.values())
     if len(ordered) > MAX_CHANGES:  # the centre takes one action whole or not at all: refuse it here, before it is saved
         raise TooLarge(len(ordered))
+    action = recorded() or stored
+    if action is None:
+        raise RuntimeError("a replicated row was changed outside an operation: the centre could not run it "
+                           "(mark the service method with @operation)")
     audits = [c["set"] for c in ordered if c["t"] == "audit_log"]
-    summary = ", ".join(dict.fromkeys(a["action"] for a in audits))[:200]
+    summary = ", ".join(dict.fromkeys(a["action"] for a in audits))[:200] or action.name
     user = next((a["user_id"] for a in audits if a.get("user_id")), None)
     mutation = session.execute(insert(SyncOutbox).values(
-        created_at=utcnow(), user_id=_uuid(user), summary=summary, changes=ordered, attempts=0)).inserted_primary_key[0]
+        created_at=utcnow(), user_id=_uuid(user), summary=summary, changes=ordered, attempts=0,
+        operation={**action.wire(), "seen": _seen(ordered)})).inserted_primary_key[0]
     session.execute(insert(SyncOutboxRow), [{"row_id": row_id, "mutation": mutation} for row_id in dict.fromkeys(c["id"] for c in ordered)])
     session.info[_SAVED] = True
+
+
+def _seen(changes: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """The version of each row the action changed as the desk saw it, and the contested values it
+    changed, {column: [as the desk saw it, as the desk made it]}: when the centre's row is at another
+    version, the centre refuses the action if someone changed one of those values since to something
+    else ("changed since you saw it", with both values). (Values the centre sets itself, such as the
+    moment a pause starts, differ from the desk's: compared only when someone else changed the row.)
+    `after`: the desk saw the row as its own waiting mutation left it; refused there, refused here."""
+    seen: dict[str, dict[str, dict[str, Any]]] = {}
+    for change in changes:
+        contested = CONTESTED.get(change["t"], frozenset()) & change.get("was", {}).keys()
+        if change["op"] == "update" and contested:
+            seen.setdefault(change["t"], {})[change["id"]] = {"v": change.get("v"), "after": change.get("after"),
+                                                              **{c: [change["was"][c], change["set"].get(c)] for c in sorted(contested)}}
+    return seen
 
 
 class TooLarge(ValueError):

@@ -1,8 +1,8 @@
 """The dispatcher's side of conflicts: what was refused, mine against theirs, and the two ways out.
 
-Re-apply writes the refused values again on top of the rows as they are now (a new local change,
-so a new outbox entry, pushed on the current version); drop leaves the centre's state. Either way
-the audit log gets a row saying so, with both attempts, and the conflict is closed. Claims are
+Re-apply runs the refused action again on the rows as they are now (`sync.reapply`, a new outbox
+entry the centre runs too); drop keeps the centre's state (`sync.drop`). Either way the audit log
+gets a row saying so, at the centre too, and the conflict is closed. Claims are
 here too: which other desks have an order open.
 """
 
@@ -19,13 +19,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.core.changes import Changes
-from console.core.domain import lifecycle
 from console.core.domain.lifecycle import Refusal
-from console.core.store import audit
-from console.core.store.database import Database
-from console.core.store.models import Base, OrderClaim, SlaPause, SyncConflict, WorkOrder
+from console.core.services.booking import Booking
+from console.core.services.orders import Outcome
+from console.core.services.plan_commit import PlanCommit
+from console.core.services.resolutions import Resolutions
+from console.core.store.database import Database, SessionDatabase
+from console.core.store.models import Base, OrderClaim, SyncConflict, WorkOrder
 from console.core.store.rows import DeskUser
-from console.core.wire import BOOKKEEPING, DERIVED, wire
+from console.core.wire import wire
 
 
 @dataclass(frozen=True)
@@ -110,92 +112,55 @@ class Conflicts:
         return self._resolve(conflict_id, "dropped")
 
     def _resolve(self, conflict_id: uuid.UUID, resolution: str) -> Changes:
+        """Each conflict of the group in its own transaction, in mutation order: the operation that
+        re-applies or drops it (an outbox entry the centre runs too) and the conflict closed with it."""
         now = self._clock()
-        orders: set[uuid.UUID] = set()
-        appointments: set[uuid.UUID] = set()
-        with self._database.unit_of_work() as s:
-            conflict = s.get(SyncConflict, conflict_id, with_for_update=True)
+        with self._database.reading() as s:
+            conflict = s.get(SyncConflict, conflict_id)
             if conflict is None or conflict.resolved_at is not None:
                 raise ConflictError("this conflict was already resolved", "resolved")
-            group = _together(s, conflict, resolution)
-            for item in group:
+            group = [c.id for c in _together(s, conflict, resolution)]
+            first = conflict.mutation
+        changes = Changes()
+        for item_id in group:
+            with self._database.unit_of_work() as s:
+                item = s.get(SyncConflict, item_id, with_for_update=True)
+                if item is None or item.resolved_at is not None:
+                    if item_id == conflict_id:
+                        raise ConflictError("this conflict was already resolved", "resolved")
+                    continue
+                reason = item.reason if item_id == conflict_id else f"{item.reason} (with mutation {first})"
+                actions = Resolutions(SessionDatabase(s), self._user, lambda: now, self._desk_id)
                 if resolution == "reapplied":
-                    self._reapply(s, item, orders, appointments)
-                entity_id = uuid.UUID(item.changes[0]["id"])
-                audit.record(s, at=now, user_id=self._user.id, desk_id=self._desk_id, action=f"sync.{resolution}",
-                             entity=item.changes[0]["t"], entity_id=entity_id, order_id=item.order_id,
-                             before=item.theirs or None, after={"mutation": item.mutation, "changes": item.changes},
-                             reason=item.reason if item is conflict else f"{item.reason} (with mutation {conflict.mutation})")
+                    if not item.operation:
+                        raise ConflictError("saved by an older Dispatch Console: it cannot be re-applied; drop it and do it again",
+                                            "outdated")
+                    try:
+                        result = actions.reapply(item.mutation, item.operation, item.order_id, reason)
+                    except ValueError as exc:  # (Unusable: an action this console no longer knows)
+                        raise ConflictError(f"it cannot be re-applied: {exc}", "outdated") from exc
+                    _refused(result)
+                    changes |= getattr(result, "changes", Changes())
+                else:
+                    actions.drop(item.mutation, item.order_id, reason)
+                    _forget_made(s, [item])
                 item.resolved_at, item.resolution = now, resolution
                 if item.order_id:
-                    orders.add(item.order_id)
-            if resolution == "dropped":
-                _forget_made(s, group)
-        return Changes(orders=frozenset(orders), appointments=frozenset(appointments))
-
-    @staticmethod
-    def _reapply(s: Session, conflict: SyncConflict, orders: set[uuid.UUID], appointments: set[uuid.UUID]) -> None:
-        _check_pause_rules(s, conflict)
-        made: list[tuple[type, uuid.UUID, dict[str, Any]]] = []
-        for change in conflict.changes:
-            if change["t"] == "audit_log":
-                continue
-            model, row_id = _model(change["t"]), uuid.UUID(change["id"])
-            row = s.get(model, row_id)
-            skip = BOOKKEEPING | DERIVED.get(change["t"], frozenset())
-            values = wire(change["t"]).decode({k: v for k, v in change["set"].items() if k not in skip})
-            if change["op"] == "insert":  # refused with its mutation, so the centre never had it: made again, as a new row
-                if row is not None:  # as the desk has it now (later changes of this desk included), not marked deleted
-                    values = {column: getattr(row, column) for column in values}
-                    if "deleted" in values:
-                        values["deleted"] = False
-                made.append((model, row_id, values))
-                continue
-            if row is None:
-                raise ConflictError(f"the {change['t']} row is gone: it cannot be re-applied", "gone", change["t"])
-            for column, value in values.items():
-                setattr(row, column, value)
-            if hasattr(row, "version"):
-                row.version += 1
-            if change["t"] == "work_orders":
-                orders.add(row.id)
-            elif change["t"] == "appointments":
-                appointments.add(row.id)
-        # The desk's marked-deleted copies go (a plain delete is not a change to send: the centre has
-        # none), children first; then the rows are added again, parents first, and sent as new.
-        for model, row_id, _values in reversed(made):
-            held = s.get(model, row_id)
-            if held is not None:
-                s.expunge(held)
-            s.execute(delete(model).where(model.id == row_id))
-        for model, row_id, values in made:
-            s.add(model(id=row_id, **values))
-            if model.__tablename__ == "appointments":
-                appointments.add(row_id)
-        s.flush()
+                    changes |= Changes(orders=frozenset({item.order_id}))
+        return changes
 
 
-def _check_pause_rules(s: Session, conflict: SyncConflict) -> None:
-    """The pause rules (console.core.domain.lifecycle) on the rows as they are now: a refused pause is not
-    re-applied over another one (two open pauses of one order would credit the same time twice), nor
-    a refused resume of a pause that has ended meanwhile."""
-    for change in conflict.changes:
-        if change["t"] != "sla_pauses":
-            continue
-        refusal = None
-        if change["op"] == "insert":
-            order_id = change["set"].get("order_id")
-            order = s.get(WorkOrder, uuid.UUID(order_id)) if order_id else None
-            if order is not None:
-                refusal = lifecycle.pause_refusal(order.status, order.paused_since is not None)
-        elif change["set"].get("ended_at") is not None:
-            pause = s.get(SlaPause, uuid.UUID(change["id"]))
-            if pause is not None and not pause.deleted:
-                order = s.get(WorkOrder, pause.order_id)
-                refusal = lifecycle.resume_refusal(order.status, pause.ended_at is None)
-        if refusal is not None:
-            kind = {Refusal.ALREADY_PAUSED: "already_paused", Refusal.NOT_PAUSED: "already_resumed"}.get(refusal, "rules")
-            raise ConflictError(f"the pause rules refuse it: {refusal.value}", kind, refusal=refusal)
+def _refused(result: object) -> None:
+    """The rules refuse the re-applied action on the rows as they are now: say why (nothing is written)."""
+    if isinstance(result, Outcome) and result.refused and not result.changed:
+        why = next(iter(result.refused.values()))[1]
+        kind = {Refusal.ALREADY_PAUSED: "already_paused", Refusal.NOT_PAUSED: "already_resumed"}.get(why, "rules")
+        raise ConflictError(f"the rules refuse it: {why.value}", kind, refusal=why)
+    if isinstance(result, Booking) and not result.ok:
+        raise ConflictError(f"the rules refuse it: {result.refusal.value}", "rules", refusal=result.refusal)
+    if isinstance(result, PlanCommit) and not result.ok:
+        refusal = next(iter(result.refused.values())).refusal if result.refused else None
+        raise ConflictError("the plan was made from visits or orders changed since", "rules", refusal=refusal)
 
 
 def _forget_made(s: Session, group: list[SyncConflict]) -> None:

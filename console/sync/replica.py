@@ -18,7 +18,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -52,7 +52,8 @@ class Pending:
     mutation: int
     created_at: str
     summary: str
-    changes: list[dict[str, Any]]
+    changes: list[dict[str, Any]]  # the rows it changed on this desk (kept here: never pushed)
+    operation: dict[str, Any] | None = None  # what is pushed (console.core.operations)
 
 
 @dataclass(frozen=True)
@@ -131,9 +132,9 @@ class Replica:
 
     def pending(self, limit: int = 500) -> list[Pending]:
         with self._reading() as conn:
-            rows = conn.execute("SELECT mutation, created_at, summary, changes FROM sync_outbox ORDER BY mutation LIMIT ?",
+            rows = conn.execute("SELECT mutation, created_at, summary, changes, operation FROM sync_outbox ORDER BY mutation LIMIT ?",
                                 (limit,)).fetchall()
-        return [Pending(m, at, summary, json.loads(changes)) for m, at, summary, changes in rows]
+        return [Pending(m, at, summary, json.loads(changes), json.loads(op) if op else None) for m, at, summary, changes, op in rows]
 
     def counts(self) -> SyncCounts:
         with self._reading() as conn:
@@ -276,7 +277,7 @@ class Replica:
             waiting_on = self._pending_touching(conn, ids)  # row id -> the waiting mutations changing it
             waiting = set().union(*waiting_on.values())
             shadows = self._shadows(conn, ids)
-            for result in results:
+            for result in sorted(results, key=lambda r: r["m"]):
                 entry = by_number.get(result["m"])
                 if entry is None or entry.mutation not in waiting:  # answered before (a retried push)
                     continue
@@ -286,8 +287,17 @@ class Replica:
                     waiting_on[change["id"]].discard(entry.mutation)
                 later = {(c["t"], c["id"]) for c in entry.changes if waiting_on[c["id"]]}  # rows with changes still waiting
                 if result.get("ok"):
-                    self._accepted(conn, entry, result.get("versions", {}), later, shadows, result.get("rows") or {},
-                                   result.get("stamp") or None)
+                    answered = {(t, i): row for t, rows in (result.get("rows") or {}).items() for i, row in rows.items()}
+                    extra = sorted({i for _t, i in answered} - waiting_on.keys())
+                    if extra:  # rows the centre wrote that no sent entry names: a waiting one may, and a shadow may be kept
+                        waiting_on.update(self._pending_touching(conn, extra))
+                        shadows.update(self._shadows(conn, extra))
+                    for table, row in self._adopt(conn, entry, answered, waiting_on, shadows):
+                        touched[table].append(row)
+                        if table == "work_orders" and (table, row["id"]) not in answered:
+                            restored_orders.add(uuid.UUID(row["id"]))
+                    if result.get("partly"):
+                        self._partly(conn, entry, result["partly"], at)
                 else:
                     self._conflict(conn, entry, result, at)
                     for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said
@@ -331,45 +341,47 @@ class Replica:
                         out[(change["t"], change["id"])].append(change["set"])
         return out
 
-    @staticmethod
-    def _accepted(conn: sqlite3.Connection, entry: Pending, versions: Mapping[str, Mapping[str, int]],
-                  later: set[tuple[str, str]], shadows: MutableMapping[tuple[str, str], dict | None],
-                  rows: Mapping[str, Mapping[str, dict[str, Any]]], stamp: str | None = None) -> None:
-        """An accepted mutation's rows take the centre's versions and updated_at (`stamp`), or its rows
-        (a retry's answer); `shadows` is kept as the table now has them."""
-        for change in entry.changes:
-            table, row_id = change["t"], change["id"]
-            version = versions.get(table, {}).get(row_id)
-            shadow = shadows.get((table, row_id))
-            now = rows.get(table, {}).get(row_id)  # a retry's answer: applied before, the row as the centre has it now
-            # A row pulled while this change waited may hold it already, and others' changes after it: its version says so.
-            newer = version is not None and shadow is not None and "version" in shadow and shadow["version"] >= version
-            if (table, row_id) in later:  # later changes wait: the shadow moves on to what the centre now has
-                if now is not None or not newer:
-                    base = dict(now) if now is not None else dict(shadow or {})
-                    if now is None and (change["op"] != "insert" or shadow is None):  # a pulled row of the desk's insert has it already
-                        base.update(change["set"])
-                    if version is not None:
-                        base["version"] = version
-                        if stamp:
-                            base["updated_at"] = stamp
-                    conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
-                    if (table, row_id) in shadows:
-                        shadows[(table, row_id)] = base
+    def _adopt(self, conn: sqlite3.Connection, entry: Pending, answered: Mapping[tuple[str, str], dict[str, Any]],
+               waiting_on: Mapping[str, set[int]], shadows: MutableMapping[tuple[str, str], dict | None]) -> list[tuple[str, dict[str, Any]]]:
+        """An applied operation: the rows the centre wrote replace the desk's (with the desk's waiting
+        values laid over them again); the rows the desk changed and the centre did not go back to the
+        centre's state. `shadows` is kept as the table now has them."""
+        mine = {(c["t"], c["id"]) for c in entry.changes}
+        out: list[tuple[str, dict[str, Any]]] = []
+        for key, row in answered.items():
+            table, row_id = key
+            if table not in REPLICATED:
                 continue
-            conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
-            shadows.pop((table, row_id), None)
-            if now is not None:  # (unless a pull wrote a newer one meanwhile)
-                conn.execute(_upsert_sql(table, guarded=True), _values(table, now))
-            elif newer:  # the centre's row as it was pulled, not this desk's values laid over it again
-                conn.execute(_upsert_sql(table, guarded=False), _values(table, shadow))
-            elif wire(table).synced:
-                if version is None:  # a retry answered without its rows: take the version the centre had before, the feed brings the rest
-                    version = (shadow or {}).get("version", 0)
-                    conn.execute(f"UPDATE {table} SET version = ? WHERE id = ?", (version, row_id))
-                else:  # the centre's stamp too: a shadow taken from this row later must hold what the centre has
-                    conn.execute(f"UPDATE {table} SET version = ?, updated_at = coalesce(?, updated_at) WHERE id = ?",
-                                 (version, stamp, row_id))
+            shadow = shadows.get(key)
+            if shadow is not None and "version" in row and shadow.get("version", 0) > row["version"]:
+                row = shadow  # a pull since brought a newer one
+            if waiting_on.get(row_id):  # later changes of this desk wait on it: the centre's row is their base now
+                conn.execute("INSERT OR IGNORE INTO sync_shadows (table_name, row_id, row) VALUES (?, ?, NULL)", (table, row_id))
+                self._rebase(conn, table, row, self._pending_values(conn, {key}, waiting_on).get(key, []))
+                shadows[key] = row
+            else:
+                conn.execute(_upsert_sql(table, guarded=key not in mine and shadow is None), _values(table, row))
+                conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
+                shadows.pop(key, None)
+            out.append((table, row))
+        left = [c for c in entry.changes if (c["t"], c["id"]) not in answered]
+        if left:
+            later = {(c["t"], c["id"]) for c in left if waiting_on.get(c["id"])}
+            out += self._restore(conn, replace(entry, changes=left), self._pending_values(conn, later, waiting_on), shadows)
+        return out
+
+    def _partly(self, conn: sqlite3.Connection, entry: Pending, partly: Mapping[str, Mapping[str, Any]], at: datetime) -> None:
+        """Orders the rules refused within an applied operation: a conflict for them (their rows went back)."""
+        refused = set(partly)
+        changes = [c for c in entry.changes if c["id"] in refused or c["set"].get("order_id") in refused]
+        first = next(iter(partly.values()))
+        operation = dict(entry.operation or {})
+        if isinstance(operation.get("args", {}).get("order_ids"), list):
+            operation["args"] = {**operation["args"], "order_ids": [i for i in operation["args"]["order_ids"]
+                                                                    if uuid.UUID(str(i)).hex in refused]}
+        args = {k: v for k, v in first.items() if k != "code"}
+        self._conflict(conn, replace(entry, changes=changes or entry.changes, operation=operation),
+                       {"code": first.get("code", "rules"), "args": args, "reason": f"the rules refuse it: {first.get('refusal', '')}"}, at)
 
     @staticmethod
     def _conflict(conn: sqlite3.Connection, entry: Pending, result: Mapping[str, Any], at: datetime) -> None:
@@ -380,10 +392,10 @@ class Replica:
         row = codec.encode({"id": uuid.uuid4(), "refused_at": at})
         conn.execute(
             "INSERT INTO sync_conflicts (id, mutation, created_at, refused_at, user_id, summary, reason, code, args, order_id, changes, "
-            "theirs, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '')",
+            "theirs, operation, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '')",
             (row["id"], entry.mutation, entry.created_at, row["refused_at"], user, entry.summary, result.get("reason", ""),
              str(result.get("code") or "")[:32], json.dumps(result.get("args") or {}), order_id, json.dumps(entry.changes),
-             json.dumps(result.get("theirs", {}))))
+             json.dumps(result.get("theirs", {})), json.dumps(entry.operation) if entry.operation else None))
 
     def _restore(self, conn: sqlite3.Connection, entry: Pending, overlays: Mapping[tuple[str, str], list],
                  shadows: MutableMapping[tuple[str, str], dict | None]) -> list[tuple[str, dict[str, Any]]]:

@@ -21,6 +21,9 @@ from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, De
 from console.sync.replica import Replica, ReplicaError
 
 log = logging.getLogger("console.sync")
+# The answer to an entry saved by a console that pushed rows, not operations: the centre cannot run
+# it; it becomes a conflict, its rows go back to the centre's, and the dispatcher does it again.
+OUTDATED = {"ok": False, "code": "outdated", "reason": "saved by an older Dispatch Console: do it again", "args": {}}
 PUSH_BATCH = 100  # mutations per push (the centre takes at most 100)
 PUSH_ROWS = 5000  # and about this many changed rows
 
@@ -175,14 +178,16 @@ class SyncWorker:
         if not pending:
             self._counted()
             return False
-        mutations = [{"m": p.mutation, "changes": p.changes} for p in pending]
-        try:
-            results = self.client.push(self.desk_id, mutations)
-        except DeskRestored:  # this file went back in time: register as a new desk and send what it holds
-            self.desk_id = self.replica.new_desk_id()
-            log.warning("the centre knows this desk's numbers for other changes (a file restored from a backup): "
-                        "registered again as %s", self.desk_id)
-            results = self.client.push(self.desk_id, mutations)
+        mutations = [{"m": p.mutation, "op": p.operation} for p in pending if p.operation is not None]
+        results = [OUTDATED | {"m": p.mutation} for p in pending if p.operation is None]  # saved by a console before operations
+        if mutations:
+            try:
+                results += self.client.push(self.desk_id, mutations)
+            except DeskRestored:  # this file went back in time: register as a new desk and send what it holds
+                self.desk_id = self.replica.new_desk_id()
+                log.warning("the centre knows this desk's numbers for other changes (a file restored from a backup): "
+                            "registered again as %s", self.desk_id)
+                results += self.client.push(self.desk_id, mutations)
         with self._applying:
             if self._stop.is_set() and threading.current_thread() in self._threads:
                 return False

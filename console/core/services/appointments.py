@@ -23,6 +23,8 @@ from console.core.domain import lifecycle
 from console.core.domain.appointments import OPEN, AppointmentRefusal
 from console.core.domain.booking_rules import verdict
 from console.core.domain.enums import AppointmentChangeKind, AppointmentStatus, ContactMethod, PauseReason, RescheduleReason
+from console.core.ids import new_id
+from console.core.operations import operation
 from console.core.services.booking import Booking, BookingRequest, Refused, Reschedule
 from console.core.services.orders import OrderActions
 from console.core.services.plan_commit import PlanBasis, PlanCommit, PlanStep, write_plan
@@ -51,6 +53,7 @@ class AppointmentBook:
 
     # --- booking --------------------------------------------------------------------------------
 
+    @operation("appointments.book")
     def book(self, order_ids: Iterable[uuid.UUID], window: tuple[datetime, datetime], contact_method: ContactMethod,
              contact_name: str = "", contact_phone: str = "", *, confirmed: bool = True,
              technician_id: uuid.UUID | None = None, planned_start: datetime | None = None, reason: str = "") -> Booking:
@@ -79,7 +82,7 @@ class AppointmentBook:
                 raise Refused(Booking(refusal=AppointmentRefusal.ALREADY_BOOKED, detail=order.number))
         method = ContactMethod(request.contact_method)
         appointment = Appointment(
-            id=uuid.uuid4(), updated_at=now, site_id=orders[0].site_id, technician_id=None, window_start=window[0], window_end=window[1],
+            id=new_id(), updated_at=now, site_id=orders[0].site_id, technician_id=None, window_start=window[0], window_end=window[1],
             planned_start=request.planned_start or window[0], duration_minutes=self._minutes(session, orders),
             status=AppointmentStatus.CONFIRMED if request.confirmed else AppointmentStatus.PROPOSED,
             contact_name=request.contact_name.strip()[:64], contact_phone=request.contact_phone.strip()[:32], contact_method=method,
@@ -100,6 +103,7 @@ class AppointmentBook:
         return Booking(Changes(orders=frozenset(o.id for o in orders), appointments=frozenset({appointment.id})),
                        appointment_id=appointment.id)
 
+    @operation("appointments.confirm")
     def confirm(self, appointment_id: uuid.UUID, contact_method: ContactMethod, expected_version: int | None = None) -> Booking:
         def work(session: Session, now: datetime) -> Booking:
             appointment = self.locked_appointment(session, appointment_id, expected_version)
@@ -111,6 +115,7 @@ class AppointmentBook:
 
         return self._run(work)
 
+    @operation("appointments.reconfirm")
     def reconfirm(self, appointment_id: uuid.UUID, expected_version: int | None = None) -> Booking:
         """The technician's confirmation on the day of the visit (the desk records it when they call in)."""
         def work(session: Session, now: datetime) -> Booking:
@@ -123,6 +128,7 @@ class AppointmentBook:
 
         return self._run(work)
 
+    @operation("appointments.reschedule")
     def reschedule(self, appointment_id: uuid.UUID, window: tuple[datetime, datetime], change: Reschedule,
                    expected_version: int | None = None) -> Booking:
         """A new window agreed with the customer. The reason comes from the list; the whole history stays."""
@@ -135,6 +141,7 @@ class AppointmentBook:
 
         return self._run(work)
 
+    @operation("appointments.cancel")
     def cancel(self, appointment_id: uuid.UUID, text: str, expected_version: int | None = None) -> Booking:
         def work(session: Session, now: datetime) -> Booking:
             appointment = self.locked_appointment(session, appointment_id, expected_version)
@@ -146,6 +153,7 @@ class AppointmentBook:
 
         return self._run(work)
 
+    @operation("appointments.merge")
     def merge(self, keep_id: uuid.UUID, absorb_id: uuid.UUID, text: str = "") -> Booking:
         """Two visits to one site become one: the absorbed one's orders join the kept one."""
         def work(session: Session, now: datetime) -> Booking:
@@ -173,6 +181,7 @@ class AppointmentBook:
 
         return self._run(work)
 
+    @operation("appointments.set_locked")
     def set_locked(self, appointment_id: uuid.UUID, locked: bool, expected_version: int | None = None) -> Booking:
         def work(session: Session, now: datetime) -> Booking:
             appointment = self.locked_appointment(session, appointment_id, expected_version)
@@ -186,6 +195,7 @@ class AppointmentBook:
 
     # --- moving on the board --------------------------------------------------------------------
 
+    @operation("appointments.move")
     def move(self, appointment_id: uuid.UUID, technician_id: uuid.UUID, start: datetime, reason: str = "",
              reschedule: Reschedule | None = None, expected_version: int | None = None) -> Booking:
         """The visit to `technician_id` at `start`. The booking rules decide: what nobody may
@@ -255,6 +265,7 @@ class AppointmentBook:
 
     # --- writing a plan ---------------------------------------------------------------------------
 
+    @operation("appointments.apply_plan")
     def apply_plan(self, steps: Sequence[PlanStep], basis: PlanBasis, reason: str = "", origin: str = "optimiser",
                    fixed_ahead: timedelta = timedelta(0)) -> PlanCommit:
         """Every step in one transaction, or none. Refused whole when a visit or order the plan was

@@ -18,6 +18,7 @@ from console.core.changes import Changes
 from console.core.domain.calendar import BusinessCalendar, Coverage
 from console.core.domain.enums import OPEN_STATUSES
 from console.core.domain.roles import may_supervise
+from console.core.operations import operation
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import CalendarOverride, CalendarYear, WorkOrder, touch
@@ -65,6 +66,7 @@ class CalendarAdmin:
             tuple(OverrideRow(o.day, o.is_working, o.note) for o in overrides),
         )
 
+    @operation("calendar.set_day")
     def set_day(self, day: date, is_working: bool, note: str) -> Changes:
         """Make `day` a working day or a day off, whatever the holiday library says."""
         self._check_allowed()
@@ -82,6 +84,7 @@ class CalendarAdmin:
             self._audit(session, now, "calendar.day_set", row.id, before, {"day": day.isoformat(), "is_working": is_working, "note": note.strip()}, note)
             return self._recompute(session, now)
 
+    @operation("calendar.clear_day")
     def clear_day(self, day: date) -> Changes:
         """Remove the override: the day follows the holiday library again."""
         self._check_allowed()
@@ -95,6 +98,7 @@ class CalendarAdmin:
             self._audit(session, now, "calendar.day_cleared", row.id, {"day": day.isoformat(), "is_working": row.is_working}, None, "")
             return self._recompute(session, now)
 
+    @operation("calendar.mark_official")
     def mark_official(self, year: int, source: str) -> Changes:
         """Record that `year`'s official schedule (holidays and make-up days) is entered."""
         self._check_allowed()

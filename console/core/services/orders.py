@@ -19,6 +19,7 @@ from console.core.changes import Changes
 from console.core.domain import lifecycle
 from console.core.domain.enums import PauseReason
 from console.core.domain.lifecycle import Refusal
+from console.core.operations import operation
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import SlaPause, Technician, WorkOrder, touch
@@ -62,6 +63,7 @@ class OrderActions:
 
     # --- the actions --------------------------------------------------------------------------
 
+    @operation("orders.assign")
     def assign(self, order_ids: Iterable[uuid.UUID], technician_id: uuid.UUID) -> Outcome:
         with self._database.unit_of_work() as session:
             tech = session.get(Technician, technician_id)
@@ -79,6 +81,7 @@ class OrderActions:
 
             return self._each(session, order_ids, "order.assigned", apply)
 
+    @operation("orders.pause")
     def pause(self, order_ids: Iterable[uuid.UUID], reason: PauseReason, note: str = "") -> Outcome:
         with self._database.unit_of_work() as session:
             return self.pause_within(session, order_ids, reason, note)
@@ -97,6 +100,7 @@ class OrderActions:
 
         return self._each(session, order_ids, "sla.paused", apply, refresh=True)
 
+    @operation("orders.resume")
     def resume(self, order_ids: Iterable[uuid.UUID]) -> Outcome:
         def apply(order: WorkOrder, pause: SlaPause | None, now: datetime) -> Refusal | _Applied:
             refusal = lifecycle.resume_refusal(order.status, order.paused_since is not None and pause is not None)
@@ -112,6 +116,7 @@ class OrderActions:
         with self._database.unit_of_work() as session:
             return self._each(session, order_ids, "sla.resumed", apply, refresh=True)
 
+    @operation("orders.approve_pause")
     def approve_pause(self, order_ids: Iterable[uuid.UUID]) -> Outcome:
         def apply(order: WorkOrder, pause: SlaPause | None, now: datetime) -> Refusal | _Applied:
             refusal = lifecycle.approve_refusal(self._user.role, pause is not None, pause is not None and pause.approved_by is not None)
@@ -124,6 +129,7 @@ class OrderActions:
         with self._database.unit_of_work() as session:
             return self._each(session, order_ids, "sla.pause_approved", apply, refresh=True)
 
+    @operation("orders.set_priority")
     def set_priority(self, order_ids: Iterable[uuid.UUID], priority: int) -> Outcome:
         def apply(order: WorkOrder, _pause: SlaPause | None, _now: datetime) -> Refusal | _Applied:
             refusal = lifecycle.priority_refusal(order.status, priority)

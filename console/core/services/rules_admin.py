@@ -12,6 +12,7 @@ from console.core.changes import Changes
 from console.core.domain.enums import OPEN_STATUSES, Assurance, CustomerLevel, LimitUnit, OrderKind, SlaStage
 from console.core.domain.roles import may_supervise
 from console.core.domain.sla import ANY_GRADE
+from console.core.operations import operation
 from console.core.services.calendar import NotAllowed
 from console.core.store import audit
 from console.core.store.database import Database
@@ -29,6 +30,7 @@ class RulesAdmin:
     def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local"):
         self._database, self._user, self._clock, self._desk_id = database, user, clock, desk_id
 
+    @operation("rules.set_limit")
     def set_limit(self, kind: OrderKind, stage: SlaStage, grade: str, amount: str, unit: LimitUnit, reason: str) -> Changes:
         if not may_supervise(self._user.role):
             raise NotAllowed("only a shift supervisor or an administrator may change SLA rules")

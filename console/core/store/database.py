@@ -78,3 +78,22 @@ class Database:
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
+
+
+class SessionDatabase:
+    """An open session as a service's database: its unit of work is a savepoint of the session's
+    transaction (the centre running a desk's operation inside a push; a desk resolving a conflict
+    in the same transaction that closes it)."""
+
+    def __init__(self, session: Session):
+        self._session = session
+        self.engine = session.get_bind()
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        with self._session.begin_nested():
+            yield self._session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        yield self._session

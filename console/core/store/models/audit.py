@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from console.core.ids import new_id
 from console.core.store.models.base import Base
 
 
@@ -17,7 +18,7 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_order_at", "order_id", "at"),)
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     at: Mapped[datetime] = mapped_column(index=True)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     desk_id: Mapped[str] = mapped_column(String(64), default="")

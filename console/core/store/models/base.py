@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, Enum, Integer, MetaData, TypeDecorator, Uuid, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from console.core.ids import new_id
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -64,7 +66,7 @@ class Base(DeclarativeBase):
 class Synced:
     """Columns every replicated row carries: a client-made UUID, a version, a UTC stamp, a tombstone."""
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, nullable=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), nullable=False)

@@ -27,6 +27,8 @@ class SyncOutbox(Base):
     user_id: Mapped[uuid.UUID | None] = mapped_column()
     summary: Mapped[str] = mapped_column(String(200), default="")  # the audit actions, for the status and panel
     changes: Mapped[list[Any]] = mapped_column(JSON)  # [{table, id, op, base_version, values, before}]
+    # what is pushed: {name, id, args, expected, seen} (console.core.operations); None if saved before operations
+    operation: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -57,6 +59,7 @@ class SyncConflict(Base):
     order_id: Mapped[uuid.UUID | None] = mapped_column()
     changes: Mapped[list[Any]] = mapped_column(JSON)  # mine: the refused mutation's changes
     theirs: Mapped[dict[str, Any]] = mapped_column(JSON)  # {table: {id: {column: value}}} as the centre had them
+    operation: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # the action, run again to re-apply it
     resolved_at: Mapped[datetime | None]
     resolution: Mapped[str] = mapped_column(String(16), default="")  # reapplied | dropped
 
@@ -118,6 +121,7 @@ class SyncMutation(Base):
     mutation: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     digest: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(index=True)
+    touched: Mapped[list[Any] | None] = mapped_column(JSON, default=None)  # applied: [[table, id], ...], a retry's answer
 
 
 class OrderClaim(Synced, Base):

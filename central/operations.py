@@ -1,0 +1,346 @@
+"""One pushed operation run at the centre: the desk's action through the same service code, as the
+token's user, in a savepoint of the push's transaction.
+
+What a desk sends is read as an action, never as rows: its name picks a service method
+(`console.core.services.registry`), its arguments are decoded with that method's type hints, the
+service is built with the token's user (role, region) and the centre's clock, and the method runs
+under the operation's id so the rows it makes carry the ids the desk gave them. Whatever the desk
+believed about derived values, attributions or other rows plays no part. Around the run:
+- "changed since you saw it": a contested value the action changed on the desk (`seen`) that is no
+  longer what the centre has refuses it, with both values;
+- the rules' own refusals (an order closed, a visit moved meanwhile) refuse it, with their code;
+- every row it wrote, before and after, and every row those refer to, must be in the user's region;
+- anything the data or the database cannot take refuses this action alone.
+The answer is the rows the action wrote (`Ran.touched`), read as the centre has them once the push's
+SLA recomputation is done.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from central.limits import unstorable
+from central.scope import DIRECT, PARENT, row_region
+from console.core.domain.lifecycle import Refusal as OrderRefusal
+from console.core.operations import Unusable, decode, replaying
+from console.core.services.booking import Booking
+from console.core.services.calendar import NotAllowed
+from console.core.services.orders import Outcome
+from console.core.services.plan_commit import PlanCommit
+from console.core.services.registry import find
+from console.core.services.rules_admin import RuleError
+from console.core.store.database import SessionDatabase
+from console.core.store.models import SyncRefusal
+from console.core.store.rows import DeskUser
+from console.core.wire import CONTESTED, PUSHABLE, RULE_TABLES, pg_select, wire
+
+MAX_TEXT = 4000  # characters of one text argument
+MAX_INTEGER = 2**53  # a number beyond this is no value any argument takes
+Key = tuple[str, str]
+
+
+class Refused(Exception):
+    """`reason` in English (the audit log's); `code` and `args` for the desk to say it in its language."""
+
+    def __init__(self, code: str, reason: str, theirs: dict[str, dict[str, dict[str, Any]]] | None = None, **args: Any):
+        super().__init__(reason)
+        self.code, self.reason, self.details = code, reason, args
+        self.theirs = theirs or {}
+
+
+@dataclass
+class Ran:
+    """What one operation did at the centre."""
+
+    touched: list[Key]  # the rows it wrote, in order
+    orders: set[uuid.UUID]  # whose SLA facts it may have changed
+    rules_changed: bool = False
+    partly: dict[str, dict[str, Any]] = field(default_factory=dict)  # order id -> {code, refusal, number}: refused within it
+
+
+def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
+    """Run a pushed operation (its wire form) or raise Refused; nothing of a refused one is written."""
+    if not isinstance(op, dict):
+        raise Refused("unusable", "op: an object is expected", detail="op")
+    name = op.get("name")
+    operation = find(name)
+    if operation is None:
+        raise Refused("operation", f"no operation {str(name)[:64]!r} at the centre", name=str(name)[:64])
+    try:
+        op_id = uuid.UUID(hex=op.get("id")) if isinstance(op.get("id"), str) and len(op["id"]) == 32 else None
+    except ValueError:
+        op_id = None
+    if op_id is None:
+        raise Refused("unusable", "op.id: 32 hex digits expected", detail="op.id")
+    problem = _unusable_json(op.get("args"), "args") or _unusable_json(op.get("seen"), "seen") or _unusable_json(op.get("expected"), "expected")
+    if problem:
+        raise Refused("unusable", problem, detail=problem)
+    try:
+        args = decode(operation.name, op.get("args", {}))
+        expected = _expected(op.get("expected") or {})
+    except Unusable as exc:
+        raise Refused("unusable", str(exc), detail=str(exc)) from None
+    seen = _seen(op.get("seen") or {})
+    try:
+        with s.begin_nested():
+            _check_seen(s, desk_id, seen)
+            with _tracking(s) as touched, replaying(op_id):
+                service = operation.service(SessionDatabase(s), user, lambda: at, desk_id)
+                if expected:
+                    service = service.seen(expected)
+                result = operation.method(service, **args)
+            partly = _verdict(result)
+            _check_region(s, user, touched)
+    except Refused as refused:
+        if refused.code == "changed" and expected:  # with both values: what the centre has now
+            current = _read(s, [("work_orders", k.hex) for k in expected])
+            refused.theirs = {"work_orders": {i: {c: r.get(c) for c in sorted(CONTESTED["work_orders"] | {"version"})}
+                                              for i, r in current.get("work_orders", {}).items()}}
+        raise
+    except DBAPIError as exc:
+        detail = _first_line(exc)
+        raise Refused("store", f"the centre cannot store this change: {detail}", detail=detail) from None
+    except NotAllowed as exc:
+        raise Refused("rules_role", str(exc)) from None
+    except (RuleError, ValueError, TypeError, OverflowError, ArithmeticError, LookupError) as exc:
+        detail = str(exc)[:200]
+        raise Refused("unusable", f"the centre cannot use this change: {detail}", detail=detail) from None
+    keys = list(touched.after)
+    return Ran(keys, _orders(s, touched), any(t in RULE_TABLES for t, _ in keys), partly)
+
+
+def _verdict(result: Any) -> dict[str, dict[str, Any]]:
+    """Refused whole: raise; refused for some of its orders: those; done: nothing."""
+    if isinstance(result, Outcome):
+        if result.refused and not result.changed:
+            number, why = next(iter(result.refused.values()))
+            raise _rules(why, number)
+        return {k.hex: {"code": _rules(why, number).code, "kind": "order", "refusal": why.value, "detail": number}
+                for k, (number, why) in result.refused.items()}
+    if isinstance(result, Booking) and not result.ok:
+        raise _rules(result.refusal, result.detail)
+    if isinstance(result, PlanCommit) and not result.ok:
+        if result.stale:
+            raise Refused("plan_stale", "the plan was made from visits or orders changed since", count=len(result.stale))
+        key, booking = next(iter(result.refused.items()))
+        raise _rules(booking.refusal, booking.detail or key)
+    return {}
+
+
+def _rules(why: Any, detail: str) -> Refused:
+    kind = "order" if isinstance(why, OrderRefusal) else "appointment"
+    code = "changed" if getattr(why, "value", "") == "changed_elsewhere" else "rules"
+    return Refused(code, f"the rules refuse it: {getattr(why, 'value', why)}", kind=kind, refusal=getattr(why, "value", str(why)),
+                   detail=str(detail or ""))
+
+
+def _expected(value: Any) -> dict[uuid.UUID, int]:
+    if not isinstance(value, dict):
+        raise Unusable("expected: an object of order ids and versions is expected")
+    out = {}
+    for key, version in value.items():
+        try:
+            out[uuid.UUID(hex=key)] = version
+        except (ValueError, TypeError):
+            raise Unusable(f"expected.{str(key)[:40]}: an order id is expected") from None
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise Unusable(f"expected.{key}: a version number is expected")
+    return out
+
+
+def _seen(value: Any) -> dict[Key, dict[str, Any]]:
+    """{(table, id): {"v": the version the desk saw, contested column: [the value it saw, the value it made]}};
+    anything else is ignored."""
+    out: dict[Key, dict[str, Any]] = {}
+    if not isinstance(value, dict):
+        return out
+    for table, rows in value.items():
+        if table not in CONTESTED or not isinstance(rows, dict):
+            continue
+        for row_id, columns in rows.items():
+            if isinstance(row_id, str) and len(row_id) == 32 and isinstance(columns, dict):
+                try:
+                    uuid.UUID(hex=row_id)
+                except ValueError:
+                    continue
+                picked: dict[str, Any] = {c: v for c, v in columns.items() if c in CONTESTED[table] and isinstance(v, list) and len(v) == 2}
+                if picked:
+                    out[(table, row_id)] = {**picked, "v": _number(columns.get("v")), "after": _number(columns.get("after"))}
+    return out
+
+
+def _number(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63 else None
+
+
+def _check_seen(s: Session, desk_id: str, seen: dict[Key, dict[str, Any]]) -> None:
+    """Refuse when the row changed since the desk saw it and a contested value the action changed is
+    now neither what the desk saw nor what it made."""
+    if not seen:
+        return
+    current = _read(s, sorted(seen), lock=True)
+    for (table, row_id), saw in seen.items():
+        row = current.get(table, {}).get(row_id)
+        if row is None:
+            continue  # the action itself says what it makes of a row the centre does not have
+        if saw["after"] is not None and s.get(SyncRefusal, (desk_id, saw["after"])) is not None:
+            lost = sorted(c for c in saw if c not in ("v", "after"))  # made on top of this desk's own refused change
+        elif saw["v"] is not None and row.get("version") == saw["v"]:
+            continue  # nobody changed it since the desk saw it
+        else:
+            lost = sorted(c for c, pair in saw.items() if c not in ("v", "after") and row.get(c) not in pair)
+        if lost:
+            theirs = {c: row.get(c) for c in sorted(CONTESTED[table] | {"version"})}
+            raise Refused("contested", f"changed at the centre meanwhile: {', '.join(lost)}", {table: {row_id: theirs}},
+                          table=table, columns=lost)
+
+
+@dataclass
+class _Touched:
+    after: dict[Key, None] = field(default_factory=dict)  # in the order written
+    before: dict[Key, dict[str, Any]] = field(default_factory=dict)  # the changed columns' old values (wire)
+
+
+@contextmanager
+def _tracking(s: Session) -> Iterator[_Touched]:
+    """The replicated rows the session writes meanwhile, with the old values of what it changes."""
+    touched = _Touched()
+
+    def before_flush(session: Session, _context: object, _instances: object) -> None:
+        for obj in session.dirty:
+            table = obj.__table__.name
+            if table not in PUSHABLE:
+                continue
+            state = inspect(obj)
+            old = {}
+            for attr in state.mapper.column_attrs:
+                history = state.attrs[attr.key].history
+                if history.deleted:
+                    old[attr.columns[0].name] = history.deleted[0]
+            if old:
+                previous = touched.before.setdefault((table, obj.id.hex), {})
+                for column, value in wire(table).encode(old).items():
+                    previous.setdefault(column, value)
+
+    def after_flush(session: Session, _context: object) -> None:
+        for obj in (*session.new, *session.dirty):
+            table = obj.__table__.name
+            if table in PUSHABLE:
+                touched.after[(table, obj.id.hex)] = None
+        for obj in session.deleted:
+            if obj.__table__.name in PUSHABLE:
+                raise RuntimeError(f"a replicated row of {obj.__table__.name} was deleted")
+
+    event.listen(s, "before_flush", before_flush)
+    event.listen(s, "after_flush", after_flush)
+    try:
+        yield touched
+        s.flush()
+    finally:
+        event.remove(s, "before_flush", before_flush)
+        event.remove(s, "after_flush", after_flush)
+
+
+def _check_region(s: Session, user: DeskUser, touched: _Touched) -> None:
+    """A user tied to a region writes only rows of that region, refers only to rows of it, and moves
+    nothing out of or into it (the rows as they were and as they are)."""
+    if user.region_id is None or not touched.after:
+        return
+    own = user.region_id.hex
+    lookup = _lookup(s)
+    rows = _read(s, list(touched.after))
+    for (table, row_id) in touched.after:
+        row = rows.get(table, {}).get(row_id) or {}
+        old = {**row, **touched.before.get((table, row_id), {})}
+        for state in (row, old):
+            for region in _regions(table, state, lookup):
+                if region not in (None, own):
+                    raise Refused("region", "that is not in your region", table=table)
+
+
+def _regions(table: str, row: dict[str, Any], lookup: Callable[[str, str], dict | None]) -> set[str | None]:
+    """The row's own region and the region of every regional row it refers to."""
+    regions = {row_region(table, row, lookup)}
+    for fk in wire(table).table.foreign_keys:
+        target, value = fk.column.table.name, row.get(fk.parent.name)
+        if isinstance(value, str) and (target in DIRECT or target in PARENT):
+            found = lookup(target, value)
+            if found is not None:
+                regions.add(row_region(target, found, lookup))
+    return regions
+
+
+def _lookup(s: Session) -> Callable[[str, str], dict[str, Any] | None]:
+    cache: dict[Key, dict[str, Any] | None] = {}
+
+    def lookup(table: str, row_id: str) -> dict[str, Any] | None:
+        if (table, row_id) not in cache:
+            cache[(table, row_id)] = _read(s, [(table, row_id)]).get(table, {}).get(row_id)
+        return cache[(table, row_id)]
+    return lookup
+
+
+def _read(s: Session, keys: list[Key], lock: bool = False) -> dict[str, dict[str, dict[str, Any]]]:
+    """Rows by (table, id) in the wire format, as this transaction sees them."""
+    wanted: dict[str, set[str]] = {}
+    for table, row_id in keys:
+        wanted.setdefault(table, set()).add(row_id)
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for table, ids in wanted.items():
+        columns = wire(table).columns
+        suffix = " ORDER BY t.id FOR UPDATE" if lock and table != "audit_log" else ""
+        for raw in s.execute(text(f"SELECT ({pg_select(table)})::text FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[])){suffix}"),
+                             {"ids": sorted(ids)}).scalars():
+            row = dict(zip(columns, json.loads(raw), strict=True))
+            out.setdefault(table, {})[row["id"]] = row
+    return out
+
+
+def _orders(s: Session, touched: _Touched) -> set[uuid.UUID]:
+    """The orders whose SLA facts the operation may have changed: its orders and its pauses' orders."""
+    orders = {uuid.UUID(hex=i) for t, i in touched.after if t == "work_orders"}
+    pauses = [k for k in touched.after if k[0] == "sla_pauses"]
+    if pauses:
+        orders |= {uuid.UUID(hex=r["order_id"]) for r in _read(s, pauses).get("sla_pauses", {}).values() if r.get("order_id")}
+    return orders
+
+
+def _unusable_json(value: Any, where: str, depth: int = 0) -> str:
+    """Why a pushed JSON value cannot be used as it is ("" when it can): text too long or that
+    PostgreSQL cannot store, numbers out of range, nesting too deep."""
+    if depth > 12:
+        return f"{where}: nested too deep"
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            return f"{where}: text longer than {MAX_TEXT} characters"
+        problem = unstorable(value)
+        return f"{where}: {problem}" if problem else ""
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        return "" if -MAX_INTEGER <= value <= MAX_INTEGER else f"{where}: a number out of range"
+    if isinstance(value, float):
+        return "" if value == value and abs(value) <= 1e15 else f"{where}: a number out of range"
+    if isinstance(value, list):
+        return next((p for i, v in enumerate(value) if (p := _unusable_json(v, f"{where}.{i}", depth + 1))), "")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = _unusable_json(key, where, depth + 1) or _unusable_json(item, f"{where}.{str(key)[:40]}", depth + 1)
+            if problem:
+                return problem
+        return ""
+    return f"{where}: a value of no known kind"
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return (str(exc.orig).strip().splitlines() or [""])[0][:200] if exc.orig is not None else str(exc)[:200]

@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 from central.limits import unstorable
 from central.scope import DIRECT, PARENT, row_region
 from console.core.domain.lifecycle import Refusal as OrderRefusal
-from console.core.operations import Unusable, decode, replaying
+from console.core.ids import drawn_from
+from console.core.operations import Unusable, decode
 from console.core.services.booking import Booking
 from console.core.services.calendar import NotAllowed
 from console.core.services.orders import Outcome
@@ -94,7 +95,7 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
     try:
         with s.begin_nested():
             _check_seen(s, desk_id, seen)
-            with _tracking(s) as touched, replaying(op_id):
+            with _tracking(s) as touched, drawn_from(op_id):  # its new rows get the ids the desk gave them
                 service = operation.service(SessionDatabase(s), user, lambda: at, desk_id)
                 if expected:
                     service = service.seen(expected)

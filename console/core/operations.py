@@ -5,9 +5,9 @@ top (not from inside another operation), it is recorded while it runs: its name,
 JSON, an operation id, and the versions the caller said it saw (`OrderActions.seen`). The desk's
 outbox capture (`console.sync.capture`) stores the record with the rows the action changed, and the
 push sends the record, never the rows. The centre decodes the arguments with the method's own type
-hints (`decode`), builds the same service as the token's user and runs the method again under the
-same operation id (`replaying`), so the rows the action makes get the ids the desk gave them
-(`console.core.ids`). What the centre writes is what its rules decide: derived values, who and when
+hints (`decode`), builds the same service as the token's user and runs the method again with the
+operation's id drawing the new rows' ids (`console.core.ids.drawn_from`), so the rows the action
+makes get the ids the desk gave them. What the centre writes is what its rules decide: derived values, who and when
 are never the desk's to say.
 """
 
@@ -18,8 +18,7 @@ import inspect
 import sys
 import typing
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
@@ -62,7 +61,6 @@ class Operation:
 
 OPERATIONS: dict[str, Operation] = {}
 _RECORDING: ContextVar[Recorded | None] = ContextVar("console_operation", default=None)
-_REPLAY: ContextVar[uuid.UUID | None] = ContextVar("console_replay", default=None)
 
 
 class Unusable(ValueError):
@@ -82,7 +80,7 @@ def operation(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
             bound = signature.bind(self, *args, **kwargs)
             bound.apply_defaults()
             arguments = {k: _materialised(v) for k, v in bound.arguments.items() if k != "self"}
-            op_id = _REPLAY.get() or uuid.uuid4()
+            op_id = uuid.uuid4()
             expected = {k.hex: v for k, v in (getattr(self, "_expected", None) or {}).items()}
             token = _RECORDING.set(Recorded(name, op_id, encode(name, arguments), expected))
             try:
@@ -98,16 +96,6 @@ def operation(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 def recorded() -> Recorded | None:
     """The operation running now, if any."""
     return _RECORDING.get()
-
-
-@contextmanager
-def replaying(op_id: uuid.UUID) -> Iterator[None]:
-    """The next operation runs under this id (the centre running a desk's action again)."""
-    token = _REPLAY.set(op_id)
-    try:
-        yield
-    finally:
-        _REPLAY.reset(token)
 
 
 def encode(name: str, arguments: Mapping[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import json
 
 from sqlalchemy import select, text, update
 
+from console.core.operations import operation
 from console.core.store.models import SyncOutbox, WorkOrder
 from console.sync import capture
 
@@ -16,27 +17,56 @@ def _entries(database) -> list[list[dict]]:
         return [e.changes for e in s.scalars(select(SyncOutbox).order_by(SyncOutbox.mutation))]
 
 
+class _Action:
+    """An action written by hand, as an operation (the outbox takes no change made outside one)."""
+
+    def __init__(self, work):
+        self.work = work
+
+    @operation("tests.by_hand")
+    def run(self) -> None:
+        self.work()
+
+
 def test_a_failed_savepoint_takes_back_only_its_own_changes(demo_db) -> None:
     capture.install(demo_db.sessions)
     with demo_db.reading() as s:
         first, second = s.scalars(select(WorkOrder).order_by(WorkOrder.number).limit(2)).all()
-    with demo_db.unit_of_work() as s:
-        order = s.get(WorkOrder, first.id)
-        order.priority, order.version = 1, order.version + 1
-        s.flush()
-        try:
-            with s.begin_nested():  # as the order numbering does when a day's first number races
-                other = s.get(WorkOrder, second.id)
-                other.priority, other.version = 1, other.version + 1
-                s.flush()
-                s.execute(text("SELECT * FROM no_such_table"))
-        except Exception:  # noqa: BLE001 - the savepoint's failure, taken back
-            pass
-        s.execute(update(WorkOrder).where(WorkOrder.id == first.id).values(title=first.title))  # a Core write is not an ORM change
+
+    def work() -> None:
+        with demo_db.unit_of_work() as s:
+            order = s.get(WorkOrder, first.id)
+            order.priority, order.version = 1, order.version + 1
+            s.flush()
+            try:
+                with s.begin_nested():  # as the order numbering does when a day's first number races
+                    other = s.get(WorkOrder, second.id)
+                    other.priority, other.version = 1, other.version + 1
+                    s.flush()
+                    s.execute(text("SELECT * FROM no_such_table"))
+            except Exception:  # noqa: BLE001 - the savepoint's failure, taken back
+                pass
+            s.execute(update(WorkOrder).where(WorkOrder.id == first.id).values(title=first.title))  # a Core write is not an ORM change
+
+    _Action(work).run()
     [entry] = _entries(demo_db)
     assert [(c["t"], c["id"], c["set"]) for c in entry] == [("work_orders", first.id.hex, {"priority": 1})]
     with demo_db.reading() as s:
         assert s.get(WorkOrder, second.id).priority == second.priority
+
+
+def test_a_change_made_outside_an_operation_is_refused_before_it_is_saved(demo_db) -> None:
+    """The centre runs operations, never rows: a replicated row changed by no operation could not be sent."""
+    import pytest
+
+    capture.install(demo_db.sessions)
+    with demo_db.reading() as s:
+        order = s.scalars(select(WorkOrder).order_by(WorkOrder.number)).first()
+    with pytest.raises(RuntimeError, match="outside an operation"), demo_db.unit_of_work() as s:
+        s.get(WorkOrder, order.id).priority = 1 + order.priority % 5
+    assert _entries(demo_db) == []
+    with demo_db.reading() as s:
+        assert s.get(WorkOrder, order.id).priority == order.priority
 
 
 def test_nothing_saved_means_no_entry_and_a_rolled_back_action_leaves_none(demo_db) -> None:

@@ -44,7 +44,7 @@ def test_every_saved_change_reaches_the_centre_exactly_once_whenever_the_desk_is
 def _lost_answer(desk) -> None:
     """A push the centre commits whose answer never arrives (the desk was killed on the way)."""
     pending = desk.replica.pending()
-    desk.worker.client.push(desk.worker.desk_id, [{"m": p.mutation, "changes": p.changes} for p in pending])
+    desk.worker.client.push(desk.worker.desk_id, [{"m": p.mutation, "op": p.operation} for p in pending])
 
 
 def _open_order(desk):

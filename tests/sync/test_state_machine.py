@@ -17,6 +17,7 @@ the centre is a real process (tests/sync/centre_process.py).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -34,7 +35,6 @@ from sqlalchemy import select, text
 from console.core.domain.enums import PauseReason
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
-from console.core.store import audit
 from console.core.store.models import Technician, WorkOrder, utcnow
 from console.sync.client import CentreError
 from console.sync.conflicts import ConflictError, Conflicts
@@ -181,7 +181,7 @@ class SyncMachine(RuleBasedStateMachine):
         desk = self.desks[n]
         pending = desk.replica.pending(PUSH_BATCH)  # one batch, as the worker sends them (a killed desk process may leave many)
         if self._up(n) and pending:
-            desk.worker.client.push(desk.worker.desk_id, [{"m": p.mutation, "changes": p.changes} for p in pending])
+            desk.worker.client.push(desk.worker.desk_id, [{"m": p.mutation, "op": p.operation} for p in pending])
         self._reopen(n, clean=False)
 
     @rule(n=st.integers(0, DESKS - 1), clean=st.booleans())
@@ -270,11 +270,9 @@ class SyncMachine(RuleBasedStateMachine):
         with database.engine.connect() as conn:
             for desk_id, count in conn.execute(text("SELECT desk_id, count(*) FROM sync_refusals GROUP BY desk_id")):
                 refusals[desk_id] = count
-            refused_audit = {}  # audit id of a refused attempt -> the centre's sync.refused entry
-            for (after,) in conn.execute(text("SELECT after FROM audit_log WHERE action = 'sync.refused'")):
-                for change in (after or {}).get("changes", []):
-                    if change["t"] == "audit_log":
-                        refused_audit[change["id"]] = after
+            # the operations the centre refused (its sync.refused rows name the operation's id)
+            refused_ops = {r[0] for r in conn.execute(text("SELECT replace(entity_id::text, '-', '') FROM audit_log "
+                                                            "WHERE action = 'sync.refused'"))}
             at_centre = {r[0] for r in conn.execute(text("SELECT replace(id::text, '-', '') FROM audit_log WHERE order_id = ANY(CAST(:ids AS uuid[]))"),
                                                     {"ids": Setup.orders})}
         for n, desk in enumerate(self.desks):
@@ -296,6 +294,8 @@ class SyncMachine(RuleBasedStateMachine):
                                     f"change: {conflict['reason']}")
                 made_by_refused |= {c["id"] for c in conflict["changes"] if c["op"] == "insert"}
             in_conflicts = {c["id"] for conflict in conflicts for c in conflict["changes"] if c["t"] == "audit_log"}
+            refused_audit = {c["id"] for conflict in conflicts if (conflict["operation"] or {}).get("id") in refused_ops
+                             for c in conflict["changes"] if c["t"] == "audit_log"}
             for audit_id in self.saved[n]:
                 if audit_id in at_centre:
                     continue
@@ -310,7 +310,8 @@ class SyncMachine(RuleBasedStateMachine):
 def _conflicts(desk) -> list[dict]:
     rows = desk_rows(desk.database.path, "sync_conflicts")
     for row in rows.values():
-        row["changes"] = json.loads(row["changes"]) if isinstance(row["changes"], str) else row["changes"]
+        for column in ("changes", "operation"):
+            row[column] = json.loads(row[column]) if isinstance(row[column], str) else row[column]
     return list(rows.values())
 
 
@@ -335,14 +336,7 @@ def _story(database, start: tuple[int, dict[str, tuple[str | None, bool]]]) -> l
                                      "AND seq > :after AND action IN ('order.assigned', 'sla.paused', 'sla.resumed', 'sync.reapplied') "
                                      "ORDER BY seq"), {"o": order, "after": after_seq}).all()
             for action, before, after, desk_id in rows:
-                if action == "sync.reapplied":  # the desk's values written over the centre's, by the dispatcher's choice
-                    for change in after.get("changes", []):
-                        if change["t"] == "work_orders" and change["id"] == order:
-                            if "assignee_id" in change["set"]:  # (the wire's 32 hex digits; the story keeps the dashed form)
-                                wire_id = change["set"]["assignee_id"]
-                                assignee = str(uuid.UUID(wire_id)) if wire_id else None
-                            if "paused_since" in change["set"]:
-                                paused = change["set"]["paused_since"] is not None
+                if action == "sync.reapplied":  # the action ran again at the centre: its own rows (before it) tell the story
                     continue
                 if action == "order.assigned":
                     if before.get("assignee_id") == after.get("assignee_id"):
@@ -405,7 +399,7 @@ def test_a_change_applied_before_its_lost_answer_and_overwritten_since_is_not_la
     a_actions = OrderActions(a.database, a.user, utcnow, desk_id=a.worker.desk_id)
     assert a_actions.set_priority([order_id], 1).changed
     pending = a.replica.pending()
-    a.worker.client.push(a.worker.desk_id, [{"m": p.mutation, "changes": p.changes} for p in pending])  # the answer is lost
+    a.worker.client.push(a.worker.desk_id, [{"m": p.mutation, "op": p.operation} for p in pending])  # the answer is lost
     b.worker.pull_once()
     assert OrderActions(b.database, b.user, utcnow, desk_id=b.worker.desk_id).set_priority([order_id], 5).changed
     assert b.worker.push_once()
@@ -450,16 +444,27 @@ def test_a_pulled_batch_is_never_written_in_the_middle_of_an_action(centre, make
         pulled_at.append(time.monotonic())
 
     puller = threading.Thread(target=pull)
-    with b.database.unit_of_work() as s:  # an action: what it reads decides what it writes
-        order = s.get(WorkOrder, order_id)
-        assert order.paused_since is None
-        puller.start()
-        time.sleep(0.5)  # the pull has the centre's answer by now and would write it
-        order.priority = 1 + order.priority % 5
-        order.version += 1
-        audit.record(s, at=utcnow(), user_id=b.user.id, desk_id=b.worker.desk_id, action="order.priority", entity="work_order",
-                     entity_id=order_id, order_id=order_id, before=None, after={"priority": order.priority})
-        committed_at = time.monotonic()
+    committed: list[float] = []
+
+    class Slowly:  # the action's unit of work holds the file from its start; the pull comes in meanwhile
+        engine = b.database.engine
+
+        @contextlib.contextmanager
+        def unit_of_work(self):
+            with b.database.unit_of_work() as s:
+                s.connection()  # begun: the file's write lock is this action's
+                puller.start()
+                time.sleep(0.5)  # the pull has the centre's answer by now and would write it
+                yield s
+            committed.append(time.monotonic())
+
+        def reading(self):
+            return b.database.reading()
+
+    with b.database.reading() as s:
+        priority = s.get(WorkOrder, order_id).priority
+    assert OrderActions(Slowly(), b.user, utcnow, desk_id=b.worker.desk_id).set_priority([order_id], 1 + priority % 5).changed
+    committed_at = committed[0]
     puller.join(10)
     assert pulled_at and pulled_at[0] >= committed_at, "the pulled batch was written inside the action"
     assert b.worker.push_once()

@@ -17,6 +17,7 @@ class AuditEntry(Base):
     """One change a person (or the system, with no user) made. Never updated, never deleted."""
 
     __tablename__ = "audit_log"
+    ids_from_operation = True  # console.core.ids
     __table_args__ = (Index("ix_audit_log_order_at", "order_id", "at"),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     at: Mapped[datetime] = mapped_column(index=True)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Enum, Integer, MetaData, TypeDecorator, Uuid, false
+from sqlalchemy import JSON, Boolean, DateTime, Enum, Integer, MetaData, TypeDecorator, Uuid, event, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from console.core.ids import new_id
@@ -63,9 +63,19 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON(), list[str]: JSON(), uuid.UUID: Uuid()}
 
 
+@event.listens_for(Base, "init", propagate=True)
+def _id_when_made(target: Any, _args: tuple, kwargs: dict[str, Any]) -> None:
+    """A row an operation makes takes its id when it is made, in the order the code makes rows (the
+    same at the desk and at the centre), not when it is flushed (in an order of tables that differs
+    from one process to another)."""
+    if getattr(target, "ids_from_operation", False) and kwargs.get("id") is None:
+        kwargs["id"] = new_id()
+
+
 class Synced:
     """Columns every replicated row carries: a client-made UUID, a version, a UTC stamp, a tombstone."""
 
+    ids_from_operation = True  # console.core.ids
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, nullable=False)

@@ -4,6 +4,7 @@ so (410) and downloads the centre's data again, after sending what it saved mean
 from __future__ import annotations
 
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import requests
@@ -25,9 +26,9 @@ def test_a_desk_behind_the_pruned_feed_starts_again_and_loses_nothing(centre, ma
         technician = s.scalars(select(Technician).where(Technician.region_id == order.region_id)).first()
     OrderActions(desk.database, desk.user, lambda: DEMO_NOW).assign([order.id], technician.id)  # saved while "away"
     headers = auth(login(base, "supervisor.central").json()["token"])
+    meanwhile = {"name": "orders.set_priority", "id": uuid.uuid4().hex, "args": {"order_ids": [str(order.id)], "priority": 1}}
     other = requests.post(f"{base}/sync/push", headers=headers, timeout=10, json={"desk_id": "desk-other", "mutations": [
-        {"m": 1, "changes": [{"t": "work_orders", "id": order.id.hex, "op": "update", "v": order.version,
-                              "set": {"priority": 1}, "was": {"priority": order.priority}}]}]}).json()
+        {"m": 1, "op": meanwhile}]}).json()  # another desk's action, while this one is away
     assert other["results"][0]["ok"]
     with central.reading() as s:
         assert s.scalar(select(func.count()).select_from(SyncChange)) > 0

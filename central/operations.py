@@ -92,9 +92,10 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
     except Unusable as exc:
         raise Refused("unusable", str(exc), detail=str(exc)) from None
     seen = _seen(op.get("seen") or {})
+    _named_in_region(s, user, op)
     try:
         with s.begin_nested():
-            _check_seen(s, desk_id, seen)
+            _check_seen(s, user, desk_id, seen)
             with _tracking(s) as touched, drawn_from(op_id):  # its new rows get the ids the desk gave them
                 service = operation.service(SessionDatabase(s), user, lambda: at, desk_id)
                 if expected:
@@ -104,7 +105,7 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
             _check_region(s, user, touched)
     except Refused as refused:
         if refused.code == "changed" and expected:  # with both values: what the centre has now
-            current = _read(s, [("work_orders", k.hex) for k in expected])
+            current = read_rows(s, [("work_orders", k.hex) for k in expected])
             refused.theirs = {"work_orders": {i: {c: r.get(c) for c in sorted(CONTESTED["work_orders"] | {"version"})}
                                               for i, r in current.get("work_orders", {}).items()}}
         raise
@@ -184,16 +185,70 @@ def _number(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63 else None
 
 
-def _check_seen(s: Session, desk_id: str, seen: dict[Key, dict[str, Any]]) -> None:
+# The region of a row any argument may name (orders, technicians, visits, customers, sites): one query for them all.
+_NAMED_REGIONS = text("""
+    SELECT region FROM (
+        SELECT region_id AS region FROM work_orders WHERE id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT region_id FROM technicians WHERE id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT region_id FROM customers WHERE id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT c.region_id FROM sites si JOIN customers c ON c.id = si.customer_id WHERE si.id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT c.region_id FROM appointments a JOIN sites si ON si.id = a.site_id JOIN customers c ON c.id = si.customer_id
+                  WHERE a.id = ANY(CAST(:ids AS uuid[]))
+    ) named WHERE region IS DISTINCT FROM CAST(:own AS uuid) LIMIT 1
+""")
+MAX_NAMED = 20000  # ids one operation may name
+
+
+def _named_in_region(s: Session, user: DeskUser, op: dict[str, Any]) -> None:
+    """A user tied to a region names only rows of it: an action naming another region's order, visit
+    or technician is refused before it runs, so that no refusal, no "changed since" and no partial
+    answer says anything about that row (not even that it exists)."""
+    if user.region_id is None:
+        return
+    ids = _uuids(op.get("args")) | _uuids(list(op.get("expected") or {}) if isinstance(op.get("expected"), dict) else [])
+    if len(ids) > MAX_NAMED:
+        raise Refused("unusable", f"args: an action names at most {MAX_NAMED} rows", detail="args")
+    if ids and s.execute(_NAMED_REGIONS, {"ids": sorted(ids), "own": str(user.region_id)}).first() is not None:
+        raise Refused("region", "that is not in your region")
+
+
+def _uuids(value: Any, depth: int = 0) -> set[str]:
+    """Every id written in a JSON value (as 32 hex digits or in the dashed form)."""
+    if isinstance(value, str):
+        if len(value) in (32, 36):
+            try:
+                return {str(uuid.UUID(value))}
+            except ValueError:
+                return set()
+        return set()
+    if depth > 12:
+        return set()
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    out: set[str] = set()
+    for item in items:
+        out |= _uuids(item, depth + 1)
+    return out
+
+
+def visible(s: Session, user: DeskUser, rows: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Of these rows, those the user may hold (a replayed answer: a row may have left the region since)."""
+    if user.region_id is None:
+        return rows
+    own, lookup = user.region_id.hex, _lookup(s)
+    return {table: kept for table, found in rows.items()
+            if (kept := {i: r for i, r in found.items() if _regions(table, r, lookup) <= {None, own}})}
+
+
+def _check_seen(s: Session, user: DeskUser, desk_id: str, seen: dict[Key, dict[str, Any]]) -> None:
     """Refuse when the row changed since the desk saw it and a contested value the action changed is
     now neither what the desk saw nor what it made."""
     if not seen:
         return
-    current = _read(s, sorted(seen), lock=True)
+    current = visible(s, user, read_rows(s, sorted(seen), lock=True))  # another region's row is none of the desk's business
     for (table, row_id), saw in seen.items():
         row = current.get(table, {}).get(row_id)
         if row is None:
-            continue  # the action itself says what it makes of a row the centre does not have
+            continue  # the action itself says what it makes of a row the centre does not have (or the desk may not see)
         if saw["after"] is not None and s.get(SyncRefusal, (desk_id, saw["after"])) is not None:
             lost = sorted(c for c in saw if c not in ("v", "after"))  # made on top of this desk's own refused change
         elif saw["v"] is not None and row.get("version") == saw["v"]:
@@ -259,7 +314,7 @@ def _check_region(s: Session, user: DeskUser, touched: _Touched) -> None:
         return
     own = user.region_id.hex
     lookup = _lookup(s)
-    rows = _read(s, list(touched.after))
+    rows = read_rows(s, list(touched.after))
     for (table, row_id) in touched.after:
         row = rows.get(table, {}).get(row_id) or {}
         old = {**row, **touched.before.get((table, row_id), {})}
@@ -286,12 +341,12 @@ def _lookup(s: Session) -> Callable[[str, str], dict[str, Any] | None]:
 
     def lookup(table: str, row_id: str) -> dict[str, Any] | None:
         if (table, row_id) not in cache:
-            cache[(table, row_id)] = _read(s, [(table, row_id)]).get(table, {}).get(row_id)
+            cache[(table, row_id)] = read_rows(s, [(table, row_id)]).get(table, {}).get(row_id)
         return cache[(table, row_id)]
     return lookup
 
 
-def _read(s: Session, keys: list[Key], lock: bool = False) -> dict[str, dict[str, dict[str, Any]]]:
+def read_rows(s: Session, keys: list[Key], lock: bool = False) -> dict[str, dict[str, dict[str, Any]]]:
     """Rows by (table, id) in the wire format, as this transaction sees them."""
     wanted: dict[str, set[str]] = {}
     for table, row_id in keys:
@@ -312,7 +367,7 @@ def _orders(s: Session, touched: _Touched) -> set[uuid.UUID]:
     orders = {uuid.UUID(hex=i) for t, i in touched.after if t == "work_orders"}
     pauses = [k for k in touched.after if k[0] == "sla_pauses"]
     if pauses:
-        orders |= {uuid.UUID(hex=r["order_id"]) for r in _read(s, pauses).get("sla_pauses", {}).values() if r.get("order_id")}
+        orders |= {uuid.UUID(hex=r["order_id"]) for r in read_rows(s, pauses).get("sla_pauses", {}).values() if r.get("order_id")}
     return orders
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from central.operations import Refused, _read, run
+from central.operations import Refused, read_rows, run, visible
 from central.schemas import Mutation, MutationResult
 from console.core.domain.enums import OPEN_STATUSES
 from console.core.store.database import Database
@@ -65,7 +65,7 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
         raise DeskNotYours(desk_id)
     done = desk.last_mutation
     fresh = [m for m in mutations if m.m > done]
-    results = _answered_before(s, desk_id, [m for m in mutations if m.m <= done])
+    results = _answered_before(s, user, desk_id, [m for m in mutations if m.m <= done])
     orders: set[uuid.UUID] = set()
     rules_changed = False
     touched: dict[int, list[list[str]]] = {}
@@ -84,13 +84,13 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
     if orders:
         refresh_sla(s, orders, load_rulebook(s), load_calendar(s), at)
     if touched:  # the answer: each applied mutation's rows, read once, with the deadlines just recomputed
-        rows = _read(s, list(dict.fromkeys(tuple(k) for keys in touched.values() for k in keys)))
+        rows = read_rows(s, list(dict.fromkeys(tuple(k) for keys in touched.values() for k in keys)))
         for number, keys in touched.items():
             results[number].rows = _pick(rows, keys)
     if fresh:
         desk.last_mutation = fresh[-1].m
         s.execute(insert(SyncMutation), [{"desk_id": desk_id, "mutation": m.m, "digest": digest(m), "at": at,
-                                          "touched": touched.get(m.m)} for m in fresh])
+                                          "touched": touched.get(m.m), "partly": results[m.m].partly or None} for m in fresh])
     desk.last_seen_at = at
     s.flush()
     return [results[m.m] for m in mutations]
@@ -105,11 +105,12 @@ def _pick(rows: dict[str, dict[str, dict[str, Any]]], keys: list[list[str]]) -> 
     return out
 
 
-def _answered_before(s: Session, desk_id: str, retried: list[Mutation]) -> dict[int, MutationResult]:
+def _answered_before(s: Session, user: DeskUser, desk_id: str, retried: list[Mutation]) -> dict[int, MutationResult]:
     """The answers to mutations an earlier push ran: a refusal as stored, an applied one with its rows as they are now."""
     if not retried:
         return {}
-    taken = {m: (d, t) for m, d, t in s.execute(select(SyncMutation.mutation, SyncMutation.digest, SyncMutation.touched).where(
+    taken = {m: (d, t, p) for m, d, t, p in s.execute(select(SyncMutation.mutation, SyncMutation.digest, SyncMutation.touched,
+                                                             SyncMutation.partly).where(
         SyncMutation.desk_id == desk_id, SyncMutation.mutation.in_([m.m for m in retried])))}
     if any(taken.get(m.m, ("",))[0] != digest(m) for m in retried):  # not the mutation that number was used for
         raise DeskRestored(desk_id)
@@ -123,7 +124,8 @@ def _answered_before(s: Session, desk_id: str, retried: list[Mutation]) -> dict[
                                           theirs=refusal.theirs or {})
         else:
             keys = [(t, i) for t, i in (taken[m.m][1] or [])]
-            results[m.m] = MutationResult(m=m.m, ok=True, rows=_read(s, keys) if keys else {})
+            rows = visible(s, user, read_rows(s, keys)) if keys else {}  # (a row may have left the user's region since)
+            results[m.m] = MutationResult(m=m.m, ok=True, rows=rows, partly=taken[m.m][2] or {})
     return results
 
 

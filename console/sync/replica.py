@@ -255,6 +255,7 @@ class Replica:
         mine = dict(theirs)
         for values in pending:
             mine.update(values)
+        _as_the_rules_would(table, mine)
         if "version" in mine:
             local = conn.execute(f"SELECT version FROM {table} WHERE id = ?", (theirs["id"],)).fetchone()
             mine["version"] = max(theirs["version"], local[0] if local else 0)
@@ -419,6 +420,7 @@ class Replica:
                     row = dict(zip(wire(table).columns, current, strict=True)) if current else {}
                 for values in pending:
                     row.update(values)
+                _as_the_rules_would(table, row)
                 if row:
                     conn.execute(_upsert_sql(table, guarded=False), _values(table, row))
                     out.append((table, row))
@@ -428,6 +430,14 @@ class Replica:
             elif base is not None:  # later changes wait on it: the shadow keeps what the centre said it has now
                 conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
         return out
+
+
+def _as_the_rules_would(table: str, row: dict[str, Any]) -> None:
+    """The desk's waiting values laid over the centre's row, made to fit it as the centre will when it
+    runs the waiting action: a pause the centre began later than the desk's clock said ends, at the
+    earliest, when it began (OrderActions.resume). (Instants the centre sets are its own, not the desk's.)"""
+    if table == "sla_pauses" and row.get("ended_at") and row.get("started_at") and row["ended_at"] < row["started_at"]:
+        row["ended_at"] = row["started_at"]
 
 
 def _children() -> dict[str, list[tuple[str, str]]]:

@@ -508,10 +508,7 @@ def test_a_refused_push_is_audited_by_digest_not_kept_whole(centre) -> None:
 
 @pytest.mark.parametrize("forged", [
     "on their order",
-    pytest.param("on their order, with the version it 'saw'", marks=pytest.mark.xfail(strict=True, reason=(
-        "central/operations.py run(): a refusal with code 'changed' fills `theirs` from `expected` before the region "
-        "check, so the answer (and the desk's sync_conflicts.theirs) carries another region's order: its assignee, "
-        "status, version and number"))),
+    "on their order, with the version it 'saw'",
 ])
 def test_a_forged_outbox_entry_leaves_nothing_of_another_region_on_the_desk(centre, make_desk, forged) -> None:
     _base, central, _url = centre
@@ -539,10 +536,6 @@ def test_a_forged_outbox_entry_leaves_nothing_of_another_region_on_the_desk(cent
     assert not mentions(json.dumps([conflict.theirs, conflict.args, conflict.reason]), theirs)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "central/operations.py: refusals name another region's rows before (or instead of) the region check: 'changed' "
-    "(from `expected`) and 'contested' (from `seen`) answer `theirs` with the row's values; 'rules' answers the order's "
-    "number in args.detail; an applied action answers it in `partly`"))
 @pytest.mark.parametrize("attack", ["expected", "seen", "rules", "partly"])
 def test_no_refusal_tells_a_desk_anything_of_another_regions_order(centre, attack) -> None:
     base, central, _url = centre
@@ -560,9 +553,6 @@ def test_no_refusal_tells_a_desk_anything_of_another_regions_order(centre, attac
     assert not mentions(answer.text, theirs, closed)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "central/push.py _answered_before(): a replayed mutation is answered with its rows as the centre has them now, "
-    "whatever their region: an order that left the desk's region since is sent back (and a desk adopts the rows)"))
 def test_a_replayed_answer_holds_no_row_that_has_left_the_region_since(centre) -> None:
     base, central, _url = centre
     headers = token(base)

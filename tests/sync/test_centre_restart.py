@@ -18,7 +18,9 @@ from contextlib import contextmanager
 
 from sqlalchemy import text
 
+from console.core.store.models import utcnow
 from console.sync.client import CentreClient
+from console.sync.conflicts import Conflicts
 from tests.fixtures.centre import PASSWORD, login
 from tests.sync.harness import (  # noqa: F401 - restartable_centre: a fixture, used by name
     LocalDesk,
@@ -109,7 +111,9 @@ def _check(centre, desks: list[LocalDesk], start: dict, made: Counter, orders: l
         wait_for(lambda: _converged(centre, desks, orders), 60, "every desk has sent everything and equals the centre", every=0.25)
     except AssertionError as exc:
         raise AssertionError("\n".join([str(exc)] + [f"{d.name}: {d.replica.counts()} {d.worker.status} "
-                                                      f"{order_rows_differ(d.path, centre.database, orders)[:5]}" for d in desks])) from None
+                                                      f"{order_rows_differ(d.path, centre.database, orders)[:5]} "
+                                                      f"{[(c.code, c.reason, c.summary) for c in Conflicts(d.database, d.user, utcnow).open()]}"
+                                                      for d in desks])) from None
     end = order_states(centre.database, orders)
     for order in orders:
         assert end[order]["version"] == start[order]["version"] + made[order], (order, start[order], end[order], made[order])

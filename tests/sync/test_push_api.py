@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
 import requests
 from sqlalchemy import func, select
 
@@ -64,9 +63,6 @@ def test_a_retried_batch_applies_once_and_gets_the_same_answers(centre) -> None:
         assert s.get(SyncDesk, "desk-test").last_mutation == 2
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "central/push.py _answered_before(): an applied mutation answered again has no `partly` (SyncMutation does not keep "
-    "it): a desk whose first answer was lost adopts the rows and never learns that the rules refused some of its orders"))
 def test_a_retried_batch_says_again_which_orders_the_rules_refused_within_an_action(centre) -> None:
     base, central, _url = centre
     headers = _token(base)

@@ -26,10 +26,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("operation", sa.JSON(), nullable=True))
     with op.batch_alter_table("sync_mutations") as batch:  # the centre's: the rows an applied one wrote, for a retry's answer
         batch.add_column(sa.Column("touched", sa.JSON(), nullable=True))
+        batch.add_column(sa.Column("partly", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("sync_mutations") as batch:
+        batch.drop_column("partly")
         batch.drop_column("touched")
     with op.batch_alter_table("sync_conflicts") as batch:
         batch.drop_column("operation")

@@ -122,6 +122,7 @@ class SyncMutation(Base):
     digest: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(index=True)
     touched: Mapped[list[Any] | None] = mapped_column(JSON, default=None)  # applied: [[table, id], ...], a retry's answer
+    partly: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # applied: orders the rules refused within it
 
 
 class OrderClaim(Synced, Base):

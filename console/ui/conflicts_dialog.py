@@ -136,7 +136,9 @@ class ConflictsDialog(QDialog):
                     "already_paused": self.tr("The order's clock is paused already (by someone else): re-applying this pause "
                                               "would count the same time twice. Drop it."),
                     "already_resumed": self.tr("This pause has ended already: there is nothing to resume. Drop it."),
-                    "rules": labels.name(exc.refusal),
+                    "rules": labels.name(exc.refusal) or self.tr("The rules refuse it now: drop it."),
+                    "outdated": self.tr("This change was saved by an older Dispatch Console and cannot be re-applied: "
+                                        "drop it and do it again."),
                     "gone": self.tr("The %1 is no longer there: this change cannot be re-applied; drop it.").replace(
                         "%1", texts.table(exc.table))}.get(exc.kind, str(exc))
         else:

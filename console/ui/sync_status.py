@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.changes import Changes
+from console.core.domain.appointments import AppointmentRefusal
+from console.core.domain.lifecycle import Refusal
 from console.core.wire import WireError, wire
 from console.sync.client import CentreError
 from console.sync.conflicts import Conflicts
 from console.sync.worker import SyncStatus, SyncWorker
 from console.ui import labels
+from console.ui.finding_text import refusal_text
 
 
 class SyncBridge(QObject):
@@ -91,8 +94,26 @@ class SyncTexts(QObject):
             "table": self.tr("A desk does not change %1.").replace("%1", table),
             "unusable": self.tr("The centre cannot use this change (%1).").replace("%1", str(args.get("detail", ""))),
             "store": self.tr("The centre cannot store this change (%1).").replace("%1", str(args.get("detail", ""))),
+            "changed": self.tr("Someone else changed it after you looked at it: look again."),
+            "operation": self.tr("The centre does not know this action: update Dispatch Console."),
+            "plan_stale": self.tr("The plan was made from visits or orders changed since: make it again."),
+            "outdated": self.tr("Saved by an older Dispatch Console, before it sent actions: drop it and do it again."),
         }
+        if code == "rules":
+            return self._rules(args) or reason
         return texts.get(code, reason)
+
+    @staticmethod
+    def _rules(args: dict) -> str:
+        """The rules' refusal the centre ran into (args: kind order|appointment, refusal, detail), in words."""
+        detail = str(args.get("detail", ""))
+        try:
+            if args.get("kind") == "appointment":
+                return refusal_text(AppointmentRefusal(args.get("refusal")), detail)
+            text = labels.name(Refusal(args.get("refusal")))
+        except ValueError:
+            return ""
+        return f"{detail}: {text}" if detail else text
 
     def table(self, name: str) -> str:
         names = {

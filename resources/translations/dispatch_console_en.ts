@@ -380,6 +380,14 @@ Trying again…</translation>
         <translation>This pause has ended already: there is nothing to resume. Drop it.</translation>
     </message>
     <message>
+        <source>The rules refuse it now: drop it.</source>
+        <translation>The rules refuse it now: drop it.</translation>
+    </message>
+    <message>
+        <source>This change was saved by an older Dispatch Console and cannot be re-applied: drop it and do it again.</source>
+        <translation>This change was saved by an older Dispatch Console and cannot be re-applied: drop it and do it again.</translation>
+    </message>
+    <message>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>The %1 is no longer there: this change cannot be re-applied; drop it.</translation>
     </message>
@@ -2396,6 +2404,22 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>The centre cannot store this change (%1).</source>
         <translation>The centre cannot store this change (%1).</translation>
+    </message>
+    <message>
+        <source>Someone else changed it after you looked at it: look again.</source>
+        <translation>Someone else changed it after you looked at it: look again.</translation>
+    </message>
+    <message>
+        <source>The centre does not know this action: update Dispatch Console.</source>
+        <translation>The centre does not know this action: update Dispatch Console.</translation>
+    </message>
+    <message>
+        <source>The plan was made from visits or orders changed since: make it again.</source>
+        <translation>The plan was made from visits or orders changed since: make it again.</translation>
+    </message>
+    <message>
+        <source>Saved by an older Dispatch Console, before it sent actions: drop it and do it again.</source>
+        <translation>Saved by an older Dispatch Console, before it sent actions: drop it and do it again.</translation>
     </message>
     <message>
         <source>work order</source>

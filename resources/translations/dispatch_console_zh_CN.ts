@@ -380,6 +380,14 @@ Trying again…</source>
         <translation>此暂停已结束，无需恢复。请放弃。</translation>
     </message>
     <message>
+        <source>The rules refuse it now: drop it.</source>
+        <translation>按现行规则已不允许：请放弃此更改。</translation>
+    </message>
+    <message>
+        <source>This change was saved by an older Dispatch Console and cannot be re-applied: drop it and do it again.</source>
+        <translation>此更改由旧版调度台保存，无法重新应用：请放弃后重新操作。</translation>
+    </message>
+    <message>
         <source>The %1 is no longer there: this change cannot be re-applied; drop it.</source>
         <translation>该%1已不存在：此修改无法重新应用，请放弃。</translation>
     </message>
@@ -2388,6 +2396,22 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>The centre cannot store this change (%1).</source>
         <translation>中心无法保存此修改（%1）。</translation>
+    </message>
+    <message>
+        <source>Someone else changed it after you looked at it: look again.</source>
+        <translation>您查看之后已有他人修改：请重新查看。</translation>
+    </message>
+    <message>
+        <source>The centre does not know this action: update Dispatch Console.</source>
+        <translation>中心不认识此操作：请更新调度台。</translation>
+    </message>
+    <message>
+        <source>The plan was made from visits or orders changed since: make it again.</source>
+        <translation>方案所依据的预约或工单已被修改：请重新生成方案。</translation>
+    </message>
+    <message>
+        <source>Saved by an older Dispatch Console, before it sent actions: drop it and do it again.</source>
+        <translation>由旧版调度台保存（旧版不发送操作）：请放弃后重新操作。</translation>
     </message>
     <message>
         <source>work order</source>

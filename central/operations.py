@@ -30,7 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from central.limits import unstorable
-from central.scope import DIRECT, PARENT, row_region
+from central.scope import DIRECT, PARENT, row_regions
 from console.core.domain.lifecycle import Refusal as OrderRefusal
 from console.core.ids import drawn_from
 from console.core.operations import Unusable, decode
@@ -236,7 +236,7 @@ def visible(s: Session, user: DeskUser, rows: dict[str, dict[str, dict[str, Any]
         return rows
     own, lookup = user.region_id.hex, _lookup(s)
     return {table: kept for table, found in rows.items()
-            if (kept := {i: r for i, r in found.items() if _regions(table, r, lookup) <= {None, own}})}
+            if (kept := {i: r for i, r in found.items() if row_regions(table, r, lookup) <= {None, own}})}
 
 
 def _check_seen(s: Session, user: DeskUser, desk_id: str, seen: dict[Key, dict[str, Any]]) -> None:
@@ -309,31 +309,56 @@ def _tracking(s: Session) -> Iterator[_Touched]:
 
 def _check_region(s: Session, user: DeskUser, touched: _Touched) -> None:
     """A user tied to a region writes only rows of that region, refers only to rows of it, and moves
-    nothing out of or into it (the rows as they were and as they are)."""
+    nothing out of it: the rows as they are (one query per table written) and the rows their changed
+    columns referred to before (one query)."""
     if user.region_id is None or not touched.after:
         return
-    own = user.region_id.hex
-    lookup = _lookup(s)
-    rows = read_rows(s, list(touched.after))
-    for (table, row_id) in touched.after:
-        row = rows.get(table, {}).get(row_id) or {}
-        old = {**row, **touched.before.get((table, row_id), {})}
-        for state in (row, old):
-            for region in _regions(table, state, lookup):
-                if region not in (None, own):
-                    raise Refused("region", "that is not in your region", table=table)
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in touched.after:
+        by_table.setdefault(table, []).append(row_id)
+    for table, ids in by_table.items():
+        if s.execute(text(f"SELECT 1 FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[])) AND ({_outside(table)}) LIMIT 1"),
+                     {"ids": ids, "region": user.region_id.hex}).first() is not None:
+            raise Refused("region", "that is not in your region", table=table)
+    before: set[str] = set()
+    for (table, _row_id), old in touched.before.items():
+        for column, value in old.items():
+            if column == DIRECT.get(table) and value is not None and value != user.region_id.hex:
+                raise Refused("region", "that is not in your region", table=table)
+            if isinstance(value, str) and column in _REGIONAL_REFERENCES.get(table, ()):
+                before.add(str(uuid.UUID(value)))
+    if before and s.execute(_NAMED_REGIONS, {"ids": sorted(before), "own": str(user.region_id)}).first() is not None:
+        raise Refused("region", "that is not in your region")
 
 
-def _regions(table: str, row: dict[str, Any], lookup: Callable[[str, str], dict | None]) -> set[str | None]:
-    """The row's own region and the region of every regional row it refers to."""
-    regions = {row_region(table, row, lookup)}
-    for fk in wire(table).table.foreign_keys:
-        target, value = fk.column.table.name, row.get(fk.parent.name)
-        if isinstance(value, str) and (target in DIRECT or target in PARENT):
-            found = lookup(target, value)
-            if found is not None:
-                regions.add(row_region(target, found, lookup))
-    return regions
+def _inside(table: str, alias: str, depth: int = 0) -> str:
+    """A condition true for a row of `table` in :region, or of no region (reference data, no parent)."""
+    if table in DIRECT:
+        return f'{alias}."{DIRECT[table]}" = CAST(:region AS uuid)'
+    if table not in PARENT or depth > 4:
+        return "true"
+    column, parent = PARENT[table]
+    inner = f"p{depth}"
+    return (f'({alias}."{column}" IS NULL OR {alias}."{column}" IN '
+            f'(SELECT {inner}.id FROM {parent} {inner} WHERE {_inside(parent, inner, depth + 1)}))')
+
+
+def _outside(table: str) -> str:
+    """A condition true for a row of `table` that is, or refers to, a row outside :region."""
+    parts = [f"NOT {_inside(table, 't')}"]
+    for column in _REGIONAL_REFERENCES.get(table, ()):
+        target = wire(table).table.c[column].foreign_keys.copy().pop().column.table.name
+        parts.append(f't."{column}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {target} x WHERE x.id = t."{column}" '
+                     f'AND {_inside(target, "x")})')
+    return " OR ".join(f"({p})" for p in parts)
+
+
+# Per replicated table, its columns that refer to a row of a region (an order, a technician, a visit...).
+_REGIONAL_REFERENCES: dict[str, tuple[str, ...]] = {
+    table: tuple(fk.parent.name for fk in wire(table).table.foreign_keys
+                 if fk.column.table.name in DIRECT or fk.column.table.name in PARENT)
+    for table in PUSHABLE
+}
 
 
 def _lookup(s: Session) -> Callable[[str, str], dict[str, Any] | None]:

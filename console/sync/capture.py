@@ -43,6 +43,8 @@ def install(sessions: sessionmaker, on_saved: Callable[[], None] | None = None) 
     event.listen(sessions, "after_begin", _write_lock)
 
     def after_commit(session: Session) -> None:
+        if session.in_nested_transaction():  # a savepoint released: the transaction goes on
+            return
         if session.info.pop(_SAVED, False) and on_saved is not None:
             on_saved()
 

@@ -410,6 +410,8 @@ def track_audits(database: Database) -> list[str]:
         session.info.setdefault("tracked_audits", []).extend(o.id.hex for o in session.new if isinstance(o, AuditEntry))
 
     def done(session) -> None:
+        if session.in_nested_transaction():  # a savepoint released (SQLAlchemy says so with this event too): not yet
+            return
         committed.extend(session.info.pop("tracked_audits", []))
 
     def undone(session) -> None:

@@ -53,7 +53,10 @@ from tests.sync.harness import (  # noqa: F401 - restartable_centre: a fixture, 
 )
 
 USER = "wang.wei.central"
-DESKS = 3
+# Two dispatchers' desks and their supervisor's of one region, and a supervisor's desk of another
+# region working on that region's orders: no desk may ever hold a row of a region not its user's.
+DESK_USERS = (USER, USER, "supervisor.central", "supervisor.pudong")
+DESKS = len(DESK_USERS)
 ORDERS = 3
 KINDS = ("assign", "priority", "pause", "resume")
 # SYNC_MACHINE_EXAMPLES runs more examples; SYNC_MACHINE_RANDOM draws new ones (the default is the
@@ -73,7 +76,16 @@ class Setup:
     workdir: Path = Path()
     runs = 0
     resolved: dict[str, int] = defaultdict(int)  # conflicts re-applied / dropped by the machine, for the run's summary
-    region: str | None = None  # the desks' user's region (32 hex digits): no desk may hold a row of another
+    profiles: list[Profile] = []  # per desk: its user, token, orders, technicians and region
+
+
+class Profile:
+    def __init__(self, centre, username: str):
+        self.username, self.token = username, login(centre.base, username, PASSWORD).json()["token"]
+        self.orders, technicians = desk_orders(centre.database, username, ORDERS)
+        self.technicians = technicians[:3]
+        region = DeskReader(centre.database).user(username).region_id
+        self.region = region.hex if region else None  # 32 hex digits: no desk may hold a row of another region
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -89,10 +101,11 @@ class SyncMachine(RuleBasedStateMachine):
         self.saved: dict[int, list[str]] = defaultdict(list)  # desk -> audit ids of what it saved, in order
         self.offline = [False] * DESKS
         self.children = 0
-        self.story_from = _story_start(self.centre.database, Setup.orders)  # earlier runs' changes are not this one's
+        self.story_from = _story_start(self.centre.database, _all_orders())  # earlier runs' changes are not this one's
 
     def _open(self, n: int) -> LocalDesk:
-        return open_desk(f"d{n}", self.dir / f"d{n}.sqlite", self.centre.base, Setup.token, USER, start=False)
+        profile = Setup.profiles[n]
+        return open_desk(f"d{n}", self.dir / f"d{n}.sqlite", self.centre.base, profile.token, profile.username, start=False)
 
     def _reopen(self, n: int, *, clean: bool) -> None:
         desk = self.desks[n]
@@ -109,10 +122,11 @@ class SyncMachine(RuleBasedStateMachine):
           pick=st.integers(0, 7))
     def edit(self, n: int, order: int, kind: str, pick: int) -> None:
         desk = self.desks[n]
-        order_id = uuid.UUID(Setup.orders[order])
+        profile = Setup.profiles[n]
+        order_id = uuid.UUID(profile.orders[order])
         actions = desk.actions()
         if kind == "assign":
-            actions.assign([order_id], uuid.UUID(Setup.technicians[pick % len(Setup.technicians)]))
+            actions.assign([order_id], uuid.UUID(profile.technicians[pick % len(profile.technicians)]))
         elif kind == "priority":
             actions.set_priority([order_id], 1 + pick % 5)
         elif kind == "pause":
@@ -200,7 +214,8 @@ class SyncMachine(RuleBasedStateMachine):
         desk.close()
         log = self.dir / f"d{n}-child{self.children}.log"
         result = Setup.driver.run({"mode": "work", "desk": str(desk.path), "log": str(log), "base": self.centre.base,
-                                   "token": Setup.token, "user": USER, "orders": Setup.orders, "technicians": Setup.technicians,
+                                   "token": Setup.profiles[n].token, "user": Setup.profiles[n].username,
+                                   "orders": Setup.profiles[n].orders, "technicians": Setup.profiles[n].technicians,
                                    "seed": Setup.runs * 1000 + self.children, "kill": {"phase": phase, "nth": nth, "delay": delay},
                                    "timeout": 1.5, "long_poll": 1.0, "pace": 0.01})
         assert result["signal"] == 9, result
@@ -274,15 +289,15 @@ class SyncMachine(RuleBasedStateMachine):
             refused_ops = {r[0] for r in conn.execute(text("SELECT replace(entity_id::text, '-', '') FROM audit_log "
                                                             "WHERE action = 'sync.refused'"))}
             at_centre = {r[0] for r in conn.execute(text("SELECT replace(id::text, '-', '') FROM audit_log WHERE order_id = ANY(CAST(:ids AS uuid[]))"),
-                                                    {"ids": Setup.orders})}
+                                                    {"ids": _all_orders()})}
         for n, desk in enumerate(self.desks):
             counts = desk.replica.counts()
             if counts.pending:
                 problems.append(f"{desk.name}: {counts.pending} changes still wait")
             conflicts = sorted(_conflicts(desk), key=lambda c: c["mutation"])
             refused_inserts = {c["id"] for conflict in conflicts for c in conflict["changes"] if c["op"] == "insert"}
-            problems += [f"{desk.name}: {d}" for d in order_rows_differ(desk.path, database, Setup.orders, refused_inserts)]
-            problems += [f"{desk.name}: {d}" for d in rows_outside_scope(desk.path, Setup.region)]  # never a row outside its scope
+            problems += [f"{desk.name}: {d}" for d in order_rows_differ(desk.path, database, Setup.profiles[n].orders, refused_inserts)]
+            problems += [f"{desk.name}: {d}" for d in rows_outside_scope(desk.path, Setup.profiles[n].region)]  # never a row outside its scope
             if len(conflicts) != refusals.get(desk.worker.desk_id, 0):
                 problems.append(f"{desk.name}: {len(conflicts)} conflicts, the centre refused {refusals.get(desk.worker.desk_id, 0)}")
             made_by_refused: set[str] = set()
@@ -305,6 +320,10 @@ class SyncMachine(RuleBasedStateMachine):
                                 f" (conflict on the desk: {audit_id in in_conflicts}, refused at the centre: {audit_id in refused_audit})")
         problems += _story(database, self.story_from)
         assert not problems, "\n".join(problems)
+
+
+def _all_orders() -> list[str]:
+    return sorted({o for profile in Setup.profiles for o in profile.orders})
 
 
 def _conflicts(desk) -> list[dict]:
@@ -354,11 +373,9 @@ def _story(database, start: tuple[int, dict[str, tuple[str | None, bool]]]) -> l
 
 def test_desks_editing_going_offline_crashing_and_the_centre_restarting_converge(restartable_centre, tmp_path) -> None:  # noqa: F811 - the fixture
     centre = restartable_centre
-    orders, technicians = desk_orders(centre.database, USER, ORDERS)
-    Setup.centre, Setup.token = centre, login(centre.base, USER, PASSWORD).json()["token"]
-    Setup.orders, Setup.technicians, Setup.workdir, Setup.runs = orders, technicians[:3], tmp_path, 0
-    region = DeskReader(centre.database).user(USER).region_id
-    Setup.region = region.hex if region else None
+    Setup.centre, Setup.workdir, Setup.runs = centre, tmp_path, 0
+    Setup.profiles = [Profile(centre, username) for username in DESK_USERS]
+    assert len({p.region for p in Setup.profiles}) == 2
     Setup.driver = DeskProcesses(tmp_path / "driver.stderr")
     try:
         run_state_machine_as_test(SyncMachine, settings=settings(

@@ -1,10 +1,14 @@
-"""A hostile desk against `POST /sync/push`: each attack is refused (by mutation, or the whole push),
-the centre writes nothing but its record of the refusal, the answer carries nothing of another
-region, and a well-formed action after a refused one still applies.
+"""A hostile desk against `POST /sync/push`: each attack on another region's orders, visits and
+technicians, or beyond the user's role, is refused (by mutation, or the whole push), the centre writes
+nothing but its record of the refusal, the answer carries nothing of another region, and a well-formed
+action after a refused one still applies. A desk's id, its mutation numbers and the record of its
+refusals cannot be turned against another desk or the centre either.
 
 A desk pushes actions (`console.core.operations`), never rows: the centre runs each again as the
 token's user. "Unchanged" is read from the centre's change feed, which has every write to a
 replicated row: after a refused action it holds only the audit log's `sync.refused` entry.
+The helpers are in `tests.security.push_helpers`; the arguments a desk cannot pass are in
+`test_push_arguments`.
 """
 
 from __future__ import annotations
@@ -15,152 +19,42 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import requests
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from central.push import digest
 from central.schemas import Mutation
-from console.core.domain.enums import ContactMethod, PauseReason
-from console.core.services.appointments import AppointmentBook
-from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
 from console.core.store.models import (
     Appointment,
-    AppointmentOrder,
     AuditEntry,
-    Region,
     SlaPause,
-    SyncChange,
     SyncConflict,
     SyncDesk,
     Technician,
-    User,
     WorkOrder,
 )
-from tests.fixtures.centre import auth, login
-
-MINE, THEIRS = "central", "southwest"  # wang.wei.central's region, and another with orders free to book
-OPEN = ["new", "accepted", "dispatched"]
-
-
-# --- pushing ----------------------------------------------------------------------------------------
-
-def token(base: str, username: str = "wang.wei.central") -> dict[str, str]:
-    return auth(login(base, username).json()["token"])
-
-
-def push(base: str, headers: dict, mutations: list[dict], desk: str = "desk-attacker") -> requests.Response:
-    return requests.post(f"{base}/sync/push", headers=headers, timeout=20, json={"desk_id": desk, "mutations": mutations})
-
-
-def op(name: str, **args) -> dict:
-    """An operation as a desk sends it (JSON arguments: ids and times as text)."""
-    return {"name": name, "id": uuid.uuid4().hex, "args": args}
-
-
-def results(answer: requests.Response) -> list[dict]:
-    assert answer.status_code == 200, answer.text
-    return answer.json()["results"]
-
-
-def priority(order: WorkOrder, value: int = 2) -> dict:
-    """A well-formed action on one's own order."""
-    return op("orders.set_priority", order_ids=[str(order.id)], priority=value)
-
-
-def each_then_a_good_one(base: str, headers: dict, attempts: dict[str, dict], order: WorkOrder) -> dict[str, dict]:
-    """Push every attempt, each followed by a well-formed action on `order` that must apply; the
-    answers to the attempts, by name."""
-    mutations = []
-    for n, attempt in enumerate(attempts.values()):
-        mutations += [{"m": 2 * n + 1, "op": attempt}, {"m": 2 * n + 2, "op": priority(order, 1 + n % 2)}]
-    answers = results(push(base, headers, mutations))
-    for name, good in zip(attempts, answers[1::2], strict=True):
-        assert good["ok"], (name, good)
-    return dict(zip(attempts, answers[::2], strict=True))
-
-
-def only_the_good_ones_written(central, mark: int, order: WorkOrder, count: int) -> None:
-    """Since `mark` the centre wrote `order` (`count` times) and its audit rows, nothing else."""
-    written = written_since(central, mark)
-    assert {t for t, _ in written} == {"work_orders", "audit_log"} and {i for t, i in written if t == "work_orders"} == {order.id}
-    with central.reading() as s:
-        assert s.get(WorkOrder, order.id).version == order.version + count
-
-
-# --- the centre's data ------------------------------------------------------------------------------
-
-def region(central, code: str) -> Region:
-    with central.reading() as s:
-        return s.scalars(select(Region).where(Region.code == code)).one()
-
-
-def an_order(central, code: str, *, unbooked: bool = False, skip: int = 0) -> WorkOrder:
-    """An open order of the region, not paused (and with no visit, if asked)."""
-    with central.reading() as s:
-        query = select(WorkOrder).where(WorkOrder.region_id == region(central, code).id, WorkOrder.status.in_(OPEN),
-                                        WorkOrder.paused_since.is_(None)).order_by(WorkOrder.number)
-        if unbooked:
-            query = query.where(WorkOrder.id.not_in(select(AppointmentOrder.order_id)))
-        return s.scalars(query).all()[skip]
-
-
-def a_technician(central, code: str) -> Technician:
-    with central.reading() as s:
-        return s.scalars(select(Technician).where(Technician.region_id == region(central, code).id, Technician.active,
-                                                  Technician.deleted.is_(False)).order_by(Technician.employee_no)).first()
-
-
-def user(central, username: str) -> User:
-    with central.reading() as s:
-        return s.scalars(select(User).where(User.username == username)).one()
-
-
-def a_pause(central, order: WorkOrder) -> SlaPause:
-    """An open pause on this order, made at the centre (as a supervisor's REST call would)."""
-    admin = DeskReader(central).user("admin")
-    assert not OrderActions(central, admin, lambda: datetime.now(UTC)).pause([order.id], PauseReason.CUSTOMER_NOT_READY, "x").refused
-    with central.reading() as s:
-        return s.scalars(select(SlaPause).where(SlaPause.order_id == order.id, SlaPause.ended_at.is_(None))).one()
-
-
-def a_visit(central, order: WorkOrder, technician: Technician) -> Appointment:
-    """A proposed visit two days ahead for this order with this technician, booked at the centre."""
-    admin = DeskReader(central).user("admin")
-    now = datetime.now(UTC)
-    start = (now + timedelta(days=2)).replace(hour=1, minute=0, second=0, microsecond=0)
-    booking = AppointmentBook(central, admin, lambda: now).book(
-        [order.id], (start, start + timedelta(hours=4)), ContactMethod.PHONE, confirmed=False, technician_id=technician.id, reason="test")
-    assert booking.ok, booking
-    with central.reading() as s:
-        return s.get(Appointment, booking.appointment_id)
-
-
-def state(central, model, row_id: uuid.UUID) -> dict:
-    with central.reading() as s:
-        row = s.get(model, row_id)
-        return {c.name: getattr(row, c.key) for c in model.__table__.columns} if row is not None else {}
-
-
-def feed_mark(central) -> int:
-    with central.reading() as s:
-        return s.scalar(select(func.coalesce(func.max(SyncChange.seq), 0)))
-
-
-def written_since(central, mark: int) -> set[tuple[str, uuid.UUID]]:
-    """Every replicated row written since `mark` (the change feed has them all) but the audit log's
-    records of refusals."""
-    with central.reading() as s:
-        written = set(s.execute(select(SyncChange.table_name, SyncChange.row_id).where(SyncChange.seq > mark)).all())
-        refusals = set(s.scalars(select(AuditEntry.id).where(AuditEntry.action == "sync.refused")))
-    return {(table, row_id) for table, row_id in written if not (table == "audit_log" and row_id in refusals)}
-
-
-def mentions(text: str, *rows) -> list[str]:
-    """What of these rows (their ids, an order's number) the text names."""
-    marks = [m for row in rows for m in (row.id.hex, str(row.id), getattr(row, "number", None)) if m]
-    return [m for m in marks if m in text]
-
+from tests.security.push_helpers import (
+    MINE,
+    OPEN,
+    THEIRS,
+    a_pause,
+    a_technician,
+    a_visit,
+    an_order,
+    each_then_a_good_one,
+    feed_mark,
+    mentions,
+    only_the_good_ones_written,
+    op,
+    priority,
+    push,
+    region,
+    results,
+    state,
+    token,
+    user,
+    written_since,
+)
 
 # --- another region's orders, visits and technicians ------------------------------------------------
 
@@ -296,149 +190,6 @@ def test_a_dispatcher_cannot_change_the_sla_limits_or_the_calendar(centre) -> No
         assert refused["code"] == "rules_role", (change, refused)
     only_the_good_ones_written(central, mark, order, len(RULE_CHANGES))
 
-
-def test_an_operation_the_centre_does_not_have_is_refused_and_the_next_one_applies(centre) -> None:
-    base, central, _url = centre
-    names = ["orders.delete", "work_orders", "sync.", "", None, 5, ["orders.assign"], {"name": "orders.assign"}, "x" * 5000]
-    order, mark = an_order(central, MINE), feed_mark(central)
-    attempts = {repr(name)[:40]: {**op("x"), "name": name} for name in names}
-    for name, refused in each_then_a_good_one(base, token(base), attempts, order).items():
-        assert (refused["ok"], refused["code"]) == (False, "operation"), (name, refused)
-    only_the_good_ones_written(central, mark, order, len(names))
-
-
-# --- what the centre cannot use -------------------------------------------------------------------------
-
-def _assign(order: WorkOrder, technician: Technician, **args) -> dict:
-    return op("orders.assign", **{"order_ids": [str(order.id)], "technician_id": str(technician.id), **args})
-
-
-def _pause(order: WorkOrder, note) -> dict:
-    return op("orders.pause", order_ids=[str(order.id)], reason="customer_not_ready", note=note)
-
-
-def _book(order: WorkOrder, start: str, end: str) -> dict:
-    return op("appointments.book", order_ids=[str(order.id)], window=[start, end], contact_method="phone")
-
-
-def _nested(depth: int) -> dict:
-    value: dict = {"name": "orders.set_priority", "args": {}}
-    for _ in range(depth):
-        value = {"args": value}
-    return value
-
-
-UNUSABLE: dict[str, Callable[[WorkOrder, Technician], dict]] = {
-    "ids as numbers": lambda o, t: op("orders.assign", order_ids=[1, 2], technician_id=str(t.id)),
-    "an id as a number": lambda o, t: _assign(o, t, technician_id=12345),
-    "an id as an object": lambda o, t: _assign(o, t, technician_id={"x": 1}),
-    "a list as text": lambda o, t: op("orders.assign", order_ids="all", technician_id=str(t.id)),
-    "a number as text": lambda o, t: op("orders.set_priority", order_ids=[str(o.id)], priority="high"),
-    "a fraction": lambda o, t: op("orders.set_priority", order_ids=[str(o.id)], priority=2.5),
-    "a reason not on the list": lambda o, t: op("orders.pause", order_ids=[str(o.id)], reason="I said so"),
-    "arguments as a list": lambda o, t: {**op("orders.assign"), "args": [str(o.id), str(t.id)]},
-    "a missing argument": lambda o, t: op("orders.set_priority", order_ids=[str(o.id)]),
-    "an unknown argument": lambda o, t: _assign(o, t, force=True),
-    "self": lambda o, t: _assign(o, t, self="x"),
-    "a time without its zone": lambda o, t: _book(o, "2026-12-24T09:00:00", "2026-12-24T11:00:00"),
-    "a time in year 9999": lambda o, t: _book(o, "9999-12-24T09:00:00+08:00", "9999-12-24T11:00:00+08:00"),
-    "a time that is no time": lambda o, t: _book(o, "tomorrow", "later"),
-    "a huge number": lambda o, t: op("orders.set_priority", order_ids=[str(o.id)], priority=2**70),
-    "a huge float": lambda o, t: op("orders.set_priority", order_ids=[str(o.id)], priority=1e308),
-    "a huge version": lambda o, t: {**priority(o), "expected": {o.id.hex: 2**64}},
-    "a NUL character": lambda o, t: _pause(o, "a\x00b"),
-    "a lone surrogate": lambda o, t: _pause(o, "\ud800"),
-    "a NUL in a name": lambda o, t: _assign(o, t, **{"no\x00te": "x"}),
-    "oversized text": lambda o, t: _pause(o, "长" * 100_000),
-    "nesting without end": lambda o, t: op("sync.reapply", mutation=1, action=_nested(40)),
-    "an operation id that is no id": lambda o, t: {**priority(o), "id": "not-32-hex-digits-not-32-hex-dig"},
-}
-
-
-def test_unusable_arguments_refuse_their_mutation_and_the_next_one_applies(centre) -> None:
-    base, central, _url = centre
-    order, technician = an_order(central, MINE, unbooked=True), a_technician(central, MINE)
-    before, mark = state(central, WorkOrder, order.id), feed_mark(central)
-    attempts = {attack: make(order, technician) for attack, make in UNUSABLE.items()}
-    for attack, refused in each_then_a_good_one(base, token(base), attempts, order).items():
-        assert (refused["ok"], refused["code"]) == (False, "unusable") and refused["args"]["detail"], (attack, refused)
-    only_the_good_ones_written(central, mark, order, len(UNUSABLE))
-    after = state(central, WorkOrder, order.id)
-    assert (after["assignee_id"], after["paused_since"]) == (before["assignee_id"], before["paused_since"])
-
-
-def test_rows_pushed_the_old_way_are_a_422(centre) -> None:
-    base, central, _url = centre
-    order = an_order(central, MINE)
-    mark = feed_mark(central)
-    answer = push(base, token(base), [{"m": 1, "changes": [{"t": "work_orders", "id": order.id.hex, "op": "update",
-                                                            "v": order.version, "set": {"priority": 1}, "was": {}}]}])
-    assert answer.status_code == 422 and "op" in answer.text
-    assert written_since(central, mark) == set()
-    with central.reading() as s:
-        assert s.scalar(select(func.count()).select_from(SyncDesk)) == 0
-
-
-def test_mutation_numbers_beyond_the_column_are_a_422(centre) -> None:
-    base, central, _url = centre
-    answer = push(base, token(base), [{"m": 2**63, "op": priority(an_order(central, MINE), 1)}])
-    assert answer.status_code == 422 and "m" in answer.text
-    with central.reading() as s:
-        assert s.scalar(select(func.count()).select_from(SyncDesk)) == 0
-
-
-# --- what only the centre says: derived values, who and when ---------------------------------------------
-
-DERIVED_OR_ATTRIBUTED = [  # (action, an argument it does not have): what the centre computes or takes from the token
-    ("orders.set_priority", {"due_at": "2099-01-01T00:00:00+00:00"}),
-    ("orders.set_priority", {"sla_limit_seconds": 10**9}),
-    ("orders.pause", {"started_by": "SUPERVISOR"}),
-    ("orders.pause", {"started_at": "2001-01-01T00:00:00+00:00"}),
-    ("orders.pause", {"approved_by": "SUPERVISOR"}),
-    ("orders.set_priority", {"at": "2001-01-01T00:00:00+00:00"}),
-    ("orders.set_priority", {"user_id": "SUPERVISOR"}),
-    ("orders.set_priority", {"desk_id": "forged"}),
-    ("orders.set_priority", {"region_id": "THEIRS"}),
-    ("appointments.book", {"booked_by": "SUPERVISOR"}),
-]
-
-
-def test_a_derived_value_or_an_attribution_cannot_be_passed(centre) -> None:
-    base, central, _url = centre
-    order = an_order(central, MINE, unbooked=True)
-    names = {"SUPERVISOR": user(central, "supervisor.central").id.hex, "THEIRS": region(central, THEIRS).id.hex}
-    start = datetime.now(UTC) + timedelta(days=2)
-    plain = {"orders.set_priority": {"order_ids": [str(order.id)], "priority": 1},
-             "orders.pause": {"order_ids": [str(order.id)], "reason": "customer_not_ready"},
-             "appointments.book": {"order_ids": [str(order.id)], "contact_method": "phone",
-                                   "window": [start.isoformat(), (start + timedelta(hours=2)).isoformat()]}}
-    attempts = {f"{name} {next(iter(extra))}": op(name, **plain[name], **{k: names.get(v, v) for k, v in extra.items()})
-                for name, extra in DERIVED_OR_ATTRIBUTED}
-    mark = feed_mark(central)
-    for attempt, refused in each_then_a_good_one(base, token(base), attempts, order).items():
-        argument = attempt.split()[1]
-        assert refused["code"] == "unusable" and f"args.{argument}: no such argument" in refused["reason"], (attempt, refused)
-    only_the_good_ones_written(central, mark, order, len(attempts))
-
-
-def test_who_paused_and_when_and_the_audit_rows_author_are_the_centres(centre) -> None:
-    base, central, _url = centre
-    order = an_order(central, MINE)
-    pause = op("orders.pause", order_ids=[str(order.id)], reason="customer_not_ready", note="客户要求")
-    pause["seen"] = {"work_orders": {order.id.hex: {"v": order.version, "paused_since": [None, "2001-01-01 00:00:00.000000"]}}}
-    pushed_from = datetime.now(UTC)
-    answer = results(push(base, token(base), [{"m": 1, "op": pause}], desk="desk-of-wang"))[0]
-    pushed_until = datetime.now(UTC)
-    assert answer["ok"], answer
-    me = user(central, "wang.wei.central")
-    with central.reading() as s:
-        made = s.scalars(select(SlaPause).where(SlaPause.order_id == order.id, SlaPause.ended_at.is_(None))).one()
-        entry = s.scalars(select(AuditEntry).where(AuditEntry.order_id == order.id, AuditEntry.action == "sla.paused")).one()
-        paused_since = s.get(WorkOrder, order.id).paused_since
-    assert made.started_by == me.id and pushed_from <= made.started_at <= pushed_until and made.approved_by is None
-    assert paused_since == made.started_at
-    assert (entry.user_id, entry.desk_id, entry.at) == (me.id, "desk-of-wang", made.started_at) and entry.seq is not None
-    assert set(answer["rows"]["sla_pauses"]) == {made.id.hex}  # the desk's own id for it: drawn from the operation's
 
 
 # --- desks, mutation numbers and the refusals' record ------------------------------------------------------

@@ -97,7 +97,7 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
         with s.begin_nested():
             _check_seen(s, user, desk_id, seen)
             with _tracking(s) as touched, drawn_from(op_id):  # its new rows get the ids the desk gave them
-                service = operation.service(SessionDatabase(s), user, lambda: at, desk_id)
+                service = operation.service(SessionDatabase(s, savepoints=False), user, lambda: at, desk_id)  # (the savepoint is this one)
                 if expected:
                     service = service.seen(expected)
                 result = operation.method(service, **args)
@@ -110,6 +110,8 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
                                               for i, r in current.get("work_orders", {}).items()}}
         raise
     except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) in TRANSIENT:
+            raise  # the whole push runs again (central.push.push)
         detail = _first_line(exc)
         raise Refused("store", f"the centre cannot store this change: {detail}", detail=detail) from None
     except NotAllowed as exc:
@@ -197,6 +199,17 @@ _NAMED_REGIONS = text("""
     ) named WHERE region IS DISTINCT FROM CAST(:own AS uuid) LIMIT 1
 """)
 MAX_NAMED = 20000  # ids one operation may name
+TRANSIENT = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure: try the push again
+
+
+def lock_named(s: Session, ops: list[Any]) -> None:
+    """Lock the orders and visits a batch's operations name, in one order (tables, then ids), before
+    any of them runs: a push then waits for another's rows before it holds the audit chain's head,
+    never the other way round (which deadlocks with a push or a REST call holding one of those rows)."""
+    ids = sorted(set().union(*(_uuids(op.get("args")) for op in ops if isinstance(op, dict))))[:MAX_NAMED]
+    if ids:
+        for table in ("work_orders", "appointments"):
+            s.execute(text(f"SELECT id FROM {table} WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"), {"ids": ids})
 
 
 def _named_in_region(s: Session, user: DeskUser, op: dict[str, Any]) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -20,9 +22,10 @@ from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from central.operations import Refused, read_rows, run, visible
+from central.operations import TRANSIENT, Refused, lock_named, read_rows, run, visible
 from central.schemas import Mutation, MutationResult
 from console.core.domain.enums import OPEN_STATUSES
 from console.core.store.database import Database
@@ -33,6 +36,7 @@ from console.core.store.sla_cache import refresh_sla
 
 # A refused mutation's audit row keeps what was tried, short (and the whole one's digest)
 ATTEMPT_VALUES, ATTEMPT_CHARS = 20, 100
+ATTEMPTS = 4  # runs of a batch PostgreSQL gave up on
 
 
 class DeskNotYours(Exception):
@@ -51,9 +55,17 @@ def digest(mutation: Mutation) -> str:
 
 def push(database: Database, user: DeskUser, desk_id: str, mutations: list[Mutation],
          now: Callable[[], datetime]) -> list[MutationResult]:
-    """Run a desk's outbox entries in order; each answered ok (with its rows) or refused."""
-    with database.sessions() as s, s.begin():
-        return apply(s, user, desk_id, mutations, now())
+    """Run a desk's outbox entries in order; each answered ok (with its rows) or refused. A batch
+    PostgreSQL gives up on (a deadlock with another writer) runs again, whole, a few times."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with database.sessions() as s, s.begin():
+                return apply(s, user, desk_id, mutations, now())
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) not in TRANSIENT or attempt == ATTEMPTS - 1:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], at: datetime) -> list[MutationResult]:
@@ -65,6 +77,7 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
         raise DeskNotYours(desk_id)
     done = desk.last_mutation
     fresh = [m for m in mutations if m.m > done]
+    lock_named(s, [{"args": m.op.args} for m in fresh])
     results = _answered_before(s, user, desk_id, [m for m in mutations if m.m <= done])
     orders: set[uuid.UUID] = set()
     rules_changed = False

@@ -26,15 +26,14 @@ from sqlalchemy import select, update
 
 from console.core.changes import Changes
 from console.core.store.database import Database
-from console.core.store.models import Base, WorkOrder, utcnow
+from console.core.store.models import WorkOrder, utcnow
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
-from console.core.wire import REPLICATED, RULE_TABLES, wire
+from console.core.wire import REPLICATED, wire
+from console.sync.replica_rows import as_the_rules_would, changes_of, chunks, remove, row_values, theirs_of, upsert_sql
 
 DESK_ID = "sync.desk_id"
 CURSOR = "sync.cursor"
-_ORDER_TABLES = frozenset({"order_steps", "sla_pauses", "appointment_orders", "field_events", "order_claims"})
-_EVERYTHING = RULE_TABLES | {"regions", "districts", "customers", "sites", "services", "users"}
 
 
 class ReplicaError(Exception):
@@ -61,22 +60,6 @@ class SyncCounts:
     pending: int
     conflicts: int
     oldest_pending: datetime | None
-
-
-def _upsert_sql(table: str, guarded: bool) -> str:
-    codec = wire(table)
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in codec.columns if c != "id")
-    guard = f' WHERE excluded."version" >= {table}."version"' if guarded and codec.synced else ""
-    marks = ", ".join("?" for _ in codec.columns)
-    return f"INSERT INTO {table} ({codec.column_list}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}{guard}"
-
-
-def _values(table: str, row: Mapping[str, Any]) -> tuple:
-    return tuple(_stored(row.get(c)) for c in wire(table).columns)
-
-
-def _stored(value: Any) -> Any:
-    return json.dumps(value) if isinstance(value, (dict, list)) else value
 
 
 class Replica:
@@ -164,7 +147,7 @@ class Replica:
             for table in reversed(REPLICATED):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM sync_shadows")
-            sql = {t: _upsert_sql(t, guarded=False) for t in REPLICATED}
+            sql = {t: upsert_sql(t, guarded=False) for t in REPLICATED}
             ended = False
             for line in stream:
                 page = json.loads(line)
@@ -217,15 +200,15 @@ class Replica:
                 for row in rows:
                     (shadowed if (table, row["id"]) in shadows else plain).append(row)
                 if plain:
-                    conn.executemany(_upsert_sql(table, guarded=True), [_values(table, r) for r in plain])
+                    conn.executemany(upsert_sql(table, guarded=True), [row_values(table, r) for r in plain])
                 for row in shadowed:
                     self._rebase(conn, table, row, overlays.get((table, row["id"]), []))
                 touched[table] = rows
             for table in REPLICATED:  # rows this desk may no longer hold (an order moved to another region)
                 if gone.get(table):
-                    _remove(conn, table, [i for i in gone[table] if isinstance(i, str)], touched)
+                    remove(conn, table, [i for i in gone[table] if isinstance(i, str)], touched)
             self._set_cursor(conn, body["cursor"])
-        return _changes(touched)
+        return changes_of(touched)
 
     @staticmethod
     def _shadows(conn: sqlite3.Connection, ids: list[str] | None = None) -> dict[tuple[str, str], dict[str, Any] | None]:
@@ -233,7 +216,7 @@ class Replica:
         if ids is None:
             found = conn.execute("SELECT table_name, row_id, row FROM sync_shadows")
         else:
-            found = (r for chunk in _chunks(ids) for r in conn.execute(
+            found = (r for chunk in chunks(ids) for r in conn.execute(
                 f"SELECT table_name, row_id, row FROM sync_shadows WHERE row_id IN ({', '.join('?' * len(chunk))})", chunk))
         return {(t, i): (json.loads(r) if r is not None else None) for t, i, r in found}
 
@@ -255,11 +238,11 @@ class Replica:
         mine = dict(theirs)
         for values in pending:
             mine.update(values)
-        _as_the_rules_would(table, mine)
+        as_the_rules_would(table, mine)
         if "version" in mine:
             local = conn.execute(f"SELECT version FROM {table} WHERE id = ?", (theirs["id"],)).fetchone()
             mine["version"] = max(theirs["version"], local[0] if local else 0)
-        conn.execute(_upsert_sql(table, guarded=False), _values(table, mine))
+        conn.execute(upsert_sql(table, guarded=False), row_values(table, mine))
 
     # --- answers to a push ------------------------------------------------------------------------
 
@@ -301,7 +284,7 @@ class Replica:
                         self._partly(conn, entry, result["partly"], at)
                 else:
                     self._conflict(conn, entry, result, at)
-                    for (table, row_id), values in _theirs(result).items():  # what the centre has now, as far as it said
+                    for (table, row_id), values in theirs_of(result).items():  # what the centre has now, as far as it said
                         shadow = shadows.get((table, row_id))  # (a retried push's stored answer may be older than a pull)
                         if shadow is not None and values.get("version", 0) >= shadow.get("version", 0):
                             shadows[(table, row_id)] = {**shadow, **values}
@@ -316,13 +299,13 @@ class Replica:
                 refresh_sla(session, restored_orders, load_rulebook(session), load_calendar(session), utcnow())
                 # the bulk update stamps updated_at; the rows keep the centre's
                 session.execute(update(WorkOrder), [{"id": order_id, "updated_at": at} for order_id, at in stamps])
-        return _changes(touched)
+        return changes_of(touched)
 
     @staticmethod
     def _pending_touching(conn: sqlite3.Connection, ids: list[str]) -> defaultdict[str, set[int]]:
         """The waiting outbox entries that change any of these rows, by row id (the outbox's row index)."""
         out: defaultdict[str, set[int]] = defaultdict(set)
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             for row_id, mutation in conn.execute(
                     f"SELECT row_id, mutation FROM sync_outbox_rows WHERE row_id IN ({', '.join('?' * len(chunk))})", chunk):
                 out[row_id].add(mutation)
@@ -334,7 +317,7 @@ class Replica:
         """The desk's waiting values for these rows, in mutation order."""
         mutations = sorted({m for _table, row_id in keys for m in waiting_on[row_id]})
         out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        for chunk in _chunks(mutations):
+        for chunk in chunks(mutations):
             for _m, changes in sorted(conn.execute(
                     f"SELECT mutation, changes FROM sync_outbox WHERE mutation IN ({', '.join('?' * len(chunk))})", chunk)):
                 for change in json.loads(changes):
@@ -361,7 +344,7 @@ class Replica:
                 self._rebase(conn, table, row, self._pending_values(conn, {key}, waiting_on).get(key, []))
                 shadows[key] = row
             else:
-                conn.execute(_upsert_sql(table, guarded=key not in mine and shadow is None), _values(table, row))
+                conn.execute(upsert_sql(table, guarded=key not in mine and shadow is None), row_values(table, row))
                 conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
                 shadows.pop(key, None)
             out.append((table, row))
@@ -420,9 +403,9 @@ class Replica:
                     row = dict(zip(wire(table).columns, current, strict=True)) if current else {}
                 for values in pending:
                     row.update(values)
-                _as_the_rules_would(table, row)
+                as_the_rules_would(table, row)
                 if row:
-                    conn.execute(_upsert_sql(table, guarded=False), _values(table, row))
+                    conn.execute(upsert_sql(table, guarded=False), row_values(table, row))
                     out.append((table, row))
             if not pending:
                 conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
@@ -430,78 +413,3 @@ class Replica:
             elif base is not None:  # later changes wait on it: the shadow keeps what the centre said it has now
                 conn.execute("UPDATE sync_shadows SET row = ? WHERE table_name = ? AND row_id = ?", (json.dumps(base), table, row_id))
         return out
-
-
-def _as_the_rules_would(table: str, row: dict[str, Any]) -> None:
-    """The desk's waiting values laid over the centre's row, made to fit it as the centre will when it
-    runs the waiting action: a pause the centre began later than the desk's clock said ends, at the
-    earliest, when it began (OrderActions.resume). (Instants the centre sets are its own, not the desk's.)"""
-    if table == "sla_pauses" and row.get("ended_at") and row.get("started_at") and row["ended_at"] < row["started_at"]:
-        row["ended_at"] = row["started_at"]
-
-
-def _children() -> dict[str, list[tuple[str, str]]]:
-    """For each replicated table, the replicated tables whose rows refer to its rows, and by which column."""
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for table in REPLICATED:
-        for fk in Base.metadata.tables[table].foreign_keys:
-            if fk.column.table.name in REPLICATED and fk.column.table.name != table:
-                found[fk.column.table.name].append((table, fk.parent.name))
-    return found
-
-
-_CHILDREN = _children()
-
-
-def _remove(conn: sqlite3.Connection, table: str, ids: list[str], touched: dict[str, list[dict[str, Any]]]) -> None:
-    """Remove rows of `table` this desk may no longer hold, with the rows that hang from them (their
-    shadows too: the centre will not answer for them to this desk)."""
-    present = [r[0] for chunk in _chunks(ids) for r in conn.execute(
-        f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)]
-    if not present:
-        return
-    for child, column in _CHILDREN.get(table, []):
-        below = [r[0] for chunk in _chunks(present) for r in conn.execute(
-            f"SELECT id FROM {child} WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk)]
-        if below:
-            _remove(conn, child, below, touched)
-    for chunk in _chunks(present):
-        marks = ", ".join("?" * len(chunk))
-        if table == "work_orders":  # an order this desk no longer holds is no longer the one another replaced
-            conn.execute(f"UPDATE work_orders SET replaces_order_id = NULL WHERE replaces_order_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM sync_shadows WHERE table_name = ? AND row_id IN ({marks})", [table, *chunk])
-    touched.setdefault(table, []).extend({"id": i} for i in present)
-
-
-def _chunks(values: list, size: int = 900) -> Iterator[list]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
-def _theirs(result: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    return {(table, row_id): values for table, rows in (result.get("theirs") or {}).items() for row_id, values in rows.items()}
-
-
-def _changes(touched: Mapping[str, list[dict[str, Any]]]) -> Changes:
-    if not touched:
-        return Changes()
-    orders: set[uuid.UUID] = set()
-    appointments: set[uuid.UUID] = set()
-    technicians: set[uuid.UUID] = set()
-    for table, rows in touched.items():
-        for row in rows:
-            if table == "work_orders":
-                orders.add(uuid.UUID(row["id"]))
-            elif table in _ORDER_TABLES and row.get("order_id"):
-                orders.add(uuid.UUID(row["order_id"]))
-            if table == "appointments":
-                appointments.add(uuid.UUID(row["id"]))
-            elif table == "appointment_orders" and row.get("appointment_id"):
-                appointments.add(uuid.UUID(row["appointment_id"]))
-            if table == "technicians":
-                technicians.add(uuid.UUID(row["id"]))
-            elif table == "shifts" and row.get("technician_id"):
-                technicians.add(uuid.UUID(row["technician_id"]))
-    return Changes(orders=frozenset(orders), technicians=frozenset(technicians), appointments=frozenset(appointments),
-                   everything=bool(_EVERYTHING & touched.keys()))

@@ -84,6 +84,7 @@ class Profile:
         self.username, self.token = username, login(centre.base, username, PASSWORD).json()["token"]
         self.orders, technicians = desk_orders(centre.database, username, ORDERS)
         self.technicians = technicians[:3]
+        assert self.orders and self.technicians, f"{username}: no open order or technician to work with"
         region = DeskReader(centre.database).user(username).region_id
         self.region = region.hex if region else None  # 32 hex digits: no desk may hold a row of another region
 
@@ -123,7 +124,7 @@ class SyncMachine(RuleBasedStateMachine):
     def edit(self, n: int, order: int, kind: str, pick: int) -> None:
         desk = self.desks[n]
         profile = Setup.profiles[n]
-        order_id = uuid.UUID(profile.orders[order])
+        order_id = uuid.UUID(profile.orders[order % len(profile.orders)])  # (a small region may have fewer)
         actions = desk.actions()
         if kind == "assign":
             actions.assign([order_id], uuid.UUID(profile.technicians[pick % len(profile.technicians)]))

@@ -1,0 +1,110 @@
+"""Row-level helpers of the desk's replica (`console.sync.replica`): upserting rows in the wire
+format, removing rows a desk may no longer hold with what hangs from them, and what a batch of
+written rows changed for the views."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from console.core.changes import Changes
+from console.core.store.models import Base
+from console.core.wire import REPLICATED, RULE_TABLES, wire
+
+_ORDER_TABLES = frozenset({"order_steps", "sla_pauses", "appointment_orders", "field_events", "order_claims"})
+_EVERYTHING = RULE_TABLES | {"regions", "districts", "customers", "sites", "services", "users"}
+
+
+def upsert_sql(table: str, guarded: bool) -> str:
+    codec = wire(table)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in codec.columns if c != "id")
+    guard = f' WHERE excluded."version" >= {table}."version"' if guarded and codec.synced else ""
+    marks = ", ".join("?" for _ in codec.columns)
+    return f"INSERT INTO {table} ({codec.column_list}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}{guard}"
+
+
+def row_values(table: str, row: Mapping[str, Any]) -> tuple:
+    return tuple(stored(row.get(c)) for c in wire(table).columns)
+
+
+def stored(value: Any) -> Any:
+    return json.dumps(value) if isinstance(value, (dict, list)) else value
+
+
+def as_the_rules_would(table: str, row: dict[str, Any]) -> None:
+    """The desk's waiting values laid over the centre's row, made to fit it as the centre will when it
+    runs the waiting action: a pause the centre began later than the desk's clock said ends, at the
+    earliest, when it began (OrderActions.resume). (Instants the centre sets are its own, not the desk's.)"""
+    if table == "sla_pauses" and row.get("ended_at") and row.get("started_at") and row["ended_at"] < row["started_at"]:
+        row["ended_at"] = row["started_at"]
+
+
+def _children() -> dict[str, list[tuple[str, str]]]:
+    """For each replicated table, the replicated tables whose rows refer to its rows, and by which column."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for table in REPLICATED:
+        for fk in Base.metadata.tables[table].foreign_keys:
+            if fk.column.table.name in REPLICATED and fk.column.table.name != table:
+                found[fk.column.table.name].append((table, fk.parent.name))
+    return found
+
+
+_CHILDREN = _children()
+
+
+def remove(conn: sqlite3.Connection, table: str, ids: list[str], touched: dict[str, list[dict[str, Any]]]) -> None:
+    """Remove rows of `table` this desk may no longer hold, with the rows that hang from them (their
+    shadows too: the centre will not answer for them to this desk)."""
+    present = [r[0] for chunk in chunks(ids) for r in conn.execute(
+        f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)]
+    if not present:
+        return
+    for child, column in _CHILDREN.get(table, []):
+        below = [r[0] for chunk in chunks(present) for r in conn.execute(
+            f"SELECT id FROM {child} WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk)]
+        if below:
+            remove(conn, child, below, touched)
+    for chunk in chunks(present):
+        marks = ", ".join("?" * len(chunk))
+        if table == "work_orders":  # an order this desk no longer holds is no longer the one another replaced
+            conn.execute(f"UPDATE work_orders SET replaces_order_id = NULL WHERE replaces_order_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM sync_shadows WHERE table_name = ? AND row_id IN ({marks})", [table, *chunk])
+    touched.setdefault(table, []).extend({"id": i} for i in present)
+
+
+def chunks(values: list, size: int = 900) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def theirs_of(result: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(table, row_id): values for table, rows in (result.get("theirs") or {}).items() for row_id, values in rows.items()}
+
+
+def changes_of(touched: Mapping[str, list[dict[str, Any]]]) -> Changes:
+    if not touched:
+        return Changes()
+    orders: set[uuid.UUID] = set()
+    appointments: set[uuid.UUID] = set()
+    technicians: set[uuid.UUID] = set()
+    for table, rows in touched.items():
+        for row in rows:
+            if table == "work_orders":
+                orders.add(uuid.UUID(row["id"]))
+            elif table in _ORDER_TABLES and row.get("order_id"):
+                orders.add(uuid.UUID(row["order_id"]))
+            if table == "appointments":
+                appointments.add(uuid.UUID(row["id"]))
+            elif table == "appointment_orders" and row.get("appointment_id"):
+                appointments.add(uuid.UUID(row["appointment_id"]))
+            if table == "technicians":
+                technicians.add(uuid.UUID(row["id"]))
+            elif table == "shifts" and row.get("technician_id"):
+                technicians.add(uuid.UUID(row["technician_id"]))
+    return Changes(orders=frozenset(orders), technicians=frozenset(technicians), appointments=frozenset(appointments),
+                   everything=bool(_EVERYTHING & touched.keys()))

@@ -70,6 +70,7 @@ class CalendarAdmin:
     def set_day(self, day: date, is_working: bool, note: str) -> Changes:
         """Make `day` a working day or a day off, whatever the holiday library says."""
         self._check_allowed()
+        _check_year(day.year)
         with self._database.unit_of_work() as session:
             now = self._clock()
             row = session.scalars(select(CalendarOverride).where(CalendarOverride.day == day)).first()
@@ -88,6 +89,7 @@ class CalendarAdmin:
     def clear_day(self, day: date) -> Changes:
         """Remove the override: the day follows the holiday library again."""
         self._check_allowed()
+        _check_year(day.year)
         with self._database.unit_of_work() as session:
             now = self._clock()
             row = session.scalars(select(CalendarOverride).where(CalendarOverride.day == day, CalendarOverride.deleted.is_(False))).first()
@@ -102,6 +104,7 @@ class CalendarAdmin:
     def mark_official(self, year: int, source: str) -> Changes:
         """Record that `year`'s official schedule (holidays and make-up days) is entered."""
         self._check_allowed()
+        _check_year(year)
         if not source.strip():
             raise ValueError("say where the schedule comes from (e.g. the State Council's notice and its date)")
         with self._database.unit_of_work() as session:
@@ -136,3 +139,9 @@ class CalendarAdmin:
         calendar: BusinessCalendar = load_calendar(session)
         refresh_sla(session, ids, load_rulebook(session), calendar, now)
         return Changes(orders=frozenset(ids), everything=True)
+
+
+def _check_year(year: int) -> None:
+    """The calendar covers the years a work order can fall in, not any date a form or a desk sends."""
+    if not 2000 <= year <= 2100:
+        raise ValueError(f"the calendar covers the years 2000 to 2100, not {year}")

@@ -46,3 +46,20 @@ def test_a_year_becomes_official_when_its_schedule_is_entered(demo_db) -> None:
     admin(demo_db, None).mark_official(PROVISIONAL_YEAR, f"国务院办公厅关于{PROVISIONAL_YEAR}年部分节假日安排的通知")
     assert admin(demo_db, None).year(PROVISIONAL_YEAR).coverage is Coverage.OFFICIAL
     assert DeskReader(demo_db).rules()[1].coverage(PROVISIONAL_YEAR) is Coverage.OFFICIAL
+
+
+@pytest.mark.parametrize("call", [
+    lambda calendar: calendar.set_day(date(1, 1, 1), False, "far back"),
+    lambda calendar: calendar.set_day(date(9999, 12, 31), True, "far ahead"),
+    lambda calendar: calendar.clear_day(date(1999, 12, 31)),
+    lambda calendar: calendar.mark_official(-5, "no such year"),
+    lambda calendar: calendar.mark_official(2**40, "no such year"),
+])
+def test_a_day_or_year_outside_the_calendars_span_is_refused_and_nothing_is_written(demo_db, call) -> None:
+    calendar = admin(demo_db, "supervisor.central")
+    with demo_db.reading() as s:
+        audits = s.scalar(select(func.count()).select_from(AuditEntry))
+    with pytest.raises(ValueError, match="2000 to 2100"):
+        call(calendar)
+    with demo_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audits

@@ -278,6 +278,8 @@ def _check_seen(s: Session, user: DeskUser, desk_id: str, seen: dict[Key, dict[s
 class _Touched:
     after: dict[Key, None] = field(default_factory=dict)  # in the order written
     before: dict[Key, dict[str, Any]] = field(default_factory=dict)  # the changed columns' old values (wire)
+    regions: set[uuid.UUID] = field(default_factory=set)  # the regions of the rows written (their own column)
+    refers: set[uuid.UUID] = field(default_factory=set)  # the regional rows they refer to, now and before
 
 
 @contextmanager
@@ -306,6 +308,9 @@ def _tracking(s: Session) -> Iterator[_Touched]:
             table = obj.__table__.name
             if table in PUSHABLE:
                 touched.after[(table, obj.id.hex)] = None
+                if table in DIRECT:
+                    touched.regions.add(getattr(obj, DIRECT[table]))
+                touched.refers.update(v for c in _REGIONAL_REFERENCES[table] if isinstance(v := getattr(obj, c), uuid.UUID))
         for obj in session.deleted:
             if obj.__table__.name in PUSHABLE:
                 raise RuntimeError(f"a replicated row of {obj.__table__.name} was deleted")
@@ -322,48 +327,21 @@ def _tracking(s: Session) -> Iterator[_Touched]:
 
 def _check_region(s: Session, user: DeskUser, touched: _Touched) -> None:
     """A user tied to a region writes only rows of that region, refers only to rows of it, and moves
-    nothing out of it: the rows as they are (one query per table written) and the rows their changed
-    columns referred to before (one query)."""
+    nothing out of it: the region columns of the rows written, and the regions of every order,
+    technician, visit, customer or site they refer to now or referred to before (one query)."""
     if user.region_id is None or not touched.after:
         return
-    by_table: dict[str, list[str]] = {}
-    for table, row_id in touched.after:
-        by_table.setdefault(table, []).append(row_id)
-    for table, ids in by_table.items():
-        if s.execute(text(f"SELECT 1 FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[])) AND ({_outside(table)}) LIMIT 1"),
-                     {"ids": ids, "region": user.region_id.hex}).first() is not None:
-            raise Refused("region", "that is not in your region", table=table)
-    before: set[str] = set()
+    refers = {str(i) for i in touched.refers}
     for (table, _row_id), old in touched.before.items():
         for column, value in old.items():
             if column == DIRECT.get(table) and value is not None and value != user.region_id.hex:
                 raise Refused("region", "that is not in your region", table=table)
             if isinstance(value, str) and column in _REGIONAL_REFERENCES.get(table, ()):
-                before.add(str(uuid.UUID(value)))
-    if before and s.execute(_NAMED_REGIONS, {"ids": sorted(before), "own": str(user.region_id)}).first() is not None:
+                refers.add(str(uuid.UUID(value)))
+    if touched.regions - {user.region_id, None}:
         raise Refused("region", "that is not in your region")
-
-
-def _inside(table: str, alias: str, depth: int = 0) -> str:
-    """A condition true for a row of `table` in :region, or of no region (reference data, no parent)."""
-    if table in DIRECT:
-        return f'{alias}."{DIRECT[table]}" = CAST(:region AS uuid)'
-    if table not in PARENT or depth > 4:
-        return "true"
-    column, parent = PARENT[table]
-    inner = f"p{depth}"
-    return (f'({alias}."{column}" IS NULL OR {alias}."{column}" IN '
-            f'(SELECT {inner}.id FROM {parent} {inner} WHERE {_inside(parent, inner, depth + 1)}))')
-
-
-def _outside(table: str) -> str:
-    """A condition true for a row of `table` that is, or refers to, a row outside :region."""
-    parts = [f"NOT {_inside(table, 't')}"]
-    for column in _REGIONAL_REFERENCES.get(table, ()):
-        target = wire(table).table.c[column].foreign_keys.copy().pop().column.table.name
-        parts.append(f't."{column}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {target} x WHERE x.id = t."{column}" '
-                     f'AND {_inside(target, "x")})')
-    return " OR ".join(f"({p})" for p in parts)
+    if refers and s.execute(_NAMED_REGIONS, {"ids": sorted(refers), "own": str(user.region_id)}).first() is not None:
+        raise Refused("region", "that is not in your region")
 
 
 # Per replicated table, its columns that refer to a row of a region (an order, a technician, a visit...).

@@ -142,8 +142,11 @@ def _work(request: dict[str, Any], note: _Noted) -> None:
         order_id = rng.choice(orders)
         state = _state(database, order_id)
         choice = rng.choice(["assign", "assign", "priority", "pause"])
+        others = [t for t in technicians if t.hex != state["assignee_id"]]
+        if choice == "assign" and not others:  # (a small region with one technician, who has it already)
+            choice = "priority"
         if choice == "assign":
-            technician = rng.choice([t for t in technicians if t.hex != state["assignee_id"]])
+            technician = rng.choice(others)
             target, run = {"assignee_id": technician.hex}, lambda o=order_id, t=technician: actions.assign([o], t)
         elif choice == "priority":
             priority = rng.choice([p for p in range(1, 6) if p != state["priority"]])

@@ -92,7 +92,7 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
     except Unusable as exc:
         raise Refused("unusable", str(exc), detail=str(exc)) from None
     seen = _seen(op.get("seen") or {})
-    _named_in_region(s, user, op)
+    named = _named_in_region(s, user, op)
     try:
         with s.begin_nested():
             _check_seen(s, user, desk_id, seen)
@@ -102,7 +102,7 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
                     service = service.seen(expected)
                 result = operation.method(service, **args)
             partly = _verdict(result)
-            _check_region(s, user, touched)
+            _check_region(s, user, touched, named)
     except Refused as refused:
         if refused.code == "changed" and expected:  # with both values: what the centre has now
             current = read_rows(s, [("work_orders", k.hex) for k in expected])
@@ -212,17 +212,18 @@ def lock_named(s: Session, ops: list[Any]) -> None:
             s.execute(text(f"SELECT id FROM {table} WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"), {"ids": ids})
 
 
-def _named_in_region(s: Session, user: DeskUser, op: dict[str, Any]) -> None:
+def _named_in_region(s: Session, user: DeskUser, op: dict[str, Any]) -> set[str]:
     """A user tied to a region names only rows of it: an action naming another region's order, visit
     or technician is refused before it runs, so that no refusal, no "changed since" and no partial
     answer says anything about that row (not even that it exists)."""
     if user.region_id is None:
-        return
+        return set()
     ids = _uuids(op.get("args")) | _uuids(list(op.get("expected") or {}) if isinstance(op.get("expected"), dict) else [])
     if len(ids) > MAX_NAMED:
         raise Refused("unusable", f"args: an action names at most {MAX_NAMED} rows", detail="args")
     if ids and s.execute(_NAMED_REGIONS, {"ids": sorted(ids), "own": str(user.region_id)}).first() is not None:
         raise Refused("region", "that is not in your region")
+    return ids  # all in the region (or no row the centre has: nothing of another region)
 
 
 def _uuids(value: Any, depth: int = 0) -> set[str]:
@@ -325,7 +326,7 @@ def _tracking(s: Session) -> Iterator[_Touched]:
         event.remove(s, "after_flush", after_flush)
 
 
-def _check_region(s: Session, user: DeskUser, touched: _Touched) -> None:
+def _check_region(s: Session, user: DeskUser, touched: _Touched, named: set[str]) -> None:
     """A user tied to a region writes only rows of that region, refers only to rows of it, and moves
     nothing out of it: the region columns of the rows written, and the regions of every order,
     technician, visit, customer or site they refer to now or referred to before (one query)."""
@@ -340,6 +341,7 @@ def _check_region(s: Session, user: DeskUser, touched: _Touched) -> None:
                 refers.add(str(uuid.UUID(value)))
     if touched.regions - {user.region_id, None}:
         raise Refused("region", "that is not in your region")
+    refers -= named  # checked before the action ran (an id no row had then may be a row it made: checked now)
     if refers and s.execute(_NAMED_REGIONS, {"ids": sorted(refers), "own": str(user.region_id)}).first() is not None:
         raise Refused("region", "that is not in your region")
 

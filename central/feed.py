@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import psycopg
+from psycopg.conninfo import make_conninfo
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from starlette.concurrency import run_in_threadpool
@@ -248,8 +249,12 @@ class Listener:
     """One LISTEN connection for the process, reconnecting after a lost connection."""
 
     def __init__(self, database_url: str, signal: FeedSignal) -> None:
-        url = make_url(database_url).set(drivername="postgresql")
-        self._dsn = url.render_as_string(hide_password=False)
+        url = make_url(database_url)
+        # libpq's keywords, each quoted by psycopg: a URL rendered back to text leaves a password's
+        # spaces as they are, and libpq refuses it (the LISTEN thread never connected: polls only)
+        self._dsn = make_conninfo(**{k: v for k, v in {"host": url.host, "port": url.port, "user": url.username,
+                                                        "password": url.password, "dbname": url.database,
+                                                        **url.query}.items() if v is not None})
         self._signal = signal
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="feed-listener", daemon=True)

@@ -41,6 +41,11 @@ def link_hash(prev_hash: str, entry: AuditEntry) -> str:
     return hashlib.sha256((prev_hash + _canonical(entry)).encode()).hexdigest()
 
 
+def flush_order(entry: AuditEntry) -> tuple:
+    """The order a flush's new entries are chained in (they come in no particular order)."""
+    return entry.at, str(entry.entity_id), entry.action
+
+
 def _chain_new_entries(session: Session, _context, _instances) -> None:
     chain(session, [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is None])
 
@@ -52,6 +57,18 @@ def chain(session: Session, entries: list[AuditEntry], *, in_order: bool = False
     time); else they are ordered by time (a flush's new objects come in no particular order)."""
     if not entries:
         return
+    with session.no_autoflush:  # (a flush now would chain them in its own order)
+        head = _locked_head(session)
+    for entry in entries if in_order else sorted(entries, key=flush_order):
+        entry.desk_id = entry.desk_id or ""  # hashed as they will be stored (their defaults come at the insert)
+        entry.reason = entry.reason or ""
+        entry.seq = head.last_seq + 1
+        entry.prev_hash = head.last_hash
+        entry.hash = link_hash(entry.prev_hash, entry)
+        head.last_seq, head.last_hash = entry.seq, entry.hash
+
+
+def _locked_head(session: Session) -> AuditHead:
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
         # The first writers of a new database race to create the head: one inserts it, the others'
@@ -60,13 +77,7 @@ def chain(session: Session, entries: list[AuditEntry], *, in_order: bool = False
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         session.execute(insert(AuditHead).values(id=1, last_seq=0, last_hash="").on_conflict_do_nothing())
         head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    for entry in entries if in_order else sorted(entries, key=lambda e: (e.at, str(e.entity_id), e.action)):
-        entry.desk_id = entry.desk_id or ""  # hashed as they will be stored (their defaults come at the insert)
-        entry.reason = entry.reason or ""
-        entry.seq = head.last_seq + 1
-        entry.prev_hash = head.last_hash
-        entry.hash = link_hash(entry.prev_hash, entry)
-        head.last_seq, head.last_hash = entry.seq, entry.hash
+    return head
 
 
 def install(sessions: sessionmaker) -> None:

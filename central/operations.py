@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import event, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from central.limits import unstorable
-from central.scope import DIRECT, PARENT, row_regions
+from central.scope import ALSO, DIRECT, PARENT, row_regions
 from console.core.domain.lifecycle import Refusal as OrderRefusal
 from console.core.ids import drawn_from
 from console.core.operations import Unusable, decode
@@ -38,7 +38,7 @@ from console.core.services.booking import Booking
 from console.core.services.calendar import NotAllowed
 from console.core.services.orders import Outcome
 from console.core.services.plan_commit import PlanCommit
-from console.core.services.registry import find
+from console.core.services.registry import Operation, find
 from console.core.services.rules_admin import RuleError
 from console.core.store.database import SessionDatabase
 from console.core.store.models import SyncRefusal
@@ -63,14 +63,26 @@ class Refused(Exception):
 class Ran:
     """What one operation did at the centre."""
 
-    touched: list[Key]  # the rows it wrote, in order
+    touched: list[Key]  # the rows it wrote, in (table, id) order
     orders: set[uuid.UUID]  # whose SLA facts it may have changed
     rules_changed: bool = False
     partly: dict[str, dict[str, Any]] = field(default_factory=dict)  # order id -> {code, refusal, number}: refused within it
 
 
-def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
-    """Run a pushed operation (its wire form) or raise Refused; nothing of a refused one is written."""
+@dataclass(frozen=True)
+class Prepared:
+    """A pushed operation read and checked, before it runs."""
+
+    operation: Operation
+    id: uuid.UUID
+    args: dict[str, Any]  # as the method takes them
+    expected: dict[uuid.UUID, int]
+    seen: dict[Key, dict[str, Any]]
+    named: frozenset[str]  # every id its arguments and expected versions name (dashed form)
+
+
+def prepare(op: Any) -> Prepared:
+    """A pushed operation (its wire form) as it will run, or Refused naming what cannot be used."""
     if not isinstance(op, dict):
         raise Refused("unusable", "op: an object is expected", detail="op")
     name = op.get("name")
@@ -91,39 +103,58 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Any, at: datetime) -> Ran:
         expected = _expected(op.get("expected") or {})
     except Unusable as exc:
         raise Refused("unusable", str(exc), detail=str(exc)) from None
-    seen = _seen(op.get("seen") or {})
-    named = _named_in_region(s, user, op)
+    named = _uuids(op.get("args")) | _uuids(list(op.get("expected") or {}))
+    if len(named) > MAX_NAMED:
+        raise Refused("unusable", f"args: an action names at most {MAX_NAMED} rows", detail="args")
+    return Prepared(operation, op_id, args, expected, _seen(op.get("seen") or {}), frozenset(named))
+
+
+def run(s: Session, user: DeskUser, desk_id: str, op: Prepared, at: datetime) -> Ran:
+    """Run a prepared operation or raise Refused; nothing of a refused one is written."""
+    if outside_region(s, user, op.named):
+        raise Refused("region", "that is not in your region")
     try:
         with s.begin_nested():
-            _check_seen(s, user, desk_id, seen)
-            with _tracking(s) as touched, drawn_from(op_id):  # its new rows get the ids the desk gave them
-                service = operation.service(SessionDatabase(s, savepoints=False), user, lambda: at, desk_id)  # (the savepoint is this one)
-                if expected:
-                    service = service.seen(expected)
-                result = operation.method(service, **args)
-            partly = _verdict(result)
-            _check_region(s, user, touched, named)
+            _check_seen(s, user, desk_id, op.seen)
+            with tracking(s) as touched, drawn_from(op.id):  # its new rows get the ids the desk gave them
+                service = op.operation.service(SessionDatabase(s, savepoints=False), user, lambda: at, desk_id)  # (the savepoint is this one)
+                if op.expected:
+                    service = service.seen(op.expected)
+                result = op.operation.method(service, **op.args)
+            partly = verdict(result)
+            check_region(s, user, touched, op.named)
     except Refused as refused:
-        if refused.code == "changed" and expected:  # with both values: what the centre has now
-            current = read_rows(s, [("work_orders", k.hex) for k in expected])
-            refused.theirs = {"work_orders": {i: {c: r.get(c) for c in sorted(CONTESTED["work_orders"] | {"version"})}
-                                              for i, r in current.get("work_orders", {}).items()}}
+        if refused.code == "changed" and op.expected:
+            with_theirs(s, refused, op.expected)
         raise
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) in TRANSIENT:
-            raise  # the whole push runs again (central.push.push)
-        detail = _first_line(exc)
-        raise Refused("store", f"the centre cannot store this change: {detail}", detail=detail) from None
+        raise as_refused(exc) from None
     except NotAllowed as exc:
         raise Refused("rules_role", str(exc)) from None
     except (RuleError, ValueError, TypeError, OverflowError, ArithmeticError, LookupError) as exc:
         detail = str(exc)[:200]
         raise Refused("unusable", f"the centre cannot use this change: {detail}", detail=detail) from None
-    keys = list(touched.after)
+    keys = sorted(touched.after)
     return Ran(keys, _orders(s, touched), any(t in RULE_TABLES for t, _ in keys), partly)
 
 
-def _verdict(result: Any) -> dict[str, dict[str, Any]]:
+def with_theirs(s: Session, refused: Refused, expected: dict[uuid.UUID, int]) -> None:
+    """A "changed since you saw it" refusal with both values: what the centre has now."""
+    current = read_rows(s, [("work_orders", k.hex) for k in expected])
+    refused.theirs = {"work_orders": {i: {c: r.get(c) for c in sorted(CONTESTED["work_orders"] | {"version"})}
+                                      for i, r in current.get("work_orders", {}).items()}}
+
+
+def as_refused(exc: DBAPIError) -> Refused:
+    """What the database would not take, as this action's refusal; a deadlock or serialization
+    failure is raised again instead (the whole push runs again, `central.push.push`)."""
+    if getattr(exc.orig, "sqlstate", None) in TRANSIENT:
+        raise exc
+    detail = _first_line(exc)
+    return Refused("store", f"the centre cannot store this change: {detail}", detail=detail)
+
+
+def verdict(result: Any) -> dict[str, dict[str, Any]]:
     """Refused whole: raise; refused for some of its orders: those; done: nothing."""
     if isinstance(result, Outcome):
         if result.refused and not result.changed:
@@ -187,16 +218,17 @@ def _number(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63 else None
 
 
-# The region of a row any argument may name (orders, technicians, visits, customers, sites): one query for them all.
-_NAMED_REGIONS = text("""
-    SELECT region FROM (
-        SELECT region_id AS region FROM work_orders WHERE id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT region_id FROM technicians WHERE id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT region_id FROM customers WHERE id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT c.region_id FROM sites si JOIN customers c ON c.id = si.customer_id WHERE si.id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT c.region_id FROM appointments a JOIN sites si ON si.id = a.site_id JOIN customers c ON c.id = si.customer_id
+# The rows of another region (or of none) among the orders, technicians, visits, customers and sites
+# any argument may name: one query for them all.
+_OUTSIDE = text("""
+    SELECT id FROM (
+        SELECT id, region_id AS region FROM work_orders WHERE id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT id, region_id FROM technicians WHERE id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT id, region_id FROM customers WHERE id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT si.id, c.region_id FROM sites si JOIN customers c ON c.id = si.customer_id WHERE si.id = ANY(CAST(:ids AS uuid[]))
+        UNION ALL SELECT a.id, c.region_id FROM appointments a JOIN sites si ON si.id = a.site_id JOIN customers c ON c.id = si.customer_id
                   WHERE a.id = ANY(CAST(:ids AS uuid[]))
-    ) named WHERE region IS DISTINCT FROM CAST(:own AS uuid) LIMIT 1
+    ) named WHERE region IS DISTINCT FROM CAST(:own AS uuid)
 """)
 MAX_NAMED = 20000  # ids one operation may name
 TRANSIENT = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure: try the push again
@@ -212,18 +244,15 @@ def lock_named(s: Session, ops: list[Any]) -> None:
             s.execute(text(f"SELECT id FROM {table} WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"), {"ids": ids})
 
 
-def _named_in_region(s: Session, user: DeskUser, op: dict[str, Any]) -> set[str]:
-    """A user tied to a region names only rows of it: an action naming another region's order, visit
-    or technician is refused before it runs, so that no refusal, no "changed since" and no partial
-    answer says anything about that row (not even that it exists)."""
-    if user.region_id is None:
+def outside_region(s: Session, user: DeskUser, ids: Iterable[str]) -> set[str]:
+    """Of these ids, the rows of another region than the user's (none for a user of every region).
+    An action naming one is refused before it runs, so that no refusal, no "changed since" and no
+    partial answer says anything about that row (not even that it exists); an id no row has names
+    nothing of another region."""
+    ids = sorted(set(ids))
+    if user.region_id is None or not ids:
         return set()
-    ids = _uuids(op.get("args")) | _uuids(list(op.get("expected") or {}) if isinstance(op.get("expected"), dict) else [])
-    if len(ids) > MAX_NAMED:
-        raise Refused("unusable", f"args: an action names at most {MAX_NAMED} rows", detail="args")
-    if ids and s.execute(_NAMED_REGIONS, {"ids": sorted(ids), "own": str(user.region_id)}).first() is not None:
-        raise Refused("region", "that is not in your region")
-    return ids  # all in the region (or no row the centre has: nothing of another region)
+    return {str(i) for i in s.execute(_OUTSIDE, {"ids": ids, "own": str(user.region_id)}).scalars()}
 
 
 def _uuids(value: Any, depth: int = 0) -> set[str]:
@@ -248,22 +277,34 @@ def visible(s: Session, user: DeskUser, rows: dict[str, dict[str, dict[str, Any]
     """Of these rows, those the user may hold (a replayed answer: a row may have left the region since)."""
     if user.region_id is None:
         return rows
-    own, lookup = user.region_id.hex, _lookup(s)
+    own, lookup = user.region_id.hex, _lookup(s, rows)
     return {table: kept for table, found in rows.items()
             if (kept := {i: r for i, r in found.items() if row_regions(table, r, lookup) <= {None, own}})}
 
 
-def _check_seen(s: Session, user: DeskUser, desk_id: str, seen: dict[Key, dict[str, Any]]) -> None:
-    """Refuse when the row changed since the desk saw it and a contested value the action changed is
-    now neither what the desk saw nor what it made."""
-    if not seen:
-        return
-    current = visible(s, user, read_rows(s, sorted(seen), lock=True))  # another region's row is none of the desk's business
+def seen_rows(s: Session, user: DeskUser, keys: Iterable[Key]) -> dict[str, dict[str, dict[str, Any]]]:
+    """The rows actions say they saw, locked, as the centre has them (another region's row is none of the desk's business)."""
+    keys = sorted(set(keys))
+    return visible(s, user, read_rows(s, keys, lock=True)) if keys else {}
+
+
+def refused_before(s: Session, desk_id: str, numbers: Iterable[int | None]) -> set[int]:
+    """Which of these mutations of the desk the centre refused (in an earlier push or this one)."""
+    numbers = sorted({n for n in numbers if n is not None})
+    if not numbers:
+        return set()
+    return set(s.scalars(select(SyncRefusal.mutation).where(SyncRefusal.desk_id == desk_id, SyncRefusal.mutation.in_(numbers))))
+
+
+def contested(seen: dict[Key, dict[str, Any]], current: dict[str, dict[str, dict[str, Any]]], refused: set[int]) -> Refused | None:
+    """The refusal when a row changed since the desk saw it and a contested value the action changed
+    is now neither what the desk saw nor what it made (or the desk made it on top of its own change
+    the centre refused); None when the action may run."""
     for (table, row_id), saw in seen.items():
         row = current.get(table, {}).get(row_id)
         if row is None:
             continue  # the action itself says what it makes of a row the centre does not have (or the desk may not see)
-        if saw["after"] is not None and s.get(SyncRefusal, (desk_id, saw["after"])) is not None:
+        if saw["after"] is not None and saw["after"] in refused:
             lost = sorted(c for c in saw if c not in ("v", "after"))  # made on top of this desk's own refused change
         elif saw["v"] is not None and row.get("version") == saw["v"]:
             continue  # nobody changed it since the desk saw it
@@ -271,8 +312,16 @@ def _check_seen(s: Session, user: DeskUser, desk_id: str, seen: dict[Key, dict[s
             lost = sorted(c for c, pair in saw.items() if c not in ("v", "after") and row.get(c) not in pair)
         if lost:
             theirs = {c: row.get(c) for c in sorted(CONTESTED[table] | {"version"})}
-            raise Refused("contested", f"changed at the centre meanwhile: {', '.join(lost)}", {table: {row_id: theirs}},
-                          table=table, columns=lost)
+            return Refused("contested", f"changed at the centre meanwhile: {', '.join(lost)}", {table: {row_id: theirs}},
+                           table=table, columns=lost)
+    return None
+
+
+def _check_seen(s: Session, user: DeskUser, desk_id: str, seen: dict[Key, dict[str, Any]]) -> None:
+    if seen:
+        refusal = contested(seen, seen_rows(s, user, seen), refused_before(s, desk_id, (saw["after"] for saw in seen.values())))
+        if refusal is not None:
+            raise refusal
 
 
 @dataclass
@@ -284,7 +333,7 @@ class _Touched:
 
 
 @contextmanager
-def _tracking(s: Session) -> Iterator[_Touched]:
+def tracking(s: Session) -> Iterator[_Touched]:
     """The replicated rows the session writes meanwhile, with the old values of what it changes."""
     touched = _Touched()
 
@@ -326,7 +375,7 @@ def _tracking(s: Session) -> Iterator[_Touched]:
         event.remove(s, "after_flush", after_flush)
 
 
-def _check_region(s: Session, user: DeskUser, touched: _Touched, named: set[str]) -> None:
+def check_region(s: Session, user: DeskUser, touched: _Touched, named: frozenset[str]) -> None:
     """A user tied to a region writes only rows of that region, refers only to rows of it, and moves
     nothing out of it: the region columns of the rows written, and the regions of every order,
     technician, visit, customer or site they refer to now or referred to before (one query)."""
@@ -342,7 +391,7 @@ def _check_region(s: Session, user: DeskUser, touched: _Touched, named: set[str]
     if touched.regions - {user.region_id, None}:
         raise Refused("region", "that is not in your region")
     refers -= named  # checked before the action ran (an id no row had then may be a row it made: checked now)
-    if refers and s.execute(_NAMED_REGIONS, {"ids": sorted(refers), "own": str(user.region_id)}).first() is not None:
+    if outside_region(s, user, refers):
         raise Refused("region", "that is not in your region")
 
 
@@ -354,14 +403,30 @@ _REGIONAL_REFERENCES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _lookup(s: Session) -> Callable[[str, str], dict[str, Any] | None]:
+def _lookup(s: Session, rows: dict[str, dict[str, dict[str, Any]]]) -> Callable[[str, str], dict[str, Any] | None]:
+    """Finds the rows these hang from (and those hang from): read ahead a table at a time, a level
+    after another, so a region check of many rows costs a query per table, not per row."""
     cache: dict[Key, dict[str, Any] | None] = {}
+    level = rows
+    while wanted := _parents(level) - set(cache):
+        level = read_rows(s, sorted(wanted))
+        for table, row_id in wanted:
+            cache[(table, row_id)] = level.get(table, {}).get(row_id)
 
     def lookup(table: str, row_id: str) -> dict[str, Any] | None:
         if (table, row_id) not in cache:
             cache[(table, row_id)] = read_rows(s, [(table, row_id)]).get(table, {}).get(row_id)
         return cache[(table, row_id)]
     return lookup
+
+
+def _parents(rows: dict[str, dict[str, dict[str, Any]]]) -> set[Key]:
+    """The (table, id) of each row these rows hang from (a link: both ends)."""
+    out: set[Key] = set()
+    for table, found in rows.items():
+        for column, parent in filter(None, (PARENT.get(table), ALSO.get(table))):
+            out.update((parent, value) for r in found.values() if isinstance(value := r.get(column), str))
+    return out
 
 
 def read_rows(s: Session, keys: list[Key], lock: bool = False) -> dict[str, dict[str, dict[str, Any]]]:

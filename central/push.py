@@ -25,7 +25,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from central.operations import TRANSIENT, Refused, lock_named, read_rows, run, visible
+from central import audit_chain, together
+from central.operations import TRANSIENT, Prepared, Ran, Refused, lock_named, prepare, read_rows, run, visible
 from central.schemas import Mutation, MutationResult
 from console.core.domain.enums import OPEN_STATUSES
 from console.core.store.database import Database
@@ -82,16 +83,22 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
     orders: set[uuid.UUID] = set()
     rules_changed = False
     touched: dict[int, list[list[str]]] = {}
-    for mutation in fresh:
-        try:
-            ran = run(s, user, desk_id, mutation.op.model_dump(), at)
-        except Refused as refused:
-            results[mutation.m] = _refuse(s, user, desk_id, at, mutation, refused)
-            continue
-        orders |= ran.orders
-        rules_changed |= ran.rules_changed
-        touched[mutation.m] = [list(k) for k in ran.touched]
-        results[mutation.m] = MutationResult(m=mutation.m, ok=True, partly=ran.partly)
+    prepared: list[Prepared | Refused] = [_prepared(m) for m in fresh]
+    start = 0
+    while start < len(fresh):
+        end = together.run_end(prepared, start)
+        ran = together.run_together(s, user, desk_id, prepared[start:end], at) if end - start > 1 else None  # type: ignore[arg-type]
+        if ran is None:  # one at a time, each in its own savepoint
+            ran = [_run_one(s, user, desk_id, prepared[k], at) for k in range(start, end)]
+        for mutation, outcome in zip(fresh[start:end], ran, strict=True):
+            if isinstance(outcome, Refused):
+                results[mutation.m] = _refuse(s, user, desk_id, at, mutation, outcome)
+                continue
+            orders |= outcome.orders
+            rules_changed |= outcome.rules_changed
+            touched[mutation.m] = [list(k) for k in outcome.touched]
+            results[mutation.m] = MutationResult(m=mutation.m, ok=True, partly=outcome.partly)
+        start = end
     if rules_changed:
         orders |= set(s.scalars(select(WorkOrder.id).where(WorkOrder.status.in_(OPEN_STATUSES))))
     if orders:
@@ -107,6 +114,22 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
     desk.last_seen_at = at
     s.flush()
     return [results[m.m] for m in mutations]
+
+
+def _prepared(mutation: Mutation) -> Prepared | Refused:
+    try:
+        return prepare(mutation.op.model_dump())
+    except Refused as refused:
+        return refused
+
+
+def _run_one(s: Session, user: DeskUser, desk_id: str, op: Prepared | Refused, at: datetime) -> Ran | Refused:
+    if isinstance(op, Refused):
+        return op
+    try:
+        return run(s, user, desk_id, op, at)
+    except Refused as refused:
+        return refused
 
 
 def _pick(rows: dict[str, dict[str, dict[str, Any]]], keys: list[list[str]]) -> dict[str, dict[str, dict[str, Any]]]:
@@ -150,11 +173,13 @@ def _refuse(s: Session, user: DeskUser, desk_id: str, at: datetime, mutation: Mu
     order_id = _order_of(s, op.args, refused.theirs)
     args = op.args if isinstance(op.args, dict) else {}
     attempt = {"name": _short(op.name, 64), "args": {_short(k, 40): _short(v) for k, v in list(args.items())[:ATTEMPT_VALUES]}}
-    s.add(AuditEntry(at=at, user_id=user.id, desk_id=desk_id, action="sync.refused", entity="operation",
-                     entity_id=_uuid(op.id) or uuid.uuid4(), order_id=order_id, before=refused.theirs or None,
-                     after={"mutation": mutation.m, "operation": attempt, "digest": digest(mutation),
-                            "truncated": len(args) > ATTEMPT_VALUES},
-                     reason=_short(refused.reason, 500)))
+    entry = AuditEntry(at=at, user_id=user.id, desk_id=desk_id, action="sync.refused", entity="operation",
+                       entity_id=_uuid(op.id) or uuid.uuid4(), order_id=order_id, before=refused.theirs or None,
+                       after={"mutation": mutation.m, "operation": attempt, "digest": digest(mutation),
+                              "truncated": len(args) > ATTEMPT_VALUES},
+                       reason=_short(refused.reason, 500))
+    s.add(entry)
+    audit_chain.chain(s, [entry])  # now: the chain keeps the push's order, whatever is flushed with what
     return MutationResult(m=mutation.m, ok=False, reason=refused.reason, code=refused.code, args=refused.details,
                           theirs=refused.theirs)
 

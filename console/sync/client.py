@@ -10,7 +10,9 @@ is wrong; the message is the centre's).
 from __future__ import annotations
 
 import json
+import queue
 import random
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +22,7 @@ import requests
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 LONG_POLL_SECONDS = 20.0
+READ_AHEAD_PAGES = 16  # snapshot pages (a few thousand rows each) read before the desk has written them
 
 
 class CentreError(Exception):
@@ -124,14 +127,46 @@ class CentreClient:
                           read_timeout=wait + READ_TIMEOUT).json()
 
     def snapshot(self) -> Iterator[bytes]:
-        """The snapshot's NDJSON lines as they arrive."""
+        """The snapshot's NDJSON lines as they arrive, read ahead by a thread of their own: the centre
+        goes on sending while the desk writes what came (a few pages at most wait in memory)."""
         response = self._call("GET", "/sync/snapshot", stream=True, read_timeout=120.0)
+        waiting: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=READ_AHEAD_PAGES)
+        stop = threading.Event()
+
+        def offer(item: tuple[str, Any]) -> bool:
+            while not stop.is_set():
+                try:
+                    waiting.put(item, timeout=0.2)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def read() -> None:
+            try:
+                for line in response.iter_lines(chunk_size=1 << 16):
+                    if not offer(("line", line)):
+                        return
+                offer(("end", None))
+            except Exception as exc:  # noqa: BLE001 - handed to the reader of the lines
+                offer(("error", exc))
+
+        reader = threading.Thread(target=read, name="snapshot-read-ahead", daemon=True)
+        reader.start()
         try:
-            yield from response.iter_lines(chunk_size=1 << 16)
-        except requests.RequestException as exc:
-            raise Unreachable(f"the snapshot download broke off ({type(exc).__name__})", "broken_off") from exc
+            while True:
+                kind, value = waiting.get()
+                if kind == "end":
+                    return
+                if kind == "error":
+                    if isinstance(value, requests.RequestException):
+                        raise Unreachable(f"the snapshot download broke off ({type(value).__name__})", "broken_off") from value
+                    raise value
+                yield value
         finally:
+            stop.set()
             response.close()
+            reader.join(timeout=5)
 
     def claim(self, desk_id: str, order_id: str, minutes: int = 15) -> dict[str, Any]:
         return self._call("POST", "/sync/claims", json={"desk_id": desk_id, "order_id": order_id, "minutes": minutes}).json()

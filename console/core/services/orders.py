@@ -46,9 +46,19 @@ class Outcome:
         return len(self.changes.orders)
 
 
+@dataclass(frozen=True)
+class Held:
+    """Orders (by id) and their open pauses (by order id) a caller has already read and locked in its
+    transaction, for a run of actions over them (the centre running a push's actions together): the
+    actions take the orders from here, and leave the SLA recomputation to the caller."""
+
+    orders: dict[uuid.UUID, WorkOrder]
+    open_pauses: dict[uuid.UUID, SlaPause]
+
+
 class OrderActions:
     def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local",
-                 expected_versions: dict[uuid.UUID, int] | None = None):
+                 expected_versions: dict[uuid.UUID, int] | None = None, held: Held | None = None):
         """`expected_versions`: the versions the caller saw; an order changed since is refused
         (Refusal.CHANGED_ELSEWHERE), checked in the same transaction as the change."""
         self._expected = expected_versions or {}
@@ -56,10 +66,11 @@ class OrderActions:
         self._user = user
         self._clock = clock
         self._desk_id = desk_id
+        self._held = held
 
     def seen(self, versions: dict[uuid.UUID, int]) -> OrderActions:
         """The same actions, refusing an order whose version is no longer the one the caller saw."""
-        return OrderActions(self._database, self._user, self._clock, self._desk_id, versions)
+        return OrderActions(self._database, self._user, self._clock, self._desk_id, versions, self._held)
 
     # --- the actions --------------------------------------------------------------------------
 
@@ -147,14 +158,7 @@ class OrderActions:
     def _each(self, session: Session, order_ids, action: str, apply, *, refresh: bool = False) -> Outcome:
         ids = list(dict.fromkeys(order_ids))
         now = self._clock()
-        # Locked until the unit of work commits: the version and status checks below hold until the write.
-        orders = {o.id: o for o in session.scalars(
-            select(WorkOrder).where(WorkOrder.id.in_(ids), WorkOrder.deleted.is_(False)).with_for_update()
-        )}
-        open_pauses = {
-            p.order_id: p
-            for p in session.scalars(select(SlaPause).where(SlaPause.order_id.in_(ids), SlaPause.ended_at.is_(None), SlaPause.deleted.is_(False)))
-        }
+        orders, open_pauses = self._locked(session, ids)
         changed, refused = set(), {}
         for order_id in ids:
             order = orders.get(order_id)
@@ -175,10 +179,25 @@ class OrderActions:
                 entity_id=order.id, order_id=order.id, before=result.before, after=result.after, reason=result.reason,
             )
             changed.add(order_id)
-        if refresh and changed:
+        if refresh and changed and self._held is None:
             session.flush()
             refresh_sla(session, changed, load_rulebook(session), load_calendar(session), now)
         return Outcome(Changes(orders=frozenset(changed)), refused)
+
+    def _locked(self, session: Session, ids: list[uuid.UUID]) -> tuple[dict[uuid.UUID, WorkOrder], dict[uuid.UUID, SlaPause]]:
+        """The orders (locked until the unit of work commits: the version and status checks hold until
+        the write) and their open pauses."""
+        if self._held is not None:
+            return ({i: o for i in ids if (o := self._held.orders.get(i)) is not None and not o.deleted},
+                    {i: p for i in ids if (p := self._held.open_pauses.get(i)) is not None})
+        orders = {o.id: o for o in session.scalars(
+            select(WorkOrder).where(WorkOrder.id.in_(ids), WorkOrder.deleted.is_(False)).with_for_update()
+        )}
+        open_pauses = {
+            p.order_id: p
+            for p in session.scalars(select(SlaPause).where(SlaPause.order_id.in_(ids), SlaPause.ended_at.is_(None), SlaPause.deleted.is_(False)))
+        }
+        return orders, open_pauses
 
     def _refuse_all(self, session: Session, order_ids, why: Refusal) -> Outcome:
         ids = list(order_ids)

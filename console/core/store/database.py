@@ -85,17 +85,19 @@ class SessionDatabase:
     transaction (the centre running a desk's operation inside a push; a desk resolving a conflict
     in the same transaction that closes it)."""
 
-    def __init__(self, session: Session, savepoints: bool = True):
+    def __init__(self, session: Session, savepoints: bool = True, flushes: bool = True):
         """`savepoints=False`: a unit of work is only a flush, for a caller whose own savepoint around
-        the whole operation is rolled back whenever the operation refuses or fails (the centre)."""
-        self._session, self._savepoints = session, savepoints
+        the whole operation is rolled back whenever the operation refuses or fails (the centre);
+        `flushes=False`: not even that, the caller flushes a run of them at once."""
+        self._session, self._savepoints, self._flushes = session, savepoints, flushes
         self.engine = session.get_bind()
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         if not self._savepoints:
             yield self._session
-            self._session.flush()
+            if self._flushes:
+                self._session.flush()
             return
         with self._session.begin_nested():
             yield self._session

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NO_VALUE
 
 from central.limits import unstorable
 from central.scope import ALSO, DIRECT, PARENT, row_regions
@@ -41,7 +42,7 @@ from console.core.services.plan_commit import PlanCommit
 from console.core.services.registry import Operation, find
 from console.core.services.rules_admin import RuleError
 from console.core.store.database import SessionDatabase
-from console.core.store.models import SyncRefusal
+from console.core.store.models import Base, SlaPause, SyncRefusal, WorkOrder
 from console.core.store.rows import DeskUser
 from console.core.wire import CONTESTED, PUSHABLE, RULE_TABLES, pg_select, wire
 
@@ -135,7 +136,7 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Prepared, at: datetime) ->
         detail = str(exc)[:200]
         raise Refused("unusable", f"the centre cannot use this change: {detail}", detail=detail) from None
     keys = sorted(touched.after)
-    return Ran(keys, _orders(s, touched), any(t in RULE_TABLES for t, _ in keys), partly)
+    return Ran(keys, touched.sla_orders, any(t in RULE_TABLES for t, _ in keys), partly)
 
 
 def with_theirs(s: Session, refused: Refused, expected: dict[uuid.UUID, int]) -> None:
@@ -330,6 +331,7 @@ class _Touched:
     before: dict[Key, dict[str, Any]] = field(default_factory=dict)  # the changed columns' old values (wire)
     regions: set[uuid.UUID] = field(default_factory=set)  # the regions of the rows written (their own column)
     refers: set[uuid.UUID] = field(default_factory=set)  # the regional rows they refer to, now and before
+    sla_orders: set[uuid.UUID] = field(default_factory=set)  # the orders whose SLA facts they change
 
 
 @contextmanager
@@ -338,16 +340,14 @@ def tracking(s: Session) -> Iterator[_Touched]:
     touched = _Touched()
 
     def before_flush(session: Session, _context: object, _instances: object) -> None:
+        touched.sla_orders |= sla_orders(session.new, session.dirty)
         for obj in session.dirty:
             table = obj.__table__.name
             if table not in PUSHABLE:
                 continue
-            state = inspect(obj)
-            old = {}
-            for attr in state.mapper.column_attrs:
-                history = state.attrs[attr.key].history
-                if history.deleted:
-                    old[attr.columns[0].name] = history.deleted[0]
+            committed = inspect(obj).committed_state  # what the changed attributes were (NO_VALUE: not loaded)
+            old = {column: value for key, column in _REGIONAL_ATTRIBUTES[table]
+                   if (value := committed.get(key, NO_VALUE)) is not NO_VALUE}
             if old:
                 previous = touched.before.setdefault((table, obj.id.hex), {})
                 for column, value in wire(table).encode(old).items():
@@ -401,6 +401,13 @@ _REGIONAL_REFERENCES: dict[str, tuple[str, ...]] = {
                  if fk.column.table.name in DIRECT or fk.column.table.name in PARENT)
     for table in PUSHABLE
 }
+# ... and the attributes (key, column) whose old values a region check reads: those and the row's own region.
+_REGIONAL_ATTRIBUTES: dict[str, tuple[tuple[str, str], ...]] = {
+    table: tuple((mapper.get_property_by_column(mapper.local_table.c[column]).key, column)
+                 for column in (*_REGIONAL_REFERENCES[table], *([DIRECT[table]] if table in DIRECT else [])))
+    for table in PUSHABLE
+    for mapper in [next(m for m in Base.registry.mappers if m.local_table is wire(table).table)]
+}
 
 
 def _lookup(s: Session, rows: dict[str, dict[str, dict[str, Any]]]) -> Callable[[str, str], dict[str, Any] | None]:
@@ -445,12 +452,25 @@ def read_rows(s: Session, keys: list[Key], lock: bool = False) -> dict[str, dict
     return out
 
 
-def _orders(s: Session, touched: _Touched) -> set[uuid.UUID]:
-    """The orders whose SLA facts the operation may have changed: its orders and its pauses' orders."""
-    orders = {uuid.UUID(hex=i) for t, i in touched.after if t == "work_orders"}
-    pauses = [k for k in touched.after if k[0] == "sla_pauses"]
-    if pauses:
-        orders |= {uuid.UUID(hex=r["order_id"]) for r in read_rows(s, pauses).get("sla_pauses", {}).values() if r.get("order_id")}
+# An order's columns its SLA is computed from (console.core.store.sla_cache.order_facts), beside its pauses.
+SLA_FACTS = frozenset({"kind", "customer_id", "service_id", "sla_started_at", "access_points"})
+
+
+def sla_orders(made: Iterable[Any], changed: Iterable[Any]) -> set[uuid.UUID]:
+    """The orders whose SLA facts these new and changed objects change: a new order, an order's fact
+    column, a pause (its order, and the one it hung from before). An assignment or a priority
+    changes none: its order's deadlines stay as they are."""
+    orders: set[uuid.UUID] = set()
+    for obj in made:
+        if isinstance(obj, WorkOrder):
+            orders.add(obj.id)
+        elif isinstance(obj, SlaPause):
+            orders.add(obj.order_id)
+    for obj in changed:
+        if isinstance(obj, WorkOrder) and SLA_FACTS & inspect(obj).committed_state.keys():
+            orders.add(obj.id)
+        elif isinstance(obj, SlaPause):
+            orders.update(o for o in (obj.order_id, inspect(obj).committed_state.get("order_id")) if isinstance(o, uuid.UUID))
     return orders
 
 

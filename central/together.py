@@ -38,6 +38,7 @@ from central.operations import (
     outside_region,
     refused_before,
     seen_rows,
+    sla_orders,
     tracking,
     verdict,
     with_theirs,
@@ -145,5 +146,4 @@ def _one(s: Session, user: DeskUser, desk_id: str, op: Prepared, held: Held, clo
         return refused
     entries.extend(sorted((o for o in made if isinstance(o, AuditEntry)), key=audit_chain.flush_order))  # as its own flush would
     written = [o for o in (*made, *changed) if o.__table__.name in PUSHABLE]
-    orders = {o.id for o in written if isinstance(o, WorkOrder)} | {o.order_id for o in written if isinstance(o, SlaPause)}
-    return Ran(sorted({(o.__table__.name, o.id.hex) for o in written}), orders, False, partly)
+    return Ran(sorted({(o.__table__.name, o.id.hex) for o in written}), sla_orders(made, changed), False, partly)

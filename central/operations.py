@@ -341,7 +341,10 @@ def tracking(s: Session) -> Iterator[_Touched]:
 
     def before_flush(session: Session, _context: object, _instances: object) -> None:
         touched.sla_orders |= sla_orders(session.new, session.dirty)
-        for obj in session.dirty:
+        for obj in session.new:  # a new row: everything it refers to
+            if (table := obj.__table__.name) in PUSHABLE:
+                touched.refers.update(v for key, c in _REGIONAL_ATTRIBUTES[table] if c != DIRECT.get(table) and isinstance(v := getattr(obj, key), uuid.UUID))
+        for obj in session.dirty:  # a changed row: what it referred to and refers to now, where that changed
             table = obj.__table__.name
             if table not in PUSHABLE:
                 continue
@@ -349,6 +352,8 @@ def tracking(s: Session) -> Iterator[_Touched]:
             old = {column: value for key, column in _REGIONAL_ATTRIBUTES[table]
                    if (value := committed.get(key, NO_VALUE)) is not NO_VALUE}
             if old:
+                touched.refers.update(v for key, c in _REGIONAL_ATTRIBUTES[table]
+                                      if key in committed and c != DIRECT.get(table) and isinstance(v := getattr(obj, key), uuid.UUID))
                 previous = touched.before.setdefault((table, obj.id.hex), {})
                 for column, value in wire(table).encode(old).items():
                     previous.setdefault(column, value)
@@ -360,7 +365,6 @@ def tracking(s: Session) -> Iterator[_Touched]:
                 touched.after[(table, obj.id.hex)] = None
                 if table in DIRECT:
                     touched.regions.add(getattr(obj, DIRECT[table]))
-                touched.refers.update(v for c in _REGIONAL_REFERENCES[table] if isinstance(v := getattr(obj, c), uuid.UUID))
         for obj in session.deleted:
             if obj.__table__.name in PUSHABLE:
                 raise RuntimeError(f"a replicated row of {obj.__table__.name} was deleted")

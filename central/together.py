@@ -20,12 +20,15 @@ given, so the two paths cannot answer differently.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from central import audit_chain
 from central.operations import (
@@ -103,6 +106,7 @@ def run_together(s: Session, user: DeskUser, desk_id: str, ops: list[Prepared], 
                     for k in live:
                         outcomes[k] = _one(s, user, desk_id, ops[k], held, lambda: at, entries)
                     audit_chain.chain(s, entries, in_order=True)  # in the actions' order (before the flush would chain them in its own)
+                    _same_shape(s.dirty)
             check_region(s, user, touched, frozenset().union(*(ops[k].named for k in live)))
     except DBAPIError as exc:
         as_refused(exc)  # (a deadlock is raised again: the whole push runs again)
@@ -110,6 +114,22 @@ def run_together(s: Session, user: DeskUser, desk_id: str, ops: list[Prepared], 
     except (_Alone, Refused, NotAllowed, RuleError, ValueError, TypeError, OverflowError, ArithmeticError, LookupError):
         return None
     return outcomes  # type: ignore[return-value] - every one is set
+
+
+def _same_shape(objects: Iterable[Any]) -> None:
+    """Every changed row of a table updated with the same columns (a column one row's action left as
+    it was is written again as it is): one statement for the table's rows, not one per mix of columns."""
+    by_class: dict[type, list[Any]] = defaultdict(list)
+    for obj in objects:
+        by_class[type(obj)].append(obj)
+    for rows in by_class.values():
+        states = [inspect(row) for row in rows]
+        changed = [{key for key in state.committed_state if state.attrs[key].history.has_changes()} for state in states]
+        keys = set().union(*changed)
+        for row, state, own in zip(rows, states, changed, strict=True):
+            for key in keys - own:
+                if key in state.dict:
+                    flag_modified(row, key)
 
 
 def _held(s: Session, ops: list[Prepared]) -> tuple[Held, list[Technician]]:

@@ -69,17 +69,28 @@ class Replica:
         self.database = database
 
     @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
+    def _writing(self, *, again: bool = False) -> Iterator[sqlite3.Connection]:
+        """One write transaction on the file. `again`: what it writes the centre would send again if
+        it were lost (a pulled batch with its cursor, the answer to a push whose entries wait until
+        then, a snapshot): committed without waiting for the disk (WAL, synchronous=NORMAL), so a
+        power cut may lose it but never leaves the file inconsistent; a later action's commit, which
+        does wait for the disk, makes it durable with itself. A desk's own action always waits."""
         with closing(self.database.engine.raw_connection()) as raw:
             conn: sqlite3.Connection = raw.driver_connection
-            conn.execute("BEGIN IMMEDIATE")
+            if again:
+                conn.execute("PRAGMA synchronous = NORMAL")
             try:
-                conn.execute("PRAGMA defer_foreign_keys = ON")
-                yield conn
-                conn.commit()
-            except BaseException:
-                conn.rollback()
-                raise
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute("PRAGMA defer_foreign_keys = ON")
+                    yield conn
+                    conn.commit()
+                except BaseException:
+                    conn.rollback()
+                    raise
+            finally:
+                if again:
+                    conn.execute("PRAGMA synchronous = FULL")  # (the connection goes back to the pool as it came)
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
@@ -141,7 +152,7 @@ class Replica:
                 raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console", "outdated")
         total = sum(int(info.get("count", 0)) for info in tables.values())
         done = 0
-        with self._writing() as conn:
+        with self._writing(again=True) as conn:
             if conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]:
                 raise ReplicaError("changes of this desk wait to be sent: a snapshot would lose them", "waiting")
             for table in reversed(REPLICATED):
@@ -186,7 +197,7 @@ class Replica:
             if table not in REPLICATED or list(part.get("columns", [])) != list(wire(table).columns):
                 raise ReplicaError(f"the centre's {table} has other columns than this desk's: update Dispatch Console", "outdated")
         touched: dict[str, list[dict[str, Any]]] = {}
-        with self._writing() as conn:
+        with self._writing(again=True) as conn:
             shadows = self._shadows(conn)
             # a row the centre sends that this desk inserted is there already: only later updates are laid over it
             overlays = self._overlays(conn, inserts=False) if shadows else {}
@@ -253,7 +264,7 @@ class Replica:
         touched: dict[str, list[dict[str, Any]]] = defaultdict(list)
         restored_orders: set[uuid.UUID] = set()
         at = refused_at or utcnow()
-        with self._writing() as conn:
+        with self._writing(again=True) as conn:
             # Only the index entries and shadows of the rows answered for, read once per answer and kept
             # up to date below; the JSON of waiting entries only when a refusal needs their values
             # (reading the whole backlog per answer made a long one quadratic).

@@ -30,7 +30,16 @@ from console.core.store.models import WorkOrder, utcnow
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
 from console.core.wire import REPLICATED, wire
-from console.sync.replica_rows import as_the_rules_would, changes_of, chunks, remove, row_values, theirs_of, upsert_sql
+from console.sync.replica_rows import (
+    as_the_rules_would,
+    changes_of,
+    chunks,
+    insert_sql,
+    remove,
+    row_values,
+    theirs_of,
+    upsert_sql,
+)
 
 DESK_ID = "sync.desk_id"
 CURSOR = "sync.cursor"
@@ -158,7 +167,7 @@ class Replica:
             for table in reversed(REPLICATED):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM sync_shadows")
-            sql = {t: upsert_sql(t, guarded=False) for t in REPLICATED}
+            sql = {t: insert_sql(t) for t in REPLICATED}  # (into emptied tables: each row comes once)
             ended = False
             for line in stream:
                 page = json.loads(line)
@@ -168,7 +177,11 @@ class Replica:
                 table = page["t"]
                 if table not in sql:
                     raise ReplicaError(f"the centre sent rows of {table}, which this desk does not know", "outdated")
-                conn.executemany(sql[table], page["rows"])
+                try:
+                    conn.executemany(sql[table], page["rows"])
+                except sqlite3.IntegrityError as exc:  # (nothing of the snapshot stays: the transaction is rolled back)
+                    raise ReplicaError(f"the centre's snapshot holds a row of {table} twice ({exc})",
+                                       "broken_off") from exc
                 done += len(page["rows"])
                 if progress is not None:
                     progress(done, total)

@@ -27,6 +27,12 @@ def upsert_sql(table: str, guarded: bool) -> str:
     return f"INSERT INTO {table} ({codec.column_list}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}{guard}"
 
 
+def insert_sql(table: str) -> str:
+    """A plain insert, for an emptied table (a snapshot): half the time of an upsert per row."""
+    marks = ", ".join("?" for _ in wire(table).columns)
+    return f"INSERT INTO {table} ({wire(table).column_list}) VALUES ({marks})"
+
+
 def row_values(table: str, row: Mapping[str, Any]) -> tuple:
     return tuple(stored(row.get(c)) for c in wire(table).columns)
 

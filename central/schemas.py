@@ -23,7 +23,7 @@ from console.core.domain.enums import (
 from console.core.services.appointments import Reschedule
 
 DESK_ID = r"^[A-Za-z0-9._-]+$"
-MAX_MUTATIONS = 100  # per push (a desk sends its backlog in batches)
+MAX_MUTATIONS = 200  # per push (a desk sends its backlog in batches)
 _TEXT = Field(default="", max_length=500)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.base import NO_VALUE
 
 from central import audit_chain
 from central.operations import (
@@ -124,7 +125,8 @@ def _same_shape(objects: Iterable[Any]) -> None:
         by_class[type(obj)].append(obj)
     for rows in by_class.values():
         states = [inspect(row) for row in rows]
-        changed = [{key for key in state.committed_state if state.attrs[key].history.has_changes()} for state in states]
+        changed = [{key for key, was in state.committed_state.items() if was is NO_VALUE or was != state.dict.get(key, NO_VALUE)}
+                   for state in states]
         keys = set().union(*changed)
         for row, state, own in zip(rows, states, changed, strict=True):
             for key in keys - own:

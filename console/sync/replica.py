@@ -133,10 +133,11 @@ class Replica:
             found = conn.execute("SELECT value FROM local_meta WHERE key = ?", (CURSOR,)).fetchone()
         return found[0] if found else None
 
-    def pending(self, limit: int = 500) -> list[Pending]:
+    def pending(self, limit: int = 500, after: int = 0) -> list[Pending]:
+        """The waiting entries in their order (those after mutation `after`)."""
         with self._reading() as conn:
-            rows = conn.execute("SELECT mutation, created_at, summary, changes, operation FROM sync_outbox ORDER BY mutation LIMIT ?",
-                                (limit,)).fetchall()
+            rows = conn.execute("SELECT mutation, created_at, summary, changes, operation FROM sync_outbox WHERE mutation > ? "
+                                "ORDER BY mutation LIMIT ?", (after, limit)).fetchall()
         return [Pending(m, at, summary, json.loads(changes), json.loads(op) if op else None) for m, at, summary, changes, op in rows]
 
     def counts(self) -> SyncCounts:
@@ -369,8 +370,9 @@ class Replica:
                 shadows[key] = row
             else:
                 conn.execute(upsert_sql(table, guarded=key not in mine and shadow is None), row_values(table, row))
-                conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
-                shadows.pop(key, None)
+                if key in shadows:  # (`shadows` has a key for each row sync_shadows has of these)
+                    conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
+                    del shadows[key]
             out.append((table, row))
         left = [c for c in entry.changes if (c["t"], c["id"]) not in answered]
         if left:

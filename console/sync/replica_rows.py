@@ -4,6 +4,7 @@ written rows changed for the views."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import uuid
@@ -19,6 +20,7 @@ _ORDER_TABLES = frozenset({"order_steps", "sla_pauses", "appointment_orders", "f
 _EVERYTHING = RULE_TABLES | {"regions", "districts", "customers", "sites", "services", "users"}
 
 
+@functools.cache
 def upsert_sql(table: str, guarded: bool) -> str:
     codec = wire(table)
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in codec.columns if c != "id")
@@ -27,6 +29,7 @@ def upsert_sql(table: str, guarded: bool) -> str:
     return f"INSERT INTO {table} ({codec.column_list}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}{guard}"
 
 
+@functools.cache
 def insert_sql(table: str) -> str:
     """A plain insert, for an emptied table (a snapshot): half the time of an upsert per row."""
     marks = ", ".join("?" for _ in wire(table).columns)

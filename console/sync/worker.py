@@ -18,13 +18,13 @@ from datetime import datetime
 from console.core.changes import Changes
 from console.core.store.models import utcnow
 from console.sync.client import LONG_POLL_SECONDS, CentreClient, CentreError, DeskRestored, LoggedOut, StartAgain, backoff
-from console.sync.replica import Replica, ReplicaError
+from console.sync.replica import Pending, Replica, ReplicaError
 
 log = logging.getLogger("console.sync")
 # The answer to an entry saved by a console that pushed rows, not operations: the centre cannot run
 # it; it becomes a conflict, its rows go back to the centre's, and the dispatcher does it again.
 OUTDATED = {"ok": False, "code": "outdated", "reason": "saved by an older Dispatch Console: do it again", "args": {}}
-PUSH_BATCH = 100  # mutations per push (the centre takes at most 100)
+PUSH_BATCH = 200  # mutations per push (the centre takes at most 200)
 PUSH_ROWS = 5000  # and about this many changed rows
 
 
@@ -74,6 +74,7 @@ class SyncWorker:
         self._threads = [threading.Thread(target=self._push_loop, name="sync-push", daemon=True),
                          threading.Thread(target=self._pull_loop, name="sync-pull", daemon=True)]
         self._snapshot_ready = threading.Event()
+        self._ahead: _Ahead | None = None  # the batch after the one whose answer is being written, sent meanwhile
 
     @property
     def status(self) -> SyncStatus:
@@ -167,17 +168,43 @@ class SyncWorker:
                 self._stop.wait(backoff(attempt))
 
     def push_once(self) -> bool:
-        """Send one batch of the outbox; whether there was one."""
-        pending = self.replica.pending(PUSH_BATCH)
+        """Send one batch of the outbox and write the centre's answer; whether there was one. While
+        an answer is written, the next batch is already on its way (the centre runs it meanwhile);
+        its answer is written by the next call, which sends the one after. An answer that came for
+        a batch no longer first in the outbox (the writing of the one before failed) is dropped: the
+        batch is sent again and the centre answers it as then."""
+        ahead, self._ahead = self._ahead, None
+        pending = self._batch()
+        if not pending:
+            self._counted()
+            return False
+        if ahead is not None and ahead.pending[0].mutation == pending[0].mutation:
+            pending, results = ahead.pending, ahead.results()
+        else:
+            results = self._send(pending)
+        following = self._batch(after=pending[-1].mutation)
+        if following:
+            self._ahead = _Ahead(following, self._send)
+        with self._applying:
+            if self._stop.is_set() and threading.current_thread() in self._threads:
+                return False
+            changes = self.replica.apply_results(pending, results, self._clock())
+        self._counted(online=True, problem="", problem_kind="", last_synced_at=self._clock())
+        self._changed(changes)
+        return True
+
+    def _batch(self, after: int = 0) -> list[Pending]:
+        """The next entries to send: up to PUSH_BATCH, and about PUSH_ROWS changed rows."""
+        pending = self.replica.pending(PUSH_BATCH, after=after)
         rows = 0
         for count, entry in enumerate(pending):
             rows += len(entry.changes)
             if rows > PUSH_ROWS and count:
-                pending = pending[:count]
-                break
-        if not pending:
-            self._counted()
-            return False
+                return pending[:count]
+        return pending
+
+    def _send(self, pending: list[Pending]) -> list[dict]:
+        """The centre's answers to these entries (in their order)."""
         mutations = [{"m": p.mutation, "op": p.operation} for p in pending if p.operation is not None]
         results = [OUTDATED | {"m": p.mutation} for p in pending if p.operation is None]  # saved by a console before operations
         if mutations:
@@ -188,13 +215,7 @@ class SyncWorker:
                 log.warning("the centre knows this desk's numbers for other changes (a file restored from a backup): "
                             "registered again as %s", self.desk_id)
                 results += self.client.push(self.desk_id, mutations)
-        with self._applying:
-            if self._stop.is_set() and threading.current_thread() in self._threads:
-                return False
-            changes = self.replica.apply_results(pending, results, self._clock())
-        self._counted(online=True, problem="", problem_kind="", last_synced_at=self._clock())
-        self._changed(changes)
-        return True
+        return results
 
     # --- pull ---------------------------------------------------------------------------------
 
@@ -252,3 +273,27 @@ class SyncWorker:
         self._counted(online=True, problem="", problem_kind="", last_synced_at=self._clock())
         self._changed(changes)
         return bool(body.get("more"))
+
+
+class _Ahead:
+    """A batch sent on a thread of its own while the answer to the one before is written."""
+
+    def __init__(self, pending: list[Pending], send: Callable[[list[Pending]], list[dict]]):
+        self.pending = pending
+        self._answer: list[dict] | None = None
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(send,), name="sync-push-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self, send: Callable[[list[Pending]], list[dict]]) -> None:
+        try:
+            self._answer = send(self.pending)
+        except BaseException as exc:  # noqa: BLE001 - raised where the answer is taken
+            self._failure = exc
+
+    def results(self) -> list[dict]:
+        """The centre's answers; what went wrong sending, raised here."""
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        return self._answer or []

@@ -9,6 +9,7 @@ import uuid
 import requests
 from sqlalchemy import func, select
 
+from central.schemas import MAX_MUTATIONS
 from console.core.store.models import AuditEntry, Region, SyncDesk, SyncRefusal, User, WorkOrder
 from tests.fixtures.centre import auth, field_account, login
 
@@ -116,7 +117,7 @@ def test_bad_requests_are_a_422_and_a_technician_cannot_sync(centre) -> None:
                  {"desk_id": "d", "mutations": [{"m": 1}]},
                  {"desk_id": "d", "mutations": [{"m": 1, "changes": [{"t": "work_orders", "id": order.id.hex, "op": "update",
                                                                       "v": order.version, "set": {"priority": 1}}]}]},
-                 {"desk_id": "d", "mutations": [{"m": n, "op": one} for n in range(1, 102)]}):
+                 {"desk_id": "d", "mutations": [{"m": n, "op": one} for n in range(1, MAX_MUTATIONS + 2)]}):
         assert requests.post(f"{base}/sync/push", json=body, headers=headers, timeout=10).status_code == 422, body
     with central.reading() as s:
         assert s.get(WorkOrder, order.id).version == order.version

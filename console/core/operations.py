@@ -58,6 +58,12 @@ class Operation:
         names = [n for n in inspect.signature(self.method).parameters if n != "self"]
         return {n: TypeAdapter(_as_list(hints[n])) for n in names}
 
+    @functools.cached_property
+    def required(self) -> tuple[str, ...]:
+        """The arguments without a default."""
+        return tuple(n for n, p in inspect.signature(self.method).parameters.items()
+                     if n != "self" and p.default is inspect.Parameter.empty)
+
 
 OPERATIONS: dict[str, Operation] = {}
 _RECORDING: ContextVar[Recorded | None] = ContextVar("console_operation", default=None)
@@ -122,8 +128,7 @@ def decode(name: str, arguments: Any) -> dict[str, Any]:
         naive = _naive_time(out[key])
         if naive:
             raise Unusable(f"args.{key}: {naive}")
-    missing = [n for n, p in inspect.signature(OPERATIONS[name].method).parameters.items()
-               if n != "self" and p.default is inspect.Parameter.empty and n not in out]
+    missing = [n for n in OPERATIONS[name].required if n not in out]
     if missing:
         raise Unusable(f"args.{missing[0]}: missing")
     return out

@@ -39,6 +39,7 @@ from console.sync.replica_rows import (
     row_values,
     theirs_of,
     upsert_sql,
+    write_row,
 )
 
 DESK_ID = "sync.desk_id"
@@ -267,7 +268,7 @@ class Replica:
         if "version" in mine:
             local = conn.execute(f"SELECT version FROM {table} WHERE id = ?", (theirs["id"],)).fetchone()
             mine["version"] = max(theirs["version"], local[0] if local else 0)
-        conn.execute(upsert_sql(table, guarded=False), row_values(table, mine))
+        write_row(conn, table, mine, guarded=False)
 
     # --- answers to a push ------------------------------------------------------------------------
 
@@ -369,7 +370,7 @@ class Replica:
                 self._rebase(conn, table, row, self._pending_values(conn, {key}, waiting_on).get(key, []))
                 shadows[key] = row
             else:
-                conn.execute(upsert_sql(table, guarded=key not in mine and shadow is None), row_values(table, row))
+                write_row(conn, table, row, guarded=key not in mine and shadow is None)
                 if key in shadows:  # (`shadows` has a key for each row sync_shadows has of these)
                     conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))
                     del shadows[key]
@@ -431,7 +432,7 @@ class Replica:
                     row.update(values)
                 as_the_rules_would(table, row)
                 if row:
-                    conn.execute(upsert_sql(table, guarded=False), row_values(table, row))
+                    write_row(conn, table, row, guarded=False)
                     out.append((table, row))
             if not pending:
                 conn.execute("DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?", (table, row_id))

@@ -36,6 +36,24 @@ def insert_sql(table: str) -> str:
     return f"INSERT INTO {table} ({wire(table).column_list}) VALUES ({marks})"
 
 
+def write_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any], guarded: bool) -> None:
+    """One row as the centre has it, as `upsert_sql` would write it, setting only the columns that
+    differ from the desk's: SQLite rewrites every index on a column a statement sets, whether its
+    value changed or not, and an order has thirteen (its upsert took 250 µs, this a fifth of it)."""
+    codec = wire(table)
+    values = row_values(table, row)
+    current = conn.execute(f"SELECT {codec.column_list} FROM {table} WHERE id = ?", (row.get("id"),)).fetchone()
+    if current is None:
+        conn.execute(insert_sql(table), values)
+        return
+    if guarded and codec.synced and isinstance(row.get("version"), int) and row["version"] < current[codec.columns.index("version")]:
+        return  # (the desk has a later version of it)
+    changed = [(column, value) for column, value, was in zip(codec.columns, values, current, strict=True) if value != was]
+    if changed:
+        assignments = ", ".join(f'"{column}" = ?' for column, _value in changed)
+        conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*(value for _column, value in changed), row.get("id")))
+
+
 def row_values(table: str, row: Mapping[str, Any]) -> tuple:
     return tuple(stored(row.get(c)) for c in wire(table).columns)
 

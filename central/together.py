@@ -103,9 +103,10 @@ def run_together(s: Session, user: DeskUser, desk_id: str, ops: list[Prepared], 
         with s.begin_nested():
             with tracking(s) as touched:
                 entries: list[AuditEntry] = []
+                known = {id(o) for o in (*s.new, *s.dirty)}
                 with s.no_autoflush:
                     for k in live:
-                        outcomes[k] = _one(s, user, desk_id, ops[k], held, lambda: at, entries)
+                        outcomes[k] = _one(s, user, desk_id, ops[k], held, lambda: at, entries, known)
                     audit_chain.chain(s, entries, in_order=True)  # in the actions' order (before the flush would chain them in its own)
                     _same_shape(s.dirty)
             check_region(s, user, touched, frozenset().union(*(ops[k].named for k in live)))
@@ -147,17 +148,17 @@ def _held(s: Session, ops: list[Prepared]) -> tuple[Held, list[Technician]]:
 
 
 def _one(s: Session, user: DeskUser, desk_id: str, op: Prepared, held: Held, clock: Callable[[], datetime],
-         entries: list[AuditEntry]) -> Ran | Refused:
+         entries: list[AuditEntry], known: set[int]) -> Ran | Refused:
     """One action of the run, through its service method; what it wrote told apart by the session's
-    new and changed objects before and after it."""
-    new_before, dirty_before = {id(o) for o in s.new}, {id(o) for o in s.dirty}
+    new and changed objects not `known` from the actions before it (kept up to date here)."""
     with drawn_from(op.id):  # its new rows get the ids the desk gave them
         service = op.operation.service(SessionDatabase(s, savepoints=False, flushes=False), user, clock, desk_id, held=held)
         if op.expected:
             service = service.seen(op.expected)
         result = op.operation.method(service, **op.args)
-    made = [o for o in s.new if id(o) not in new_before]
-    changed = [o for o in s.dirty if id(o) not in dirty_before]
+    made = [o for o in s.new if id(o) not in known]
+    changed = [o for o in s.dirty if id(o) not in known]
+    known.update(id(o) for o in (*made, *changed))
     try:
         partly = verdict(result)
     except Refused as refused:

@@ -149,6 +149,30 @@ def test_ones_own_order_cannot_be_given_to_another_regions_technician(centre) ->
     assert not mentions(answer.text, technician)
 
 
+def test_another_regions_rows_inside_a_run_of_actions_run_together_are_refused_alone(centre) -> None:
+    """A push of many assignments runs them together (central.together): another region's order, its
+    technician and its pause's row said to be seen, in the middle of the run, are each refused, and
+    only the well-formed ones around them are written."""
+    base, central, _url = centre
+    with central.reading() as s:
+        mine = s.scalars(select(WorkOrder).where(WorkOrder.region_id == region(central, MINE).id, WorkOrder.status.in_(OPEN),
+                                                 WorkOrder.paused_since.is_(None)).order_by(WorkOrder.number).limit(6)).all()
+    technician, theirs, stranger = a_technician(central, MINE), an_order(central, THEIRS), a_technician(central, THEIRS)
+    good = [op("orders.assign", order_ids=[str(o.id)], technician_id=str(technician.id)) for o in mine]
+    attacks = [op("orders.assign", order_ids=[str(theirs.id)], technician_id=str(technician.id)),
+               op("orders.assign", order_ids=[str(mine[0].id), str(theirs.id)], technician_id=str(technician.id)),
+               op("orders.set_priority", order_ids=[str(mine[1].id)], priority=1) | {
+                   "seen": {"work_orders": {theirs.id.hex: {"v": 0, "priority": [5, 1]}}}, "expected": {theirs.id.hex: 1}},
+               op("orders.assign", order_ids=[str(mine[2].id)], technician_id=str(stranger.id))]
+    ops = [good[0], good[1], attacks[0], good[2], attacks[1], attacks[2], good[3], attacks[3], good[4], good[5]]
+    before, mark = state(central, WorkOrder, theirs.id), feed_mark(central)
+    answers = results(push(base, token(base), [{"m": k + 1, "op": o} for k, o in enumerate(ops)]))
+    assert [a["code"] for a in answers] == ["", "", "region", "", "region", "region", "", "region", "", ""], answers
+    assert state(central, WorkOrder, theirs.id) == before
+    written = {row_id for table, row_id in written_since(central, mark) if table == "work_orders"}
+    assert written == {o.id for o in mine}
+
+
 def test_a_region_scoped_supervisor_is_held_to_the_region(centre) -> None:
     base, central, _url = centre
     order = an_order(central, MINE)

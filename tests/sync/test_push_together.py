@@ -91,11 +91,10 @@ def test_actions_run_together_answer_and_write_as_one_at_a_time(two_centres, mon
             s.get(WorkOrder, closed).status = OrderStatus.CLOSED
         user = DeskReader(database).user("wang.wei.central")
         runs: list[int] = []
-        run_end = together.run_end
         if k == 1:  # one at a time
             monkeypatch.setattr(together, "run_end", lambda prepared, start: start + 1)
         else:
-            monkeypatch.setattr(together, "run_end", lambda prepared, start: runs.append(e := run_end(prepared, start) - start) or start + e)
+            monkeypatch.setattr(together, "run_end", _counting(together.run_end, runs))
         answered = pushes.push(database, user, "desk-1", backlog, lambda: NOW)
         answers.append([_unstamped(a.model_dump()) for a in answered])
         states.append(_state(database))
@@ -110,6 +109,15 @@ def test_actions_run_together_answer_and_write_as_one_at_a_time(two_centres, mon
     assert {c for ok, c in codes if not ok} == {"rules", "changed", "region", "unusable"}, codes
     with two_centres[0].reading() as s:
         assert audit_chain.verify(s).broken_at is None
+
+
+def _counting(run_end, runs: list[int]):
+    """`together.run_end`, noting the length of each run."""
+    def counted(prepared, start: int) -> int:
+        end = run_end(prepared, start)
+        runs.append(end - start)
+        return end
+    return counted
 
 
 def _difference(a: dict, b: dict, where: str = "") -> str:

@@ -292,6 +292,7 @@ def _shifts(ctx: DemoContext, tech: dict[str, Any], night_rota: bool, offset: in
         day = today + timedelta(days=delta)
         local = lambda h, m, d=day: datetime(d.year, d.month, d.day, h, m, tzinfo=zone).astimezone(UTC)  # noqa: E731
         if night_rota and (delta + offset) % 4 == 0:
+            tech.setdefault("on_call_days", set()).add(day)  # (no day shift then: the board books nobody's visits that day)
             ctx.add(Shift, technician_id=tech["id"], kind=ShiftKind.ON_CALL, starts_at=local(18, 0),
                     ends_at=local(18, 0) + timedelta(hours=14, minutes=30), break_starts_at=None, break_ends_at=None)
         elif ctx.calendar.is_working_day(day):

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from console.core.demo.board import DayBook, half_hours, window_starts
 from console.core.demo.context import DemoContext, World
 from console.core.domain import visits
 from console.core.domain.enums import (
@@ -58,7 +59,8 @@ OPEN_STATUS_WEIGHTS = {
     OrderStatus.RESOLVED: 12,
 }
 # (band, lowest and highest share of the limit used, weight)
-BAND_SPREAD = ((Band.GREEN, 0.03, 0.49, 50), (Band.AMBER, 0.51, 0.79, 20), (Band.RED, 0.81, 0.99, 15), (Band.BREACHED, 1.02, 2.5, 15))
+# (a desk's ordinary day: most orders well within their limits, a few percent red or late)
+BAND_SPREAD = ((Band.GREEN, 0.03, 0.49, 78), (Band.AMBER, 0.51, 0.79, 16), (Band.RED, 0.81, 0.99, 4), (Band.BREACHED, 1.02, 1.6, 2))
 DEPARTMENTS = {
     ProvisioningStep.RESOURCE_CHECK: "资源中心",
     ProvisioningStep.CONSTRUCTION: "工程建设部",
@@ -95,9 +97,12 @@ class _OrderGenerator:
         self.rng = ctx.rng
         self.world = world
         self.customers = {c["id"]: c for c in world.customers}
-        self.free_from: dict[uuid.UUID, datetime] = {}  # a technician's next free moment for repair visits
+        self.board = DayBook(ctx.calendar.zone, ctx.rng)  # who visits whom when: no overlaps, at most six a day
+        for technicians in world.technicians_by_region.values():
+            for tech in technicians:
+                self.board.off[tech["id"]] = set(tech.get("on_call_days", ()))
         self.orders: list[dict[str, Any]] = []
-        self.open_appointment_at_site: dict[uuid.UUID, tuple[uuid.UUID, Any, Any]] = {}
+        self.open_appointment_at_site: dict[uuid.UUID, tuple[uuid.UUID, Any, Any, dict[str, Any]]] = {}
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -113,9 +118,12 @@ class _OrderGenerator:
         return customer, site, service, kind, points
 
     def _technician(self, region_id: uuid.UUID, kind: OrderKind) -> dict[str, Any]:
+        return self.rng.choice(self._skilled(region_id, kind))
+
+    def _skilled(self, region_id: uuid.UUID, kind: OrderKind) -> list[dict[str, Any]]:
+        """The region's technicians with the skill the kind needs (any of the region's, or of all, if none has it)."""
         pool = self.world.technicians_by_region.get(region_id) or [t for ts in self.world.technicians_by_region.values() for t in ts]
-        skilled = [t for t in pool if KIND_SKILL[kind].value in t["skills"]]
-        return self.rng.choice(skilled or pool)
+        return [t for t in pool if KIND_SKILL[kind].value in t["skills"]] or pool
 
     def _dispatcher(self, region_id: uuid.UUID) -> uuid.UUID:
         return self.rng.choice(self.world.dispatchers_by_region[region_id])
@@ -269,55 +277,71 @@ class _OrderGenerator:
             return
         if kind is OrderKind.COMPLAINT and rng.random() < 0.5:
             return  # handled by the desk without a field visit
-        tech = self._technician(order["region_id"], kind)
-        order["assignee_id"] = tech["id"]
         dispatcher = self._dispatcher(order["region_id"])
         assigned_at = min(ctx.now, order["received_at"] + timedelta(minutes=rng.uniform(2, 40)))
-        self._audit(order, assigned_at, dispatcher, "order.assigned", {"assignee_id": str(tech["id"]), "assignee": tech["name"]})
-        window = None
+        tech, window = None, None
         if kind in (OrderKind.SURVEY, OrderKind.PROVISIONING):
-            window = self._appointment(order, site, tech, dispatcher, assigned_at)
+            tech, window = self._appointment(order, site, dispatcher, assigned_at) or (None, None)
         elif kind is OrderKind.FAULT and status in (OrderStatus.DISPATCHED, OrderStatus.ACCEPTED):
-            self._fault_visit(order, site, tech, dispatcher, assigned_at)
+            tech = self._fault_visit(order, site, dispatcher, assigned_at)
+        tech = tech or self._technician(order["region_id"], kind)  # (no visit: nobody had room, or none is needed)
+        order["assignee_id"] = tech["id"]
+        self._audit(order, assigned_at, dispatcher, "order.assigned", {"assignee_id": str(tech["id"]), "assignee": tech["name"]})
         if status in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED) and kind is not OrderKind.COMPLAINT:
             arrival = window[0] + timedelta(minutes=rng.uniform(-15, 40)) if window else assigned_at + timedelta(minutes=rng.uniform(20, 90))
             self._check_in(order, site, tech, min(arrival, ctx.now))
         if status is OrderStatus.RESOLVED and kind is not OrderKind.COMPLAINT:
-            order["resolved_at"] = ctx.now - timedelta(minutes=rng.uniform(5, 240))
+            done = window[0] + timedelta(minutes=visits.visit_minutes(kind, order["access_points"]) + rng.uniform(0, 60)) if window else None
+            order["resolved_at"] = min(done, ctx.now - timedelta(minutes=5)) if done else ctx.now - timedelta(minutes=rng.uniform(5, 240))
             self._tests_and_report(order, tech, order["resolved_at"])
 
-    def _appointment(self, order, site, tech, dispatcher, booked_at):
+    def _appointment(self, order, site, dispatcher, booked_at):
+        """The visit of a survey or installation (the site's open visit, sometimes), booked on the
+        board: (technician, window), or None when nobody has room within a week."""
         ctx, rng, zone = self.ctx, self.rng, self.ctx.calendar.zone
         existing = self.open_appointment_at_site.get(site["id"])
         if existing is not None and rng.random() < 0.5:
-            existing, window_start, window_end = existing
+            existing, window_start, window_end, tech = existing
             ctx.add(AppointmentOrder, appointment_id=existing, order_id=order["id"])
             ctx.add(AppointmentChange, appointment_id=existing, kind=AppointmentChangeKind.MERGED, changed_at=booked_at,
                     changed_by=dispatcher, contact_method=ContactMethod.PHONE, reason=None,
                     reason_text="设备安装与业务安装合并为一次上门", old_start=None, old_end=None, new_start=None, new_end=None)
-            return window_start, window_end
+            return tech, (window_start, window_end)
         today = ctx.now.astimezone(zone).date()
-        if order["status"] in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED):
-            day, status = today, AppointmentStatus.KEPT
+        kept = order["status"] in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED)
+        if kept:  # the technician is there or was: today, in a window that has begun, or on a day before
+            days = [today]
+            while len(days) < 6:
+                days.append(self._previous_working(days[-1]))
+            begun = [t for t in window_starts() if datetime.combine(today, t, zone) <= ctx.now]
+            starts = lambda day: begun if day == today else window_starts()  # noqa: E731
         else:
             day = today
-            for _ in range(rng.randint(0, 4)):
+            for _ in range(rng.choices(range(5), weights=(30, 30, 20, 10, 10))[0]):  # most visits are booked for the next days
                 day = self._next_working(day)
-            status = AppointmentStatus.RECONFIRMED if day == today else AppointmentStatus.CONFIRMED
-        start_hour = rng.choice((9, 11, 14, 16))
-        start = _local(day, start_hour, zone)
+            days = [day]
+            while len(days) < 6:
+                days.append(self._next_working(days[-1]))
+            starts = lambda _day: window_starts()  # noqa: E731
+        minutes = visits.visit_minutes(order["kind"], order["access_points"])
+        found = self.board.find(self._skilled(order["region_id"], order["kind"]), days, starts, minutes)
+        if found is None:
+            return None
+        tech, local_start = found
+        day = local_start.date()
+        status = AppointmentStatus.KEPT if kept else AppointmentStatus.RECONFIRMED if day == today else AppointmentStatus.CONFIRMED
+        start = local_start.astimezone(UTC)
         end = start + timedelta(hours=2)
         method = rng.choice((ContactMethod.PHONE, ContactMethod.PHONE, ContactMethod.SMS))
         booked_at = min(ctx.now, max(booked_at, start - timedelta(hours=rng.uniform(2, 72))))
         appointment_id = ctx.add(
             Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=end, status=status,
-            planned_start=start, duration_minutes=visits.visit_minutes(order["kind"], order["access_points"]),
-            locked=status is AppointmentStatus.KEPT,
+            planned_start=start, duration_minutes=minutes, locked=status is AppointmentStatus.KEPT,
             contact_name=ctx.person(), contact_phone=ctx.phone(), contact_method=method, booked_by=dispatcher,
             booked_at=booked_at, reconfirmed_at=min(ctx.now, start - timedelta(hours=2)) if day == today else None,
         )
         ctx.add(AppointmentOrder, appointment_id=appointment_id, order_id=order["id"])
-        self.open_appointment_at_site[site["id"]] = (appointment_id, start, end)
+        self.open_appointment_at_site[site["id"]] = (appointment_id, start, end, tech)
         change = dict(appointment_id=appointment_id, changed_by=dispatcher, contact_method=method, reason=None, reason_text="",
                       old_start=None, old_end=None)
         ctx.add(AppointmentChange, **change, kind=AppointmentChangeKind.BOOKED, changed_at=booked_at, new_start=start, new_end=end)
@@ -330,25 +354,24 @@ class _OrderGenerator:
                                               reason=reason, reason_text="客户来电要求改约"),
                     kind=AppointmentChangeKind.RESCHEDULED, changed_at=when, new_start=start, new_end=end)
             self._audit(order, when, dispatcher, "appointment.rescheduled", {"reason": reason.value})
-        return start, end
+        return tech, (start, end)
 
-    def _fault_visit(self, order, site, tech, dispatcher, assigned_at) -> None:
-        """A repair visit agreed by phone for the technician's next free half hour of the working
-        day. Drawn without the random stream, so the rest of the demo stays as it was."""
+    def _fault_visit(self, order, site, dispatcher, assigned_at) -> dict[str, Any] | None:
+        """A repair visit agreed by phone for the earliest half hour a repair technician has free, an
+        hour after the assignment at the soonest: the technician, or None when nobody has room."""
         ctx, zone = self.ctx, self.ctx.calendar.zone
         minutes = visits.visit_minutes(OrderKind.FAULT)
         earliest = max(assigned_at, ctx.now) + timedelta(hours=1)
-        local = max(earliest, self.free_from.get(tech["id"], earliest)).astimezone(zone)
-        local = local.replace(minute=0 if local.minute < 30 else 30, second=0, microsecond=0) + timedelta(minutes=30)
-        if local.hour < 9:
-            local = local.replace(hour=9, minute=0)
-        if local.hour * 60 + local.minute + minutes > 17 * 60 or not ctx.calendar.is_working_day(local.date()):
-            day = self._next_working(local.date())
-            local = datetime(day.year, day.month, day.day, 9, 0, tzinfo=zone)
-        if 12 * 60 - minutes < local.hour * 60 + local.minute < 13 * 60:
-            local = local.replace(hour=13, minute=0)  # after the lunch break
-        self.free_from[tech["id"]] = local + timedelta(minutes=minutes + 30)
-        start = local.astimezone(UTC)
+        first = earliest.astimezone(zone).date()
+        days = [first] if ctx.calendar.is_working_day(first) else [self._next_working(first)]
+        while len(days) < 6:
+            days.append(self._next_working(days[-1]))
+        found = self.board.find(self._skilled(order["region_id"], OrderKind.FAULT), days,
+                                lambda day: half_hours(earliest, zone, day), minutes)
+        if found is None:
+            return None
+        tech, local_start = found
+        start = local_start.astimezone(UTC)
         end = start + timedelta(hours=2)
         customer = self.customers[order["customer_id"]]
         appointment_id = ctx.add(
@@ -362,6 +385,13 @@ class _OrderGenerator:
                 changed_by=dispatcher, contact_method=ContactMethod.PHONE, reason=None, reason_text="", old_start=None,
                 old_end=None, new_start=start, new_end=end)
         self._audit(order, assigned_at, dispatcher, "appointment.booked", {"window_start": start.isoformat()})
+        return tech
+
+    def _previous_working(self, day: date) -> date:
+        day -= timedelta(days=1)
+        while not self.ctx.calendar.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
 
     def _next_working(self, day: date) -> date:
         day += timedelta(days=1)

@@ -23,17 +23,17 @@ DAY_START, LUNCH_START, LUNCH_END, DAY_END = time(8, 30), time(12, 0), time(13, 
 class DayBook:
     """Who is busy when, per technician and local day."""
 
-    def __init__(self, zone: ZoneInfo, rng: random.Random):
-        self._zone, self._rng = zone, rng
+    def __init__(self, zone: ZoneInfo, rng: random.Random, works: Callable[[dict[str, Any], date], bool]):
+        """`works(technician, day)`: whether the technician has a day shift that day."""
+        self._zone, self._rng, self._works = zone, rng, works
         self._busy: dict[tuple[uuid.UUID, date], list[tuple[datetime, datetime]]] = defaultdict(list)
-        self.off: dict[uuid.UUID, set[date]] = defaultdict(set)  # days a technician has no day shift (on call that night)
 
     def find(self, technicians: Sequence[dict[str, Any]], days: Iterable[date], starts: Callable[[date], Sequence[time]],
              minutes: int) -> tuple[dict[str, Any], datetime] | None:
         """The first day (in order) with a technician free at one of its starts (tried in a random
         order), technicians with about three visits that day first; booked. None: nobody has room."""
         for day in days:
-            free = [t for t in technicians if day not in self.off[t["id"]]]
+            free = [t for t in technicians if self._works(t, day)]
             free.sort(key=lambda t: (abs(len(self._busy[(t["id"], day)]) - FILL), self._rng.random()))
             offered = list(starts(day))
             for tech in free:

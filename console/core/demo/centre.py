@@ -295,7 +295,9 @@ def _shifts(ctx: DemoContext, tech: dict[str, Any], night_rota: bool, offset: in
             tech.setdefault("on_call_days", set()).add(day)  # (no day shift then: the board books nobody's visits that day)
             ctx.add(Shift, technician_id=tech["id"], kind=ShiftKind.ON_CALL, starts_at=local(18, 0),
                     ends_at=local(18, 0) + timedelta(hours=14, minutes=30), break_starts_at=None, break_ends_at=None)
-        elif ctx.calendar.is_working_day(day):
+        elif ctx.calendar.is_working_day(day) or (night_rota and (delta + offset) % 4 in (1, 2)):  # repairs: weekend duty by turns
+            if not ctx.calendar.is_working_day(day):
+                tech.setdefault("duty_days", set()).add(day)
             ctx.add(Shift, technician_id=tech["id"], kind=ShiftKind.DAY, starts_at=local(8, 30), ends_at=local(17, 30),
                     break_starts_at=local(12, 0), break_ends_at=local(13, 0))
 

@@ -97,10 +97,7 @@ class _OrderGenerator:
         self.rng = ctx.rng
         self.world = world
         self.customers = {c["id"]: c for c in world.customers}
-        self.board = DayBook(ctx.calendar.zone, ctx.rng)  # who visits whom when: no overlaps, at most six a day
-        for technicians in world.technicians_by_region.values():
-            for tech in technicians:
-                self.board.off[tech["id"]] = set(tech.get("on_call_days", ()))
+        self.board = DayBook(ctx.calendar.zone, ctx.rng, self._works)  # who visits whom when: no overlaps, at most six a day
         self.orders: list[dict[str, Any]] = []
         self.open_appointment_at_site: dict[uuid.UUID, tuple[uuid.UUID, Any, Any, dict[str, Any]]] = {}
 
@@ -124,6 +121,13 @@ class _OrderGenerator:
         """The region's technicians with the skill the kind needs (any of the region's, or of all, if none has it)."""
         pool = self.world.technicians_by_region.get(region_id) or [t for ts in self.world.technicians_by_region.values() for t in ts]
         return [t for t in pool if KIND_SKILL[kind].value in t["skills"]] or pool
+
+    def _works(self, tech: dict[str, Any], day: date) -> bool:
+        """Whether the technician has a day shift that day (centre._shifts: working days but the days
+        on call that night; a repair technician's weekend duty)."""
+        if day in tech.get("on_call_days", ()):
+            return False
+        return self.ctx.calendar.is_working_day(day) or day in tech.get("duty_days", ())
 
     def _dispatcher(self, region_id: uuid.UUID) -> uuid.UUID:
         return self.rng.choice(self.world.dispatchers_by_region[region_id])
@@ -309,14 +313,15 @@ class _OrderGenerator:
             return tech, (window_start, window_end)
         today = ctx.now.astimezone(zone).date()
         kept = order["status"] in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED)
-        if kept:  # the technician is there or was: today, in a window that has begun, or on a day before
-            days = [today]
+        working_today = ctx.calendar.is_working_day(today)  # (nobody installs on a weekend or a holiday)
+        if kept:  # the technician is there or was: today, in a window that has begun, or on a working day before
+            days = [today if working_today else self._previous_working(today)]
             while len(days) < 6:
                 days.append(self._previous_working(days[-1]))
             begun = [t for t in window_starts() if datetime.combine(today, t, zone) <= ctx.now]
             starts = lambda day: begun if day == today else window_starts()  # noqa: E731
         else:
-            day = today
+            day = today if working_today else self._next_working(today)
             for _ in range(rng.choices(range(5), weights=(30, 30, 20, 10, 10))[0]):  # most visits are booked for the next days
                 day = self._next_working(day)
             days = [day]
@@ -362,8 +367,7 @@ class _OrderGenerator:
         ctx, zone = self.ctx, self.ctx.calendar.zone
         minutes = visits.visit_minutes(OrderKind.FAULT)
         earliest = max(assigned_at, ctx.now) + timedelta(hours=1)
-        first = earliest.astimezone(zone).date()
-        days = [first] if ctx.calendar.is_working_day(first) else [self._next_working(first)]
+        days = [earliest.astimezone(zone).date()]  # (on a weekend, the technicians on duty)
         while len(days) < 6:
             days.append(self._next_working(days[-1]))
         found = self.board.find(self._skilled(order["region_id"], OrderKind.FAULT), days,

@@ -95,6 +95,7 @@ def build_window(app, database: Database, settings: Settings, language: str, pat
     from console.thread_guard import guard_thread
     from console.ui.main_window import MainWindow
     from console.ui.operations import ChangeBus, Operations
+    from console.ui.window_layout import WindowLayout
 
     username = settings.username if username is None else username
     user = wait_for(lambda: DeskReader(database).user(username or None))
@@ -111,6 +112,10 @@ def build_window(app, database: Database, settings: Settings, language: str, pat
                         map_tiles=map_tiles)
     window.settings_requested.connect(lambda: _edit_settings(app, window, settings, paths))
     window.lift_database_guard = lift_guard
+    window.layout_store = WindowLayout(paths.layout_file(user.username))
+    problem = window.layout_store.restore(window)
+    if problem:
+        window.statusBar().showMessage(problem, 15000)
     return window
 
 

@@ -29,6 +29,11 @@ class AppPaths:
     def views_file(self) -> Path:
         return self.config_dir / "views.json"
 
+    def layout_file(self, username: str) -> Path:
+        """The desk window's layout of one desk user (console.ui.window_layout)."""
+        safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in username) or "_"
+        return self.config_dir / "layouts" / f"{safe}.json"
+
     @property
     def machine_settings_file(self) -> Path:
         return self.machine_config_dir / "settings.json"

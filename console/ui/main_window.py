@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QSystemTrayIcon, QTabWidget
 
 from console import __version__
@@ -33,6 +33,8 @@ from console.ui.order_detail_panel import OrderDetailPanel
 from console.ui.planning_page import PlanningPage
 from console.ui.queue_panel import PreparedQueue, QueuePanel
 from console.ui.sync_status import DeskSync, SyncIndicator, SyncTexts
+from console.ui.window_layout import WindowLayout
+from console.ui.window_menus import build_menus
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self._background = operations.background  # reads: their answers come back on the GUI thread
         self.optimiser_dialog: OptimiserDialog | None = None
         self.lift_database_guard: Callable[[], None] = lambda: None  # set by the composition root
+        self.layout_store: WindowLayout | None = None  # set by the composition root: saved on close
         self._shown_order: uuid.UUID | None = None
         self._sync: DeskSync | None = None
         self._zone = zone
@@ -99,7 +102,7 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip(self.tr("Dispatch Console"))
             self.tray.show()
 
-        self._build_menus(log_dir)
+        build_menus(self, log_dir)
         self._build_status_bar(data_file)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.bus.changed.connect(self._on_bus_changed)
@@ -111,52 +114,10 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _build_menus(self, log_dir: str) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.refresh_action = QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        settings_action = QAction(self.tr("&Settings…"), self)
-        settings_action.triggered.connect(self.settings_requested)
-        logs_action = QAction(self.tr("Open &log folder"), self)
-        logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(log_dir)))
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (self.refresh_action, settings_action, logs_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        orders_menu = self.menuBar().addMenu(self.tr("&Orders"))
-        for action in (self.queue.assign_action, self.queue.pause_action, self.queue.resume_action, self.queue.approve_action):
-            orders_menu.addAction(action)
-        orders_menu.addMenu(self.queue.priority_menu)
-        self.candidates_action = QAction(self.tr("Find a &technician…"), self, shortcut=QKeySequence("Ctrl+T"))
-        self.candidates_action.triggered.connect(self._on_candidates_triggered)
-        orders_menu.addAction(self.candidates_action)
-
-        self.optimise_action = QAction(self.tr("&Optimise the plan…"), self, shortcut=QKeySequence("Ctrl+Shift+O"))
-        self.optimise_action.triggered.connect(self._on_optimise_triggered)
-        orders_menu.addAction(self.optimise_action)
-        self.route_action = QAction(self.tr("Technician's &route today…"), self)
-        self.route_action.triggered.connect(self._on_route_triggered)
-        orders_menu.addAction(self.route_action)
-        calendar_action = QAction(self.tr("Working &calendar…"), self)
-        calendar_action.triggered.connect(self._on_calendar_triggered)
-        orders_menu.addSeparator()
-        orders_menu.addAction(calendar_action)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.detail_action = QAction(self.tr("Order &details"), self, checkable=True, checked=True)
-        self.detail_action.toggled.connect(self.detail.setVisible)
-        view_menu.addAction(self.detail_action)
-        find_action = QAction(self.tr("&Find"), self, shortcut=QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(lambda: self.queue.filter_bar.search.setFocus())
-        view_menu.addAction(find_action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About Dispatch Console"), self)
-        about_action.triggered.connect(self._on_about_triggered)
-        help_menu.addAction(about_action)
+    def closeEvent(self, event) -> None:
+        if self.layout_store is not None:
+            self.layout_store.save(self)
+        super().closeEvent(event)
 
     def _build_status_bar(self, data_file: str) -> None:
         bar = self.statusBar()
@@ -180,6 +141,7 @@ class MainWindow(QMainWindow):
         from console.ui.map_dock import MapDock  # QtWebEngine loads only when the map is wanted
 
         dock = MapDock(self._reader, self._user, self.model, self._background, self._clock, tiles, self._english, stale, self)
+        dock.setObjectName("map")  # (saved and restored by name: console.ui.window_layout)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.map_dock, self.map = dock, dock.map
         dock.orders_selected.connect(self._on_map_orders_selected)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +73,38 @@ class WorkOrderTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
+        header.setToolTip(self.tr("Drag a column's title to move it; right-click to choose the columns shown."))
         self._fitted = False
+
+    def restore_columns(self, state: QByteArray) -> bool:
+        """The columns as saved (order, widths, hidden ones); whether the state fitted this table."""
+        if not self.horizontalHeader().restoreState(state):
+            return False
+        self._fitted = True  # (the user's widths, not fitted to the rows again)
+        return True
+
+    def column_actions(self, parent: QMenu) -> list[QAction]:
+        """A checkable entry per column: shown or hidden (the last one shown stays)."""
+        header, model = self.horizontalHeader(), self.model()
+        shown = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        actions = []
+        for column in range(model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            action = QAction(title or self.tr("(column %1)").replace("%1", str(column + 1)), parent, checkable=True)
+            action.setChecked(column in shown)
+            action.setEnabled(not (column in shown and len(shown) == 1))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            actions.append(action)
+        return actions
+
+    def _choose_columns(self, position) -> None:
+        menu = QMenu(self)
+        menu.addActions(self.column_actions(menu))
+        menu.exec(self.horizontalHeader().mapToGlobal(position))
+        menu.deleteLater()
 
     def fit_columns_once(self) -> None:
         """Size columns to the header and the visible rows the first time there are rows."""

@@ -1153,6 +1153,14 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Order &amp;details</translation>
     </message>
     <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Map</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Columns</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
@@ -2582,6 +2590,24 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Choose a technician first.</source>
         <translation>Choose a technician first.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <source>The saved window layout could not be read; the default layout is used.</source>
+        <translation>The saved window layout could not be read; the default layout is used.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderTable</name>
+    <message>
+        <source>Drag a column&apos;s title to move it; right-click to choose the columns shown.</source>
+        <translation>Drag a column&apos;s title to move it; right-click to choose the columns shown.</translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation>(column %1)</translation>
     </message>
 </context>
 <context>

@@ -1151,6 +1151,14 @@ Your saved work is safe. The details are in %2.</source>
         <translation>工单详情(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Map</source>
+        <translation>地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -2573,6 +2581,24 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Choose a technician first.</source>
         <translation>请先选择装维人员。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <source>The saved window layout could not be read; the default layout is used.</source>
+        <translation>保存的窗口布局无法读取，已使用默认布局。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderTable</name>
+    <message>
+        <source>Drag a column&apos;s title to move it; right-click to choose the columns shown.</source>
+        <translation>拖动列标题可调整顺序；右键选择显示哪些列。</translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation>（第 %1 列）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,66 @@
+"""The desk window's menus: every action with its shortcut, the View menu's docks and columns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+
+if TYPE_CHECKING:
+    from console.ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow, log_dir: str) -> None:
+    file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    window.refresh_action = QAction(QCoreApplication.translate("MainWindow", "&Refresh"), window, shortcut=QKeySequence.StandardKey.Refresh)
+    window.refresh_action.triggered.connect(window.refresh)
+    settings_action = QAction(QCoreApplication.translate("MainWindow", "&Settings…"), window)
+    settings_action.triggered.connect(window.settings_requested)
+    logs_action = QAction(QCoreApplication.translate("MainWindow", "Open &log folder"), window)
+    logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(log_dir)))
+    quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window, shortcut=QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+    for action in (window.refresh_action, settings_action, logs_action):
+        file_menu.addAction(action)
+    file_menu.addSeparator()
+    file_menu.addAction(quit_action)
+
+    orders_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Orders"))
+    for action in (window.queue.assign_action, window.queue.pause_action, window.queue.resume_action, window.queue.approve_action):
+        orders_menu.addAction(action)
+    orders_menu.addMenu(window.queue.priority_menu)
+    window.candidates_action = QAction(QCoreApplication.translate("MainWindow", "Find a &technician…"), window, shortcut=QKeySequence("Ctrl+T"))
+    window.candidates_action.triggered.connect(window._on_candidates_triggered)
+    orders_menu.addAction(window.candidates_action)
+
+    window.optimise_action = QAction(QCoreApplication.translate("MainWindow", "&Optimise the plan…"), window, shortcut=QKeySequence("Ctrl+Shift+O"))
+    window.optimise_action.triggered.connect(window._on_optimise_triggered)
+    orders_menu.addAction(window.optimise_action)
+    window.route_action = QAction(QCoreApplication.translate("MainWindow", "Technician's &route today…"), window)
+    window.route_action.triggered.connect(window._on_route_triggered)
+    orders_menu.addAction(window.route_action)
+    calendar_action = QAction(QCoreApplication.translate("MainWindow", "Working &calendar…"), window)
+    calendar_action.triggered.connect(window._on_calendar_triggered)
+    orders_menu.addSeparator()
+    orders_menu.addAction(calendar_action)
+
+    view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    window.detail_action = QAction(QCoreApplication.translate("MainWindow", "Order &details"), window, checkable=True, checked=True)
+    window.detail_action.toggled.connect(window.detail.setVisible)
+    view_menu.addAction(window.detail_action)
+    if window.map_dock is not None:  # a closed map comes back from here
+        window.map_action = window.map_dock.toggleViewAction()
+        window.map_action.setText(QCoreApplication.translate("MainWindow", "&Map"))
+        window.map_action.setShortcut(QKeySequence("Ctrl+M"))
+        view_menu.addAction(window.map_action)
+    columns = view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Columns"))
+    columns.aboutToShow.connect(lambda: (columns.clear(), columns.addActions(window.queue.table.column_actions(columns))))
+    find_action = QAction(QCoreApplication.translate("MainWindow", "&Find"), window, shortcut=QKeySequence.StandardKey.Find)
+    find_action.triggered.connect(lambda: window.queue.filter_bar.search.setFocus())
+    view_menu.addAction(find_action)
+
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    about_action = QAction(QCoreApplication.translate("MainWindow", "&About Dispatch Console"), window)
+    about_action.triggered.connect(window._on_about_triggered)
+    help_menu.addAction(about_action)

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         build_menus(self, log_dir)
         self._build_status_bar(data_file)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
+        self.queue.table.activated.connect(self._open_detail)
         self.bus.changed.connect(self._on_bus_changed)
         self.planning.optimise_requested.connect(self._on_optimise_triggered)
         self.queue.band_counts_changed.connect(self._on_queue_band_counts_changed)
@@ -113,6 +114,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.queue.filter_bar.views_problem, 15000)
 
     # --- building -----------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        from console.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
+
+    def _open_detail(self) -> None:
+        """Enter on an order: its details shown (and opened if they were closed)."""
+        self.detail_action.setChecked(True)
+        self.detail.setFocus()
 
     def closeEvent(self, event) -> None:
         if self.layout_store is not None:

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -191,10 +191,64 @@ class QueuePanel(QWidget):
         for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action):
             self.toolbar.addAction(action)
         self.toolbar.addAction(self.priority_menu.menuAction())
+        self._build_keys()
         self._enable_actions([])
 
+    def _build_keys(self) -> None:
+        """Keyboard-first: every order action has a shortcut, shown in the menus and in Help's list."""
+        keys = ((self.assign_action, "Ctrl+D"), (self.pause_action, "Ctrl+P"), (self.resume_action, "Ctrl+Shift+P"),
+                (self.approve_action, "Ctrl+Shift+A"))
+        for action, key in keys:
+            action.setShortcut(QKeySequence(key))
+        for priority, action in enumerate(self.priority_menu.actions(), start=1):
+            action.setShortcut(QKeySequence(f"Ctrl+{priority}"))
+        self.next_urgent_action = QAction(self.tr("&Next red or late order"), self, shortcut=QKeySequence("F8"))
+        self.next_urgent_action.triggered.connect(lambda: self.select_urgent(forward=True))
+        self.previous_urgent_action = QAction(self.tr("Pre&vious red or late order"), self, shortcut=QKeySequence("Shift+F8"))
+        self.previous_urgent_action.triggered.connect(lambda: self.select_urgent(forward=False))
+        self.copy_numbers_action = QAction(self.tr("&Copy order numbers"), self, shortcut=QKeySequence.StandardKey.Copy)
+        self.copy_numbers_action.triggered.connect(self.copy_numbers)
+        self.copy_rows_action = QAction(self.tr("Copy &rows"), self, shortcut=QKeySequence("Ctrl+Shift+C"))
+        self.copy_rows_action.triggered.connect(self.copy_rows)
+
+    def select_urgent(self, forward: bool = True) -> bool:
+        """Select the next (or previous) red or late order after the current one, round the end of the
+        queue; whether there was one."""
+        rows, now = self.model.visible_rows(), self.model.clock()
+        if not rows:
+            return False
+        current = self.table.currentIndex().row()
+        start = current if current >= 0 else (-1 if forward else len(rows))
+        step = 1 if forward else -1
+        for offset in range(1, len(rows) + 1):
+            index = (start + step * offset) % len(rows)
+            if self.model.band(rows[index], now) in (Band.RED, Band.BREACHED):
+                self.table.selectRow(index)
+                self.table.scrollTo(self.model.index(index, 0))
+                return True
+        return False
+
+    def copy_numbers(self) -> None:
+        """The selected orders' numbers, one a line, to the clipboard."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if rows:
+            QGuiApplication.clipboard().setText("\n".join(self.model.row_at(r).number for r in rows))
+
+    def copy_rows(self) -> None:
+        """The selected rows as the table shows them (its columns in their order, tab-separated, with a header line)."""
+        header = self.table.horizontalHeader()
+        columns = [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return
+        lines = ["\t".join(str(self.model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)]
+        for r in rows:
+            lines.append("\t".join(str(self.model.data(self.model.index(r, c)) or "") for c in columns))
+        QGuiApplication.clipboard().setText("\n".join(lines))
+
     def _enable_actions(self, ids: list[uuid.UUID]) -> None:
-        for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action, self.priority_menu.menuAction()):
+        for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action, self.priority_menu.menuAction(),
+                       self.copy_numbers_action, self.copy_rows_action):
             action.setEnabled(bool(ids))
 
     def selected_ids(self) -> list[uuid.UUID]:

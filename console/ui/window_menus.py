@@ -30,6 +30,11 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     for action in (window.queue.assign_action, window.queue.pause_action, window.queue.resume_action, window.queue.approve_action):
         orders_menu.addAction(action)
     orders_menu.addMenu(window.queue.priority_menu)
+    orders_menu.addSeparator()
+    for action in (window.queue.next_urgent_action, window.queue.previous_urgent_action, window.queue.copy_numbers_action,
+                   window.queue.copy_rows_action):
+        orders_menu.addAction(action)
+    orders_menu.addSeparator()
     window.candidates_action = QAction(QCoreApplication.translate("MainWindow", "Find a &technician…"), window, shortcut=QKeySequence("Ctrl+T"))
     window.candidates_action.triggered.connect(window._on_candidates_triggered)
     orders_menu.addAction(window.candidates_action)
@@ -61,6 +66,9 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     view_menu.addAction(find_action)
 
     help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    keys_action = QAction(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), window, shortcut=QKeySequence.StandardKey.HelpContents)
+    keys_action.triggered.connect(window.show_shortcuts)
+    help_menu.addAction(keys_action)
     about_action = QAction(QCoreApplication.translate("MainWindow", "&About Dispatch Console"), window)
     about_action.triggered.connect(window._on_about_triggered)
     help_menu.addAction(about_action)

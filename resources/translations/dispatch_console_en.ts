@@ -1169,6 +1169,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>&amp;About Dispatch Console</source>
         <translation>&amp;About Dispatch Console</translation>
     </message>
@@ -2024,6 +2028,22 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>%1 (1 is the most urgent)</translation>
     </message>
     <message>
+        <source>&amp;Next red or late order</source>
+        <translation>&amp;Next red or late order</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious red or late order</source>
+        <translation>Pre&amp;vious red or late order</translation>
+    </message>
+    <message>
+        <source>&amp;Copy order numbers</source>
+        <translation>&amp;Copy order numbers</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>Copy &amp;rows</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -2195,6 +2215,41 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>These settings cannot be used: %1</source>
         <translation>These settings cannot be used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Work-order queue</source>
+        <translation>Work-order queue</translation>
+    </message>
+    <message>
+        <source>Open the selected order&apos;s details</source>
+        <translation>Open the selected order&apos;s details</translation>
+    </message>
+    <message>
+        <source>Move between orders; Shift to select several</source>
+        <translation>Move between orders; Shift to select several</translation>
+    </message>
+    <message>
+        <source>Up / Down, Page Up / Page Down</source>
+        <translation>Up / Down, Page Up / Page Down</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
     </message>
 </context>
 <context>

@@ -1167,6 +1167,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About Dispatch Console</source>
         <translation>关于调度台(&amp;A)</translation>
     </message>
@@ -2020,6 +2024,22 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>%1（1 为最紧急）</translation>
     </message>
     <message>
+        <source>&amp;Next red or late order</source>
+        <translation>下一张红色或超时工单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious red or late order</source>
+        <translation>上一张红色或超时工单(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy order numbers</source>
+        <translation>复制工单号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>复制整行(&amp;R)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -2191,6 +2211,41 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>These settings cannot be used: %1</source>
         <translation>这些设置无法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Work-order queue</source>
+        <translation>工单队列</translation>
+    </message>
+    <message>
+        <source>Open the selected order&apos;s details</source>
+        <translation>打开所选工单的详情</translation>
+    </message>
+    <message>
+        <source>Move between orders; Shift to select several</source>
+        <translation>在工单间移动；按住 Shift 多选</translation>
+    </message>
+    <message>
+        <source>Up / Down, Page Up / Page Down</source>
+        <translation>上 / 下，Page Up / Page Down</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

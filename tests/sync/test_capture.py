@@ -131,7 +131,8 @@ def test_a_shadow_keeps_the_stamp_the_row_had_before_the_change(demo_db) -> None
     from tests.fixtures.demo import DEMO_NOW
 
     with demo_db.reading() as s:
-        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.NEW, WorkOrder.paused_since.is_(None))
+        order = s.scalars(select(WorkOrder).where(WorkOrder.status == OrderStatus.NEW, WorkOrder.paused_since.is_(None),
+                                                  WorkOrder.id.not_in(select(SlaPause.order_id)))  # (never paused before)
                           .order_by(WorkOrder.number)).first()
     actions = OrderActions(demo_db, DeskReader(demo_db).user(None), lambda: DEMO_NOW)
     actions.pause([order.id], PauseReason.CUSTOMER_NOT_READY, "before the desk syncs")

@@ -139,14 +139,12 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(self.tr("No central service is configured: changes stay in this desk's data file."))
         self.band_labels = {band: QLabel() for band in reversed(Band)}
         for band, label in self.band_labels.items():
-            label.setToolTip(self.tr("Open orders in this band"))
+            label.setToolTip(self.tr("Open orders in this band, of those the queue's filter shows"))
             label.setStyleSheet(f"color: {sla_format.BAND_COLOURS[band].name()}; font-weight: bold;")
             bar.addPermanentWidget(label)
-        self.file_label = QLabel(data_file)
-        self.file_label.setToolTip(self.tr("Data file"))
+        self.user_label.setToolTip(self.tr("Data file: %1").replace("%1", data_file))  # (the path in a tooltip, not in the way)
         for widget in (self.user_label, self.sync_label):
             bar.addPermanentWidget(widget)
-        bar.addWidget(self.file_label, 1)
 
     def _build_map_dock(self, tiles: tuple[str, str], stale: timedelta) -> None:
         from console.ui.map_dock import MapDock  # QtWebEngine loads only when the map is wanted

@@ -340,7 +340,7 @@ class QueuePanel(QWidget):
         self.filter_bar.set_assignees(prepared.assignees)
         self.watch = prepared.watch
         self._numbers = prepared.numbers
-        self.band_counts_changed.emit(dict(self.watch.counts))
+        self._emit_band_counts()
         self.table.fit_columns_once()
         self.reselect(selected)
         self._update_title()
@@ -389,7 +389,7 @@ class QueuePanel(QWidget):
         if f.awaiting_approval and self.watch.restarted and not crossings:
             self._refilter()
         if crossings:
-            self.band_counts_changed.emit(dict(self.watch.counts))
+            self._emit_band_counts()
             self.crossings.emit([c.order_id for c in crossings])
             alerts = self._alerts(crossings)
             if alerts:
@@ -403,7 +403,21 @@ class QueuePanel(QWidget):
         self.model.refilter()
         self.reselect(selected)
         self._update_title()
+        self._emit_band_counts()
         self.rows_shown.emit(False)
+
+    def _emit_band_counts(self) -> None:
+        """Open orders per band, of those the filter shows (the watch's own counts when it shows all)."""
+        shown = self.model.visible_rows()
+        if len(shown) == len(self.model.all_rows()):
+            self.band_counts_changed.emit(dict(self.watch.counts))
+            return
+        counts, band = dict.fromkeys(Band, 0), self.watch.band
+        for row in shown:
+            found = band(row.id)
+            if found is not None:
+                counts[found] += 1
+        self.band_counts_changed.emit(counts)
 
     def _alerts(self, crossings: list[BandCrossing]) -> list[tuple[str, Band]]:
         numbers = self._numbers
@@ -421,6 +435,7 @@ class QueuePanel(QWidget):
         self.model.set_filter(queue_filter)
         self.reselect(selected)
         self._update_title()
+        self._emit_band_counts()
         self.rows_shown.emit(False)
 
     @Slot(QItemSelection, QItemSelection)

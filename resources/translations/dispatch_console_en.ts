@@ -1189,14 +1189,6 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>No central service is configured: changes stay in this desk&apos;s data file.</translation>
     </message>
     <message>
-        <source>Open orders in this band</source>
-        <translation>Open orders in this band</translation>
-    </message>
-    <message>
-        <source>Data file</source>
-        <translation>Data file</translation>
-    </message>
-    <message>
         <source>Loading the queue…</source>
         <translation>Loading the queue…</translation>
     </message>
@@ -1234,6 +1226,14 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>The data could not be read: %1</source>
         <translation>The data could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Open orders in this band, of those the queue&apos;s filter shows</source>
+        <translation>Open orders in this band, of those the queue&apos;s filter shows</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Data file: %1</translation>
     </message>
     <message>
         <source>About Dispatch Console</source>

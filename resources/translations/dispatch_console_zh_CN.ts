@@ -1187,14 +1187,6 @@ Your saved work is safe. The details are in %2.</source>
         <translation>未配置中心服务：所有修改只保存在本调度台的数据文件中。</translation>
     </message>
     <message>
-        <source>Open orders in this band</source>
-        <translation>处于该颜色区间的未结工单</translation>
-    </message>
-    <message>
-        <source>Data file</source>
-        <translation>数据文件</translation>
-    </message>
-    <message>
         <source>Loading the queue…</source>
         <translation>正在加载工单队列…</translation>
     </message>
@@ -1231,6 +1223,14 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>The data could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
+    </message>
+    <message>
+        <source>Open orders in this band, of those the queue&apos;s filter shows</source>
+        <translation>此色段的未结工单（按队列当前筛选）</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>数据文件：%1</translation>
     </message>
     <message>
         <source>About Dispatch Console</source>

@@ -190,3 +190,23 @@ def test_reselecting_many_rows_is_one_selection_change(qtbot, demo_db, tmp_path:
     window.queue.selection_changed.connect(emitted.append)
     window.queue.reselect(list(reversed(ids)))
     assert len(emitted) <= 1 and sorted(window.queue.selected_ids()) == sorted(ids)
+
+
+def test_the_status_bars_band_counts_follow_the_filter(qtbot, demo_db, tmp_path: Path) -> None:
+    """The counts beside the user's name are of the orders the queue shows; the data file's path is
+    in the user's tooltip, not in the way of the status bar's messages."""
+    from console.core.domain.enums import OrderKind
+    from console.core.services.queue_filter import QueueFilter
+
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    everything = dict(window.queue.watch.counts)
+    with qtbot.waitSignal(window.queue.band_counts_changed, timeout=2_000) as blocker:
+        window.queue.filter_bar.filter_changed.emit(QueueFilter(kinds=frozenset({OrderKind.FAULT})))
+    faults = blocker.args[0]
+    assert sum(faults.values()) == window.model.rowCount() < sum(everything.values())
+    assert all(faults[band] <= everything[band] for band in Band)
+    assert window.band_labels[Band.GREEN].text().endswith(f" {faults[Band.GREEN]:,}")
+    with qtbot.waitSignal(window.queue.band_counts_changed, timeout=2_000) as blocker:
+        window.queue.filter_bar.filter_changed.emit(QueueFilter())
+    assert blocker.args[0] == everything
+    assert "desk.sqlite" in window.user_label.toolTip()

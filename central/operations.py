@@ -18,6 +18,7 @@ SLA recomputation is done.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -478,9 +479,32 @@ def sla_orders(made: Iterable[Any], changed: Iterable[Any]) -> set[uuid.UUID]:
     return orders
 
 
-def _unusable_json(value: Any, where: str, depth: int = 0) -> str:
+_LARGE_NUMBER = re.compile(r"\d{16}|\d[eE]")
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _plainly_usable(value: Any) -> bool:
+    """The common case decided at C speed: the value written as JSON has no text too long, no NUL, no
+    lone surrogate, no number of 16 digits or with an exponent, and no more brackets than the depth
+    allowed (a false "no" only means the careful walk below)."""
+    try:
+        text_ = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        text_.encode("utf-8")
+    except (ValueError, TypeError, UnicodeEncodeError, RecursionError):
+        return False
+    if "\\u0000" in text_ or any(len(t) > MAX_TEXT + 2 for t in _STRINGS.findall(text_)):  # (a text's JSON is no shorter than it)
+        return False
+    skeleton = _STRINGS.sub('""', text_)  # (the numbers and brackets, not the texts)
+    return skeleton.count("[") + skeleton.count("{") <= 12 and _LARGE_NUMBER.search(skeleton) is None
+
+
+def _unusable_json(value: Any, where: str) -> str:
     """Why a pushed JSON value cannot be used as it is ("" when it can): text too long or that
     PostgreSQL cannot store, numbers out of range, nesting too deep."""
+    return "" if _plainly_usable(value) else _walk(value, where)
+
+
+def _walk(value: Any, where: str, depth: int = 0) -> str:
     if depth > 12:
         return f"{where}: nested too deep"
     if isinstance(value, str):
@@ -495,10 +519,10 @@ def _unusable_json(value: Any, where: str, depth: int = 0) -> str:
     if isinstance(value, float):
         return "" if value == value and abs(value) <= 1e15 else f"{where}: a number out of range"
     if isinstance(value, list):
-        return next((p for i, v in enumerate(value) if (p := _unusable_json(v, f"{where}.{i}", depth + 1))), "")
+        return next((p for i, v in enumerate(value) if (p := _walk(v, f"{where}.{i}", depth + 1))), "")
     if isinstance(value, dict):
         for key, item in value.items():
-            problem = _unusable_json(key, where, depth + 1) or _unusable_json(item, f"{where}.{str(key)[:40]}", depth + 1)
+            problem = _walk(key, where, depth + 1) or _walk(item, f"{where}.{str(key)[:40]}", depth + 1)
             if problem:
                 return problem
         return ""

@@ -1,0 +1,27 @@
+"""The quick pass over a pushed value (`central.operations._plainly_usable`) never lets through what
+the careful walk refuses: NUL, lone surrogates, long texts, huge numbers, deep nesting."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from central.operations import _plainly_usable, _walk
+
+texts = st.one_of(st.text(max_size=30), st.text(alphabet=st.sampled_from("a\x00\ud800\\u0"), max_size=8),
+                  st.just("x" * 4001))
+scalars = st.one_of(st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
+                    st.floats(allow_nan=True, allow_infinity=True), texts)
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(texts, inner, max_size=4)),
+                      max_leaves=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(values)
+def test_the_quick_pass_lets_through_only_what_the_walk_accepts(value) -> None:
+    if _plainly_usable(value):
+        assert _walk(value, "args") == "", value
+
+
+def test_the_quick_pass_takes_an_ordinary_action() -> None:
+    assert _plainly_usable({"order_ids": ["0b7c1b8e-4f4c-4e0a-9a59-7f1f2c3d4e5f"], "technician_id": "5c1d", "note": "客户未准备好"})

@@ -46,19 +46,19 @@ def duration(delta: timedelta) -> str:
 
 
 def time_left_text(left: timedelta, business: bool, hours_per_day: timedelta) -> str:
-    """Clock limits count in days of 24 hours; business limits in working days of business hours."""
+    """Clock limits count in days of 24 hours; business limits in working days ("wd") of business
+    hours. Past the deadline it says so in words ("overdue 2 wd 3:10"), the same in the queue and
+    the order's details."""
+    if left < timedelta(0):
+        return QCoreApplication.translate("Sla", "overdue %1").replace("%1", time_left_text(-left, business, hours_per_day))
     if not business:
         return duration(left)
-    seconds = int(left.total_seconds())
-    sign = "-" if seconds < 0 else ""
-    seconds = abs(seconds)
-    days, rest = divmod(seconds, int(hours_per_day.total_seconds()))
+    days, rest = divmod(int(left.total_seconds()), int(hours_per_day.total_seconds()))
     hours_, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
-    clock = f"{hours_}:{minutes:02d}:{secs:02d}" if not days else f"{hours_}:{minutes:02d}"
     if days:
-        return sign + QCoreApplication.translate("Sla", "%1 wd %2").replace("%1", str(days)).replace("%2", clock)
-    return sign + clock
+        return QCoreApplication.translate("Sla", "%1 wd %2").replace("%1", str(days)).replace("%2", f"{hours_}:{minutes:02d}")
+    return f"{hours_}:{minutes:02d}:{secs:02d}"
 
 
 def hours(delta: timedelta) -> str:

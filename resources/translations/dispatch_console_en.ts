@@ -2275,6 +2275,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>%1d %2</translation>
     </message>
     <message>
+        <source>overdue %1</source>
+        <translation>overdue %1</translation>
+    </message>
+    <message>
         <source>%1 wd %2</source>
         <translation>%1 wd %2</translation>
     </message>
@@ -2738,6 +2742,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Due</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <source>Time to the deadline. A limit in working time counts working days (wd) of business hours and stops outside them; a limit in clock time counts hours round the clock. Past the deadline: overdue.</source>
+        <translation>Time to the deadline. A limit in working time counts working days (wd) of business hours and stops outside them; a limit in clock time counts hours round the clock. Past the deadline: overdue.</translation>
     </message>
     <message>
         <source>%1 (paused)</source>

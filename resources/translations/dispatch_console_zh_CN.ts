@@ -2271,6 +2271,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>%1天 %2</translation>
     </message>
     <message>
+        <source>overdue %1</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
         <source>%1 wd %2</source>
         <translation>%1个工作日 %2</translation>
     </message>
@@ -2729,6 +2733,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Due</source>
         <translation>时限截止</translation>
+    </message>
+    <message>
+        <source>Time to the deadline. A limit in working time counts working days (wd) of business hours and stops outside them; a limit in clock time counts hours round the clock. Past the deadline: overdue.</source>
+        <translation>距时限的剩余时间。按工作时间计的时限以工作日（营业时间）计，营业时间外不走；按自然时间计的时限全天计时。超过时限显示“超时”。</translation>
     </message>
     <message>
         <source>%1 (paused)</source>

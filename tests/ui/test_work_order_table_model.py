@@ -23,7 +23,7 @@ def test_cells_show_what_a_dispatcher_reads(demo_db) -> None:
     assert model.data(model.index(0, M.DISTRICT)) == first.district_en
     assert model.data(model.index(0, M.DUE)) == first.due_at.astimezone(SH).strftime("%Y-%m-%d %H:%M")
     assert model.data(model.index(0, M.BAND)) == "Breached"
-    assert model.data(model.index(0, M.TIME_LEFT)).startswith("-")
+    assert model.data(model.index(0, M.TIME_LEFT)).startswith("overdue ")
     assert model.data(model.index(0, 0), M.ID_ROLE) == first.id
     assert model.headerData(M.TIME_LEFT, Qt.Orientation.Horizontal) == "Time left"
 

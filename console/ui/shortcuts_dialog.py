@@ -18,21 +18,32 @@ from PySide6.QtWidgets import (
 )
 
 
-def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
-    """(menu, action, key as the user's system writes it) for every action of the menus that has a key."""
-    found: list[tuple[str, str, str]] = []
+def _walk(bar: QMenuBar) -> list[tuple[str, QAction]]:
+    """Every action of the menus (submenus' too), with the path of menus it sits in."""
+    found: list[tuple[str, QAction]] = []
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
             if action.menu() is not None:
                 walk(action.menu(), f"{path} › {_plain(action.text())}")
-            elif not action.isSeparator() and not action.shortcut().isEmpty() and action.isVisible():
-                found.append((path, _plain(action.text()), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+            elif not action.isSeparator():
+                found.append((path, action))
 
     for top in bar.actions():
         if top.menu() is not None:
             walk(top.menu(), _plain(top.text()))
     return found
+
+
+def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
+    """(menu, action, key as the user's system writes it) for every shown action of the menus that has a key."""
+    return [(path, _plain(action.text()), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            for path, action in _walk(bar) if not action.shortcut().isEmpty() and action.isVisible()]
+
+
+def actions_with_keys(bar: QMenuBar) -> list[QAction]:
+    """The menus' actions that have a key (for the tests: each triggers what it says)."""
+    return [action for _path, action in _walk(bar) if not action.shortcut().isEmpty()]
 
 
 def _plain(text: str) -> str:
@@ -69,20 +80,3 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(640, min(720, 80 + 30 * len(rows)))
-
-
-def actions_with_keys(bar: QMenuBar) -> list[QAction]:
-    """The menus' actions that have a key (for the tests: each triggers what it says)."""
-    out: list[QAction] = []
-
-    def walk(menu: QMenu) -> None:
-        for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
-            elif not action.shortcut().isEmpty():
-                out.append(action)
-
-    for top in bar.actions():
-        if top.menu() is not None:
-            walk(top.menu())
-    return out

@@ -392,15 +392,12 @@ class _OrderGenerator:
         return tech
 
     def _previous_working(self, day: date) -> date:
-        day -= timedelta(days=1)
-        while not self.ctx.calendar.is_working_day(day):
-            day -= timedelta(days=1)
-        return day
+        return self._next_working(day, step=-1)
 
-    def _next_working(self, day: date) -> date:
-        day += timedelta(days=1)
+    def _next_working(self, day: date, step: int = 1) -> date:
+        day += timedelta(days=step)
         while not self.ctx.calendar.is_working_day(day):
-            day += timedelta(days=1)
+            day += timedelta(days=step)
         return day
 
     def _check_in(self, order, site, tech, when) -> None:

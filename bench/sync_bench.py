@@ -29,6 +29,7 @@ import db
 from bench import centre
 from central import audit_chain
 from central.users import set_password
+from console.core import gc_pause
 from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.enums import PauseReason
 from console.core.services.orders import OrderActions
@@ -300,6 +301,7 @@ def main() -> None:
         with database.reading() as s:
             print(f"work orders: {s.scalar(select(func.count()).select_from(WorkOrder))}", file=sys.stderr)
         server, base = centre.serve(url)
+        gc_pause.settle()  # the desks are this process's: settled as the console settles once its window is built
         parts = set(args.parts.split(","))
         figures: dict[str, dict] = {}
         met: dict[str, bool] = {}

@@ -10,6 +10,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 
 import db
+from console.core import gc_pause
 from console.core.store.database import Database
 from console.core.store.rules import seed_default_rules
 
@@ -88,7 +89,9 @@ def _serve(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"dispatch-central serve: {exc}", file=sys.stderr)
         return 2
-    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info", proxy_headers=True,
+    app = create_app(config)
+    gc_pause.settle()  # the app made: what the service holds from now on is frozen out of the collector's walks
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=True,
                 forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from console import __version__
+from console.core import gc_pause
 from console.core.store.database import Database
 from console.machine_policy import installer_settings
 from console.paths import AppPaths
@@ -178,6 +179,7 @@ def _run_desk(args: argparse.Namespace) -> int:
     if sync is not None:
         window.attach_sync(sync)
     guard.activate_requested.connect(lambda: _bring_forward(window))
+    gc_pause.settle()  # the window built: what the desk holds from now on is frozen out of the collector's walks
     window.show()
     window.refresh()
     code = app.exec()

@@ -22,3 +22,27 @@ def test_cycles_that_die_after_a_freeze_are_collected_by_the_next_periodic_full_
         pass
     assert gone() is None
     assert gc.isenabled()
+
+
+def test_a_settled_process_keeps_what_it_holds_out_of_the_walks_and_still_frees_new_cycles() -> None:
+    import weakref
+
+    thresholds = gc.get_threshold()
+    try:
+        gc_pause.settle()
+        assert gc.get_threshold() == gc_pause.SETTLED_THRESHOLDS
+        assert gc.get_freeze_count() > 0  # the modules and objects held at start
+        assert gc.isenabled()
+
+        class Node:
+            pass
+
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle made after settling: an ordinary collection frees it
+        gone = weakref.ref(a)
+        del a, b
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()

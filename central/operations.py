@@ -97,7 +97,9 @@ def prepare(op: Any) -> Prepared:
         op_id = None
     if op_id is None:
         raise Refused("unusable", "op.id: 32 hex digits expected", detail="op.id")
-    problem = _unusable_json(op.get("args"), "args") or _unusable_json(op.get("seen"), "seen") or _unusable_json(op.get("expected"), "expected")
+    parts = {"args": op.get("args"), "seen": op.get("seen"), "expected": op.get("expected")}
+    problem = "" if _plainly_usable(parts, depth=13) else next(  # (one quick pass over the three, a level down)
+        (p for where, value in parts.items() if (p := _walk(value, where))), "")
     if problem:
         raise Refused("unusable", problem, detail=problem)
     try:
@@ -483,7 +485,7 @@ _LARGE_NUMBER = re.compile(r"\d{16}|\d[eE]")
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
-def _plainly_usable(value: Any) -> bool:
+def _plainly_usable(value: Any, depth: int = 12) -> bool:
     """The common case decided at C speed: the value written as JSON has no text too long, no NUL, no
     lone surrogate, no number of 16 digits or with an exponent, and no more brackets than the depth
     allowed (a false "no" only means the careful walk below)."""
@@ -495,16 +497,12 @@ def _plainly_usable(value: Any) -> bool:
     if "\\u0000" in text_ or any(len(t) > MAX_TEXT + 2 for t in _STRINGS.findall(text_)):  # (a text's JSON is no shorter than it)
         return False
     skeleton = _STRINGS.sub('""', text_)  # (the numbers and brackets, not the texts)
-    return skeleton.count("[") + skeleton.count("{") <= 12 and _LARGE_NUMBER.search(skeleton) is None
-
-
-def _unusable_json(value: Any, where: str) -> str:
-    """Why a pushed JSON value cannot be used as it is ("" when it can): text too long or that
-    PostgreSQL cannot store, numbers out of range, nesting too deep."""
-    return "" if _plainly_usable(value) else _walk(value, where)
+    return skeleton.count("[") + skeleton.count("{") <= depth and _LARGE_NUMBER.search(skeleton) is None
 
 
 def _walk(value: Any, where: str, depth: int = 0) -> str:
+    """Why a pushed JSON value cannot be used as it is ("" when it can): text too long or that
+    PostgreSQL cannot store, numbers out of range, nesting too deep."""
     if depth > 12:
         return f"{where}: nested too deep"
     if isinstance(value, str):

@@ -17,10 +17,12 @@ values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=
 
 
 @settings(max_examples=400, deadline=None)
-@given(values)
-def test_the_quick_pass_lets_through_only_what_the_walk_accepts(value) -> None:
+@given(values, values, values)
+def test_the_quick_pass_lets_through_only_what_the_walk_accepts(value, seen, expected) -> None:
     if _plainly_usable(value):
         assert _walk(value, "args") == "", value
+    if _plainly_usable({"args": value, "seen": seen, "expected": expected}, depth=13):  # an action's three parts at once
+        assert not (_walk(value, "args") or _walk(seen, "seen") or _walk(expected, "expected")), (value, seen, expected)
 
 
 def test_the_quick_pass_takes_an_ordinary_action() -> None:

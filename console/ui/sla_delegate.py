@@ -7,8 +7,8 @@ going through the model's data() roles.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from console.core.domain.enums import Band
@@ -25,7 +25,7 @@ class SlaDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
-        hint.setWidth(hint.width() + 26)  # the chip, the pause mark, bold text
+        hint.setWidth(hint.width() + 40)  # the chip or the time basis mark, the pause mark, bold text
         return hint
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -50,6 +50,8 @@ class SlaDelegate(QStyledItemDelegate):
                 painter.setFont(self._bold)
             painter.drawText(rect.adjusted(18, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, sla_format.band_name(band))
         else:
+            self._basis_mark(painter, rect, row.sla.times.business, option.palette.mid().color() if not selected
+                             else option.palette.highlightedText().color())
             if paused:
                 text = "‖ " + text
             if not selected:
@@ -59,4 +61,25 @@ class SlaDelegate(QStyledItemDelegate):
             if band is Band.BREACHED:
                 painter.setFont(self._bold)
             painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+        painter.restore()
+
+    @staticmethod
+    def _basis_mark(painter: QPainter, rect: QRect, business: bool, colour: QColor) -> None:
+        """A small calendar for a limit in working time, a small clock for one round the clock: told
+        apart at a glance (the column's tooltip says which is which)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        top = rect.center().y() - 5
+        if business:
+            painter.drawRect(QRectF(rect.left() + 0.5, top + 1.5, 10, 9))
+            painter.drawLine(QPointF(rect.left() + 0.5, top + 4.5), QPointF(rect.left() + 10.5, top + 4.5))
+            painter.drawLine(QPointF(rect.left() + 3.5, top), QPointF(rect.left() + 3.5, top + 2.5))
+            painter.drawLine(QPointF(rect.left() + 7.5, top), QPointF(rect.left() + 7.5, top + 2.5))
+        else:
+            centre = QPointF(rect.left() + 5.5, top + 5.5)
+            painter.drawEllipse(centre, 5, 5)
+            painter.drawLine(centre, QPointF(centre.x(), centre.y() - 3.5))
+            painter.drawLine(centre, QPointF(centre.x() + 2.5, centre.y()))
         painter.restore()

@@ -178,8 +178,9 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.TIME_LEFT:
-            return self.tr("Time to the deadline. A limit in working time counts working days (wd) of business hours and "
-                           "stops outside them; a limit in clock time counts hours round the clock. Past the deadline: overdue.")
+            return self.tr("Time to the deadline. A limit in working time (small calendar) counts working days (wd) of business "
+                           "hours and stops outside them; a limit in clock time (small clock) counts hours round the clock. "
+                           "Past the deadline: overdue.")
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (

@@ -135,3 +135,34 @@ def test_the_time_left_tooltip_names_the_business_hours_of_the_rules(demo_db) ->
     row = next(r for r in range(model.rowCount()) if model.row_at(r).sla.times.business)
     tip = model.data(model.index(row, model.TIME_LEFT), Qt.ItemDataRole.ToolTipRole)
     assert "08:30-17:30" in tip and "09:00" not in tip
+
+
+def test_working_time_and_clock_time_limits_are_told_apart_at_a_glance(qtbot, demo_db) -> None:
+    """The time left cell of a working-time order starts with a small calendar, of a clock-time one
+    with a small clock: the two marks differ, the same kind's marks are the same."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from console.ui.sla_delegate import SlaDelegate
+
+    model = make_model(demo_db)
+    delegate = SlaDelegate(model)
+
+    def mark(r: int) -> QImage:
+        image = QImage(160, 24, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, 160, 24)
+        delegate.paint(painter, option, model.index(r, M.TIME_LEFT))
+        painter.end()
+        return image.copy(QRect(0, 0, 18, 24))  # the mark, left of the right-aligned text
+
+    business = [r for r in range(model.rowCount()) if model.row_at(r).sla.times.business]
+    clock = [r for r in range(model.rowCount()) if not model.row_at(r).sla.times.business]
+    assert business and clock
+    assert mark(business[0]) == mark(business[-1])
+    assert mark(clock[0]) == mark(clock[-1])
+    assert mark(business[0]) != mark(clock[0])
+    assert "small calendar" in model.headerData(M.TIME_LEFT, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)

@@ -120,6 +120,8 @@ _PAIRS: list[tuple[StrEnum, str]] = [
     (Refusal.TECHNICIAN_INACTIVE, QT_TRANSLATE_NOOP("Labels", "the technician is no longer active")),
     (Refusal.CHANGED_ELSEWHERE, QT_TRANSLATE_NOOP("Labels", "the order was changed elsewhere; look at it again")),
     (Refusal.NOT_FOUND, QT_TRANSLATE_NOOP("Labels", "the order no longer exists")),
+    (Refusal.NOT_ASSIGNED, QT_TRANSLATE_NOOP("Labels", "the order has no technician")),
+    (Refusal.ACCEPTED, QT_TRANSLATE_NOOP("Labels", "the technician has accepted the order; hand it over in the field first")),
 ]
 _NAMES: dict[tuple[type, str], str] = {(type(member), member.value): text for member, text in _PAIRS}
 
@@ -141,6 +143,7 @@ _STAGES = {
 _ACTIONS = {
     "order.created": QT_TRANSLATE_NOOP("Labels", "Order received"),
     "order.assigned": QT_TRANSLATE_NOOP("Labels", "Assigned"),
+    "order.unassigned": QT_TRANSLATE_NOOP("Labels", "Taken back from the technician"),
     "order.superseded": QT_TRANSLATE_NOOP("Labels", "Archived and re-issued"),
     "order.cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
     "order.closed": QT_TRANSLATE_NOOP("Labels", "Closed"),

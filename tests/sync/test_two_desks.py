@@ -187,3 +187,27 @@ def test_dropping_a_refused_pause_drops_the_resume_that_followed_it(qtbot, centr
 def pause_mutation(desk, conflict) -> int:
     with desk.database.reading() as s:
         return s.get(SyncConflict, conflict.id).mutation
+
+
+def test_an_assignment_undone_is_taken_back_at_the_centre_and_on_the_other_desk(centre, make_desk) -> None:
+    """The undo is an action of its own (orders.unassign), run again at the centre through the same rules."""
+    from console.core.services.desk import DeskReader
+    from console.core.services.undo import Undoable, run_undo, undo_of
+
+    _base, central, _url = centre
+    a, b = make_desk("a"), make_desk("b")
+    order, first, _second = _open_order_and_two_technicians(a)
+    row = next(r for r in DeskReader(a.database).queue() if r.id == order.id)
+    actions = OrderActions(a.database, a.user, lambda: DEMO_NOW)
+    outcome = actions.assign([order.id], first.id)
+    undone = run_undo(undo_of(Undoable.ASSIGN, [row], outcome), actions, a.database)
+    assert undone.changed == 1 and not undone.refused
+    assert a.worker.push_once() and a.replica.counts().pending == 0 and a.replica.counts().conflicts == 0
+    with central.reading() as s:
+        back = s.get(WorkOrder, order.id)
+        assert (back.assignee_id, back.status) == (None, "new")
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.order_id == order.id,
+                                                                          AuditEntry.action == "order.unassigned")) == 1
+    b.worker.pull_once()
+    with b.database.reading() as s:
+        assert (s.get(WorkOrder, order.id).assignee_id, s.get(WorkOrder, order.id).status) == (None, "new")

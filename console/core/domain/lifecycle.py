@@ -24,6 +24,8 @@ class Refusal(StrEnum):
     TECHNICIAN_INACTIVE = "technician_inactive"
     CHANGED_ELSEWHERE = "changed_elsewhere"
     NOT_FOUND = "not_found"
+    NOT_ASSIGNED = "not_assigned"
+    ACCEPTED = "accepted"
 
 
 def open_for_work(status: OrderStatus) -> bool:
@@ -45,6 +47,18 @@ def assign_refusal(status: OrderStatus) -> Refusal | None:
 def status_after_assign(status: OrderStatus) -> OrderStatus:
     """A new or reassigned order waits for its technician to accept it."""
     return OrderStatus.DISPATCHED
+
+
+def unassign_refusal(status: OrderStatus, assigned: bool) -> Refusal | None:
+    """Taking an order back from its technician (the undo of an assignment): only while it waits
+    for the technician to accept it; once accepted, it is handed over in the field."""
+    if not status.is_open:
+        return Refusal.NOT_OPEN
+    if not assigned:
+        return Refusal.NOT_ASSIGNED
+    if status is OrderStatus.DISPATCHED:
+        return None
+    return {OrderStatus.IN_PROGRESS: Refusal.ON_SITE, OrderStatus.RESOLVED: Refusal.RESOLVED}.get(status, Refusal.ACCEPTED)
 
 
 def pause_refusal(status: OrderStatus, paused: bool) -> Refusal | None:

@@ -1,4 +1,4 @@
-"""Actions on work orders from the queue: assign, pause, resume, approve a pause, set priority.
+"""Actions on work orders from the queue: assign (and take back), pause, resume, approve a pause, set priority.
 
 Each call is one unit of work over all the orders it is given: the ones the rules allow are
 changed (version up, audit row, SLA recomputed where it depends on the change), the others are
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from console.core.changes import Changes
 from console.core.domain import lifecycle
-from console.core.domain.enums import PauseReason
+from console.core.domain.enums import OrderStatus, PauseReason
 from console.core.domain.lifecycle import Refusal
 from console.core.operations import operation
 from console.core.store import audit
@@ -91,6 +91,21 @@ class OrderActions:
                 return _Applied(before, {"assignee_id": str(tech.id), "assignee": tech.name, "status": order.status.value})
 
             return self._each(session, order_ids, "order.assigned", apply)
+
+    @operation("orders.unassign")
+    def unassign(self, order_ids: Iterable[uuid.UUID]) -> Outcome:
+        """Take orders back from the technician they wait on (an assignment undone): new again."""
+        def apply(order: WorkOrder, _pause: SlaPause | None, _now: datetime) -> Refusal | _Applied:
+            refusal = lifecycle.unassign_refusal(order.status, order.assignee_id is not None)
+            if refusal:
+                return refusal
+            before = {"assignee_id": _s(order.assignee_id), "status": order.status.value}
+            order.assignee_id = None
+            order.status = OrderStatus.NEW
+            return _Applied(before, {"assignee_id": None, "status": order.status.value})
+
+        with self._database.unit_of_work() as session:
+            return self._each(session, order_ids, "order.unassigned", apply)
 
     @operation("orders.pause")
     def pause(self, order_ids: Iterable[uuid.UUID], reason: PauseReason, note: str = "") -> Outcome:

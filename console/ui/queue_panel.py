@@ -30,6 +30,7 @@ from console.core.domain.visits import KIND_SKILL
 from console.core.gc_pause import paused_gc
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions, Outcome
+from console.core.services.undo import Undo, Undoable, run_undo, undo_of
 from console.core.store.rows import DeskUser, QueueRow
 from console.ui import labels
 from console.ui.operations import Operations
@@ -180,14 +181,15 @@ class QueuePanel(QWidget):
         self.pause_action = QAction(self.tr("Pause clock…"), self)
         self.pause_action.triggered.connect(self.pause_selected)
         self.resume_action = QAction(self.tr("Resume clock"), self)
-        self.resume_action.triggered.connect(lambda: self._run(lambda actions, ids: actions.resume(ids)))
+        self.resume_action.triggered.connect(lambda: self._run(lambda actions, ids: actions.resume(ids), undo=Undoable.RESUME))
         self.approve_action = QAction(self.tr("Approve long pause"), self)
         self.approve_action.triggered.connect(lambda: self._run(lambda actions, ids: actions.approve_pause(ids)))
         self.approve_action.setVisible(may_supervise(self._user.role))
         self.priority_menu = QMenu(self.tr("Priority"), self)
         for priority in range(1, 6):
             action = self.priority_menu.addAction(self.tr("%1 (1 is the most urgent)").replace("%1", str(priority)) if priority == 1 else str(priority))
-            action.triggered.connect(lambda _checked=False, p=priority: self._run(lambda actions, ids: actions.set_priority(ids, p)))
+            action.triggered.connect(lambda _checked=False, p=priority: self._run(lambda actions, ids: actions.set_priority(ids, p),
+                                                                                 undo=Undoable.PRIORITY))
         for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action):
             self.toolbar.addAction(action)
         self.toolbar.addAction(self.priority_menu.menuAction())
@@ -210,6 +212,9 @@ class QueuePanel(QWidget):
         self.copy_numbers_action.triggered.connect(self.copy_numbers)
         self.copy_rows_action = QAction(self.tr("Copy &rows"), self, shortcut=QKeySequence("Ctrl+Shift+C"))
         self.copy_rows_action.triggered.connect(self.copy_rows)
+        self.undo_action = QAction(self.tr("&Undo"), self, shortcut=QKeySequence.StandardKey.Undo, enabled=False)
+        self.undo_action.triggered.connect(self.undo_last)
+        self._undo: Undo | None = None
 
     def select_urgent(self, forward: bool = True) -> bool:
         """Select the next (or previous) red or late order after the current one, round the end of the
@@ -270,7 +275,7 @@ class QueuePanel(QWidget):
                                             self._english, self)
             if dialog.exec() and dialog.chosen is not None:
                 technician = dialog.chosen
-                self._run(lambda actions, ids: actions.assign(ids, technician), rows)
+                self._run(lambda actions, ids: actions.assign(ids, technician), rows, undo=Undoable.ASSIGN)
 
         self._operations.read(self._reader.technicians, pick, self._on_action_failed)
 
@@ -282,15 +287,41 @@ class QueuePanel(QWidget):
         dialog = PauseDialog(len(ids), self)
         if dialog.exec():
             reason, note = dialog.reason.currentData(), dialog.note.toPlainText()
-            self._run(lambda actions, chosen: actions.pause(chosen, reason, note))
+            self._run(lambda actions, chosen: actions.pause(chosen, reason, note), undo=Undoable.PAUSE)
 
-    def _run(self, act: Callable[[OrderActions, list[uuid.UUID]], Outcome], rows: list[QueueRow] | None = None) -> None:
-        """`act` on the selected rows (or `rows`, the ones a dialog was opened for), as the dispatcher saw them."""
+    def _run(self, act: Callable[[OrderActions, list[uuid.UUID]], Outcome], rows: list[QueueRow] | None = None,
+             undo: Undoable | None = None) -> None:
+        """`act` on the selected rows (or `rows`, the ones a dialog was opened for), as the dispatcher
+        saw them; an `undo` kind makes it the action Undo puts back."""
         rows = self.selected_rows() if rows is None else rows
         if rows:
             actions, ids = self._actions.seen({r.id: r.version for r in rows}), [r.id for r in rows]
-            self._operations.write(lambda: act(actions, ids), self._on_action_done, self._on_action_failed, origin=self,
+
+            def done(outcome: Outcome) -> None:
+                if undo is not None:
+                    self._set_undo(undo_of(undo, rows, outcome))
+                self._on_action_done(outcome)
+
+            self._operations.write(lambda: act(actions, ids), done, self._on_action_failed, origin=self,
                                    progress=(self, self.tr("Saving…")) if len(ids) > 50 else None)
+
+    @Slot()
+    def undo_last(self) -> None:
+        """Put back what the last action changed: a new action, refused for orders changed since."""
+        undo, self._undo = self._undo, None
+        self._set_undo(None)
+        if undo is not None:
+            actions = self._actions
+            self._operations.write(lambda: run_undo(undo, actions, actions.database), self._on_action_done,
+                                   self._on_action_failed, origin=self)
+
+    def _set_undo(self, undo: Undo | None) -> None:
+        self._undo = undo
+        self.undo_action.setEnabled(undo is not None)
+        what = {Undoable.ASSIGN: self.tr("assignment"), Undoable.PAUSE: self.tr("pause"), Undoable.RESUME: self.tr("resumption"),
+                Undoable.PRIORITY: self.tr("priority")}
+        self.undo_action.setText(self.tr("&Undo %1 (%n order(s))", "", undo.orders).replace("%1", what[undo.action])
+                                 if undo is not None else self.tr("&Undo"))
 
     def _on_action_done(self, outcome: Outcome) -> None:
         if outcome.refused:

@@ -4,6 +4,7 @@ Help's list shows every key the menus have."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
@@ -27,7 +28,8 @@ def test_every_menu_key_reaches_its_action_and_none_is_shared(qtbot, demo_db, tm
     keys = [a.shortcut().toString() for a in actions]
     assert len(keys) == len(set(keys)), sorted(keys)
     assert {"Ctrl+D", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+A", "Ctrl+1", "Ctrl+5", "F8", "Shift+F8", "Ctrl+C", "Ctrl+Shift+C",
-            "Ctrl+T", "Ctrl+F", "F1"} <= set(keys), keys
+            "Ctrl+T", "Ctrl+F", "F1", "Ctrl+Z"} <= set(keys), keys
+    window.queue.undo_action.setEnabled(True)  # (enabled once there is an action to undo)
     for action in actions:
         action.triggered.disconnect()  # (what it does is tested below: here only that the key reaches it)
         reached: list[bool] = []
@@ -84,3 +86,23 @@ def test_helps_list_shows_every_key_of_the_menus(qtbot, demo_db, tmp_path) -> No
         assert key in shown, (text, key)
     assert all("&" not in text for _menu, text, _key in listed)
     assert dialog.table.rowCount() == len(listed) + 2
+
+
+def test_ctrl_z_undoes_the_last_action_as_a_new_one_and_then_there_is_nothing_to_undo(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    queue = window.queue
+    assert not queue.undo_action.isEnabled()
+    queue.table.selectRow(0)
+    QTest.keyClick(queue.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    rows = queue.selected_rows()
+    assert len(rows) == 2 and all(r.status.is_open for r in rows)
+    if all(r.priority == 1 for r in rows):
+        pytest.skip("the demo's first orders are priority 1 already")
+    _key(window, QKeySequence("Ctrl+1"))
+    qtbot.waitUntil(lambda: queue.undo_action.isEnabled(), timeout=5000)
+    assert queue.undo_action.text() == "&Undo priority (2 orders)"
+    qtbot.waitUntil(lambda: all(window.model.row_at(window.model.row_of(r.id)).priority == 1 for r in rows), timeout=5000)
+    _key(window, QKeySequence("Ctrl+Z"))
+    qtbot.waitUntil(lambda: [window.model.row_at(window.model.row_of(r.id)).priority for r in rows] == [r.priority for r in rows],
+                    timeout=5000)
+    assert not queue.undo_action.isEnabled() and queue.undo_action.text() == "&Undo"

@@ -68,6 +68,10 @@ class OrderActions:
         self._desk_id = desk_id
         self._held = held
 
+    @property
+    def database(self) -> Database:
+        return self._database
+
     def seen(self, versions: dict[uuid.UUID, int]) -> OrderActions:
         """The same actions, refusing an order whose version is no longer the one the caller saw."""
         return OrderActions(self._database, self._user, self._clock, self._desk_id, versions, self._held)

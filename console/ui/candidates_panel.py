@@ -1,11 +1,12 @@
-"""Who should take the selected order: technicians ranked with each part of the score in a column."""
+"""Who should take the selected order: technicians by earliest start (ties by the drive), each part of
+the score in a column with what it measured in its tooltip; those who cannot take it greyed, with why."""
 
 from __future__ import annotations
 
 import uuid
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,28 +19,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.domain.candidates import WEIGHTS, Candidate
+from console.core.domain.candidates import Candidate, unfit
 from console.core.services.planning import CandidateList
-from console.ui.finding_text import flag_text
+from console.ui import candidate_text
+from console.ui.candidate_text import PARTS
 
-PARTS = ("skills", "distance", "load", "urgency", "region")
+GREY = QColor("#9e9e9e")
 
 
 class CandidatesPanel(QWidget):
     assign_requested = Signal(object, object, object)
     """Assign was clicked: (order id, technician id, the slot's start or None)."""
 
-    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None):
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None, english: bool | None = None):
         super().__init__(parent)
         self._zone = zone
+        self._english = QLocale().language() in (QLocale.Language.English, QLocale.Language.C) if english is None else english
         self._list: CandidateList | None = None
         self.title = QLabel(self.tr("Select an order to see who can take it."))
         self.title.setWordWrap(True)
-        self.table = QTableWidget(0, 9)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Technician"), self.tr("Score"), self.tr("Skills"), self.tr("Distance"), self.tr("Load"),
-            self.tr("Urgency"), self.tr("Region"), self.tr("Earliest start"), self.tr("Flags"),
-        ])
+        self.table = QTableWidget(0, 4 + len(PARTS))
+        self.table.setHorizontalHeaderLabels([self.tr("Technician"), self.tr("Earliest start"), self.tr("Score"),
+                                              *(candidate_text.part_title(p) for p in PARTS), self.tr("Notes")])
+        self.table.horizontalHeaderItem(1).setToolTip(self.tr("Technicians who can take the order come first, by their earliest "
+                                                              "start; the same start goes to the shorter drive."))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,26 +75,24 @@ class CandidatesPanel(QWidget):
             self.table.selectRow(0)
 
     def _fill_row(self, r: int, c: Candidate, name: str) -> None:
-        parts = {p.name: p for p in c.parts}
-        grey = QColor("#9e9e9e")
-        cells = [name, f"{c.score:.0f}"]
-        for part in PARTS:
-            p = parts[part]
-            text = f"{p.points:.0f}/{WEIGHTS[part]}"
-            if part == "distance" and p.detail.get("km") is not None:
-                text += f" · {p.detail['km']:.1f} km" + (self.tr(" from home") if p.detail.get("from_home") else "")
-            if part == "load":
-                text += f" · {p.detail['booked_minutes'] // 60}h{p.detail['booked_minutes'] % 60:02d}/{p.detail['shift_minutes'] // 60}h"
-            cells.append(text)
-        cells.append(c.slot.astimezone(self._zone).strftime("%m-%d %H:%M") if c.slot else "—")
-        cells.append("、".join(flag_text(f) for f in sorted(c.flags)))
-        for col, text in enumerate(cells):
+        parts = candidate_text.parts_of(c)
+        names = self._list.regions.get(c.technician_id, ("", "")) if self._list is not None else ("", "")
+        region = names[1] if self._english else names[0]
+        reasons = [candidate_text.unfit_text(u, c, region) for u in unfit(c)]
+        notes = "、".join(reasons) or candidate_text.warnings_text(c)
+        cells = [(name, ""), (candidate_text.start_text(c, self._zone), ""),
+                 (f"{c.score:.0f}", self.tr("The sum of the five parts' points, out of 100.")),
+                 *((candidate_text.part_cell(parts[p]), candidate_text.part_tooltip(parts[p], self._zone)) for p in PARTS),
+                 (notes, notes)]
+        for col, (text, tip) in enumerate(cells):
             item = QTableWidgetItem(text)
             if col == 0:
                 item.setData(Qt.ItemDataRole.UserRole, c.technician_id)
-            if not c.feasible:
-                item.setForeground(grey)
-            if col == 1:
+            if tip:
+                item.setToolTip(tip)
+            if reasons:
+                item.setForeground(GREY)
+            if col == 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, col, item)
 

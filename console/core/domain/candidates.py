@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from console.core.domain.booking_rules import Conflict, ProposedVisit, TechnicianDay, Travel, check_visit
@@ -25,6 +25,16 @@ class Flag(StrEnum):
     SLA_BREACH = "sla_breach"  # the earliest slot finishes after the deadline
     OTHER_REGION = "other_region"
     BUSY_DAY = "busy_day"  # already booked for most of the shift
+    OFF_SHIFT = "off_shift"  # no shift at all in the time searched
+
+
+class Unfit(StrEnum):
+    """Why a technician cannot take the order: the rows the assign dialog greys, most telling first."""
+
+    MISSING_SKILL = "missing_skill"
+    OTHER_REGION = "other_region"
+    OFF_SHIFT = "off_shift"
+    NO_SLOT = "no_slot"  # on shift, but booked full (only when a visit is to be booked)
 
 
 @dataclass(frozen=True)
@@ -42,10 +52,29 @@ class Candidate:
     flags: frozenset[Flag]
     slot: datetime | None  # the earliest start that fits, if any
     distance_km: float | None  # from the previous job, or home
+    travel_minutes: int | None = None  # the drive from there, by the travel model
 
     @property
     def feasible(self) -> bool:
         return self.slot is not None and Flag.MISSING_SKILL not in self.flags
+
+
+def unfit(candidate: Candidate, booking: bool = True) -> tuple[Unfit, ...]:
+    """Why `candidate` cannot take the order; empty when they can. Without a visit to book, a
+    technician on shift but booked full may still take the order."""
+    flags = candidate.flags
+    reasons = [reason for flag, reason in ((Flag.MISSING_SKILL, Unfit.MISSING_SKILL), (Flag.OTHER_REGION, Unfit.OTHER_REGION),
+                                           (Flag.OFF_SHIFT, Unfit.OFF_SHIFT)) if flag in flags]
+    if booking and Flag.NO_SLOT in flags and Flag.OFF_SHIFT not in flags:
+        reasons.append(Unfit.NO_SLOT)
+    return tuple(reasons)
+
+
+def rank_key(candidate: Candidate, booking: bool = True) -> tuple:
+    """Those who can take it first; among them the earliest start, then the shortest drive, then the score."""
+    never = datetime.max.replace(tzinfo=UTC)
+    travel = candidate.travel_minutes if candidate.travel_minutes is not None else 1 << 30
+    return bool(unfit(candidate, booking)), candidate.slot or never, travel, -candidate.score
 
 
 def earliest_slot(visit: ProposedVisit, day: TechnicianDay, travel: Travel, now: datetime,
@@ -69,9 +98,10 @@ def earliest_slot(visit: ProposedVisit, day: TechnicianDay, travel: Travel, now:
 
 def rank(visit: ProposedVisit, days: list[TechnicianDay], travel: Travel, now: datetime,
          not_after: datetime | None = None) -> list[Candidate]:
-    """Every technician scored for `visit`; those who can do it in time come first."""
+    """Every technician scored for `visit`, in `rank_key` order: those who can take it by the
+    earliest start (which also finishes soonest before the deadline), ties by the drive."""
     ranked = [_candidate(visit, day, travel, now, not_after) for day in days if day.active]
-    ranked.sort(key=lambda c: (not c.feasible, Flag.SLA_BREACH in c.flags, -c.score))
+    ranked.sort(key=rank_key)
     return ranked
 
 
@@ -83,11 +113,14 @@ def _candidate(visit: ProposedVisit, day: TechnicianDay, travel: Travel, now: da
     slot = earliest_slot(visit, day, travel, now, not_after)
     if slot is None:
         flags.add(Flag.NO_SLOT)
+        if not _on_shift(visit, day, now, not_after):
+            flags.add(Flag.OFF_SHIFT)
     anchor = slot or (visit.window[0] if visit.window else now)
     previous = [v for v in day.visits if v.appointment_id != visit.appointment_id and v.end <= anchor and v.position]
     origin = previous[-1].position if previous else day.home
     metres = travel.metres(origin, visit.position)
     km = None if metres is None else metres / 1000
+    drive = None if metres is None else _ceil_minutes(travel.duration(origin, visit.position))
     shift_minutes = sum(_working_minutes(s) for s in day.shifts)
     booked = sum((v.end - v.start).total_seconds() / 60 for v in day.visits if v.appointment_id != visit.appointment_id)
     load = booked / shift_minutes if shift_minutes else 1.0
@@ -105,12 +138,24 @@ def _candidate(visit: ProposedVisit, day: TechnicianDay, travel: Travel, now: da
     parts = (
         ScorePart("skills", 0.0 if missing else WEIGHTS["skills"], {"missing": sorted(missing)}),
         ScorePart("distance", 0.0 if km is None else WEIGHTS["distance"] * max(0.0, 1 - km / DISTANCE_ZERO_KM),
-                  {"km": km, "from_home": not previous}),
+                  {"km": km, "from_home": not previous, "minutes": drive, "zero_km": DISTANCE_ZERO_KM}),
         ScorePart("load", WEIGHTS["load"] * max(0.0, 1 - load), {"booked_minutes": int(booked), "shift_minutes": int(shift_minutes)}),
-        ScorePart("urgency", WEIGHTS["urgency"] * urgency, {"slot": slot, "due_at": visit.due_at}),
+        ScorePart("urgency", WEIGHTS["urgency"] * urgency,
+                  {"slot": slot, "due_at": visit.due_at, "finish": (slot + timedelta(minutes=visit.minutes)) if slot else None}),
         ScorePart("region", WEIGHTS["region"] if day.region_id == visit.region_id else 0.0, {}),
     )
-    return Candidate(day.technician_id, round(sum(p.points for p in parts), 1), parts, frozenset(flags), slot, km)
+    return Candidate(day.technician_id, round(sum(p.points for p in parts), 1), parts, frozenset(flags), slot, km, drive)
+
+
+def _on_shift(visit: ProposedVisit, day: TechnicianDay, now: datetime, not_after: datetime | None) -> bool:
+    """Whether any of the technician's shifts falls in the time searched (the window, or now to the limit)."""
+    lower = max(now, visit.window[0]) if visit.window else now
+    upper = visit.window[1] if visit.window else not_after
+    return any(s.end > lower and (upper is None or s.start <= upper) for s in day.shifts)
+
+
+def _ceil_minutes(delta: timedelta) -> int:
+    return int(-(-delta.total_seconds() // 60))
 
 
 def _same_region(day: TechnicianDay, visit: ProposedVisit) -> TechnicianDay:

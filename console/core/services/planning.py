@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -76,6 +76,7 @@ class CandidateList:
     visit: ProposedVisit
     candidates: list[Candidate]
     names: dict[uuid.UUID, str]
+    regions: dict[uuid.UUID, tuple[str, str]] = field(default_factory=dict)  # technician -> region (Chinese, English)
 
 
 class PlanningDesk:
@@ -94,14 +95,15 @@ class PlanningDesk:
         """Technicians of the order's region (and the rest after them) ranked for its visit."""
         with self.database.reading() as session:
             travel = travel_model(session)
-            data = plan_data(session, None, now - timedelta(hours=12), now + CANDIDATE_HORIZON)
+            data = plan_data(session, None, now - timedelta(hours=12), now + CANDIDATE_HORIZON, also_orders={order_id}, waiting=False)
         order = data.orders.get(order_id)
         if order is None:
             return None
         visit = next((v for v in data.visits if v.id == order.appointment_id), None)
         proposed = visit_of(data, visit) if visit is not None else order_visit(order, now)
         ranked = rank(proposed, list(technician_days(data).values()), travel, now, now + CANDIDATE_HORIZON)
-        return CandidateList(order, proposed, ranked, {t.id: t.name for t in data.technicians})
+        return CandidateList(order, proposed, ranked, {t.id: t.name for t in data.technicians},
+                             {t.id: (t.region, t.region_en) for t in data.technicians})
 
 
 def check_move(data: PlanData, days: dict[uuid.UUID, TechnicianDay], travel: Travel, visit: ProposedVisit,

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from console.core.domain.booking_rules import BookedVisit, ShiftSpan
-from console.core.domain.candidates import WEIGHTS, Flag, earliest_slot, rank
+from console.core.domain.candidates import WEIGHTS, Flag, Unfit, earliest_slot, rank, unfit
 from tests.core.domain.booking_cases import DAY, FAR, NEAR, NOW, OTHER_REGION, REGION, SHIFT, SITE, TRAVEL, VISIT, at
 
 
@@ -26,7 +26,8 @@ def test_no_slot_when_the_window_is_full():
     assert earliest_slot(visit, DAY, TRAVEL, NOW) is None
 
 
-def test_ranking_prefers_the_near_skilled_free_technician():
+def _hand_built():
+    """Technicians with and without the skill, near and far, loaded and free, off shift and full."""
     near = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, visits=())
     far = replace(DAY, technician_id=uuid.uuid4(), home=FAR, visits=())
     unskilled = replace(DAY, technician_id=uuid.uuid4(), skills=frozenset({"voice"}), home=SITE, visits=())
@@ -34,19 +35,42 @@ def test_ranking_prefers_the_near_skilled_free_technician():
     busy = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, shifts=(SHIFT,), visits=(
         BookedVisit(uuid.uuid4(), at(8.5), at(12), NEAR), BookedVisit(uuid.uuid4(), at(13), at(14), NEAR),
         BookedVisit(uuid.uuid4(), at(15.5), at(17.5), NEAR)))
-    ranked = rank(VISIT, [unskilled, far, elsewhere, busy, near], TRAVEL, NOW)
-    ids = [c.technician_id for c in ranked]
-    assert ids[0] == near.technician_id
-    assert ids[-1] == unskilled.technician_id
+    off = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, shifts=(), visits=())
+    full = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, visits=(BookedVisit(uuid.uuid4(), at(13), at(17), NEAR),))
+    return near, far, unskilled, elsewhere, busy, off, full
+
+
+def test_ranking_puts_the_earliest_start_first_ties_by_the_drive_and_those_who_cannot_last():
+    near, far, unskilled, elsewhere, busy, off, full = _hand_built()
+    ranked = rank(VISIT, [unskilled, far, full, elsewhere, off, busy, near], TRAVEL, NOW)
     by_id = {c.technician_id: c for c in ranked}
-    assert Flag.MISSING_SKILL in by_id[unskilled.technician_id].flags and not by_id[unskilled.technician_id].feasible
-    assert Flag.OTHER_REGION in by_id[elsewhere.technician_id].flags
+    order = [c.technician_id for c in ranked]
+    # near and far are both free at 14:00: the shorter drive first; busy starts at 14:05 (after its 13-14 visit)
+    assert order[:3] == [near.technician_id, far.technician_id, busy.technician_id]
+    assert by_id[near.technician_id].slot == by_id[far.technician_id].slot == at(14)
+    assert by_id[busy.technician_id].slot == at(14) + timedelta(minutes=5)
+    assert by_id[near.technician_id].travel_minutes < by_id[far.technician_id].travel_minutes
+    assert set(order[3:]) == {unskilled.technician_id, elsewhere.technician_id, off.technician_id, full.technician_id}
+    assert unfit(by_id[unskilled.technician_id]) == (Unfit.MISSING_SKILL,)
+    assert unfit(by_id[elsewhere.technician_id]) == (Unfit.OTHER_REGION,)
+    assert unfit(by_id[off.technician_id]) == (Unfit.OFF_SHIFT,)
+    assert unfit(by_id[full.technician_id]) == (Unfit.NO_SLOT,)
+    assert unfit(by_id[full.technician_id], booking=False) == ()  # may take the order, just not a visit in the window
+    assert all(unfit(by_id[t.technician_id]) == () for t in (near, far, busy))
     assert Flag.BUSY_DAY in by_id[busy.technician_id].flags
-    assert by_id[near.technician_id].score > by_id[far.technician_id].score > 0
-    parts = {p.name: p for p in by_id[near.technician_id].parts}
+
+
+def test_score_parts_say_what_they_measured():
+    near, far, unskilled, *_rest = _hand_built()
+    ranked = {c.technician_id: c for c in rank(VISIT, [near, far, unskilled], TRAVEL, NOW)}
+    parts = {p.name: p for p in ranked[near.technician_id].parts}
     assert parts["skills"].points == WEIGHTS["skills"] and parts["region"].points == WEIGHTS["region"]
     assert parts["distance"].detail["from_home"] is True and parts["distance"].detail["km"] < 1.5
-    assert by_id[near.technician_id].slot == at(14)
+    assert parts["distance"].detail["minutes"] == ranked[near.technician_id].travel_minutes <= 3
+    assert parts["urgency"].detail["finish"] == at(15)
+    assert ranked[near.technician_id].score > ranked[far.technician_id].score > 0
+    missing = {p.name: p for p in ranked[unskilled.technician_id].parts}["skills"]
+    assert missing.points == 0 and missing.detail["missing"] == ["installation"]
 
 
 def test_a_slot_that_breaches_is_flagged_and_ranked_after():

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from console.core.changes import Changes
 from console.core.domain import lifecycle
-from console.core.domain.enums import OrderStatus, PauseReason
+from console.core.domain.enums import Band, OrderStatus, PauseReason
 from console.core.domain.lifecycle import Refusal
 from console.core.operations import operation
 from console.core.store import audit
@@ -26,6 +26,9 @@ from console.core.store.models import SlaPause, Technician, WorkOrder, touch
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
+
+ALERT_BANDS = (Band.RED, Band.BREACHED)
+MAX_NOTE = 500
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,27 @@ class OrderActions:
 
         with self._database.unit_of_work() as session:
             return self._each(session, order_ids, "order.unassigned", apply)
+
+    @operation("orders.acknowledge_alert")
+    def acknowledge_alert(self, order_ids: Iterable[uuid.UUID], band: Band, note: str = "") -> Outcome:
+        """A red or late order's alert seen and taken in hand, with a note: an audit row, the order
+        itself unchanged (its version too: an acknowledgement never conflicts with an action)."""
+        band, note = Band(band), note.strip()
+        if band not in ALERT_BANDS:
+            raise ValueError("only a red or late order's alert is acknowledged")
+        if len(note) > MAX_NOTE:
+            raise ValueError(f"the note is longer than {MAX_NOTE} characters")
+        ids = list(dict.fromkeys(order_ids))
+        with self._database.unit_of_work() as session:
+            orders = {o.id: o for o in session.scalars(select(WorkOrder).where(WorkOrder.id.in_(ids), WorkOrder.deleted.is_(False)))}
+            refused = {i: ("", Refusal.NOT_FOUND) for i in ids if i not in orders}
+            refused |= {o.id: (o.number, Refusal.NOT_OPEN) for o in orders.values() if not o.status.is_open}
+            acknowledged = [o for o in orders.values() if o.id not in refused]
+            for order in acknowledged:
+                audit.record(session, at=self._clock(), user_id=self._user.id, desk_id=self._desk_id, action="alert.acknowledged",
+                             entity="work_order", entity_id=order.id, order_id=order.id, before=None, after={"band": band.value},
+                             reason=note)
+            return Outcome(Changes(orders=frozenset(o.id for o in acknowledged)), refused)
 
     @operation("orders.pause")
     def pause(self, order_ids: Iterable[uuid.UUID], reason: PauseReason, note: str = "") -> Outcome:

@@ -1,0 +1,45 @@
+"""Red and late orders' alerts: which are acknowledged, by whom, when and with what note.
+
+An acknowledgement is an audit row (`orders.acknowledge_alert`, action "alert.acknowledged", its
+band in `after`, the note as its reason), synced as any action: every desk of the region sees who
+took which alert in hand. One for an order's red alert does not cover the same order turning late.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from console.core.domain.enums import Band
+from console.core.store.database import Database
+from console.core.store.models import AuditEntry, User
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    at: datetime
+    by: str
+    note: str
+
+
+def acknowledgements(database: Database, order_ids: Iterable[uuid.UUID]) -> dict[tuple[uuid.UUID, Band], Acknowledgement]:
+    """The last acknowledgement of each of these orders' alerts, by (order, band)."""
+    ids = list(order_ids)
+    out: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
+    with database.reading() as s:
+        for start in range(0, len(ids), 500):
+            rows = s.execute(
+                select(AuditEntry.order_id, AuditEntry.after, AuditEntry.at, AuditEntry.reason, User.display_name)
+                .outerjoin(User, User.id == AuditEntry.user_id)
+                .where(AuditEntry.action == "alert.acknowledged", AuditEntry.order_id.in_(ids[start:start + 500]))
+                .order_by(AuditEntry.at)
+            )
+            for order_id, after, at, note, by in rows:
+                band = (after or {}).get("band")
+                if band in (Band.RED.value, Band.BREACHED.value):
+                    out[(order_id, Band(band))] = Acknowledgement(at, by or "", note or "")
+    return out

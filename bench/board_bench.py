@@ -5,7 +5,8 @@ The week is synthetic and deterministic (seeded): four regions of five teams, on
 shift a day with a 12:00-13:00 break per technician, visits laid out along each technician's
 day (a few overbooked, so lanes are used), one or two orders per visit with SLA deadlines around
 "now" (Wednesday 10:00), so every band shows. The board is fed as PlanningPage._on_loaded feeds
-it (board_layout, then ScheduleBoard.show_layout and show_days) and shown offscreen at 1400x800.
+it (board_layout with utilisation, then ScheduleBoard.show_layout and show_days) and shown offscreen at
+1400x800; bars carry their labels (order number, customer) and pinned marks, rows their utilisation.
 A frame is one view change, then events processed until the board has painted (counted on the
 visit layer) and once more, so a repaint that the paint itself causes is part of the frame: the
 time covers pyqtgraph's range update, the axes and all painting. Frames (22 rows in view):
@@ -239,12 +240,12 @@ def measure_load(board: ScheduleBoard, frames: Frames, data: PlanData) -> Loaded
     band, travel = band_of(data, BusinessCalendar(), SlaParameters()), Travel()
 
     def load() -> None:
-        layout = board_layout(data, group_label, band, travel)
+        layout = board_layout(data, group_label, band, travel, ZONE)
         board.show_layout(layout, NOW, keep_view=False)
         board.show_days(board.span_shown()[0], board.span.currentData())
 
     started = time.perf_counter()
-    layout = board_layout(data, group_label, band, travel)
+    layout = board_layout(data, group_label, band, travel, ZONE)
     layout_time = time.perf_counter() - started
     first_frame = frames.frame(lambda: (board.show_layout(layout, NOW, keep_view=False),
                                         board.show_days(board.span_shown()[0], board.span.currentData())))

@@ -1,24 +1,32 @@
 """The schedule board's geometry: planning data turned into rows and arrays of bars, once per load.
 
 Rows are technicians grouped by region and team (a header row before each group); x is seconds
-since the epoch (UTC), y the row number. Painting reads these arrays and nothing else.
+since the epoch (UTC), y the row number (rows.py turns rows into heights on screen). Overlapping
+visits of a row get lanes, each a sub-row of full height. Plain Python and numpy: it runs off the
+GUI thread with the read that feeds it.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from console.core.domain.booking_rules import Travel
 from console.core.domain.enums import AppointmentStatus, Band, OrderKind
 from console.core.store.planning_query import PlanData, PlanVisit
+from console.ui.board_utilisation import Utilisation, day_edges, per_day
 
 BANDS = list(Band)
 KINDS = list(OrderKind)
+# what a customer's name says about every customer: the city in front, the legal form behind
+_CITY = re.compile(r"^(上海市|上海)(?=.{2,})")
+_FORM = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|[,，]?\s*(co\.?,?\s*)?(ltd|inc|llc|limited)\.?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class BoardRow:
     technician_id: uuid.UUID | None  # None: a group's header row
     label: str
     skills: frozenset[str] = frozenset()
+    search: str = ""  # name, team, region and skills, lower case: what the technician filter reads
 
 
 @dataclass
@@ -36,26 +45,22 @@ class Bars:
     x1: np.ndarray
     row: np.ndarray
     style: np.ndarray
-    lane: np.ndarray | None = None  # overlapping bars share their row in lanes: this one's lane
-    lanes: np.ndarray | None = None  # and how many lanes its overlapping group needs
+    lane: np.ndarray | None = None  # overlapping bars of a row stack in sub-rows: this one's
 
     @classmethod
     def empty(cls) -> Bars:
         return cls(np.empty(0), np.empty(0), np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32))
 
     def with_lanes(self) -> Bars:
-        """Lanes for overlapping bars of a row (an overbooked technician shows both visits)."""
+        """Lanes for overlapping bars of a row (an overbooked technician shows both visits):
+        each bar takes the first lane free at its start."""
         lane = np.zeros(len(self), dtype=np.int32)
-        lanes = np.ones(len(self), dtype=np.int32)
         order = np.lexsort((self.x0, self.row))
-        group: list[int] = []
-        ends: list[float] = []  # per lane, where its last bar ends
-        group_end, group_row = -np.inf, None
+        ends: list[float] = []  # per lane of the current row, where its last bar ends
+        current_row = None
         for i in order:
-            if self.row[i] != group_row or self.x0[i] >= group_end:
-                if group:
-                    lanes[group] = len(ends)
-                group, ends, group_end, group_row = [], [], -np.inf, self.row[i]
+            if self.row[i] != current_row:
+                ends, current_row = [], self.row[i]
             free = next((k for k, end in enumerate(ends) if end <= self.x0[i]), None)
             if free is None:
                 ends.append(self.x1[i])
@@ -63,18 +68,18 @@ class Bars:
             else:
                 ends[free] = self.x1[i]
             lane[i] = free
-            group.append(int(i))
-            group_end = max(group_end, self.x1[i])
-        if group:
-            lanes[group] = len(ends)
-        return Bars(self.x0, self.x1, self.row, self.style, lane, lanes)
+        return Bars(self.x0, self.x1, self.row, self.style, lane)
+
+    def lanes(self) -> np.ndarray:
+        return self.lane if self.lane is not None else np.zeros(len(self), dtype=np.int32)
 
     @classmethod
-    def of(cls, items: list[tuple[float, float, int, int]]) -> Bars:
+    def of(cls, items: list[tuple[float, float, int, int]], lane: list[int] | None = None) -> Bars:
         if not items:
             return cls.empty()
         x0, x1, row, style = zip(*items, strict=True)
-        return cls(np.array(x0, dtype=float), np.array(x1, dtype=float), np.array(row, dtype=np.int32), np.array(style, dtype=np.int32))
+        return cls(np.array(x0, dtype=float), np.array(x1, dtype=float), np.array(row, dtype=np.int32), np.array(style, dtype=np.int32),
+                   None if lane is None else np.array(lane, dtype=np.int32))
 
     def __len__(self) -> int:
         return len(self.x0)
@@ -90,6 +95,12 @@ def style_parts(style: int) -> tuple[Band, OrderKind, bool, bool]:
     return BANDS[band], KINDS[kind], bool(flags & 2), bool(flags & 1)
 
 
+def short_customer(name: str) -> str:
+    """A customer's name as a bar has room for: 上海宝钢保险有限公司 → 宝钢保险."""
+    short = _FORM.sub("", _CITY.sub("", name.strip())).strip(" ,，")
+    return short or name
+
+
 @dataclass
 class BoardLayout:
     start: datetime
@@ -98,15 +109,17 @@ class BoardLayout:
     row_of: dict[uuid.UUID, int]
     visits: Bars
     visit_ids: list[uuid.UUID]
-    visit_texts: list[str]
+    visit_texts: list[str]  # every order number and the customer: the tooltip
     shifts: Bars
     breaks: Bars
-    travel: Bars
+    travel: Bars  # in the lane of the visit they lead to
     headers: Bars  # one rectangle per group header row, across the span
+    visit_numbers: list[str] = field(default_factory=list)  # the first order's number (+n more)
+    visit_customers: list[str] = field(default_factory=list)  # the customer's short name
+    utilisation: Utilisation | None = None
 
 
-def board_layout(data: PlanData, group_label: Callable[[object], str], band_of: Callable[[PlanVisit], Band],
-                 travel: Travel) -> BoardLayout:
+def _rows(data: PlanData, group_label: Callable[[object], str]) -> tuple[list[BoardRow], dict[uuid.UUID, int]]:
     rows: list[BoardRow] = []
     row_of: dict[uuid.UUID, int] = {}
     last_group = None
@@ -116,7 +129,14 @@ def board_layout(data: PlanData, group_label: Callable[[object], str], band_of: 
             rows.append(BoardRow(None, group))
             last_group = group
         row_of[tech.id] = len(rows)
-        rows.append(BoardRow(tech.id, tech.name, tech.skills))
+        search = " ".join([tech.name, tech.team, tech.region, tech.region_en, *sorted(tech.skills)]).lower()
+        rows.append(BoardRow(tech.id, tech.name, tech.skills, search))
+    return rows, row_of
+
+
+def board_layout(data: PlanData, group_label: Callable[[object], str], band_of: Callable[[PlanVisit], Band],
+                 travel: Travel, zone: ZoneInfo | None = None) -> BoardLayout:
+    rows, row_of = _rows(data, group_label)
     t0, t1 = data.start.timestamp(), data.end.timestamp()
     headers = Bars.of([(t0, t1, i, 0) for i, r in enumerate(rows) if r.technician_id is None])
     shifts, breaks = [], []
@@ -127,7 +147,7 @@ def board_layout(data: PlanData, group_label: Callable[[object], str], band_of: 
         shifts.append((s.start.timestamp(), s.end.timestamp(), row, 0))
         if s.break_start and s.break_end:
             breaks.append((s.break_start.timestamp(), s.break_end.timestamp(), row, 0))
-    visits, ids, texts, legs = [], [], [], []
+    visits, ids, texts, numbers, customers, legs, leg_of = [], [], [], [], [], [], []
     home = {t.id: t.home for t in data.technicians}
     previous: dict[uuid.UUID, PlanVisit] = {}
     for v in sorted(data.visits, key=lambda v: v.start):
@@ -140,12 +160,23 @@ def board_layout(data: PlanData, group_label: Callable[[object], str], band_of: 
                        visit_style(band_of(v), kind, v.status is AppointmentStatus.PROPOSED, v.locked)))
         ids.append(v.id)
         texts.append(" ".join(o.number for o in orders) + (f" · {orders[0].customer}" if orders else ""))
+        numbers.append((orders[0].number + (f" +{len(orders) - 1}" if len(orders) > 1 else "")) if orders else "")
+        customers.append(short_customer(orders[0].customer) if orders else "")
         before = previous.get(v.technician_id)
         same_day = before is not None and (v.start - before.end).total_seconds() < 10 * 3600
         origin = before.position if same_day else home.get(v.technician_id)
         seconds = travel.duration(origin, v.position).total_seconds()
         if seconds > 0:
             legs.append((v.start.timestamp() - seconds, v.start.timestamp(), row, 0))
+            leg_of.append(len(visits) - 1)
         previous[v.technician_id] = v
-    return BoardLayout(data.start, data.end, rows, row_of, Bars.of(visits).with_lanes(), ids, texts, Bars.of(shifts), Bars.of(breaks),
-                       Bars.of(legs), headers)
+    visit_bars = Bars.of(visits).with_lanes()
+    travel_bars = Bars.of(legs, [int(visit_bars.lane[k]) for k in leg_of])
+    layout = BoardLayout(data.start, data.end, rows, row_of, visit_bars, ids, texts, Bars.of(shifts), Bars.of(breaks),
+                         travel_bars, headers, numbers, customers)
+    if zone is not None:
+        edges = day_edges(data.start, data.end, zone)
+        n = len(rows)
+        layout.utilisation = Utilisation(edges, per_day(visit_bars, edges, n) + per_day(travel_bars, edges, n),
+                                         per_day(layout.shifts, edges, n) - per_day(layout.breaks, edges, n))
+    return layout

@@ -40,13 +40,12 @@ from console.core.store.rows import DeskUser
 from console.ui import labels, sla_format
 from console.ui.appointment_dialogs import BookDialog, RescheduleDialog
 from console.ui.board_commit_dialog import CommitDialog
-from console.ui.board_layout import board_layout
+from console.ui.board_loading import BoardLoad, load_board
 from console.ui.candidates_panel import CandidatesPanel
 from console.ui.finding_text import refusal_text
 from console.ui.operations import Operations
 from console.ui.schedule_board import ORDER_MIME, ScheduleBoard
 
-BAND_ORDER = list(Band)
 WAITING_SHOWN = 400
 LOAD_DAYS = 7  # a load covers a week from the first day shown, so paging inside it is instant
 
@@ -166,21 +165,20 @@ class PlanningPage(QWidget):
         self._load(start, max(end, start + timedelta(days=LOAD_DAYS)))
 
     def _load(self, start: datetime, end: datetime) -> None:
+        """The plan, travel model and board layout (utilisation included) read and built off the GUI thread."""
         self._generation += 1
-        generation, region = self._generation, self._user.region_id
-        planning = self._planning
-        self._background.run(lambda: (planning.plan(region, start, end), planning.travel()),
-                             lambda result: self._on_loaded(generation, *result), self._on_failed)
+        generation, region, planning, now = self._generation, self._user.region_id, self._planning, self._clock()
+        shape = {"zone": self._zone, "english": self._english, "calendar": self.calendar, "params": self.params, "now": now}
+        self._background.run(lambda: load_board(planning, region, start, end, **shape),
+                             lambda loaded: self._on_loaded(generation, loaded, now), self._on_failed)
 
-    def _on_loaded(self, generation: int, data: PlanData, travel: Travel) -> None:
+    def _on_loaded(self, generation: int, loaded: BoardLoad, now: datetime) -> None:
         if generation != self._generation:
             return
         first = self.data is None
-        self.data, self._travel = data, travel
-        self._days = technician_days(data)
-        now = self._clock()
-        layout = board_layout(data, self._group_label, lambda v: self._band(v, now), travel)
-        self.board.show_layout(layout, now, keep_view=not first)
+        self.data, self._travel = loaded.data, loaded.travel
+        self._days = technician_days(loaded.data)
+        self.board.show_layout(loaded.layout, now, keep_view=not first)
         if first:
             self.board.show_days(self.board.span_shown()[0], self.board.span.currentData())
         self._fill_waiting(now)
@@ -189,15 +187,6 @@ class PlanningPage(QWidget):
 
     def _on_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Planning"), self.tr("The plan could not be read: %1").replace("%1", str(error)))
-
-    def _group_label(self, tech) -> str:
-        region = tech.region_en if self._english else tech.region
-        return f"{region} · {tech.team}" if tech.team else region
-
-    def _band(self, visit: PlanVisit, now: datetime) -> Band:
-        bands = [band_at(o.sla, self.calendar, self.params, now) for oid in visit.order_ids
-                 if (o := self.data.orders.get(oid)) is not None and o.sla is not None]
-        return max(bands, key=BAND_ORDER.index) if bands else Band.GREEN
 
     def _fill_waiting(self, now: datetime) -> None:
         current = self.waiting.currentItem().data(Qt.ItemDataRole.UserRole) if self.waiting.currentItem() else None

@@ -12,60 +12,26 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from console.core.domain.booking_rules import Finding, Override
-from console.core.domain.enums import Band, OrderKind
-from console.ui import sla_format
+from console.core.domain.enums import Skill
+from console.ui import labels, sla_format
 from console.ui.board_items import ROW_PAD, BoardViewBox, GroupLayer, RectLayer, RowAxis, VisitLayer
 from console.ui.board_layout import Bars, BoardLayout, style_parts
+from console.ui.board_legend import LegendButton
+from console.ui.board_rows import RowGeometry, matching_rows, row_heights
+from console.ui.board_styles import BREAK, GHOST, NOW, SHIFT, TRAVEL, flat, ghost_style, visit_style
 from console.ui.finding_text import describe
 
 ORDER_MIME = "application/x-dispatch-order"
 SNAP = 5 * 60  # seconds: drops land on five-minute marks
 SPANS = ((1, QT_TRANSLATE_NOOP("ScheduleBoard", "Day")), (3, QT_TRANSLATE_NOOP("ScheduleBoard", "3 days")),
          (7, QT_TRANSLATE_NOOP("ScheduleBoard", "Week")))
-KIND_EDGE = {
-    OrderKind.SURVEY: QColor("#6a4c93"),
-    OrderKind.PROVISIONING: QColor("#1565c0"),
-    OrderKind.FAULT: QColor("#b23a48"),
-    OrderKind.COMPLAINT: QColor("#e07a00"),
-}
+ROWS_SHOWN = 22  # sub-rows in view when a board is first shown or filtered
 Checker = Callable[[tuple[str, uuid.UUID], uuid.UUID, datetime], tuple[int, list[Finding]]]
-
-
-def _visit_style(code: int) -> tuple[QBrush, QPen]:
-    band, kind, proposed, locked = style_parts(code)
-    fill = QColor(sla_format.BAND_COLOURS[band])
-    fill.setAlpha(110 if proposed else 200)
-    pen = QPen(QColor("#111111") if locked else KIND_EDGE[kind], 0)
-    pen.setCosmetic(True)
-    pen.setWidthF(2.5 if locked else 1.6)
-    if proposed:
-        pen.setStyle(Qt.PenStyle.DashLine)
-    return QBrush(fill), pen
-
-
-def _flat(colour: str, pattern=Qt.BrushStyle.SolidPattern):
-    brush, pen = QBrush(QColor(colour), pattern), QPen(Qt.PenStyle.NoPen)
-    return lambda _code: (brush, pen)
-
-
-_GHOST = {0: "#2e7d32", 1: "#f9a825", 2: "#c62828"}  # fits, needs a reason, cannot be committed
-
-
-def _ghost_style(code: int) -> tuple[QBrush, QPen]:
-    colour = QColor(_GHOST[code])
-    fill = QColor(colour)
-    fill.setAlpha(70)
-    pen = QPen(colour, 0, Qt.PenStyle.DashLine)
-    pen.setCosmetic(True)
-    pen.setWidthF(2)
-    return QBrush(fill), pen
 
 
 class _BoardPlot(pg.PlotWidget):
@@ -142,14 +108,18 @@ class ScheduleBoard(QWidget):
         self.plot.plotItem.showGrid(x=True, y=False, alpha=0.25)
         self.plot.plotItem.hideButtons()
         self.groups = GroupLayer(z=-20)
-        self.shifts = RectLayer(_flat("#eef6ee"), 0.0, 1.0, z=-10)
-        self.breaks = RectLayer(_flat("#d6d6d6", Qt.BrushStyle.BDiagPattern), 0.0, 1.0, z=-9)
-        self.travel = RectLayer(_flat("#8d99ae"), 0.44, 0.56, z=-5)
-        self.visits = VisitLayer(_visit_style, ROW_PAD, 1 - ROW_PAD, z=0)
-        self.ghost = RectLayer(_ghost_style, ROW_PAD / 2, 1 - ROW_PAD / 2, z=10)
-        for item in (self.groups, self.shifts, self.breaks, self.travel, self.visits, self.ghost):
+        self.shifts = RectLayer(flat(SHIFT), 0.0, 1.0, z=-10)
+        self.breaks = RectLayer(flat(BREAK, Qt.BrushStyle.BDiagPattern), 0.0, 1.0, z=-9)
+        self.travel = RectLayer(flat(TRAVEL), 0.44, 0.56, z=-5, per_lane=True)
+        self.visits = VisitLayer(visit_style, ROW_PAD, 1 - ROW_PAD, z=0)
+        self.ghost = RectLayer(ghost_style, ROW_PAD / 2, 1 - ROW_PAD / 2, z=10)
+        self.layers = (self.groups, self.shifts, self.breaks, self.travel, self.visits, self.ghost)
+        for item in self.layers:
             self.viewbox.addItem(item)
-        self.now_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#c62828", width=1.5))
+        self.row_geometry = RowGeometry()
+        self._shown_rows = None  # the filter's answer per row
+        self._skill_words: dict[int, str] = {}
+        self.now_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(NOW, width=1.5))
         self.viewbox.addItem(self.now_line)
         self.drop_note = QLabel(self.plot.viewport())
         self.drop_note.setWordWrap(True)
@@ -164,7 +134,15 @@ class ScheduleBoard(QWidget):
         for days, name in SPANS:
             self.span.addItem(self.tr(name), days)
         self.day_label = QLabel()
-        self.legend = QLabel(self._legend_html())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find technicians: name, team, skill"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.search.setMaximumWidth(320)
+        self.search.setToolTip(self.tr("Shows only the technicians whose name, team, region or skills hold every word typed"))
+        self.match_label = QLabel()
+        self.legend_button = LegendButton(self)
+        self.search.textChanged.connect(self._on_search_text_changed)
         for button, step in ((self.previous_button, -1), (self.next_button, 1)):
             button.setFixedWidth(36)
             button.clicked.connect(lambda _=False, s=step: self.show_days(self._day + timedelta(days=s * self._days), self._days))
@@ -173,8 +151,11 @@ class ScheduleBoard(QWidget):
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button, self.span, self.day_label):
             bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.legend)
+        bar.addSpacing(12)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.match_label)
+        bar.addStretch(0)
+        bar.addWidget(self.legend_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -190,24 +171,60 @@ class ScheduleBoard(QWidget):
         old = self.viewbox.viewRange() if keep_view and self.layout_data is not None else None
         self.layout_data = layout
         self.rows_axis.rows = layout.rows
+        self._skill_words = {i: " ".join(labels.name(Skill(s)) for s in r.skills if s in Skill._value2member_map_)
+                             for i, r in enumerate(layout.rows) if r.technician_id is not None}
+        self._shown_rows = matching_rows(layout.rows, self.search.text(), self._skill_words)
         self.groups.labels = {i: r.label for i, r in enumerate(layout.rows) if r.technician_id is None}
         self.groups.set_bars(layout.headers)
         self.shifts.set_bars(layout.shifts)
         self.breaks.set_bars(layout.breaks)
         self.travel.set_bars(layout.travel)
-        self.visits.texts = layout.visit_texts
+        self.visits.numbers, self.visits.customers = layout.visit_numbers, layout.visit_customers
         self.visits.set_bars(layout.visits)
         self.now_line.setValue(now.timestamp())
         t0, t1 = layout.start.timestamp(), layout.end.timestamp()
-        self.viewbox.setLimits(xMin=t0, xMax=t1, yMin=0, yMax=max(len(layout.rows), 1), minXRange=1800, maxXRange=t1 - t0,
-                               minYRange=4, maxYRange=max(len(layout.rows), 4))
+        self.viewbox.setLimits(xMin=t0, xMax=t1, minXRange=1800, maxXRange=t1 - t0)
+        self._apply_rows()
         if old is not None:
             self.viewbox.setRange(xRange=old[0], yRange=old[1], padding=0)
         else:
             self._show_span()
-            self.viewbox.setYRange(0, min(len(layout.rows), 22), padding=0)
+            self.viewbox.setYRange(0, min(self.row_geometry.total, ROWS_SHOWN), padding=0)
+
+    def _apply_rows(self) -> None:
+        """Place the rows for the days shown and the filter: heights, the axis, utilisation."""
+        layout = self.layout_data
+        if layout is None:
+            return
+        start, end = (t.timestamp() for t in self.span_shown())
+        geometry = RowGeometry(row_heights(layout.visits, self._shown_rows, start, end))
+        self.row_geometry = geometry
+        for layer in self.layers:
+            layer.set_rows(geometry)
+        self.rows_axis.row_geometry = geometry
+        if layout.utilisation is not None:
+            self.rows_axis.utilisation = layout.utilisation.ratio(start, end)
+        total = max(geometry.total, 1.0)
+        self.viewbox.setLimits(yMin=0, yMax=max(total, 4), minYRange=min(4, total), maxYRange=max(total, 4))
         self.rows_axis.picture = None
         self.rows_axis.update()
+        technicians = sum(1 for r in layout.rows if r.technician_id is not None)
+        kept = sum(1 for i, r in enumerate(layout.rows) if r.technician_id is not None and self._shown_rows[i])
+        filtered = bool(self.search.text().strip())
+        self.match_label.setVisible(filtered)
+        if not kept:
+            self.match_label.setText(self.tr("No technician matches"))
+            self.match_label.setStyleSheet("QLabel { color: #c62828; }")
+        else:
+            self.match_label.setText(self.tr("%1 of %2").replace("%1", str(kept)).replace("%2", str(technicians)))
+            self.match_label.setStyleSheet("")
+
+    def _on_search_text_changed(self, text: str) -> None:
+        if self.layout_data is None:
+            return
+        self._shown_rows = matching_rows(self.layout_data.rows, text, self._skill_words)
+        self._apply_rows()
+        self.viewbox.setYRange(0, min(max(self.row_geometry.total, 1.0), ROWS_SHOWN), padding=0)
 
     def show_days(self, moment: datetime, days: int) -> None:
         """Show `days` local days from the one `moment` falls on; asks for data if needed."""
@@ -224,6 +241,7 @@ class ScheduleBoard(QWidget):
         if data is None or start < data.start or end > data.end:
             self.span_changed.emit(start, end)
         else:
+            self._apply_rows()
             self._show_span()
 
     def span_shown(self) -> tuple[datetime, datetime]:
@@ -251,9 +269,9 @@ class ScheduleBoard(QWidget):
         return self.visits.at(x, y)
 
     def _target_at(self, point: QPointF, start_x: float) -> tuple[uuid.UUID | None, datetime]:
-        row = int(np.floor(point.y()))
+        row = self.row_geometry.row_at(point.y())
         rows = self.layout_data.rows if self.layout_data else []
-        tech = rows[row].technician_id if 0 <= row < len(rows) else None
+        tech = rows[row].technician_id if row is not None and row < len(rows) else None
         snapped = round(start_x / SNAP) * SNAP
         return tech, datetime.fromtimestamp(snapped, UTC)
 
@@ -278,11 +296,11 @@ class ScheduleBoard(QWidget):
         local = start.astimezone(self._zone)
         lines = [f"<b>{local:%m-%d %H:%M}</b> · {self.layout_data.rows[row].label}"]
         if findings:
-            lines += [f"<span style='color:{_GHOST[2 if f.override is Override.NEVER else 1]}'>• {describe(f, self._zone)}</span>"
+            lines += [f"<span style='color:{GHOST[2 if f.override is Override.NEVER else 1]}'>• {describe(f, self._zone)}</span>"
                       for f in findings]
         else:
             fits = self.tr("Fits: skills, shift, window, travel and SLA")
-            lines.append(f"<span style='color:{_GHOST[0]}'>✓ {fits}</span>")
+            lines.append(f"<span style='color:{GHOST[0]}'>✓ {fits}</span>")
         self.drop_note.setText("<br>".join(lines))
         self.drop_note.adjustSize()
         pos = self.plot.mapFromScene(self.viewbox.mapViewToScene(point))
@@ -326,10 +344,3 @@ class ScheduleBoard(QWidget):
         if locked:
             notes.append(self.tr("pinned"))
         self.plot.setToolTip(f"{self.layout_data.visit_texts[index]}\n{start:%m-%d %H:%M}–{end:%H:%M} · {' · '.join(notes)}")
-
-    def _legend_html(self) -> str:
-        parts = [f"<span style='color:{sla_format.BAND_COLOURS[b].name()}'>■</span> {sla_format.band_name(b)}" for b in Band]
-        travel, pause = self.tr("travel"), self.tr("break")
-        parts.append(f"<span style='color:#8d99ae'>━</span> {travel}")
-        parts.append(f"<span style='color:#9e9e9e'>▨</span> {pause}")
-        return "&nbsp;&nbsp;".join(parts)

@@ -1,9 +1,15 @@
 """The bar above the queue: text search, filters by kind, level, band, status, district and
-assignee, and the saved views."""
+assignee with how many orders each choice would show, and the saved views.
+
+The counts and the store's part of the search (circuit ids, customer codes, phones) are worked
+out in the background, each at most once at a time: a change made meanwhile is taken up when
+the running one ends."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.domain.enums import OPEN_STATUSES, Band, CustomerLevel, OrderKind
-from console.core.services.queue_filter import UNASSIGNED, QueueFilter
+from console.core.services.queue_filter import UNASSIGNED, QueueFilter, facet_counts, searches_store
+from console.core.store.rows import QueueRow
 from console.saved_views import BUILTIN_FILTERS, SavedView, SavedViewsError, load_views, save_views, with_view
 from console.ui import labels, sla_format
+from console.ui.background import Background
+
+Finder = Callable[[str], frozenset[uuid.UUID]]
+"""The store's search: open orders whose circuit id, customer code or phone contains the text."""
 
 
 class ChoiceButton(QToolButton):
@@ -40,18 +51,34 @@ class ChoiceButton(QToolButton):
         self.setMenu(self._menu)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._actions: dict[Any, QAction] = {}
+        self._labels: dict[Any, str] = {}
+        self._counts: Counter | None = None
         self._update_text()
 
     def set_choices(self, choices: Iterable[tuple[Any, str]]) -> None:
         checked = self.selected()
         self._menu.clear()
-        self._actions = {}
+        self._actions, self._labels = {}, {}
         for value, text in choices:
             action = QAction(text, self._menu, checkable=True, checked=value in checked)
             action.toggled.connect(self._on_action_toggled)
             self._menu.addAction(action)
             self._actions[value] = action
+            self._labels[value] = text
+        self.set_counts(self._counts)
+
+    def set_counts(self, counts: Counter | None) -> None:
+        """How many orders each choice would show, right-aligned in the menu (None: not known)."""
+        self._counts = counts
+        for value, action in self._actions.items():
+            label = self._labels[value]
+            action.setText(label if counts is None else f"{label}\t{counts.get(value, 0):,}")
         self._update_text()
+
+    def count_text(self, value: Any) -> str:
+        """The count shown beside a choice ("" when not known)."""
+        text = self._actions[value].text()
+        return text.partition("\t")[2]
 
     def selected(self) -> frozenset:
         return frozenset(v for v, a in self._actions.items() if a.isChecked())
@@ -65,7 +92,7 @@ class ChoiceButton(QToolButton):
         self._update_text()
 
     def _update_text(self) -> None:
-        chosen = [a.text() for a in self._actions.values() if a.isChecked()]
+        chosen = [self._labels[v] for v, a in self._actions.items() if a.isChecked()]
         if not chosen:
             shown = self.tr("all")
         elif len(chosen) <= 2:
@@ -84,13 +111,27 @@ class QueueFilterBar(QWidget):
     filter_changed = Signal(object)
     """The filter the queue should show changed (a QueueFilter)."""
 
-    def __init__(self, views_file: Path, english: bool = False, parent: QWidget | None = None):
+    counts_shown = Signal()
+    """The menus' counts were brought up to date."""
+
+    def __init__(self, views_file: Path, english: bool = False, parent: QWidget | None = None, *,
+                 find: Finder | None = None, background: Background | None = None):
+        """`find`, the store's search, runs in `background` (as do the menus' counts)."""
         super().__init__(parent)
         self._views_file = views_file
         self._english = english
         self._quiet = False
+        self._find = find
+        self._background = background or Background(self)
+        self._hits: tuple[str, frozenset[uuid.UUID]] = ("", frozenset())  # the store's answer for a text
+        self._finding: str | None = None  # the text being looked up
+        self._source: tuple[Sequence[QueueRow], Callable, Callable] | None = None
+        self._counting = False
+        self._count_again = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search number, customer, address"))
+        self.search.setPlaceholderText(self.tr("Search number, customer, address, district, technician, circuit, phone"))
+        self.search.setToolTip(self.tr("Finds open orders by order number, customer name or code, address, district, "
+                                       "technician, circuit id, or contact phone."))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.kinds = ChoiceButton(self.tr("Kind"))
@@ -105,8 +146,9 @@ class QueueFilterBar(QWidget):
         self.assignee = QComboBox()
         self.assignee.setMinimumContentsLength(8)
         self.approval = QToolButton()
-        self.approval.setText(self.tr("Pauses awaiting approval"))
         self.approval.setCheckable(True)
+        self._approval_count: int | None = None
+        self._show_approval_count()
         self.views = QComboBox()
         self.views.setMinimumContentsLength(14)
         self.save_view = QToolButton()
@@ -168,10 +210,84 @@ class QueueFilterBar(QWidget):
             self.assignee.addItem(name, name)
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(current)))
         self.assignee.blockSignals(False)
+        self._show_assignee_counts(None)
+
+    def _show_assignee_counts(self, counts: Counter | None) -> None:
+        for index in range(1, self.assignee.count()):
+            value = self.assignee.itemData(index)
+            label = self.tr("Unassigned") if value == UNASSIGNED else value
+            self.assignee.setItemText(index, label if counts is None else f"{label} ({counts.get(value, 0):,})")
+
+    def _show_approval_count(self) -> None:
+        text = self.tr("Pauses awaiting approval")
+        self.approval.setText(text if self._approval_count is None else f"{text} ({self._approval_count:,})")
+
+    # --- counts and the store's search, in the background ----------------------------------------
+
+    def count_over(self, rows: Sequence[QueueRow], band_of: Callable[[uuid.UUID], Band | None],
+                   awaits_approval: Callable[[QueueRow], bool]) -> None:
+        """The queue's rows (re)loaded: count the menus' choices over them, and ask the store again
+        for the search text (new orders may match it). `band_of` and `awaits_approval` must be
+        safe to call from a worker."""
+        self._source = (rows, band_of, awaits_approval)
+        self._recount()
+        text = self.search.text().strip()
+        if text and self._hits[0] == text:
+            self._hits = ("", frozenset())
+            self._look_up(text)
+
+    def _recount(self) -> None:
+        if self._source is None:
+            return
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting, self._count_again = True, False
+        (rows, band_of, awaits), f, english = self._source, self.current_filter(), self._english
+        self._background.run(lambda: facet_counts(rows, f, band_of, awaits, english), self._on_counted, self._on_count_failed)
+
+    def _on_counted(self, counts: dict[str, Counter]) -> None:
+        self._counting = False
+        if self._count_again:
+            self._recount()
+            return
+        for name, button in (("kinds", self.kinds), ("levels", self.levels), ("bands", self.bands),
+                             ("statuses", self.statuses), ("districts", self.districts)):
+            button.set_counts(counts[name])
+        self._show_assignee_counts(counts["assignee"])
+        self._approval_count = counts["awaiting_approval"][True]
+        self._show_approval_count()
+        self.counts_shown.emit()
+
+    def _on_count_failed(self, _error: Exception) -> None:
+        self._counting = False  # logged by the background helper; the menus keep their last counts
+        if self._count_again:
+            self._recount()
+
+    def _look_up(self, text: str) -> None:
+        """Ask the store which open orders the text finds (once at a time; the latest text wins)."""
+        if self._find is None or not searches_store(text) or self._hits[0] == text:
+            return
+        if self._finding is not None:
+            return  # _on_found asks again for the text typed meanwhile
+        self._finding = text
+        find = self._find
+        self._background.run(lambda: find(text), lambda ids: self._on_found(text, ids), lambda _e: self._on_found(text, frozenset()))
+
+    def _on_found(self, text: str, ids: frozenset[uuid.UUID]) -> None:
+        self._finding = None
+        self._hits = (text, ids)
+        current = self.search.text().strip()
+        if current != text:
+            self._look_up(current)
+            return
+        if ids:
+            self._on_any_changed()
 
     # --- the filter ---------------------------------------------------------------------------
 
     def current_filter(self) -> QueueFilter:
+        text = self.search.text()
         return QueueFilter(
             kinds=self.kinds.selected(),
             levels=self.levels.selected(),
@@ -179,8 +295,9 @@ class QueueFilterBar(QWidget):
             statuses=self.statuses.selected(),
             districts=self.districts.selected(),
             assignee=self.assignee.currentData() or "",
-            text=self.search.text(),
+            text=text,
             awaiting_approval=self.approval.isChecked(),
+            hits=self._hits[1] if self._hits[0] == text.strip() else frozenset(),
         )
 
     def show_filter(self, f: QueueFilter) -> None:
@@ -198,7 +315,7 @@ class QueueFilterBar(QWidget):
         self.search.setText(f.text)
         self.approval.setChecked(f.awaiting_approval)
         self._quiet = False
-        self.filter_changed.emit(f)
+        self._on_any_changed()
 
     @Slot()
     def _on_any_changed(self, *_args: object) -> None:
@@ -211,6 +328,8 @@ class QueueFilterBar(QWidget):
         self.views.blockSignals(False)
         self.delete_view.setEnabled(matching >= 0 and not self._view_at(matching).builtin)
         self.filter_changed.emit(f)
+        self._recount()
+        self._look_up(f.text.strip())
 
     # --- saved views --------------------------------------------------------------------------
 

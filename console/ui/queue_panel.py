@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from console.core.domain.enums import Band
 from console.core.domain.roles import may_supervise
-from console.core.domain.sla_clock import BandCrossing, BandWatch
+from console.core.domain.sla_clock import BandCrossing, BandWatch, pause_awaits_approval
 from console.core.domain.visits import KIND_SKILL
 from console.core.gc_pause import paused_gc
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions, Outcome
+from console.core.services.queue_filter import find_orders
 from console.core.services.undo import Undo, Undoable, run_undo, undo_of
 from console.core.store.rows import DeskUser, QueueRow
 from console.ui import labels
@@ -147,9 +148,12 @@ class QueuePanel(QWidget):
         self._reader, self._actions, self._user = reader, actions, user
         self._operations = operations
         self._english = english
+        self.assigner = None  # an AssignFlow, set by the window; without one a plain technician picker opens
         self.model = model
         self.watch = BandWatch(model.calendar, model.params)
-        self.filter_bar = QueueFilterBar(views_file, english)
+        region_id = user.region_id
+        self.filter_bar = QueueFilterBar(views_file, english, find=lambda text: find_orders(reader.database, text, region_id),
+                                         background=operations.background)
         self.table = WorkOrderTable(model)
         self.title = QLabel()
         self.toolbar = QToolBar()
@@ -256,6 +260,15 @@ class QueuePanel(QWidget):
                        self.copy_numbers_action, self.copy_rows_action):
             action.setEnabled(bool(ids))
 
+    @property
+    def actions(self) -> OrderActions:
+        return self._actions
+
+    def alert_rows(self) -> list[tuple[QueueRow, Band]]:
+        """Every loaded order red or late now (whatever the filter shows), with its band."""
+        band = self.watch.band
+        return [(r, b) for r in self.model.all_rows() if (b := band(r.id)) in (Band.RED, Band.BREACHED)]
+
     def selected_ids(self) -> list[uuid.UUID]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.row_at(r).id for r in rows]
@@ -268,6 +281,10 @@ class QueuePanel(QWidget):
     def assign_selected(self) -> None:
         rows = self.selected_rows()
         if not rows:
+            return
+        if self.assigner is not None:  # the assign dialog: technicians ranked, the visit booked in the same step
+            self.assigner.open(rows, lambda technician: self._run(lambda actions, ids: actions.assign(ids, technician), rows,
+                                                                  undo=Undoable.ASSIGN))
             return
 
         def pick(technicians: list) -> None:
@@ -369,6 +386,8 @@ class QueuePanel(QWidget):
         self.model.set_rows(prepared.rows, presorted=True)
         self.filter_bar.set_districts(prepared.districts)
         self.filter_bar.set_assignees(prepared.assignees)
+        params = self.model.params
+        self.filter_bar.count_over(prepared.rows, prepared.watch.band, lambda row: pause_awaits_approval(row.sla, params, now))
         self.watch = prepared.watch
         self._numbers = prepared.numbers
         self._emit_band_counts()

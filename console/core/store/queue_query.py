@@ -19,7 +19,16 @@ from sqlalchemy.orm import Session
 from console.core.domain.enums import AppointmentStatus, CustomerLevel, OrderKind, OrderStatus, ProvisioningStep
 from console.core.domain.sla_clock import SlaClock, SlaTimes
 from console.core.gc_pause import paused_gc
-from console.core.store.models import Appointment, AppointmentOrder, Customer, District, SlaPause, Technician, WorkOrder
+from console.core.store.models import (
+    Appointment,
+    AppointmentOrder,
+    Customer,
+    District,
+    Service,
+    SlaPause,
+    Technician,
+    WorkOrder,
+)
 from console.core.store.models.orders import OPEN_STATUS_SQL
 from console.core.store.rows import QueueRow
 
@@ -151,3 +160,28 @@ def _build(fetched, appointments, approved, customers, districts, technicians, s
             SlaClock(times, instant(paused) if paused else None, approved.get(order_id, False)), version,
         ))
     return rows
+
+
+def orders_matching(session: Session, fragment: str, region_id: uuid.UUID | None = None, limit: int = 5_000) -> set[uuid.UUID]:
+    """Open orders whose circuit id, customer code, customer's or appointment's contact phone
+    contains `fragment` (case-insensitive). Each search reads the small side first (services,
+    customers, appointments: at most `limit` matches each), then reaches the orders by their
+    indexes, so the queue itself is never scanned."""
+    searches = (
+        (select(Service.id).where(Service.circuit_id.icontains(fragment, autoescape=True)), WorkOrder.service_id),
+        (select(Customer.id).where(Customer.code.icontains(fragment, autoescape=True)
+                                   | Customer.contact_phone.contains(fragment, autoescape=True)), WorkOrder.customer_id),
+        (select(AppointmentOrder.order_id).join(Appointment, Appointment.id == AppointmentOrder.appointment_id)
+         .where(Appointment.contact_phone.contains(fragment, autoescape=True), AppointmentOrder.deleted.is_(False),
+                Appointment.status != AppointmentStatus.CANCELLED), WorkOrder.id),
+    )
+    found: set[uuid.UUID] = set()
+    for first, key in searches:
+        ids = list(session.scalars(first.limit(limit)))
+        for start in range(0, len(ids), 500):  # well under every engine's limit of bound parameters
+            stmt = select(WorkOrder.id).where(key.in_(ids[start:start + 500]), text("work_orders." + OPEN_STATUS_SQL),
+                                              WorkOrder.deleted.is_(False))
+            if region_id is not None:
+                stmt = stmt.where(WorkOrder.region_id == region_id)
+            found.update(session.scalars(stmt))
+    return found

@@ -1,0 +1,75 @@
+"""The dispatcher's alert list: every red or late order, unacknowledged first in bold, acknowledged
+with a note (an audit row, synced), the count in the status bar, a sound that can be switched off,
+and a double click shows the order in the queue."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from console.core.domain.enums import Band
+from console.core.services.alerts import acknowledgements
+from console.ui.alerts_dock import AcknowledgeDialog
+from tests.ui.helpers import FakeClock, open_window
+
+
+def _accept_with(note: str) -> None:
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AcknowledgeDialog) and w.isVisible())
+        dialog.note.setPlainText(note)
+        dialog._accept()
+    QTimer.singleShot(0, answer)
+
+
+def test_the_list_holds_every_red_and_late_order_and_an_acknowledgement_is_kept_with_its_note(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    panel = window.alerts
+    now = window.model.clock()
+    expected = {(r.id, b) for r in window.model.all_rows() if (b := window.model.band(r, now)) in (Band.RED, Band.BREACHED)}
+    qtbot.waitUntil(lambda: panel.table.rowCount() == len(expected) > 0, timeout=5000)
+    assert {panel.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(panel.table.rowCount())} == {i for i, _ in expected}
+    assert window.alerts_count.text() == f"⚠ {len(expected)} alerts"
+    panel.table.selectRow(0)
+    first_id = panel.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
+    _accept_with("called the technician, on site in 20 minutes")
+    panel.acknowledge_selected()
+    qtbot.waitUntil(lambda: window.alerts_count.text() == f"⚠ {len(expected) - 1} alerts", timeout=5000)
+    assert "called the technician" in panel.table.item(0, panel.ACKNOWLEDGED).text()
+    assert not panel.table.item(0, panel.NUMBER).font().bold()
+    acks = acknowledgements(demo_db, [first_id])
+    assert [a.note for a in acks.values()] == ["called the technician, on site in 20 minutes"]
+
+
+def test_an_order_turning_red_sounds_once_unless_the_sound_is_off_and_a_double_click_shows_it(qtbot, demo_db, tmp_path, monkeypatch) -> None:
+    clock = FakeClock()
+    window = open_window(qtbot, demo_db, tmp_path, english=True, clock=clock)
+    panel = window.alerts
+    beeps: list[bool] = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(True)))
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5000)
+    before = panel.table.rowCount()
+    amber = next(r for r in window.model.all_rows() if window.model.band(r, clock.now) is Band.AMBER and not r.paused)
+    clock.now = amber.sla.times.red_at + timedelta(seconds=1)
+    window.queue.tick()
+    qtbot.waitUntil(lambda: panel.table.rowCount() > before, timeout=5000)
+    assert beeps == [True]
+    panel.sound.setChecked(False)
+    another = next(r for r in window.model.all_rows() if window.model.band(r, clock.now) is Band.AMBER and not r.paused)
+    count = panel.table.rowCount()
+    clock.now = another.sla.times.red_at + timedelta(seconds=1)
+    window.queue.tick()
+    qtbot.waitUntil(lambda: panel.table.rowCount() > count, timeout=5000)
+    assert beeps == [True]
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == amber.id)
+    panel.table.cellDoubleClicked.emit(row, 0)
+    assert window.queue.selected_ids() == [amber.id]
+
+
+def test_a_note_too_long_is_refused_in_the_dialog_and_nothing_is_written(qtbot) -> None:
+    dialog = AcknowledgeDialog(2)
+    qtbot.addWidget(dialog)
+    dialog.note.setPlainText("x" * 501)
+    dialog._accept()
+    assert dialog.result() == 0 and "500" in dialog.problem.text()

@@ -24,6 +24,7 @@ from console.desk import DeskRules, DeskServices
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
 from console.ui import labels, sla_format
+from console.ui.assign_flow import AssignFlow
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.conflicts_dialog import ConflictsDialog
 from console.ui.login_dialog import LoginDialog
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         calendar, params = rules.calendar, rules.book.parameters
         self.model = WorkOrderTableModel(zone, calendar, params, self._clock, english, self)
         self.queue = QueuePanel(desk.reader, desk.orders, desk.user, self.model, views_file, operations, english)
+        self.queue.assigner = AssignFlow(desk.database, desk.orders, desk.book, desk.user, operations, self.model, zone, english, self.queue)
         self.detail = OrderDetailPanel(zone, english)
         self.detail.setMinimumWidth(340)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

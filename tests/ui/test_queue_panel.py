@@ -110,21 +110,19 @@ def test_a_pause_without_a_reason_is_refused_in_the_dialog(qtbot, monkeypatch) -
 
 def test_bulk_assign_reports_the_orders_it_could_not_change(qtbot, demo_db, tmp_path: Path, monkeypatch) -> None:
     window = open_window(qtbot, demo_db, tmp_path, english=True)
-    new = rows_where(window, lambda r: r.status is OrderStatus.NEW)[:2]
-    on_site = rows_where(window, lambda r: r.status is OrderStatus.IN_PROGRESS)[:1]
+    on_site = rows_where(window, lambda r: r.status is OrderStatus.IN_PROGRESS and r.kind is OrderKind.FAULT)[:1]
+    region = window.model.row_at(on_site[0]).region_id
+    new = rows_where(window, lambda r: r.status is OrderStatus.NEW and r.kind is OrderKind.FAULT and r.region_id == region)[:2]
     select_rows(window, new + on_site)
     new_ids = [window.model.row_at(r).id for r in new]
-    technician = DeskReader(demo_db).technicians()[0]
-
-    def exec_picker(dialog: TechnicianPickerDialog) -> int:
-        dialog.chosen = technician.id
-        return QDialog.DialogCode.Accepted
-
     shown = []
-    monkeypatch.setattr(TechnicianPickerDialog, "exec", exec_picker)
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    window.queue.assign_action.trigger()
+    dialog = window.queue.assigner.dialog  # the assign dialog: one order is on site, so it assigns only
+    qtbot.waitUntil(lambda: dialog.choice is not None, timeout=10_000)
+    technician = dialog.choice.technicians[dialog.chosen_technician()]
     with qtbot.waitSignal(window.bus.changed, timeout=10_000):
-        window.queue.assign_action.trigger()
+        dialog.ok.click()
     qtbot.waitUntil(lambda: all(r.assignee == technician.name for r in window.model.all_rows() if r.id in new_ids), timeout=10_000)
     assert "2 changed, 1 not changed" in shown[0] and "on site" in shown[0]
 

@@ -5,42 +5,21 @@ in one step (one synced operation)."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from console.core.domain.booking_rules import check_visit
-from console.core.domain.candidates import rank
-from console.core.domain.enums import Band, CustomerLevel, OrderKind, OrderStatus, Role
-from console.core.services.assigning import AssignChoice, NoBooking, assign_choice
+from console.core.domain.enums import Band, OrderKind, OrderStatus, Role
+from console.core.services.assigning import assign_choice
 from console.core.store.models import Appointment, AppointmentOrder, SyncOutbox, WorkOrder
-from console.core.store.planning_query import PlanOrder, PlanTechnician
 from console.sync import capture
 from console.ui.assign_dialog import AssignDialog, OrderLine
-from tests.core.domain.booking_cases import NOW, TRAVEL, VISIT, at
-from tests.core.domain.test_candidates import _hand_built
+from tests.core.domain.booking_cases import NOW, at
 from tests.fixtures.demo import off_gui_thread
+from tests.ui.assign_cases import hand_built_choice
 from tests.ui.helpers import SH, FakeClock, open_window
-
-NAMES = ("Near", "Far", "Unskilled", "Elsewhere", "Busy", "Off", "Full")
-
-
-def hand_built_choice(books_visit: bool = True) -> tuple[AssignChoice, dict[str, uuid.UUID]]:
-    days = _hand_built()
-    ids = {name: day.technician_id for name, day in zip(NAMES, days, strict=True)}
-    ranked = rank(VISIT, list(days), TRAVEL, NOW)
-    by_id = {d.technician_id: d for d in days}
-    techs = {d.technician_id: PlanTechnician(d.technician_id, name, "Team A", d.region_id, "浦东", "Pudong" if name != "Elsewhere" else "Minhang",
-                                             d.skills, True, d.home) for name, d in zip(NAMES, days, strict=True)}
-    order = PlanOrder(uuid.uuid4(), "SD-20261123-0001", OrderKind.PROVISIONING, OrderStatus.NEW, CustomerLevel.GOLD, "Acme", uuid.uuid4(),
-                      "Acme HQ", "1 Road", VISIT.position, VISIT.region_id, VISIT.skills, 1, None, None, 1, None)
-    findings = {c.technician_id: tuple(check_visit(replace(VISIT, start=c.slot), by_id[c.technician_id], TRAVEL, NOW))
-                for c in ranked if c.slot is not None}
-    choice = AssignChoice((order,), (), VISIT, tuple(ranked), techs, findings, None if books_visit else NoBooking.NOT_WAITING, None)
-    return choice, ids
 
 
 def hand_built_dialog(qtbot, books_visit: bool = True) -> tuple[AssignDialog, dict[str, uuid.UUID]]:

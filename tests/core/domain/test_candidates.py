@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from datetime import timedelta
 
-from console.core.domain.booking_rules import BookedVisit, ShiftSpan
+from console.core.domain.booking_rules import ShiftSpan
 from console.core.domain.candidates import WEIGHTS, Flag, Unfit, earliest_slot, rank, unfit
-from tests.core.domain.booking_cases import DAY, FAR, NEAR, NOW, OTHER_REGION, REGION, SHIFT, SITE, TRAVEL, VISIT, at
+from tests.core.domain.booking_cases import DAY, NOW, REGION, TRAVEL, VISIT, at
+from tests.core.domain.candidate_cases import hand_built_days
 
 
 def test_weights_add_up_to_a_hundred():
@@ -26,22 +26,8 @@ def test_no_slot_when_the_window_is_full():
     assert earliest_slot(visit, DAY, TRAVEL, NOW) is None
 
 
-def _hand_built():
-    """Technicians with and without the skill, near and far, loaded and free, off shift and full."""
-    near = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, visits=())
-    far = replace(DAY, technician_id=uuid.uuid4(), home=FAR, visits=())
-    unskilled = replace(DAY, technician_id=uuid.uuid4(), skills=frozenset({"voice"}), home=SITE, visits=())
-    elsewhere = replace(DAY, technician_id=uuid.uuid4(), region_id=OTHER_REGION, home=NEAR, visits=())
-    busy = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, shifts=(SHIFT,), visits=(
-        BookedVisit(uuid.uuid4(), at(8.5), at(12), NEAR), BookedVisit(uuid.uuid4(), at(13), at(14), NEAR),
-        BookedVisit(uuid.uuid4(), at(15.5), at(17.5), NEAR)))
-    off = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, shifts=(), visits=())
-    full = replace(DAY, technician_id=uuid.uuid4(), home=NEAR, visits=(BookedVisit(uuid.uuid4(), at(13), at(17), NEAR),))
-    return near, far, unskilled, elsewhere, busy, off, full
-
-
 def test_ranking_puts_the_earliest_start_first_ties_by_the_drive_and_those_who_cannot_last():
-    near, far, unskilled, elsewhere, busy, off, full = _hand_built()
+    near, far, unskilled, elsewhere, busy, off, full = hand_built_days()
     ranked = rank(VISIT, [unskilled, far, full, elsewhere, off, busy, near], TRAVEL, NOW)
     by_id = {c.technician_id: c for c in ranked}
     order = [c.technician_id for c in ranked]
@@ -61,7 +47,7 @@ def test_ranking_puts_the_earliest_start_first_ties_by_the_drive_and_those_who_c
 
 
 def test_score_parts_say_what_they_measured():
-    near, far, unskilled, *_rest = _hand_built()
+    near, far, unskilled, *_rest = hand_built_days()
     ranked = {c.technician_id: c for c in rank(VISIT, [near, far, unskilled], TRAVEL, NOW)}
     parts = {p.name: p for p in ranked[near.technician_id].parts}
     assert parts["skills"].points == WEIGHTS["skills"] and parts["region"].points == WEIGHTS["region"]

@@ -125,8 +125,10 @@ class VisitLayer(RectLayer):
     TEXT_BELOW = 400  # bars in view: fewer than this get their text
     PAD_PX = 4
 
-    def __init__(self, styles, top: float, bottom: float, z: float):
+    def __init__(self, styles, top: float, bottom: float, z: float, text_colour: Callable[[int], QColor] = lambda _c: QColor("#1b1b1b")):
         super().__init__(styles, top, bottom, z, per_lane=True)
+        self._text_colour = text_colour
+        self._text_colours: dict[int, QColor] = {}
         self.numbers: list[str] = []
         self.customers: list[str] = []
         self._font = QFont()
@@ -148,8 +150,10 @@ class VisitLayer(RectLayer):
             return
         x0, x1, top, height, style = self.geometry(shown)
         transform = painter.transform()
+        view = transform.mapRect(self.viewRect())  # in pixels: no mark or text outside the plot
         painter.save()
         painter.resetTransform()
+        painter.setClipRect(view)
         pinned = np.flatnonzero(style & 1)
         if len(pinned):
             painter.setPen(Qt.PenStyle.NoPen)
@@ -160,13 +164,13 @@ class VisitLayer(RectLayer):
                     painter.drawPolygon(pin_mark(rect))
                     self.pins_drawn.append(int(shown[k]))
         if len(shown) <= self.TEXT_BELOW:
-            self._paint_labels(painter, transform, shown, x0, x1, top, height)
+            self._paint_labels(painter, transform, view, shown, x0, x1, top, height)
         painter.restore()
 
-    def _paint_labels(self, painter: QPainter, transform, shown, x0, x1, top, height) -> None:
+    def _paint_labels(self, painter: QPainter, transform, view: QRectF, shown, x0, x1, top, height) -> None:
         painter.setFont(self._font)
-        painter.setPen(QColor("#1b1b1b"))
         line = self._metrics.height()
+        pen = None
         for k, i in enumerate(shown):
             rect = transform.mapRect(QRectF(x0[k], top[k], x1[k] - x0[k], height[k]))
             if rect.height() < line - 2:
@@ -177,11 +181,16 @@ class VisitLayer(RectLayer):
             if text is None:
                 text = self._fitted[key] = bar_label(self._metrics, self.numbers[i], self.customers[i], int(room))
             if text:
+                colour = self._text_colours.get(int(self.bars.style[i]))
+                if colour is None:
+                    colour = self._text_colours[int(self.bars.style[i])] = self._text_colour(int(self.bars.style[i]))
+                if colour is not pen:
+                    painter.setPen(colour)
+                    pen = colour
                 where = QRectF(rect.left() + self.PAD_PX, rect.top(), room, rect.height())
-                painter.setClipRect(rect)  # never over the bar's edge, whatever the font does
+                painter.setClipRect(rect.intersected(view))  # never over the bar's edge, whatever the font does
                 painter.drawText(where, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
                 self.drawn.append((int(i), where, text))
-        painter.setClipping(False)
 
     def at(self, x: float, y: float) -> int | None:
         """The visit under a point of the view, if any (the topmost one)."""

@@ -19,9 +19,12 @@ SWATCH = (44, 18)
 Paint = Callable[[QPainter, QRectF], None]
 
 
-def _bar(code: int, pinned: bool = False) -> Paint:
+def _bar(code: int, pinned: bool = False, edge_only: bool = False) -> Paint:
     def paint(p: QPainter, rect: QRectF) -> None:
         brush, pen = visit_style(code)
+        if edge_only:  # the edge's colour is the point: shown on white, a little wider
+            brush = QColor("#f4f4f4")
+            pen.setWidthF(2.6)
         p.setBrush(brush)
         p.setPen(pen)
         bar = rect.adjusted(1, 2, -1, -2)
@@ -98,7 +101,7 @@ class BoardLegend(QFrame):
             self._entry(_bar(style_code(band, OrderKind.FAULT, False, False)), sla_format.band_name(band))
         self._heading(self.tr("Edge: the kind of order"))
         for kind in OrderKind:
-            self._entry(_bar(style_code(Band.GREEN, kind, False, False)), labels.name(kind))
+            self._entry(_bar(style_code(Band.GREEN, kind, False, False), edge_only=True), labels.name(kind))
         self._heading(self.tr("Marks"))
         green_fault = style_code(Band.GREEN, OrderKind.FAULT, False, False)
         self._entry(_bar(style_code(Band.GREEN, OrderKind.FAULT, True, False)), self.tr("Proposed: not yet confirmed with the customer"))
@@ -139,12 +142,13 @@ class LegendButton(QToolButton):
         self.clicked.connect(self._on_clicked)
 
     def _on_clicked(self) -> None:
-        self.legend.adjustSize()
-        size = self.legend.sizeHint()
-        below = self.mapToGlobal(QPoint(self.width() - size.width(), self.height()))
+        legend = self.legend
+        legend.adjustSize()
+        legend.move(self.mapToGlobal(QPoint(self.width() - legend.width(), self.height())))
+        legend.show()
         screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            below.setX(max(screen.left(), min(below.x(), screen.right() - size.width())))
-            below.setY(max(screen.top(), min(below.y(), screen.bottom() - size.height())))
-        self.legend.move(below)
-        self.legend.show()
+        if screen is not None:  # kept whole on the screen, once its real size is known
+            frame = legend.frameGeometry()
+            x = max(screen.left(), min(frame.left(), screen.left() + screen.width() - frame.width()))
+            y = max(screen.top(), min(frame.top(), screen.top() + screen.height() - frame.height()))
+            legend.move(legend.pos() + QPoint(x - frame.left(), y - frame.top()))

@@ -48,3 +48,12 @@ def ghost_style(code: int) -> tuple[QBrush, QPen]:
     pen.setCosmetic(True)
     pen.setWidthF(2)
     return QBrush(fill), pen
+
+
+def text_colour(code: int) -> QColor:
+    """Dark text on a bar, light on the darkest fills (breached), as the fill shows over white."""
+    brush, _pen = visit_style(code)
+    fill = brush.color()
+    alpha = fill.alphaF()
+    r, g, b = ((c * alpha + 255 * (1 - alpha)) for c in (fill.red(), fill.green(), fill.blue()))
+    return QColor("#ffffff") if (0.299 * r + 0.587 * g + 0.114 * b) / 255 < 0.45 else QColor("#1b1b1b")

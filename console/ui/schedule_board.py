@@ -23,7 +23,7 @@ from console.ui.board_items import ROW_PAD, BoardViewBox, GroupLayer, RectLayer,
 from console.ui.board_layout import Bars, BoardLayout, style_parts
 from console.ui.board_legend import LegendButton
 from console.ui.board_rows import RowGeometry, matching_rows, row_heights
-from console.ui.board_styles import BREAK, GHOST, NOW, SHIFT, TRAVEL, flat, ghost_style, visit_style
+from console.ui.board_styles import BREAK, GHOST, NOW, SHIFT, TRAVEL, flat, ghost_style, text_colour, visit_style
 from console.ui.finding_text import describe
 
 ORDER_MIME = "application/x-dispatch-order"
@@ -111,7 +111,7 @@ class ScheduleBoard(QWidget):
         self.shifts = RectLayer(flat(SHIFT), 0.0, 1.0, z=-10)
         self.breaks = RectLayer(flat(BREAK, Qt.BrushStyle.BDiagPattern), 0.0, 1.0, z=-9)
         self.travel = RectLayer(flat(TRAVEL), 0.44, 0.56, z=-5, per_lane=True)
-        self.visits = VisitLayer(visit_style, ROW_PAD, 1 - ROW_PAD, z=0)
+        self.visits = VisitLayer(visit_style, ROW_PAD, 1 - ROW_PAD, z=0, text_colour=text_colour)
         self.ghost = RectLayer(ghost_style, ROW_PAD / 2, 1 - ROW_PAD / 2, z=10)
         self.layers = (self.groups, self.shifts, self.breaks, self.travel, self.visits, self.ghost)
         for item in self.layers:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,8 @@ from console.core.store.rows import QueueRow
 from console.saved_views import BUILTIN_FILTERS, SavedView, SavedViewsError, load_views, save_views, with_view
 from console.ui import labels, sla_format
 from console.ui.background import Background
+
+SETTLE_MS = 300  # the pause after the last change before counting and asking the store
 
 Finder = Callable[[str], frozenset[uuid.UUID]]
 """The store's search: open orders whose circuit id, customer code or phone contains the text."""
@@ -125,9 +127,14 @@ class QueueFilterBar(QWidget):
         self._background = background or Background(self)
         self._hits: tuple[str, frozenset[uuid.UUID]] = ("", frozenset())  # the store's answer for a text
         self._finding: str | None = None  # the text being looked up
+        self._hits_stale = False
         self._source: tuple[Sequence[QueueRow], Callable, Callable] | None = None
         self._counting = False
         self._count_again = False
+        # Counting and the store's search start once the typing or clicking has paused: a worker
+        # holding the interpreter would slow the next keystroke's filtering on the GUI thread.
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._on_settle_timeout)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search number, customer, address, district, technician, circuit, phone"))
         self.search.setToolTip(self.tr("Finds open orders by order number, customer name or code, address, district, "
@@ -230,11 +237,13 @@ class QueueFilterBar(QWidget):
         for the search text (new orders may match it). `band_of` and `awaits_approval` must be
         safe to call from a worker."""
         self._source = (rows, band_of, awaits_approval)
+        self._hits_stale = True  # new orders may match the text: the store is asked again, its last answer kept meanwhile
+        self._settle.start()
+
+    @Slot()
+    def _on_settle_timeout(self) -> None:
         self._recount()
-        text = self.search.text().strip()
-        if text and self._hits[0] == text:
-            self._hits = ("", frozenset())
-            self._look_up(text)
+        self._look_up(self.search.text().strip())
 
     def _recount(self) -> None:
         if self._source is None:
@@ -266,22 +275,22 @@ class QueueFilterBar(QWidget):
 
     def _look_up(self, text: str) -> None:
         """Ask the store which open orders the text finds (once at a time; the latest text wins)."""
-        if self._find is None or not searches_store(text) or self._hits[0] == text:
+        if self._find is None or not searches_store(text) or (self._hits[0] == text and not self._hits_stale):
             return
         if self._finding is not None:
             return  # _on_found asks again for the text typed meanwhile
-        self._finding = text
+        self._finding, self._hits_stale = text, False
         find = self._find
         self._background.run(lambda: find(text), lambda ids: self._on_found(text, ids), lambda _e: self._on_found(text, frozenset()))
 
     def _on_found(self, text: str, ids: frozenset[uuid.UUID]) -> None:
         self._finding = None
-        self._hits = (text, ids)
+        before, self._hits = self._hits, (text, ids)
         current = self.search.text().strip()
         if current != text:
             self._look_up(current)
             return
-        if ids:
+        if ids != (before[1] if before[0] == text else frozenset()):
             self._on_any_changed()
 
     # --- the filter ---------------------------------------------------------------------------
@@ -328,8 +337,7 @@ class QueueFilterBar(QWidget):
         self.views.blockSignals(False)
         self.delete_view.setEnabled(matching >= 0 and not self._view_at(matching).builtin)
         self.filter_changed.emit(f)
-        self._recount()
-        self._look_up(f.text.strip())
+        self._settle.start()
 
     # --- saved views --------------------------------------------------------------------------
 

@@ -1,20 +1,25 @@
-"""The working calendar: public holidays, make-up days and the supervisor's overrides, by year."""
+"""The working calendar: public holidays, weekends, make-up working days and the supervisor's
+overrides, by year, with the year's overrides listed beside the month."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCalendarWidget,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,15 +29,19 @@ from console.core.services.calendar import CalendarAdmin, NotAllowed, YearView
 from console.ui import labels
 from console.ui.operations import Operations
 
-HOLIDAY = QColor("#fde2e2")
-MAKE_UP = QColor("#dbeafe")
+HOLIDAY = QColor("#f8c4c4")  # a public holiday (and a day a supervisor made a day off)
+WEEKEND = QColor("#e5e7eb")  # an ordinary Saturday or Sunday: grey, not the holidays' red
+MAKE_UP = QColor("#93c5fd")  # a Saturday or Sunday that is a working day: strong blue, bold
+MAKE_UP_TEXT = QColor("#1e3a8a")
 
 
 class CalendarDialog(QDialog):
     """Reads a year and saves a change through `Operations` (off the GUI thread); a change is
     published on the desk's bus (the open business-time deadlines were recomputed)."""
 
-    def __init__(self, admin: CalendarAdmin, operations: Operations, can_edit: bool, parent: QWidget | None = None):
+    def __init__(self, admin: CalendarAdmin, operations: Operations, can_edit: bool, parent: QWidget | None = None,
+                 *, today: date | None = None):
+        """`today`: the desk's date (in its zone); the dialog opens on it."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Working calendar"))
         self._admin = admin
@@ -42,6 +51,23 @@ class CalendarDialog(QDialog):
         self._wanted_year: int | None = None
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        if today is not None:
+            self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
+        weekend = QTextCharFormat()
+        weekend.setBackground(WEEKEND)
+        weekend.setForeground(QColor("#374151"))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, weekend)
+        self.overrides_title = QLabel()
+        self.overrides = QTableWidget(0, 3)
+        self.overrides.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Set to"), self.tr("Why")])
+        self.overrides.verticalHeader().setVisible(False)
+        self.overrides.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overrides.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overrides.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.overrides.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.overrides.horizontalHeader().setStretchLastSection(True)
+        self.overrides.setMinimumWidth(320)
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
         self.day_info = QLabel()
@@ -51,22 +77,36 @@ class CalendarDialog(QDialog):
         self.off = QPushButton(self.tr("Make it a day off"))
         self.clear = QPushButton(self.tr("Follow the statutory calendar"))
         self.official = QPushButton(self.tr("Mark this year's official schedule as entered…"))
-        legend = QLabel(self.tr("Red: public holiday · Blue: make-up working day · Bold: set by a supervisor"))
+        legend = QLabel(" ".join(
+            f'<span style="background:{colour.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}&nbsp;&nbsp;'
+            for colour, text in ((HOLIDAY, self.tr("Public holiday")), (WEEKEND, self.tr("Weekend")),
+                                 (MAKE_UP, "<b>" + self.tr("Make-up working day") + "</b>"))
+        ) + "<b><u>" + self.tr("Underlined: set by a supervisor") + "</u></b>")
+        legend.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.working, self.off, self.clear):
             buttons.addWidget(button)
             button.setEnabled(can_edit)
         self.official.setEnabled(can_edit)
+        left = QVBoxLayout()
+        left.addWidget(self.calendar)
+        left.addWidget(legend)
+        left.addWidget(self.day_info)
+        left.addWidget(self.note)
+        left.addLayout(buttons)
+        left.addWidget(self.official)
+        if not can_edit:
+            left.addWidget(QLabel(self.tr("Only a shift supervisor can change the calendar.")))
+        right = QVBoxLayout()
+        right.addWidget(self.overrides_title)
+        right.addWidget(self.overrides, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.coverage)
-        layout.addWidget(self.calendar)
-        layout.addWidget(legend)
-        layout.addWidget(self.day_info)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
-        layout.addWidget(self.official)
-        if not can_edit:
-            layout.addWidget(QLabel(self.tr("Only a shift supervisor can change the calendar.")))
+        layout.addLayout(columns)
+        self.overrides.itemSelectionChanged.connect(self._on_overrides_selection_changed)
         self.calendar.currentPageChanged.connect(self._on_calendar_page_changed)
         self.calendar.selectionChanged.connect(self._show_day)
         self.working.clicked.connect(lambda: self._set(True))
@@ -92,9 +132,12 @@ class CalendarDialog(QDialog):
         for day in view.holidays:
             self._format(day, background=HOLIDAY)
         for day in view.make_up_days:
-            self._format(day, background=MAKE_UP)
+            self._format(day, background=MAKE_UP, make_up=True)
         for override in view.overrides:
-            self._format(override.day, background=MAKE_UP if override.is_working else HOLIDAY, bold=True)
+            working_weekend = override.is_working and override.day.weekday() >= 5
+            background = (MAKE_UP if working_weekend else QColor("white")) if override.is_working else HOLIDAY
+            self._format(override.day, background=background, make_up=working_weekend, underline=True)
+        self._list_overrides(view)
         if view.coverage is Coverage.OFFICIAL:
             self.coverage.setText(self.tr("%1: official schedule (holidays and make-up days known).").replace("%1", str(year)))
         else:
@@ -104,13 +147,39 @@ class CalendarDialog(QDialog):
             )
         self._show_day()
 
-    def _format(self, day: date, background: QColor, bold: bool = False) -> None:
+    def _format(self, day: date, background: QColor, make_up: bool = False, underline: bool = False) -> None:
         fmt = QTextCharFormat()
         fmt.setBackground(background)
-        if bold:
+        fmt.setForeground(QBrush(MAKE_UP_TEXT if make_up else QColor("#111827")))
+        if make_up or underline:
             fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setFontUnderline(True)
+        fmt.setFontUnderline(underline)
         self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+
+    def _list_overrides(self, view: YearView) -> None:
+        """The year's overrides beside the month: a row selects its day."""
+        self.overrides_title.setText("<b>" + self.tr("Set by a supervisor in %1: %2").replace("%1", str(view.year))
+                                     .replace("%2", str(len(view.overrides))) + "</b>")
+        self.overrides.blockSignals(True)
+        self.overrides.setRowCount(len(view.overrides))
+        locale = self.locale()
+        for row, override in enumerate(view.overrides):
+            day = QDate(override.day.year, override.day.month, override.day.day)
+            shown = QTableWidgetItem(f"{override.day.isoformat()} {locale.dayName(day.dayOfWeek(), locale.FormatType.ShortFormat)}")
+            shown.setData(Qt.ItemDataRole.UserRole, day)
+            kind = QTableWidgetItem(self.tr("working day") if override.is_working else self.tr("day off"))
+            kind.setBackground(MAKE_UP if override.is_working else HOLIDAY)
+            note = QTableWidgetItem(override.note)
+            note.setToolTip(override.note)
+            for column, item in enumerate((shown, kind, note)):
+                self.overrides.setItem(row, column, item)
+        self.overrides.blockSignals(False)
+
+    @Slot()
+    def _on_overrides_selection_changed(self) -> None:
+        items = self.overrides.selectedItems()
+        if items:
+            self.calendar.setSelectedDate(self.overrides.item(items[0].row(), 0).data(Qt.ItemDataRole.UserRole))
 
     def _selected(self) -> date:
         q = self.calendar.selectedDate()

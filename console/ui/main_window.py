@@ -207,7 +207,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_calendar_triggered(self) -> None:
-        CalendarDialog(self._desk.calendar, self.operations, may_supervise(self._user.role), self).exec()
+        CalendarDialog(self._desk.calendar, self.operations, may_supervise(self._user.role), self,
+                       today=self._clock().astimezone(self.model.zone).date()).exec()
 
     @Slot(object, object)
     def _on_bus_changed(self, changes: Changes, origin: object | None) -> None:

@@ -213,6 +213,7 @@ class AssignDialog(QDialog):
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(r, col, item)
         self._select(chosen)
+        self._on_table_selection_changed()  # (the same row selected again emits nothing: the verdict may differ now)
         self._update_ok_text()
 
     def _haystack(self, c: Candidate) -> str:
@@ -231,7 +232,6 @@ class AssignDialog(QDialog):
             self.table.selectRow((keep or rows)[0])
         else:
             self.table.clearSelection()
-            self._on_table_selection_changed()
 
     # --- the chosen technician ----------------------------------------------------------------
 

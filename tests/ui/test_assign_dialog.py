@@ -5,6 +5,7 @@ in one step (one synced operation)."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -16,17 +17,17 @@ from console.core.services.assigning import assign_choice
 from console.core.store.models import Appointment, AppointmentOrder, SyncOutbox, WorkOrder
 from console.sync import capture
 from console.ui.assign_dialog import AssignDialog, OrderLine
-from tests.core.domain.booking_cases import NOW, at
+from tests.core.domain.booking_cases import NOW, VISIT, at
 from tests.fixtures.demo import off_gui_thread
 from tests.ui.assign_cases import hand_built_choice
 from tests.ui.helpers import SH, FakeClock, open_window
 
 
-def hand_built_dialog(qtbot, books_visit: bool = True) -> tuple[AssignDialog, dict[str, uuid.UUID]]:
+def hand_built_dialog(qtbot, books_visit: bool = True, visit=VISIT) -> tuple[AssignDialog, dict[str, uuid.UUID]]:
     line = OrderLine(uuid.uuid4(), "SD-20261123-0001", "Acme", OrderKind.PROVISIONING, "3:10:00", Band.AMBER)
     dialog = AssignDialog([line], SH, True, Role.DISPATCHER)
     qtbot.addWidget(dialog)
-    choice, ids = hand_built_choice(books_visit)
+    choice, ids = hand_built_choice(books_visit, visit)
     with qtbot.waitSignal(dialog.ranked):
         dialog.show_choice(choice)
     return dialog, ids
@@ -71,6 +72,15 @@ def test_a_greyed_row_cannot_be_chosen_and_assigning_only_lets_a_full_technician
     dialog.table.selectRow(shown_names(dialog).index("Full"))
     assert dialog.chosen_technician() == ids["Full"] and dialog.chosen_start() is None
     assert dialog.ok.text() == "Assign"
+
+
+def test_a_slot_only_a_supervisor_may_book_says_so_and_assigning_only_is_still_possible(qtbot) -> None:
+    dialog, ids = hand_built_dialog(qtbot, visit=replace(VISIT, due_at=at(14.5)))  # every slot finishes after the deadline
+    assert not dialog.ok.isEnabled() and "Only a shift supervisor can book this" in dialog.verdict.text()
+    assert "Finishes 30 min after the SLA deadline" in dialog.verdict.text()
+    dialog.book.setChecked(False)
+    assert dialog.ok.isEnabled() and not dialog.reason.isVisible() and dialog.verdict.text() == ""
+    assert dialog.chosen_technician() == ids["Near"]
 
 
 def test_orders_with_nothing_to_book_are_assigned_only_and_say_why(qtbot) -> None:

@@ -83,8 +83,6 @@ def test_the_gui_thread_never_touches_the_database(request, qtbot, demo_db, tmp_
     statements refused, the window loads, shows a detail, acts on orders, plans, and opens the calendar."""
     from console.core.domain.enums import OrderStatus
     from console.ui.calendar_dialog import CalendarDialog
-    from console.ui.order_action_dialogs import TechnicianPickerDialog
-    from tests.fixtures.demo import off_gui_thread
 
     window = helpers.desk_window(demo_db, DeskReader(demo_db).user("admin"), helpers.FakeClock(), english=True,
                                  views_file=tmp_path / "views.json")
@@ -100,15 +98,13 @@ def test_the_gui_thread_never_touches_the_database(request, qtbot, demo_db, tmp_
     window.select_order(order.id)
     qtbot.waitUntil(lambda: order.number in window.detail.toPlainText(), timeout=10_000)
 
-    technician = off_gui_thread(lambda: DeskReader(demo_db).technicians(order.region_id))[0]
-
-    def exec_picker(dialog: TechnicianPickerDialog) -> int:
-        dialog.chosen = technician.id
-        return 1
-
-    monkeypatch.setattr(TechnicianPickerDialog, "exec", exec_picker)
+    window.queue.assign_action.trigger()  # the assign dialog ranks the technicians off the GUI thread
+    dialog = window.queue.assigner.dialog
+    qtbot.waitUntil(lambda: dialog.choice is not None, timeout=10_000)
+    dialog.book.setChecked(False)  # assign only (booking in one step has its own test)
+    technician = dialog.choice.technicians[dialog.chosen_technician()]
     with qtbot.waitSignal(window.bus.changed, timeout=10_000) as published:
-        window.queue.assign_action.trigger()
+        dialog.ok.click()
     assert order.id in published.args[0].orders and published.args[1] is window.queue
     qtbot.waitUntil(lambda: next(r for r in window.model.all_rows() if r.id == order.id).assignee == technician.name, timeout=10_000)
 

@@ -51,6 +51,7 @@ class CalendarDialog(QDialog):
         self._wanted_year: int | None = None
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        self.calendar.setMinimumSize(460, 280)
         if today is not None:
             self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
         weekend = QTextCharFormat()
@@ -77,11 +78,14 @@ class CalendarDialog(QDialog):
         self.off = QPushButton(self.tr("Make it a day off"))
         self.clear = QPushButton(self.tr("Follow the statutory calendar"))
         self.official = QPushButton(self.tr("Mark this year's official schedule as entered…"))
+        def unbroken(text: str) -> str:  # the legend wraps between its entries, not inside one
+            return text.replace(" ", "&nbsp;")
+
         legend = QLabel(" ".join(
-            f'<span style="background:{colour.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}&nbsp;&nbsp;'
+            f'<span style="background:{colour.name()}">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{unbroken(text)}&nbsp;&nbsp;'
             for colour, text in ((HOLIDAY, self.tr("Public holiday")), (WEEKEND, self.tr("Weekend")),
                                  (MAKE_UP, "<b>" + self.tr("Make-up working day") + "</b>"))
-        ) + "<b><u>" + self.tr("Underlined: set by a supervisor") + "</u></b>")
+        ) + " <b><u>" + unbroken(self.tr("Underlined: set by a supervisor")) + "</u></b>")
         legend.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.working, self.off, self.clear):
@@ -173,6 +177,7 @@ class CalendarDialog(QDialog):
             note.setToolTip(override.note)
             for column, item in enumerate((shown, kind, note)):
                 self.overrides.setItem(row, column, item)
+        self.overrides.resizeRowsToContents()
         self.overrides.blockSignals(False)
 
     @Slot()

@@ -69,6 +69,7 @@ class AssignDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter by name, team or region"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
         self.table = self._technicians_table()
         self.book = QCheckBox(self.tr("Book the visit at the technician's earliest start (proposed to the customer, 2 hours)"))
         self.book.setChecked(True)

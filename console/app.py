@@ -84,7 +84,7 @@ def start_qt(language_setting: str, offscreen: bool):
 
 
 def build_window(app, database: Database, settings: Settings, language: str, paths: AppPaths, username: str | None,
-                 *, map_tiles: tuple[str, str] | None, strict: bool = False):
+                 *, map_tiles: tuple[str, ...] | None, strict: bool = False):
     """The desk's services, built once, and the main window over them; None when the desk user is
     not in the data file. From here on a database statement on the GUI thread is refused (strict:
     tests, the self-test) or logged with where it came from."""
@@ -173,7 +173,7 @@ def _run_desk(args: argparse.Namespace) -> int:
     elif created and not seed_with_progress(app, database):
         return 1
     window = build_window(app, database, settings, language, paths, username,
-                          map_tiles=(settings.map_tile_url, settings.map_tile_attribution))
+                          map_tiles=(settings.map_tile_url, settings.map_tile_attribution, settings.map_tile_file))
     if window is None:
         return 1
     if sync is not None:

@@ -86,7 +86,7 @@ def data_files() -> list[tuple[str, str]]:
 
     resources = ROOT / "resources"
     add(resources / "translations", "resources/translations", ("*.qm",))
-    add(resources / "map", "resources/map", ("*.js", "*.css"))
+    add(resources / "map", "resources/map", ("*.js", "*.css", "*.json"))  # *.json: the district outlines
     add(resources / "icons", "resources/icons", ("*.png", "*.svg", "*.ico"))
     # Alembic reads its environment and revisions as source files.
     add(ROOT / "db" / "migrations", "db/migrations", ("*.py", "*.mako"))

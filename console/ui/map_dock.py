@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from console.core.services.desk import DeskReader, MapFacts
 from console.core.store.rows import DeskUser
+from console.core.tile_file import TileFile, TileFileError, open_tile_file
 from console.ui.background import Background
 from console.ui.map_view import MapView
 from console.ui.work_order_table_model import WorkOrderTableModel
@@ -27,12 +28,13 @@ class MapDock(QDockWidget):
     """A read for the map failed (the exception)."""
 
     def __init__(self, reader: DeskReader, user: DeskUser, model: WorkOrderTableModel, background: Background,
-                 clock: Callable[[], datetime], tiles: tuple[str, str], english: bool, stale: timedelta,
+                 clock: Callable[[], datetime], tiles: tuple[str, ...], english: bool, stale: timedelta,
                  parent: QWidget | None = None):
         super().__init__(self.tr("Map"), parent)
         self.setObjectName("mapDock")
         self._reader, self._user, self._model, self._background, self._clock = reader, user, model, background, clock
         self.map = MapView(tiles[0], tiles[1], english, stale, self)
+        self._tile_file = tiles[2] if len(tiles) > 2 else ""  # (tile server URL, attribution, basemap file)
         self.setWidget(self.map)
         self._facts: MapFacts | None = None
         self._redraw = QTimer(self, singleShot=True, interval=250)
@@ -43,14 +45,15 @@ class MapDock(QDockWidget):
         """The queue shows other rows. New data reloads where the sites are; a filter only
         redraws, a quarter-second after the last keystroke."""
         if reloaded or self._facts is None:
-            reader, region_id = self._reader, self._user.region_id
-            self._background.run(lambda: reader.map_facts(region_id), self._on_facts_loaded, self.failed.emit)
+            reader, region_id, tile_file, first = self._reader, self._user.region_id, self._tile_file, self._facts is None
+            self._background.run(lambda: (reader.map_facts(region_id), _checked(tile_file) if first else None),
+                                 lambda found: self._on_facts_loaded(*found), self.failed.emit)
         else:
             self._redraw.start()
 
-    def _on_facts_loaded(self, facts: MapFacts) -> None:
+    def _on_facts_loaded(self, facts: MapFacts, basemap: TileFile | TileFileError | None) -> None:
         if self._facts is None:
-            self.map.load_page(facts.districts)
+            self.map.load_page(facts.districts, basemap)
         self._facts = facts
         self._show_sites()
 
@@ -87,3 +90,13 @@ class MapDock(QDockWidget):
         self.show()
         self.map.show_route(stops, name)
         self.route_shown.emit(name, len(stops))
+
+
+def _checked(path: str) -> TileFile | TileFileError | None:
+    """The basemap file, opened and checked (in the background), or why it cannot be used."""
+    if not path:
+        return None
+    try:
+        return open_tile_file(path)
+    except TileFileError as exc:
+        return exc

@@ -25,6 +25,7 @@ def asset_urls() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         ("leaflet", _file_url(leaflet / "leaflet.js")),
         ("markercluster", _file_url(cluster / "leaflet.markercluster.js")),
         ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
+        ("desk_lasso", _file_url(ours / "desk_lasso.js")),
         ("desk_map", _file_url(ours / "desk_map.js")),
     ]
     styles = [
@@ -35,16 +36,29 @@ def asset_urls() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return scripts, styles
 
 
-def build_map_html(center: tuple[float, float], tile_url: str, attribution: str, districts: list[dict], legend: dict[str, str]) -> str:
-    """The whole page: a Leaflet map (tiles from the setting, or a plain background with a scale
-    bar and a coordinate grid), started by DeskMap.start() with the given options."""
+def district_outlines(english: bool) -> dict:
+    """Shanghai's district outlines (GeoJSON, extracted at build time by
+    scripts/extract_districts.py), each with the label to show in the desk's language."""
+    collection = json.loads((files("resources") / "map" / "districts.json").read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        props = feature["properties"]
+        props["text"] = props["name_en"] if english else props["name"]
+    return {"type": "FeatureCollection", "features": collection["features"]}
+
+
+def build_map_html(center: tuple[float, float], tile_url: str, attribution: str, districts: list[dict], legend: dict[str, str],
+                   outlines: dict | None = None, max_native_zoom: int | None = None, texts: dict[str, str] | None = None) -> str:
+    """The whole page: a Leaflet map (tiles from the setting or the basemap file, or a plain
+    background with a scale bar and a coordinate grid) under the district outlines, started by
+    DeskMap.start() with the given options."""
     page = folium.Map(location=list(center), zoom_start=10, tiles=None, control_scale=True, prefer_canvas=True)
     scripts, styles = asset_urls()
     page.default_js = scripts  # instance attributes replace folium's CDN lists
     page.default_css = styles
     if tile_url:
-        folium.TileLayer(tiles=tile_url, attr=attribution or " ", name="tiles").add_to(page)
-    options = {"tiles": bool(tile_url), "districts": districts, "legend": legend}
+        extra = {"max_native_zoom": max_native_zoom} if max_native_zoom is not None else {}
+        folium.TileLayer(tiles=tile_url, attr=attribution or " ", name="tiles", **extra).add_to(page)
+    options = {"tiles": bool(tile_url), "districts": districts, "legend": legend, "outlines": outlines, "texts": texts or {}}
     # The map variable exists only once folium's own script has run: start on load.
     start = f"DeskMap.start({page.get_name()}, {json.dumps(options, ensure_ascii=False)});"
     page.get_root().script.add_child(folium.Element(f"window.addEventListener(\"load\", function () {{ {start} }});"))

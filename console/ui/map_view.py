@@ -12,19 +12,23 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from console.core.domain.enums import Band, CustomerLevel
 from console.core.domain.geo import Placement, placement, service_area
 from console.core.gc_pause import paused_gc
 from console.core.services.desk import MapFacts
 from console.core.store.rows import QueueRow, SiteOfOrder
+from console.core.tile_file import TileFile, TileFileError
 from console.ui import labels, sla_format
-from console.ui.map_page import build_map_html
+from console.ui.map_page import build_map_html, district_outlines
+from console.ui.map_tiles import TILE_URL, TileSchemeHandler, register_tile_scheme, tile_file_problem_text
+
+register_tile_scheme()  # before the first web page of the process is made
 
 _RANK = {Band.GREEN: 0, Band.AMBER: 1, Band.RED: 2, Band.BREACHED: 3}
 _LEVEL_RANK = {level: level.rank for level in CustomerLevel}
@@ -45,6 +49,18 @@ class MapBridge(QObject):
     @Slot(str)
     def siteContextMenu(self, site_id: str) -> None:  # noqa: N802 - candidates near a site come with assignment
         self.site_clicked.emit(site_id)
+
+    sites_lassoed = Signal(list)
+    """Sites were drawn around with the lasso (their ids)."""
+
+    @Slot(str)
+    def sitesLassoed(self, site_ids: str) -> None:  # noqa: N802 - called from JavaScript, a JSON list
+        try:
+            ids = json.loads(site_ids)
+        except ValueError:
+            return
+        if isinstance(ids, list):
+            self.sites_lassoed.emit([str(i) for i in ids])
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802
@@ -74,8 +90,16 @@ class MapView(QWidget):
         self.channel = QWebChannel(self)
         self.channel.registerObject("bridge", self.bridge)
         self.web.page().setWebChannel(self.channel)
+        self._tile_handler: TileSchemeHandler | None = None
+        self.notice = QLabel()  # a basemap file that cannot be used, said above the map
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fef3c7; color: #78350f; padding: 4px 8px;")
+        self.notice.hide()
         self.unplaced_title = QLabel()
         self.unplaced = QListWidget()
+        self.unplaced.setWordWrap(True)  # a long address reads in full, not cut at the list's edge
+        self.unplaced.setResizeMode(QListView.ResizeMode.Adjust)
+        self.unplaced.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -90,23 +114,42 @@ class MapView(QWidget):
         self.web.setMinimumSize(320, 200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
         layout.addWidget(splitter)
         self.bridge.page_ready.connect(self._on_bridge_page_ready)
         self.bridge.site_clicked.connect(self._on_bridge_site_clicked)
+        self.bridge.sites_lassoed.connect(self._on_bridge_sites_lassoed)
         self.unplaced.itemActivated.connect(self._on_unplaced_item_activated)
         self._set_unplaced_title(0)
 
     # --- the page -----------------------------------------------------------------------------
 
-    def load_page(self, districts: list[tuple[str, str, float, float]]) -> None:
-        """Build the page once from the district centres (the service area) and the settings."""
+    def load_page(self, districts: list[tuple[str, str, float, float]], basemap: TileFile | TileFileError | None = None) -> None:
+        """Build the page once from the district centres (the service area), the district outlines
+        and the settings; a basemap file (checked off the GUI thread) takes the place of the tile
+        server, one that cannot be used is said above the map."""
         self._area = service_area([(d[2], d[3]) for d in districts]) if districts else None
         centre = (sum(d[2] for d in districts) / len(districts), sum(d[3] for d in districts) / len(districts)) if districts else (31.23, 121.47)
         legend = {b.value: sla_format.band_name(b) for b in Band} | {"technician": self.tr("Technician")}
         points = [{"name": d[1] if self._english else d[0], "lat": d[2], "lon": d[3]} for d in districts]
-        html = build_map_html(centre, self._tile_url, self._attribution, points, legend)
+        tile_url, attribution, native_zoom = self._tile_source(basemap)
+        texts = {"lasso": self.tr("Lasso: draw around sites to select their orders (Esc cancels)")}
+        html = build_map_html(centre, tile_url, attribution, points, legend, district_outlines(self._english), native_zoom, texts)
         self._ready = False
         self.web.setHtml(html, QUrl("file:///"))
+
+    def _tile_source(self, basemap: TileFile | TileFileError | None) -> tuple[str, str, int | None]:
+        self.notice.setVisible(isinstance(basemap, TileFileError))
+        if isinstance(basemap, TileFileError):
+            self.notice.setText(tile_file_problem_text(basemap))
+        if not isinstance(basemap, TileFile):
+            return self._tile_url, self._attribution, None
+        if self._tile_handler is not None:
+            self._tile_handler.deleteLater()
+        self._tile_handler = TileSchemeHandler(basemap, self)
+        self._tile_handler.install(self.web.page().profile())
+        return TILE_URL, basemap.attribution or self._attribution, basemap.max_zoom
 
     def run(self, script: str) -> None:
         """Run a command on the page now, or as soon as it is ready."""
@@ -218,13 +261,21 @@ class MapView(QWidget):
     # --- selection both ways ------------------------------------------------------------------
 
     def select_orders(self, order_ids: list[uuid.UUID]) -> None:
-        site = next((self._site_of_order[i] for i in order_ids if i in self._site_of_order), None)
-        if site in self._shown_sites:
-            self.run(f"DeskMap.select({json.dumps(site)}, true)")
+        """Mark the sites of these orders, panning (never zooming) only if they are out of view."""
+        sites = list(dict.fromkeys(self._site_of_order[i] for i in order_ids if i in self._site_of_order))
+        shown = [s for s in sites if s in self._shown_sites]
+        if shown:
+            self.run(f"DeskMap.select({json.dumps(shown)}, true)")
 
     @Slot(str)
     def _on_bridge_site_clicked(self, site_id: str) -> None:
         orders = self._orders_at_site.get(site_id, [])
+        if orders:
+            self.orders_selected.emit(orders)
+
+    @Slot(list)
+    def _on_bridge_sites_lassoed(self, site_ids: list) -> None:
+        orders = [order for site in site_ids for order in self._orders_at_site.get(site, [])]
         if orders:
             self.orders_selected.emit(orders)
 

@@ -2,17 +2,17 @@
 // small JSON commands (runJavaScript) one way and one QWebChannel object ("bridge") the other.
 var DeskMap = (function () {
   "use strict";
-  var map, cluster, bridge = null, selectedSite = null, options = {};
+  var map, cluster, lassoTool, bridge = null, selectedSite = null, selectedSites = [], options = {};
   var markers = {};        // site id -> marker
   var sites = {};          // site id -> site data {id, lat, lon, band, level, orders, label}
-  var techLayer, routeLayer, gridLayer;
+  var techLayer, routeLayer, gridLayer, ringLayer, outlineLayer, districtLabels = [];
   var RANK = { green: 0, amber: 1, red: 2, breached: 3 };
   var COLOURS = { green: "#2e7d32", amber: "#d97706", red: "#dc2626", breached: "#7f1d1d" };
 
   var icons = {};  // one icon per look (band, badge, selected), shared by all markers that look alike
 
   function siteIcon(site) {
-    var selected = site.id === selectedSite;
+    var selected = selectedSites.indexOf(site.id) >= 0;
     var key = site.band + "|" + (site.badge || "") + "|" + selected;
     if (!icons[key]) {
       var badge = site.badge ? '<span class="site-badge">' + site.badge + "</span>" : "";
@@ -42,6 +42,7 @@ var DeskMap = (function () {
     var marker = L.marker([site.lat, site.lon], { icon: siteIcon(site), band: site.band, title: site.label });
     marker.on("click", function () { select(site.id); if (bridge) { bridge.siteClicked(site.id); } });
     marker.on("contextmenu", function () { if (bridge) { bridge.siteContextMenu(site.id); } });
+    marker.on("dblclick", function (event) { L.DomEvent.stop(event); zoomTo(site.id); });
     return marker;
   }
 
@@ -89,15 +90,29 @@ var DeskMap = (function () {
     cluster.removeLayers(gone);
   }
 
-  function select(siteId, pan) {
-    var previous = selectedSite;
-    selectedSite = siteId;
-    [previous, siteId].forEach(function (id) {
-      if (id && markers[id]) { markers[id].setIcon(siteIcon(sites[id])); }
+  // Selecting pans only as far as needed to bring the sites into view, at the zoom the dispatcher
+  // chose: the overview stays. A ring marks each selected site even inside a cluster.
+  function select(ids, pan) {
+    var previous = selectedSites;
+    selectedSites = (Array.isArray(ids) ? ids : ids ? [ids] : []).filter(function (id) { return markers[id]; });
+    selectedSite = selectedSites.length ? selectedSites[0] : null;
+    previous.concat(selectedSites).forEach(function (id) {
+      if (markers[id]) { markers[id].setIcon(siteIcon(sites[id])); }
     });
-    if (pan && siteId && markers[siteId]) {
-      cluster.zoomToShowLayer(markers[siteId], function () {});
+    ringLayer.clearLayers();
+    var points = selectedSites.map(function (id) { return [sites[id].lat, sites[id].lon]; });
+    points.forEach(function (p) {
+      L.circleMarker(p, { radius: 13, color: "#1d4ed8", weight: 3, fill: false, interactive: false, pane: "selection" }).addTo(ringLayer);
+    });
+    if (pan && points.length) {
+      var bounds = L.latLngBounds(points);
+      if (!map.getBounds().pad(-0.1).contains(bounds)) { map.panTo(bounds.getCenter()); }
     }
+  }
+
+  function zoomTo(siteId) {  // a double-click: close enough to see the site itself
+    if (!markers[siteId]) { return; }
+    map.setView(markers[siteId].getLatLng(), Math.max(map.getZoom() + 2, 15));
   }
 
   function setTechnicians(list) {
@@ -135,6 +150,85 @@ var DeskMap = (function () {
     }
   }
 
+  // District outlines under everything else, and their names: on a crowded zoom the larger
+  // districts keep their label and a smaller one that would touch it is hidden until there is room.
+  function drawOutlines(collection) {
+    map.createPane("districtLabels").style.zIndex = 450;  // above the outlines, below the markers
+    outlineLayer = L.geoJSON(collection, {
+      interactive: false,
+      style: { color: "#7c8a9a", weight: 1.2, opacity: 0.8, fillColor: "#fbfcfd", fillOpacity: options.tiles ? 0.08 : 0.75 },
+    }).addTo(map);
+    districtLabels = collection.features.slice().sort(function (a, b) { return b.properties.area - a.properties.area; })
+      .map(function (f) {
+        var icon = L.divIcon({ className: "district-label", html: "<span>" + f.properties.text + "</span>", iconSize: null });
+        return L.marker(f.properties.label, { icon: icon, interactive: false, keyboard: false, pane: "districtLabels" }).addTo(map);
+      });
+    // After a zoom the labels move only on the following "viewreset": measure once they have.
+    var pending = null;
+    map.on("zoomend viewreset", function () {
+      if (pending === null) { pending = setTimeout(function () { pending = null; declutter(); }, 0); }
+    });
+    declutter();
+  }
+
+  function overlaps(a, b) {
+    return !(a.right + 4 < b.left || b.right + 4 < a.left || a.bottom + 2 < b.top || b.bottom + 2 < a.top);
+  }
+
+  var declutters = 0;
+
+  // Boxes from the projection, not the page's layout: right after a zoom the labels have not moved yet.
+  function projectedBox(marker) {
+    var span = marker.getElement().firstChild, p = map.latLngToContainerPoint(marker.getLatLng());
+    var w = span.offsetWidth / 2, h = span.offsetHeight / 2;
+    return { left: p.x - w, right: p.x + w, top: p.y - h, bottom: p.y + h };
+  }
+
+  function declutter() {
+    var kept = [];
+    declutters += 1;
+    districtLabels.forEach(function (marker) {
+      if (!marker.getElement()) { return; }
+      var box = projectedBox(marker);
+      var clash = kept.some(function (other) { return overlaps(box, other); });
+      marker.getElement().firstChild.style.visibility = clash ? "hidden" : "visible";
+      if (!clash) { kept.push(box); }
+    });
+  }
+
+  function labelsSettled() {  // the page has drawn every label where the projection puts it
+    var origin = map.getContainer().getBoundingClientRect();
+    return districtLabels.every(function (marker) {
+      var r = marker.getElement().firstChild.getBoundingClientRect(), b = projectedBox(marker);
+      return Math.abs(r.left - origin.left - b.left) < 1.5 && Math.abs(r.top - origin.top - b.top) < 1.5;
+    });
+  }
+
+  function labelBoxes() {  // the shown district names and where they are (tests, screenshots)
+    return districtLabels.map(function (m) { return m.getElement().firstChild; })
+      .filter(function (span) { return span.style.visibility !== "hidden"; })
+      .map(function (span) { var r = span.getBoundingClientRect(); return { text: span.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });
+  }
+
+  // The lasso's outline as pixels of the map: the sites inside it, each once.
+  function sitesInside(points) {
+    var found = [];
+    Object.keys(markers).forEach(function (id) {
+      if (DeskLasso.inside(map.latLngToContainerPoint(markers[id].getLatLng()), points)) { found.push(id); }
+    });
+    return found;
+  }
+
+  function lassoDone(points) {
+    var found = sitesInside(points);
+    if (bridge) { bridge.sitesLassoed(JSON.stringify(found)); }
+    return found;
+  }
+
+  function lasso(latlngs) {  // the same as drawing it, from geographic points (tests)
+    return lassoDone(latlngs.map(function (p) { return map.latLngToContainerPoint(p); }));
+  }
+
   function addLegend(texts) {
     var legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
@@ -152,14 +246,18 @@ var DeskMap = (function () {
     if (map.options.maxZoom === undefined) { map.setMaxZoom(19); }  // clustering needs it; tiles may not set it
     cluster = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon, showCoverageOnHover: false, maxClusterRadius: 50 });
     map.addLayer(cluster);
+    map.createPane("selection").style.zIndex = 650;  // above the markers and clusters
+    ringLayer = L.layerGroup().addTo(map);
     techLayer = L.layerGroup().addTo(map);
     routeLayer = L.layerGroup().addTo(map);
     gridLayer = L.layerGroup();
     if (!options.tiles) { gridLayer.addTo(map); map.on("moveend", drawGrid); drawGrid(); }
-    (options.districts || []).forEach(function (d) {
+    if (options.outlines) { drawOutlines(options.outlines); }
+    (options.outlines ? [] : options.districts || []).forEach(function (d) {
       L.circleMarker([d.lat, d.lon], { radius: 2, color: "#6b7280", interactive: false }).addTo(map)
         .bindTooltip(d.name, { permanent: true, direction: "right", className: "grid-label" });
     });
+    lassoTool = DeskLasso.add(map, (options.texts || {}).lasso || "Lasso", lassoDone);
     addLegend(options.legend || { breached: "breached", red: "red", amber: "amber", green: "green", technician: "technician" });
     if (typeof QWebChannel !== "undefined" && typeof qt !== "undefined") {
       new QWebChannel(qt.webChannelTransport, function (channel) {
@@ -172,6 +270,10 @@ var DeskMap = (function () {
   return {
     start: start, setSites: setSites, updateSites: updateSites, removeSites: removeSites, select: select,
     setTechnicians: setTechnicians, showRoute: showRoute,
+    labelBoxes: labelBoxes, labelsSettled: labelsSettled, declutters: function () { return declutters; }, zoomTo: zoomTo, lasso: lasso,
+    leaflet: function () { return map; }, lassoTool: function () { return lassoTool; },
+    selectedAll: function () { return selectedSites.slice(); },
+    ringCount: function () { return ringLayer.getLayers().length; }, outlineCount: function () { return outlineLayer ? outlineLayer.getLayers().length : 0; },
     bandOf: function (siteId) { return markers[siteId] ? markers[siteId].options.band : null; },
     count: function () { return Object.keys(markers).length; },
     selected: function () { return selectedSite; },

@@ -23,7 +23,7 @@ from console.core.store.rows import OrderDetail, QueueRow
 from console.desk import DeskRules, DeskServices
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
-from console.ui import labels, sla_format
+from console.ui import alerts_dock, labels, sla_format
 from console.ui.assign_flow import AssignFlow
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.conflicts_dialog import ConflictsDialog
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
 
         build_menus(self, log_dir)
         self._build_status_bar(data_file)
+        alerts_dock.install(self)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.queue.table.activated.connect(self._open_detail)
         self.bus.changed.connect(self._on_bus_changed)

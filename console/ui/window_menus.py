@@ -52,7 +52,7 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     orders_menu.addSeparator()
     orders_menu.addAction(calendar_action)
 
-    view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    view_menu = window.view_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
     window.detail_action = QAction(QCoreApplication.translate("MainWindow", "Order &details"), window, checkable=True, checked=True)
     window.detail_action.toggled.connect(window.detail.setVisible)
     view_menu.addAction(window.detail_action)

@@ -115,3 +115,17 @@ def test_the_page_uses_the_configured_tile_server_and_no_cdn() -> None:
     assert loaded and all(url.startswith(("file:", "qrc:")) for url in loaded)
     plain = build_map_html((31.2, 121.5), "", "", [], legend)
     assert '"tiles": false' in plain and "tiles.intranet" not in plain
+
+
+def test_a_lasso_on_the_map_selects_those_orders_in_the_queue(map_window, qtbot) -> None:
+    import json
+
+    window = map_window
+    js(qtbot, window, "DeskMap.leaflet().setView([31.23, 121.47], 11, {animate: false}); 0")
+    ring = [[31.28, 121.40], [31.28, 121.54], [31.18, 121.54], [31.18, 121.40]]
+    inside = [s for s, where in window.map._shown_sites.items() if 31.18 < where["lat"] < 31.28 and 121.40 < where["lon"] < 121.54]
+    expected = {o for s in inside for o in window.map._orders_at_site[s]}
+    assert len(expected) > 1
+    js(qtbot, window, f"JSON.stringify(DeskMap.lasso({json.dumps(ring)}))")
+    qtbot.waitUntil(lambda: set(window.queue.selected_ids()) == expected, timeout=10_000)
+    assert js(qtbot, window, "DeskMap.selectedAll().length") == len(inside)  # every lassoed site stays marked

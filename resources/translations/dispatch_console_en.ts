@@ -2,6 +2,119 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 does not exist.</comment>
+        <translation>The basemap file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 is a folder, not a file.</comment>
+        <translation>The basemap file %1 is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 cannot be read (%2).</comment>
+        <translation>The basemap file %1 cannot be read (%2).</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 is not an MBTiles file (it is not an SQLite database).</comment>
+        <translation>The basemap file %1 is not an MBTiles file (it is not an SQLite database).</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</comment>
+        <translation>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</comment>
+        <translation>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 holds tiles in a format the map cannot show (%2).</comment>
+        <translation>The basemap file %1 holds tiles in a format the map cannot show (%2).</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 holds no tiles.</comment>
+        <translation>The basemap file %1 holds no tiles.</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The map shows the district outlines without it; change the basemap file in the settings.</comment>
+        <translation>The map shows the district outlines without it; change the basemap file in the settings.</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge alerts</source>
+        <translation>Acknowledge alerts</translation>
+    </message>
+    <message>
+        <source>What you did or will do (optional), e.g. called the technician, on site in 20 minutes</source>
+        <translation>What you did or will do (optional), e.g. called the technician, on site in 20 minutes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge the alerts of %n order(s):</source>
+        <translation>
+            <numerusform>Acknowledge the alerts of %n order:</numerusform>
+            <numerusform>Acknowledge the alerts of %n orders:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>The note is longer than %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <source>Sound a signal when an order turns red or late</source>
+        <translation>Sound a signal when an order turns red or late</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>%1 red or late, %2 not acknowledged</source>
+        <translation>%1 red or late, %2 not acknowledged</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Settings</source>
@@ -83,6 +196,221 @@ Trying again…</translation>
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign to a technician</source>
+        <translation>Assign to a technician</translation>
+    </message>
+    <message>
+        <source>Ranking the technicians…</source>
+        <translation>Ranking the technicians…</translation>
+    </message>
+    <message>
+        <source>Filter by name, team or region</source>
+        <translation>Filter by name, team or region</translation>
+    </message>
+    <message>
+        <source>Book the visit at the technician&apos;s earliest start (proposed to the customer, 2 hours)</source>
+        <translation>Book the visit at the technician&apos;s earliest start (proposed to the customer, 2 hours)</translation>
+    </message>
+    <message>
+        <source>Why it is right anyway (kept in the audit log)</source>
+        <translation>Why it is right anyway (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message numerus="yes">
+        <source>The orders this assigns: %n order(s).</source>
+        <translation>
+            <numerusform>The orders this assigns: %n order.</numerusform>
+            <numerusform>The orders this assigns: %n orders.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Earliest start</source>
+        <translation>Earliest start</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Why not / notes</source>
+        <translation>Why not / notes</translation>
+    </message>
+    <message>
+        <source>Technicians who can take the orders come first, by their earliest start; the same start goes to the shorter drive.</source>
+        <translation>Technicians who can take the orders come first, by their earliest start; the same start goes to the shorter drive.</translation>
+    </message>
+    <message>
+        <source>None of these orders is open any more: nothing to assign.</source>
+        <translation>None of these orders is open any more: nothing to assign.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 technicians can take it; ranked by earliest start, then the shorter drive.</source>
+        <translation>%1 of %2 technicians can take it; ranked by earliest start, then the shorter drive.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) no longer open are left out.</source>
+        <translation>
+            <numerusform>%n order no longer open is left out.</numerusform>
+            <numerusform>%n orders no longer open are left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The technicians could not be read: %1</source>
+        <translation>The technicians could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Score %1 of 100:</source>
+        <translation>Score %1 of 100:</translation>
+    </message>
+    <message>
+        <source>Books %1 at %2 for the customer to confirm.</source>
+        <translation>Books %1 at %2 for the customer to confirm.</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor can book this; untick booking to assign only.</source>
+        <translation>Only a shift supervisor can book this; untick booking to assign only.</translation>
+    </message>
+    <message>
+        <source>This slot cannot be booked; untick booking to assign only.</source>
+        <translation>This slot cannot be booked; untick booking to assign only.</translation>
+    </message>
+    <message>
+        <source>Assign and book</source>
+        <translation>Assign and book</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Choose a technician who can take it.</source>
+        <translation>Choose a technician who can take it.</translation>
+    </message>
+    <message>
+        <source>Write why you book over these warnings.</source>
+        <translation>Write why you book over these warnings.</translation>
+    </message>
+    <message>
+        <source>A technician&apos;s visit is booked already: this assigns only (move the visit on the schedule board).</source>
+        <translation>A technician&apos;s visit is booked already: this assigns only (move the visit on the schedule board).</translation>
+    </message>
+    <message>
+        <source>No visit to book (the work is under way or done): this assigns only.</source>
+        <translation>No visit to book (the work is under way or done): this assigns only.</translation>
+    </message>
+    <message>
+        <source>The orders are at several sites: this assigns only (book their visits on the schedule board); ranked for the most urgent order&apos;s site.</source>
+        <translation>The orders are at several sites: this assigns only (book their visits on the schedule board); ranked for the most urgent order&apos;s site.</translation>
+    </message>
+    <message>
+        <source>The orders have different visits: this assigns only.</source>
+        <translation>The orders have different visits: this assigns only.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignFlow</name>
+    <message>
+        <source>Some orders were not assigned</source>
+        <translation>Some orders were not assigned</translation>
+    </message>
+    <message>
+        <source>%1 assigned, %2 not:</source>
+        <translation>%1 assigned, %2 not:</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Nothing was saved: %1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoardLegend</name>
+    <message>
+        <source>Fill: how urgent the visit&apos;s orders are</source>
+        <translation>Fill: how urgent the visit&apos;s orders are</translation>
+    </message>
+    <message>
+        <source>Edge: the kind of order</source>
+        <translation>Edge: the kind of order</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <source>Proposed: not yet confirmed with the customer</source>
+        <translation>Proposed: not yet confirmed with the customer</translation>
+    </message>
+    <message>
+        <source>Pinned: the optimiser leaves the visit where it is</source>
+        <translation>Pinned: the optimiser leaves the visit where it is</translation>
+    </message>
+    <message>
+        <source>Shift: the technician&apos;s working hours</source>
+        <translation>Shift: the technician&apos;s working hours</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Travel to the visit</source>
+        <translation>Travel to the visit</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Overlapping visits: the row grows a line for each</source>
+        <translation>Overlapping visits: the row grows a line for each</translation>
+    </message>
+    <message>
+        <source>Utilisation for the days shown: visits and travel against shift time, breaks excluded; amber from 85%, red over 100%, – without a shift</source>
+        <translation>Utilisation for the days shown: visits and travel against shift time, breaks excluded; amber from 85%, red over 100%, – without a shift</translation>
+    </message>
+    <message>
+        <source>While dragging: fits · needs a reason · cannot be saved</source>
+        <translation>While dragging: fits · needs a reason · cannot be saved</translation>
+    </message>
+</context>
+<context>
     <name>BookDialog</name>
     <message>
         <source>Book an appointment</source>
@@ -112,6 +440,18 @@ Trying again…</translation>
         <translation>Working calendar</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Set to</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
         <source>Why (e.g. the notice this comes from)</source>
         <translation>Why (e.g. the notice this comes from)</translation>
     </message>
@@ -132,8 +472,20 @@ Trying again…</translation>
         <translation>Mark this year&apos;s official schedule as entered…</translation>
     </message>
     <message>
-        <source>Red: public holiday · Blue: make-up working day · Bold: set by a supervisor</source>
-        <translation>Red: public holiday · Blue: make-up working day · Bold: set by a supervisor</translation>
+        <source>Public holiday</source>
+        <translation>Public holiday</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>Weekend</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>Underlined: set by a supervisor</source>
+        <translation>Underlined: set by a supervisor</translation>
     </message>
     <message>
         <source>Only a shift supervisor can change the calendar.</source>
@@ -150,6 +502,10 @@ Trying again…</translation>
     <message>
         <source>%1: provisional. Holidays are computed by rule and make-up working days are not known until the official schedule is entered; deadlines in %1 are marked provisional.</source>
         <translation>%1: provisional. Holidays are computed by rule and make-up working days are not known until the official schedule is entered; deadlines in %1 are marked provisional.</translation>
+    </message>
+    <message>
+        <source>Set by a supervisor in %1: %2</source>
+        <translation>Set by a supervisor in %1: %2</translation>
     </message>
     <message>
         <source>working day</source>
@@ -185,6 +541,53 @@ Trying again…</translation>
     </message>
 </context>
 <context>
+    <name>CandidateText</name>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>no skill: %1</source>
+        <translation>no skill: %1</translation>
+    </message>
+    <message>
+        <source>other region (%1)</source>
+        <translation>other region (%1)</translation>
+    </message>
+    <message>
+        <source>off shift in the next days</source>
+        <translation>off shift in the next days</translation>
+    </message>
+    <message>
+        <source>booked full: no free slot</source>
+        <translation>booked full: no free slot</translation>
+    </message>
+    <message>
+        <source>would finish after the deadline</source>
+        <translation>would finish after the deadline</translation>
+    </message>
+    <message>
+        <source>busy day</source>
+        <translation>busy day</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesPanel</name>
     <message>
         <source>Select an order to see who can take it.</source>
@@ -199,32 +602,20 @@ Trying again…</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <source>Skills</source>
-        <translation>Skills</translation>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
     <message>
-        <source>Distance</source>
-        <translation>Distance</translation>
+        <source>Technicians who can take the order come first, by their earliest start; the same start goes to the shorter drive.</source>
+        <translation>Technicians who can take the order come first, by their earliest start; the same start goes to the shorter drive.</translation>
     </message>
     <message>
-        <source>Load</source>
-        <translation>Load</translation>
-    </message>
-    <message>
-        <source>Urgency</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Region</translation>
+        <source>The sum of the five parts&apos; points, out of 100.</source>
+        <translation>The sum of the five parts&apos; points, out of 100.</translation>
     </message>
     <message>
         <source>Earliest start</source>
         <translation>Earliest start</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>Flags</translation>
     </message>
     <message>
         <source>Assign to the selected technician</source>
@@ -237,10 +628,6 @@ Trying again…</translation>
     <message>
         <source>Candidates for %1 · %2 · %3</source>
         <translation>Candidates for %1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source> from home</source>
-        <translation> from home</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1326,14 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>the order no longer exists</translation>
     </message>
     <message>
+        <source>the order has no technician</source>
+        <translation>the order has no technician</translation>
+    </message>
+    <message>
+        <source>the technician has accepted the order; hand it over in the field first</source>
+        <translation>the technician has accepted the order; hand it over in the field first</translation>
+    </message>
+    <message>
         <source>overall</source>
         <translation>overall</translation>
     </message>
@@ -989,6 +1384,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>Assigned</source>
         <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Taken back from the technician</source>
+        <translation>Taken back from the technician</translation>
     </message>
     <message>
         <source>Archived and re-issued</source>
@@ -1049,6 +1448,17 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>one action may change at most %1 rows, this one would change %2: do it in smaller parts (fewer orders at a time).</source>
         <translation>one action may change at most %1 rows, this one would change %2: do it in smaller parts (fewer orders at a time).</translation>
+    </message>
+</context>
+<context>
+    <name>LegendButton</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>What the colours, edges and marks on the board mean</source>
+        <translation>What the colours, edges and marks on the board mean</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1655,22 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>Dispatch Console %1
 The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alerts</translation>
+    </message>
+    <message>
+        <source>Red or late orders whose alert nobody has acknowledged (F9: the list)</source>
+        <translation>Red or late orders whose alert nobody has acknowledged (F9: the list)</translation>
+    </message>
+    <message>
+        <source>⚠ %1 alerts</source>
+        <translation>⚠ %1 alerts</translation>
+    </message>
 </context>
 <context>
     <name>MapDock</name>
@@ -1258,6 +1684,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Technician</source>
         <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Lasso: draw around sites to select their orders (Esc cancels)</source>
+        <translation>Lasso: draw around sites to select their orders (Esc cancels)</translation>
     </message>
     <message>
         <source>no position</source>
@@ -1929,10 +2359,6 @@ The dispatch desk for enterprise-line installation and repair.</translation>
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <source>Search number, customer, address</source>
-        <translation>Search number, customer, address</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
@@ -1959,6 +2385,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Save view…</source>
         <translation>Save view…</translation>
+    </message>
+    <message>
+        <source>Search number, customer, address, district, technician, circuit, phone</source>
+        <translation>Search number, customer, address, district, technician, circuit, phone</translation>
+    </message>
+    <message>
+        <source>Finds open orders by order number, customer name or code, address, district, technician, circuit id, or contact phone.</source>
+        <translation>Finds open orders by order number, customer name or code, address, district, technician, circuit id, or contact phone.</translation>
     </message>
     <message>
         <source>Delete view</source>
@@ -2044,8 +2478,35 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Copy &amp;rows</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>assignment</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <source>resumption</source>
+        <translation>resumption</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>priority</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo %1 (%n order(s))</source>
+        <translation>
+            <numerusform>&amp;Undo %1 (%n order)</numerusform>
+            <numerusform>&amp;Undo %1 (%n orders)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some orders were not changed</source>
@@ -2130,6 +2591,22 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Today</translation>
     </message>
     <message>
+        <source>Find technicians: name, team, skill</source>
+        <translation>Find technicians: name, team, skill</translation>
+    </message>
+    <message>
+        <source>Shows only the technicians whose name, team, region or skills hold every word typed</source>
+        <translation>Shows only the technicians whose name, team, region or skills hold every word typed</translation>
+    </message>
+    <message>
+        <source>No technician matches</source>
+        <translation>No technician matches</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
         <source>Fits: skills, shift, window, travel and SLA</source>
         <translation>Fits: skills, shift, window, travel and SLA</translation>
     </message>
@@ -2140,14 +2617,6 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>pinned</source>
         <translation>pinned</translation>
-    </message>
-    <message>
-        <source>travel</source>
-        <translation>travel</translation>
-    </message>
-    <message>
-        <source>break</source>
-        <translation>break</translation>
     </message>
 </context>
 <context>
@@ -2171,6 +2640,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>As the system</source>
         <translation>As the system</translation>
+    </message>
+    <message>
+        <source>Type part of a name to find a zone, e.g. Shanghai or Urumqi.</source>
+        <translation>Type part of a name to find a zone, e.g. Shanghai or Urumqi.</translation>
     </message>
     <message>
         <source>Data file</source>
@@ -2205,8 +2678,12 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Map attribution</translation>
     </message>
     <message>
-        <source>Changes to the data file, user or language take effect at the next start.</source>
-        <translation>Changes to the data file, user or language take effect at the next start.</translation>
+        <source>Changes to the data file, user, language or time zone take effect at the next start.</source>
+        <translation>Changes to the data file, user, language or time zone take effect at the next start.</translation>
+    </message>
+    <message>
+        <source>not a time zone</source>
+        <translation>not a time zone</translation>
     </message>
     <message>
         <source>Dispatch Console data (*.sqlite)</source>
@@ -2672,6 +3149,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
 <context>
     <name>WorkOrderTableModel</name>
     <message>
+        <source>Time to the deadline. A limit in working time (small calendar) counts working days (wd) of business hours and stops outside them; a limit in clock time (small clock) counts hours round the clock. Past the deadline: overdue.</source>
+        <translation>Time to the deadline. A limit in working time (small calendar) counts working days (wd) of business hours and stops outside them; a limit in clock time (small clock) counts hours round the clock. Past the deadline: overdue.</translation>
+    </message>
+    <message>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
@@ -2742,10 +3223,6 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Due</source>
         <translation>Due</translation>
-    </message>
-    <message>
-        <source>Time to the deadline. A limit in working time counts working days (wd) of business hours and stops outside them; a limit in clock time counts hours round the clock. Past the deadline: overdue.</source>
-        <translation>Time to the deadline. A limit in working time counts working days (wd) of business hours and stops outside them; a limit in clock time counts hours round the clock. Past the deadline: overdue.</translation>
     </message>
     <message>
         <source>%1 (paused)</source>

@@ -2,6 +2,118 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 does not exist.</comment>
+        <translation>底图文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 is a folder, not a file.</comment>
+        <translation>底图文件 %1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 cannot be read (%2).</comment>
+        <translation>无法读取底图文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 is not an MBTiles file (it is not an SQLite database).</comment>
+        <translation>底图文件 %1 不是 MBTiles 文件（不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</comment>
+        <translation>底图文件 %1 是 SQLite 数据库，但不是 MBTiles（没有 tiles 表）。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</comment>
+        <translation>底图文件 %1 是矢量瓦片（%2）；地图只能显示栅格瓦片（PNG、JPEG 或 WebP）：请向 GIS 团队索取栅格导出文件。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 holds tiles in a format the map cannot show (%2).</comment>
+        <translation>底图文件 %1 中的瓦片格式地图无法显示（%2）。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The basemap file %1 holds no tiles.</comment>
+        <translation>底图文件 %1 中没有瓦片。</translation>
+    </message>
+    <message>
+        <source>MapTiles</source>
+        <comment>The map shows the district outlines without it; change the basemap file in the settings.</comment>
+        <translation>地图将不显示底图，仅显示行政区轮廓；请在设置中更换底图文件。</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge alerts</source>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <source>What you did or will do (optional), e.g. called the technician, on site in 20 minutes</source>
+        <translation>已采取或将采取的措施（选填），例如：已电话联系装维人员，20 分钟内到场</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge the alerts of %n order(s):</source>
+        <translation>
+            <numerusform>确认 %n 张工单的告警：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>备注超过 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Sound a signal when an order turns red or late</source>
+        <translation>工单进入红色或超时时发出提示音</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>%1 red or late, %2 not acknowledged</source>
+        <translation>红色或超时 %1 张，未确认 %2 张</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Settings</source>
@@ -83,6 +195,219 @@ Trying again…</source>
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign to a technician</source>
+        <translation>派单给装维人员</translation>
+    </message>
+    <message>
+        <source>Ranking the technicians…</source>
+        <translation>正在为装维人员排序…</translation>
+    </message>
+    <message>
+        <source>Filter by name, team or region</source>
+        <translation>按姓名、班组或区域筛选</translation>
+    </message>
+    <message>
+        <source>Book the visit at the technician&apos;s earliest start (proposed to the customer, 2 hours)</source>
+        <translation>按该装维人员的最早开始时间预约上门（向客户提议，时段 2 小时）</translation>
+    </message>
+    <message>
+        <source>Why it is right anyway (kept in the audit log)</source>
+        <translation>仍然这样安排的理由（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>The orders this assigns: %n order(s).</source>
+        <translation>
+            <numerusform>本次派单的工单：%n 张。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>装维人员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Earliest start</source>
+        <translation>最早开始</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Why not / notes</source>
+        <translation>不适合原因 / 备注</translation>
+    </message>
+    <message>
+        <source>Technicians who can take the orders come first, by their earliest start; the same start goes to the shorter drive.</source>
+        <translation>能承接这些工单的装维人员排在前面，按最早开始时间排序；开始时间相同时路程较短者优先。</translation>
+    </message>
+    <message>
+        <source>None of these orders is open any more: nothing to assign.</source>
+        <translation>这些工单都已不在处理中：无需派单。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 technicians can take it; ranked by earliest start, then the shorter drive.</source>
+        <translation>%2 名装维人员中有 %1 名可以承接；按最早开始时间排序，其次按路程远近。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) no longer open are left out.</source>
+        <translation>
+            <numerusform>已排除 %n 张不再处理中的工单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The technicians could not be read: %1</source>
+        <translation>无法读取装维人员：%1</translation>
+    </message>
+    <message>
+        <source>Score %1 of 100:</source>
+        <translation>评分 %1（满分 100）：</translation>
+    </message>
+    <message>
+        <source>Books %1 at %2 for the customer to confirm.</source>
+        <translation>为 %1 预约 %2 上门，待客户确认。</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor can book this; untick booking to assign only.</source>
+        <translation>只有值班长可以预约此上门；取消勾选预约即可只派单。</translation>
+    </message>
+    <message>
+        <source>This slot cannot be booked; untick booking to assign only.</source>
+        <translation>此时段无法预约；取消勾选预约即可只派单。</translation>
+    </message>
+    <message>
+        <source>Assign and book</source>
+        <translation>派单并预约</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Choose a technician who can take it.</source>
+        <translation>请选择一名可以承接的装维人员。</translation>
+    </message>
+    <message>
+        <source>Write why you book over these warnings.</source>
+        <translation>请写明越过这些警告预约的理由。</translation>
+    </message>
+    <message>
+        <source>A technician&apos;s visit is booked already: this assigns only (move the visit on the schedule board).</source>
+        <translation>已有装维人员的上门预约：本次只派单（请在排班板上移动该上门）。</translation>
+    </message>
+    <message>
+        <source>No visit to book (the work is under way or done): this assigns only.</source>
+        <translation>无需预约上门（工作进行中或已完成）：本次只派单。</translation>
+    </message>
+    <message>
+        <source>The orders are at several sites: this assigns only (book their visits on the schedule board); ranked for the most urgent order&apos;s site.</source>
+        <translation>这些工单分属多个地点：本次只派单（请在排班板上预约各自的上门）；按最紧急工单的地点排序。</translation>
+    </message>
+    <message>
+        <source>The orders have different visits: this assigns only.</source>
+        <translation>这些工单的上门预约不同：本次只派单。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignFlow</name>
+    <message>
+        <source>Some orders were not assigned</source>
+        <translation>部分工单未派出</translation>
+    </message>
+    <message>
+        <source>%1 assigned, %2 not:</source>
+        <translation>已派 %1 张，%2 张未派：</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未派单</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存任何内容：%1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>修改无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BoardLegend</name>
+    <message>
+        <source>Fill: how urgent the visit&apos;s orders are</source>
+        <translation>填充色：上门所含工单的紧急程度</translation>
+    </message>
+    <message>
+        <source>Edge: the kind of order</source>
+        <translation>边框：工单类别</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Proposed: not yet confirmed with the customer</source>
+        <translation>待确认：尚未与客户确认</translation>
+    </message>
+    <message>
+        <source>Pinned: the optimiser leaves the visit where it is</source>
+        <translation>已锁定：优化排班时不移动该上门</translation>
+    </message>
+    <message>
+        <source>Shift: the technician&apos;s working hours</source>
+        <translation>班次：装维人员的工作时间</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Travel to the visit</source>
+        <translation>上门路程</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Overlapping visits: the row grows a line for each</source>
+        <translation>上门时间重叠：该行为每个重叠的上门各增加一行</translation>
+    </message>
+    <message>
+        <source>Utilisation for the days shown: visits and travel against shift time, breaks excluded; amber from 85%, red over 100%, – without a shift</source>
+        <translation>所示日期的利用率：上门和路程时间占班次时间的比例（不含休息）；85% 起为黄色，超过 100% 为红色，无班次显示 –</translation>
+    </message>
+    <message>
+        <source>While dragging: fits · needs a reason · cannot be saved</source>
+        <translation>拖动时：符合 · 需填写理由 · 无法保存</translation>
+    </message>
+</context>
+<context>
     <name>BookDialog</name>
     <message>
         <source>Book an appointment</source>
@@ -112,6 +437,18 @@ Trying again…</source>
         <translation>工作日历</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>设为</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>Why (e.g. the notice this comes from)</source>
         <translation>原因（例如依据的通知）</translation>
     </message>
@@ -132,8 +469,20 @@ Trying again…</source>
         <translation>标记本年官方安排已录入…</translation>
     </message>
     <message>
-        <source>Red: public holiday · Blue: make-up working day · Bold: set by a supervisor</source>
-        <translation>红色：法定节假日 · 蓝色：调休工作日 · 粗体：值班长设置</translation>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休工作日</translation>
+    </message>
+    <message>
+        <source>Underlined: set by a supervisor</source>
+        <translation>带下划线：值班长设置</translation>
     </message>
     <message>
         <source>Only a shift supervisor can change the calendar.</source>
@@ -150,6 +499,10 @@ Trying again…</source>
     <message>
         <source>%1: provisional. Holidays are computed by rule and make-up working days are not known until the official schedule is entered; deadlines in %1 are marked provisional.</source>
         <translation>%1 年：暂定。节假日按规则推算，调休工作日在录入官方安排前未知；落在 %1 年的时限标记为暂定。</translation>
+    </message>
+    <message>
+        <source>Set by a supervisor in %1: %2</source>
+        <translation>%1 年值班长设置的日期：%2</translation>
     </message>
     <message>
         <source>working day</source>
@@ -185,6 +538,53 @@ Trying again…</source>
     </message>
 </context>
 <context>
+    <name>CandidateText</name>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>路程</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>no skill: %1</source>
+        <translation>缺技能：%1</translation>
+    </message>
+    <message>
+        <source>other region (%1)</source>
+        <translation>其他区域（%1）</translation>
+    </message>
+    <message>
+        <source>off shift in the next days</source>
+        <translation>未来几天不当班</translation>
+    </message>
+    <message>
+        <source>booked full: no free slot</source>
+        <translation>已排满：无空档</translation>
+    </message>
+    <message>
+        <source>would finish after the deadline</source>
+        <translation>完成时间将晚于时限</translation>
+    </message>
+    <message>
+        <source>busy day</source>
+        <translation>当天繁忙</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesPanel</name>
     <message>
         <source>Select an order to see who can take it.</source>
@@ -199,32 +599,20 @@ Trying again…</source>
         <translation>评分</translation>
     </message>
     <message>
-        <source>Skills</source>
-        <translation>技能</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-        <source>Distance</source>
-        <translation>距离</translation>
+        <source>Technicians who can take the order come first, by their earliest start; the same start goes to the shorter drive.</source>
+        <translation>能承接该工单的装维人员排在前面，按最早开始时间排序；开始时间相同时路程较短者优先。</translation>
     </message>
     <message>
-        <source>Load</source>
-        <translation>负荷</translation>
-    </message>
-    <message>
-        <source>Urgency</source>
-        <translation>紧急度</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>区域</translation>
+        <source>The sum of the five parts&apos; points, out of 100.</source>
+        <translation>五项得分之和，满分 100。</translation>
     </message>
     <message>
         <source>Earliest start</source>
         <translation>最早开始</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>提示</translation>
     </message>
     <message>
         <source>Assign to the selected technician</source>
@@ -237,10 +625,6 @@ Trying again…</source>
     <message>
         <source>Candidates for %1 · %2 · %3</source>
         <translation>%1 · %2 · %3 的候选人员</translation>
-    </message>
-    <message>
-        <source> from home</source>
-        <translation> 距驻点</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1321,14 @@ Your saved work is safe. The details are in %2.</source>
         <translation>工单已不存在</translation>
     </message>
     <message>
+        <source>the order has no technician</source>
+        <translation>该工单尚未派给装维人员</translation>
+    </message>
+    <message>
+        <source>the technician has accepted the order; hand it over in the field first</source>
+        <translation>装维人员已接单，请先在现场完成交接</translation>
+    </message>
+    <message>
         <source>overall</source>
         <translation>整体</translation>
     </message>
@@ -987,6 +1379,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>Assigned</source>
         <translation>已派工</translation>
+    </message>
+    <message>
+        <source>Taken back from the technician</source>
+        <translation>已撤回派单</translation>
     </message>
     <message>
         <source>Archived and re-issued</source>
@@ -1047,6 +1443,17 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>one action may change at most %1 rows, this one would change %2: do it in smaller parts (fewer orders at a time).</source>
         <translation>一次操作最多修改 %1 行，本次将修改 %2 行：请分批进行（每次选择较少的工单）。</translation>
+    </message>
+</context>
+<context>
+    <name>LegendButton</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>What the colours, edges and marks on the board mean</source>
+        <translation>排班板上颜色、边框和标记的含义</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1649,22 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>调度台 %1
 政企专线装维调度台。</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Red or late orders whose alert nobody has acknowledged (F9: the list)</source>
+        <translation>告警尚无人确认的红色或超时工单（F9：告警列表）</translation>
+    </message>
+    <message>
+        <source>⚠ %1 alerts</source>
+        <translation>⚠ %1 条告警</translation>
+    </message>
 </context>
 <context>
     <name>MapDock</name>
@@ -1255,6 +1678,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Technician</source>
         <translation>装维人员</translation>
+    </message>
+    <message>
+        <source>Lasso: draw around sites to select their orders (Esc cancels)</source>
+        <translation>套索选择：圈出装机地址以选中其工单（Esc 取消）</translation>
     </message>
     <message>
         <source>no position</source>
@@ -1925,10 +2352,6 @@ The dispatch desk for enterprise-line installation and repair.</source>
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <source>Search number, customer, address</source>
-        <translation>搜索工单号、客户、地址</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1955,6 +2378,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Save view…</source>
         <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Search number, customer, address, district, technician, circuit, phone</source>
+        <translation>搜索工单号、客户、地址、区、装维人员、电路编号、电话</translation>
+    </message>
+    <message>
+        <source>Finds open orders by order number, customer name or code, address, district, technician, circuit id, or contact phone.</source>
+        <translation>按工单号、客户名称或编号、地址、区、装维人员、电路编号或联系电话查找未结工单。</translation>
     </message>
     <message>
         <source>Delete view</source>
@@ -2040,8 +2471,34 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>复制整行(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>resumption</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>优先级调整</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo %1 (%n order(s))</source>
+        <translation>
+            <numerusform>撤销%1（%n 张工单）(&amp;U)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some orders were not changed</source>
@@ -2126,6 +2583,22 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>今天</translation>
     </message>
     <message>
+        <source>Find technicians: name, team, skill</source>
+        <translation>查找装维人员：姓名、班组、技能</translation>
+    </message>
+    <message>
+        <source>Shows only the technicians whose name, team, region or skills hold every word typed</source>
+        <translation>只显示姓名、班组、区域或技能包含所输入全部词语的装维人员</translation>
+    </message>
+    <message>
+        <source>No technician matches</source>
+        <translation>没有匹配的装维人员</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
         <source>Fits: skills, shift, window, travel and SLA</source>
         <translation>符合：技能、班次、时段、路程和时限</translation>
     </message>
@@ -2136,14 +2609,6 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>pinned</source>
         <translation>已锁定</translation>
-    </message>
-    <message>
-        <source>travel</source>
-        <translation>路程</translation>
-    </message>
-    <message>
-        <source>break</source>
-        <translation>休息</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2632,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>As the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Type part of a name to find a zone, e.g. Shanghai or Urumqi.</source>
+        <translation>输入名称的一部分以查找时区，例如 Shanghai 或 Urumqi。</translation>
     </message>
     <message>
         <source>Data file</source>
@@ -2201,8 +2670,12 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>地图版权说明</translation>
     </message>
     <message>
-        <source>Changes to the data file, user or language take effect at the next start.</source>
-        <translation>数据文件、用户或语言的修改在下次启动时生效。</translation>
+        <source>Changes to the data file, user, language or time zone take effect at the next start.</source>
+        <translation>数据文件、用户、语言或时区的修改在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>not a time zone</source>
+        <translation>不是有效时区</translation>
     </message>
     <message>
         <source>Dispatch Console data (*.sqlite)</source>
@@ -2663,6 +3136,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
 <context>
     <name>WorkOrderTableModel</name>
     <message>
+        <source>Time to the deadline. A limit in working time (small calendar) counts working days (wd) of business hours and stops outside them; a limit in clock time (small clock) counts hours round the clock. Past the deadline: overdue.</source>
+        <translation>距时限截止的剩余时间。按工作时间计的时限（小日历图标）以工作日计算工作时段内的时间，工作时间外停止计时；按自然时间计的时限（小时钟图标）全天 24 小时计时。超过截止时间即为超时。</translation>
+    </message>
+    <message>
         <source>Order no.</source>
         <translation>工单号</translation>
     </message>
@@ -2733,10 +3210,6 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Due</source>
         <translation>时限截止</translation>
-    </message>
-    <message>
-        <source>Time to the deadline. A limit in working time counts working days (wd) of business hours and stops outside them; a limit in clock time counts hours round the clock. Past the deadline: overdue.</source>
-        <translation>距时限的剩余时间。按工作时间计的时限以工作日（营业时间）计，营业时间外不走；按自然时间计的时限全天计时。超过时限显示“超时”。</translation>
     </message>
     <message>
         <source>%1 (paused)</source>

@@ -107,14 +107,17 @@ def text_matcher(f: QueueFilter, english: bool) -> Callable[[QueueRow], bool] | 
     if not text:
         return None
     hits = f.hits
+    upper = text.upper()  # order numbers are upper case (OrderNumber): no lower() per row
     names = _NameMatches(text)
     customers = _NameMatches(text)
 
     def matches(row: QueueRow) -> bool:
-        return (text in row.number.lower() or customers[row.customer] or text in row.address or names[row.assignee]
-                or names[row.district_en if english else row.district] or row.id in hits)
+        return (upper in row.number or customers[row.customer] or text in row.address or names[row.assignee]
+                or names[row.district_en if english else row.district])
 
-    return matches
+    if not hits:
+        return matches
+    return lambda row: matches(row) or row.id in hits  # a UUID's hash is Python code: only when there are hits
 
 
 def row_matcher(
@@ -122,6 +125,8 @@ def row_matcher(
 ) -> Callable[[QueueRow], bool]:
     """A predicate for one row: cheap tests first; the band only when the filter asks for it."""
     text = text_matcher(f, english)
+    if text is not None and f == QueueFilter(text=f.text):
+        return text  # only a search (the usual case while typing): no call per row on top of it
 
     def matches(row: QueueRow) -> bool:
         if f.kinds and row.kind not in f.kinds:

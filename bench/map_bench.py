@@ -1,6 +1,9 @@
-"""The map with 50,000 sites: first render, one marker update, the page process's memory.
+"""The map with 50,000 sites over the district outlines and an MBTiles basemap: first render, one
+marker update, the basemap's tiles in view, the page process's memory.
 
-Run: .venv/bin/python bench/map_bench.py [--data-file PATH] [--sites 50000]
+Run: .venv/bin/python bench/map_bench.py [--data-file PATH] [--sites 50000] [--mbtiles PATH | --no-mbtiles]
+Without --mbtiles a city basemap file (zooms 0-14 over Shanghai, 256 px PNG tiles) is written to
+bench/.cache/ once.
 Uses the benchmark centre of bench/queue_bench.py (written to bench/.cache/ once if missing).
 Baseline in the same run: redrawing every marker (setSites) instead of updating one in place.
 Prints one line per figure, then one JSON line with the target beside each figure.
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from bench.queue_bench import CACHE, ensure_centre  # noqa: E402
 from console.core.domain.enums import Band  # noqa: E402
 from console.core.services.desk import DeskReader, MapFacts  # noqa: E402
+from console.core.tile_file import open_tile_file  # noqa: E402
 from console.data_file import open_data_file  # noqa: E402
 from console.ui.map_view import MapView  # noqa: E402
 
@@ -53,12 +57,66 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def ensure_mbtiles(path: Path) -> Path:
+    """A raster MBTiles file over Shanghai: every tile of zooms 0-14 inside the city's box."""
+    if path.exists():
+        return path
+    import math
+    import sqlite3
+    from contextlib import closing
+
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    def tile_png(z: int, x: int, y: int) -> bytes:
+        image = QImage(256, 256, QImage.Format.Format_RGB32)
+        image.fill(QColor("#e8efe6") if (x + y) % 2 else QColor("#edf2ea"))
+        painter = QPainter(image)
+        painter.setPen(QColor("#b9c6b4"))
+        painter.drawRect(0, 0, 255, 255)
+        painter.drawText(8, 20, f"{z}/{x}/{y}")
+        painter.end()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        return bytes(buffer.data())
+
+    def column(lon: float, z: int) -> int:
+        return int((lon + 180) / 360 * (1 << z))
+
+    def row(lat: float, z: int) -> int:
+        rad = math.radians(lat)
+        return int((1 - math.asinh(math.tan(rad)) / math.pi) / 2 * (1 << z))
+
+    west, south, east, north = 120.85, 30.65, 122.0, 31.9
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with closing(sqlite3.connect(partial)) as db:
+        db.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+        db.executemany("INSERT INTO metadata VALUES (?, ?)", [
+            ("name", "bench city basemap"), ("format", "png"), ("attribution", "bench basemap"),
+            ("bounds", f"{west},{south},{east},{north}"), ("minzoom", "0"), ("maxzoom", "14")])
+        db.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)")
+        for z in range(15):
+            for x in range(column(west, z), column(east, z) + 1):
+                db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", [
+                    (z, x, (1 << z) - 1 - y, tile_png(z, x, y)) for y in range(row(north, z), row(south, z) + 1)])
+        db.execute("CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row)")
+        db.commit()
+    partial.rename(path)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-file", type=Path, default=None)
     parser.add_argument("--sites", type=int, default=50_000)
+    parser.add_argument("--mbtiles", type=Path, default=None)
+    parser.add_argument("--no-mbtiles", action="store_true", help="the plain background (with the outlines)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    basemap = None if args.no_mbtiles else open_tile_file(args.mbtiles or ensure_mbtiles(CACHE.parent / "shanghai-basemap.mbtiles"))
     database, _ = open_data_file(ensure_centre(args.data_file or CACHE))
     reader = DeskReader(database)
     rows = reader.queue()
@@ -87,7 +145,7 @@ def main() -> None:
     view.resize(1400, 900)
     view.show()
     started = time.perf_counter()
-    view.load_page(facts.districts)
+    view.load_page(facts.districts, basemap)
     view.show_sites(facts, rows, band_of, now)
     python_side = time.perf_counter() - started
     wait_until(app, lambda: view.is_ready)
@@ -96,6 +154,15 @@ def main() -> None:
     first_render = time.perf_counter() - started
     print(f"first render of {len(chosen):,} sites: {first_render * 1000:.0f} ms "
           f"(Python {python_side * 1000:.0f} ms, page ready at {page_ready * 1000:.0f} ms)")
+    outlines = js(view, "DeskMap.outlineCount()")
+    tiles_in_view = None
+    if basemap is not None:
+        wait_until(app, lambda: js(view, "document.querySelectorAll('img.leaflet-tile').length > 0 && "
+                                         "document.querySelectorAll('img.leaflet-tile:not(.leaflet-tile-loaded)').length === 0"))
+        tiles_in_view = time.perf_counter() - started
+        loaded = js(view, "document.querySelectorAll('img.leaflet-tile-loaded').length")
+        print(f"basemap tiles in view loaded from {basemap.path.name}: {tiles_in_view * 1000:.0f} ms "
+              f"({loaded:.0f} tiles); {outlines:.0f} district outlines")
 
     site_id, state = next(iter(view._shown_sites.items()))
     new_band = Band.BREACHED.value if state["band"] != Band.BREACHED.value else Band.GREEN.value
@@ -118,6 +185,8 @@ def main() -> None:
     print(json.dumps({
         "bench": "map_50k",
         "sites": len(chosen),
+        "district_outlines": outlines, "basemap": basemap.path.name if basemap else None,
+        "tiles_in_view_ms": round(tiles_in_view * 1000) if tiles_in_view is not None else None,
         "first_render_ms": round(first_render * 1000), "first_render_target_ms": 3000,
         "marker_update_ms": round(update * 1000), "marker_update_target_ms": 200,
         "redraw_all_baseline_ms": round(redraw_all * 1000),

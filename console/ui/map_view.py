@@ -27,6 +27,7 @@ from console.core.tile_file import TileFile, TileFileError
 from console.ui import labels, sla_format
 from console.ui.map_page import build_map_html, district_outlines
 from console.ui.map_tiles import TILE_URL, TileSchemeHandler, register_tile_scheme, tile_file_problem_text
+from console.ui.wrapping_delegate import WrappingDelegate
 
 register_tile_scheme()  # before the first web page of the process is made
 
@@ -98,6 +99,7 @@ class MapView(QWidget):
         self.unplaced_title = QLabel()
         self.unplaced = QListWidget()
         self.unplaced.setWordWrap(True)  # a long address reads in full, not cut at the list's edge
+        self.unplaced.setItemDelegate(WrappingDelegate(self.unplaced))
         self.unplaced.setResizeMode(QListView.ResizeMode.Adjust)
         self.unplaced.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget()

@@ -38,7 +38,9 @@ var DeskLasso = (function () {
       var bar = L.DomUtil.create("div", "leaflet-bar lasso-control");
       button = L.DomUtil.create("a", "lasso-button", bar);
       button.href = "#"; button.title = title; button.setAttribute("role", "button"); button.setAttribute("aria-label", title);
-      button.innerHTML = "&#x27F3;";
+      button.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">' +
+        '<ellipse cx="9" cy="7.5" rx="7" ry="5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-dasharray="3 2"/>' +
+        '<path d="M5.5 11.5 q-1.5 3.5 2 5" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>';
       L.DomEvent.disableClickPropagation(bar);
       L.DomEvent.on(button, "click", function (event) { L.DomEvent.preventDefault(event); if (armed) { disarm(); } else { arm(); } });
       return bar;

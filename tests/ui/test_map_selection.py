@@ -88,9 +88,34 @@ def test_a_lasso_is_drawn_with_the_mouse_after_arming_it_and_the_map_does_not_pa
     assert view_state(map_view) == before
 
 
-def test_the_unplaced_list_wraps_long_lines(map_view) -> None:
-    assert map_view.unplaced.count() > 0
-    assert map_view.unplaced.wordWrap()
-    item = map_view.unplaced.item(0)
-    rect = map_view.unplaced.visualItemRect(item)
-    assert rect.width() <= map_view.unplaced.viewport().width()
+def wrapped_height(text: str, font, width: int) -> float:
+    """How tall the text is drawn at this width, fallback (Chinese) fonts included."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    height = 0.0
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        height += line.height()
+    layout.endLayout()
+    return height
+
+
+@pytest.mark.parametrize("width", [180, 240, 286, 420])
+def test_the_unplaced_list_wraps_long_lines_and_shows_them_whole(map_view, qtbot, width) -> None:
+    unplaced = map_view.unplaced
+    assert unplaced.count() > 0 and unplaced.wordWrap()
+    unplaced.item(0).setText(unplaced.item(0).text() + " — 上海市浦东新区世纪大道一千二百八十八号国际金融中心B座三十七层")
+    unplaced.setFixedWidth(width)
+    qtbot.waitUntil(lambda: unplaced.viewport().width() <= width, timeout=2_000)
+    unplaced.doItemsLayout()  # (the view would do it a moment after the resize)
+    for row in range(unplaced.count()):
+        rect = unplaced.visualItemRect(unplaced.item(row))
+        assert rect.width() <= unplaced.viewport().width()
+        # The style draws the text inside a frame margin: a row exactly as tall as its lines still
+        # loses its last line to "…" (Chinese lines come from a taller fallback font).
+        assert rect.height() >= wrapped_height(unplaced.item(row).text(), unplaced.font(), rect.width() - 4) + 4

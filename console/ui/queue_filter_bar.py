@@ -163,20 +163,7 @@ class QueueFilterBar(QWidget):
         self.delete_view = QToolButton()
         self.delete_view.setText(self.tr("Delete view"))
 
-        top = QHBoxLayout()
-        top.addWidget(self.views)
-        top.addWidget(self.save_view)
-        top.addWidget(self.delete_view)
-        top.addWidget(self.search, 1)
-        bottom = QHBoxLayout()
-        for widget in (self.bands, self.kinds, self.levels, self.statuses, self.districts, self.assignee, self.approval):
-            bottom.addWidget(widget)
-        bottom.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addLayout(bottom)
+        self._lay_out()
 
         self._builtin_names = {
             "all": self.tr("All open orders"),
@@ -201,6 +188,22 @@ class QueueFilterBar(QWidget):
         self.views.activated.connect(self._on_views_activated)
         self.save_view.clicked.connect(self._on_save_view_clicked)
         self.delete_view.clicked.connect(self._on_delete_view_clicked)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.views)
+        top.addWidget(self.save_view)
+        top.addWidget(self.delete_view)
+        top.addWidget(self.search, 1)
+        bottom = QHBoxLayout()
+        for widget in (self.bands, self.kinds, self.levels, self.statuses, self.districts, self.assignee, self.approval):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
 
     # --- choices that depend on the data ------------------------------------------------------
 

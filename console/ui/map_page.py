@@ -26,6 +26,7 @@ def asset_urls() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         ("markercluster", _file_url(cluster / "leaflet.markercluster.js")),
         ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
         ("desk_lasso", _file_url(ours / "desk_lasso.js")),
+        ("desk_labels", _file_url(ours / "desk_labels.js")),
         ("desk_map", _file_url(ours / "desk_map.js")),
     ]
     styles = [

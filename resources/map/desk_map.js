@@ -5,7 +5,7 @@ var DeskMap = (function () {
   var map, cluster, lassoTool, bridge = null, selectedSite = null, selectedSites = [], options = {};
   var markers = {};        // site id -> marker
   var sites = {};          // site id -> site data {id, lat, lon, band, level, orders, label}
-  var techLayer, routeLayer, gridLayer, ringLayer, outlineLayer, districtLabels = [];
+  var techLayer, routeLayer, gridLayer, ringLayer, outlineLayer, labels = null;
   var RANK = { green: 0, amber: 1, red: 2, breached: 3 };
   var COLOURS = { green: "#2e7d32", amber: "#d97706", red: "#dc2626", breached: "#7f1d1d" };
 
@@ -57,6 +57,7 @@ var DeskMap = (function () {
       batch.push(markers[site.id]);
     }
     cluster.addLayers(batch);  // chunked: the page stays responsive at 50,000 sites
+    if (labels) { labels.schedule(); }
     return list.length;
   }
 
@@ -80,6 +81,7 @@ var DeskMap = (function () {
       added.push(markers[site.id]);
     }
     if (added.length) { cluster.addLayers(added); }
+    if (labels) { labels.schedule(); }
   }
 
   function removeSites(ids) {
@@ -150,66 +152,6 @@ var DeskMap = (function () {
     }
   }
 
-  // District outlines under everything else, and their names: on a crowded zoom the larger
-  // districts keep their label and a smaller one that would touch it is hidden until there is room.
-  function drawOutlines(collection) {
-    map.createPane("districtLabels").style.zIndex = 450;  // above the outlines, below the markers
-    outlineLayer = L.geoJSON(collection, {
-      interactive: false,
-      style: { color: "#7c8a9a", weight: 1.2, opacity: 0.8, fillColor: "#fbfcfd", fillOpacity: options.tiles ? 0.08 : 0.75 },
-    }).addTo(map);
-    districtLabels = collection.features.slice().sort(function (a, b) { return b.properties.area - a.properties.area; })
-      .map(function (f) {
-        var icon = L.divIcon({ className: "district-label", html: "<span>" + f.properties.text + "</span>", iconSize: null });
-        return L.marker(f.properties.label, { icon: icon, interactive: false, keyboard: false, pane: "districtLabels" }).addTo(map);
-      });
-    // After a zoom the labels move only on the following "viewreset": measure once they have.
-    var pending = null;
-    map.on("zoomend viewreset", function () {
-      if (pending === null) { pending = setTimeout(function () { pending = null; declutter(); }, 0); }
-    });
-    declutter();
-  }
-
-  function overlaps(a, b) {
-    return !(a.right + 4 < b.left || b.right + 4 < a.left || a.bottom + 2 < b.top || b.bottom + 2 < a.top);
-  }
-
-  var declutters = 0;
-
-  // Boxes from the projection, not the page's layout: right after a zoom the labels have not moved yet.
-  function projectedBox(marker) {
-    var span = marker.getElement().firstChild, p = map.latLngToContainerPoint(marker.getLatLng());
-    var w = span.offsetWidth / 2, h = span.offsetHeight / 2;
-    return { left: p.x - w, right: p.x + w, top: p.y - h, bottom: p.y + h };
-  }
-
-  function declutter() {
-    var kept = [];
-    declutters += 1;
-    districtLabels.forEach(function (marker) {
-      if (!marker.getElement()) { return; }
-      var box = projectedBox(marker);
-      var clash = kept.some(function (other) { return overlaps(box, other); });
-      marker.getElement().firstChild.style.visibility = clash ? "hidden" : "visible";
-      if (!clash) { kept.push(box); }
-    });
-  }
-
-  function labelsSettled() {  // the page has drawn every label where the projection puts it
-    var origin = map.getContainer().getBoundingClientRect();
-    return districtLabels.every(function (marker) {
-      var r = marker.getElement().firstChild.getBoundingClientRect(), b = projectedBox(marker);
-      return Math.abs(r.left - origin.left - b.left) < 1.5 && Math.abs(r.top - origin.top - b.top) < 1.5;
-    });
-  }
-
-  function labelBoxes() {  // the shown district names and where they are (tests, screenshots)
-    return districtLabels.map(function (m) { return m.getElement().firstChild; })
-      .filter(function (span) { return span.style.visibility !== "hidden"; })
-      .map(function (span) { var r = span.getBoundingClientRect(); return { text: span.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });
-  }
-
   // The lasso's outline as pixels of the map: the sites inside it, each once.
   function sitesInside(points) {
     var found = [];
@@ -252,7 +194,14 @@ var DeskMap = (function () {
     routeLayer = L.layerGroup().addTo(map);
     gridLayer = L.layerGroup();
     if (!options.tiles) { gridLayer.addTo(map); map.on("moveend", drawGrid); drawGrid(); }
-    if (options.outlines) { drawOutlines(options.outlines); }
+    if (options.outlines) {
+      outlineLayer = L.geoJSON(options.outlines, {
+        interactive: false,
+        style: { color: "#7c8a9a", weight: 1.2, opacity: 0.8, fillColor: "#fbfcfd", fillOpacity: options.tiles ? 0.08 : 0.75 },
+      }).addTo(map);
+      labels = DeskLabels.add(map, options.outlines.features);
+      cluster.on("animationend", labels.schedule);
+    }
     (options.outlines ? [] : options.districts || []).forEach(function (d) {
       L.circleMarker([d.lat, d.lon], { radius: 2, color: "#6b7280", interactive: false }).addTo(map)
         .bindTooltip(d.name, { permanent: true, direction: "right", className: "grid-label" });
@@ -270,7 +219,7 @@ var DeskMap = (function () {
   return {
     start: start, setSites: setSites, updateSites: updateSites, removeSites: removeSites, select: select,
     setTechnicians: setTechnicians, showRoute: showRoute,
-    labelBoxes: labelBoxes, labelsSettled: labelsSettled, declutters: function () { return declutters; }, zoomTo: zoomTo, lasso: lasso,
+    labels: function () { return labels; }, zoomTo: zoomTo, lasso: lasso,
     leaflet: function () { return map; }, lassoTool: function () { return lassoTool; },
     selectedAll: function () { return selectedSites.slice(); },
     ringCount: function () { return ringLayer.getLayers().length; }, outlineCount: function () { return outlineLayer ? outlineLayer.getLayers().length : 0; },

@@ -11,10 +11,11 @@ acknowledgement shows here too.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,11 +51,12 @@ class AlertsPanel(QWidget):
     count_changed = Signal(int)
     """How many alerts are not acknowledged."""
 
-    SINCE, BAND, NUMBER, CUSTOMER, ACKNOWLEDGED = range(5)
+    BAND, NUMBER, SINCE, CUSTOMER, ACKNOWLEDGED = range(5)
 
-    def __init__(self, operations: Operations, actions: OrderActions, zone: ZoneInfo, parent: QWidget | None = None):
+    def __init__(self, operations: Operations, actions: OrderActions, zone: ZoneInfo, now: Callable[[], datetime],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self._operations, self._actions, self._zone = operations, actions, zone
+        self._operations, self._actions, self._zone, self._now = operations, actions, zone, now
         self._alerts: list[tuple[QueueRow, Band]] = []
         self._acks: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
         self._generation = 0
@@ -65,7 +67,7 @@ class AlertsPanel(QWidget):
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.summary = QLabel()
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Since"), self.tr("SLA"), self.tr("Order no."), self.tr("Customer"),
+        self.table.setHorizontalHeaderLabels([self.tr("SLA"), self.tr("Order no."), self.tr("Since"), self.tr("Customer"),
                                               self.tr("Acknowledged")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,6 +83,9 @@ class AlertsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 260)  # the band, number, time and customer readable beside the map
 
     @property
     def unacknowledged(self) -> int:
@@ -108,28 +113,37 @@ class AlertsPanel(QWidget):
         self.table.setRowCount(len(self._alerts))
         for r, (row, band) in enumerate(self._alerts):
             ack = self._acks.get((row.id, band))
-            cells = (labels.local_time(_since(row, band), self._zone), sla_format.band_name(band), row.number, row.customer,
-                     _ack_text(ack, self._zone))
+            cells = (sla_format.band_name(band), row.number, self._short_time(_since(row, band)), row.customer,
+                     f"✓ {ack.by} {self._short_time(ack.at)}" if ack is not None else "")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 if c == self.BAND:
                     item.setForeground(sla_format.BAND_COLOURS[band])
+                elif c == self.CUSTOMER:
+                    item.setToolTip(row.customer)
                 if ack is None:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
                 else:
                     item.setForeground(QColor("#6b7280"))
-                    item.setToolTip(ack.note)
+                    if c == self.ACKNOWLEDGED:
+                        item.setToolTip(_ack_text(ack, self._zone))
                 self.table.setItem(r, c, item)
             if (row.id, band) in chosen:
                 self.table.selectRow(r)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(self.CUSTOMER, min(self.table.columnWidth(self.CUSTOMER), 150))  # (whole in the tooltip)
         self.table.horizontalHeader().setSectionResizeMode(self.ACKNOWLEDGED, QHeaderView.ResizeMode.Stretch)
         count = self.unacknowledged
         self.summary.setText(self.tr("%1 red or late, %2 not acknowledged").replace("%1", str(len(self._alerts))).replace("%2", str(count)))
         self.count_changed.emit(count)
+
+    def _short_time(self, instant: datetime) -> str:
+        """"14:33" today, "12-04 15:16" before (the whole time in the queue's Due column)."""
+        local, today = instant.astimezone(self._zone), self._now().astimezone(self._zone).date()
+        return f"{local:%H:%M}" if local.date() == today else f"{local:%m-%d %H:%M}"
 
     def selected(self) -> list[tuple[uuid.UUID, Band]]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -194,12 +208,16 @@ def _ack_text(ack: Acknowledgement | None, zone: ZoneInfo) -> str:
 def install(window) -> AlertsPanel:
     """The alert list as a dock of `window` (hidden at first start), its View menu entry (F9), and
     its count in the status bar; fed by the queue's bands."""
-    panel = AlertsPanel(window.operations, window.queue.actions, window.model.zone)
+    panel = AlertsPanel(window.operations, window.queue.actions, window.model.zone, window.model.clock)
     dock = QDockWidget(QCoreApplication.translate("MainWindow", "Alerts"), window)
     dock.setObjectName("alerts")  # (saved and restored by name: console.ui.window_layout)
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    if window.map_dock is not None:  # beside the map, below the queue: wide enough for its columns on a laptop
+        window.splitDockWidget(window.map_dock, dock, Qt.Orientation.Horizontal)
     dock.hide()
+    dock.visibilityChanged.connect(lambda shown: window.resizeDocks([dock], [panel.sizeHint().width()], Qt.Orientation.Horizontal)
+                                   if shown and dock.width() < panel.sizeHint().width() else None)
     action: QAction = dock.toggleViewAction()
     action.setText(QCoreApplication.translate("MainWindow", "&Alerts"))
     action.setShortcut(QKeySequence("F9"))

@@ -36,7 +36,8 @@ def test_the_list_holds_every_red_and_late_order_and_an_acknowledgement_is_kept_
     _accept_with("called the technician, on site in 20 minutes")
     panel.acknowledge_selected()
     qtbot.waitUntil(lambda: window.alerts_count.text() == f"⚠ {len(expected) - 1} alerts", timeout=5000)
-    assert "called the technician" in panel.table.item(0, panel.ACKNOWLEDGED).text()
+    assert panel.table.item(0, panel.ACKNOWLEDGED).text().startswith("✓ ")
+    assert "called the technician" in panel.table.item(0, panel.ACKNOWLEDGED).toolTip()
     assert not panel.table.item(0, panel.NUMBER).font().bold()
     acks = acknowledgements(demo_db, [first_id])
     assert [a.note for a in acks.values()] == ["called the technician, on site in 20 minutes"]

@@ -84,6 +84,7 @@ class PlanningPage(QWidget):
         self._clock, self._operations, self._english = clock, operations, english
         self._background = operations.background
         self.data: PlanData | None = None
+        self._book_when_loaded: uuid.UUID | None = None  # (Orders ▸ Book a visit asked before the board was read)
         self._days: dict = {}
         self._travel = Travel()
         self._generation = 0
@@ -184,6 +185,8 @@ class PlanningPage(QWidget):
         self._fill_waiting(now)
         self._show_merge_suggestion()
         self._show_visit_actions()
+        if self._book_when_loaded is not None:
+            self.book_order(self._book_when_loaded)
 
     def _on_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Planning"), self.tr("The plan could not be read: %1").replace("%1", str(error)))
@@ -382,11 +385,30 @@ class PlanningPage(QWidget):
         refused = appointment_rules.AppointmentRefusal
         self._ask(dialog, prepare, (refused.BAD_WINDOW, refused.WINDOW_IN_PAST, refused.SAME_WINDOW))
 
+    def book_order(self, order_id: uuid.UUID) -> None:
+        """Book a visit for this order (Orders ▸ Book a visit): once the board is read, the order is
+        chosen in the waiting list and the booking opens; an order waiting for no visit says so."""
+        if self.data is None:
+            self._book_when_loaded = order_id
+            return
+        self._book_when_loaded = None
+        if order_id not in self.data.waiting:
+            number = self.data.orders[order_id].number if order_id in self.data.orders else ""
+            QMessageBox.information(self, self.tr("Book a visit"), self.tr(
+                "%1 waits for no visit: it has one booked (move it on the board) or its work is under way or done.").replace("%1", number))
+            return
+        for i in range(self.waiting.count()):
+            if self.waiting.item(i).data(Qt.ItemDataRole.UserRole) == order_id:
+                self.waiting.setCurrentItem(self.waiting.item(i))
+        self._open_booking(order_id)
+
     def _on_book_clicked(self) -> None:
         item = self.waiting.currentItem()
-        if item is None or self.data is None:
-            return
-        order = self.data.orders[item.data(Qt.ItemDataRole.UserRole)]
+        if item is not None and self.data is not None:
+            self._open_booking(item.data(Qt.ItemDataRole.UserRole))
+
+    def _open_booking(self, order_id: uuid.UUID) -> None:
+        order = self.data.orders[order_id]
         start = max(self._clock() + timedelta(hours=2), self.board.span_shown()[0] + timedelta(hours=9))
         start = start.replace(minute=0, second=0, microsecond=0)
         dialog = BookDialog(f"{order.number} · {order.customer} · {order.site}", start, 120, ("", ""), self._zone, self)

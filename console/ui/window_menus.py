@@ -37,6 +37,9 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
                    window.queue.copy_rows_action):
         orders_menu.addAction(action)
     orders_menu.addSeparator()
+    book_action = QAction(QCoreApplication.translate("MainWindow", "&Book a visit…"), window, shortcut=QKeySequence("Ctrl+B"))
+    book_action.triggered.connect(lambda: _book_selected(window))
+    orders_menu.addAction(book_action)
     window.candidates_action = QAction(QCoreApplication.translate("MainWindow", "Find a &technician…"), window, shortcut=QKeySequence("Ctrl+T"))
     window.candidates_action.triggered.connect(window._on_candidates_triggered)
     orders_menu.addAction(window.candidates_action)
@@ -74,3 +77,13 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     about_action = QAction(QCoreApplication.translate("MainWindow", "&About Dispatch Console"), window)
     about_action.triggered.connect(window._on_about_triggered)
     help_menu.addAction(about_action)
+
+
+def _book_selected(window: MainWindow) -> None:
+    """The schedule board, with the booking of the order selected in the queue open on it."""
+    ids = window.queue.selected_ids()
+    if len(ids) != 1:
+        window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select one order to book its visit."), 5000)
+        return
+    window.tabs.setCurrentWidget(window.planning)
+    window.planning.book_order(ids[0])

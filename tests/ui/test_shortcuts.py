@@ -106,3 +106,40 @@ def test_ctrl_z_undoes_the_last_action_as_a_new_one_and_then_there_is_nothing_to
     qtbot.waitUntil(lambda: [window.model.row_at(window.model.row_of(r.id)).priority for r in rows] == [r.priority for r in rows],
                     timeout=5000)
     assert not queue.undo_action.isEnabled() and queue.undo_action.text() == "&Undo"
+
+
+def test_ctrl_b_opens_the_booking_of_the_selected_order_on_the_board_or_says_why_not(qtbot, demo_db, tmp_path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from console.ui.appointment_dialogs import BookDialog
+
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    seen: list[str] = []
+
+    def close_what_opened() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and isinstance(widget, BookDialog | QMessageBox):
+                seen.append(type(widget).__name__)
+                widget.reject()
+                return
+        QTimer.singleShot(50, close_what_opened)
+
+    window.planning.load()
+    qtbot.waitUntil(lambda: window.planning.data is not None, timeout=10_000)
+    waiting = window.planning.data.waiting[0]
+    window.select_order(waiting)
+    window.queue.table.setFocus()
+    QTimer.singleShot(50, close_what_opened)
+    _key(window, QKeySequence("Ctrl+B"))
+    qtbot.waitUntil(lambda: seen == ["BookDialog"], timeout=10_000)
+    assert window.tabs.currentWidget() is window.planning
+    assert window.planning.waiting.currentItem().data(Qt.ItemDataRole.UserRole) == waiting
+    booked = next(r for r in window.model.visible_rows() if r.appointment_start is not None)
+    window.tabs.setCurrentIndex(0)
+    window.queue.table.clearSelection()  # (selectRow would add to it: the test's Ctrl is still down for Qt)
+    window.select_order(booked.id)
+    QTimer.singleShot(50, close_what_opened)
+    next(a for a in actions_with_keys(window.menuBar()) if a.shortcut().toString() == "Ctrl+B").trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
+    assert seen == ["BookDialog", "QMessageBox"]

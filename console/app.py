@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -84,7 +85,7 @@ def start_qt(language_setting: str, offscreen: bool):
 
 
 def build_window(app, database: Database, settings: Settings, language: str, paths: AppPaths, username: str | None,
-                 *, map_tiles: tuple[str, ...] | None, strict: bool = False):
+                 *, map_tiles: tuple[str, ...] | None, strict: bool = False, on_language: Callable[[str], object] | None = None):
     """The desk's services, built once, and the main window over them; None when the desk user is
     not in the data file. From here on a database statement on the GUI thread is refused (strict:
     tests, the self-test) or logged with where it came from."""
@@ -111,7 +112,7 @@ def build_window(app, database: Database, settings: Settings, language: str, pat
     window = MainWindow(desk, rules, Operations(ChangeBus()), ZoneInfo(settings.desk_zone), english=language == "en",
                         data_file=str(database.path), log_dir=str(paths.log_dir), views_file=paths.views_file,
                         map_tiles=map_tiles)
-    window.settings_requested.connect(lambda: _edit_settings(app, window, settings, paths))
+    window.settings_requested.connect(lambda: _edit_settings(app, window, settings, paths, on_language))
     window.lift_database_guard = lift_guard
     window.layout_store = WindowLayout(paths.layout_file(user.username))
     problem = window.layout_store.restore(window)
@@ -120,7 +121,11 @@ def build_window(app, database: Database, settings: Settings, language: str, pat
     return window
 
 
-def _edit_settings(app, window, settings: Settings, paths: AppPaths) -> None:
+def _edit_settings(app, window, settings: Settings, paths: AppPaths, on_language: Callable[[str], object] | None = None) -> None:
+    """Saved settings; a new language applied at once (`on_language`: the window built again in it)."""
+    from PySide6.QtCore import QLocale
+
+    from console.ui.i18n import choose_language
     from console.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(settings, str(paths.default_data_file), window)
@@ -129,6 +134,8 @@ def _edit_settings(app, window, settings: Settings, paths: AppPaths) -> None:
             shutil.copy2(paths.settings_file, paths.settings_file.with_suffix(".json.bak"))
         save_settings(dialog.result_settings, paths.settings_file)
         window.statusBar().showMessage(app.translate("App", "Settings saved."), 5000)
+        if on_language is not None and dialog.result_settings.language != settings.language:
+            on_language(choose_language(dialog.result_settings.language, QLocale.system().name()))
 
 
 def _run_desk(args: argparse.Namespace) -> int:
@@ -172,13 +179,15 @@ def _run_desk(args: argparse.Namespace) -> int:
         sync, username = connected
     elif created and not seed_with_progress(app, database):
         return 1
-    window = build_window(app, database, settings, language, paths, username,
-                          map_tiles=(settings.map_tile_url, settings.map_tile_attribution, settings.map_tile_file))
+    from console.startup.desk_windows import DeskWindows
+
+    tiles = (settings.map_tile_url, settings.map_tile_attribution, settings.map_tile_file)
+    windows = DeskWindows(app, lambda lang: build_window(app, database, settings, lang, paths, username, map_tiles=tiles,
+                                                         on_language=windows.switch_language), sync, language)
+    window = windows.open()
     if window is None:
         return 1
-    if sync is not None:
-        window.attach_sync(sync)
-    guard.activate_requested.connect(lambda: _bring_forward(window))
+    guard.activate_requested.connect(lambda: _bring_forward(windows.window))
     gc_pause.settle()  # the window built: what the desk holds from now on is frozen out of the collector's walks
     window.show()
     window.refresh()
@@ -186,7 +195,7 @@ def _run_desk(args: argparse.Namespace) -> int:
     guard.close()
     if sync is not None:
         sync.worker.stop()
-    window.lift_database_guard()  # the event loop has ended: closing the file here freezes nothing
+    windows.window.lift_database_guard()  # the event loop has ended: closing the file here freezes nothing
     database.close()
     return code
 

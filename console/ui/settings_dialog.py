@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Desk time zone"), zone_row)
         form.addRow(self.tr("Map tile URL"), self.tile_url)
         form.addRow(self.tr("Map attribution"), self.tile_attribution)
-        note = QLabel(self.tr("Changes to the data file, user, language or time zone take effect at the next start."))
+        note = QLabel(self.tr("A new language applies at once; changes to the data file, user or time zone take effect at the next start."))
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

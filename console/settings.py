@@ -34,7 +34,7 @@ class Settings:
     desk_zone: str = "Asia/Shanghai"
     map_tile_url: str = ""  # e.g. https://tiles.intranet/{z}/{x}/{y}.png; empty: plain background
     map_tile_attribution: str = ""
-    map_tile_file: str = ""  # a local MBTiles file of raster tiles (the GIS team's city basemap); before map_tile_url
+    map_tile_file: str = ""  # a local MBTiles or PMTiles file of raster tiles (the GIS team's city basemap); before map_tile_url
 
     def validated(self) -> Settings:
         problems = []
@@ -52,8 +52,8 @@ class Settings:
             problems.append(f"desk_zone must be a time zone name such as Asia/Shanghai, not {self.desk_zone!r}")
         if self.map_tile_url and not all(part in self.map_tile_url for part in ("{z}", "{x}", "{y}")):
             problems.append(f"map_tile_url must contain {{z}}, {{x}} and {{y}}, not {self.map_tile_url!r}")
-        if self.map_tile_file and not self.map_tile_file.lower().endswith(".mbtiles"):
-            problems.append(f"map_tile_file must name an MBTiles file (.mbtiles), not {self.map_tile_file!r}")
+        if self.map_tile_file and not self.map_tile_file.lower().endswith((".mbtiles", ".pmtiles")):
+            problems.append(f"map_tile_file must name an MBTiles or PMTiles file (.mbtiles, .pmtiles), not {self.map_tile_file!r}")
         if problems:
             raise SettingsError("; ".join(problems))
         return self

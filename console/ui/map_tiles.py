@@ -73,7 +73,7 @@ def tile_file_problem_text(error: TileFileError) -> str:
         TileFileProblem.MISSING: tr("MapTiles", "The basemap file %1 does not exist."),
         TileFileProblem.NOT_A_FILE: tr("MapTiles", "The basemap file %1 is a folder, not a file."),
         TileFileProblem.UNREADABLE: tr("MapTiles", "The basemap file %1 cannot be read (%2)."),
-        TileFileProblem.NOT_SQLITE: tr("MapTiles", "The basemap file %1 is not an MBTiles file (it is not an SQLite database)."),
+        TileFileProblem.NOT_SQLITE: tr("MapTiles", "The basemap file %1 is neither an MBTiles nor a PMTiles file."),
         TileFileProblem.NOT_MBTILES: tr("MapTiles", "The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table)."),
         TileFileProblem.VECTOR_TILES: tr("MapTiles", "The basemap file %1 holds vector tiles (%2); the map shows raster tiles "
                                          "(PNG, JPEG or WebP): ask your GIS team for a raster export."),

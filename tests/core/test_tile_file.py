@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from console.core.tile_file import TileFileError, TileFileProblem, open_tile_file
-from tests.fixtures.mbtiles import make_mbtiles
+from tests.fixtures.mbtiles import make_mbtiles, make_pmtiles
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -89,9 +89,29 @@ def test_the_file_is_never_written(tmp_path: Path) -> None:
     assert (path.read_bytes(), sorted(p.name for p in tmp_path.iterdir())) == before
 
 
-def test_the_setting_names_an_mbtiles_file_and_is_kept_beside_the_tile_server() -> None:
+def test_a_pmtiles_file_serves_the_same_tiles_by_the_same_rows(tmp_path: Path) -> None:
+    tiles = open_tile_file(make_pmtiles(tmp_path / "city.pmtiles", labelled, zooms=range(0, 4), metadata={"bounds": "120.8,30.6,122.1,31.9"}))
+    assert (tiles.kind, tiles.format, tiles.min_zoom, tiles.max_zoom, tiles.attribution) == ("pmtiles", "png", 0, 3, "© test GIS")
+    assert tiles.tile(3, 5, 1) == labelled(3, 5, 1) and tiles.tile(2, 0, 3) == labelled(2, 0, 3)
+    assert tiles.tile(6, 0, 0) is None
+    assert tiles.bounds == pytest.approx((120.8, 30.6, 122.1, 31.9))
+
+
+def test_vector_pmtiles_are_refused_with_their_format(tmp_path: Path) -> None:
+    path = make_pmtiles(tmp_path / "vector.pmtiles", lambda z, x, y: b"\x1f\x8bvector", metadata={"format": "pbf"})
+    assert (refusal(path).problem, refusal(path).detail) == (TileFileProblem.VECTOR_TILES, "pbf")
+
+
+def test_a_cut_off_pmtiles_file_is_refused_as_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pmtiles"
+    path.write_bytes(b"PMTiles\x03" + b"\x00" * 20)
+    assert refusal(path).problem is TileFileProblem.UNREADABLE
+
+
+def test_the_setting_names_an_mbtiles_or_pmtiles_file_and_is_kept_beside_the_tile_server() -> None:
     from console.settings import Settings, SettingsError
 
     assert Settings(map_tile_file="/srv/gis/shanghai.MBTiles").validated().map_tile_file == "/srv/gis/shanghai.MBTiles"
-    with pytest.raises(SettingsError, match="map_tile_file must name an MBTiles file"):
-        Settings(map_tile_file="/srv/gis/shanghai.pmtiles").validated()
+    assert Settings(map_tile_file="/srv/gis/shanghai.pmtiles").validated().map_tile_file == "/srv/gis/shanghai.pmtiles"
+    with pytest.raises(SettingsError, match="map_tile_file must name an MBTiles or PMTiles file"):
+        Settings(map_tile_file="/srv/gis/shanghai.zip").validated()

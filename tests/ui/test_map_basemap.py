@@ -16,7 +16,7 @@ from console.core.tile_file import TileFileError, open_tile_file
 from console.ui.map_page import district_outlines
 from console.ui.map_view import MapView
 from tests.fixtures.demo import DEMO_NOW
-from tests.fixtures.mbtiles import make_mbtiles
+from tests.fixtures.mbtiles import SHANGHAI, make_mbtiles, make_pmtiles
 
 
 class RequestRecorder(QWebEngineUrlRequestInterceptor):
@@ -124,13 +124,14 @@ def png(colour: str) -> bytes:
     return bytes(buffer.data())
 
 
-@pytest.fixture
-def city_mbtiles(tmp_path: Path) -> Path:
+@pytest.fixture(params=["mbtiles", "pmtiles"])
+def city_mbtiles(request, tmp_path: Path) -> Path:
     light, dark = png("#cfe8cf"), png("#9fc59f")
-    return make_mbtiles(tmp_path / "city.mbtiles", lambda z, x, y: light if (x + y) % 2 else dark, zooms=range(0, 11))
+    make = make_mbtiles if request.param == "mbtiles" else make_pmtiles
+    return make(tmp_path / f"city.{request.param}", lambda z, x, y: light if (x + y) % 2 else dark, zooms=range(0, 13), keep=SHANGHAI)
 
 
-def test_a_local_mbtiles_file_is_the_basemap_with_no_tile_server(qtbot, demo_db, city_mbtiles) -> None:
+def test_a_local_basemap_file_is_the_basemap_with_no_tile_server(qtbot, demo_db, city_mbtiles) -> None:
     view = open_map(qtbot, demo_db, open_tile_file(city_mbtiles))
     qtbot.waitUntil(lambda: (js(view, "document.querySelectorAll('img.leaflet-tile-loaded').length") or 0) > 0, timeout=20_000)
     sources = json.loads(js(view, "JSON.stringify(Array.from(document.querySelectorAll('img.leaflet-tile')).map(function (i) { return i.src; }))"))
@@ -148,6 +149,6 @@ def test_a_basemap_file_that_cannot_be_used_is_said_above_a_map_that_still_works
         open_tile_file(wrong)
     view = open_map(qtbot, demo_db, caught.value)
     assert view.notice.isVisible()
-    assert str(wrong) in view.notice.text() and "not an MBTiles file" in view.notice.text()
+    assert str(wrong) in view.notice.text() and "neither an MBTiles nor a PMTiles file" in view.notice.text()
     assert js(view, "DeskMap.outlineCount()") == 16 and js(view, "document.querySelectorAll('img.leaflet-tile').length") == 0
     assert wrong.read_text() == "not tiles"

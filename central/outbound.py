@@ -57,6 +57,11 @@ def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
         site.id = site.id or uuid.uuid4()  # its default is applied at the insert, after this hook
         site.version = site.version or 1
         enqueue_geocode(session, site, datetime.now(_DESK_ZONE))
+    for entry in [obj for obj in new if isinstance(obj, AuditEntry) and obj.action == "site.geocode_requested"]:
+        site = session.get(Site, entry.entity_id)  # asked again by a desk (console.core.services.sites): once per request
+        if site is not None:
+            _enqueue(session, "geocode", dedupe_key=f"geocode:{site.id}:again:{entry.id}", recipient=str(site.id), body=site.address,
+                     now=datetime.now(_DESK_ZONE))
     session.add_all(notices(session, [obj for obj in new if isinstance(obj, AuditEntry)]))
 
 

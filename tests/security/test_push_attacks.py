@@ -63,6 +63,8 @@ ON_THEIR_ORDER: dict[str, Callable[[WorkOrder, Technician, Technician], dict]] =
     "assign to my technician": lambda o, _theirs, mine: op("orders.assign", order_ids=[str(o.id)], technician_id=str(mine.id)),
     "take back from its technician": lambda o, *_: op("orders.unassign", order_ids=[str(o.id)]),
     "acknowledge its alert": lambda o, *_: op("orders.acknowledge_alert", order_ids=[str(o.id)], band="red", note="mine"),
+    "place its site on the map": lambda o, *_: op("sites.place", site_id=str(o.site_id), latitude=31.23, longitude=121.47),
+    "ask the geocoder for its site": lambda o, *_: op("sites.geocode_again", site_ids=[str(o.site_id)]),
     "pause": lambda o, *_: op("orders.pause", order_ids=[str(o.id)], reason="customer_not_ready", note="mine now"),
     "set priority": lambda o, *_: op("orders.set_priority", order_ids=[str(o.id)], priority=1),
     "drop a refusal about it": lambda o, *_: op("sync.drop", mutation=1, order_id=str(o.id), reason="x"),

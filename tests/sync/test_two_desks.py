@@ -211,3 +211,27 @@ def test_an_assignment_undone_is_taken_back_at_the_centre_and_on_the_other_desk(
     b.worker.pull_once()
     with b.database.reading() as s:
         assert (s.get(WorkOrder, order.id).assignee_id, s.get(WorkOrder, order.id).status) == (None, "new")
+
+
+def test_a_site_placed_by_hand_and_one_sent_to_the_geocoder_again_reach_the_centre(centre, make_desk) -> None:
+    """Placing a site and asking the geocoder again are actions the centre runs again: the position is
+    the centre's and the other desk's; the request is a geocoder message in the centre's outbox."""
+    from console.core.services.sites import SiteActions
+    from console.core.store.models import Site
+
+    _base, central, _url = centre
+    a, b = make_desk("a"), make_desk("b")
+    with a.database.reading() as s:
+        first, second = s.scalars(select(Site.id).join(WorkOrder, WorkOrder.site_id == Site.id)
+                                  .where(WorkOrder.region_id == a.user.region_id).distinct().limit(2)).all()
+    sites = SiteActions(a.database, a.user, lambda: DEMO_NOW)
+    sites.place(first, 31.2311, 121.4722)
+    sites.geocode_again([second])
+    assert a.worker.push_once() and a.replica.counts().pending == 0 and a.replica.counts().conflicts == 0
+    with central.reading() as s:
+        assert (s.get(Site, first).latitude, s.get(Site, first).longitude) == (31.2311, 121.4722)
+        assert s.scalars(select(OutboxMessage.recipient).where(OutboxMessage.channel == "geocode",
+                                                               OutboxMessage.dedupe_key.like(f"geocode:{second}:again:%"))).all() == [str(second)]
+    b.worker.pull_once()
+    with b.database.reading() as s:
+        assert (s.get(Site, first).latitude, s.get(Site, first).longitude) == (31.2311, 121.4722)

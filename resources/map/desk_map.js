@@ -80,8 +80,10 @@ var DeskMap = (function () {
       markers[site.id] = makeMarker(site);
       added.push(markers[site.id]);
     }
-    if (added.length) { cluster.addLayers(added); }
-    if (labels) { labels.schedule(); }
+    if (added.length) {
+      cluster.addLayers(added);
+      if (labels) { labels.schedule(); }  // (a recolour moves nothing: the names stay where they are)
+    }
   }
 
   function removeSites(ids) {
@@ -171,6 +173,46 @@ var DeskMap = (function () {
     return lassoDone(latlngs.map(function (p) { return map.latLngToContainerPoint(p); }));
   }
 
+  // Putting an unplaced site on the map: a click after startPlacing (Esc cancels), or a drop of the
+  // site dragged from the desk's list (its id as "dispatch-site:<hex>" text).
+  var placing = null, placingHint = null;
+
+  function startPlacing(siteId, hint) {
+    stopPlacing();
+    placing = siteId;
+    map.getContainer().style.cursor = "crosshair";
+    placingHint = L.control({ position: "topright" });
+    placingHint.onAdd = function () { var div = L.DomUtil.create("div", "placing-hint"); div.textContent = hint; return div; };
+    placingHint.addTo(map);
+  }
+
+  function stopPlacing() {
+    placing = null;
+    if (map) { map.getContainer().style.cursor = ""; }
+    if (placingHint) { placingHint.remove(); placingHint = null; }
+  }
+
+  function placeAt(siteId, latlng) {
+    if (bridge) { bridge.sitePlaced(siteId, latlng.lat, latlng.lng); }
+  }
+
+  function listenForPlacing() {
+    map.on("click", function (e) { if (placing) { var id = placing; stopPlacing(); placeAt(id, e.latlng); } });
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") { stopPlacing(); } });
+    var box = map.getContainer();
+    box.addEventListener("dragover", function (e) { e.preventDefault(); });
+    box.addEventListener("drop", function (e) {
+      var text = (e.dataTransfer && e.dataTransfer.getData("text/plain")) || "";
+      if (text.indexOf("dispatch-site:") !== 0) { return; }
+      e.preventDefault();
+      placeAt(text.slice("dispatch-site:".length), map.mouseEventToLatLng(e));
+    });
+  }
+
+  function clickAt(lat, lon) {  // a click on the map at a position (tests)
+    map.fire("click", { latlng: L.latLng(lat, lon) });
+  }
+
   function addLegend(texts) {
     var legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
@@ -207,6 +249,7 @@ var DeskMap = (function () {
         .bindTooltip(d.name, { permanent: true, direction: "right", className: "grid-label" });
     });
     lassoTool = DeskLasso.add(map, (options.texts || {}).lasso || "Lasso", lassoDone);
+    listenForPlacing();
     addLegend(options.legend || { breached: "breached", red: "red", amber: "amber", green: "green", technician: "technician" });
     if (typeof QWebChannel !== "undefined" && typeof qt !== "undefined") {
       new QWebChannel(qt.webChannelTransport, function (channel) {
@@ -220,6 +263,7 @@ var DeskMap = (function () {
     start: start, setSites: setSites, updateSites: updateSites, removeSites: removeSites, select: select,
     setTechnicians: setTechnicians, showRoute: showRoute,
     labels: function () { return labels; }, zoomTo: zoomTo, lasso: lasso,
+    startPlacing: startPlacing, stopPlacing: stopPlacing, clickAt: clickAt, placing: function () { return placing; },
     leaflet: function () { return map; }, lassoTool: function () { return lassoTool; },
     selectedAll: function () { return selectedSites.slice(); },
     ringCount: function () { return ringLayer.getLayers().length; }, outlineCount: function () { return outlineLayer ? outlineLayer.getLayers().length : 0; },

@@ -18,6 +18,7 @@ from console.core.services.desk import DeskReader
 from console.core.services.optimiser import Optimiser
 from console.core.services.orders import OrderActions
 from console.core.services.planning import PlanningDesk
+from console.core.services.sites import SiteActions
 from console.core.store.database import Database
 from console.core.store.rows import DeskUser
 
@@ -42,12 +43,14 @@ class DeskServices:
     planning: PlanningDesk
     optimiser: Optimiser
     calendar: CalendarAdmin
+    sites: SiteActions
 
     @classmethod
     def build(cls, database: Database, user: DeskUser, clock: Callable[[], datetime]) -> DeskServices:
         book = AppointmentBook(database, user, clock)
         return cls(database, user, clock, DeskReader(database), OrderActions(database, user, clock), book,
-                   PlanningDesk(database), Optimiser(database, book, user), CalendarAdmin(database, user, clock))
+                   PlanningDesk(database), Optimiser(database, book, user), CalendarAdmin(database, user, clock),
+                   SiteActions(database, user, clock))
 
     def read_rules(self) -> DeskRules:
         """The rules and the map's staleness limit: a read, so off the GUI thread."""

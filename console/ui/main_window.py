@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.map_dock, self.map = dock, dock.map
         dock.orders_selected.connect(self._on_map_orders_selected)
+        dock.enable_site_actions(self.operations, self._desk.sites)
         dock.route_shown.connect(self._on_map_route_shown)
         dock.failed.connect(self._on_load_failed)
         self.queue.rows_shown.connect(self._on_queue_rows_shown)

@@ -9,13 +9,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from console.core.services.desk import DeskReader, MapFacts
+from console.core.services.sites import SiteActions
 from console.core.store.rows import DeskUser
 from console.core.tile_file import TileFile, TileFileError, open_tile_file
+from console.ui import labels
 from console.ui.background import Background
 from console.ui.map_view import MapView
+from console.ui.operations import Operations
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 
@@ -85,6 +88,32 @@ class MapDock(QDockWidget):
             return stops, next((t.name for t in reader.technicians() if t.id == technician_id), "")
 
         self._background.run(read, lambda found: self._on_route_read(*found), self.failed.emit)
+
+    # --- unplaced sites -------------------------------------------------------------------------
+
+    def enable_site_actions(self, operations: Operations, sites: SiteActions) -> None:
+        """Unplaced sites put on the map by hand (after a confirmation) and sent to the geocoder again, as actions."""
+        self._operations, self._sites = operations, sites
+        self.map.place_requested.connect(self._on_place_requested)
+        self.map.geocode_requested.connect(self._on_geocode_requested)
+
+    def _on_place_requested(self, site_id: uuid.UUID, name: str, lat: float, lon: float) -> None:
+        answer = QMessageBox.question(self, self.tr("Place on the map"), self.tr(
+            "Put %1 at %2, %3 on the map? The change is kept in the site's history.").replace("%1", name)
+            .replace("%2", f"{lat:.5f}").replace("%3", f"{lon:.5f}"))
+        if answer == QMessageBox.StandardButton.Yes:
+            sites = self._sites
+            self._operations.write(lambda: sites.place(site_id, lat, lon), lambda _changes: self.follow_rows(True),
+                                   self._on_site_action_failed, origin=self)
+
+    def _on_geocode_requested(self, site_ids: list) -> None:
+        sites = self._sites
+        self._operations.write(lambda: sites.geocode_again(site_ids), lambda _changes: self.map.notice_text(self.tr(
+            "Asked the geocoder again for %n site(s); their positions come with the next sync.", "", len(site_ids))),
+            self._on_site_action_failed, origin=self)
+
+    def _on_site_action_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Nothing was changed"), self.tr("The change could not be saved: %1").replace("%1", labels.saving_failure(error)))
 
     def _on_route_read(self, stops: list, name: str) -> None:
         self.show()

@@ -12,11 +12,21 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.core.domain.enums import Band, CustomerLevel
 from console.core.domain.geo import Placement, placement, service_area
@@ -32,6 +42,7 @@ from console.ui.wrapping_delegate import WrappingDelegate
 register_tile_scheme()  # before the first web page of the process is made
 
 _RANK = {Band.GREEN: 0, Band.AMBER: 1, Band.RED: 2, Band.BREACHED: 3}
+SITE_ROLE = Qt.ItemDataRole.UserRole + 1  # an unplaced site's (id, name and address)
 _LEVEL_RANK = {level: level.rank for level in CustomerLevel}
 
 
@@ -63,6 +74,13 @@ class MapBridge(QObject):
         if isinstance(ids, list):
             self.sites_lassoed.emit([str(i) for i in ids])
 
+    site_placed = Signal(str, float, float)
+    """An unplaced site was put on the map (clicked after "Place on the map", or dropped): its id and position."""
+
+    @Slot(str, float, float)
+    def sitePlaced(self, site_id: str, lat: float, lon: float) -> None:  # noqa: N802 - called from JavaScript
+        self.site_placed.emit(site_id, lat, lon)
+
     @Slot()
     def pageReady(self) -> None:  # noqa: N802
         self.page_ready.emit()
@@ -71,6 +89,10 @@ class MapBridge(QObject):
 class MapView(QWidget):
     orders_selected = Signal(list)
     """The dispatcher chose a site on the map: the ids of its open orders shown in the queue."""
+    place_requested = Signal(object, str, float, float)
+    """An unplaced site put at a position on the map: (its id, its name and address, latitude, longitude)."""
+    geocode_requested = Signal(list)
+    """Unplaced sites to send to the geocoder again (their ids)."""
     ready = Signal()
     """The page is loaded and takes commands."""
 
@@ -97,7 +119,7 @@ class MapView(QWidget):
         self.notice.setStyleSheet("background: #fef3c7; color: #78350f; padding: 4px 8px;")
         self.notice.hide()
         self.unplaced_title = QLabel()
-        self.unplaced = QListWidget()
+        self.unplaced = UnplacedList()
         self.unplaced.setWordWrap(True)  # a long address reads in full, not cut at the list's edge
         self.unplaced.setItemDelegate(WrappingDelegate(self.unplaced))
         self.unplaced.setResizeMode(QListView.ResizeMode.Adjust)
@@ -107,6 +129,19 @@ class MapView(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.unplaced_title)
         side_layout.addWidget(self.unplaced)
+        self.place_button = QPushButton(self.tr("Place on the map"), enabled=False)
+        self.place_button.setToolTip(self.tr("Then click where the site is on the map (Esc: cancel); or drag the site from the list onto the map"))
+        self.geocode_button = QPushButton(self.tr("Geocode again"), enabled=False)
+        self.geocode_button.setToolTip(self.tr("Ask the centre's geocoder again for the selected sites' positions"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.place_button)
+        buttons.addWidget(self.geocode_button)
+        side_layout.addLayout(buttons)
+        self.unplaced_note = QLabel()
+        self.unplaced_note.setWordWrap(True)
+        self.unplaced_note.setStyleSheet("color: #1f4e79;")
+        self.unplaced_note.hide()
+        side_layout.addWidget(self.unplaced_note)
         splitter = QSplitter()
         splitter.addWidget(self.web)
         splitter.addWidget(side)
@@ -123,6 +158,11 @@ class MapView(QWidget):
         self.bridge.site_clicked.connect(self._on_bridge_site_clicked)
         self.bridge.sites_lassoed.connect(self._on_bridge_sites_lassoed)
         self.unplaced.itemActivated.connect(self._on_unplaced_item_activated)
+        self.unplaced.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.unplaced.itemSelectionChanged.connect(self._on_unplaced_selection_changed)
+        self.place_button.clicked.connect(self.start_placing)
+        self.geocode_button.clicked.connect(lambda: self.geocode_requested.emit(self._unplaced_chosen()))
+        self.bridge.site_placed.connect(self._on_bridge_site_placed)
         self._set_unplaced_title(0)
 
     # --- the page -----------------------------------------------------------------------------
@@ -249,6 +289,7 @@ class MapView(QWidget):
         for site, orders, why in unplaced:
             item = QListWidgetItem(f"{site.name} — {site.address} ({reasons[why]}) · {', '.join(o.number for o in orders)}")
             item.setData(0x0100, [o.id for o in orders])
+            item.setData(SITE_ROLE, (site.site_id, f"{site.name} — {site.address}"))
             self.unplaced.addItem(item)
         self._set_unplaced_title(len(unplaced))
 
@@ -284,3 +325,50 @@ class MapView(QWidget):
     @Slot(QListWidgetItem)
     def _on_unplaced_item_activated(self, item: QListWidgetItem) -> None:
         self.orders_selected.emit(list(item.data(0x0100)))
+
+    # --- unplaced sites: put on the map by hand, or geocoded again ----------------------------------
+
+    def notice_text(self, text: str) -> None:
+        """A line above the list of unplaced sites (what was asked for them)."""
+        self.unplaced_title.setToolTip(text)
+        self.unplaced_note.setText(text)
+        self.unplaced_note.show()
+
+    def _unplaced_chosen(self) -> list[uuid.UUID]:
+        return [item.data(SITE_ROLE)[0] for item in self.unplaced.selectedItems()]
+
+    def _on_unplaced_selection_changed(self) -> None:
+        chosen = self.unplaced.selectedItems()
+        self.place_button.setEnabled(len(chosen) == 1)
+        self.geocode_button.setEnabled(bool(chosen))
+
+    @Slot()
+    def start_placing(self) -> None:
+        """The next click on the map places the selected unplaced site (Esc cancels)."""
+        chosen = self.unplaced.selectedItems()
+        if len(chosen) == 1:
+            site_id, _name = chosen[0].data(SITE_ROLE)
+            hint = self.tr("Click where the site is (Esc: cancel)")
+            self.run(f"DeskMap.startPlacing({json.dumps(site_id.hex)}, {json.dumps(hint, ensure_ascii=False)})")
+
+    @Slot(str, float, float)
+    def _on_bridge_site_placed(self, site_hex: str, lat: float, lon: float) -> None:
+        for i in range(self.unplaced.count()):
+            site_id, name = self.unplaced.item(i).data(SITE_ROLE)
+            if site_id.hex == site_hex:
+                self.place_requested.emit(site_id, name, lat, lon)
+                return
+
+
+class UnplacedList(QListWidget):
+    """The unplaced sites; one dragged onto the map is placed where it is dropped (its id as text)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDragEnabled(True)
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt's name
+        data = QMimeData()
+        if len(items) == 1 and items[0].data(SITE_ROLE) is not None:
+            data.setText(f"dispatch-site:{items[0].data(SITE_ROLE)[0].hex}")
+        return data

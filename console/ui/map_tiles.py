@@ -68,17 +68,17 @@ class TileSchemeHandler(QWebEngineUrlSchemeHandler):
 def tile_file_problem_text(error: TileFileError) -> str:
     """The refusal in the desk's language, with what the map does instead."""
     path = str(error.path)
-    tr = QCoreApplication.translate
     texts = {
-        TileFileProblem.MISSING: tr("MapTiles", "The basemap file %1 does not exist."),
-        TileFileProblem.NOT_A_FILE: tr("MapTiles", "The basemap file %1 is a folder, not a file."),
-        TileFileProblem.UNREADABLE: tr("MapTiles", "The basemap file %1 cannot be read (%2)."),
-        TileFileProblem.NOT_SQLITE: tr("MapTiles", "The basemap file %1 is neither an MBTiles nor a PMTiles file."),
-        TileFileProblem.NOT_MBTILES: tr("MapTiles", "The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table)."),
-        TileFileProblem.VECTOR_TILES: tr("MapTiles", "The basemap file %1 holds vector tiles (%2); the map shows raster tiles "
-                                         "(PNG, JPEG or WebP): ask your GIS team for a raster export."),
-        TileFileProblem.UNKNOWN_FORMAT: tr("MapTiles", "The basemap file %1 holds tiles in a format the map cannot show (%2)."),
-        TileFileProblem.EMPTY: tr("MapTiles", "The basemap file %1 holds no tiles."),
+        TileFileProblem.MISSING: QCoreApplication.translate("MapTiles", "The basemap file %1 does not exist."),
+        TileFileProblem.NOT_A_FILE: QCoreApplication.translate("MapTiles", "The basemap file %1 is a folder, not a file."),
+        TileFileProblem.UNREADABLE: QCoreApplication.translate("MapTiles", "The basemap file %1 cannot be read (%2)."),
+        TileFileProblem.NOT_SQLITE: QCoreApplication.translate("MapTiles", "The basemap file %1 is neither an MBTiles nor a PMTiles file."),
+        TileFileProblem.NOT_MBTILES: QCoreApplication.translate("MapTiles", "The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table)."),
+        TileFileProblem.VECTOR_TILES: QCoreApplication.translate(
+            "MapTiles", "The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team "
+            "for a raster export."),
+        TileFileProblem.UNKNOWN_FORMAT: QCoreApplication.translate("MapTiles", "The basemap file %1 holds tiles in a format the map cannot show (%2)."),
+        TileFileProblem.EMPTY: QCoreApplication.translate("MapTiles", "The basemap file %1 holds no tiles."),
     }
     text = texts[error.problem].replace("%1", path).replace("%2", error.detail)
-    return text + " " + tr("MapTiles", "The map shows the district outlines without it; change the basemap file in the settings.")
+    return text + " " + QCoreApplication.translate("MapTiles", "The map shows the district outlines without it; change the basemap file in the settings.")

@@ -2,54 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 does not exist.</comment>
-        <translation>The basemap file %1 does not exist.</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 is a folder, not a file.</comment>
-        <translation>The basemap file %1 is a folder, not a file.</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 cannot be read (%2).</comment>
-        <translation>The basemap file %1 cannot be read (%2).</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 is not an MBTiles file (it is not an SQLite database).</comment>
-        <translation>The basemap file %1 is not an MBTiles file (it is not an SQLite database).</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</comment>
-        <translation>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</comment>
-        <translation>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 holds tiles in a format the map cannot show (%2).</comment>
-        <translation>The basemap file %1 holds tiles in a format the map cannot show (%2).</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 holds no tiles.</comment>
-        <translation>The basemap file %1 holds no tiles.</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The map shows the district outlines without it; change the basemap file in the settings.</comment>
-        <translation>The map shows the district outlines without it; change the basemap file in the settings.</translation>
-    </message>
-</context>
-<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge alerts</source>
@@ -1539,6 +1491,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>&amp;Orders</translation>
     </message>
     <message>
+        <source>&amp;Book a visit…</source>
+        <translation>&amp;Book a visit…</translation>
+    </message>
+    <message>
         <source>Find a &amp;technician…</source>
         <translation>Find a &amp;technician…</translation>
     </message>
@@ -1585,6 +1541,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>&amp;About Dispatch Console</source>
         <translation>&amp;About Dispatch Console</translation>
+    </message>
+    <message>
+        <source>Select one order to book its visit.</source>
+        <translation>Select one order to book its visit.</translation>
     </message>
     <message>
         <source>all regions</source>
@@ -1678,9 +1638,87 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <source>Map</source>
         <translation>Map</translation>
     </message>
+    <message>
+        <source>Place on the map</source>
+        <translation>Place on the map</translation>
+    </message>
+    <message>
+        <source>Put %1 at %2, %3 on the map? The change is kept in the site&apos;s history.</source>
+        <translation>Put %1 at %2, %3 on the map? The change is kept in the site&apos;s history.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asked the geocoder again for %n site(s); their positions come with the next sync.</source>
+        <translation>
+            <numerusform>Asked the geocoder again for %n site; its position comes with the next sync.</numerusform>
+            <numerusform>Asked the geocoder again for %n sites; their positions come with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nothing was changed</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapTiles</name>
+    <message>
+        <source>The basemap file %1 does not exist.</source>
+        <translation>The basemap file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 is a folder, not a file.</source>
+        <translation>The basemap file %1 is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 cannot be read (%2).</source>
+        <translation>The basemap file %1 cannot be read (%2).</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 is neither an MBTiles nor a PMTiles file.</source>
+        <translation>The basemap file %1 is neither an MBTiles nor a PMTiles file.</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</source>
+        <translation>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</source>
+        <translation>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 holds tiles in a format the map cannot show (%2).</source>
+        <translation>The basemap file %1 holds tiles in a format the map cannot show (%2).</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 holds no tiles.</source>
+        <translation>The basemap file %1 holds no tiles.</translation>
+    </message>
+    <message>
+        <source>The map shows the district outlines without it; change the basemap file in the settings.</source>
+        <translation>The map shows the district outlines without it; change the basemap file in the settings.</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
+    <message>
+        <source>Place on the map</source>
+        <translation>Place on the map</translation>
+    </message>
+    <message>
+        <source>Then click where the site is on the map (Esc: cancel); or drag the site from the list onto the map</source>
+        <translation>Then click where the site is on the map (Esc: cancel); or drag the site from the list onto the map</translation>
+    </message>
+    <message>
+        <source>Geocode again</source>
+        <translation>Geocode again</translation>
+    </message>
+    <message>
+        <source>Ask the centre&apos;s geocoder again for the selected sites&apos; positions</source>
+        <translation>Ask the centre&apos;s geocoder again for the selected sites&apos; positions</translation>
+    </message>
     <message>
         <source>Technician</source>
         <translation>Technician</translation>
@@ -1704,6 +1742,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Unplaced sites (%1)</source>
         <translation>Unplaced sites (%1)</translation>
+    </message>
+    <message>
+        <source>Click where the site is (Esc: cancel)</source>
+        <translation>Click where the site is (Esc: cancel)</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2235,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>pinned</translation>
     </message>
     <message>
+        <source>Book a visit</source>
+        <translation>Book a visit</translation>
+    </message>
+    <message>
+        <source>%1 waits for no visit: it has one booked (move it on the board) or its work is under way or done.</source>
+        <translation>%1 waits for no visit: it has one booked (move it on the board) or its work is under way or done.</translation>
+    </message>
+    <message>
         <source>Cancel the visit</source>
         <translation>Cancel the visit</translation>
     </message>
@@ -2678,8 +2728,8 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Map attribution</translation>
     </message>
     <message>
-        <source>Changes to the data file, user, language or time zone take effect at the next start.</source>
-        <translation>Changes to the data file, user, language or time zone take effect at the next start.</translation>
+        <source>A new language applies at once; changes to the data file, user or time zone take effect at the next start.</source>
+        <translation>A new language applies at once; changes to the data file, user or time zone take effect at the next start.</translation>
     </message>
     <message>
         <source>not a time zone</source>

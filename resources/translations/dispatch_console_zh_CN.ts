@@ -2,54 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 does not exist.</comment>
-        <translation>底图文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 is a folder, not a file.</comment>
-        <translation>底图文件 %1 是文件夹，不是文件。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 cannot be read (%2).</comment>
-        <translation>无法读取底图文件 %1（%2）。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 is not an MBTiles file (it is not an SQLite database).</comment>
-        <translation>底图文件 %1 不是 MBTiles 文件（不是 SQLite 数据库）。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</comment>
-        <translation>底图文件 %1 是 SQLite 数据库，但不是 MBTiles（没有 tiles 表）。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</comment>
-        <translation>底图文件 %1 是矢量瓦片（%2）；地图只能显示栅格瓦片（PNG、JPEG 或 WebP）：请向 GIS 团队索取栅格导出文件。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 holds tiles in a format the map cannot show (%2).</comment>
-        <translation>底图文件 %1 中的瓦片格式地图无法显示（%2）。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The basemap file %1 holds no tiles.</comment>
-        <translation>底图文件 %1 中没有瓦片。</translation>
-    </message>
-    <message>
-        <source>MapTiles</source>
-        <comment>The map shows the district outlines without it; change the basemap file in the settings.</comment>
-        <translation>地图将不显示底图，仅显示行政区轮廓；请在设置中更换底图文件。</translation>
-    </message>
-</context>
-<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge alerts</source>
@@ -1534,6 +1486,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>工单(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Book a visit…</source>
+        <translation>预约上门(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Find a &amp;technician…</source>
         <translation>查找装维人员(&amp;T)…</translation>
     </message>
@@ -1580,6 +1536,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>&amp;About Dispatch Console</source>
         <translation>关于调度台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select one order to book its visit.</source>
+        <translation>请选择一张工单来预约上门。</translation>
     </message>
     <message>
         <source>all regions</source>
@@ -1672,9 +1632,86 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <source>Map</source>
         <translation>地图</translation>
     </message>
+    <message>
+        <source>Place on the map</source>
+        <translation>在地图上定位</translation>
+    </message>
+    <message>
+        <source>Put %1 at %2, %3 on the map? The change is kept in the site&apos;s history.</source>
+        <translation>将 %1 定位到 %2, %3？此更改会记入该装机地址的历史。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asked the geocoder again for %n site(s); their positions come with the next sync.</source>
+        <translation>
+            <numerusform>已请地理编码服务重新查询 %n 个地址；坐标将随下次同步到达。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何修改</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>更改无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MapTiles</name>
+    <message>
+        <source>The basemap file %1 does not exist.</source>
+        <translation>底图文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 is a folder, not a file.</source>
+        <translation>底图文件 %1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 cannot be read (%2).</source>
+        <translation>无法读取底图文件 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 is neither an MBTiles nor a PMTiles file.</source>
+        <translation>底图文件 %1 既不是 MBTiles 文件，也不是 PMTiles 文件。</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 is an SQLite database but not MBTiles (it has no tiles table).</source>
+        <translation>底图文件 %1 是 SQLite 数据库，但不是 MBTiles（没有 tiles 表）。</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 holds vector tiles (%2); the map shows raster tiles (PNG, JPEG or WebP): ask your GIS team for a raster export.</source>
+        <translation>底图文件 %1 是矢量瓦片（%2）；地图只能显示栅格瓦片（PNG、JPEG 或 WebP）：请向 GIS 团队索取栅格导出。</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 holds tiles in a format the map cannot show (%2).</source>
+        <translation>底图文件 %1 中的瓦片格式地图无法显示（%2）。</translation>
+    </message>
+    <message>
+        <source>The basemap file %1 holds no tiles.</source>
+        <translation>底图文件 %1 中没有瓦片。</translation>
+    </message>
+    <message>
+        <source>The map shows the district outlines without it; change the basemap file in the settings.</source>
+        <translation>地图将不使用该文件，只显示行政区轮廓；请在设置中更换底图文件。</translation>
+    </message>
 </context>
 <context>
     <name>MapView</name>
+    <message>
+        <source>Place on the map</source>
+        <translation>在地图上定位</translation>
+    </message>
+    <message>
+        <source>Then click where the site is on the map (Esc: cancel); or drag the site from the list onto the map</source>
+        <translation>然后在地图上点击该地址所在位置（Esc 取消）；也可把地址从列表拖到地图上</translation>
+    </message>
+    <message>
+        <source>Geocode again</source>
+        <translation>重新地理编码</translation>
+    </message>
+    <message>
+        <source>Ask the centre&apos;s geocoder again for the selected sites&apos; positions</source>
+        <translation>请中心的地理编码服务重新查询所选地址的坐标</translation>
+    </message>
     <message>
         <source>Technician</source>
         <translation>装维人员</translation>
@@ -1698,6 +1735,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Unplaced sites (%1)</source>
         <translation>未定位的装机地址（%1）</translation>
+    </message>
+    <message>
+        <source>Click where the site is (Esc: cancel)</source>
+        <translation>点击该地址所在位置（Esc 取消）</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2227,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>已锁定</translation>
     </message>
     <message>
+        <source>Book a visit</source>
+        <translation>预约上门</translation>
+    </message>
+    <message>
+        <source>%1 waits for no visit: it has one booked (move it on the board) or its work is under way or done.</source>
+        <translation>%1 无需预约上门：已有预约（请在排班板上移动），或工作已在进行或已完成。</translation>
+    </message>
+    <message>
         <source>Cancel the visit</source>
         <translation>取消上门</translation>
     </message>
@@ -2670,8 +2719,8 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>地图版权说明</translation>
     </message>
     <message>
-        <source>Changes to the data file, user, language or time zone take effect at the next start.</source>
-        <translation>数据文件、用户、语言或时区的修改在下次启动时生效。</translation>
+        <source>A new language applies at once; changes to the data file, user or time zone take effect at the next start.</source>
+        <translation>语言更改立即生效；数据文件、用户或时区的更改在下次启动时生效。</translation>
     </message>
     <message>
         <source>not a time zone</source>

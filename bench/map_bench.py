@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,8 @@ from console.core.services.desk import DeskReader, MapFacts  # noqa: E402
 from console.core.tile_file import open_tile_file  # noqa: E402
 from console.data_file import open_data_file  # noqa: E402
 from console.ui.map_view import MapView  # noqa: E402
+
+UPDATE_SAMPLES = 9
 
 
 def js(view: MapView, script: str):
@@ -164,15 +167,17 @@ def main() -> None:
         print(f"basemap tiles in view loaded from {basemap.path.name}: {tiles_in_view * 1000:.0f} ms "
               f"({loaded:.0f} tiles); {outlines:.0f} district outlines")
 
-    site_id, state = next(iter(view._shown_sites.items()))
-    new_band = Band.BREACHED.value if state["band"] != Band.BREACHED.value else Band.GREEN.value
-    order_ids = view._orders_at_site[site_id]
-    target = [r for r in rows if r.id in set(order_ids)]
-    started = time.perf_counter()
-    view.update_orders(target, lambda _row: Band(new_band))
-    wait_until(app, lambda: js(view, f"DeskMap.bandOf('{site_id}')") == new_band)
-    update = time.perf_counter() - started
-    print(f"one marker recoloured and read back: {update * 1000:.0f} ms")
+    updates = []  # one marker recoloured and read back, nine times (one sample is the machine's mood as much as the map's)
+    for n, (site_id, state) in zip(range(UPDATE_SAMPLES), list(view._shown_sites.items())[::97], strict=False):
+        new_band = Band.BREACHED.value if state["band"] != Band.BREACHED.value else Band.GREEN.value
+        target = [r for r in rows if r.id in set(view._orders_at_site[site_id])]
+        started = time.perf_counter()
+        view.update_orders(target, lambda _row, b=new_band: Band(b))
+        wait_until(app, lambda s=site_id, b=new_band: js(view, f"DeskMap.bandOf('{s}')") == b)
+        updates.append(time.perf_counter() - started)
+        print(f"marker update {n + 1}: {updates[-1] * 1000:.0f} ms")
+    update = statistics.median(updates)
+    print(f"one marker recoloured and read back: median {update * 1000:.0f} ms, slowest {max(updates) * 1000:.0f} ms")
 
     started = time.perf_counter()
     view.show_sites(facts, rows, band_of, now)
@@ -188,7 +193,8 @@ def main() -> None:
         "district_outlines": outlines, "basemap": basemap.path.name if basemap else None,
         "tiles_in_view_ms": round(tiles_in_view * 1000) if tiles_in_view is not None else None,
         "first_render_ms": round(first_render * 1000), "first_render_target_ms": 3000,
-        "marker_update_ms": round(update * 1000), "marker_update_target_ms": 200,
+        "marker_update_ms": round(update * 1000), "marker_update_slowest_ms": round(max(updates) * 1000),
+        "marker_update_target_ms": 200,
         "redraw_all_baseline_ms": round(redraw_all * 1000),
         "update_ratio_vs_redraw": round(redraw_all / update, 1) if update else None,
         "page_process_rss_mb": round(memory),

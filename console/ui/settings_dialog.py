@@ -90,8 +90,15 @@ class SettingsDialog(QDialog):
         self.tile_url = QLineEdit(settings.map_tile_url)
         self.tile_url.setPlaceholderText("https://tiles.intranet/{z}/{x}/{y}.png")
         self.tile_attribution = QLineEdit(settings.map_tile_attribution)
+        self.tile_file = QLineEdit(settings.map_tile_file)
+        self.tile_file.setPlaceholderText(self.tr("empty: the tile URL above, or district outlines only"))
+        browse_tiles = QPushButton(self.tr("Browse…"))
+        browse_tiles.clicked.connect(self._on_browse_tiles_clicked)
+        tile_file_row = QHBoxLayout()
+        tile_file_row.addWidget(self.tile_file, 1)
+        tile_file_row.addWidget(browse_tiles)
 
-        for edit in (self.data_file, self.central_url, self.ca_bundle, self.username, self.tile_url, self.tile_attribution):
+        for edit in (self.data_file, self.central_url, self.ca_bundle, self.username, self.tile_url, self.tile_attribution, self.tile_file):
             _fit(edit)
         form = QFormLayout(self)
         form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never smaller than what it shows
@@ -104,7 +111,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Desk time zone"), zone_row)
         form.addRow(self.tr("Map tile URL"), self.tile_url)
         form.addRow(self.tr("Map attribution"), self.tile_attribution)
-        note = QLabel(self.tr("A new language applies at once; changes to the data file, user or time zone take effect at the next start."))
+        form.addRow(self.tr("Basemap file (MBTiles, PMTiles)"), tile_file_row)
+        note = QLabel(self.tr("A new language applies at once; changes to the data file, user, time zone or map take effect at the next start."))
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -126,6 +134,12 @@ class SettingsDialog(QDialog):
         if path:
             self.data_file.setText(path)
 
+    def _on_browse_tiles_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Basemap file"), self.tile_file.text(),
+                                                    self.tr("Basemap files (*.mbtiles *.pmtiles)"))
+        if path:
+            self.tile_file.setText(path)
+
     def accept(self) -> None:
         try:
             self.result_settings = with_changes(
@@ -138,6 +152,7 @@ class SettingsDialog(QDialog):
                 desk_zone=self.desk_zone.currentText().strip(),
                 map_tile_url=self.tile_url.text().strip(),
                 map_tile_attribution=self.tile_attribution.text().strip(),
+                map_tile_file=self.tile_file.text().strip(),
             )
         except SettingsError as exc:
             QMessageBox.warning(self, self.tr("Settings"), self.tr("These settings cannot be used: %1").replace("%1", str(exc)))

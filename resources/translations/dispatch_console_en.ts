@@ -2696,6 +2696,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Type part of a name to find a zone, e.g. Shanghai or Urumqi.</translation>
     </message>
     <message>
+        <source>empty: the tile URL above, or district outlines only</source>
+        <translation>empty: the tile URL above, or district outlines only</translation>
+    </message>
+    <message>
         <source>Data file</source>
         <translation>Data file</translation>
     </message>
@@ -2728,8 +2732,12 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Map attribution</translation>
     </message>
     <message>
-        <source>A new language applies at once; changes to the data file, user or time zone take effect at the next start.</source>
-        <translation>A new language applies at once; changes to the data file, user or time zone take effect at the next start.</translation>
+        <source>Basemap file (MBTiles, PMTiles)</source>
+        <translation>Basemap file (MBTiles, PMTiles)</translation>
+    </message>
+    <message>
+        <source>A new language applies at once; changes to the data file, user, time zone or map take effect at the next start.</source>
+        <translation>A new language applies at once; changes to the data file, user, time zone or map take effect at the next start.</translation>
     </message>
     <message>
         <source>not a time zone</source>
@@ -2738,6 +2746,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Dispatch Console data (*.sqlite)</source>
         <translation>Dispatch Console data (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Basemap file</source>
+        <translation>Basemap file</translation>
+    </message>
+    <message>
+        <source>Basemap files (*.mbtiles *.pmtiles)</source>
+        <translation>Basemap files (*.mbtiles *.pmtiles)</translation>
     </message>
     <message>
         <source>These settings cannot be used: %1</source>

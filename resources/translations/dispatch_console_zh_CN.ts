@@ -2687,6 +2687,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>输入名称的一部分以查找时区，例如 Shanghai 或 Urumqi。</translation>
     </message>
     <message>
+        <source>empty: the tile URL above, or district outlines only</source>
+        <translation>留空：使用上面的瓦片地址，或只显示行政区轮廓</translation>
+    </message>
+    <message>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
@@ -2719,8 +2723,12 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>地图版权说明</translation>
     </message>
     <message>
-        <source>A new language applies at once; changes to the data file, user or time zone take effect at the next start.</source>
-        <translation>语言更改立即生效；数据文件、用户或时区的更改在下次启动时生效。</translation>
+        <source>Basemap file (MBTiles, PMTiles)</source>
+        <translation>底图文件（MBTiles、PMTiles）</translation>
+    </message>
+    <message>
+        <source>A new language applies at once; changes to the data file, user, time zone or map take effect at the next start.</source>
+        <translation>语言更改立即生效；数据文件、用户、时区或地图的更改在下次启动时生效。</translation>
     </message>
     <message>
         <source>not a time zone</source>
@@ -2729,6 +2737,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Dispatch Console data (*.sqlite)</source>
         <translation>调度台数据 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Basemap file</source>
+        <translation>底图文件</translation>
+    </message>
+    <message>
+        <source>Basemap files (*.mbtiles *.pmtiles)</source>
+        <translation>底图文件 (*.mbtiles *.pmtiles)</translation>
     </message>
     <message>
         <source>These settings cannot be used: %1</source>

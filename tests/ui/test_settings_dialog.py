@@ -71,3 +71,17 @@ def test_offsets_are_written_as_utc_plus_or_minus_hours_and_minutes() -> None:
     assert utc_offset_text("Asia/Kolkata", WINTER) == "UTC+05:30"
     assert utc_offset_text("America/St_Johns", WINTER) == "UTC-03:30"
     assert utc_offset_text("Mars/Olympus", WINTER) == ""
+
+
+def test_a_basemap_file_is_saved_and_one_that_is_no_basemap_file_is_refused_and_kept(qtbot, monkeypatch) -> None:
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    dialog = open_dialog(qtbot, Settings(map_tile_file="/data/gis/shanghai.mbtiles"))
+    assert dialog.tile_file.text() == "/data/gis/shanghai.mbtiles"
+    dialog.tile_file.setText("/data/gis/shanghai.png")
+    dialog.accept()
+    assert dialog.result_settings is None and "map_tile_file" in warned[0]
+    assert dialog.tile_file.text() == "/data/gis/shanghai.png"
+    dialog.tile_file.setText("/data/gis/shanghai.pmtiles")
+    dialog.accept()
+    assert dialog.result_settings is not None and dialog.result_settings.map_tile_file == "/data/gis/shanghai.pmtiles"

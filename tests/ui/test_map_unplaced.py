@@ -2,6 +2,7 @@
 audited, then drawn), Esc cancelling; several sent to the geocoder again; one dragged from the list
 carries its id for the map to drop."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,21 @@ def test_several_sites_are_sent_to_the_geocoder_again_and_a_dragged_one_carries_
     assert asked == chosen
     dragged = view.unplaced.mimeData([view.unplaced.item(0)])
     assert dragged.text() == f"dispatch-site:{_site_of(view.unplaced.item(0)).hex}"
+
+
+def test_a_site_dropped_on_the_map_is_placed_where_it_lands(window, qtbot, monkeypatch) -> None:
+    view = window.map
+    site_id = _site_of(view.unplaced.item(0))
+    asked: list = []
+    view.place_requested.connect(lambda *args: asked.append(args))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a: QMessageBox.StandardButton.No))  # (not saved here)
+    js(qtbot, window, f"""(function () {{
+        var box = DeskMap.leaflet().getContainer(), r = box.getBoundingClientRect(), data = new DataTransfer();
+        data.setData("text/plain", "dispatch-site:{site_id.hex}");
+        box.dispatchEvent(new DragEvent("drop", {{dataTransfer: data, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2,
+                                                  bubbles: true, cancelable: true}}));
+        return 0; }})()""")
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    middle = json.loads(js(qtbot, window, "JSON.stringify(DeskMap.leaflet().getCenter())"))
+    placed_id, _name, lat, lon = asked[0]
+    assert placed_id == site_id and abs(lat - middle["lat"]) < 0.01 and abs(lon - middle["lng"]) < 0.01

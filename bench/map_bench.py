@@ -167,6 +167,8 @@ def main() -> None:
         print(f"basemap tiles in view loaded from {basemap.path.name}: {tiles_in_view * 1000:.0f} ms "
               f"({loaded:.0f} tiles); {outlines:.0f} district outlines")
 
+    if outlines:  # the page at rest: the district names placed after the first render and the tiles
+        wait_until(app, lambda: js(view, "DeskMap.labels().settled()"))
     updates = []  # one marker recoloured and read back, nine times (one sample is the machine's mood as much as the map's)
     for n, (site_id, state) in zip(range(UPDATE_SAMPLES), list(view._shown_sites.items())[::97], strict=False):
         new_band = Band.BREACHED.value if state["band"] != Band.BREACHED.value else Band.GREEN.value

@@ -439,8 +439,7 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("Breached: %1").replace("%1", ", ".join(breached[:5]) + ("…" if len(breached) > 5 else "")))
         if red:
             parts.append(self.tr("Turned red: %1").replace("%1", ", ".join(red[:5]) + ("…" if len(red) > 5 else "")))
-        message = "\n".join(parts)
-        self.statusBar().showMessage(message.replace("\n", "  ·  "), 30000)
+        message = "\n".join(parts)  # (in the window: the alert list and its count in the status bar; here a desktop notice)
         if self.tray is not None:
             icon = QSystemTrayIcon.MessageIcon.Critical if breached else QSystemTrayIcon.MessageIcon.Warning
             self.tray.showMessage(self.tr("SLA alert"), message, icon, 10000)

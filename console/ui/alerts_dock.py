@@ -13,10 +13,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,8 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +54,7 @@ from console.ui import labels, sla_format
 from console.ui.operations import Operations
 
 ALERT_BANDS = (Band.BREACHED, Band.RED)
+_GREY = QColor("#6b7280")
 
 
 class AlertsPanel(QWidget):
@@ -59,22 +71,31 @@ class AlertsPanel(QWidget):
         self._operations, self._actions, self._zone, self._now = operations, actions, zone, now
         self._alerts: list[tuple[QueueRow, Band]] = []
         self._acks: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
-        self._generation = 0
+        self._unacknowledged = 0
+        self._unread: set[uuid.UUID] = set()  # alerts whose acknowledgements are still to read
+        self._newly: set[uuid.UUID] = set()  # alerts just raised, not yet sounded
+        self._wanted: list[tuple[QueueRow, Band]] | None = None  # the latest list, waiting for the job under way
+        self._reading = False
         self.sound = QToolButton(checkable=True, checked=True)
         self.sound.setText(self.tr("Sound"))
         self.sound.setToolTip(self.tr("Sound a signal when an order turns red or late"))
         self.acknowledge_button = QPushButton(self.tr("Acknowledge…"), enabled=False)
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.summary = QLabel()
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("SLA"), self.tr("Order no."), self.tr("Since"), self.tr("Customer"),
-                                              self.tr("Acknowledged")])
+        self.model = AlertsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        metrics = self.fontMetrics()
+        for column, sample in ((self.BAND, "Breached"), (self.NUMBER, "FT20261205000280"), (self.SINCE, "12-04 15:16"),
+                               (self.CUSTOMER, "上海华信生物医药有限")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)  # (sized once: thousands of rows are not measured)
         self.table.horizontalHeader().setSectionResizeMode(self.ACKNOWLEDGED, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(lambda: self.acknowledge_button.setEnabled(bool(self.selected())))
-        self.table.cellDoubleClicked.connect(lambda r, _c: self.order_chosen.emit(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.acknowledge_button.setEnabled(bool(self.selected())))
+        self.table.doubleClicked.connect(lambda index: self.order_chosen.emit(self.model.data(index, Qt.ItemDataRole.UserRole)))
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.sound)
@@ -89,61 +110,70 @@ class AlertsPanel(QWidget):
 
     @property
     def unacknowledged(self) -> int:
-        return sum(1 for row, band in self._alerts if (row.id, band) not in self._acks)
+        return self._unacknowledged
 
-    def set_alerts(self, alerts: list[tuple[QueueRow, Band]], new: set[uuid.UUID] = frozenset()) -> None:
-        """The orders red or late now; `new`: those that just turned so (a sound, once their
-        acknowledgements are read)."""
-        self._alerts = sorted(alerts, key=lambda a: (a[1] is not Band.BREACHED, -_since(a[0], a[1]).timestamp()))
-        self._generation += 1
-        generation, ids = self._generation, [row.id for row, _ in alerts]
-        database = self._actions.database
-        self._operations.read(lambda: acknowledgements(database, ids), lambda acks: self._on_acks(generation, acks, new))
+    def set_alerts(self, alerts: list[tuple[QueueRow, Band]], new: set[uuid.UUID] | None = None) -> None:
+        """The orders red or late now (tens of thousands on a stormy day: sorted, counted and their
+        acknowledgements read in a worker, one job at a time: a change meanwhile waits for it and
+        the latest list goes next). `new`: those that just turned so (a sound once their
+        acknowledgements are read; the others' are kept); None: all read again (a reload)."""
+        if new is None:
+            self._unread, self._acks = {row.id for row, _ in alerts}, {}
+        else:
+            self._unread |= new
+            self._newly |= new
+        self._wanted = alerts
+        if not self._reading:
+            self._read_next()
 
-    def _on_acks(self, generation: int, acks: dict, new: set[uuid.UUID]) -> None:
-        if generation != self._generation:
-            return  # a newer list is on its way
-        self._acks = acks
+    def _read_next(self) -> None:
+        alerts, self._wanted = self._wanted, None
+        if alerts is None:
+            self._reading = False
+            return
+        self._reading = True
+        database, known, unread, newly = self._actions.database, dict(self._acks), set(self._unread), self._newly
+        self._newly = set()
+        sound = bool(newly) and self.sound.isChecked()
+
+        def work() -> tuple:
+            acks = known | (acknowledgements(database, unread) if unread else {})
+            ordered = sorted(alerts, key=lambda a: (a[1] is not Band.BREACHED, -_since(a[0], a[1]).timestamp()))
+            open_ = sum(1 for row, band in ordered if (row.id, band) not in acks)
+            beep = sound and any(row.id in newly and (row.id, band) not in acks for row, band in ordered)
+            return ordered, acks, open_, beep, unread
+
+        self._operations.read(work, lambda done: self._on_read(*done), lambda _error: self._read_next())
+
+    def _on_read(self, ordered: list, acks: dict, open_: int, beep: bool, read: set[uuid.UUID]) -> None:
+        self._alerts, self._acks, self._unacknowledged = ordered, acks, open_
+        self._unread -= read
         self._fill()
-        if self.sound.isChecked() and any(row.id in new and (row.id, band) not in acks for row, band in self._alerts):
+        if beep:
             QApplication.beep()
+        self._read_next()
 
     def _fill(self) -> None:
         chosen = set(self.selected())
-        self.table.setRowCount(len(self._alerts))
-        for r, (row, band) in enumerate(self._alerts):
-            ack = self._acks.get((row.id, band))
-            cells = (sla_format.band_name(band), row.number, self._short_time(_since(row, band)), row.customer,
-                     f"✓ {ack.by} {self._short_time(ack.at)}" if ack is not None else "")
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                if c == self.BAND:
-                    item.setForeground(sla_format.BAND_COLOURS[band])
-                elif c == self.CUSTOMER:
-                    item.setToolTip(row.customer)
-                if ack is None:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                else:
-                    item.setForeground(QColor("#6b7280"))
-                    if c == self.ACKNOWLEDGED:
-                        item.setToolTip(_ack_text(ack, self._zone))
-                self.table.setItem(r, c, item)
-            if (row.id, band) in chosen:
-                self.table.selectRow(r)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(self.CUSTOMER, min(self.table.columnWidth(self.CUSTOMER), 150))  # (whole in the tooltip)
-        self.table.horizontalHeader().setSectionResizeMode(self.ACKNOWLEDGED, QHeaderView.ResizeMode.Stretch)
-        count = self.unacknowledged
+        self.model.reset(self._alerts, self._acks)
+        if chosen:
+            selection = QItemSelection()
+            for r, (row, band) in enumerate(self._alerts):
+                if (row.id, band) in chosen:
+                    selection.select(self.model.index(r, 0), self.model.index(r, self.ACKNOWLEDGED))
+            self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        count = self._unacknowledged
         self.summary.setText(self.tr("%1 red or late, %2 not acknowledged").replace("%1", str(len(self._alerts))).replace("%2", str(count)))
         self.count_changed.emit(count)
 
-    def _short_time(self, instant: datetime) -> str:
+    def short_time(self, instant: datetime) -> str:
         """"14:33" today, "12-04 15:16" before (the whole time in the queue's Due column)."""
         local, today = instant.astimezone(self._zone), self._now().astimezone(self._zone).date()
         return f"{local:%H:%M}" if local.date() == today else f"{local:%m-%d %H:%M}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return self._zone
 
     def selected(self) -> list[tuple[uuid.UUID, Band]]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -165,7 +195,69 @@ class AlertsPanel(QWidget):
         def acknowledge() -> list:
             return [actions.acknowledge_alert(ids, band, note) for band, ids in by_band.items()]
 
-        self._operations.write(acknowledge, lambda _done: self.set_alerts(self._alerts), origin=self)
+        self._operations.write(acknowledge, lambda _done: self._reread(chosen), origin=self)
+
+    def _reread(self, chosen: list[tuple[uuid.UUID, Band]]) -> None:
+        """Their acknowledgements read again (just written here)."""
+        ids = {i for i, _ in chosen}
+        self._acks = {key: ack for key, ack in self._acks.items() if key[0] not in ids}
+        self._unread |= ids
+        self.set_alerts(self._alerts, set())
+
+
+class AlertsModel(QAbstractTableModel):
+    """The alerts as the list shows them: cells made when painted, not one widget item each."""
+
+    def __init__(self, panel: AlertsPanel):
+        super().__init__(panel)
+        self._panel = panel
+        self._alerts: list[tuple[QueueRow, Band]] = []
+        self._acks: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def reset(self, alerts: list[tuple[QueueRow, Band]], acks: dict[tuple[uuid.UUID, Band], Acknowledgement]) -> None:
+        self.beginResetModel()
+        self._alerts, self._acks = alerts, acks
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._alerts)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        tr = self._panel.tr
+        return (tr("SLA"), tr("Order no."), tr("Since"), tr("Customer"), tr("Acknowledged"))[section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, band = self._alerts[index.row()]
+        ack, column, panel = self._acks.get((row.id, band)), index.column(), self._panel
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == AlertsPanel.BAND:
+                return sla_format.band_name(band)
+            if column == AlertsPanel.SINCE:
+                return panel.short_time(_since(row, band))
+            if column == AlertsPanel.ACKNOWLEDGED:
+                return f"✓ {ack.by} {panel.short_time(ack.at)}" if ack is not None else ""
+            return row.number if column == AlertsPanel.NUMBER else row.customer
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _GREY if ack is not None else sla_format.BAND_COLOURS[band] if column == AlertsPanel.BAND else None
+        if role == Qt.ItemDataRole.FontRole and ack is None:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == AlertsPanel.CUSTOMER:
+                return row.customer
+            if column == AlertsPanel.ACKNOWLEDGED and ack is not None:
+                return _ack_text(ack, panel.zone)
+        return None
 
 
 class AcknowledgeDialog(QDialog):
@@ -236,7 +328,7 @@ def install(window) -> AlertsPanel:
     show_count(0)
     queue = window.queue
     queue.rows_shown.connect(lambda loaded: panel.set_alerts(queue.alert_rows()) if loaded else None)
-    queue.crossings.connect(lambda ids: panel.set_alerts(queue.alert_rows(), set(ids)))
+    queue.alerts_changed.connect(lambda entered: panel.set_alerts(queue.alert_rows(), entered))
     panel.order_chosen.connect(window.select_order)
     window.alerts, window.alerts_dock, window.alerts_count = panel, dock, count
     return panel

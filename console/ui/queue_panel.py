@@ -8,16 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -37,7 +34,7 @@ from console.ui import labels
 from console.ui.operations import Operations
 from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog
 from console.ui.queue_filter_bar import QueueFilterBar
-from console.ui.sla_delegate import SlaDelegate
+from console.ui.work_order_table import WorkOrderTable
 from console.ui.work_order_table_model import WorkOrderTableModel, runs
 
 
@@ -50,82 +47,8 @@ class PreparedQueue:
     numbers: dict[uuid.UUID, str]
     districts: set[str]
     assignees: set[str]
-
-
-class WorkOrderTable(QTableView):
-    """The queue's view: whole-row selection, sortable headers, countdown cells by delegate."""
-
-    def __init__(self, model: WorkOrderTableModel, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setModel(model)
-        self.sla_delegate = SlaDelegate(model, self)  # only these two columns are painted in Python
-        self.setItemDelegateForColumn(WorkOrderTableModel.BAND, self.sla_delegate)
-        self.setItemDelegateForColumn(WorkOrderTableModel.TIME_LEFT, self.sla_delegate)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setSortingEnabled(True)
-        self.horizontalHeader().setSortIndicator(WorkOrderTableModel.TIME_LEFT, Qt.SortOrder.AscendingOrder)
-        self.setWordWrap(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._choose_columns)
-        header.setToolTip(self.tr("Drag a column's title to move it; right-click to choose the columns shown."))
-        self._fitted = False
-
-    def restore_columns(self, state: QByteArray) -> bool:
-        """The columns as saved (order, widths, hidden ones); whether the state fitted this table."""
-        if not self.horizontalHeader().restoreState(state):
-            return False
-        self._fitted = True  # (the user's widths, not fitted to the rows again)
-        return True
-
-    def column_actions(self, parent: QMenu) -> list[QAction]:
-        """A checkable entry per column: shown or hidden (the last one shown stays)."""
-        header, model = self.horizontalHeader(), self.model()
-        shown = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
-        actions = []
-        for column in range(model.columnCount()):
-            title = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-            action = QAction(title or self.tr("(column %1)").replace("%1", str(column + 1)), parent, checkable=True)
-            action.setChecked(column in shown)
-            action.setEnabled(not (column in shown and len(shown) == 1))
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
-            actions.append(action)
-        return actions
-
-    def _choose_columns(self, position) -> None:
-        menu = QMenu(self)
-        menu.addActions(self.column_actions(menu))
-        menu.exec(self.horizontalHeader().mapToGlobal(position))
-        menu.deleteLater()
-
-    def fit_columns_once(self) -> None:
-        """Size columns to the header and the visible rows the first time there are rows."""
-        if self._fitted or self.model().rowCount() == 0:
-            return
-        self._fitted = True
-        self.resizeColumnsToContents()
-        cap = self.fontMetrics().horizontalAdvance("M") * 16
-        mark = self.iconSize().width() if self.iconSize().isValid() else 16
-        for column in range(self.model().columnCount()):
-            room = mark + 6 if column == WorkOrderTableModel.NUMBER else 0  # another desk's claim mark beside the number
-            self.setColumnWidth(column, min(self.columnWidth(column) + 12, cap) + room)
-
-    def visible_rows(self) -> tuple[int, int]:
-        first = self.rowAt(0)
-        if first < 0:
-            return 0, -1
-        last = self.rowAt(self.viewport().height() - 1)
-        return first, (self.model().rowCount() - 1 if last < 0 else last)
+    by_id: dict[uuid.UUID, QueueRow]
+    alerts: dict[uuid.UUID, tuple[QueueRow, Band]]  # the orders red or late now, with their band
 
 
 class QueuePanel(QWidget):
@@ -137,6 +60,8 @@ class QueuePanel(QWidget):
     """Orders just turned red or breached (a list of (order number, Band))."""
     crossings = Signal(list)
     """Orders changed band (a list of order ids)."""
+    alerts_changed = Signal(set)
+    """Orders turned red or late, or stopped being so (a set of the ids that just turned red or late)."""
     rows_shown = Signal(bool)
     """The table shows another set of rows: True when they were (re)loaded, False when filtered."""
 
@@ -175,6 +100,8 @@ class QueuePanel(QWidget):
         self.timer.timeout.connect(self.tick)
         self._complete = True
         self._numbers: dict[uuid.UUID, str] = {}
+        self._by_id: dict[uuid.UUID, QueueRow] = {}
+        self._alert_map: dict[uuid.UUID, tuple[QueueRow, Band]] = {}
         self._update_title()
 
     # --- actions ------------------------------------------------------------------------------
@@ -265,9 +192,25 @@ class QueuePanel(QWidget):
         return self._actions
 
     def alert_rows(self) -> list[tuple[QueueRow, Band]]:
-        """Every loaded order red or late now (whatever the filter shows), with its band."""
-        band = self.watch.band
-        return [(r, b) for r in self.model.all_rows() if (b := band(r.id)) in (Band.RED, Band.BREACHED)]
+        """Every loaded order red or late now (whatever the filter shows), with its band: found with
+        the rows (off the GUI thread), then kept by the band crossings."""
+        return list(self._alert_map.values())
+
+    def _follow_alerts(self, crossings: list[BandCrossing]) -> None:
+        entered: set[uuid.UUID] = set()
+        changed = False
+        for c in crossings:
+            row = self._by_id.get(c.order_id)
+            if c.band in (Band.RED, Band.BREACHED) and row is not None:
+                before = self._alert_map.get(c.order_id)
+                if before is None or before[1] is not c.band:  # newly red, or red turned late
+                    entered.add(c.order_id)
+                    changed = True
+                self._alert_map[c.order_id] = (row, c.band)
+            elif self._alert_map.pop(c.order_id, None) is not None:
+                changed = True
+        if changed:
+            self.alerts_changed.emit(entered)
 
     def selected_ids(self) -> list[uuid.UUID]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -370,9 +313,12 @@ class QueuePanel(QWidget):
         with paused_gc(freeze=True):
             watch = BandWatch(self.model.calendar, self.model.params)
             watch.reset(((r.id, r.sla) for r in rows), now)
+            band = watch.band
             return PreparedQueue(
                 rows=self.model.presorted(rows, now),
                 watch=watch,
+                by_id={r.id: r for r in rows},
+                alerts={r.id: (r, b) for r in rows if (b := band(r.id)) in (Band.RED, Band.BREACHED)},
                 numbers={r.id: r.number for r in rows},
                 districts={r.district_en if self._english else r.district for r in rows},
                 assignees={r.assignee for r in rows if r.assignee},
@@ -390,6 +336,7 @@ class QueuePanel(QWidget):
         self.filter_bar.count_over(prepared.rows, prepared.watch.band, lambda row: pause_awaits_approval(row.sla, params, now))
         self.watch = prepared.watch
         self._numbers = prepared.numbers
+        self._by_id, self._alert_map = prepared.by_id, prepared.alerts
         self._emit_band_counts()
         self.table.fit_columns_once()
         self.reselect(selected)
@@ -414,8 +361,10 @@ class QueuePanel(QWidget):
         row = self.model.row_of(order_id)
         if row is None:
             return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        index = self.model.index(row, 0)  # this order alone (selectRow would add to it while Ctrl is held)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
         return True
 
     def _update_title(self) -> None:
@@ -439,6 +388,7 @@ class QueuePanel(QWidget):
         if f.awaiting_approval and self.watch.restarted and not crossings:
             self._refilter()
         if crossings:
+            self._follow_alerts(crossings)
             self._emit_band_counts()
             self.crossings.emit([c.order_id for c in crossings])
             alerts = self._alerts(crossings)

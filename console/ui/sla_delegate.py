@@ -8,7 +8,7 @@ going through the model's data() roles.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from console.core.domain.enums import Band
@@ -22,6 +22,7 @@ class SlaDelegate(QStyledItemDelegate):
         self._model = model
         self._bold = QFont()
         self._bold.setBold(True)
+        self._marks: dict[tuple[bool, int], QPixmap] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
@@ -63,23 +64,32 @@ class SlaDelegate(QStyledItemDelegate):
             painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
         painter.restore()
 
-    @staticmethod
-    def _basis_mark(painter: QPainter, rect: QRect, business: bool, colour: QColor) -> None:
+    def _basis_mark(self, painter: QPainter, rect: QRect, business: bool, colour: QColor) -> None:
         """A small calendar for a limit in working time, a small clock for one round the clock: told
-        apart at a glance (the column's tooltip says which is which)."""
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour, 1.2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        top = rect.center().y() - 5
-        if business:
-            painter.drawRect(QRectF(rect.left() + 0.5, top + 1.5, 10, 9))
-            painter.drawLine(QPointF(rect.left() + 0.5, top + 4.5), QPointF(rect.left() + 10.5, top + 4.5))
-            painter.drawLine(QPointF(rect.left() + 3.5, top), QPointF(rect.left() + 3.5, top + 2.5))
-            painter.drawLine(QPointF(rect.left() + 7.5, top), QPointF(rect.left() + 7.5, top + 2.5))
-        else:
-            centre = QPointF(rect.left() + 5.5, top + 5.5)
-            painter.drawEllipse(centre, 5, 5)
-            painter.drawLine(centre, QPointF(centre.x(), centre.y() - 3.5))
-            painter.drawLine(centre, QPointF(centre.x() + 2.5, centre.y()))
-        painter.restore()
+        apart at a glance (the column's tooltip says which is which). Drawn once per colour and
+        kept: a tick repaints these cells every second."""
+        key = (business, colour.rgba())
+        mark = self._marks.get(key)
+        if mark is None:
+            mark = self._marks[key] = _mark(business, colour)
+        painter.drawPixmap(rect.left(), rect.center().y() - 6, mark)
+
+
+def _mark(business: bool, colour: QColor) -> QPixmap:
+    mark = QPixmap(13, 13)
+    mark.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(mark)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.2))
+    if business:
+        painter.drawRect(QRectF(0.5, 2.5, 10, 9))
+        painter.drawLine(QPointF(0.5, 5.5), QPointF(10.5, 5.5))
+        painter.drawLine(QPointF(3.5, 1), QPointF(3.5, 3.5))
+        painter.drawLine(QPointF(7.5, 1), QPointF(7.5, 3.5))
+    else:
+        centre = QPointF(6, 6.5)
+        painter.drawEllipse(centre, 5, 5)
+        painter.drawLine(centre, QPointF(6, 3))
+        painter.drawLine(centre, QPointF(8.5, 6.5))
+    painter.end()
+    return mark

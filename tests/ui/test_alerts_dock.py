@@ -28,17 +28,17 @@ def test_the_list_holds_every_red_and_late_order_and_an_acknowledgement_is_kept_
     panel = window.alerts
     now = window.model.clock()
     expected = {(r.id, b) for r in window.model.all_rows() if (b := window.model.band(r, now)) in (Band.RED, Band.BREACHED)}
-    qtbot.waitUntil(lambda: panel.table.rowCount() == len(expected) > 0, timeout=5000)
-    assert {panel.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(panel.table.rowCount())} == {i for i, _ in expected}
+    qtbot.waitUntil(lambda: panel.model.rowCount() == len(expected) > 0, timeout=5000)
+    assert {panel.model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(panel.model.rowCount())} == {i for i, _ in expected}
     assert window.alerts_count.text() == f"⚠ {len(expected)} alerts"
     panel.table.selectRow(0)
-    first_id = panel.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
+    first_id = panel.model.index(0, 0).data(Qt.ItemDataRole.UserRole)
     _accept_with("called the technician, on site in 20 minutes")
     panel.acknowledge_selected()
     qtbot.waitUntil(lambda: window.alerts_count.text() == f"⚠ {len(expected) - 1} alerts", timeout=5000)
-    assert panel.table.item(0, panel.ACKNOWLEDGED).text().startswith("✓ ")
-    assert "called the technician" in panel.table.item(0, panel.ACKNOWLEDGED).toolTip()
-    assert not panel.table.item(0, panel.NUMBER).font().bold()
+    assert panel.model.index(0, panel.ACKNOWLEDGED).data().startswith("✓ ")
+    assert "called the technician" in panel.model.index(0, panel.ACKNOWLEDGED).data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.model.index(0, panel.NUMBER).data(Qt.ItemDataRole.FontRole) is None  # (bold while not acknowledged)
     acks = acknowledgements(demo_db, [first_id])
     assert [a.note for a in acks.values()] == ["called the technician, on site in 20 minutes"]
 
@@ -49,22 +49,22 @@ def test_an_order_turning_red_sounds_once_unless_the_sound_is_off_and_a_double_c
     panel = window.alerts
     beeps: list[bool] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(True)))
-    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5000)
-    before = panel.table.rowCount()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)
+    before = panel.model.rowCount()
     amber = next(r for r in window.model.all_rows() if window.model.band(r, clock.now) is Band.AMBER and not r.paused)
     clock.now = amber.sla.times.red_at + timedelta(seconds=1)
     window.queue.tick()
-    qtbot.waitUntil(lambda: panel.table.rowCount() > before, timeout=5000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > before, timeout=5000)
     assert beeps == [True]
     panel.sound.setChecked(False)
     another = next(r for r in window.model.all_rows() if window.model.band(r, clock.now) is Band.AMBER and not r.paused)
-    count = panel.table.rowCount()
+    count = panel.model.rowCount()
     clock.now = another.sla.times.red_at + timedelta(seconds=1)
     window.queue.tick()
-    qtbot.waitUntil(lambda: panel.table.rowCount() > count, timeout=5000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > count, timeout=5000)
     assert beeps == [True]
-    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == amber.id)
-    panel.table.cellDoubleClicked.emit(row, 0)
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data(Qt.ItemDataRole.UserRole) == amber.id)
+    panel.table.doubleClicked.emit(panel.model.index(row, 0))
     assert window.queue.selected_ids() == [amber.id]
 
 

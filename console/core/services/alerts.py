@@ -27,19 +27,24 @@ class Acknowledgement:
 
 
 def acknowledgements(database: Database, order_ids: Iterable[uuid.UUID]) -> dict[tuple[uuid.UUID, Band], Acknowledgement]:
-    """The last acknowledgement of each of these orders' alerts, by (order, band)."""
+    """The last acknowledgement of each of these orders' alerts, by (order, band). Many orders (a
+    reload on a stormy day) are read as all acknowledgements at once, kept for these orders: one
+    statement over the few acknowledgement rows, not one per 500 orders."""
     ids = list(order_ids)
+    query = (select(AuditEntry.order_id, AuditEntry.after, AuditEntry.at, AuditEntry.reason, User.display_name)
+             .outerjoin(User, User.id == AuditEntry.user_id).where(AuditEntry.action == "alert.acknowledged").order_by(AuditEntry.at))
     out: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
     with database.reading() as s:
-        for start in range(0, len(ids), 500):
-            rows = s.execute(
-                select(AuditEntry.order_id, AuditEntry.after, AuditEntry.at, AuditEntry.reason, User.display_name)
-                .outerjoin(User, User.id == AuditEntry.user_id)
-                .where(AuditEntry.action == "alert.acknowledged", AuditEntry.order_id.in_(ids[start:start + 500]))
-                .order_by(AuditEntry.at)
-            )
-            for order_id, after, at, note, by in rows:
-                band = (after or {}).get("band")
-                if band in (Band.RED.value, Band.BREACHED.value):
-                    out[(order_id, Band(band))] = Acknowledgement(at, by or "", note or "")
+        if len(ids) > MANY:
+            wanted = set(ids)
+            rows = [r for r in s.execute(query) if r[0] in wanted]
+        else:
+            rows = list(s.execute(query.where(AuditEntry.order_id.in_(ids)))) if ids else []
+        for order_id, after, at, note, by in rows:
+            band = (after or {}).get("band")
+            if band in (Band.RED.value, Band.BREACHED.value):
+                out[(order_id, Band(band))] = Acknowledgement(at, by or "", note or "")
     return out
+
+
+MANY = 500  # orders read by id; more: every acknowledgement read and these kept

@@ -72,7 +72,10 @@ class AlertsPanel(QWidget):
         self._alerts: list[tuple[QueueRow, Band]] = []
         self._acks: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
         self._unacknowledged = 0
-        self._unread: set[uuid.UUID] = set()  # alerts whose acknowledgements are still to read
+        self._unread: set[uuid.UUID] | None = set()  # alerts whose acknowledgements are still to read (None: all)
+        self._latest: list[tuple[QueueRow, Band]] | None = None
+        self._shown = False
+        self.band_of: Callable[[uuid.UUID], Band | None] = lambda _order_id: None  # an order's alert band now (the queue's)
         self._newly: set[uuid.UUID] = set()  # alerts just raised, not yet sounded
         self._wanted: list[tuple[QueueRow, Band]] | None = None  # the latest list, waiting for the job under way
         self._reading = False
@@ -113,41 +116,49 @@ class AlertsPanel(QWidget):
         return self._unacknowledged
 
     def set_alerts(self, alerts: list[tuple[QueueRow, Band]], new: set[uuid.UUID] | None = None) -> None:
-        """The orders red or late now (tens of thousands on a stormy day: sorted, counted and their
-        acknowledgements read in a worker, one job at a time: a change meanwhile waits for it and
-        the latest list goes next). `new`: those that just turned so (a sound once their
-        acknowledgements are read; the others' are kept); None: all read again (a reload)."""
+        """The orders red or late now (tens of thousands on a stormy day). Their acknowledgements
+        are read and counted in a worker, one job at a time (a change meanwhile waits for it and
+        the latest list goes next); the list is sorted there too, while it is shown. `new`: those
+        that just turned so (a sound once their acknowledgements are read); None: all read again."""
         if new is None:
-            self._unread, self._acks = {row.id for row, _ in alerts}, {}
-        else:
+            self._unread = None  # every acknowledgement read again
+        elif self._unread is not None:
             self._unread |= new
-            self._newly |= new
+        self._newly |= new or set()
         self._wanted = alerts
         if not self._reading:
             self._read_next()
+
+    def set_shown(self, shown: bool) -> None:
+        """The list is on screen (it is sorted and filled only then)."""
+        self._shown = shown
+        if shown and self._latest is not None:
+            self.set_alerts(self._latest, set())
 
     def _read_next(self) -> None:
         alerts, self._wanted = self._wanted, None
         if alerts is None:
             self._reading = False
             return
-        self._reading = True
-        database, known, unread, newly = self._actions.database, dict(self._acks), set(self._unread), self._newly
-        self._newly = set()
+        self._reading, self._latest = True, alerts
+        database, band_of, known, unread, newly = self._actions.database, self.band_of, dict(self._acks), self._unread, self._newly
+        self._newly, shown = set(), self._shown
         sound = bool(newly) and self.sound.isChecked()
 
         def work() -> tuple:
-            acks = known | (acknowledgements(database, unread) if unread else {})
-            ordered = sorted(alerts, key=lambda a: (a[1] is not Band.BREACHED, -_since(a[0], a[1]).timestamp()))
-            open_ = sum(1 for row, band in ordered if (row.id, band) not in acks)
-            beep = sound and any(row.id in newly and (row.id, band) not in acks for row, band in ordered)
+            acks = acknowledgements(database, None) if unread is None else known | (acknowledgements(database, unread) if unread else {})
+            open_ = len(alerts) - sum(1 for (order_id, band) in acks if band_of(order_id) is band)
+            beep = sound and any((order_id, band_of(order_id)) not in acks for order_id in newly)
+            ordered = sorted(alerts, key=lambda a: (a[1] is not Band.BREACHED, -_since(a[0], a[1]).timestamp())) if shown else None
             return ordered, acks, open_, beep, unread
 
         self._operations.read(work, lambda done: self._on_read(*done), lambda _error: self._read_next())
 
-    def _on_read(self, ordered: list, acks: dict, open_: int, beep: bool, read: set[uuid.UUID]) -> None:
-        self._alerts, self._acks, self._unacknowledged = ordered, acks, open_
-        self._unread -= read
+    def _on_read(self, ordered: list | None, acks: dict, open_: int, beep: bool, read: set[uuid.UUID] | None) -> None:
+        self._acks, self._unacknowledged = acks, open_
+        self._unread = set() if read is None else (self._unread or set()) - read
+        if ordered is not None:
+            self._alerts = ordered
         self._fill()
         if beep:
             QApplication.beep()
@@ -201,8 +212,9 @@ class AlertsPanel(QWidget):
         """Their acknowledgements read again (just written here)."""
         ids = {i for i, _ in chosen}
         self._acks = {key: ack for key, ack in self._acks.items() if key[0] not in ids}
-        self._unread |= ids
-        self.set_alerts(self._alerts, set())
+        if self._unread is not None:
+            self._unread |= ids
+        self.set_alerts(self._latest or self._alerts, set())
 
 
 class AlertsModel(QAbstractTableModel):
@@ -327,6 +339,8 @@ def install(window) -> AlertsPanel:
     panel.count_changed.connect(show_count)
     show_count(0)
     queue = window.queue
+    panel.band_of = queue.alert_band
+    dock.visibilityChanged.connect(panel.set_shown)
     queue.rows_shown.connect(lambda loaded: panel.set_alerts(queue.alert_rows()) if loaded else None)
     queue.alerts_changed.connect(lambda entered: panel.set_alerts(queue.alert_rows(), entered))
     panel.order_chosen.connect(window.select_order)

@@ -196,6 +196,11 @@ class QueuePanel(QWidget):
         the rows (off the GUI thread), then kept by the band crossings."""
         return list(self._alert_map.values())
 
+    def alert_band(self, order_id: uuid.UUID) -> Band | None:
+        """The order's band if it is red or late now."""
+        found = self._alert_map.get(order_id)
+        return found[1] if found is not None else None
+
     def _follow_alerts(self, crossings: list[BandCrossing]) -> None:
         entered: set[uuid.UUID] = set()
         changed = False

@@ -25,6 +25,7 @@ def _accept_with(note: str) -> None:
 
 def test_the_list_holds_every_red_and_late_order_and_an_acknowledgement_is_kept_with_its_note(qtbot, demo_db, tmp_path) -> None:
     window = open_window(qtbot, demo_db, tmp_path, english=True)
+    window.alerts_dock.show()  # (the list is sorted and filled while shown; the count always)
     panel = window.alerts
     now = window.model.clock()
     expected = {(r.id, b) for r in window.model.all_rows() if (b := window.model.band(r, now)) in (Band.RED, Band.BREACHED)}
@@ -46,6 +47,7 @@ def test_the_list_holds_every_red_and_late_order_and_an_acknowledgement_is_kept_
 def test_an_order_turning_red_sounds_once_unless_the_sound_is_off_and_a_double_click_shows_it(qtbot, demo_db, tmp_path, monkeypatch) -> None:
     clock = FakeClock()
     window = open_window(qtbot, demo_db, tmp_path, english=True, clock=clock)
+    window.alerts_dock.show()
     panel = window.alerts
     beeps: list[bool] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(True)))

@@ -153,7 +153,8 @@ def test_crossing_into_red_or_breached_raises_an_alert_and_updates_the_counts(qt
     assert (row.number, band) in blocker.args[0]
     counts = window.queue.watch.counts
     assert window.queue.watch.band(row.id) is band and sum(counts.values()) == sum(before.values())
-    qtbot.waitUntil(lambda: (row.id, band) in {(r.id, b) for r, b in window.alerts._alerts}, timeout=5_000)  # in the alert list
+    assert window.queue.alert_band(row.id) is band  # an alert (the list's, and its count's)
+    qtbot.waitUntil(lambda: window.alerts.unacknowledged == len(window.queue.alert_rows()), timeout=5_000)
     assert window.band_labels[band].text().endswith(f"{window.queue.watch.counts[band]:,}")
 
 

@@ -26,16 +26,23 @@ class Acknowledgement:
     note: str
 
 
-def acknowledgements(database: Database, order_ids: Iterable[uuid.UUID]) -> dict[tuple[uuid.UUID, Band], Acknowledgement]:
-    """The last acknowledgement of each of these orders' alerts, by (order, band). Many orders (a
-    reload on a stormy day) are read as all acknowledgements at once, kept for these orders: one
+def acknowledgements(database: Database, order_ids: Iterable[uuid.UUID] | None) -> dict[tuple[uuid.UUID, Band], Acknowledgement]:
+    """The last acknowledgement of each of these orders' alerts (None: of every order), by (order,
+    band). Many orders are read as all acknowledgements at once, kept for these orders: one
     statement over the few acknowledgement rows, not one per 500 orders."""
-    ids = list(order_ids)
+    if order_ids is None:
+        return _read(database, None)
+    return _read(database, list(order_ids))
+
+
+def _read(database: Database, ids: list[uuid.UUID] | None) -> dict[tuple[uuid.UUID, Band], Acknowledgement]:
     query = (select(AuditEntry.order_id, AuditEntry.after, AuditEntry.at, AuditEntry.reason, User.display_name)
              .outerjoin(User, User.id == AuditEntry.user_id).where(AuditEntry.action == "alert.acknowledged").order_by(AuditEntry.at))
     out: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
     with database.reading() as s:
-        if len(ids) > MANY:
+        if ids is None:
+            rows = list(s.execute(query))
+        elif len(ids) > MANY:
             wanted = set(ids)
             rows = [r for r in s.execute(query) if r[0] in wanted]
         else:

@@ -242,8 +242,10 @@ class AlertsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        tr = self._panel.tr
-        return (tr("SLA"), tr("Order no."), tr("Since"), tr("Customer"), tr("Acknowledged"))[section]
+        titles = (QCoreApplication.translate("AlertsPanel", "SLA"), QCoreApplication.translate("AlertsPanel", "Order no."),
+                  QCoreApplication.translate("AlertsPanel", "Since"), QCoreApplication.translate("AlertsPanel", "Customer"),
+                  QCoreApplication.translate("AlertsPanel", "Acknowledged"))
+        return titles[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -22,9 +22,15 @@ class _Job(QRunnable):
             result = self._fn()
         except Exception as exc:  # handed to the GUI thread's error callback
             log.exception("background job failed")
-            self._owner.finished.emit(self._job_id, False, exc)
+            self._answer(False, exc)
         else:
-            self._owner.finished.emit(self._job_id, True, result)
+            self._answer(True, result)
+
+    def _answer(self, ok: bool, value: Any) -> None:
+        try:
+            self._owner.finished.emit(self._job_id, ok, value)
+        except RuntimeError:  # its owner (a closed window's) is gone: the answer is dropped with it
+            log.debug("a background job's answer came after its owner was deleted: dropped")
 
 
 class Background(QObject):

@@ -50,7 +50,7 @@ CONTESTED: Mapping[str, frozenset[str]] = {
 }
 # Each replica computes these from the facts and the rules (store.sla_cache); never pushed.
 DERIVED: Mapping[str, frozenset[str]] = {
-    "work_orders": frozenset({"due_at", "amber_at", "red_at", "sla_limit_seconds", "sla_business", "response_due_at"}),
+    "work_orders": frozenset({"due_at", "amber_at", "red_at", "sla_limit_seconds", "sla_business", "response_due_at", "sla_stage"}),
 }
 # Never leaves the centre.
 SECRET: Mapping[str, frozenset[str]] = {"users": frozenset({"password_hash"})}

@@ -114,6 +114,16 @@ class SlaStage(StrEnum):
     FEEDBACK = "feedback"
 
 
+class CancelReason(StrEnum):
+    """Why an order was withdrawn (撤单); the note says the rest."""
+
+    CUSTOMER_WITHDREW = "customer_withdrew"  # the customer no longer wants it
+    DUPLICATE = "duplicate"  # the same job ordered twice
+    UPSTREAM_CANCELLED = "upstream_cancelled"  # the order system withdrew it
+    NOT_FEASIBLE = "not_feasible"  # no resource can serve the site
+    OTHER = "other"
+
+
 class LimitUnit(StrEnum):
     WORKING_DAYS = "working_days"
     HOURS = "hours"

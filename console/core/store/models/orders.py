@@ -25,6 +25,7 @@ from console.core.domain.enums import (
     OPEN_STATUSES,
     AppointmentChangeKind,
     AppointmentStatus,
+    CancelReason,
     ContactMethod,
     ExceptionKind,
     FieldEventKind,
@@ -35,6 +36,7 @@ from console.core.domain.enums import (
     RescheduleReason,
     Respondent,
     SatisfactionRating,
+    SlaStage,
 )
 from console.core.store.models.base import Base, Synced, enum_type
 
@@ -63,7 +65,7 @@ class WorkOrder(Synced, Base):
         Index(
             "ix_work_orders_queue", "status", "due_at", "deleted", "id", "number", "kind", "priority", "customer_id",
             "district_id", "address", "assignee_id", "received_at", "current_step", "region_id", "amber_at", "red_at",
-            "sla_limit_seconds", "sla_business", "paused_since", "version",
+            "sla_limit_seconds", "sla_business", "paused_since", "version", "sla_stage",
             sqlite_where=text(OPEN_STATUS_SQL),
         ).ddl_if(dialect="sqlite"),
     )
@@ -88,7 +90,9 @@ class WorkOrder(Synced, Base):
     sla_limit_seconds: Mapped[int | None] = mapped_column(Integer)
     sla_business: Mapped[bool | None]
     response_due_at: Mapped[datetime | None]
-    responded_at: Mapped[datetime | None]
+    responded_at: Mapped[datetime | None]  # a fault's response (接单), a complaint's acceptance (受理)
+    investigated_at: Mapped[datetime | None]  # a complaint's network investigation done (排查)
+    sla_stage: Mapped[SlaStage | None] = mapped_column(enum_type(SlaStage))  # the stage the cached instants count down
     paused_since: Mapped[datetime | None]
     current_step: Mapped[ProvisioningStep | None] = mapped_column(enum_type(ProvisioningStep))
     assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("technicians.id"), index=True)
@@ -97,6 +101,8 @@ class WorkOrder(Synced, Base):
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     billing_started_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]  # the completion returned to the order system (回单), due the day it was resolved
+    cancel_reason: Mapped[CancelReason | None] = mapped_column(enum_type(CancelReason))
 
 
 class OrderStep(Synced, Base):
@@ -111,6 +117,7 @@ class OrderStep(Synced, Base):
     started_at: Mapped[datetime | None]
     due_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]
+    completed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
 
 
 class SlaPause(Synced, Base):

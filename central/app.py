@@ -14,11 +14,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy import create_engine
 
-from central import audit_chain, outbound
+from central import audit_chain, outbound, validation
 from central.background import Background
 from central.config import CentralConfig
 from central.limits import RequestLimits
-from central.routers import appointments, auth, field, health, orders, rules, sync
+from central.routers import appointments, auth, field, health, orders, positions, rules, sync
 from central.schemas import Unprocessable
 from central.state import Centre
 from console.core.store.database import Database
@@ -40,6 +40,7 @@ def create_app(config: CentralConfig) -> FastAPI:
                   responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
     app.state.centre = Centre(config, database)
     app.add_middleware(RequestLimits, max_body=config.max_body_mb * 1024 * 1024)
-    for area in (health, auth, orders, field, rules, appointments, sync):
+    validation.install(app)
+    for area in (health, auth, orders, field, positions, rules, appointments, sync):
         app.include_router(area.router)
     return app

@@ -117,6 +117,22 @@ class SurveyIn(BaseModel):
     at: datetime
 
 
+class PositionIn(BaseModel):
+    """Where the technician is, from the field app (`speed_kmh` is the phone's own figure, for the record only)."""
+
+    latitude: float = Field(ge=-90, le=90, allow_inf_nan=False)
+    longitude: float = Field(ge=-180, le=180, allow_inf_nan=False)
+    at: datetime
+    accuracy_m: float | None = Field(default=None, ge=0, le=100000, allow_inf_nan=False)
+    speed_kmh: float | None = Field(default=None, ge=0, le=1000, allow_inf_nan=False)
+
+
+class PositionOut(BaseModel):
+    accepted: bool
+    last_seen_at: datetime
+    next_report_after_s: int
+
+
 # --- the rules: calendar and SLA limits -------------------------------------------------------------
 
 class CalendarDayIn(BaseModel):

@@ -45,8 +45,8 @@ def field_exception(order_id: uuid.UUID, body: ExceptionIn, user: CurrentUser, s
                     if_match: ExpectedVersion) -> IntakeOut:
     reports = field_reports(centre, user, s, if_match)
     with refusals_answered(FieldError):
-        number, new_id = reports.report_exception(order_id, body.kind, body.note, aware(body.at))
-    return IntakeOut(id=new_id, number=number, created=True)
+        raised = reports.report_exception(order_id, body.kind, body.note, aware(body.at))
+    return IntakeOut(id=raised.order_id, number=raised.number, created=raised.reissued)  # (kept, not re-issued: the same order)
 
 
 @router.post("/field/orders/{order_id}/test-result", status_code=status.HTTP_204_NO_CONTENT)

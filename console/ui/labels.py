@@ -90,6 +90,7 @@ _PAIRS: list[tuple[StrEnum, str]] = [
     (RescheduleReason.OTHER, QT_TRANSLATE_NOOP("Labels", "Other")),
     (PauseReason.CUSTOMER_NOT_READY, QT_TRANSLATE_NOOP("Labels", "Customer not ready")),
     (PauseReason.CUSTOMER_POSTPONED, QT_TRANSLATE_NOOP("Labels", "Customer asked to postpone")),
+    (PauseReason.FIELD_EXCEPTION, QT_TRANSLATE_NOOP("Labels", "Field exception")),
     (ExceptionKind.FIBER_PORT_BROKEN, QT_TRANSLATE_NOOP("Labels", "Fiber port broken")),
     (ExceptionKind.FIBER_PORT_TAKEN, QT_TRANSLATE_NOOP("Labels", "Fiber port taken")),
     (ExceptionKind.OPTICAL_BOX_UNUSABLE, QT_TRANSLATE_NOOP("Labels", "Optical box unusable")),

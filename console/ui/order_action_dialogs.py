@@ -104,6 +104,8 @@ class PauseDialog(QDialog):
         self.reason = QComboBox()
         self.reason.addItem(self.tr("Choose a reason…"), None)
         for reason in PauseReason:
+            if reason is PauseReason.FIELD_EXCEPTION:
+                continue  # (the field exception rules pause for it, not a dispatcher)
             self.reason.addItem(labels.name(reason), reason)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("What the customer said, when they expect to be ready"))

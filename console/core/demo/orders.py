@@ -226,7 +226,7 @@ class _OrderGenerator:
         return order
 
     def _pause(self, order: dict[str, Any], pause: Pause) -> None:
-        reason = self.rng.choice(list(PauseReason))
+        reason = self.rng.choice([PauseReason.CUSTOMER_NOT_READY, PauseReason.CUSTOMER_POSTPONED])  # (the customer's: a desk's pause)
         user = self._dispatcher(order["region_id"])
         self.ctx.add(SlaPause, order_id=order["id"], reason=reason, note="客户现场未具备施工条件" if reason is PauseReason.CUSTOMER_NOT_READY else "客户要求延期",
                      started_at=pause.start, started_by=user, ended_at=pause.end, ended_by=user if pause.end else None,

@@ -142,6 +142,7 @@ class Band(StrEnum):
 class PauseReason(StrEnum):
     CUSTOMER_NOT_READY = "customer_not_ready"
     CUSTOMER_POSTPONED = "customer_postponed"
+    FIELD_EXCEPTION = "field_exception"  # a field exception the rules pause for (console.core.domain.field.ExceptionRule)
 
 
 class Role(StrEnum):

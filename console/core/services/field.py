@@ -1,16 +1,19 @@
 """Reports from the technician's app: check-in, exceptions, tests, delivery report, signature,
 and the customer's survey. Each is one unit of work with a field event and an audit row.
 
-A field exception (fiber port broken or taken, optical box unusable) archives the order and
-issues its replacement at once, linked to it, with the SLA clock running on from the original
-start (seed 003: from 15-30 minutes by hand down to about 3). A signature completes the order
-and starts billing the same day.
+A field exception (fiber port broken or taken, optical box unusable) does what the rules say for
+its kind (rule parameters field.exception.*, a supervisor's to change): archive the order and issue
+its replacement at once, linked to it (seed 003: from 15-30 minutes by hand down to about 3), or
+keep the order; and the SLA clock either runs on from the original start or pauses (a recorded
+pause, reason field_exception, ended by the desk's resume). A signature completes the order and
+starts billing the same day.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,10 +27,12 @@ from console.core.domain.enums import (
     FieldEventKind,
     OrderKind,
     OrderStatus,
+    PauseReason,
     Respondent,
     Role,
     SatisfactionRating,
 )
+from console.core.domain.field import PAUSE, RUN_ON
 from console.core.domain.sla import OrderFacts, Pause
 from console.core.store import audit
 from console.core.store.database import Database
@@ -44,8 +49,20 @@ from console.core.store.models import (
 )
 from console.core.store.numbering import next_order_number
 from console.core.store.rows import DeskUser
-from console.core.store.rules import load_calendar, load_rulebook, parameters
-from console.core.store.sla_cache import sla_columns
+from console.core.store.rules import load_calendar, load_exception_rules, load_rulebook, parameters
+from console.core.store.sla_cache import refresh_sla, sla_columns
+
+
+@dataclass(frozen=True)
+class Raised:
+    """What an exception did: the order that carries on (the re-issued one, or the same), whether it
+    was re-issued and whether its clock paused; `reported_on`: the order the exception was raised on."""
+
+    order_id: uuid.UUID
+    number: str
+    reissued: bool
+    paused: bool
+    reported_on: uuid.UUID
 
 
 class FieldError(ValueError):
@@ -58,10 +75,11 @@ class FieldError(ValueError):
 
 class FieldReports:
     def __init__(self, database: Database, user: DeskUser, technician_id: uuid.UUID | None, clock: Callable[[], datetime],
-                 expected_version: int | None = None):
-        """`expected_version`: the order's version the app saw; a report on a changed order is refused."""
+                 expected_version: int | None = None, desk_id: str = "field"):
+        """`expected_version`: the order's version the app saw; a report on a changed order is refused.
+        `desk_id`: where the report came from, in its audit rows (the app, or a desk on its behalf)."""
         self._database, self._user, self._technician_id, self._clock = database, user, technician_id, clock
-        self._expected_version = expected_version
+        self._expected_version, self._desk_id = expected_version, desk_id
 
     # --- reports ------------------------------------------------------------------------------
 
@@ -113,43 +131,80 @@ class FieldReports:
             self._move(session, order, OrderStatus.CLOSED, "field.signature",
                        {"channel": channel, "billing_started_at": order.billing_started_at.isoformat() if order.billing_started_at else None})
 
-    def report_exception(self, order_id: uuid.UUID, kind: ExceptionKind, note: str, at: datetime) -> tuple[str, uuid.UUID]:
-        """Archive the order and issue its replacement; returns (new number, new id)."""
-        kind = ExceptionKind(kind)
+    def report_exception(self, order_id: uuid.UUID, kind: ExceptionKind, note: str, at: datetime) -> Raised:
+        """What the rules say an exception of this kind does: archive and re-issue the order (or
+        keep it), its clock paused or running on."""
         with self._database.unit_of_work() as session:
-            old, now = self._order(session, order_id), self._clock()
-            self._event(session, old, FieldEventKind.EXCEPTION, at, exception_kind=kind, payload={"note": note.strip()})
-            calendar, book = load_calendar(session), load_rulebook(session)
-            customer = session.get(Customer, old.customer_id)
-            service = session.get(Service, old.service_id) if old.service_id else None
-            pauses = tuple(
-                Pause(p.started_at, p.ended_at, p.approved_by is not None)
-                for p in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id, SlaPause.ended_at.is_not(None)))
-            )
-            facts = OrderFacts(old.kind, customer.level, service.assurance if service else None, old.sla_started_at,
-                               old.access_points, pauses)
-            number = next_order_number(session, old.kind, now.astimezone(calendar.zone).date())
-            new = WorkOrder(
-                number=str(number), kind=old.kind, status=OrderStatus.NEW, priority=old.priority, title=old.title,
-                description=f"{old.description}\n[{kind.value}] {note.strip()}".strip(), customer_id=old.customer_id,
-                site_id=old.site_id, address=old.address, district_id=old.district_id, service_id=old.service_id,
-                region_id=old.region_id, access_points=old.access_points, received_at=now, sla_started_at=old.sla_started_at,
-                replaces_order_id=old.id, current_step=old.current_step, **sla_columns(facts, book, calendar, now),
-            )
-            session.add(new)
+            return self.exception_within(session, order_id, ExceptionKind(kind), note, at)
+
+    def exception_within(self, session: Session, order_id: uuid.UUID, kind: ExceptionKind, note: str, at: datetime,
+                         technician_id: uuid.UUID | None = None) -> Raised:
+        """The exception inside a caller's unit of work (the desk raising it and dispatching the
+        order that carries on, in one action). `technician_id`: whose exception it is, when the
+        reporter is not the technician (the desk, on the technician's call)."""
+        old, now, note = self._order(session, order_id), self._clock(), note.strip()
+        rule = load_exception_rules(session)[kind]
+        event = self._event(session, old, FieldEventKind.EXCEPTION, at, exception_kind=kind, technician=technician_id,
+                            payload={"note": note})
+        carried = self._reissue(session, old, kind, note, now) if rule.reissue else old
+        paused = rule.pauses and self._pause(session, carried, note, now)
+        event.payload = {"note": note, "reissued": rule.reissue, "clock": PAUSE if paused else RUN_ON,
+                         **({"reissued_as": carried.number} if rule.reissue else {})}
+        if not rule.reissue:
+            audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="field.exception", entity="work_order",
+                         entity_id=old.id, order_id=old.id, before=None,
+                         after={"exception": kind.value, "reissued": False, "clock": PAUSE if paused else RUN_ON}, reason=note)
+            touch(old, now)  # (a re-issued order is new: its first version carries the pause)
+        if paused:
             session.flush()
-            for pause in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id)):  # the clock's history moves along
-                session.add(SlaPause(order_id=new.id, reason=pause.reason, note=pause.note, started_at=pause.started_at,
-                                     started_by=pause.started_by, ended_at=pause.ended_at or now, ended_by=pause.ended_by,
-                                     approved_by=pause.approved_by))
-            for pause in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id, SlaPause.ended_at.is_(None))):
-                pause.ended_at, pause.ended_by = now, self._user.id
-            old.paused_since = None
-            old.closed_at = now
-            self._move(session, old, OrderStatus.SUPERSEDED, "order.superseded", {"replaced_by": new.number, "exception": kind.value})
-            audit.record(session, at=now, user_id=self._user.id, desk_id="field", action="order.created", entity="work_order",
-                         entity_id=new.id, order_id=new.id, before=None, after={"number": new.number, "replaces": old.number})
-            return new.number, new.id
+            refresh_sla(session, [carried.id], load_rulebook(session), load_calendar(session), now)
+        return Raised(carried.id, carried.number, rule.reissue, paused, old.id)
+
+    def _reissue(self, session: Session, old: WorkOrder, kind: ExceptionKind, note: str, now: datetime) -> WorkOrder:
+        """Archive the order and issue its replacement, linked to it, the clock's history moving along."""
+        calendar, book = load_calendar(session), load_rulebook(session)
+        customer = session.get(Customer, old.customer_id)
+        service = session.get(Service, old.service_id) if old.service_id else None
+        pauses = tuple(
+            Pause(p.started_at, p.ended_at, p.approved_by is not None)
+            for p in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id, SlaPause.ended_at.is_not(None)))
+        )
+        facts = OrderFacts(old.kind, customer.level, service.assurance if service else None, old.sla_started_at,
+                           old.access_points, pauses)
+        number = next_order_number(session, old.kind, now.astimezone(calendar.zone).date())
+        new = WorkOrder(
+            number=str(number), kind=old.kind, status=OrderStatus.NEW, priority=old.priority, title=old.title,
+            description=f"{old.description}\n[{kind.value}] {note}".strip(), customer_id=old.customer_id,
+            site_id=old.site_id, address=old.address, district_id=old.district_id, service_id=old.service_id,
+            region_id=old.region_id, access_points=old.access_points, received_at=now, sla_started_at=old.sla_started_at,
+            replaces_order_id=old.id, current_step=old.current_step, **sla_columns(facts, book, calendar, now),
+        )
+        session.add(new)
+        session.flush()
+        for pause in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id)):  # the clock's history moves along
+            session.add(SlaPause(order_id=new.id, reason=pause.reason, note=pause.note, started_at=pause.started_at,
+                                 started_by=pause.started_by, ended_at=pause.ended_at or now, ended_by=pause.ended_by,
+                                 approved_by=pause.approved_by))
+        for pause in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id, SlaPause.ended_at.is_(None))):
+            pause.ended_at, pause.ended_by = now, self._user.id
+        old.paused_since = None
+        old.closed_at = now
+        self._move(session, old, OrderStatus.SUPERSEDED, "order.superseded", {"replaced_by": new.number, "exception": kind.value})
+        audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="order.created", entity="work_order",
+                     entity_id=new.id, order_id=new.id, before=None, after={"number": new.number, "replaces": old.number})
+        return new
+
+    def _pause(self, session: Session, order: WorkOrder, note: str, now: datetime) -> bool:
+        """The rules pause the clock for this exception: a recorded pause (ended by the desk's
+        resume, approved as any pause). None when it is paused already or resolved (nothing waits)."""
+        if order.paused_since is not None or order.status is OrderStatus.RESOLVED:
+            return False
+        order.paused_since = now
+        session.add(SlaPause(order_id=order.id, reason=PauseReason.FIELD_EXCEPTION, note=note, started_at=now, started_by=self._user.id))
+        audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="sla.paused", entity="work_order",
+                     entity_id=order.id, order_id=order.id, before={"paused_since": None},
+                     after={"paused_since": now.isoformat(), "reason": PauseReason.FIELD_EXCEPTION.value}, reason=note)
+        return True
 
     def survey(self, order_id: uuid.UUID, respondent: Respondent, rating: SatisfactionRating, comment: str, at: datetime) -> None:
         """The customer's or the account manager's answer (through the survey link)."""
@@ -181,19 +236,21 @@ class FieldReports:
         return order
 
     def _event(self, session: Session, order: WorkOrder, kind: FieldEventKind, at: datetime, *, as_reporter: bool = True,
-               **values: Any) -> None:
+               technician: uuid.UUID | None = None, **values: Any) -> FieldEvent:
         now = self._clock()
         if not order.received_at - timedelta(minutes=5) <= at <= now + timedelta(minutes=5):
             raise FieldError("the report's time must lie between the order's receipt and now", 422)
         values.setdefault("payload", {})
-        session.add(FieldEvent(order_id=order.id, technician_id=self._technician_id if as_reporter else None, kind=kind,
-                               occurred_at=at, received_at=self._clock(), **values))
+        event = FieldEvent(order_id=order.id, technician_id=(technician or self._technician_id) if as_reporter else None, kind=kind,
+                           occurred_at=at, received_at=self._clock(), **values)
+        session.add(event)
+        return event
 
     def _move(self, session: Session, order: WorkOrder, status: OrderStatus, action: str, details: dict[str, Any]) -> None:
         before = order.status
         order.status = status
         touch(order, self._clock())
-        audit.record(session, at=self._clock(), user_id=self._user.id, desk_id="field", action=action, entity="work_order",
+        audit.record(session, at=self._clock(), user_id=self._user.id, desk_id=self._desk_id, action=action, entity="work_order",
                      entity_id=order.id, order_id=order.id, before={"status": before.value}, after={"status": status.value, **details})
 
     def _keep_appointment(self, session: Session, order_id: uuid.UUID, at: datetime) -> bool:

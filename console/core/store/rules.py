@@ -11,7 +11,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.core.domain.calendar import BusinessCalendar
-from console.core.domain.enums import Band, CustomerLevel
+from console.core.domain.enums import Band, CustomerLevel, ExceptionKind
+from console.core.domain.field import DEFAULT_EXCEPTION_RULES, ExceptionRule, clock_key, exception_rules, reissue_key
 from console.core.domain.priority import DEFAULT_BAND_WEIGHT, DEFAULT_LEVEL_WEIGHT, DEFAULT_MISS_KM, Priorities
 from console.core.domain.sla import DEFAULT_RULES, RuleBook, SlaParameters, SlaRule
 from console.core.store.models import CalendarOverride, CalendarYear, RuleParameter, SlaRuleRow
@@ -36,6 +37,10 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
     "calendar.day_start": ("09:00", "Business hours start"),
     "calendar.day_end": ("18:00", "Business hours end"),
     "check_in.off_site_metres": (300, "A check-in farther than this from the site is flagged"),
+    **{reissue_key(kind): (rule.reissue, f"A {kind.value} exception archives the order and re-issues it (true) or keeps it (false)")
+       for kind, rule in DEFAULT_EXCEPTION_RULES.items()},
+    **{clock_key(kind): (rule.clock, f"A {kind.value} exception pauses the SLA clock (pause) or lets it run on (run_on)")
+       for kind, rule in DEFAULT_EXCEPTION_RULES.items()},
     "map.technician_stale_minutes": (60, "A technician's position older than this is shown faded on the map"),
     "planning.road_factor": ("1.3", "Road distance as a multiple of the great-circle distance"),
     "planning.speed_kmh": (30, "Average travel speed between sites"),
@@ -69,6 +74,11 @@ def parameters(session: Session) -> dict[str, Any]:
     for row in session.execute(select(RuleParameter.key, RuleParameter.value).where(RuleParameter.deleted.is_(False))):
         values[row.key] = row.value.get("value")
     return values
+
+
+def load_exception_rules(session: Session) -> dict[ExceptionKind, ExceptionRule]:
+    """What each field exception does (re-issue or not, pause or run on): rule data."""
+    return exception_rules(parameters(session))
 
 
 def _clock(text: str) -> time:

@@ -53,7 +53,9 @@ def test_a_technician_reports_only_on_their_own_orders(demo_db) -> None:
 
 def test_a_field_exception_archives_the_order_and_issues_its_replacement(demo_db) -> None:
     row = an_order(demo_db, OrderKind.PROVISIONING, OrderStatus.ACCEPTED)
-    number, new_id = reports_for(demo_db, row).report_exception(row.id, ExceptionKind.FIBER_PORT_TAKEN, "3-12 端口已被占用", DEMO_NOW)
+    raised = reports_for(demo_db, row).report_exception(row.id, ExceptionKind.FIBER_PORT_TAKEN, "3-12 端口已被占用", DEMO_NOW)
+    number, new_id = raised.number, raised.order_id
+    assert raised.reissued and not raised.paused  # the default rules for a port taken: re-issue, the clock runs on
     with demo_db.reading() as s:
         old, new = s.get(WorkOrder, row.id), s.get(WorkOrder, new_id)
     assert old.status is OrderStatus.SUPERSEDED and old.closed_at == DEMO_NOW

@@ -26,7 +26,7 @@ from sqlalchemy.orm.util import identity_key
 
 from console.core.domain.geo import is_valid_position
 from console.core.store.database import Database
-from console.core.store.models import Appointment, AuditEntry, OutboxMessage, Site, Technician, WorkOrder, touch, utcnow
+from console.core.store.models import Appointment, AuditEntry, Customer, OutboxMessage, Site, Technician, WorkOrder, touch, utcnow
 
 
 def _enqueue(session: Session, channel: str, *, dedupe_key: str, recipient: str, body: str, now: datetime) -> None:
@@ -62,7 +62,21 @@ def _notices_for_new_audit_rows(session: Session, _context, _instances) -> None:
         if site is not None:
             _enqueue(session, "geocode", dedupe_key=f"geocode:{site.id}:again:{entry.id}", recipient=str(site.id), body=site.address,
                      now=datetime.now(_DESK_ZONE))
+    for entry in [obj for obj in new if isinstance(obj, AuditEntry) and obj.action == "field.signature_link_sent"]:
+        _signature_link(session, entry)  # sent again from a desk (console.core.services.field_desk): once per request
     session.add_all(notices(session, [obj for obj in new if isinstance(obj, AuditEntry)]))
+
+
+def _signature_link(session: Session, entry: AuditEntry) -> None:
+    """The customer's text message with the link to sign the delivery report (the signing system
+    behind the gateway makes the link from the order number)."""
+    order = session.get(WorkOrder, entry.order_id) if entry.order_id else None
+    customer = session.get(Customer, order.customer_id) if order is not None else None
+    phone = customer.contact_phone if customer is not None else ""
+    if order is None or not phone:
+        return
+    body = f"【调度台】工单 {order.number} 已完成交付，请点击短信中的链接查看电子交付报告并签名确认。"
+    _enqueue(session, "sms", dedupe_key=f"signature:{order.id}:{entry.id}", recipient=phone, body=body, now=datetime.now(_DESK_ZONE))
 
 
 def notices(session: Session, entries: list[AuditEntry]) -> list[OutboxMessage]:

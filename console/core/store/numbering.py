@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.core.domain.enums import OrderKind
 from console.core.domain.order_number import OrderNumber
-from console.core.store.models import NumberSequence
+from console.core.store.models import NumberSequence, WorkOrder
 
 
 def next_order_number(session: Session, kind: OrderKind, day: date) -> OrderNumber:
@@ -25,13 +25,23 @@ def next_order_number(session: Session, kind: OrderKind, day: date) -> OrderNumb
         ).scalar()
         if serial is not None:
             return OrderNumber(kind, day, serial)
+        first = _highest_held(session, kind, day) + 1
         try:
             with session.begin_nested():
-                session.execute(insert(NumberSequence).values(kind=kind, day=day, last_serial=1))
-            return OrderNumber(kind, day, 1)
+                session.execute(insert(NumberSequence).values(kind=kind, day=day, last_serial=first))
+            return OrderNumber(kind, day, first)
         except IntegrityError:
             continue  # another writer created the day's row first: take the next serial
     raise RuntimeError(f"could not number a {kind.value} order for {day}")
+
+
+def _highest_held(session: Session, kind: OrderKind, day: date) -> int:
+    """The day's highest serial among the orders already held: a desk's file has the centre's
+    orders but not its serials table, so an order the desk issues (a re-issue after a field
+    exception) starts after them, not at 1 (the centre numbers it again when the action arrives)."""
+    prefix = f"{kind.code}{day:%Y%m%d}"
+    highest = session.scalar(select(func.max(WorkOrder.number)).where(WorkOrder.number.startswith(prefix, autoescape=True)))
+    return OrderNumber.parse(highest).serial if highest else 0
 
 
 def last_serial(session: Session, kind: OrderKind, day: date) -> int:

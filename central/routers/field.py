@@ -12,7 +12,10 @@ from central.dependencies import CentreDep, CurrentUser, ExpectedVersion, IfMatc
 from central.schemas import CheckInIn, ExceptionIn, IntakeOut, ReportIn, SignatureIn, SurveyIn
 from central.state import Centre
 from console.core.domain.enums import Role
+from console.core.domain.lifecycle import Refusal
 from console.core.services.field import FieldError, FieldReports
+from console.core.services.lifecycle_actions import LifecycleActions
+from console.core.store.models import WorkOrder
 from console.core.store.rows import DeskUser
 
 router = APIRouter()
@@ -30,6 +33,38 @@ def aware(at: datetime) -> datetime:
     if at.year < 2000 or at.year > 2100:
         raise HTTPException(422, "'at' must be a date between 2000 and 2100")
     return at
+
+
+_ACCEPT_REFUSED = {
+    Refusal.NOT_FOUND: (404, "no such order"),
+    Refusal.NOT_ASSIGNED: (403, "this order is not assigned to you"),
+    Refusal.CHANGED_ELSEWHERE: (409, "the order was changed since the version you saw: reload it and accept again"),
+    Refusal.ACCEPTED: (409, "the order is already accepted"),
+    Refusal.NOT_OPEN: (409, "the order is closed, cancelled or superseded"),
+}
+
+
+@router.post("/field/orders/{order_id}/accept")
+def field_accept(order_id: uuid.UUID, user: CurrentUser, s: SessionDep, centre: CentreDep, if_match: ExpectedVersion) -> dict:
+    """The technician accepts the order dispatched to them (接单): the response is recorded at the
+    centre's time, and a fault's response limit is met or missed with it. Answers when it was recorded."""
+    if user.role is not Role.TECHNICIAN:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "an order is accepted from the technician's own account")
+    technician = technician_of(s, user)
+    if technician is None:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this account is not a technician's")
+    version = if_match.version()
+    actions = LifecycleActions(centre.database, user, centre.clock, desk_id="field")
+    if version is not None:
+        actions = actions.seen({order_id: version})
+    outcome = actions.for_technician(technician).accept([order_id])
+    if outcome.refused:
+        code, message = _ACCEPT_REFUSED.get(outcome.refused[order_id][1], (409, "the order cannot be accepted now"))
+        raise HTTPException(code, message)
+    with centre.database.reading() as read:
+        order = read.get(WorkOrder, order_id)
+        late = order.response_due_at is not None and order.responded_at > order.response_due_at
+        return {"responded_at": order.responded_at.isoformat(), "response_late": late, "version": order.version}
 
 
 @router.post("/field/orders/{order_id}/check-in")

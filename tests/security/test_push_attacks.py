@@ -68,6 +68,15 @@ ON_THEIR_ORDER: dict[str, Callable[[WorkOrder, Technician, Technician], dict]] =
     "pause": lambda o, *_: op("orders.pause", order_ids=[str(o.id)], reason="customer_not_ready", note="mine now"),
     "set priority": lambda o, *_: op("orders.set_priority", order_ids=[str(o.id)], priority=1),
     "drop a refusal about it": lambda o, *_: op("sync.drop", mutation=1, order_id=str(o.id), reason="x"),
+    "accept it": lambda o, *_: op("orders.accept", order_ids=[str(o.id)]),
+    "start it": lambda o, *_: op("orders.start", order_ids=[str(o.id)]),
+    "record its investigation": lambda o, *_: op("orders.record_investigation", order_ids=[str(o.id)], note="mine"),
+    "resolve it": lambda o, *_: op("orders.resolve", order_ids=[str(o.id)]),
+    "close it": lambda o, *_: op("orders.close", order_ids=[str(o.id)]),
+    "return its completion": lambda o, *_: op("orders.return_completion", order_ids=[str(o.id)]),
+    "cancel it": lambda o, *_: op("orders.cancel", order_ids=[str(o.id)], reason="duplicate", note="mine"),
+    "advance its step": lambda o, *_: op("orders.advance_step", order_id=str(o.id), step="resource_check"),
+    "chase its department": lambda o, *_: op("orders.chase_step", order_ids=[str(o.id)], note="hurry"),
 }
 ON_THEIR_PAUSE: dict[str, Callable[[WorkOrder], dict]] = {
     "resume": lambda o: op("orders.resume", order_ids=[str(o.id)]),

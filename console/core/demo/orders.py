@@ -30,12 +30,12 @@ from console.core.domain.enums import (
 from console.core.domain.geo import great_circle_m
 from console.core.domain.order_number import OrderNumber
 from console.core.domain.sla import (
-    PROVISIONING_STEP_STAGES,
     OrderFacts,
     Pause,
     limit_for,
     primary_stage,
 )
+from console.core.domain.stages import DEPARTMENTS, STEPS, step_due
 from console.core.domain.visits import KIND_SKILL
 from console.core.store.models import (
     Appointment,
@@ -48,7 +48,7 @@ from console.core.store.models import (
     SlaPause,
     WorkOrder,
 )
-from console.core.store.sla_cache import sla_columns
+from console.core.store.sla_cache import sla_columns, stages_done
 
 KIND_WEIGHTS = {OrderKind.SURVEY: 15, OrderKind.PROVISIONING: 35, OrderKind.FAULT: 38, OrderKind.COMPLAINT: 12}
 OPEN_STATUS_WEIGHTS = {
@@ -61,13 +61,6 @@ OPEN_STATUS_WEIGHTS = {
 # (band, lowest and highest share of the limit used, weight)
 # (a desk's ordinary day: most orders well within their limits, a few percent red or late)
 BAND_SPREAD = ((Band.GREEN, 0.03, 0.49, 78), (Band.AMBER, 0.51, 0.79, 16), (Band.RED, 0.81, 0.99, 4), (Band.BREACHED, 1.02, 1.6, 2))
-DEPARTMENTS = {
-    ProvisioningStep.RESOURCE_CHECK: "资源中心",
-    ProvisioningStep.CONSTRUCTION: "工程建设部",
-    ProvisioningStep.CONFIGURATION: "传输/数据室",
-    ProvisioningStep.INSTALLATION: "装维中心",
-    ProvisioningStep.TEST_DELIVERY: "客响中心",
-}
 TITLES = {
     OrderKind.SURVEY: "{service}资源勘查（{points}个接入点）",
     OrderKind.PROVISIONING: "{service}开通 {bandwidth}M",
@@ -150,6 +143,8 @@ class _OrderGenerator:
         if status is OrderStatus.NEW and band is Band.BREACHED and rng.random() < 0.6:
             low, high = 0.03, 0.3  # most new orders arrived recently
         share = rng.uniform(low, high)
+        if kind is OrderKind.COMPLAINT and status is OrderStatus.NEW:
+            share = min(share, rng.uniform(0.02, 0.14))  # a new complaint is accepted within its first 10 minutes
         facts = OrderFacts(kind, customer["level"], service["assurance"], ctx.now, points)
         limit = limit_for(facts, primary_stage(kind), ctx.book)
         business = limit.in_business_time
@@ -172,7 +167,11 @@ class _OrderGenerator:
         else:
             start = self._before(ctx.now, used, business)
         facts = replace(facts, started_at=start, pauses=tuple(pauses))
+        stage_times = self._complaint_stages(start, used, status) if kind is OrderKind.COMPLAINT else {}
+        if stage_times:
+            facts = replace(facts, done=stages_done(kind, stage_times["responded_at"], stage_times["investigated_at"], None))
         order = self._order(customer, site, service, kind, points, status, facts, received_at=start)
+        order.update(stage_times)
         order["paused_since"] = paused_since
         for pause in pauses:
             self._pause(order, pause)
@@ -181,6 +180,19 @@ class _OrderGenerator:
             if status is not OrderStatus.NEW and rng.random() < 0.05:
                 self._superseded_predecessor(order)
         self._assign_and_visit(order, site)
+
+    def _complaint_stages(self, start, used: timedelta, status: OrderStatus) -> dict[str, Any]:
+        """A complaint's acceptance (受理, within 10 minutes) and investigation (排查, within 30) as a
+        desk keeps them: accepted a few minutes in unless still new, investigated once half an hour
+        has nearly gone or the feedback is given."""
+        rng, elapsed = self.rng, used
+        if status is OrderStatus.NEW:
+            return {"responded_at": None, "investigated_at": None}
+        accepted = start + min(elapsed, timedelta(minutes=rng.uniform(2, 9)))
+        investigated = None
+        if status is OrderStatus.RESOLVED or elapsed > timedelta(minutes=24):
+            investigated = min(start + elapsed, accepted + timedelta(minutes=rng.uniform(8, 19)))
+        return {"responded_at": accepted, "investigated_at": investigated}
 
     def _order(self, customer, site, service, kind, points, status, facts: OrderFacts, received_at) -> dict[str, Any]:
         ctx, rng = self.ctx, self.rng
@@ -214,6 +226,9 @@ class _OrderGenerator:
             resolved_at=None,
             closed_at=None,
             billing_started_at=None,
+            investigated_at=None,
+            returned_at=None,
+            cancel_reason=None,
         )
         order.setdefault("response_due_at", None)
         if kind is OrderKind.FAULT and status not in (OrderStatus.NEW, OrderStatus.DISPATCHED):
@@ -236,23 +251,20 @@ class _OrderGenerator:
             self._audit(order, pause.end, user, "sla.resumed", {})
 
     def _steps(self, order: dict[str, Any], facts: OrderFacts, share: float) -> None:
+        """The departments' steps (全程管控): each due its own limit after it reached the department;
+        the ones before the current step done, the current one running."""
         ctx, rng = self.ctx, self.rng
-        steps = list(ProvisioningStep)
-        current = min(len(steps) - 1, int(share * len(steps))) if order["status"] is not OrderStatus.RESOLVED else len(steps) - 1
-        order["current_step"] = steps[current]
-        cumulative = timedelta(0)
-        previous_end = facts.started_at
-        for seq, step in enumerate(steps):
-            cumulative += limit_for(facts, PROVISIONING_STEP_STAGES[step], ctx.book).duration(ctx.calendar)
-            due = ctx.calendar.add_business_time(facts.started_at, cumulative)
+        current = min(len(STEPS) - 1, int(share * len(STEPS))) if order["status"] is not OrderStatus.RESOLVED else len(STEPS) - 1
+        order["current_step"] = STEPS[current]
+        started: Any = facts.started_at
+        for seq, step in enumerate(STEPS):
+            due = step_due(facts, step, started, ctx.book, ctx.calendar) if started is not None else None
             completed = None
-            if seq < current or (seq == current and order["status"] is OrderStatus.RESOLVED):
-                completed = min(ctx.now, previous_end + (due - previous_end) * rng.uniform(0.5, 1.0))
-            started = previous_end if seq <= current else None
+            if started is not None and (seq < current or order["status"] is OrderStatus.RESOLVED):
+                completed = min(ctx.now, started + (due - started) * rng.uniform(0.4, 0.95))
             ctx.add(OrderStep, order_id=order["id"], step=step, seq=seq + 1, department=DEPARTMENTS[step],
                     started_at=started, due_at=due, completed_at=completed)
-            if completed:
-                previous_end = completed
+            started = completed
 
     def _superseded_predecessor(self, order: dict[str, Any]) -> None:
         """A field exception archived an earlier order for the same job; this one replaced it."""
@@ -454,6 +466,10 @@ class _OrderGenerator:
             order["current_step"] = ProvisioningStep.TEST_DELIVERY
         if kind is OrderKind.FAULT:
             order["responded_at"] = received + (order["response_due_at"] - received) * rng.uniform(0.2, 1.1)
+        if kind is OrderKind.COMPLAINT:
+            order["responded_at"] = received + timedelta(minutes=rng.uniform(2, 9))
+            order["investigated_at"] = order["responded_at"] + timedelta(minutes=rng.uniform(8, 19))
+            order["resolved_at"] = max(resolved, order["investigated_at"] + timedelta(minutes=5))
         tech = self._technician(order["region_id"], kind)
         order["assignee_id"] = tech["id"]
         if kind is not OrderKind.COMPLAINT:

@@ -168,6 +168,7 @@ class OrderFacts:
     started_at: datetime
     access_points: int = 1
     pauses: tuple[Pause, ...] = ()
+    done: frozenset[SlaStage] = frozenset()  # stages already completed (a complaint's accept, investigate)
 
 
 @dataclass(frozen=True)

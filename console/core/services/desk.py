@@ -11,7 +11,7 @@ from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.calendar import BusinessCalendar, CalendarError
 from console.core.domain.sla import MissingRuleError, RuleBook, primary_stage
 from console.core.domain.sla_explain import explain
-from console.core.store import queries
+from console.core.store import queries, stage_clocks
 from console.core.store.database import Database
 from console.core.store.rows import DeskUser, OrderDetail, QueueRow, SiteOfOrder, TechnicianRow
 from console.core.store.rules import load_calendar, load_rulebook, parameters
@@ -44,11 +44,14 @@ class DeskReader:
             if detail is None or now is None:
                 return detail
             facts = order_facts(session, [order_id])[order_id]
+            book, calendar = load_rulebook(session), load_calendar(session)
             try:
-                explanation = explain(facts, primary_stage(facts.kind), load_rulebook(session), load_calendar(session), now)
+                explanation = explain(facts, primary_stage(facts.kind), book, calendar, now)
+                stages = stage_clocks.stages(session, order_id, facts, book, calendar, now)
+                steps = stage_clocks.steps(session, order_id, facts, book, calendar, now)
             except (MissingRuleError, CalendarError):
                 return detail  # the panel says the rule is missing; the queue keeps its cached deadline
-            return replace(detail, explanation=explanation)
+            return replace(detail, explanation=explanation, stages=stages, step_clocks=steps)
 
     def technicians(self, region_id: uuid.UUID | None = None) -> list[TechnicianRow]:
         with self.database.reading() as session:

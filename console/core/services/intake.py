@@ -21,6 +21,7 @@ from console.core.store.numbering import next_order_number
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import sla_columns
+from console.core.store.steps import create_steps
 
 
 class IntakeError(ValueError):
@@ -114,6 +115,7 @@ class OrderIntake:
         )
         session.add(order)
         session.flush()
+        create_steps(session, order, facts, book, calendar)
         audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="order.created", entity="work_order",
                      entity_id=order.id, order_id=order.id, before=None,
                      after={"number": order.number, "kind": order.kind.value, "upstream_ref": upstream.upstream_ref})

@@ -77,7 +77,7 @@ class OrderActions:
 
     def seen(self, versions: dict[uuid.UUID, int]) -> OrderActions:
         """The same actions, refusing an order whose version is no longer the one the caller saw."""
-        return OrderActions(self._database, self._user, self._clock, self._desk_id, versions, self._held)
+        return type(self)(self._database, self._user, self._clock, self._desk_id, versions, self._held)
 
     # --- the actions --------------------------------------------------------------------------
 

@@ -154,6 +154,8 @@ class OrderDetail:
     steps: tuple[StepRow, ...]
     history: tuple[HistoryEntry, ...]
     explanation: Explanation | None = None  # filled by the service, which knows the rules
+    stages: tuple = ()  # domain.stages.StageState per stage of the order's kind (filled by the service)
+    step_clocks: tuple = ()  # domain.stages.StepClock per provisioning step (filled by the service)
 
 
 @dataclass(frozen=True)

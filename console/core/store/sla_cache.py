@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.enums import OrderKind
-from console.core.domain.sla import OrderFacts, Pause, RuleBook, SlaStage, due_at, primary_stage
+from console.core.domain.sla import OrderFacts, Pause, RuleBook, SlaStage, due_at
 from console.core.domain.sla_clock import sla_times
+from console.core.domain.stages import running_stage
 from console.core.store.models import Customer, Service, SlaPause, WorkOrder
 
 CHUNK = 5000  # ids per IN (...): well under SQLite's 32,766 bound variables
@@ -34,21 +35,36 @@ def order_facts(session: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.U
     ):
         pauses[row.order_id].append(Pause(row.started_at, row.ended_at, row.approved_by is not None))
     rows = session.execute(
-        select(WorkOrder.id, WorkOrder.kind, Customer.level, Service.assurance, WorkOrder.sla_started_at, WorkOrder.access_points)
+        select(WorkOrder.id, WorkOrder.kind, Customer.level, Service.assurance, WorkOrder.sla_started_at, WorkOrder.access_points,
+               WorkOrder.responded_at, WorkOrder.investigated_at, WorkOrder.resolved_at)
         .join(Customer, Customer.id == WorkOrder.customer_id)
         .outerjoin(Service, Service.id == WorkOrder.service_id)
         .where(WorkOrder.id.in_(ids))
     )
     return {
-        r.id: OrderFacts(r.kind, r.level, r.assurance, r.sla_started_at, r.access_points, tuple(pauses[r.id]))
+        r.id: OrderFacts(r.kind, r.level, r.assurance, r.sla_started_at, r.access_points, tuple(pauses[r.id]),
+                         stages_done(r.kind, r.responded_at, r.investigated_at, r.resolved_at))
         for r in rows
     }
 
 
+def stages_done(kind: OrderKind, responded_at: datetime | None, investigated_at: datetime | None,
+                resolved_at: datetime | None) -> frozenset[SlaStage]:
+    """The stages an order's recorded instants complete."""
+    if kind is OrderKind.FAULT:
+        return frozenset({SlaStage.RESPONSE} if responded_at else ()) | frozenset({SlaStage.RESTORATION} if resolved_at else ())
+    if kind is OrderKind.COMPLAINT:
+        done = ((SlaStage.ACCEPT, responded_at), (SlaStage.INVESTIGATE, investigated_at), (SlaStage.FEEDBACK, resolved_at))
+        return frozenset(stage for stage, at in done if at is not None)
+    return frozenset()
+
+
 def sla_columns(facts: OrderFacts, book: RuleBook, calendar: BusinessCalendar, now: datetime) -> dict[str, object]:
-    """The cached columns of one order, from its facts."""
-    times = sla_times(facts, primary_stage(facts.kind), book, calendar)
+    """The cached columns of one order, from its facts: the running stage's instants."""
+    stage = running_stage(facts.kind, facts.done)
+    times = sla_times(facts, stage, book, calendar)
     values: dict[str, object] = {
+        "sla_stage": stage,
         "due_at": times.due_at,
         "amber_at": times.amber_at,
         "red_at": times.red_at,
@@ -64,7 +80,7 @@ def refresh_sla(session: Session, order_ids: Iterable[uuid.UUID], book: RuleBook
     """Recompute the cached SLA of these orders (after a pause, a resume, a level or rule change).
     Derived columns only: each replica recomputes them, so the row's version does not change."""
     values = [{"id": order_id, **sla_columns(facts, book, calendar, now)} for order_id, facts in order_facts(session, order_ids).items()]
-    fields = {"id", "due_at", "amber_at", "red_at", "sla_limit_seconds", "sla_business"}
+    fields = {"id", "due_at", "amber_at", "red_at", "sla_limit_seconds", "sla_business", "sla_stage"}
     plain = [{k: v for k, v in row.items() if k in fields} for row in values]
     faults = [row for row in values if "response_due_at" in row]
     if plain:

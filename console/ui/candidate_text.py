@@ -81,9 +81,12 @@ def part_tooltip(part: ScorePart, zone: ZoneInfo) -> str:
         if d.get("km") is None:
             said = _t("The drive is unknown: the site or the technician's start has no position.")
         else:
-            said = (_t("%1 km by road from home at the shift's start, about %2 min.") if d.get("from_home")
+            said = (_t("%1 km by road from where the field app saw them at %3, about %2 min.") if d.get("from_position")
+                    else _t("%1 km by road from home at the shift's start, about %2 min.") if d.get("from_home")
                     else _t("%1 km by road from the previous visit, about %2 min.")).replace(
                 "%1", f"{d['km']:.1f}").replace("%2", str(d.get("minutes") or 0))
+            if d.get("position_at") is not None:
+                said = said.replace("%3", d["position_at"].astimezone(zone).strftime("%H:%M"))
         rule = _t("Every point at 0 km, none from %1 km.").replace("%1", f"{d.get('zero_km', 30):.0f}")
     elif part.name == "load":
         shift = d["shift_minutes"]

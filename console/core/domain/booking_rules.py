@@ -7,12 +7,13 @@ reason, by a supervisor with a reason, or only as a reschedule agreed with the c
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from console.core.domain.enums import Role
 from console.core.domain.geo import great_circle_m
+from console.core.domain.positions import Fix
 from console.core.domain.roles import may_supervise
 
 
@@ -90,12 +91,12 @@ class TechnicianDay:
     home: tuple[float, float] | None
     shifts: tuple[ShiftSpan, ...]
     visits: tuple[BookedVisit, ...]  # sorted by start; never the visit being checked
+    position: Fix | None = None  # where the field app last saw them, when that is fresh (candidates' drives)
 
     def without(self, appointment_id: uuid.UUID | None) -> TechnicianDay:
         if appointment_id is None:
             return self
-        return TechnicianDay(self.technician_id, self.skills, self.region_id, self.active, self.home, self.shifts,
-                             tuple(v for v in self.visits if v.appointment_id != appointment_id))
+        return replace(self, visits=tuple(v for v in self.visits if v.appointment_id != appointment_id))
 
 
 @dataclass(frozen=True)

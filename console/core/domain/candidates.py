@@ -117,7 +117,7 @@ def _candidate(visit: ProposedVisit, day: TechnicianDay, travel: Travel, now: da
             flags.add(Flag.OFF_SHIFT)
     anchor = slot or (visit.window[0] if visit.window else now)
     previous = [v for v in day.visits if v.appointment_id != visit.appointment_id and v.end <= anchor and v.position]
-    origin = previous[-1].position if previous else day.home
+    origin, start_from = drive_origin(day, previous, anchor, now)
     metres = travel.metres(origin, visit.position)
     km = None if metres is None else metres / 1000
     drive = None if metres is None else _ceil_minutes(travel.duration(origin, visit.position))
@@ -138,13 +138,26 @@ def _candidate(visit: ProposedVisit, day: TechnicianDay, travel: Travel, now: da
     parts = (
         ScorePart("skills", 0.0 if missing else WEIGHTS["skills"], {"missing": sorted(missing)}),
         ScorePart("distance", 0.0 if km is None else WEIGHTS["distance"] * max(0.0, 1 - km / DISTANCE_ZERO_KM),
-                  {"km": km, "from_home": not previous, "minutes": drive, "zero_km": DISTANCE_ZERO_KM}),
+                  {"km": km, "from_home": start_from == "home", "from_position": start_from == "position",
+                   "position_at": day.position.at if start_from == "position" else None, "minutes": drive,
+                   "zero_km": DISTANCE_ZERO_KM}),
         ScorePart("load", WEIGHTS["load"] * max(0.0, 1 - load), {"booked_minutes": int(booked), "shift_minutes": int(shift_minutes)}),
         ScorePart("urgency", WEIGHTS["urgency"] * urgency,
                   {"slot": slot, "due_at": visit.due_at, "finish": (slot + timedelta(minutes=visit.minutes)) if slot else None}),
         ScorePart("region", WEIGHTS["region"] if day.region_id == visit.region_id else 0.0, {}),
     )
     return Candidate(day.technician_id, round(sum(p.points for p in parts), 1), parts, frozenset(flags), slot, km, drive)
+
+
+def drive_origin(day: TechnicianDay, previous: list, anchor: datetime, now: datetime) -> tuple[tuple[float, float] | None, str]:
+    """Where the drive to a visit at `anchor` starts, and what that is ("visit", "position", "home"):
+    the last visit before it; for a slot in the shift under way, where the field app last saw the
+    technician (a fresh position) unless a visit ending after that fix comes first; otherwise home."""
+    fix = day.position
+    if fix is not None and any(s.start <= now < s.end and anchor < s.end for s in day.shifts):
+        later = [v for v in previous if v.end > fix.at]
+        return (later[-1].position, "visit") if later else ((fix.latitude, fix.longitude), "position")
+    return (previous[-1].position, "visit") if previous else (day.home, "home")
 
 
 def _on_shift(visit: ProposedVisit, day: TechnicianDay, now: datetime, not_after: datetime | None) -> bool:

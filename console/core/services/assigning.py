@@ -60,7 +60,7 @@ def assign_choice(database: Database, order_ids: Iterable[uuid.UUID], now: datet
     orders.sort(key=lambda o: (o.sla.times.due_at if o.sla else datetime.max.replace(tzinfo=now.tzinfo), o.number))
     appointment, no_booking = _booking(data, orders)
     visit = _visit(data, orders, appointment, now)
-    days = technician_days(data)
+    days = technician_days(data, now)  # a fresh position starts today's drive
     ranked = rank(visit, list(days.values()), travel, now, now + CANDIDATE_HORIZON)
     findings = {
         c.technician_id: tuple(check_visit(replace(visit, start=c.slot), days[c.technician_id], travel, now))

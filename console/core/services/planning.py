@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.booking_rules import BookedVisit, Finding, ProposedVisit, ShiftSpan, TechnicianDay, Travel, check_visit
 from console.core.domain.candidates import Candidate, rank
+from console.core.domain.positions import fresh_fix
 from console.core.domain.visits import joint_visit_minutes, visit_minutes
 from console.core.store.database import Database
 from console.core.store.planning_query import PlanData, PlanOrder, PlanVisit, plan_data
@@ -24,8 +25,9 @@ def travel_model(session: Session) -> Travel:
     return Travel(float(values["planning.road_factor"]), float(values["planning.speed_kmh"]))
 
 
-def technician_days(data: PlanData) -> dict[uuid.UUID, TechnicianDay]:
-    """Each technician's shifts and visits over the data's span, as the booking rules take them."""
+def technician_days(data: PlanData, now: datetime | None = None) -> dict[uuid.UUID, TechnicianDay]:
+    """Each technician's shifts and visits over the data's span, as the booking rules take them;
+    with `now`, also where the field app saw them if that is fresh (the candidates' drives start there)."""
     shifts: dict[uuid.UUID, list[ShiftSpan]] = defaultdict(list)
     for s in data.shifts:
         shifts[s.technician_id].append(ShiftSpan(s.start, s.end, s.break_start, s.break_end))
@@ -35,7 +37,8 @@ def technician_days(data: PlanData) -> dict[uuid.UUID, TechnicianDay]:
             visits[v.technician_id].append(BookedVisit(v.id, v.start, v.end, v.position, _label(data, v)))
     return {
         t.id: TechnicianDay(t.id, t.skills, t.region_id, t.active, t.home, tuple(shifts[t.id]),
-                            tuple(sorted(visits[t.id], key=lambda b: b.start)))
+                            tuple(sorted(visits[t.id], key=lambda b: b.start)),
+                            fresh_fix(t.last.latitude, t.last.longitude, t.last.at, now) if t.last and now else None)
         for t in data.technicians
     }
 
@@ -101,7 +104,7 @@ class PlanningDesk:
             return None
         visit = next((v for v in data.visits if v.id == order.appointment_id), None)
         proposed = visit_of(data, visit) if visit is not None else order_visit(order, now)
-        ranked = rank(proposed, list(technician_days(data).values()), travel, now, now + CANDIDATE_HORIZON)
+        ranked = rank(proposed, list(technician_days(data, now).values()), travel, now, now + CANDIDATE_HORIZON)
         return CandidateList(order, proposed, ranked, {t.id: t.name for t in data.technicians},
                              {t.id: (t.region, t.region_en) for t in data.technicians})
 

@@ -74,6 +74,7 @@ class Positions:
             if technician is None or technician.deleted or not technician.active:
                 raise PositionError("the technician of this account is not active", 403)
             now = self._clock()
+            self._refuse(positions.judge(Fix(latitude, longitude, at), accuracy_m, None, now))  # the time and the fix first
             since = (now - technician.updated_at).total_seconds()
             wait = positions.MIN_INTERVAL.total_seconds() - since
             if technician.last_seen_at is not None and 0 <= since and wait > 0:
@@ -86,11 +87,15 @@ class Positions:
             last = None
             if technician.last_lat is not None and technician.last_lon is not None and technician.last_seen_at is not None:
                 last = Fix(technician.last_lat, technician.last_lon, technician.last_seen_at)
-            verdict = positions.judge(Fix(latitude, longitude, at), accuracy_m, last, now)
-            if verdict.refusal is not None:
-                code, text = _MESSAGES[verdict.refusal]
-                raise PositionError(text.replace("{detail}", verdict.detail), code)
+            verdict = self._refuse(positions.judge(Fix(latitude, longitude, at), accuracy_m, last, now))
             technician.last_lat, technician.last_lon = round(latitude, 6), round(longitude, 6)
             technician.last_seen_at = verdict.seen_at
             touch(technician, now)
             return Accepted(verdict.seen_at, int(positions.MIN_INTERVAL.total_seconds()))
+
+    @staticmethod
+    def _refuse(verdict: positions.Judgement) -> positions.Judgement:
+        if verdict.refusal is not None:
+            code, text = _MESSAGES[verdict.refusal]
+            raise PositionError(text.replace("{detail}", verdict.detail), code)
+        return verdict

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.appointments import OPEN
 from console.core.domain.enums import OPEN_STATUSES, AppointmentStatus, CustomerLevel, OrderKind, OrderStatus, ProvisioningStep
+from console.core.domain.positions import Fix
 from console.core.domain.sla_clock import SlaClock, SlaTimes
 from console.core.domain.visits import required_skills
 from console.core.store.models import (
@@ -39,6 +40,7 @@ class PlanTechnician:
     skills: frozenset[str]
     active: bool
     home: tuple[float, float] | None
+    last: Fix | None = None  # the last position the field app reported, however old
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,9 @@ def _technicians(session: Session, region_id: uuid.UUID | None) -> list[PlanTech
         query = query.where(Technician.region_id == region_id)
     return [
         PlanTechnician(t.id, t.name, t.team, t.region_id, region, region_en, frozenset(t.skills), t.active,
-                       (t.home_lat, t.home_lon) if t.home_lat is not None and t.home_lon is not None else None)
+                       (t.home_lat, t.home_lon) if t.home_lat is not None and t.home_lon is not None else None,
+                       Fix(t.last_lat, t.last_lon, t.last_seen_at) if t.last_lat is not None and t.last_lon is not None
+                       and t.last_seen_at is not None else None)
         for t, region, region_en in session.execute(query.order_by(Region.code, Technician.team, Technician.name))
     ]
 

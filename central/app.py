@@ -18,7 +18,7 @@ from central import audit_chain, outbound, validation
 from central.background import Background
 from central.config import CentralConfig
 from central.limits import RequestLimits
-from central.routers import appointments, auth, field, health, orders, positions, rules, sync
+from central.routers import appointments, auth, field, field_visits, health, orders, positions, rules, sync
 from central.schemas import Unprocessable
 from central.state import Centre
 from console.core.store.database import Database
@@ -41,6 +41,6 @@ def create_app(config: CentralConfig) -> FastAPI:
     app.state.centre = Centre(config, database)
     app.add_middleware(RequestLimits, max_body=config.max_body_mb * 1024 * 1024)
     validation.install(app)
-    for area in (health, auth, orders, field, positions, rules, appointments, sync):
+    for area in (health, auth, orders, field, field_visits, positions, rules, appointments, sync):
         app.include_router(area.router)
     return app

@@ -49,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--head", default="", metavar="SEQ:HASH",
                         help="a head exported earlier (audit-head): the chain must still hold it")
     verify.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    simulate = commands.add_parser("simulate", help="drive a live field day through a running centre's API (technicians, "
+                                   "surveys, new orders); the accounts' password is read from standard input")
+    simulate.add_argument("--url", default="http://127.0.0.1:8443", help="the centre (default http://127.0.0.1:8443)")
+    simulate.add_argument("--speed", type=float, default=10.0, help="times real time, 1 to 60 (default 10)")
+    simulate.add_argument("--minutes", type=float, default=60.0, help="simulated minutes, then it stops (default 60)")
+    simulate.add_argument("--seed", type=int, default=1)
+    simulate.add_argument("--orders-per-hour", type=float, default=12.0, help="new orders from the order system (default 12)")
+    simulate.add_argument("--technicians", type=int, default=0, help="how many technicians take part (default: all)")
+    simulate.add_argument("--allow-remote", action="store_true", help="drive a centre that is not on this machine")
     audit_head = commands.add_parser("audit-head", help="print the audit chain's head (SEQ:HASH) to keep outside the database")
     audit_head.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     return parser
@@ -56,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "simulate":
+        return _simulate(args, sys.stdin.readline().rstrip("\n"))
     if args.command != "serve" and not args.database_url:
         print(f"dispatch-central {args.command}: no database; pass --database-url or set {ENV_URL}", file=sys.stderr)
         return 2
@@ -94,6 +105,19 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=True,
                 forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
+
+
+def _simulate(args: argparse.Namespace, password: str) -> int:
+    from central import simulate
+
+    settings = simulate.settings_of(args.speed, args.minutes, args.seed, args.orders_per_hour, args.technicians)
+    if isinstance(settings, str):
+        print(f"dispatch-central simulate: {settings}", file=sys.stderr)
+        return 2
+    if not password:
+        print("dispatch-central simulate: give the accounts' password (the demo's) on standard input", file=sys.stderr)
+        return 2
+    return simulate.run(args.url, password, settings, allow_remote=args.allow_remote)
 
 
 def _set_password(url: str, username: str, password: str) -> int:
@@ -173,7 +197,7 @@ def _demo(url: str, seed: int, password: str) -> int:
     from sqlalchemy import func, select
 
     from central import audit_chain
-    from central.users import add_account, set_password
+    from central.users import add_account, add_field_accounts, set_password
     from console.core.demo.centre import DemoParameters, generate_demo
     from console.core.domain.enums import Role
     from console.core.store.models import User, WorkOrder
@@ -196,11 +220,13 @@ def _demo(url: str, seed: int, password: str) -> int:
             for name in names:
                 set_password(session, name, password)
             add_account(session, "intake", Role.INTAKE, "上游订单系统", password)  # the order system's, least privilege
+            technicians = add_field_accounts(session, password)  # the field app's, one per technician
             audit_chain.seal(session)  # the demo's history, written in bulk, becomes the chain's start
     except OperationalError as exc:
         print(f"dispatch-central demo: cannot reach the database: {exc.orig}", file=sys.stderr)
         return 1
-    print(f"demo centre written; desk users: {', '.join(sorted(names))}")
+    accounts = f"; field-app accounts: {technicians[0]} to {technicians[-1]}" if technicians else ""
+    print(f"demo centre written; desk users: {', '.join(sorted(names))}{accounts}")
     return 0
 
 

@@ -15,8 +15,9 @@ from console.core.domain.sla import RuleBook
 from console.core.services.appointments import AppointmentBook
 from console.core.services.calendar import CalendarAdmin
 from console.core.services.desk import DeskReader
+from console.core.services.field_desk import FieldDesk
 from console.core.services.optimiser import Optimiser
-from console.core.services.orders import OrderActions
+from console.core.services.lifecycle_actions import LifecycleActions
 from console.core.services.planning import PlanningDesk
 from console.core.services.sites import SiteActions
 from console.core.store.database import Database
@@ -38,19 +39,20 @@ class DeskServices:
     user: DeskUser
     clock: Callable[[], datetime]
     reader: DeskReader
-    orders: OrderActions
+    orders: LifecycleActions  # the queue's actions and the order's life after dispatch
     book: AppointmentBook
     planning: PlanningDesk
     optimiser: Optimiser
     calendar: CalendarAdmin
     sites: SiteActions
+    field: FieldDesk
 
     @classmethod
     def build(cls, database: Database, user: DeskUser, clock: Callable[[], datetime]) -> DeskServices:
         book = AppointmentBook(database, user, clock)
-        return cls(database, user, clock, DeskReader(database), OrderActions(database, user, clock), book,
+        return cls(database, user, clock, DeskReader(database), LifecycleActions(database, user, clock), book,
                    PlanningDesk(database), Optimiser(database, book, user), CalendarAdmin(database, user, clock),
-                   SiteActions(database, user, clock))
+                   SiteActions(database, user, clock), FieldDesk(database, user, clock))
 
     def read_rules(self) -> DeskRules:
         """The rules and the map's staleness limit: a read, so off the GUI thread."""

@@ -78,5 +78,6 @@ def test_central_demo_fills_an_empty_database_once(tmp_path: Path, postgres_url:
     result = demo("a trial password")
     assert result.returncode == 0, result.stderr
     assert "wang.wei.central" in result.stdout
+    assert "field-app accounts: t00001 to t00080" in result.stdout  # (one per technician, for the field simulation)
     again = demo("a trial password")
     assert again.returncode == 1 and "already holds work orders" in again.stderr

@@ -23,10 +23,11 @@ from console.core.store.rows import OrderDetail, QueueRow
 from console.desk import DeskRules, DeskServices
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
-from console.ui import alerts_dock, labels, sla_format
+from console.ui import alerts_dock, field_dock, labels, sla_format
 from console.ui.assign_flow import AssignFlow
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.conflicts_dialog import ConflictsDialog
+from console.ui.lifecycle_menu import LifecycleMenu
 from console.ui.login_dialog import LoginDialog
 from console.ui.operations import Operations
 from console.ui.optimiser_dialog import OptimiserDialog
@@ -81,6 +82,9 @@ class MainWindow(QMainWindow):
         self.model = WorkOrderTableModel(zone, calendar, params, self._clock, english, self)
         self.queue = QueuePanel(desk.reader, desk.orders, desk.user, self.model, views_file, operations, english)
         self.queue.assigner = AssignFlow(desk.database, desk.orders, desk.book, desk.user, operations, self.model, zone, english, self.queue)
+        self.progress = LifecycleMenu(self.queue, self)
+        self.queue.context_menus.append(self.progress.menu)
+        self.queue.selection_changed.connect(self.progress.enable)
         self.detail = OrderDetailPanel(zone, english)
         self.detail.setMinimumWidth(340)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
         build_menus(self, log_dir)
         self._build_status_bar(data_file)
         alerts_dock.install(self)
+        field_dock.install(self, desk)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.queue.table.activated.connect(self._open_detail)
         self.bus.changed.connect(self._on_bus_changed)
@@ -158,6 +163,7 @@ class MainWindow(QMainWindow):
         self.map_dock, self.map = dock, dock.map
         dock.orders_selected.connect(self._on_map_orders_selected)
         dock.enable_site_actions(self.operations, self._desk.sites)
+        dock.follow_technicians(self.bus)
         dock.route_shown.connect(self._on_map_route_shown)
         dock.failed.connect(self._on_load_failed)
         self.queue.rows_shown.connect(self._on_queue_rows_shown)

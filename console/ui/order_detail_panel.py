@@ -1,15 +1,27 @@
-"""The detail panel: everything about the selected order on one readable page."""
+"""The detail panel: everything about the selected order on one readable page, its whole story on
+one time line, and (for an open order) its time left and band, live.
+
+The live line ticks each second from the order's cached instants (`OrderDetail.sla`, the queue's
+own): the database is not read again, and only that line of the page is rewritten."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from console.core.domain.enums import Assurance, CustomerLevel, ExceptionKind, PauseReason, SatisfactionRating
-from console.core.store.rows import HistoryEntry, OrderDetail
-from console.ui import labels, sla_format
+from console.core.domain.calendar import BusinessCalendar
+from console.core.domain.enums import Assurance, Band, CustomerLevel
+from console.core.domain.sla import SlaParameters
+from console.core.domain.sla_clock import band_at, time_left
+from console.core.store.rows import OrderDetail
+from console.ui import labels, sla_format, stage_html, timeline_text
 
 _CSS = """
 body { font-size: 10pt; }
@@ -23,20 +35,102 @@ td.k { color: #5b6470; white-space: nowrap; }
 
 
 class OrderDetailPanel(QTextBrowser):
-    def __init__(self, zone: ZoneInfo, english: bool = False, parent: QWidget | None = None):
+    order_link_clicked = Signal(object)
+    """An order named on the page (the one it replaced, the one that carried it on) was clicked: its id."""
+
+    def __init__(self, zone: ZoneInfo, english: bool = False, parent: QWidget | None = None, *,
+                 clock: Callable[[], datetime] | None = None,
+                 rules: Callable[[], tuple[BusinessCalendar, SlaParameters]] | None = None):
+        """`clock` and `rules` (the desk's calendar and SLA parameters, as the queue has them now)
+        make the time left live; without them the page shows the deadline only."""
         super().__init__(parent)
         self._zone = zone
         self._english = english
+        self._clock, self._rules = clock, rules
+        self._detail: OrderDetail | None = None
+        self._live_text = ""
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
         self.document().setDefaultStyleSheet(_CSS)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.tick)
         self.show_nothing()
 
     def show_nothing(self) -> None:
+        self._detail = None
+        self._timer.stop()
         self.setHtml(self._muted(self.tr("Select an order in the queue to see its details.")))
 
     def show_detail(self, detail: OrderDetail, warning: str = "") -> None:
         """The order's page; `warning` (another desk has the order open) goes above it."""
+        self._detail = detail
+        self._live_text = self.live_text()
         self.setHtml((f"<p class='warn'>⚠ {escape(warning)}</p>" if warning else "") + self._page(detail))
+        if self._live_text:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    @property
+    def detail(self) -> OrderDetail | None:
+        return self._detail
+
+    # --- the live time left -----------------------------------------------------------------
+
+    def live_text(self) -> str:
+        """"Time left 3:12:09 · Amber" for the open order shown (its running limit, as the queue
+        counts it), from the cached instants and the clock; "" when there is nothing to count."""
+        d = self._detail
+        if d is None or d.sla is None or self._clock is None or self._rules is None:
+            return ""
+        calendar, params = self._rules()
+        now = self._clock()
+        left = time_left(d.sla, calendar, params, now)
+        band = band_at(d.sla, calendar, params, now)
+        text = sla_format.time_left_text(left, d.sla.times.business, calendar.hours_per_day)
+        words = self.tr("Time left %1").replace("%1", text) if left.total_seconds() >= 0 else text
+        parts = [words, sla_format.band_name(band)]
+        if d.sla.paused_since is not None:
+            parts.append(self.tr("clock paused"))
+        return " · ".join(parts)
+
+    def live_band(self) -> Band | None:
+        d = self._detail
+        if d is None or d.sla is None or self._clock is None or self._rules is None:
+            return None
+        calendar, params = self._rules()
+        return band_at(d.sla, calendar, params, self._clock())
+
+    def _live_html(self, text: str) -> str:
+        band = self.live_band()
+        colour = sla_format.BAND_COLOURS[band].name() if band is not None else "#000000"
+        return f"<span style='color: {colour}; font-weight: bold;'>⏱ {escape(text)}</span>"
+
+    @Slot()
+    def tick(self) -> None:
+        """The time left again from the clock (each second while an open order is shown); only its
+        line is rewritten, and only when its text changed."""
+        text = self.live_text()
+        if not text or text == self._live_text:
+            return
+        block = self.document().begin()
+        while block.isValid() and block.text() != "⏱ " + self._live_text:
+            block = block.next()
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertHtml(self._live_html(text))
+        self._live_text = text
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "order":
+            try:
+                self.order_link_clicked.emit(uuid.UUID(url.path()))
+            except ValueError:
+                return
 
     # --- page ---------------------------------------------------------------------------------
 
@@ -60,55 +154,103 @@ class OrderDetailPanel(QTextBrowser):
         return f"<table>{cells}</table>"
 
     def _page(self, d: OrderDetail) -> str:
+        """The page, section by section (each a method: a new section is one line here)."""
+        return "".join((
+            self._header(d),
+            self._time_limit(d),
+            self._stages(d),
+            self._pauses(d),
+            self._customer(d),
+            self._site(d),
+            self._service(d),
+            self._appointments_section(d),
+            self._timeline(d),
+        ))
 
-        parts = [
-            f"<h2>{escape(d.number)} · {escape(labels.name(d.kind))} · {escape(labels.name(d.status))}</h2>",
-            f"<p>{escape(d.title)}</p>",
-            self._h3(self.tr("Time limit")),
-            self._table([
-                (self.tr("Received"), self._t(d.received_at)),
-                (self.tr("SLA clock started"), self._t(d.sla_started_at) if d.sla_started_at != d.received_at else ""),
-                (self.tr("Due"), self._t(d.due_at)),
-                (self.tr("Response due"), self._t(d.response_due_at)),
-                (self.tr("Clock paused since"), self._warn(self._t(d.paused_since)) if d.paused_since else ""),
-                (self.tr("Current step"), escape(labels.name(d.current_step))),
-                (self.tr("Assignee"), escape(" ".join(x for x in (d.assignee, d.assignee_phone) if x))),
-                (self.tr("Replaces order"), escape(d.replaces_number or "")),
-                (self.tr("Replaced by order"), escape(d.replaced_by_number or "")),
-            ]),
-        ]
-        if d.explanation is not None:
+    def _header(self, d: OrderDetail) -> str:
+        html = f"<h2>{escape(d.number)} · {escape(labels.name(d.kind))} · {escape(labels.name(d.status))}</h2><p>{escape(d.title)}</p>"
+        if self._live_text:
+            html += f"<p>{self._live_html(self._live_text)}</p>"
+        elif not d.status.is_open:
+            html += f"<p>{self._outcome(d)}</p>"
+        return html
+
+    def _outcome(self, d: OrderDetail) -> str:
+        """A closed order: when it ended, and whether it was done within its limit."""
+        ended = self.tr("%1 %2").replace("%1", labels.name(d.status)).replace("%2", self._t(d.closed_at)) if d.closed_at else ""
+        verdict = ""
+        if d.resolved_at is not None and d.due_at is not None:
+            late = d.resolved_at - d.due_at
+            verdict = (self._warn(self.tr("resolved %1 after its deadline").replace("%1", sla_format.duration(late)))
+                       if late > timedelta(0) else escape(self.tr("resolved within its limit")))
+        return " · ".join(x for x in (escape(ended), verdict) if x)
+
+    def _order_link(self, d: OrderDetail, number: str | None) -> str:
+        """An order number the time line links to, clickable."""
+        if not number:
+            return ""
+        order_id = next((e.linked[0] for e in d.timeline if e.linked is not None and e.linked[1] == number), None)
+        return f"<a href='order:{order_id}'>{escape(number)}</a>" if order_id else escape(number)
+
+    def _time_limit(self, d: OrderDetail) -> str:
+        return self._h3(self.tr("Time limit")) + self._table([
+            (self.tr("Received"), self._t(d.received_at)),
+            (self.tr("SLA clock started"), self._t(d.sla_started_at) if d.sla_started_at != d.received_at else ""),
+            (self.tr("Due"), self._t(d.due_at)),
+            (self.tr("Response due"), self._t(d.response_due_at)),
+            (self.tr("Clock paused since"), self._warn(self._t(d.paused_since)) if d.paused_since else ""),
+            (self.tr("Resolved"), self._t(d.resolved_at)),
+            (self.tr("Closed"), self._t(d.closed_at)),
+            (self.tr("Current step"), escape(labels.name(d.current_step))),
+            (self.tr("Assignee"), escape(" ".join(x for x in (d.assignee, d.assignee_phone) if x))),
+            (self.tr("Replaces order"), self._order_link(d, d.replaces_number)),
+            (self.tr("Replaced by order"), self._order_link(d, d.replaced_by_number)),
+        ])
+
+    def _stages(self, d: OrderDetail) -> str:
+        parts: list[str] = []
+        parts.append(stage_html.stages_section(d, self._zone))
+        if d.explanation is not None and len(d.stages) <= 1:
             parts.append(self._h3(self.tr("How the deadline is computed")))
             items = "".join(f"<li>{escape(line)}</li>" for line in sla_format.explanation_lines(d.explanation, self._zone))
             parts.append(f"<ol style='margin-left: -20px'>{items}</ol>")
-        if d.steps:
+        if d.step_clocks:
+            hours_per_day = d.explanation.hours_per_day if d.explanation is not None and d.explanation.hours_per_day else timedelta(hours=9)
+            parts.append(stage_html.steps_section(d, self._zone, hours_per_day))
+        elif d.steps:
             parts.append(self._steps(d))
-        if d.pauses:
-            parts.append(self._h3(self.tr("Pauses")))
-            parts.append(self._table([
-                (self._t(p.started_at) + " – " + (self._t(p.ended_at) or self.tr("ongoing")), escape(f"{labels.name(p.reason)} {p.note}"))
-                for p in d.pauses
-            ]))
-        parts += [
-            self._h3(self.tr("Customer")),
-            self._table([
-                (self.tr("Name"), escape(d.customer_name)),
-                (self.tr("Code"), escape(d.customer_code)),
-                (self.tr("Service level"), self._level(d.level)),
-                (self.tr("Industry"), escape(d.industry)),
-                (self.tr("Contact"), escape(f"{d.contact_name} {d.contact_phone}")),
-                (self.tr("Account manager"), escape(d.account_manager)),
-            ]),
-            self._h3(self.tr("Site")),
-            self._table([
-                (self.tr("Site"), escape(d.site_name)),
-                (self.tr("Address"), escape(d.address)),
-                (self.tr("District"), escape(d.district_en if self._english else d.district)),
-                (self.tr("Position"), f"{d.latitude:.5f}, {d.longitude:.5f}" if d.latitude is not None else self._warn(self.tr("not placed"))),
-                (self.tr("Access points"), str(d.access_points)),
-                (self.tr("Optical box / port"), escape(f"{d.optical_box} / {d.optical_port}")),
-            ]),
-        ]
+        return "".join(parts)
+
+    def _pauses(self, d: OrderDetail) -> str:
+        if not d.pauses:
+            return ""
+        return self._h3(self.tr("Pauses")) + self._table([
+            (self._t(p.started_at) + " – " + (self._t(p.ended_at) or self.tr("ongoing")), escape(f"{labels.name(p.reason)} {p.note}"))
+            for p in d.pauses
+        ])
+
+    def _customer(self, d: OrderDetail) -> str:
+        return self._h3(self.tr("Customer")) + self._table([
+            (self.tr("Name"), escape(d.customer_name)),
+            (self.tr("Code"), escape(d.customer_code)),
+            (self.tr("Service level"), self._level(d.level)),
+            (self.tr("Industry"), escape(d.industry)),
+            (self.tr("Contact"), escape(f"{d.contact_name} {d.contact_phone}")),
+            (self.tr("Account manager"), escape(d.account_manager)),
+        ])
+
+    def _site(self, d: OrderDetail) -> str:
+        return self._h3(self.tr("Site")) + self._table([
+            (self.tr("Site"), escape(d.site_name)),
+            (self.tr("Address"), escape(d.address)),
+            (self.tr("District"), escape(d.district_en if self._english else d.district)),
+            (self.tr("Position"), f"{d.latitude:.5f}, {d.longitude:.5f}" if d.latitude is not None else self._warn(self.tr("not placed"))),
+            (self.tr("Access points"), str(d.access_points)),
+            (self.tr("Optical box / port"), escape(f"{d.optical_box} / {d.optical_port}")),
+        ])
+
+    def _service(self, d: OrderDetail) -> str:
+        parts: list[str] = []
         if d.service_type is not None:
             parts += [
                 self._h3(self.tr("Service")),
@@ -119,11 +261,16 @@ class OrderDetailPanel(QTextBrowser):
                     (self.tr("Bandwidth"), f"{d.bandwidth_mbps} Mbit/s" if d.bandwidth_mbps else ""),
                 ]),
             ]
-        parts.append(self._h3(self.tr("Appointments")))
-        parts.append(self._appointments(d) if d.appointments else self._muted(self.tr("No appointment yet.")))
-        parts.append(self._h3(self.tr("History")))
-        parts.append(self._table([(self._t(e.at), self._history_line(e)) for e in d.history]))
         return "".join(parts)
+
+    def _appointments_section(self, d: OrderDetail) -> str:
+        return self._h3(self.tr("Appointments")) + (self._appointments(d) if d.appointments else self._muted(self.tr("No appointment yet.")))
+
+    def _timeline(self, d: OrderDetail) -> str:
+        """Everything that happened to the order, one line per moment (time in the desk's zone)."""
+        rows = "".join(f"<tr><td class='k'>{escape(self._t(e.at))}</td><td>{timeline_text.line(e, self._zone)}</td></tr>"
+                       for e in d.timeline)
+        return self._h3(self.tr("History")) + (f"<table>{rows}</table>" if rows else self._muted(self.tr("Nothing recorded yet.")))
 
     def _level(self, level: CustomerLevel) -> str:
         text = escape(labels.name(level))
@@ -164,29 +311,3 @@ class OrderDetailPanel(QTextBrowser):
                 changes.append((self._t(c.changed_at), escape(f"{text} — {who}" if who else text)))
             html.append(self._table(changes))
         return "".join(html)
-
-    def _history_line(self, e: HistoryEntry) -> str:
-        text = labels.action(e.action)
-        details = e.details
-        extra = ""
-        if e.action == "order.assigned" and details.get("assignee"):
-            extra = details["assignee"]
-        elif e.action == "field.check_in" and "distance_m" in details:
-            extra = self.tr("%1 m from the site").replace("%1", f"{details['distance_m']:.0f}")
-            if details.get("off_site"):
-                extra = self._warn(extra + " · " + self.tr("off site"))
-                return f"{escape(text)} — {extra}" + (f" <span class='muted'>{escape(e.who)}</span>" if e.who else "")
-        elif e.action == "field.exception" and details.get("exception_kind"):
-            extra = labels.name(ExceptionKind(details["exception_kind"]))
-        elif e.action == "field.satisfaction" and details.get("rating"):
-            extra = labels.name(SatisfactionRating(details["rating"]))
-        elif e.action == "sla.paused" and details.get("reason"):
-            extra = labels.name(PauseReason(details["reason"]))
-        elif e.action == "field.test_result" and "ping_ms" in details:
-            extra = f"ping {details['ping_ms']} ms, loss {details.get('loss_pct', 0)} %"
-        line = escape(text) + (f" — {escape(str(extra))}" if extra else "")
-        if e.reason:
-            line += f" <i>({escape(e.reason)})</i>"
-        if e.who:
-            line += f" <span class='muted'>{escape(e.who)}</span>"
-        return line

@@ -74,6 +74,7 @@ class QueuePanel(QWidget):
         self._operations = operations
         self._english = english
         self.assigner = None  # an AssignFlow, set by the window; without one a plain technician picker opens
+        self.context_menus: list[QMenu] = []  # more menus for the table's context menu (the order's progress), set by the window
         self.model = model
         self.watch = BandWatch(model.calendar, model.params)
         region_id = user.region_id
@@ -270,6 +271,10 @@ class QueuePanel(QWidget):
             self._operations.write(lambda: act(actions, ids), done, self._on_action_failed, origin=self,
                                    progress=(self, self.tr("Saving…")) if len(ids) > 50 else None)
 
+    def act(self, act: Callable[[OrderActions, list[uuid.UUID]], Outcome], rows: list[QueueRow] | None = None) -> None:
+        """Run an action of another menu (the order's progress) on the selection, as `_run` does."""
+        self._run(act, rows)
+
     @Slot()
     def undo_last(self) -> None:
         """Put back what the last action changed: a new action, refused for orders changed since."""
@@ -309,6 +314,8 @@ class QueuePanel(QWidget):
             if action.isVisible():
                 menu.addAction(action)
         menu.addMenu(self.priority_menu)
+        for extra in self.context_menus:
+            menu.addMenu(extra)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     # --- rows ---------------------------------------------------------------------------------

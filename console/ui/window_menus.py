@@ -26,12 +26,13 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
 
-    orders_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Orders"))
+    orders_menu = window.orders_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Orders"))
     orders_menu.addAction(window.queue.undo_action)
     orders_menu.addSeparator()
     for action in (window.queue.assign_action, window.queue.pause_action, window.queue.resume_action, window.queue.approve_action):
         orders_menu.addAction(action)
     orders_menu.addMenu(window.queue.priority_menu)
+    orders_menu.addMenu(window.progress.menu)
     orders_menu.addSeparator()
     for action in (window.queue.next_urgent_action, window.queue.previous_urgent_action, window.queue.copy_numbers_action,
                    window.queue.copy_rows_action):

@@ -51,6 +51,8 @@ from console.core.store.models import (
 from console.core.store.sla_cache import sla_columns, stages_done
 
 KIND_WEIGHTS = {OrderKind.SURVEY: 15, OrderKind.PROVISIONING: 35, OrderKind.FAULT: 38, OrderKind.COMPLAINT: 12}
+# Open at one moment: a complaint is settled within the hour (10/30/60 minutes), so few are open at once.
+OPEN_KIND_WEIGHTS = {OrderKind.SURVEY: 17, OrderKind.PROVISIONING: 40, OrderKind.FAULT: 42, OrderKind.COMPLAINT: 1.5}
 OPEN_STATUS_WEIGHTS = {
     OrderStatus.NEW: 18,
     OrderStatus.DISPATCHED: 22,
@@ -99,11 +101,11 @@ class _OrderGenerator:
     def _pick(self, weights: dict[Any, int]) -> Any:
         return self.rng.choices(list(weights), weights=list(weights.values()))[0]
 
-    def _target(self, kind: OrderKind | None = None):
+    def _target(self, kind: OrderKind | None = None, weights: dict[OrderKind, float] = KIND_WEIGHTS):
         customer = self.rng.choice(self.world.customers)
         site = self.rng.choice(self.world.sites_by_customer[customer["id"]])
         service = self.rng.choice(self.world.services_by_site[site["id"]])
-        kind = kind or self._pick(KIND_WEIGHTS)
+        kind = kind or self._pick(weights)
         points = site["access_points"] if kind in (OrderKind.SURVEY, OrderKind.PROVISIONING) else 1
         return customer, site, service, kind, points
 
@@ -137,7 +139,7 @@ class _OrderGenerator:
 
     def open_order(self) -> None:
         ctx, rng = self.ctx, self.rng
-        customer, site, service, kind, points = self._target()
+        customer, site, service, kind, points = self._target(weights=OPEN_KIND_WEIGHTS)
         status = self._pick(OPEN_STATUS_WEIGHTS)
         band, low, high, _w = rng.choices(BAND_SPREAD, weights=[b[3] for b in BAND_SPREAD])[0]
         if status is OrderStatus.NEW and band is Band.BREACHED and rng.random() < 0.6:

@@ -1,0 +1,117 @@
+"""The simulation's clock and event queue: simulated time runs `speed` times real time, the day's
+events wait their turn, and the run stops by itself at the end of the day (or when told, or when a
+slow centre has kept it past twice its real length).
+
+The stamps the reports carry are the centre's kind of time: never ahead of the real clock (the
+centre refuses a report from the future). A day that runs faster than real time is therefore
+stamped starting in the past and catches up with the real clock at its end; the lag is at most
+`MAX_LAG`, so a technician's positions are never older than the centre takes (an hour). A longer
+day at high speed reaches the real clock before its end: from then on its stamps are the real time
+and it reports no positions (they would imply impossible driving speeds).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+MAX_LAG = timedelta(minutes=55)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SimClock:
+    def __init__(self, speed: float, minutes: float, paced: bool, wall: Callable[[], datetime] = utc_now):
+        self.speed, self.paced, self._wall = speed, paced, wall
+        self._started = time.monotonic()
+        self.started_at = wall()
+        day = timedelta(minutes=minutes)
+        self.lag = min(day if not paced else day * (1 - 1 / speed), MAX_LAG)
+        self.anchor = self.started_at - self.lag
+
+    def real_elapsed(self) -> float:
+        return time.monotonic() - self._started
+
+    def simulated_elapsed(self) -> float:
+        """Simulated seconds since the start, by the real clock (paced runs)."""
+        return self.real_elapsed() * self.speed
+
+    def stamp(self, offset: float) -> datetime:
+        """The report time of simulated second `offset`: never later than now."""
+        return min(self.anchor + timedelta(seconds=offset), self._wall())
+
+    def caught_up(self, offset: float) -> bool:
+        """The simulated time has reached the real clock (stamps are now, not the day's own)."""
+        return self.anchor + timedelta(seconds=offset) >= self._wall()
+
+
+@dataclass(frozen=True)
+class Posted:
+    """One report the simulation sent and how the centre answered it."""
+
+    kind: str  # check_in, exception, test_result, delivery_report, signature, satisfaction, intake, accept, position
+    order_id: object | None
+    status: int
+    at: datetime
+    detail: str = ""
+    technician_id: object | None = None
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
+class EventQueue:
+    """The day's events by simulated second; `run` plays them at the clock's pace."""
+
+    def __init__(self, clock: SimClock, end: float, stop: threading.Event | None = None):
+        self.clock, self.end = clock, end
+        self.stop = stop or threading.Event()
+        self.now = 0.0  # the simulated second of the event being played
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._order = itertools.count()
+        real_day = end / clock.speed if clock.paced else end / 60
+        self.real_deadline = 2 * real_day + 60  # a centre slower than the day is left behind, not waited for
+        self.failures: list[str] = []
+
+    def at(self, offset: float, action: Callable[[], None]) -> None:
+        if offset <= self.end:
+            heapq.heappush(self._heap, (offset, next(self._order), action))
+
+    def after(self, seconds: float, action: Callable[[], None]) -> None:
+        self.at(self.now + max(seconds, 0.0), action)
+
+    def run(self) -> str:
+        """Play the events until the day ends; why it stopped: "day over", "stopped" or "too slow"."""
+        while self._heap:
+            offset = self._heap[0][0]
+            if self.clock.paced and not self._wait_for(offset):
+                return "stopped"
+            if self.stop.is_set():
+                return "stopped"
+            if self.clock.real_elapsed() > self.real_deadline:
+                return "too slow"
+            _offset, _n, action = heapq.heappop(self._heap)
+            self.now = offset
+            try:
+                action()
+            except Exception as exc:  # noqa: BLE001 - one event's bug or a dropped connection never ends the day
+                self.failures.append(f"{type(exc).__name__}: {exc}")
+        return "day over"
+
+    def late_by(self) -> float:
+        """How far (simulated seconds) the played events trail the clock."""
+        return max(0.0, self.clock.simulated_elapsed() - self.now) if self.clock.paced else 0.0
+
+    def _wait_for(self, offset: float) -> bool:
+        while (ahead := offset - self.clock.simulated_elapsed()) > 0:
+            if self.stop.wait(min(ahead / self.clock.speed, 0.25)):
+                return False
+        return True

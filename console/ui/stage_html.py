@@ -1,0 +1,91 @@
+"""The detail's stages: each stage clock of the order (a fault's response and restoration, a
+complaint's acceptance, investigation and feedback, a survey's or provisioning's overall limit)
+and each provisioning department's step, with its band, and how each deadline is computed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication
+
+from console.core.domain.enums import Band
+from console.core.domain.stages import StageState, StepClock
+from console.core.store.rows import OrderDetail
+from console.ui import labels, sla_format
+
+BAND_COLOURS = {Band.GREEN: "#15803d", Band.AMBER: "#b45309", Band.RED: "#dc2626", Band.BREACHED: "#7f1d1d"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StageSection", text)
+
+
+def _band(band: Band | None, text: str) -> str:
+    if band is None:
+        return escape(text)
+    weight = "bold" if band in (Band.RED, Band.BREACHED) else "normal"
+    return f"<span style='color:{BAND_COLOURS[band]}; font-weight:{weight}'>{escape(text)}</span>"
+
+
+def _state(left: timedelta, done, band: Band, business: bool, hours_per_day: timedelta, zone: ZoneInfo) -> str:
+    if done is not None:
+        verdict = _tr("in time") if left >= timedelta(0) else _tr("late by %1").replace(
+            "%1", sla_format.time_left_text(-left, business, hours_per_day))
+        kept = Band.GREEN if left >= timedelta(0) else Band.BREACHED  # a done stage is in time or late, nothing between
+        return _band(kept, _tr("done %1, %2").replace("%1", labels.local_time(done, zone)).replace("%2", verdict))
+    return _band(band, _tr("%1 left · %2").replace("%1", sla_format.time_left_text(left, business, hours_per_day))
+                 .replace("%2", sla_format.band_name(band)))
+
+
+def stages_section(d: OrderDetail, zone: ZoneInfo) -> str:
+    """The stage clocks and, for several stages, each one's deadline explained step by step."""
+    if not d.stages:
+        return ""
+    rows = []
+    for stage in d.stages:
+        e = stage.explanation
+        business = e.hours_per_day is not None
+        rows.append((labels.stage_name(stage.stage), _tr("due %1").replace("%1", labels.local_time(stage.due_at, zone)),
+                     _state(stage.time_left, stage.done_at, stage.band, business, e.hours_per_day or timedelta(hours=24), zone)))
+    html = [_h3(_tr("Stages")), _rows(rows)]
+    if len(d.stages) > 1:
+        html.append(_h3(_tr("How each stage's deadline is computed")))
+        for stage in d.stages:
+            html.append(_explained(stage, zone))
+    return "".join(html)
+
+
+def _explained(stage: StageState, zone: ZoneInfo) -> str:
+    items = "".join(f"<li>{escape(line)}</li>" for line in sla_format.explanation_lines(stage.explanation, zone))
+    return f"<p style='margin:4px 0 0 0'><b>{escape(labels.stage_name(stage.stage))}</b></p><ol style='margin-left: -20px'>{items}</ol>"
+
+
+def steps_section(d: OrderDetail, zone: ZoneInfo, hours_per_day: timedelta) -> str:
+    """Each department's step: who has it, its own limit running or done, a late one flagged."""
+    if not d.step_clocks:
+        return ""
+    departments = {s.step: s.department for s in d.steps}
+    rows = []
+    for clock in d.step_clocks:
+        rows.append((labels.name(clock.step), departments.get(clock.step, ""), _step_state(clock, zone, hours_per_day)))
+    return _h3(_tr("Provisioning steps")) + _rows(rows)
+
+
+def _step_state(clock: StepClock, zone: ZoneInfo, hours_per_day: timedelta) -> str:
+    if clock.started_at is None:
+        return f"<span class='muted'>{escape(_tr('not started'))}</span>"
+    due = _tr("due %1").replace("%1", labels.local_time(clock.due_at, zone))
+    state = _state(clock.time_left, clock.completed_at, clock.band, True, hours_per_day, zone)
+    return f"{escape(due)} · {state}"
+
+
+def _h3(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
+def _rows(rows: list[tuple[str, str, str]]) -> str:
+    """Rows of (name, plain text, HTML already escaped)."""
+    cells = "".join(f"<tr><td class='k'>{escape(name)}</td><td>{escape(plain)}</td><td>{markup}</td></tr>" for name, plain, markup in rows)
+    return f"<table>{cells}</table>"

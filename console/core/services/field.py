@@ -51,6 +51,7 @@ from console.core.store.numbering import next_order_number
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_exception_rules, load_rulebook, parameters
 from console.core.store.sla_cache import refresh_sla, sla_columns
+from console.core.store.steps import copy_steps
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ class FieldReports:
         )
         session.add(new)
         session.flush()
+        copy_steps(session, old.id, new.id, now)  # the departments' steps carry on where they stood
         for pause in session.scalars(select(SlaPause).where(SlaPause.order_id == old.id)):  # the clock's history moves along
             session.add(SlaPause(order_id=new.id, reason=pause.reason, note=pause.note, started_at=pause.started_at,
                                  started_by=pause.started_by, ended_at=pause.ended_at or now, ended_by=pause.ended_by,

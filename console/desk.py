@@ -16,8 +16,8 @@ from console.core.services.appointments import AppointmentBook
 from console.core.services.calendar import CalendarAdmin
 from console.core.services.desk import DeskReader
 from console.core.services.field_desk import FieldDesk
-from console.core.services.optimiser import Optimiser
 from console.core.services.lifecycle_actions import LifecycleActions
+from console.core.services.optimiser import Optimiser
 from console.core.services.planning import PlanningDesk
 from console.core.services.sites import SiteActions
 from console.core.store.database import Database

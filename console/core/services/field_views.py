@@ -24,7 +24,7 @@ from console.core.domain.enums import (
     Respondent,
     SatisfactionRating,
 )
-from console.core.domain.field import PAUSE, RUN_ON, Punctuality, punctuality
+from console.core.domain.field import PAUSE, RUN_ON, ExceptionRule, Punctuality, punctuality
 from console.core.services.field_desk import LINK_SENT, SIGNED_OFF
 from console.core.store.database import Database
 from console.core.store.models import (
@@ -37,6 +37,7 @@ from console.core.store.models import (
     User,
     WorkOrder,
 )
+from console.core.store.rules import load_exception_rules
 
 LIMIT = 2000  # rows a list reads (the newest)
 CHUNK = 500  # ids one IN (...) names
@@ -141,8 +142,16 @@ class SurveyRow:
 class FieldViews:
     """The desk's reads of its field view (each a read: run off the GUI thread)."""
 
-    def __init__(self, database: Database):
-        self.database = database
+    def __init__(self, database: Database, region_id: uuid.UUID | None = None):
+        """`region_id`: the desk's region (None: every region), as the queue reads it."""
+        self.database, self.region_id = database, region_id
+
+    def _mine(self, query: Any) -> Any:
+        return query if self.region_id is None else query.where(WorkOrder.region_id == self.region_id)
+
+    def exception_rules(self) -> dict[ExceptionKind, ExceptionRule]:
+        with self.database.reading() as s:
+            return load_exception_rules(s)
 
     def exceptions(self, limit: int = LIMIT) -> list[ExceptionRow]:
         new = aliased(WorkOrder)
@@ -154,13 +163,14 @@ class FieldViews:
                  .where(FieldEvent.kind == FieldEventKind.EXCEPTION, FieldEvent.deleted.is_(False))
                  .order_by(FieldEvent.occurred_at.desc(), FieldEvent.id).limit(limit))
         out = []
+        query = self._mine(query)
         with self.database.reading() as s:
             for event, number, status, customer, technician, new_id, new_number, new_at, new_status in s.execute(query):
                 payload = event.payload or {}
                 out.append(ExceptionRow(
                     event.id, event.order_id, number, customer, event.exception_kind, event.occurred_at, new_id, new_number or "",
                     new_at, payload.get("clock") if payload.get("clock") in (PAUSE, RUN_ON) else RUN_ON, technician or "",
-                    str(payload.get("note") or ""), new_status or status))
+                    _exception_note(payload), new_status or status))
         return out
 
     def check_ins(self, limit: int = LIMIT) -> CheckIns:
@@ -170,7 +180,7 @@ class FieldViews:
                  .where(FieldEvent.kind == FieldEventKind.CHECK_IN, FieldEvent.deleted.is_(False))
                  .order_by(FieldEvent.occurred_at.desc(), FieldEvent.id).limit(limit))
         with self.database.reading() as s:
-            found = list(s.execute(query))
+            found = list(s.execute(self._mine(query)))
             order_ids = {event.order_id for event, *_ in found}
             windows = _windows(s, order_ids)
             sign_offs = _sign_offs(s, order_ids)
@@ -189,12 +199,12 @@ class FieldViews:
         kinds = (FieldEventKind.TEST_RESULT, FieldEventKind.DELIVERY_REPORT, FieldEventKind.SIGNATURE)
         with self.database.reading() as s:
             reported = select(FieldEvent.order_id).where(FieldEvent.kind.in_(kinds), FieldEvent.deleted.is_(False))
-            orders = s.execute(
+            orders = s.execute(self._mine(
                 select(WorkOrder.id, WorkOrder.number, Customer.name, WorkOrder.kind, WorkOrder.status, WorkOrder.billing_started_at,
                        WorkOrder.resolved_at, WorkOrder.closed_at, WorkOrder.updated_at)
                 .join(Customer, Customer.id == WorkOrder.customer_id)
                 .where(WorkOrder.deleted.is_(False), or_(WorkOrder.status == OrderStatus.RESOLVED, WorkOrder.id.in_(reported)))
-                .order_by(WorkOrder.updated_at.desc(), WorkOrder.id).limit(limit)).all()
+                .order_by(WorkOrder.updated_at.desc(), WorkOrder.id).limit(limit))).all()
             ids = [o.id for o in orders]
             events: dict[uuid.UUID, list[FieldEvent]] = {}
             for chunk in _chunks(ids):
@@ -216,7 +226,15 @@ class FieldViews:
         with self.database.reading() as s:
             return [SurveyRow(event.id, event.order_id, number, customer, event.respondent, event.rating,
                               str((event.payload or {}).get("comment") or ""), event.occurred_at)
-                    for event, number, customer in s.execute(query)]
+                    for event, number, customer in s.execute(self._mine(query))]
+
+
+def _exception_note(payload: dict[str, Any]) -> str:
+    """The technician's note; else the ports of a fiber change the app sent ("3-12 → 5-02")."""
+    note = str(payload.get("note") or "")
+    if note or not payload.get("old_port"):
+        return note
+    return f"{payload.get('old_port')} → {payload.get('new_port') or '?'}"
 
 
 def _delivery(order: Any, events: list[FieldEvent], link_sent_at: datetime | None) -> DeliveryRow:

@@ -30,10 +30,29 @@ def status_of(window, order_id) -> OrderStatus | None:
     return row.status if row is not None else None
 
 
+def a_new_complaint(db):
+    from datetime import timedelta
+
+    from sqlalchemy import select as query
+
+    from console.core.services.desk import DeskReader
+    from console.core.services.intake import OrderIntake, UpstreamOrder
+    from console.core.store.models import Customer, Site
+    from tests.fixtures.demo import DEMO_NOW
+
+    with db.reading() as s:
+        site = s.scalars(query(Site)).first()
+        code = s.get(Customer, site.customer_id).code
+    taken = OrderIntake(db, DeskReader(db).user(None), lambda: DEMO_NOW).take(
+        UpstreamOrder("CRM-COMPLAINT-1", OrderKind.COMPLAINT, code, site.id, "客户投诉：网速慢", DEMO_NOW - timedelta(minutes=2)))
+    return taken.order_id
+
+
 def test_a_new_complaint_is_accepted_then_investigated_from_the_progress_menu(qtbot, demo_db, tmp_path) -> None:
+    complaint_id = a_new_complaint(demo_db)
     window = open_window(qtbot, demo_db, tmp_path, english=True)
     menu = window.progress
-    complaint = next(r for r in window.model.all_rows() if r.kind is OrderKind.COMPLAINT and r.status is OrderStatus.NEW)
+    complaint = next(r for r in window.model.all_rows() if r.id == complaint_id)
     select(window, complaint.id)
     qtbot.waitUntil(lambda: menu.accept_action.isEnabled(), timeout=3000)
     assert not menu.start_action.isEnabled() and not menu.close_action.isEnabled() and not menu.step_action.isEnabled()

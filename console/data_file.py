@@ -17,6 +17,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 import db
+from console.core.store import search_index
 from console.core.store.database import Database, sqlite_engine
 from console.file_lock import FileLock, FileLockHeld
 
@@ -213,6 +214,8 @@ def _prepare(path: Path, existed: bool) -> Engine:
                 _backup(path, path.with_name(f"{path.name}.before-{db.head_revision()}.bak"))
             db.upgrade(engine)
             _fill_missing_sla(engine)
+        with engine.begin() as conn:  # the desk's own search index (FTS5): made once, kept by triggers
+            search_index.ensure(conn)
     except DataFileError:
         engine.dispose()
         raise

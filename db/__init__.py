@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from console.core.store import search_index
+
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """A Config pointing at the packaged migrations; with a connection, migrations run on it."""
@@ -57,6 +59,8 @@ def _migrate(engine: Engine, run) -> None:
             connection.commit()
         try:
             with connection.begin():
+                if sqlite:  # the desk's search index hangs on the tables a migration rebuilds: made again at open
+                    search_index.drop(connection)
                 run(alembic_config(connection))
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -1,0 +1,129 @@
+"""The desk's order search index: one line of text per order in an FTS5 trigram table, newest first.
+
+Desk data files only (SQLite, FTS5 with the trigram tokenizer, SQLite 3.34 or later); created when
+the desk opens its file (`console.data_file`), not by a migration: FTS5 keeps shadow tables the
+shared schema knows nothing of, and the centre searches nothing this way.
+
+Each order's line joins what a dispatcher searches it by: its number, upstream reference and
+address, the customer's name, code and contact phone, the circuit id, the technician's name, the
+district and the phones of the people its appointments name. Every field is wrapped in « »: a
+two-letter search, shorter than a trigram, looks for fields starting with it ("«PR"). Triggers
+keep the line when any of these change, however the row is written (a desk action, the sync
+replica's raw writes, a snapshot). Tombstoned orders have no line.
+
+The line's rowid is a sort key, the instant the order was received (seconds) in the high bits and
+its row number in the low 24: FTS5 walks a match in rowid order, so "newest first, the first 200"
+stops after 200 rows instead of sorting every match. (Row numbers change only under VACUUM, which
+the desk never runs; `rebuild` builds the lines again from the orders.)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import Connection
+
+TABLE = "order_search"
+VERSION = 1  # bumped when the line's make-up changes: the lines are built again at open
+_META = "order_search_meta"
+
+KEY = "((CAST(strftime('%s', {w}.received_at) AS INTEGER) << 24) | ({w}.rowid & 16777215))"
+
+LINE = """'«' || w.number || '»«' || coalesce(w.upstream_ref, '') || '»«' || coalesce(w.address, '')
+ || '»«' || coalesce(c.name, '') || '»«' || coalesce(c.code, '') || '»«' || coalesce(c.contact_phone, '')
+ || '»«' || coalesce(s.circuit_id, '') || '»«' || coalesce(t.name, '') || '»«' || coalesce(d.name, '')
+ || '»«' || coalesce((SELECT group_concat(a.contact_phone, '»«') FROM appointment_orders ao
+                      JOIN appointments a ON a.id = ao.appointment_id
+                      WHERE ao.order_id = w.id AND ao.deleted = 0 AND a.contact_phone != ''), '') || '»'"""
+
+SOURCE = f"""SELECT {KEY.format(w='w')} AS key, w.id AS order_id, {LINE} AS line
+FROM work_orders w
+LEFT JOIN customers c ON c.id = w.customer_id
+LEFT JOIN services s ON s.id = w.service_id
+LEFT JOIN technicians t ON t.id = w.assignee_id
+LEFT JOIN districts d ON d.id = w.district_id
+WHERE w.deleted = 0"""
+
+
+def _refresh(where: str) -> str:
+    """Trigger body: the lines of the orders `where` selects (a condition on `w`) made again."""
+    return (f"DELETE FROM {TABLE} WHERE rowid IN (SELECT {KEY.format(w='w')} FROM work_orders w WHERE {where});\n"
+            f"  INSERT OR REPLACE INTO {TABLE} (rowid, order_id, line) {SOURCE} AND {where};")
+
+
+TRIGGERS = {
+    "order_search_insert": f"AFTER INSERT ON work_orders BEGIN {_refresh('w.id = new.id')} END",
+    "order_search_update": (
+        "AFTER UPDATE OF number, upstream_ref, address, customer_id, service_id, assignee_id, district_id, received_at, deleted "
+        f"ON work_orders BEGIN DELETE FROM {TABLE} WHERE rowid = {KEY.format(w='old')}; {_refresh('w.id = new.id')} END"
+    ),
+    "order_search_delete": f"AFTER DELETE ON work_orders BEGIN DELETE FROM {TABLE} WHERE rowid = {KEY.format(w='old')}; END",
+    "order_search_customer": f"AFTER UPDATE OF name, code, contact_phone ON customers BEGIN {_refresh('w.customer_id = new.id')} END",
+    "order_search_service": f"AFTER UPDATE OF circuit_id ON services BEGIN {_refresh('w.service_id = new.id')} END",
+    "order_search_technician": f"AFTER UPDATE OF name ON technicians BEGIN {_refresh('w.assignee_id = new.id')} END",
+    "order_search_district": f"AFTER UPDATE OF name ON districts BEGIN {_refresh('w.district_id = new.id')} END",
+    "order_search_link_insert": f"AFTER INSERT ON appointment_orders BEGIN {_refresh('w.id = new.order_id')} END",
+    "order_search_link_update": f"AFTER UPDATE OF deleted ON appointment_orders BEGIN {_refresh('w.id = new.order_id')} END",
+    "order_search_link_delete": f"AFTER DELETE ON appointment_orders BEGIN {_refresh('w.id = old.order_id')} END",
+    "order_search_contact": (
+        f"AFTER UPDATE OF contact_phone ON appointments BEGIN "
+        f"{_refresh('w.id IN (SELECT order_id FROM appointment_orders WHERE appointment_id = new.id)')} END"
+    ),
+}
+
+
+def supported() -> bool:
+    """Whether this SQLite has FTS5's trigram tokenizer (3.34 and later, built with FTS5)."""
+    if sqlite3.sqlite_version_info < (3, 34):
+        return False
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        probe.close()
+
+
+def present(conn: Connection) -> bool:
+    """Whether the file has the index (a desk file opened by this version, on a capable SQLite)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    return conn.exec_driver_sql(f"SELECT 1 FROM sqlite_master WHERE name = '{TABLE}'").first() is not None
+
+
+def ensure(conn: Connection) -> bool:
+    """Create the index, its triggers and its lines when missing or of another version (in the
+    caller's transaction); whether the index is there. Seconds for a million orders, once."""
+    if conn.dialect.name != "sqlite" or not supported():
+        return False
+    has_meta = conn.exec_driver_sql(f"SELECT 1 FROM sqlite_master WHERE name = '{_META}'").first() is not None
+    found = conn.exec_driver_sql(f"SELECT version FROM {_META}").scalar() if has_meta else None
+    if found == VERSION and present(conn):
+        return True
+    drop(conn)
+    conn.exec_driver_sql(f"CREATE TABLE {_META} (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)")
+    conn.exec_driver_sql(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(line, order_id UNINDEXED, tokenize='trigram')")
+    for name, body in TRIGGERS.items():
+        conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+    rebuild(conn)
+    conn.exec_driver_sql(f"INSERT INTO {_META} (id, version) VALUES (1, {VERSION})")
+    return True
+
+
+def drop(conn: Connection) -> None:
+    """The index, its triggers and its version gone (before migrations, which rebuild the tables
+    the triggers name; `ensure` makes them again at the next open)."""
+    for name in TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_META}")
+
+
+def rebuild(conn: Connection) -> None:
+    """Every order's line built again from the orders (after a bulk load that bypassed nothing,
+    this is not needed: the triggers keep the lines)."""
+    conn.exec_driver_sql(f"DELETE FROM {TABLE}")
+    conn.exec_driver_sql(f"INSERT OR REPLACE INTO {TABLE} (rowid, order_id, line) {SOURCE}")
+    conn.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")

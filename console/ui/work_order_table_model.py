@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from console.core.domain.calendar import BusinessCalendar
-from console.core.domain.enums import CustomerLevel
+from console.core.domain.enums import CustomerLevel, OrderKind
 from console.core.domain.sla import SlaParameters
 from console.core.domain.sla_clock import band_at, pause_awaits_approval, time_left, urgency_instant
 from console.core.services.queue_filter import QueueFilter, row_matcher
@@ -229,6 +229,8 @@ class WorkOrderTableModel(QAbstractTableModel):
                 status = labels.name(row.status)
                 return self.tr("%1 (paused)").replace("%1", status) if row.paused else status
             case self.STEP:
+                if row.kind is OrderKind.COMPLAINT and row.stage is not None:
+                    return labels.stage_name(row.stage)  # the complaint's running clock: acceptance, investigation, feedback
                 return labels.name(row.current_step)
             case self.ASSIGNEE:
                 return row.assignee or ""
@@ -281,7 +283,7 @@ _PRIMARY: dict[int, Callable[[QueueRow], Any]] = {
     WorkOrderTableModel.LEVEL: lambda r: r.level.rank,
     WorkOrderTableModel.DISTRICT: lambda r: r.district,
     WorkOrderTableModel.STATUS: lambda r: r.status.value,
-    WorkOrderTableModel.STEP: lambda r: r.current_step.value if r.current_step else "",
+    WorkOrderTableModel.STEP: lambda r: r.current_step.value if r.current_step else (r.stage.value if r.kind is OrderKind.COMPLAINT and r.stage else ""),
     WorkOrderTableModel.ASSIGNEE: lambda r: r.assignee or "",
     WorkOrderTableModel.APPOINTMENT: lambda r: (r.appointment_start is None, r.appointment_start or r.received_at),
     WorkOrderTableModel.RECEIVED: lambda r: r.received_at,

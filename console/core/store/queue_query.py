@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import String, select, text, type_coerce
 from sqlalchemy.orm import Session
 
-from console.core.domain.enums import AppointmentStatus, CustomerLevel, OrderKind, OrderStatus, ProvisioningStep
+from console.core.domain.enums import AppointmentStatus, CustomerLevel, OrderKind, OrderStatus, ProvisioningStep, SlaStage
 from console.core.domain.sla_clock import SlaClock, SlaTimes
 from console.core.gc_pause import paused_gc
 from console.core.store.models import (
@@ -108,7 +108,7 @@ def open_queue(
             _raw(WorkOrder.customer_id), _raw(WorkOrder.district_id), WorkOrder.address, _raw(WorkOrder.assignee_id),
             _raw(WorkOrder.received_at), _raw(WorkOrder.current_step), _raw(WorkOrder.region_id), _raw(WorkOrder.due_at),
             _raw(WorkOrder.amber_at), _raw(WorkOrder.red_at), WorkOrder.sla_limit_seconds, WorkOrder.sla_business,
-            _raw(WorkOrder.paused_since), WorkOrder.version,
+            _raw(WorkOrder.paused_since), WorkOrder.version, _raw(WorkOrder.sla_stage),
         )
         .where(text("work_orders." + OPEN_STATUS_SQL), WorkOrder.deleted.is_(False), WorkOrder.due_at.is_not(None))
     )  # no ORDER BY for the whole queue: the table model sorts by urgency, which depends on the clock
@@ -140,11 +140,12 @@ def open_queue(
 def _build(fetched, appointments, approved, customers, districts, technicians, shared_id, share) -> list[QueueRow]:
     kinds, statuses = ({m.value: m for m in e} for e in (OrderKind, OrderStatus))
     steps = {m.value: m for m in ProvisioningStep}
+    stages = {m.value: m for m in SlaStage}
     rows = []
     instant, new_id = _instant, _uuid_from_hex
     no_window, no_district = (None, None), ("", "")
     for (order_id, number, kind, status, priority, customer_id, district_id, address, assignee_id, received, step,
-         region, due, amber, red, limit_s, business, paused, version) in fetched:
+         region, due, amber, red, limit_s, business, paused, version, stage) in fetched:
         window = appointments.get(order_id, no_window)
         if amber is None or red is None or limit_s is None:
             continue  # an SLA cache not computed yet (refresh_sla fills it on open and on change)
@@ -158,6 +159,7 @@ def _build(fetched, appointments, approved, customers, districts, technicians, s
             instant(window[1]) if window[1] else None, instant(received),
             steps.get(step) if step else None, shared_id(region),
             SlaClock(times, instant(paused) if paused else None, approved.get(order_id, False)), version,
+            stages.get(stage) if stage else None,
         ))
     return rows
 

@@ -20,6 +20,7 @@ from console.core.domain.enums import (
     RescheduleReason,
     Role,
     ServiceType,
+    SlaStage,
 )
 from console.core.domain.sla_clock import SlaClock
 from console.core.domain.sla_explain import Explanation
@@ -48,6 +49,7 @@ class QueueRow(NamedTuple):
     region_id: uuid.UUID
     sla: SlaClock
     version: int = 0  # the row's version when read: an action sends it, so a change made since is refused
+    stage: SlaStage | None = None  # the stage the countdown is of (a complaint's acceptance, investigation or feedback)
 
     @property
     def paused(self) -> bool:

@@ -63,6 +63,8 @@ class HttpPort:
         if self._token(self._intake_account) is None:
             raise ValueError(f"cannot log in as {self._intake_account} (the order system's account) with that password")
         self._read_snapshot()
+        for tech in self._technicians:  # logged in before the day starts (a login is a slow hash by design)
+            self._token(tech.key)
 
     def _read_snapshot(self) -> None:
         """The technicians' app accounts and the customers' sites, from the administrator's snapshot
@@ -98,7 +100,8 @@ class HttpPort:
                        for s in tables["sites"] if not s["deleted"] and s["customer_id"] in codes]
 
     def technicians(self) -> list[TechnicianRef]:
-        return list(self._technicians)
+        """Those whose account logged in (a technician whose password is not the day's stays home)."""
+        return [t for t in self._technicians if self._tokens.get(t.key)]
 
     def intake_sites(self) -> list[IntakeSite]:
         return list(self._sites)
@@ -200,7 +203,7 @@ def run(base: str, password: str, settings: Settings, allow_remote: bool = False
     try:
         summary = day.run()
     except KeyboardInterrupt:
-        day.queue.stop.set()
+        day.stop.set()
         summary = day.summary("stopped")
     for line in summary.lines():
         print(line)

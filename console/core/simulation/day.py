@@ -91,8 +91,8 @@ class FieldDay:
                  on_posted: Callable[[Posted], None] | None = None):
         self.port, self.settings = port, settings
         self.rng = random.Random(settings.seed)
-        self.clock = SimClock(settings.speed, settings.minutes, settings.paced)
-        self.queue = EventQueue(self.clock, settings.minutes * MINUTE, stop)
+        self.stop = stop or threading.Event()
+        self._new_clock()
         self.log: list[Posted] = []
         self._on_posted = on_posted
         self._crews: list[Crew] = []
@@ -109,6 +109,7 @@ class FieldDay:
             self._sites = self.port.intake_sites()
         except (ConnectionError, ValueError) as exc:
             return self.summary(f"could not start: {exc}")
+        self._new_clock()  # (the day starts once the accounts are logged in)
         if self.settings.technicians:
             technicians = self.rng.sample(technicians, min(self.settings.technicians, len(technicians)))
         for tech in technicians:
@@ -124,6 +125,10 @@ class FieldDay:
         finally:
             self.port.close()
         return self.summary(stopped)
+
+    def _new_clock(self) -> None:
+        self.clock = SimClock(self.settings.speed, self.settings.minutes, self.settings.paced)
+        self.queue = EventQueue(self.clock, self.settings.minutes * MINUTE, self.stop)
 
     def summary(self, stopped: str) -> Summary:
         taken = Counter(p.kind for p in self.log if p.ok)

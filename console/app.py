@@ -34,12 +34,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help="open the main window offscreen on a temporary demo database and check it")
     parser.add_argument("--screenshot", type=Path, help="with --self-test: save a picture of the main window here")
     parser.add_argument("--no-web", action="store_true", help="run without the map (no QtWebEngine), e.g. under Wine")
+    parser.add_argument("--simulate", nargs="?", const=10.0, type=float, metavar="SPEED",
+                        help="on the embedded demo: a live field day (technicians, surveys, new orders) at SPEED times real time (1-60, default 10)")
     demo_command.add_arguments(parser.add_subparsers(dest="command"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.simulate is not None and not 1 <= args.simulate <= 60:
+        parser.error(f"--simulate: the speed is 1 to 60 times real time, not {args.simulate:g}")
     if args.command == "demo-data":
         return demo_command.write_demo(args)
     if args.self_test:
@@ -191,13 +196,31 @@ def _run_desk(args: argparse.Namespace) -> int:
     gc_pause.settle()  # the window built: what the desk holds from now on is frozen out of the collector's walks
     window.show()
     window.refresh()
+    simulation = _simulate(database, windows, args.simulate, bool(settings.central_url))
     code = app.exec()
+    if simulation is not None:
+        simulation.stop()
     guard.close()
     if sync is not None:
         sync.worker.stop()
     windows.window.lift_database_guard()  # the event loop has ended: closing the file here freezes nothing
     database.close()
     return code
+
+
+def _simulate(database: Database, windows, speed: float | None, with_centre: bool):
+    """The embedded demo's live field day (`--simulate`), in its own thread; a desk with a centre is
+    driven at the centre (`dispatch-central simulate`), never from here."""
+    if speed is None:
+        return None
+    if with_centre:
+        log.warning("--simulate works on the embedded demo; with a centre, run dispatch-central simulate there")
+        return None
+    from console.startup.field_simulation import FieldSimulation
+
+    simulation = FieldSimulation(database, lambda: windows.window, speed)
+    simulation.start()
+    return simulation
 
 
 def _bring_forward(window) -> None:

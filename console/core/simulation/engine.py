@@ -3,11 +3,15 @@ events wait their turn, and the run stops by itself at the end of the day (or wh
 slow centre has kept it past twice its real length).
 
 The stamps the reports carry are the centre's kind of time: never ahead of the real clock (the
-centre refuses a report from the future). A day that runs faster than real time is therefore
-stamped starting in the past and catches up with the real clock at its end; the lag is at most
-`MAX_LAG`, so a technician's positions are never older than the centre takes (an hour). A longer
-day at high speed reaches the real clock before its end: from then on its stamps are the real time
-and it reports no positions (they would imply impossible driving speeds).
+centre refuses a report from the future). A day faster than real time is therefore stamped from
+a start in the past and gains on the real clock until it reaches it: the head start is at most
+`MAX_LAG` (the centre takes a technician's positions up to an hour old), so a day of an hour or
+less runs at its speed throughout and ends on the real clock; a longer one runs at its speed for
+its first hour or so, then in real time (its stamps and positions stay consistent: a technician
+never appears to drive faster than the city allows).
+
+Unpaced (a bench: as fast as the centre answers), the day is stamped from `MAX_LAG` back at most,
+and a stamp that would pass the real clock is the real time (positions are then left out).
 """
 
 from __future__ import annotations
@@ -35,21 +39,25 @@ class SimClock:
         day = timedelta(minutes=minutes)
         self.lag = min(day if not paced else day * (1 - 1 / speed), MAX_LAG)
         self.anchor = self.started_at - self.lag
+        self.real_length = (day.total_seconds() / speed if day * (1 - 1 / speed) <= self.lag
+                            else day.total_seconds() - self.lag.total_seconds())  # paced: the day's real seconds
 
     def real_elapsed(self) -> float:
         return time.monotonic() - self._started
 
     def simulated_elapsed(self) -> float:
-        """Simulated seconds since the start, by the real clock (paced runs)."""
-        return self.real_elapsed() * self.speed
+        """Simulated seconds since the start, by the real clock (paced runs): `speed` times real
+        time until the head start is used up, then real time."""
+        real = self.real_elapsed()
+        return min(real * self.speed, real + self.lag.total_seconds())
 
     def stamp(self, offset: float) -> datetime:
         """The report time of simulated second `offset`: never later than now."""
         return min(self.anchor + timedelta(seconds=offset), self._wall())
 
     def caught_up(self, offset: float) -> bool:
-        """The simulated time has reached the real clock (stamps are now, not the day's own)."""
-        return self.anchor + timedelta(seconds=offset) >= self._wall()
+        """Unpaced, the simulated time has passed the real clock (stamps are now, not the day's own)."""
+        return not self.paced and self.anchor + timedelta(seconds=offset) > self._wall()
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class EventQueue:
         self.now = 0.0  # the simulated second of the event being played
         self._heap: list[tuple[float, int, Callable[[], None]]] = []
         self._order = itertools.count()
-        real_day = end / clock.speed if clock.paced else end / 60
+        real_day = clock.real_length if clock.paced else end / 60
         self.real_deadline = 2 * real_day + 60  # a centre slower than the day is left behind, not waited for
         self.failures: list[str] = []
 
@@ -112,6 +120,6 @@ class EventQueue:
 
     def _wait_for(self, offset: float) -> bool:
         while (ahead := offset - self.clock.simulated_elapsed()) > 0:
-            if self.stop.wait(min(ahead / self.clock.speed, 0.25)):
+            if self.stop.wait(min(ahead / self.clock.speed, 0.25)):  # (at most 0.25 s: the pace may change)
                 return False
         return True

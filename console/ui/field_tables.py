@@ -151,7 +151,7 @@ class CheckInsModel(FieldModel):
         if column == self.PUNCTUALITY:
             return punctuality_text(row)
         signed = row.signed_off
-        return "" if signed is None else f"✓ {signed.by} {short_time(signed.at, self.zone)}"
+        return "" if signed is None else f"✓ {signed.by} {short_time(signed.at, self.zone)}: {signed.note}"
 
     def colour(self, row: CheckInRow, column: int) -> QColor | None:
         if row.signed_off is not None and column in (self.DISTANCE, self.PUNCTUALITY):

@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         if changes.everything:
             self._background.run(self._desk.read_rules, self._on_rules_reloaded, self._on_load_failed)
             return
+        if not (changes.orders or changes.appointments):
+            return  # technicians only (positions every few seconds): the map and the board follow those themselves
         if not self._complete:
             self.refresh()  # the whole queue is still loading: load it again, changes included
             return

@@ -1,6 +1,7 @@
 """The map dock: it follows the queue (the sites of the orders shown, coloured by their worst
-band, refreshed as bands change) and draws a technician's route of the day. Where the sites are is
-read off the GUI thread; the page itself is `MapView`."""
+band, refreshed as bands change), moves technicians as their positions arrive through the feed
+(faded, then greyed, as they age) and draws a technician's route of the day. Where the sites and
+technicians are is read off the GUI thread; the page itself is `MapView`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
+from console.core.changes import Changes
 from console.core.services.desk import DeskReader, MapFacts
 from console.core.services.sites import SiteActions
 from console.core.store.rows import DeskUser
@@ -18,8 +20,11 @@ from console.core.tile_file import TileFile, TileFileError, open_tile_file
 from console.ui import labels
 from console.ui.background import Background
 from console.ui.map_view import MapView
-from console.ui.operations import Operations
+from console.ui.operations import ChangeBus, Operations
 from console.ui.work_order_table_model import WorkOrderTableModel
+
+MOVES_MS = 500  # technicians' moves gathered this long, then read and drawn together
+AGEING_MS = 60_000  # how often positions are looked at again to fade or grey them
 
 
 class MapDock(QDockWidget):
@@ -38,11 +43,19 @@ class MapDock(QDockWidget):
         self._reader, self._user, self._model, self._background, self._clock = reader, user, model, background, clock
         self.map = MapView(tiles[0], tiles[1], english, stale, self)
         self._tile_file = tiles[2] if len(tiles) > 2 else ""  # (tile server URL, attribution, basemap file)
+        self.map.zone = model.zone
         self.setWidget(self.map)
         self._facts: MapFacts | None = None
         self._redraw = QTimer(self, singleShot=True, interval=250)
         self._redraw.timeout.connect(self._show_sites)
         self.map.orders_selected.connect(self.orders_selected)
+        self._moved: set[uuid.UUID] = set()  # technicians whose rows changed, read together
+        self._reading_moves = False
+        self._moves = QTimer(self, singleShot=True, interval=MOVES_MS)
+        self._moves.timeout.connect(self._read_moves)
+        self._ageing = QTimer(self, interval=AGEING_MS)  # positions fade and grey as they age
+        self._ageing.timeout.connect(lambda: self.map.refresh_technicians(self._clock()))
+        self._ageing.start()
 
     def follow_rows(self, reloaded: bool) -> None:
         """The queue shows other rows. New data reloads where the sites are; a filter only
@@ -73,6 +86,40 @@ class MapDock(QDockWidget):
         now, model, wanted = self._clock(), self._model, set(order_ids)
         rows = [r for r in model.all_rows() if r.id in wanted]
         self.map.update_orders(rows, lambda row: model.band(row, now))
+
+    # --- technicians moving ------------------------------------------------------------------------
+
+    def follow_technicians(self, bus: ChangeBus) -> None:
+        """Technicians' rows changed (a position from the field app, through the feed): their
+        markers move in place, read off the GUI thread at most every MOVES_MS."""
+        bus.changed.connect(self._on_bus_changed)
+
+    @Slot(object, object)
+    def _on_bus_changed(self, changes: Changes, _origin: object | None) -> None:
+        if changes.technicians and self._facts is not None:
+            self._moved |= changes.technicians
+            if not self._moves.isActive() and not self._reading_moves:
+                self._moves.start()
+
+    def _read_moves(self) -> None:
+        ids, self._moved = self._moved, set()
+        if not ids:
+            return
+        self._reading_moves = True
+        reader, region_id = self._reader, self._user.region_id
+        self._background.run(lambda: reader.technician_positions(region_id, ids),
+                             lambda rows: self._on_moves_read(ids, rows), self._on_moves_failed)
+
+    def _on_moves_read(self, asked: set[uuid.UUID], rows: list[tuple]) -> None:
+        self._reading_moves = False
+        found = {row[0] for row in rows}
+        self.map.move_technicians(rows, asked - found, self._clock())
+        if self._moved:  # more arrived while reading
+            self._moves.start()
+
+    def _on_moves_failed(self, error: Exception) -> None:
+        self._reading_moves = False
+        self.failed.emit(error)
 
     def select_orders(self, ids: list[uuid.UUID]) -> None:
         self.map.select_orders(ids)

@@ -11,6 +11,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QMimeData, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.core.domain.enums import Band, CustomerLevel
 from console.core.domain.geo import Placement, placement, service_area
+from console.core.domain.positions import GREY_AFTER, Freshness, freshness
 from console.core.gc_pause import paused_gc
 from console.core.services.desk import MapFacts
 from console.core.store.rows import QueueRow, SiteOfOrder
@@ -106,6 +108,9 @@ class MapView(QWidget):
         self._orders_at_site: dict[str, list[uuid.UUID]] = {}
         self._site_of_order: dict[uuid.UUID, str] = {}
         self._shown_sites: dict[str, dict] = {}
+        self._technicians: dict[str, dict] = {}  # technician id (hex) -> what its marker shows
+        self._technician_seen: dict[str, tuple[str, datetime | None]] = {}  # -> (name, last seen)
+        self.zone = ZoneInfo("Asia/Shanghai")  # the desk's zone, for "last seen" (set by the dock)
         self._area: tuple[float, float, float, float] | None = None
         self.web = QWebEngineView()
         self.web.setPage(QWebEnginePage(self.web))
@@ -173,7 +178,12 @@ class MapView(QWidget):
         server, one that cannot be used is said above the map."""
         self._area = service_area([(d[2], d[3]) for d in districts]) if districts else None
         centre = (sum(d[2] for d in districts) / len(districts), sum(d[3] for d in districts) / len(districts)) if districts else (31.23, 121.47)
-        legend = {b.value: sla_format.band_name(b) for b in Band} | {"technician": self.tr("Technician")}
+        stale = f"{self._stale_after.total_seconds() / 60:.0f}"
+        legend = {b.value: sla_format.band_name(b) for b in Band} | {
+            "technician": self.tr("Technician"), "technician_fresh": self.tr("Technician"),
+            "technician_faded": self.tr("Technician, position over %1 min old").replace("%1", stale),
+            "technician_grey": self.tr("Technician, position over %1 h old").replace(
+                "%1", f"{max(GREY_AFTER, self._stale_after).total_seconds() / 3600:.0f}")}
         points = [{"name": d[1] if self._english else d[0], "lat": d[2], "lon": d[3]} for d in districts]
         tile_url, attribution, native_zoom = self._tile_source(basemap)
         texts = {"lasso": self.tr("Lasso: draw around sites to select their orders (Esc cancels)")}
@@ -246,13 +256,72 @@ class MapView(QWidget):
         self._shown_sites = {s["id"]: s for s in placed}
         self.run(f"DeskMap.setSites({json.dumps(placed, ensure_ascii=False)})")
         self._fill_unplaced(unplaced)
-        stale = now - self._stale_after
-        technicians = [
-            {"lat": lat, "lon": lon, "label": name, "stale": seen is None or seen < stale}
-            for _id, name, lat, lon, seen in facts.technicians
-            if placement(lat, lon, self._area) == Placement.PLACED or self._area is None
-        ]
-        self.run(f"DeskMap.setTechnicians({json.dumps(technicians, ensure_ascii=False)})")
+        self.show_technicians(facts.technicians, now)
+
+    # --- technicians: drawn once, then moved by id -------------------------------------------------
+
+    def show_technicians(self, rows: Iterable[tuple], now: datetime) -> None:
+        """Every technician drawn again: rows of (id, name, latitude, longitude, last seen)."""
+        self._technicians, self._technician_seen = {}, {}
+        for row in rows:
+            shown = self._technician_json(row, now)
+            if shown is not None:
+                self._technicians[shown["id"]] = shown
+        self.run(f"DeskMap.setTechnicians({json.dumps(list(self._technicians.values()), ensure_ascii=False)})")
+
+    def move_technicians(self, rows: Iterable[tuple], gone: Iterable[uuid.UUID], now: datetime) -> int:
+        """These technicians' new positions (their markers moved in place, faded or greyed as
+        their age says); `gone`: technicians no longer shown. How many markers changed."""
+        changed, removed = [], [i.hex for i in gone if i.hex in self._technicians]
+        for row in rows:
+            shown = self._technician_json(row, now)
+            if shown is None:
+                if row[0].hex in self._technicians:
+                    removed.append(row[0].hex)
+            elif self._technicians.get(shown["id"]) != shown:
+                self._technicians[shown["id"]] = shown
+                changed.append(shown)
+        for key in removed:
+            self._technicians.pop(key, None)
+            self._technician_seen.pop(key, None)
+        if changed or removed:
+            self.run(f"DeskMap.moveTechnicians({json.dumps(changed, ensure_ascii=False)}, {json.dumps(removed)})")
+        return len(changed) + len(removed)
+
+    def refresh_technicians(self, now: datetime) -> int:
+        """Positions age: fade or grey the markers whose look changed by `now`. How many did."""
+        changed = []
+        for key, shown in self._technicians.items():
+            name, seen = self._technician_seen[key]
+            look = self._look(seen, now)
+            if look != shown["look"]:
+                self._technicians[key] = dict(shown, look=look, label=self._technician_label(name, seen, look, now))
+                changed.append(self._technicians[key])
+        if changed:
+            self.run(f"DeskMap.moveTechnicians({json.dumps(changed, ensure_ascii=False)}, [])")
+        return len(changed)
+
+    def _look(self, seen: datetime | None, now: datetime) -> str:
+        look = freshness(seen, now, self._stale_after)
+        return (Freshness.GREY if look is Freshness.NONE else look).value
+
+    def _technician_json(self, row: tuple, now: datetime) -> dict | None:
+        technician_id, name, lat, lon, seen = row
+        if self._area is not None and placement(lat, lon, self._area) != Placement.PLACED:
+            return None
+        key, look = technician_id.hex, self._look(seen, now)
+        self._technician_seen[key] = (name, seen)
+        return {"id": key, "lat": lat, "lon": lon, "look": look, "label": self._technician_label(name, seen, look, now)}
+
+    def _technician_label(self, name: str, seen: datetime | None, look: str, now: datetime) -> str:
+        """The marker's tooltip: the name, and when a faded or grey one was last seen (the desk's time)."""
+        if look == Freshness.FRESH.value:
+            return name
+        if seen is None:
+            return name + " · " + self.tr("no position reported")
+        local = seen.astimezone(self.zone)
+        when = f"{local:%H:%M}" if local.date() == now.astimezone(self.zone).date() else f"{local:%m-%d %H:%M}"
+        return name + " · " + self.tr("last seen %1").replace("%1", when)
 
     def update_orders(self, rows: Iterable[QueueRow], band_of: Callable[[QueueRow], Band]) -> None:
         """Recolour the sites of these orders in place (a band crossing, a change)."""

@@ -119,12 +119,52 @@ var DeskMap = (function () {
     map.setView(markers[siteId].getLatLng(), Math.max(map.getZoom() + 2, 15));
   }
 
-  function setTechnicians(list) {
+  // Technicians by id: a position from the feed moves its marker (and changes its look: fresh,
+  // faded, grey) in place; nothing else on the page is drawn again.
+  var techMarkers = {}, techIcons = {};
+
+  function techIcon(look) {
+    if (!techIcons[look]) {
+      techIcons[look] = L.divIcon({ className: "", html: '<div class="tech-dot ' + look + '"></div>', iconSize: [12, 12] });
+    }
+    return techIcons[look];
+  }
+
+  function techMarker(t) {
+    return L.marker([t.lat, t.lon], { icon: techIcon(t.look), title: t.label, look: t.look, zIndexOffset: 1000 }).addTo(techLayer);
+  }
+
+  function setTechnicians(list) {  // every technician drawn again (a new page, the queue reloaded)
+    var started = performance.now();
     techLayer.clearLayers();
-    list.forEach(function (t) {
-      var icon = L.divIcon({ className: "", html: '<div class="tech-dot' + (t.stale ? " stale" : "") + '"></div>', iconSize: [12, 12] });
-      L.marker([t.lat, t.lon], { icon: icon, title: t.label, zIndexOffset: 1000 }).addTo(techLayer);
+    techMarkers = {};
+    list.forEach(function (t) { techMarkers[t.id] = techMarker(t); });
+    return performance.now() - started;
+  }
+
+  function moveTechnicians(list, gone) {  // the milliseconds it took
+    var started = performance.now();
+    for (var i = 0; i < list.length; i++) {
+      var t = list[i], marker = techMarkers[t.id];
+      if (!marker) { techMarkers[t.id] = techMarker(t); continue; }
+      marker.setLatLng([t.lat, t.lon]);
+      if (marker.options.title !== t.label) {
+        marker.options.title = t.label;
+        if (marker.getElement()) { marker.getElement().title = t.label; }
+      }
+      if (marker.options.look !== t.look) { marker.options.look = t.look; marker.setIcon(techIcon(t.look)); }
+    }
+    (gone || []).forEach(function (id) {
+      if (techMarkers[id]) { techLayer.removeLayer(techMarkers[id]); delete techMarkers[id]; }
     });
+    return performance.now() - started;
+  }
+
+  function technician(id) {  // [lat, lon, look, label] of a technician's marker, or null (tests)
+    var marker = techMarkers[id];
+    if (!marker) { return null; }
+    var at = marker.getLatLng(), el = marker.getElement();
+    return [at.lat, at.lng, marker.options.look, el ? el.title : marker.options.title];
   }
 
   function showRoute(points, label) {
@@ -219,7 +259,10 @@ var DeskMap = (function () {
       var div = L.DomUtil.create("div", "legend");
       div.innerHTML = ["breached", "red", "amber", "green"].map(function (b) {
         return '<i style="background:' + COLOURS[b] + '"></i>' + texts[b];
-      }).join("<br>") + '<br><span class="tech-dot" style="display:inline-block;margin:0 6px 0 2px;width:8px;height:8px"></span>' + texts.technician;
+      }).join("<br>") + ["fresh", "faded", "grey"].map(function (look) {
+        return '<br><span class="tech-dot ' + look + '" style="display:inline-block;margin:0 6px 0 2px;width:8px;height:8px"></span>' +
+               (texts["technician_" + look] || texts.technician);
+      }).join("");
       return div;
     };
     legend.addTo(map);
@@ -261,7 +304,8 @@ var DeskMap = (function () {
 
   return {
     start: start, setSites: setSites, updateSites: updateSites, removeSites: removeSites, select: select,
-    setTechnicians: setTechnicians, showRoute: showRoute,
+    setTechnicians: setTechnicians, moveTechnicians: moveTechnicians, technician: technician,
+    technicianCount: function () { return Object.keys(techMarkers).length; }, showRoute: showRoute,
     labels: function () { return labels; }, zoomTo: zoomTo, lasso: lasso,
     startPlacing: startPlacing, stopPlacing: stopPlacing, clickAt: clickAt, placing: function () { return placing; },
     leaflet: function () { return map; }, lassoTool: function () { return lassoTool; },

@@ -92,13 +92,15 @@ class Freshness(StrEnum):
     NONE = "none"  # never reported
 
 
-def freshness(seen_at: datetime | None, now: datetime) -> Freshness:
+def freshness(seen_at: datetime | None, now: datetime, faded_after: timedelta = FADED_AFTER) -> Freshness:
+    """How far a position seen at `seen_at` is to be trusted at `now` (`faded_after`: the rule
+    parameter the desk's map fades by; greyed after GREY_AFTER, or that if it is longer)."""
     if seen_at is None:
         return Freshness.NONE
     age = now - seen_at
-    if age > GREY_AFTER:
+    if age > max(GREY_AFTER, faded_after):
         return Freshness.GREY
-    return Freshness.FADED if age > FADED_AFTER else Freshness.FRESH
+    return Freshness.FADED if age > faded_after else Freshness.FRESH
 
 
 def fresh_fix(latitude: float | None, longitude: float | None, seen_at: datetime | None, now: datetime) -> Fix | None:

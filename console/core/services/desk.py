@@ -71,6 +71,11 @@ class DeskReader:
                 queries.technician_positions(session, region_id),
             )
 
+    def technician_positions(self, region_id: uuid.UUID | None, only: set[uuid.UUID]) -> list[tuple]:
+        """Where these technicians are now (those with no position, inactive or of another region left out)."""
+        with self.database.reading() as session:
+            return queries.technician_positions(session, region_id, only)
+
     def technician_day(self, technician_id: uuid.UUID, start: datetime, end: datetime) -> list[tuple]:
         with self.database.reading() as session:
             return queries.technician_day(session, technician_id, start, end)

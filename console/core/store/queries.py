@@ -185,12 +185,15 @@ def district_centres(session: Session) -> list[tuple[str, str, float, float]]:
     return [tuple(r) for r in session.execute(select(District.name, District.name_en, District.center_lat, District.center_lon))]
 
 
-def technician_positions(session: Session, region_id: uuid.UUID | None = None) -> list[tuple]:
+def technician_positions(session: Session, region_id: uuid.UUID | None = None, only: set[uuid.UUID] | None = None) -> list[tuple]:
+    """(id, name, last latitude, longitude, last seen) of active technicians with a position (`only`: of these)."""
     stmt = select(Technician.id, Technician.name, Technician.last_lat, Technician.last_lon, Technician.last_seen_at).where(
         Technician.active.is_(True), Technician.deleted.is_(False), Technician.last_lat.is_not(None)
     )
     if region_id is not None:
         stmt = stmt.where(Technician.region_id == region_id)
+    if only is not None:
+        stmt = stmt.where(Technician.id.in_(list(only)))
     return [tuple(r) for r in session.execute(stmt)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,15 +26,21 @@ from console.core.services.field_desk import MAX_NOTE
 from console.core.services.field_views import CheckInRow
 from console.core.store.rows import TechnicianRow
 from console.ui import labels
-from console.ui.field_tables import punctuality_text, tr
+from console.ui.field_tables import punctuality_text
 
 _PROBLEM = "color: #b91c1c;"
 
 
 def rule_text(rule: ExceptionRule) -> str:
     """What an exception of a kind does, in a sentence (FieldPanel's context)."""
-    first = tr("The order is archived and re-issued") if rule.reissue else tr("The order is kept (not re-issued)")
-    second = tr("its SLA clock pauses until the desk resumes it.") if rule.pauses else tr("its SLA clock runs on.")
+    if rule.reissue:
+        first = QCoreApplication.translate("FieldPanel", "The order is archived and re-issued")
+    else:
+        first = QCoreApplication.translate("FieldPanel", "The order is kept (not re-issued)")
+    if rule.pauses:
+        second = QCoreApplication.translate("FieldPanel", "its SLA clock pauses until the desk resumes it.")
+    else:
+        second = QCoreApplication.translate("FieldPanel", "its SLA clock runs on.")
     return f"{first}; {second}"
 
 

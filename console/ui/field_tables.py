@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from console.core.domain.enums import OrderStatus, Respondent, SatisfactionRating
@@ -19,10 +19,6 @@ from console.ui import labels
 
 RED, AMBER, GREY, GREEN = QColor("#b91c1c"), QColor("#b45309"), QColor("#6b7280"), QColor("#15803d")
 ORDER_ROLE = Qt.ItemDataRole.UserRole  # the order a row opens (double click)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FieldPanel", text)
 
 
 def short_time(instant: datetime | None, zone: ZoneInfo) -> str:
@@ -39,8 +35,10 @@ class FieldModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
+    TITLES: tuple[str, ...] = ()
+
     def titles(self) -> Sequence[str]:
-        raise NotImplementedError
+        return [QCoreApplication.translate("FieldPanel", title) for title in self.TITLES]
 
     def cell(self, row: Any, column: int) -> str:
         raise NotImplementedError
@@ -90,10 +88,10 @@ class FieldModel(QAbstractTableModel):
 class ExceptionsModel(FieldModel):
     REPORTED, REASON, ARCHIVED, REISSUED, MINUTES, CLOCK, TECHNICIAN, NOTE = range(8)
 
-    def titles(self) -> Sequence[str]:
-        return (tr("Reported"), tr("Reason"), tr("Order"), tr("Re-issued as"), tr("To re-issue"), tr("SLA clock"),
-                tr("Technician"), tr("Note"))
-
+    TITLES = (QT_TRANSLATE_NOOP("FieldPanel", "Reported"), QT_TRANSLATE_NOOP("FieldPanel", "Reason"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Order"), QT_TRANSLATE_NOOP("FieldPanel", "Re-issued as"),
+              QT_TRANSLATE_NOOP("FieldPanel", "To re-issue"), QT_TRANSLATE_NOOP("FieldPanel", "SLA clock"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Technician"), QT_TRANSLATE_NOOP("FieldPanel", "Note"))
     def order_of(self, row: ExceptionRow) -> uuid.UUID:
         return row.carried_id
 
@@ -105,12 +103,16 @@ class ExceptionsModel(FieldModel):
         if column == self.ARCHIVED:
             return row.number
         if column == self.REISSUED:
-            return row.reissued_number or tr("kept (not re-issued)")
+            return row.reissued_number or QCoreApplication.translate("FieldPanel", "kept (not re-issued)")
         if column == self.MINUTES:
             minutes = row.minutes_to_reissue
-            return "" if minutes is None else tr("%1 min").replace("%1", f"{minutes:.0f}" if minutes >= 10 else f"{minutes:.1f}")
+            if minutes is None:
+                return ""
+            return QCoreApplication.translate("FieldPanel", "%1 min").replace("%1", f"{minutes:.0f}" if minutes >= 10 else f"{minutes:.1f}")
         if column == self.CLOCK:
-            return tr("Paused") if row.clock == PAUSE else tr("Ran on")
+            if row.clock == PAUSE:
+                return QCoreApplication.translate("FieldPanel", "Paused")
+            return QCoreApplication.translate("FieldPanel", "Ran on")
         return row.technician if column == self.TECHNICIAN else row.note
 
     def colour(self, row: ExceptionRow, column: int) -> QColor | None:
@@ -122,18 +124,18 @@ class ExceptionsModel(FieldModel):
 
     def tip(self, row: ExceptionRow, column: int) -> str:
         if column == self.REISSUED and row.reissued_number:
-            return tr("%1 re-issued as %2 (now %3); double-click to open it").replace("%1", row.number).replace(
-                "%2", row.reissued_number).replace("%3", labels.name(row.status))
+            text = QCoreApplication.translate("FieldPanel", "%1 re-issued as %2 (now %3); double-click to open it")
+            return text.replace("%1", row.number).replace("%2", row.reissued_number).replace("%3", labels.name(row.status))
         return ""
 
 
 class CheckInsModel(FieldModel):
     TIME, ORDER, CUSTOMER, TECHNICIAN, DISTANCE, PUNCTUALITY, SIGNED_OFF = range(7)
 
-    def titles(self) -> Sequence[str]:
-        return (tr("Checked in"), tr("Order"), tr("Customer"), tr("Technician"), tr("Distance"), tr("Against the window"),
-                tr("Signed off"))
-
+    TITLES = (QT_TRANSLATE_NOOP("FieldPanel", "Checked in"), QT_TRANSLATE_NOOP("FieldPanel", "Order"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Customer"), QT_TRANSLATE_NOOP("FieldPanel", "Technician"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Distance"), QT_TRANSLATE_NOOP("FieldPanel", "Against the window"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Signed off"))
     def cell(self, row: CheckInRow, column: int) -> str:
         if column == self.TIME:
             return short_time(row.at, self.zone)
@@ -145,9 +147,9 @@ class CheckInsModel(FieldModel):
             return row.technician
         if column == self.DISTANCE:
             if row.distance_m is None:
-                return tr("no site position")
-            text = tr("%1 m").replace("%1", f"{row.distance_m:,.0f}")
-            return tr("%1, off site").replace("%1", text) if row.off_site else text
+                return QCoreApplication.translate("FieldPanel", "no site position")
+            text = QCoreApplication.translate("FieldPanel", "%1 m").replace("%1", f"{row.distance_m:,.0f}")
+            return QCoreApplication.translate("FieldPanel", "%1, off site").replace("%1", text) if row.off_site else text
         if column == self.PUNCTUALITY:
             return punctuality_text(row)
         signed = row.signed_off
@@ -166,37 +168,37 @@ class CheckInsModel(FieldModel):
         if column == self.SIGNED_OFF and row.signed_off is not None:
             return f"{row.signed_off.by}, {labels.local_time(row.signed_off.at, self.zone)}: {row.signed_off.note}"
         if column == self.PUNCTUALITY and row.window is not None:
-            return tr("Appointment window %1").replace("%1", labels.local_window(*row.window, self.zone))
+            return QCoreApplication.translate("FieldPanel", "Appointment window %1").replace("%1", labels.local_window(*row.window, self.zone))
         return ""
 
 
 def punctuality_text(row: CheckInRow) -> str:
     on_time = row.punctuality
     if on_time is None:
-        return tr("no appointment")
+        return QCoreApplication.translate("FieldPanel", "no appointment")
     if on_time.kept:
-        return tr("on time (kept)")
+        return QCoreApplication.translate("FieldPanel", "on time (kept)")
     if on_time.late_minutes:
-        return tr("late by %1").replace("%1", _duration(on_time.late_minutes))
-    return tr("early by %1").replace("%1", _duration(on_time.early_minutes))
+        return QCoreApplication.translate("FieldPanel", "late by %1").replace("%1", _duration(on_time.late_minutes))
+    return QCoreApplication.translate("FieldPanel", "early by %1").replace("%1", _duration(on_time.early_minutes))
 
 
 def _duration(minutes: int) -> str:
     """"25 min" up to two hours, then "3 h", then "2 d"."""
     if minutes < 120:
-        return tr("%1 min").replace("%1", str(minutes))
+        return QCoreApplication.translate("FieldPanel", "%1 min").replace("%1", str(minutes))
     if minutes < 48 * 60:
-        return tr("%1 h").replace("%1", str(round(minutes / 60)))
-    return tr("%1 d").replace("%1", str(round(minutes / 1440)))
+        return QCoreApplication.translate("FieldPanel", "%1 h").replace("%1", str(round(minutes / 60)))
+    return QCoreApplication.translate("FieldPanel", "%1 d").replace("%1", str(round(minutes / 1440)))
 
 
 class DeliveryModel(FieldModel):
     ORDER, CUSTOMER, STATUS, PING, SPEED, REPORT, SIGNATURE, BILLING = range(8)
 
-    def titles(self) -> Sequence[str]:
-        return (tr("Order"), tr("Customer"), tr("Status"), tr("Ping"), tr("Speed"), tr("Delivery report"), tr("Signature"),
-                tr("Billing start"))
-
+    TITLES = (QT_TRANSLATE_NOOP("FieldPanel", "Order"), QT_TRANSLATE_NOOP("FieldPanel", "Customer"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Status"), QT_TRANSLATE_NOOP("FieldPanel", "Ping"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Speed"), QT_TRANSLATE_NOOP("FieldPanel", "Delivery report"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Signature"), QT_TRANSLATE_NOOP("FieldPanel", "Billing start"))
     def cell(self, row: DeliveryRow, column: int) -> str:
         if column == self.ORDER:
             return row.number
@@ -205,10 +207,12 @@ class DeliveryModel(FieldModel):
         if column == self.STATUS:
             return labels.name(row.status)
         if column == self.PING:
-            return _number(row.tests.get("ping_ms"), tr("%1 ms"))
+            return _number(row.tests.get("ping_ms"), QCoreApplication.translate("FieldPanel", "%1 ms"))
         if column == self.SPEED:
             down, up = _number(row.tests.get("down_mbps"), "%1"), _number(row.tests.get("up_mbps"), "%1")
-            return tr("↓%1 ↑%2 Mbps").replace("%1", down or "–").replace("%2", up or "–") if down or up else ""
+            if not (down or up):
+                return ""
+            return QCoreApplication.translate("FieldPanel", "↓%1 ↑%2 Mbps").replace("%1", down or "–").replace("%2", up or "–")
         if column == self.REPORT:
             return row.report
         if column == self.SIGNATURE:
@@ -230,19 +234,20 @@ class DeliveryModel(FieldModel):
 
 def signature_text(row: DeliveryRow, zone: ZoneInfo) -> str:
     if row.signature == "on_site":
-        return tr("signed on site")
+        return QCoreApplication.translate("FieldPanel", "signed on site")
     if row.signature == "sms_link":
-        return tr("signed through the link")
+        return QCoreApplication.translate("FieldPanel", "signed through the link")
     if row.signature == "link_sent":
-        return tr("link sent %1").replace("%1", short_time(row.link_sent_at, zone))
-    return tr("awaiting the signature") if row.signature == "awaiting" else ""
+        return QCoreApplication.translate("FieldPanel", "link sent %1").replace("%1", short_time(row.link_sent_at, zone))
+    return QCoreApplication.translate("FieldPanel", "awaiting the signature") if row.signature == "awaiting" else ""
 
 
 class SurveysModel(FieldModel):
     ANSWERED, ORDER, CUSTOMER, RESPONDENT, RATING, COMMENT = range(6)
 
-    def titles(self) -> Sequence[str]:
-        return (tr("Answered"), tr("Order"), tr("Customer"), tr("From"), tr("Rating"), tr("Comment"))
+    TITLES = (QT_TRANSLATE_NOOP("FieldPanel", "Answered"), QT_TRANSLATE_NOOP("FieldPanel", "Order"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Customer"), QT_TRANSLATE_NOOP("FieldPanel", "From"),
+              QT_TRANSLATE_NOOP("FieldPanel", "Rating"), QT_TRANSLATE_NOOP("FieldPanel", "Comment"))
 
     def cell(self, row: SurveyRow, column: int) -> str:
         if column == self.ANSWERED:
@@ -263,8 +268,8 @@ class SurveysModel(FieldModel):
 
 def respondent_text(respondent: Respondent | None) -> str:
     if respondent is Respondent.CUSTOMER:
-        return tr("Customer")
-    return tr("Account manager") if respondent is Respondent.ACCOUNT_MANAGER else ""
+        return QCoreApplication.translate("FieldPanel", "Customer")
+    return QCoreApplication.translate("FieldPanel", "Account manager") if respondent is Respondent.ACCOUNT_MANAGER else ""
 
 
 def _number(value: Any, template: str) -> str:

@@ -11,6 +11,7 @@ from console.core.demo.centre import DemoParameters, generate_demo
 from console.core.domain.calendar import BusinessCalendar, CalendarError
 from console.core.domain.sla import MissingRuleError, RuleBook, primary_stage
 from console.core.domain.sla_explain import explain
+from console.core.services import history
 from console.core.store import queries, stage_clocks
 from console.core.store.database import Database
 from console.core.store.rows import DeskUser, OrderDetail, QueueRow, SiteOfOrder, TechnicianRow
@@ -41,7 +42,10 @@ class DeskReader:
         """The order with its deadline explained (as of `now`) when its rules allow it."""
         with self.database.reading() as session:
             detail = queries.order_detail(session, order_id)
-            if detail is None or now is None:
+            if detail is None:
+                return None
+            detail = replace(detail, timeline=history.order_timeline(session, order_id, now))
+            if now is None:
                 return detail
             facts = order_facts(session, [order_id])[order_id]
             book, calendar = load_rulebook(session), load_calendar(session)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from console.core.domain.enums import OPEN_STATUSES, AppointmentStatus, Role
+from console.core.domain.sla_clock import SlaClock, SlaTimes
 from console.core.store.models import (
     Appointment,
     AppointmentChange,
@@ -80,7 +81,19 @@ def order_detail(session: Session, order_id: uuid.UUID) -> OrderDetail | None:
             for s in session.scalars(select(OrderStep).where(OrderStep.order_id == order_id).order_by(OrderStep.seq))
         ),
         history=_history(session, order_id),
+        sla=_sla_clock(session, order), resolved_at=order.resolved_at, closed_at=order.closed_at,
     )
+
+
+def _sla_clock(session: Session, order: WorkOrder) -> SlaClock | None:
+    """The instants the queue ticks an open order on (None for a closed one, or one never computed)."""
+    if not order.status.is_open or None in (order.due_at, order.amber_at, order.red_at, order.sla_limit_seconds):
+        return None
+    times = SlaTimes(order.due_at, order.amber_at, order.red_at, timedelta(seconds=order.sla_limit_seconds), bool(order.sla_business))
+    approved = order.paused_since is not None and session.scalar(
+        select(SlaPause.approved_by).where(SlaPause.order_id == order.id, SlaPause.ended_at.is_(None), SlaPause.deleted.is_(False))
+    ) is not None
+    return SlaClock(times, order.paused_since, approved)
 
 
 def _appointments(session: Session, order_id: uuid.UUID) -> tuple[AppointmentRow, ...]:

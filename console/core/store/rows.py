@@ -98,6 +98,21 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One moment of an order's story (`console.core.services.history`): `kind` is an audit action
+    ("order.assigned"), "field.<kind>", "appointment.<kind>", "step.started"/"step.done", or a
+    deadline the order passed ("sla.turned_amber", "sla.turned_red", "sla.breached", "sla.response_late")."""
+
+    at: datetime
+    kind: str
+    who: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+    linked: tuple[uuid.UUID, str] | None = None  # (id, number) of the order this moment points to
+    derived: bool = False  # computed from the order's cached deadline, not recorded
+
+
+@dataclass(frozen=True)
 class PauseRow:
     reason: PauseReason
     note: str
@@ -158,6 +173,10 @@ class OrderDetail:
     explanation: Explanation | None = None  # filled by the service, which knows the rules
     stages: tuple = ()  # domain.stages.StageState per stage of the order's kind (filled by the service)
     step_clocks: tuple = ()  # domain.stages.StepClock per provisioning step (filled by the service)
+    timeline: tuple[TimelineEntry, ...] = ()  # the whole story, in time order (services.history)
+    sla: SlaClock | None = None  # the cached instants the queue ticks on (an open order's): the detail's live time left
+    resolved_at: datetime | None = None
+    closed_at: datetime | None = None
 
 
 @dataclass(frozen=True)

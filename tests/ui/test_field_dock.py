@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from console.core.domain.enums import ExceptionKind, OrderStatus
+from console.core.changes import Changes
+from console.core.domain.enums import ExceptionKind, OrderStatus, Role
 from console.core.domain.field import PAUSE
+from console.core.services.field import FieldReports
 from console.core.services.field_views import FieldViews
+from console.core.store.models import Site, WorkOrder
+from console.core.store.rows import DeskUser
 from console.ui.field_dialogs import ExceptionRulesDialog, RaiseExceptionDialog, SignOffDialog
 from console.ui.field_tables import ORDER_ROLE
-from tests.fixtures.demo import off_gui_thread
+from tests.fixtures.demo import DEMO_NOW, off_gui_thread
 from tests.ui.helpers import open_window
 
 
@@ -143,9 +147,30 @@ def test_a_supervisor_changes_the_exception_rules_in_their_editor(qtbot, demo_db
     qtbot.waitUntil(lambda: not rule().reissue and rule().pauses, timeout=10_000)
 
 
-def test_the_order_detail_menu_entry_needs_an_order(qtbot, demo_db, tmp_path) -> None:
+def test_raising_an_exception_needs_an_order(qtbot, demo_db, tmp_path) -> None:
     window = open_window(qtbot, demo_db, tmp_path, "wang.wei.central", english=True)
     window.queue.table.clearSelection()
     window.raise_exception_action.trigger()
     assert "Select an order" in window.statusBar().currentMessage()
     assert window.field.models[0].index(0, 0).data(ORDER_ROLE) is None  # (nothing read while the view is hidden)
+
+
+def test_a_report_arriving_through_the_feed_shows_while_the_view_is_open(qtbot, demo_db, tmp_path, request) -> None:
+    """The feed writes the centre's rows into the file and publishes what changed (origin None):
+    the view reads again, off the GUI thread."""
+    window = open_window(qtbot, demo_db, tmp_path, "wang.wei.central", english=True)
+    request.getfixturevalue("gui_thread_guard")
+    _shown(qtbot, window)
+    panel = window.field
+    order = next(r for r in window.model.all_rows() if r.status is OrderStatus.DISPATCHED and r.assignee_id)
+    technician = DeskUser(None, "t", "t", Role.TECHNICIAN, None, None, None)
+
+    def arrive() -> None:  # (as the replica applies a pulled field event)
+        with demo_db.reading() as s:
+            site = s.get(Site, s.get(WorkOrder, order.id).site_id)
+        FieldReports(demo_db, technician, order.assignee_id, lambda: DEMO_NOW).check_in(order.id, site.latitude + 0.02, site.longitude, DEMO_NOW)
+
+    off_gui_thread(arrive)
+    window.bus.publish(Changes(orders=frozenset({order.id})))
+    model = panel.models[panel.CHECK_INS]
+    qtbot.waitUntil(lambda: any(r.order_id == order.id and r.off_site for r in model.rows), timeout=10_000)

@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.core.domain.calendar import BusinessCalendar
+from console.core.domain.compliance import LATE_GRACE_KEY, ComplianceRule, enabled_key
 from console.core.domain.enums import Band, CustomerLevel, ExceptionKind
 from console.core.domain.field import DEFAULT_EXCEPTION_RULES, ExceptionRule, clock_key, exception_rules, reissue_key
 from console.core.domain.priority import DEFAULT_BAND_WEIGHT, DEFAULT_LEVEL_WEIGHT, DEFAULT_MISS_KM, Priorities
@@ -41,6 +42,8 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
        for kind, rule in DEFAULT_EXCEPTION_RULES.items()},
     **{clock_key(kind): (rule.clock, f"A {kind.value} exception pauses the SLA clock (pause) or lets it run on (run_on)")
        for kind, rule in DEFAULT_EXCEPTION_RULES.items()},
+    **{enabled_key(rule): (True, f"The compliance audit checks '{rule.value}' (true) or leaves it out (false)") for rule in ComplianceRule},
+    LATE_GRACE_KEY: (15, "Minutes a check-in may come after the appointment window's end and still count as on time"),
     "map.technician_stale_minutes": (60, "A technician's position older than this is shown faded on the map"),
     "planning.road_factor": ("1.3", "Road distance as a multiple of the great-circle distance"),
     "planning.speed_kmh": (30, "Average travel speed between sites"),

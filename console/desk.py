@@ -52,7 +52,7 @@ class DeskServices:
         book = AppointmentBook(database, user, clock)
         return cls(database, user, clock, DeskReader(database), LifecycleActions(database, user, clock), book,
                    PlanningDesk(database), Optimiser(database, book, user), CalendarAdmin(database, user, clock),
-                   SiteActions(database, user, clock), FieldDesk(database, user, clock))
+                   SiteActions(database, user, clock), FieldDesk(database, user, clock, provisional_numbers=True))
 
     def read_rules(self) -> DeskRules:
         """The rules and the map's staleness limit: a read, so off the GUI thread."""

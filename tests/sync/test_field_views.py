@@ -132,7 +132,11 @@ def test_the_desk_raises_an_exception_and_re_dispatches_in_one_action_run_again_
     with desk.database.reading() as s:
         technician = s.scalars(select(Technician).where(Technician.region_id == desk.user.region_id, Technician.active.is_(True),
                                                         Technician.id != order.assignee_id).order_by(Technician.name)).first()
-    FieldDesk(desk.database, desk.user, _now).raise_exception(order.id, ExceptionKind.OPTICAL_BOX_UNUSABLE, "客户光猫损坏", technician.id)
+    FieldDesk(desk.database, desk.user, _now, provisional_numbers=True).raise_exception(  # (as the desk's services build it)
+        order.id, ExceptionKind.OPTICAL_BOX_UNUSABLE, "客户光猫损坏", technician.id)
+    with desk.database.reading() as s:
+        provisional = s.scalars(select(WorkOrder.number).where(WorkOrder.replaces_order_id == order.id)).one()
+    assert provisional.endswith("999999")  # the desk's own number until the centre's arrives
     assert desk.worker.push_once() and desk.replica.counts().conflicts == 0 and desk.replica.counts().pending == 0
     with central.reading() as s:
         new = s.scalars(select(WorkOrder).where(WorkOrder.replaces_order_id == order.id)).one()

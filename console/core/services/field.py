@@ -47,7 +47,7 @@ from console.core.store.models import (
     WorkOrder,
     touch,
 )
-from console.core.store.numbering import next_order_number
+from console.core.store.numbering import next_order_number, provisional_order_number
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar, load_exception_rules, load_rulebook, parameters
 from console.core.store.sla_cache import refresh_sla, sla_columns
@@ -76,11 +76,12 @@ class FieldError(ValueError):
 
 class FieldReports:
     def __init__(self, database: Database, user: DeskUser, technician_id: uuid.UUID | None, clock: Callable[[], datetime],
-                 expected_version: int | None = None, desk_id: str = "field"):
+                 expected_version: int | None = None, desk_id: str = "field", provisional_numbers: bool = False):
         """`expected_version`: the order's version the app saw; a report on a changed order is refused.
-        `desk_id`: where the report came from, in its audit rows (the app, or a desk on its behalf)."""
+        `desk_id`: where the report came from, in its audit rows (the app, or a desk on its behalf);
+        `provisional_numbers`: a desk's own file, where a re-issued order takes a provisional number."""
         self._database, self._user, self._technician_id, self._clock = database, user, technician_id, clock
-        self._expected_version, self._desk_id = expected_version, desk_id
+        self._expected_version, self._desk_id, self._provisional = expected_version, desk_id, provisional_numbers
 
     # --- reports ------------------------------------------------------------------------------
 
@@ -172,7 +173,8 @@ class FieldReports:
         )
         facts = OrderFacts(old.kind, customer.level, service.assurance if service else None, old.sla_started_at,
                            old.access_points, pauses)
-        number = next_order_number(session, old.kind, now.astimezone(calendar.zone).date())
+        numbering = provisional_order_number if self._provisional else next_order_number  # (a desk's until the centre's arrives)
+        number = numbering(session, old.kind, now.astimezone(calendar.zone).date())
         new = WorkOrder(
             number=str(number), kind=old.kind, status=OrderStatus.NEW, priority=old.priority, title=old.title,
             description=f"{old.description}\n[{kind.value}] {note}".strip(), customer_id=old.customer_id,

@@ -43,8 +43,12 @@ class FieldDeskError(ValueError):
 
 
 class FieldDesk:
-    def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local", **_unused):
+    def __init__(self, database: Database, user: DeskUser, clock: Callable[[], datetime], desk_id: str = "local", *,
+                 provisional_numbers: bool = False, **_unused):
+        """`provisional_numbers`: the desk's own file (the composition root says so): an order it
+        re-issues takes a provisional number until the centre's arrives (the centre's run numbers it)."""
         self._database, self._user, self._clock, self._desk_id = database, user, clock, desk_id
+        self._provisional = provisional_numbers
 
     @property
     def database(self) -> Database:
@@ -63,7 +67,8 @@ class FieldDesk:
             if order.status not in REPORTABLE:
                 raise FieldDeskError(f"order {order.number} is {order.status.value}: an exception is raised only on an order "
                                      "dispatched to a technician and not yet closed")
-            reports = FieldReports(self._database, self._user, None, self._clock, desk_id=self._desk_id)
+            reports = FieldReports(self._database, self._user, None, self._clock, desk_id=self._desk_id,
+                                   provisional_numbers=self._provisional)
             raised = reports.exception_within(session, order.id, kind, note, self._clock(), technician_id=order.assignee_id)
             if technician_id is not None:
                 self._dispatch(session, session.get(WorkOrder, raised.order_id), technician_id)

@@ -9,8 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.core.domain.enums import OrderKind
-from console.core.domain.order_number import OrderNumber
+from console.core.domain.order_number import MAX_DAILY_SERIAL, OrderNumber
 from console.core.store.models import NumberSequence, WorkOrder
+
+PROVISIONAL_FROM = 900_000  # a desk's own numbers count down from the top: the centre's count up from 1
 
 
 def next_order_number(session: Session, kind: OrderKind, day: date) -> OrderNumber:
@@ -40,8 +42,19 @@ def _highest_held(session: Session, kind: OrderKind, day: date) -> int:
     orders but not its serials table, so an order the desk issues (a re-issue after a field
     exception) starts after them, not at 1 (the centre numbers it again when the action arrives)."""
     prefix = f"{kind.code}{day:%Y%m%d}"
-    highest = session.scalar(select(func.max(WorkOrder.number)).where(WorkOrder.number.startswith(prefix, autoescape=True)))
+    highest = session.scalar(select(func.max(WorkOrder.number)).where(WorkOrder.number.startswith(prefix, autoescape=True),
+                                                                       WorkOrder.number < f"{prefix}{PROVISIONAL_FROM:06d}"))
     return OrderNumber.parse(highest).serial if highest else 0
+
+
+def provisional_order_number(session: Session, kind: OrderKind, day: date) -> OrderNumber:
+    """A number a desk gives an order it issues itself (a re-issue after a field exception) until
+    the centre, running the action again, gives it its own: counted down from the day's top serial,
+    so it never meets a number the centre issues meanwhile (arriving through the feed)."""
+    prefix = f"{kind.code}{day:%Y%m%d}"
+    lowest = session.scalar(select(func.min(WorkOrder.number)).where(WorkOrder.number.startswith(prefix, autoescape=True),
+                                                                     WorkOrder.number >= f"{prefix}{PROVISIONAL_FROM:06d}"))
+    return OrderNumber(kind, day, OrderNumber.parse(lowest).serial - 1 if lowest else MAX_DAILY_SERIAL)
 
 
 def last_serial(session: Session, kind: OrderKind, day: date) -> int:

@@ -26,10 +26,14 @@ from console.core.store.rows import DeskUser
 from tests.fixtures.demo import DEMO_NOW
 
 
-def desk(demo_db, role: Role = Role.DISPATCHER) -> FieldDesk:
+def a_user(demo_db, role: Role = Role.DISPATCHER) -> DeskUser:
     with demo_db.reading() as s:
         user_id = s.scalar(select(AuditEntry.user_id).where(AuditEntry.user_id.is_not(None)).limit(1))
-    return FieldDesk(demo_db, DeskUser(user_id, "u", "Wang Wei", role, None, None, None), lambda: DEMO_NOW)
+    return DeskUser(user_id, "u", "Wang Wei", role, None, None, None)
+
+
+def desk(demo_db, role: Role = Role.DISPATCHER) -> FieldDesk:
+    return FieldDesk(demo_db, a_user(demo_db, role), lambda: DEMO_NOW)
 
 
 def an_order(demo_db, status=OrderStatus.DISPATCHED):
@@ -167,3 +171,15 @@ def test_a_survey_for_an_order_not_closed_is_refused_and_nothing_changes(demo_db
     with pytest.raises(FieldError, match="only a completed order can be rated") as caught:
         FieldReports(demo_db, system, None, lambda: DEMO_NOW).survey(row.id, "customer", "dissatisfied", "还没装好", DEMO_NOW)
     assert caught.value.status == 409 and counts(demo_db) == before
+
+
+def test_orders_a_desk_re_issues_take_provisional_numbers_from_the_top_of_the_day(demo_db) -> None:
+    """The centre numbers them again when the action arrives; counting down, a desk's number never
+    meets one the centre issues meanwhile (the centre's count up from 1)."""
+    first, second = [r for r in DeskReader(demo_db).queue() if r.status is OrderStatus.DISPATCHED and r.assignee_id][:2]
+    field = FieldDesk(demo_db, a_user(demo_db), lambda: DEMO_NOW, provisional_numbers=True)
+    field.raise_exception(first.id, ExceptionKind.FIBER_PORT_TAKEN, "端口占用")
+    field.raise_exception(second.id, ExceptionKind.FIBER_PORT_TAKEN, "端口占用")
+    with demo_db.reading() as s:
+        numbers = sorted(s.scalars(select(WorkOrder.number).where(WorkOrder.replaces_order_id.in_([first.id, second.id]))))
+    assert [n[-6:] for n in numbers] == ["999998", "999999"]

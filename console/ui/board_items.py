@@ -12,7 +12,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 
+from console.core.domain.positions import PlanPlace
 from console.ui.board_layout import Bars, BoardRow
+from console.ui.board_places import MARK_PX, paint_place
 from console.ui.board_rows import RowGeometry
 from console.ui.board_text import bar_label
 
@@ -257,8 +259,9 @@ class RowAxis(pg.AxisItem):
         self.rows: list[BoardRow] = []
         self.row_geometry = RowGeometry()
         self.utilisation = np.zeros(0)  # per row, NaN with no shift time
+        self.places: dict[int, PlanPlace] = {}  # per row: where the technician is against the plan (board_places)
         self._line_px = QFontMetrics(QFont()).height()
-        self.setWidth(136)
+        self.setWidth(150)
         self.setStyle(tickLength=0)
 
     def tickValues(self, minVal, maxVal, size):
@@ -291,10 +294,15 @@ class RowAxis(pg.AxisItem):
         name_px = width - self.PERCENT_PX - 6
         metrics = QFontMetrics(self.style["tickFont"] or QFont())
         out = []
+        mark_px = MARK_PX + 3 if self.places else 0
         for rect, _flags, text in texts:
             row = self.row_geometry.row_at(self._value_at(rect.center().y()))
-            name = metrics.elidedText(text, Qt.TextElideMode.ElideRight, name_px)
-            out.append((QRectF(4, rect.top(), name_px, rect.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name))
+            name = metrics.elidedText(text, Qt.TextElideMode.ElideRight, name_px - mark_px)
+            out.append((QRectF(4 + mark_px, rect.top(), name_px - mark_px, rect.height()),
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name))
+            if row is not None and row in self.places:
+                top = rect.center().y() - MARK_PX / 2
+                out.append((QRectF(3, top, MARK_PX, MARK_PX), Qt.AlignmentFlag.AlignCenter, ("place", row)))
             if row is not None:
                 out.append((QRectF(width - self.PERCENT_PX, rect.top(), self.PERCENT_PX, rect.height()),
                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, ("%", row)))
@@ -306,7 +314,10 @@ class RowAxis(pg.AxisItem):
 
     def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
         super().drawPicture(p, axisSpec, tickSpecs, [s for s in textSpecs if isinstance(s[2], str)])
-        for rect, flags, (_mark, row) in (s for s in textSpecs if not isinstance(s[2], str)):
+        for rect, flags, (mark, row) in (s for s in textSpecs if not isinstance(s[2], str)):
+            if mark == "place":
+                paint_place(p, rect, self.places[row])
+                continue
             ratio = self.utilisation[row] if row < len(self.utilisation) else np.nan
             p.setPen(QColor("#9e9e9e") if np.isnan(ratio) else utilisation_colour(float(ratio)))
             p.drawText(rect, int(flags), self.percent(row))

@@ -10,9 +10,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
 from console.core.domain.enums import Band, OrderKind
+from console.core.domain.positions import PlanPlace
 from console.ui import labels, sla_format
 from console.ui.board_items import PIN_COLOUR, pin_mark, utilisation_colour
 from console.ui.board_layout import visit_style as style_code
+from console.ui.board_places import MARK_PX, paint_place, place_text
 from console.ui.board_styles import BREAK, GHOST, NOW, SHIFT, TRAVEL, flat, ghost_style, visit_style
 
 SWATCH = (44, 18)
@@ -71,6 +73,12 @@ def _ghosts(p: QPainter, rect: QRectF) -> None:
         p.drawRect(QRectF(rect.left() + k * third + 1, rect.top() + 2, third - 2, rect.height() - 4))
 
 
+def _place(place: PlanPlace) -> Paint:
+    def paint(p: QPainter, rect: QRectF) -> None:
+        paint_place(p, QRectF(rect.left() + 2, rect.center().y() - MARK_PX / 2, MARK_PX, MARK_PX), place)
+    return paint
+
+
 def _swatch(paint: Paint) -> QLabel:
     ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0
     pixmap = QPixmap(int(SWATCH[0] * ratio), int(SWATCH[1] * ratio))
@@ -114,6 +122,9 @@ class BoardLegend(QFrame):
         self._entry(_percent, self.tr("Utilisation for the days shown: visits and travel against shift time, breaks "
                                       "excluded; amber from 85%, red over 100%, – without a shift"))
         self._entry(_ghosts, self.tr("While dragging: fits · needs a reason · cannot be saved"))
+        self._heading(self.tr("Beside the name: where the technician is against the plan"))
+        for place in PlanPlace:
+            self._entry(_place(place), place_text(place))
 
     def _heading(self, text: str) -> None:
         label = QLabel(f"<b>{text}</b>")

@@ -41,6 +41,7 @@ from console.ui import labels, sla_format
 from console.ui.appointment_dialogs import BookDialog, RescheduleDialog
 from console.ui.board_commit_dialog import CommitDialog
 from console.ui.board_loading import BoardLoad, load_board
+from console.ui.board_places import BoardPlaces
 from console.ui.candidates_panel import CandidatesPanel
 from console.ui.finding_text import refusal_text
 from console.ui.operations import Operations
@@ -92,6 +93,7 @@ class PlanningPage(QWidget):
 
         self.board = ScheduleBoard(zone, self)
         self.board.set_checker(self._check)
+        self.places = BoardPlaces(self.board.show_places, planning, operations, clock, self)  # on site, on the way, late
         self.waiting = WaitingList()
         self.candidates = CandidatesPanel(zone)
         self.side = QTabWidget()
@@ -180,6 +182,7 @@ class PlanningPage(QWidget):
         self.data, self._travel = loaded.data, loaded.travel
         self._days = technician_days(loaded.data)
         self.board.show_layout(loaded.layout, now, keep_view=not first)
+        self.places.plan_loaded(loaded.data)
         if first:
             self.board.show_days(self.board.span_shown()[0], self.board.span.currentData())
         self._fill_waiting(now)

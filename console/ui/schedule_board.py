@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from console.core.domain.booking_rules import Finding, Override
 from console.core.domain.enums import Skill
+from console.core.domain.positions import PlanPlace
 from console.ui import labels, sla_format
 from console.ui.board_items import ROW_PAD, BoardViewBox, GroupLayer, RectLayer, RowAxis, VisitLayer
 from console.ui.board_layout import Bars, BoardLayout, style_parts
@@ -190,6 +191,13 @@ class ScheduleBoard(QWidget):
         else:
             self._show_span()
             self.viewbox.setYRange(0, min(self.row_geometry.total, ROWS_SHOWN), padding=0)
+
+    def show_places(self, places: dict[uuid.UUID, PlanPlace]) -> None:
+        """Each technician's mark beside their name: where they are against the plan (board_places)."""
+        row_of = self.layout_data.row_of if self.layout_data is not None else {}
+        self.rows_axis.places = {row_of[t]: place for t, place in places.items() if t in row_of}
+        self.rows_axis.picture = None
+        self.rows_axis.update()
 
     def _apply_rows(self) -> None:
         """Place the rows for the days shown and the filter: heights, the axis, utilisation."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from console.core.domain.enums import Band, OrderKind
+from console.core.domain.positions import PlanPlace
 from console.ui import labels, sla_format
 from console.ui.board_layout import short_customer, style_parts
 from console.ui.board_styles import visit_style
@@ -119,4 +120,4 @@ def test_the_legend_explains_every_mark_on_the_board(qtbot, page) -> None:
     screen = legend.screen().availableGeometry()
     assert screen.contains(legend.frameGeometry())  # the whole card on the screen
     swatches = [w.pixmap() for w in legend.findChildren(QLabel) if not w.pixmap().isNull()]
-    assert len(swatches) == len(Band) + len(OrderKind) + 9  # a drawn sample beside each entry
+    assert len(swatches) == len(Band) + len(OrderKind) + 9 + len(PlanPlace)  # a drawn sample beside each entry

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.booking_rules import BookedVisit, Finding, ProposedVisit, ShiftSpan, TechnicianDay, Travel, check_visit
 from console.core.domain.candidates import Candidate, rank
-from console.core.domain.positions import fresh_fix
+from console.core.domain.positions import Fix, fresh_fix
 from console.core.domain.visits import joint_visit_minutes, visit_minutes
 from console.core.store.database import Database
 from console.core.store.planning_query import PlanData, PlanOrder, PlanVisit, plan_data
+from console.core.store.queries import technician_positions
 from console.core.store.rules import parameters
 
 CANDIDATE_HORIZON = timedelta(days=3)  # an order without a window is placed within this
@@ -89,6 +90,12 @@ class PlanningDesk:
     def plan(self, region_id: uuid.UUID | None, start: datetime, end: datetime) -> PlanData:
         with self.database.reading() as session:
             return plan_data(session, region_id, start, end)
+
+    def positions(self, technician_ids: set[uuid.UUID]) -> dict[uuid.UUID, Fix]:
+        """Where these technicians were last seen (those never seen, or no longer active, left out)."""
+        with self.database.reading() as session:
+            rows = technician_positions(session, None, technician_ids)
+        return {row[0]: Fix(row[2], row[3], row[4]) for row in rows if row[4] is not None}
 
     def travel(self) -> Travel:
         with self.database.reading() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -482,6 +482,20 @@ class _OrderGenerator:
                 order["billing_started_at"] = resolved
         self._surveys(order, tech, resolved)
         self._audit(order, order["closed_at"], self._dispatcher(order["region_id"]), "order.closed", {"status": "closed"})
+        self._returned(order)
+
+    def _returned(self, order: dict[str, Any]) -> None:
+        """The completion returned to the order system (回单): most the day the order was resolved."""
+        rng, zone = self.rng, self.ctx.calendar.zone
+        resolved = order["resolved_at"]
+        if rng.random() < 0.92:
+            end_of_day = datetime.combine(resolved.astimezone(zone).date(), time(23, 50), zone).astimezone(UTC)
+            returned = min(end_of_day, resolved + timedelta(hours=rng.uniform(0.1, 4)))
+        else:
+            returned = resolved + timedelta(days=1, hours=rng.uniform(0, 8))
+        order["returned_at"] = min(returned, self.ctx.now)
+        self._audit(order, order["returned_at"], self._dispatcher(order["region_id"]), "order.returned",
+                    {"same_day": order["returned_at"].astimezone(zone).date() == resolved.astimezone(zone).date()})
 
     def _surveys(self, order, tech, resolved) -> None:
         rng = self.rng

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.changes import Changes
-from console.core.domain.enums import OrderStatus
+from console.core.domain.enums import OrderKind, OrderStatus
 from console.core.services.desk import DeskReader
 from console.core.services.order_search import COUNTED, FoundOrder, OrderSearch, SearchAnswer
 from console.core.store.rows import OrderDetail
@@ -110,8 +110,8 @@ class HistoryModel(QAbstractTableModel):
             return labels.name(row.status)
         if column == self.CUSTOMER:
             return row.customer
-        if column == self.ADDRESS:
-            district = row.district_en if self._english else row.district
+        if column == self.ADDRESS:  # (the English district before the Chinese address; a Chinese address names its own)
+            district = row.district_en if self._english else ("" if row.district in row.address else row.district)
             return f"{district} · {row.address}" if district else row.address
         if column == self.TECHNICIAN:
             return row.technician or ""
@@ -166,21 +166,21 @@ class HistoryPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 540])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 460])  # (every column readable beside the story on a 1366-pixel screen)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.splitter)
 
     def _size_columns(self) -> None:
         metrics, header = self.fontMetrics(), self.table.horizontalHeader()
-        samples = {HistoryModel.NUMBER: "PR20261122000123", HistoryModel.KIND: "Provisioning", HistoryModel.STATUS: "Superseded",
-                   HistoryModel.CUSTOMER: "上海华信生物医药有限", HistoryModel.TECHNICIAN: "欧阳志强",
-                   HistoryModel.RECEIVED: "2026-11-22 10:00", HistoryModel.CLOSED: "2026-11-22 10:00"}
+        samples = {HistoryModel.NUMBER: "PR20261122000123", HistoryModel.KIND: labels.name(OrderKind.PROVISIONING),
+                   HistoryModel.STATUS: labels.name(OrderStatus.IN_PROGRESS), HistoryModel.CUSTOMER: "上海华信生物医药",
+                   HistoryModel.TECHNICIAN: "欧阳志", HistoryModel.RECEIVED: "2026-11-22 10:00", HistoryModel.CLOSED: "2026-11-22 10:00"}
         for column, sample in samples.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24)
+            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 16)
         header.setSectionResizeMode(HistoryModel.ADDRESS, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
 
@@ -275,6 +275,7 @@ class HistoryPage(QWidget):
         if detail is None or detail.id != self._shown_order:
             return  # another order was chosen meanwhile
         self.detail.show_detail(detail)
+        self.detail.scrollToAnchor("history")  # (here the dispatcher came for the story)
         self.order_shown.emit(detail.id)
 
     @Slot(object, object)

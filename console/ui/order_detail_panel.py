@@ -105,7 +105,7 @@ class OrderDetailPanel(QTextBrowser):
     def _live_html(self, text: str) -> str:
         band = self.live_band()
         colour = sla_format.BAND_COLOURS[band].name() if band is not None else "#000000"
-        return f"<span style='color: {colour}; font-weight: bold;'>⏱ {escape(text)}</span>"
+        return f"<span style='color: {colour}; font-weight: bold;'>● {escape(text)}</span>"
 
     @Slot()
     def tick(self) -> None:
@@ -115,7 +115,7 @@ class OrderDetailPanel(QTextBrowser):
         if not text or text == self._live_text:
             return
         block = self.document().begin()
-        while block.isValid() and block.text() != "⏱ " + self._live_text:
+        while block.isValid() and block.text() != "● " + self._live_text:
             block = block.next()
         if not block.isValid():
             return
@@ -270,7 +270,8 @@ class OrderDetailPanel(QTextBrowser):
         """Everything that happened to the order, one line per moment (time in the desk's zone)."""
         rows = "".join(f"<tr><td class='k'>{escape(self._t(e.at))}</td><td>{timeline_text.line(e, self._zone)}</td></tr>"
                        for e in d.timeline)
-        return self._h3(self.tr("History")) + (f"<table>{rows}</table>" if rows else self._muted(self.tr("Nothing recorded yet.")))
+        return ("<a name='history'></a>" + self._h3(self.tr("History"))
+                + (f"<table>{rows}</table>" if rows else self._muted(self.tr("Nothing recorded yet."))))
 
     def _level(self, level: CustomerLevel) -> str:
         text = escape(labels.name(level))

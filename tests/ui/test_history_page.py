@@ -81,16 +81,16 @@ def test_the_detail_counts_down_live_from_the_clock(request, qtbot, demo_db, tmp
     row = next(window.model.row_at(r) for r in range(window.model.rowCount())
                if window.model.row_at(r).sla.paused_since is None and not window.model.row_at(r).sla.times.business)
     window.select_order(row.id)
-    qtbot.waitUntil(lambda: row.number in window.detail.toPlainText() and "⏱" in window.detail.toPlainText(), timeout=10_000)
+    qtbot.waitUntil(lambda: row.number in window.detail.toPlainText() and "●" in window.detail.toPlainText(), timeout=10_000)
     def live_line() -> str:
-        return next(line for line in window.detail.toPlainText().splitlines() if line.startswith("⏱"))
+        return next(line for line in window.detail.toPlainText().splitlines() if line.startswith("●"))
 
     before = window.detail.live_text()
-    assert before.startswith(("Time left", "overdue")) and live_line() == "⏱ " + before
+    assert before.startswith(("Time left", "overdue")) and live_line() == "● " + before
     clock.now += timedelta(minutes=7, seconds=3)
     window.detail.tick()  # (what its one-second timer does; no statement: the GUI thread is guarded)
     after = window.detail.live_text()
-    assert after != before and live_line() == "⏱ " + after
+    assert after != before and live_line() == "● " + after
 
 
 def test_a_linked_order_opens_on_the_history_page(request, qtbot, demo_db, tmp_path: Path) -> None:

@@ -89,8 +89,8 @@ class OrderDetailPanel(QTextBrowser):
         left = time_left(d.sla, calendar, params, now)
         band = band_at(d.sla, calendar, params, now)
         text = sla_format.time_left_text(left, d.sla.times.business, calendar.hours_per_day)
-        words = self.tr("Time left %1").replace("%1", text) if left.total_seconds() >= 0 else text
-        parts = [words, sla_format.band_name(band)]
+        overdue = left.total_seconds() < 0
+        parts = [text] if overdue else [self.tr("Time left %1").replace("%1", text), sla_format.band_name(band)]  # ("overdue" says the band)
         if d.sla.paused_since is not None:
             parts.append(self.tr("clock paused"))
         return " · ".join(parts)

@@ -198,6 +198,7 @@ class FieldEvent(Synced, Base):
         CheckConstraint("kind != 'exception' OR exception_kind IS NOT NULL", name="exception_has_kind"),
         CheckConstraint("kind != 'satisfaction' OR rating IS NOT NULL", name="satisfaction_has_rating"),
         Index("ix_field_events_order_time", "order_id", "occurred_at"),
+        Index("ix_field_events_kind_time", "kind", "occurred_at"),  # the desk's field view: the newest of a kind first
     )
     order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("work_orders.id"))
     technician_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("technicians.id"))

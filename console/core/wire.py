@@ -52,8 +52,9 @@ CONTESTED: Mapping[str, frozenset[str]] = {
 DERIVED: Mapping[str, frozenset[str]] = {
     "work_orders": frozenset({"due_at", "amber_at", "red_at", "sla_limit_seconds", "sla_business", "response_due_at", "sla_stage"}),
 }
-# Never leaves the centre.
-SECRET: Mapping[str, frozenset[str]] = {"users": frozenset({"password_hash"})}
+# Never leaves the centre. (Which account is a technician's app: a desk of another region does not
+# hold that technician, and no desk needs it.)
+SECRET: Mapping[str, frozenset[str]] = {"users": frozenset({"password_hash", "technician_id"})}
 BOOKKEEPING = frozenset({"id", "version", "updated_at"})
 MAX_CHANGES = 10000  # rows one user action may change (a supervisor pausing 3,000 orders, with their pauses and audit rows)
 

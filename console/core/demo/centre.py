@@ -285,10 +285,13 @@ def _technicians(ctx: DemoContext, count: int, districts: list[dict[str, Any]]):
     return by_region
 
 
+SHIFT_HISTORY_DAYS = 92  # the closed orders' visits (up to 90 days back) stand on the shifts of their day
+
+
 def _shifts(ctx: DemoContext, tech: dict[str, Any], night_rota: bool, offset: int) -> None:
     zone = ctx.calendar.zone
     today = ctx.now.astimezone(zone).date()
-    for delta in range(-7, 15):
+    for delta in range(-SHIFT_HISTORY_DAYS, 15):
         day = today + timedelta(days=delta)
         local = lambda h, m, d=day: datetime(d.year, d.month, d.day, h, m, tzinfo=zone).astimezone(UTC)  # noqa: E731
         if night_rota and (delta + offset) % 4 == 0:

@@ -472,10 +472,11 @@ class _OrderGenerator:
             order["responded_at"] = received + timedelta(minutes=rng.uniform(2, 9))
             order["investigated_at"] = order["responded_at"] + timedelta(minutes=rng.uniform(8, 19))
             order["resolved_at"] = max(resolved, order["investigated_at"] + timedelta(minutes=5))
-        tech = self._technician(order["region_id"], kind)
+        visit = self._past_visit(order, site, resolved) if kind is not OrderKind.COMPLAINT else None
+        tech = visit[0] if visit else self._technician(order["region_id"], kind)
         order["assignee_id"] = tech["id"]
         if kind is not OrderKind.COMPLAINT:
-            self._check_in(order, site, tech, resolved - timedelta(hours=rng.uniform(0.5, 3)))
+            self._check_in(order, site, tech, visit[1] if visit else resolved - timedelta(hours=rng.uniform(0.5, 3)))
             self._tests_and_report(order, tech, resolved)
             self._event(order, tech["id"], FieldEventKind.SIGNATURE, resolved, payload={"channel": rng.choice(("on_site", "sms_link"))})
             if kind is OrderKind.PROVISIONING:
@@ -483,6 +484,50 @@ class _OrderGenerator:
         self._surveys(order, tech, resolved)
         self._audit(order, order["closed_at"], self._dispatcher(order["region_id"]), "order.closed", {"status": "closed"})
         self._returned(order)
+
+    def _past_visit(self, order: dict[str, Any], site: dict[str, Any], resolved: datetime) -> tuple[dict[str, Any], datetime] | None:
+        """A closed order's visit, booked on the board on the day it was resolved or a working day
+        before (after it arrived), kept (or missed: the technician came after the window); returns
+        (technician, arrival), or None when nobody had room."""
+        ctx, rng, zone = self.ctx, self.rng, self.ctx.calendar.zone
+        minutes = visits.visit_minutes(order["kind"], order["access_points"])
+        first, last = order["received_at"].astimezone(zone).date(), resolved.astimezone(zone).date()
+        days = [last] if self._any_works(last) else []
+        while len(days) < 4 and (days[-1] if days else last) > first:
+            days.append(self._previous_working(days[-1] if days else last))
+        days = [d for d in days if d >= first]
+
+        offered = (lambda day: half_hours(None, zone, day)) if order["kind"] is OrderKind.FAULT else (lambda _day: window_starts())
+
+        def starts(day: date) -> list[time]:  # (a repair at the first free half hour, an installation in a customer's window)
+            return [t for t in offered(day) if order["received_at"] <= datetime.combine(day, t, zone)
+                    and datetime.combine(day, t, zone) + timedelta(minutes=minutes) <= resolved]
+
+        found = self.board.find(self._skilled(order["region_id"], order["kind"]), days, starts, minutes)
+        if found is None:
+            return None
+        tech, local_start = found
+        start = local_start.astimezone(UTC)
+        late = rng.random() < 0.05
+        arrival = start + timedelta(hours=2, minutes=rng.uniform(5, 45)) if late else start + timedelta(minutes=rng.uniform(-15, 40))
+        dispatcher = self._dispatcher(order["region_id"])
+        booked_at = max(order["received_at"], start - timedelta(hours=rng.uniform(2, 72)))
+        method = rng.choice((ContactMethod.PHONE, ContactMethod.PHONE, ContactMethod.SMS))
+        appointment_id = ctx.add(
+            Appointment, site_id=site["id"], technician_id=tech["id"], window_start=start, window_end=start + timedelta(hours=2),
+            status=AppointmentStatus.MISSED if late else AppointmentStatus.KEPT, planned_start=start, duration_minutes=minutes,
+            locked=False, contact_name=ctx.person(), contact_phone=ctx.phone(), contact_method=method, booked_by=dispatcher,
+            booked_at=booked_at, reconfirmed_at=None,
+        )
+        ctx.add(AppointmentOrder, appointment_id=appointment_id, order_id=order["id"])
+        ctx.add(AppointmentChange, appointment_id=appointment_id, kind=AppointmentChangeKind.BOOKED, changed_at=booked_at,
+                changed_by=dispatcher, contact_method=method, reason=None, reason_text="", old_start=None, old_end=None,
+                new_start=start, new_end=start + timedelta(hours=2))
+        self._audit(order, booked_at, dispatcher, "appointment.booked", {"window_start": start.isoformat()})
+        return tech, min(arrival, resolved - timedelta(minutes=minutes // 2))
+
+    def _any_works(self, day: date) -> bool:
+        return self.ctx.calendar.is_working_day(day)
 
     def _returned(self, order: dict[str, Any]) -> None:
         """The completion returned to the order system (回单): most the day the order was resolved."""

@@ -32,7 +32,7 @@ class ComplianceRule(StrEnum):
 
 VISIT_KINDS = frozenset({OrderKind.SURVEY, OrderKind.PROVISIONING, OrderKind.FAULT})
 APPLIES: Mapping[ComplianceRule, frozenset[OrderKind]] = {
-    ComplianceRule.APPOINTMENT_RECORDED: VISIT_KINDS,
+    ComplianceRule.APPOINTMENT_RECORDED: frozenset({OrderKind.SURVEY, OrderKind.PROVISIONING}),  # (a repair goes at once)
     ComplianceRule.CHECK_IN_ON_SITE: VISIT_KINDS,
     ComplianceRule.CHECK_IN_ON_TIME: VISIT_KINDS,
     ComplianceRule.TESTS_PRESENT: frozenset({OrderKind.PROVISIONING, OrderKind.FAULT}),

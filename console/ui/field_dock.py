@@ -1,8 +1,8 @@
 """The desk's field view: what the technicians reported, in four tabs — exceptions (异常) with
 the orders they archived and re-issued, check-ins (签到) against the site and the appointment
 window with kept appointments (履约) counted, delivery (交付: tests, report, signature, billing)
-and surveys (满意度). Read from the desk's own file off the GUI thread (it works offline), again
-whenever the feed or an action here changes an order, while the view is shown.
+and surveys (满意度). Read from the desk's own file off the GUI thread (it works offline), a tab when
+it is shown, again whenever the feed or an action here changes an order.
 
 From here the desk raises an exception and dispatches the order that carries on (one action), a
 supervisor signs off a flagged check-in, and the signature link is sent again; a double click
@@ -70,8 +70,8 @@ class FieldPanel(QWidget):
         self._operations, self._field, self._technicians = operations, field, technicians
         self.views = views
         self._supervisor = may_supervise(user.role)
-        self._shown = self._loading = self._again = False
-        self._stale = True
+        self._shown = self._loading = False
+        self._stale: set[int] = {self.EXCEPTIONS, self.CHECK_INS, self.DELIVERY, self.SURVEYS}  # tabs to read when shown
         self.queue_order: Callable[[], Target | None] = lambda: None  # the order selected in the queue (set by install)
         self.ask: Callable[[Any], int] = lambda dialog: dialog.exec()  # (a test answers the dialogs)
         self.models: list[FieldModel] = [ExceptionsModel(zone, self), CheckInsModel(zone, self), DeliveryModel(zone, self),
@@ -94,6 +94,7 @@ class FieldPanel(QWidget):
         titles = (self.tr("Exceptions"), self.tr("Check-ins"), self.tr("Delivery"), self.tr("Surveys"))
         for table, summary, extra, title in zip(self.tables, self.summaries, buttons, titles, strict=True):
             self.tabs.addTab(self._page(table, summary, extra), title)
+        self.tabs.currentChanged.connect(lambda _tab: self._read_if_stale())
         self.tables[self.CHECK_INS].selectionModel().selectionChanged.connect(self._update_buttons)
         self.tables[self.DELIVERY].selectionModel().selectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
@@ -137,42 +138,41 @@ class FieldPanel(QWidget):
     # --- loading ------------------------------------------------------------------------------
 
     def set_shown(self, shown: bool) -> None:
-        """The view is on screen: read now if anything changed while it was hidden."""
+        """The view is on screen: its tab is read now if anything changed while it was hidden."""
         self._shown = shown
-        if shown and self._stale:
-            self.reload()
+        self._read_if_stale()
 
     def on_changes(self, changes: Changes, _origin: object | None = None) -> None:
         """Orders changed (here or through the feed): their field events may have too."""
         if changes.orders or changes.everything:
-            self._stale = True
-            if self._shown:
-                self.reload()
+            self._stale = set(range(len(self.models)))
+            self._read_if_stale()
+
+    def _read_if_stale(self) -> None:
+        if self._shown and self.tabs.currentIndex() in self._stale:
+            self.reload()
 
     def reload(self) -> None:
-        """Read the four lists in a worker, one job at a time (a change meanwhile reads once more after)."""
+        """Read the tab shown in a worker (the others once they are shown), one job at a time (asked
+        meanwhile: read again after)."""
+        tab = self.tabs.currentIndex()
         if self._loading:
-            self._again = True
+            self._stale.add(tab)
             return
-        self._loading, self._stale, self._again = True, False, False
-        views = self.views
+        self._loading = True
+        self._stale.discard(tab)
+        read = (self.views.exceptions, self.views.check_ins, self.views.deliveries, self.views.surveys)[tab]
+        self._operations.read(read, lambda found: self._on_loaded(tab, found), self._on_failed)
 
-        def work() -> tuple:
-            return views.exceptions(), views.check_ins(), views.deliveries(), views.surveys()
-
-        self._operations.read(work, self._on_loaded, self._on_failed)
-
-    def _on_loaded(self, lists: tuple) -> None:
-        exceptions, check_ins, deliveries, surveys = lists
-        for model, table, rows in zip(self.models, self.tables, (exceptions, check_ins.rows, deliveries, surveys), strict=True):
-            chosen = self._key(model, table)
-            model.reset(rows)
-            self._reselect(model, table, chosen)
-        self._summarise(exceptions, check_ins, deliveries, surveys)
+    def _on_loaded(self, tab: int, found: Any) -> None:
+        model, table = self.models[tab], self.tables[tab]
+        chosen = self._key(model, table)
+        model.reset(found.rows if isinstance(found, CheckIns) else found)
+        self._reselect(model, table, chosen)
+        self.summaries[tab].setText(self._summary(tab, found))
         self._update_buttons()
         self._loading = False
-        if self._again:
-            self.reload()
+        self._read_if_stale()
 
     def _on_failed(self, error: Exception) -> None:
         self._loading = False
@@ -195,30 +195,32 @@ class FieldPanel(QWidget):
                 table.selectRow(n)
                 return
 
-    def _summarise(self, exceptions: list, check_ins: CheckIns, deliveries: list, surveys: list) -> None:
-        minutes = [m for e in exceptions if (m := e.minutes_to_reissue) is not None]
-        text = self.tr("%1 exception(s) · %2 re-issued").replace("%1", str(len(exceptions))).replace("%2", str(len(minutes)))
-        if minutes:
-            text += " · " + self.tr("median %1 min from report to re-issue").replace("%1", f"{statistics.median(minutes):.1f}")
-        paused = sum(1 for e in exceptions if e.clock == "pause")
-        self.summaries[self.EXCEPTIONS].setText(text + " · " + self.tr("%1 paused the clock").replace("%1", str(paused)))
-        rows = check_ins.rows
-        rate = "–" if check_ins.rate is None else f"{check_ins.rate:.0%}"
-        open_flags = sum(1 for r in rows if r.flagged and r.signed_off is None)
-        self.summaries[self.CHECK_INS].setText(
-            self.tr("Kept appointments: %1 of %2 visits (%3) · %4 off site · %5 late · %6 flagged, not signed off")
-            .replace("%1", str(check_ins.kept)).replace("%2", str(check_ins.visits)).replace("%3", rate)
-            .replace("%4", str(sum(r.off_site for r in rows))).replace("%5", str(sum(r.late for r in rows))).replace("%6", str(open_flags)))
-        awaiting = sum(1 for d in deliveries if d.signature in ("awaiting", "link_sent"))
-        signed = sum(1 for d in deliveries if d.signature in ("on_site", "sms_link"))
-        billing = sum(1 for d in deliveries if d.billing_started_at is not None)
-        self.summaries[self.DELIVERY].setText(self.tr("%1 awaiting the customer's signature · %2 signed · %3 billing started")
-                                              .replace("%1", str(awaiting)).replace("%2", str(signed)).replace("%3", str(billing)))
-        very = sum(1 for s in surveys if s.rating is SatisfactionRating.VERY_SATISFIED)
-        unhappy = sum(1 for s in surveys if s.rating is SatisfactionRating.DISSATISFIED)
-        share = f"{very / len(surveys):.0%}" if surveys else "–"
-        self.summaries[self.SURVEYS].setText(self.tr("%1 answer(s) · very satisfied %2 · %3 dissatisfied (call back)")
-                                             .replace("%1", str(len(surveys))).replace("%2", share).replace("%3", str(unhappy)))
+    def _summary(self, tab: int, found: Any) -> str:
+        if tab == self.EXCEPTIONS:
+            minutes = [m for e in found if (m := e.minutes_to_reissue) is not None]
+            text = self.tr("%1 exception(s) · %2 re-issued").replace("%1", str(len(found))).replace("%2", str(len(minutes)))
+            if minutes:
+                text += " · " + self.tr("median %1 min from report to re-issue").replace("%1", f"{statistics.median(minutes):.1f}")
+            paused = sum(1 for e in found if e.clock == "pause")
+            return text + " · " + self.tr("%1 paused the clock").replace("%1", str(paused))
+        if tab == self.CHECK_INS:
+            rows, rate = found.rows, "–" if found.rate is None else f"{found.rate:.0%}"
+            open_flags = sum(1 for r in rows if r.flagged and r.signed_off is None)
+            return (self.tr("Kept appointments: %1 of %2 visits (%3) · %4 off site · %5 late · %6 flagged, not signed off")
+                    .replace("%1", str(found.kept)).replace("%2", str(found.visits)).replace("%3", rate)
+                    .replace("%4", str(sum(r.off_site for r in rows))).replace("%5", str(sum(r.late for r in rows)))
+                    .replace("%6", str(open_flags)))
+        if tab == self.DELIVERY:
+            awaiting = sum(1 for d in found if d.signature in ("awaiting", "link_sent"))
+            signed = sum(1 for d in found if d.signature in ("on_site", "sms_link"))
+            billing = sum(1 for d in found if d.billing_started_at is not None)
+            return (self.tr("%1 awaiting the customer's signature · %2 signed · %3 billing started")
+                    .replace("%1", str(awaiting)).replace("%2", str(signed)).replace("%3", str(billing)))
+        very = sum(1 for s in found if s.rating is SatisfactionRating.VERY_SATISFIED)
+        unhappy = sum(1 for s in found if s.rating is SatisfactionRating.DISSATISFIED)
+        share = f"{very / len(found):.0%}" if found else "–"
+        return (self.tr("%1 answer(s) · very satisfied %2 · %3 dissatisfied (call back)")
+                .replace("%1", str(len(found))).replace("%2", share).replace("%3", str(unhappy)))
 
     # --- actions ------------------------------------------------------------------------------
 

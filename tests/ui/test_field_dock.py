@@ -19,9 +19,13 @@ from tests.fixtures.demo import DEMO_NOW, off_gui_thread
 from tests.ui.helpers import open_window
 
 
-def _shown(qtbot, window) -> None:
+def _shown(qtbot, window, tab: int = 0) -> None:
+    """The view shown, each tab read (a tab is read when it is shown), then `tab` in front."""
     window.field_dock.show()
-    qtbot.waitUntil(lambda: all(m.rowCount() for m in window.field.models), timeout=10_000)
+    panel = window.field
+    for each in (*range(len(panel.models)), tab):
+        panel.tabs.setCurrentIndex(each)
+        qtbot.waitUntil(lambda each=each: panel.models[each].rowCount() > 0 and not panel._loading, timeout=10_000)
 
 
 def test_the_four_tabs_list_the_demos_field_history_and_a_double_click_shows_the_order(qtbot, demo_db, tmp_path, request) -> None:
@@ -95,7 +99,7 @@ def test_a_note_is_required_and_a_dispatcher_cannot_sign_off(qtbot, demo_db, tmp
 def test_a_supervisor_signs_off_a_flagged_check_in_and_sends_a_signature_link_again(qtbot, demo_db, tmp_path, request) -> None:
     window = open_window(qtbot, demo_db, tmp_path, "supervisor.central", english=True)
     request.getfixturevalue("gui_thread_guard")  # the writes too
-    _shown(qtbot, window)
+    _shown(qtbot, window, tab=1)
     panel = window.field
     model = panel.models[panel.CHECK_INS]
     row = next(r for r in range(model.rowCount()) if model.rows[r].off_site)
@@ -118,6 +122,8 @@ def test_a_supervisor_signs_off_a_flagged_check_in_and_sends_a_signature_link_ag
     assert not panel.sign_off_button.isEnabled()  # signed off once
 
     delivery = panel.models[panel.DELIVERY]
+    panel.tabs.setCurrentIndex(panel.DELIVERY)  # (read again once shown: the sign-off changed an order)
+    qtbot.waitUntil(lambda: not panel._loading and panel.DELIVERY not in panel._stale, timeout=10_000)
     waiting = next(r for r in range(delivery.rowCount()) if delivery.rows[r].signature == "awaiting")
     order_id = delivery.rows[waiting].order_id
     panel.tables[panel.DELIVERY].selectRow(waiting)
@@ -153,6 +159,7 @@ def test_raising_an_exception_needs_an_order(qtbot, demo_db, tmp_path) -> None:
     window.raise_exception_action.trigger()
     assert "Select an order" in window.statusBar().currentMessage()
     assert window.field.models[0].index(0, 0).data(ORDER_ROLE) is None  # (nothing read while the view is hidden)
+    assert window.field._stale == {0, 1, 2, 3}
 
 
 def test_a_report_arriving_through_the_feed_shows_while_the_view_is_open(qtbot, demo_db, tmp_path, request) -> None:
@@ -160,7 +167,7 @@ def test_a_report_arriving_through_the_feed_shows_while_the_view_is_open(qtbot, 
     the view reads again, off the GUI thread."""
     window = open_window(qtbot, demo_db, tmp_path, "wang.wei.central", english=True)
     request.getfixturevalue("gui_thread_guard")
-    _shown(qtbot, window)
+    _shown(qtbot, window, tab=1)  # the check-ins in front
     panel = window.field
     order = next(r for r in window.model.all_rows() if r.status is OrderStatus.DISPATCHED and r.assignee_id)
     technician = DeskUser(None, "t", "t", Role.TECHNICIAN, None, None, None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
 from console.core.domain.enums import (
@@ -161,7 +161,7 @@ class FieldViews:
                  .outerjoin(new, and_(new.replaces_order_id == WorkOrder.id, new.deleted.is_(False)))
                  .outerjoin(Technician, Technician.id == FieldEvent.technician_id)
                  .where(FieldEvent.kind == FieldEventKind.EXCEPTION, FieldEvent.deleted.is_(False))
-                 .order_by(FieldEvent.occurred_at.desc(), FieldEvent.id).limit(limit))
+                 .order_by(FieldEvent.occurred_at.desc()).limit(limit))
         out = []
         query = self._mine(query)
         with self.database.reading() as s:
@@ -174,59 +174,74 @@ class FieldViews:
         return out
 
     def check_ins(self, limit: int = LIMIT) -> CheckIns:
-        query = (select(FieldEvent, WorkOrder.number, Customer.name, Technician.name)
+        query = (select(FieldEvent.id, FieldEvent.order_id, FieldEvent.occurred_at, FieldEvent.distance_m, FieldEvent.off_site,
+                        WorkOrder.number, Customer.name.label("customer"), Technician.name.label("technician"))  # (columns: no ORM objects)
                  .join(WorkOrder, WorkOrder.id == FieldEvent.order_id).join(Customer, Customer.id == WorkOrder.customer_id)
                  .outerjoin(Technician, Technician.id == FieldEvent.technician_id)
                  .where(FieldEvent.kind == FieldEventKind.CHECK_IN, FieldEvent.deleted.is_(False))
-                 .order_by(FieldEvent.occurred_at.desc(), FieldEvent.id).limit(limit))
+                 .order_by(FieldEvent.occurred_at.desc()).limit(limit))
         with self.database.reading() as s:
             found = list(s.execute(self._mine(query)))
-            order_ids = {event.order_id for event, *_ in found}
+            order_ids = {event.order_id for event in found}
             windows = _windows(s, order_ids)
             sign_offs = _sign_offs(s, order_ids)
         rows, visits, kept = [], 0, 0
-        for event, number, customer, technician in found:
+        for event in found:
             window = _window_at(windows.get(event.order_id, []), event.occurred_at)
             on_time = punctuality(event.occurred_at, *window) if window else None
             if on_time is not None:
                 visits += 1
                 kept += on_time.kept
-            rows.append(CheckInRow(event.id, event.order_id, number, customer, technician or "", event.occurred_at, event.distance_m,
-                                   event.off_site, window, on_time, sign_offs.get(event.id)))
+            rows.append(CheckInRow(event.id, event.order_id, event.number, event.customer, event.technician or "", event.occurred_at,
+                                   event.distance_m, event.off_site, window, on_time, sign_offs.get(event.id)))
         return CheckIns(rows, visits, kept)
 
     def deliveries(self, limit: int = LIMIT) -> list[DeliveryRow]:
+        """The orders with the newest tests, reports or signatures (each kind read newest first through
+        its index), and every order waiting for its signature; newest first."""
         kinds = (FieldEventKind.TEST_RESULT, FieldEventKind.DELIVERY_REPORT, FieldEventKind.SIGNATURE)
         with self.database.reading() as s:
-            reported = select(FieldEvent.order_id).where(FieldEvent.kind.in_(kinds), FieldEvent.deleted.is_(False))
-            orders = s.execute(self._mine(
-                select(WorkOrder.id, WorkOrder.number, Customer.name, WorkOrder.kind, WorkOrder.status, WorkOrder.billing_started_at,
-                       WorkOrder.resolved_at, WorkOrder.closed_at, WorkOrder.updated_at)
-                .join(Customer, Customer.id == WorkOrder.customer_id)
-                .where(WorkOrder.deleted.is_(False), or_(WorkOrder.status == OrderStatus.RESOLVED, WorkOrder.id.in_(reported)))
-                .order_by(WorkOrder.updated_at.desc(), WorkOrder.id).limit(limit))).all()
-            ids = [o.id for o in orders]
-            events: dict[uuid.UUID, list[FieldEvent]] = {}
+            latest: dict[uuid.UUID, datetime] = {}
+            for kind in kinds:
+                for order_id, at in s.execute(self._mine(
+                    select(FieldEvent.order_id, FieldEvent.occurred_at).join(WorkOrder, WorkOrder.id == FieldEvent.order_id)
+                    .where(FieldEvent.kind == kind, FieldEvent.deleted.is_(False))
+                    .order_by(FieldEvent.occurred_at.desc()).limit(limit))):
+                    latest[order_id] = max(at, latest.get(order_id, at))
+            for order_id, at in s.execute(self._mine(select(WorkOrder.id, WorkOrder.updated_at)
+                                                     .where(WorkOrder.status == OrderStatus.RESOLVED, WorkOrder.deleted.is_(False)))):
+                latest.setdefault(order_id, at)
+            ids = sorted(latest, key=lambda i: latest[i], reverse=True)[:limit]
+            orders = []
             for chunk in _chunks(ids):
-                for event in s.scalars(select(FieldEvent).where(FieldEvent.order_id.in_(chunk), FieldEvent.kind.in_(kinds),
-                                                                FieldEvent.deleted.is_(False)).order_by(FieldEvent.occurred_at)):
-                    events.setdefault(event.order_id, []).append(event)
+                orders += s.execute(
+                    select(WorkOrder.id, WorkOrder.number, Customer.name, WorkOrder.kind, WorkOrder.status, WorkOrder.billing_started_at,
+                           WorkOrder.resolved_at, WorkOrder.closed_at, WorkOrder.updated_at)
+                    .join(Customer, Customer.id == WorkOrder.customer_id).where(WorkOrder.id.in_(chunk), WorkOrder.deleted.is_(False))).all()
+            events: dict[uuid.UUID, list[Any]] = {}
+            for chunk in _chunks(ids):  # (by the orders' index; the kinds kept here: a kind's index would read them all)
+                for event in s.execute(select(FieldEvent.order_id, FieldEvent.kind, FieldEvent.occurred_at, FieldEvent.payload)
+                                       .where(FieldEvent.order_id.in_(chunk), FieldEvent.deleted.is_(False)).order_by(FieldEvent.occurred_at)):
+                    if event.kind in kinds:
+                        events.setdefault(event.order_id, []).append(event)
             links: dict[uuid.UUID, datetime] = {}
             for chunk in _chunks(ids):
                 for order_id, at in s.execute(select(AuditEntry.order_id, AuditEntry.at)
                                               .where(AuditEntry.order_id.in_(chunk), AuditEntry.action == LINK_SENT)):
                     links[order_id] = max(at, links.get(order_id, at))
-        return [_delivery(o, events.get(o.id, []), links.get(o.id)) for o in orders]
+        rows = [_delivery(o, events.get(o.id, []), links.get(o.id)) for o in orders]
+        return sorted(rows, key=lambda r: (r.latest, r.number), reverse=True)
 
     def surveys(self, limit: int = LIMIT) -> list[SurveyRow]:
-        query = (select(FieldEvent, WorkOrder.number, Customer.name)
+        query = (select(FieldEvent.id, FieldEvent.order_id, FieldEvent.respondent, FieldEvent.rating, FieldEvent.payload,
+                        FieldEvent.occurred_at, WorkOrder.number, Customer.name.label("customer"))
                  .join(WorkOrder, WorkOrder.id == FieldEvent.order_id).join(Customer, Customer.id == WorkOrder.customer_id)
                  .where(FieldEvent.kind == FieldEventKind.SATISFACTION, FieldEvent.deleted.is_(False))
-                 .order_by(FieldEvent.occurred_at.desc(), FieldEvent.id).limit(limit))
+                 .order_by(FieldEvent.occurred_at.desc()).limit(limit))
         with self.database.reading() as s:
-            return [SurveyRow(event.id, event.order_id, number, customer, event.respondent, event.rating,
-                              str((event.payload or {}).get("comment") or ""), event.occurred_at)
-                    for event, number, customer in s.execute(self._mine(query))]
+            return [SurveyRow(e.id, e.order_id, e.number, e.customer, e.respondent, e.rating, str((e.payload or {}).get("comment") or ""),
+                              e.occurred_at)
+                    for e in s.execute(self._mine(query))]
 
 
 def _exception_note(payload: dict[str, Any]) -> str:
@@ -237,7 +252,7 @@ def _exception_note(payload: dict[str, Any]) -> str:
     return f"{payload.get('old_port')} → {payload.get('new_port') or '?'}"
 
 
-def _delivery(order: Any, events: list[FieldEvent], link_sent_at: datetime | None) -> DeliveryRow:
+def _delivery(order: Any, events: list[Any], link_sent_at: datetime | None) -> DeliveryRow:
     tests = next((e.payload or {} for e in reversed(events) if e.kind is FieldEventKind.TEST_RESULT), {})
     report = next((e.payload or {} for e in reversed(events) if e.kind is FieldEventKind.DELIVERY_REPORT), None)
     signed = next((e.payload or {} for e in reversed(events) if e.kind is FieldEventKind.SIGNATURE), None)

@@ -7,7 +7,8 @@ Starts its own PostgreSQL (as the tests do), the desk-scale demo centre (80 tech
 orders) with its accounts, and the service on loopback in its own process (`dispatch-central
 serve`). The simulator runs unpaced (as fast as the centre answers; simulated time still ordered),
 one client as `dispatch-central simulate` is. Baseline in the same run: GET /health from one
-client for as long (the centre's floor per request). Prints the figures and one JSON line.
+client for as long (the centre's floor per request). Prints the figures, the desk's picture (the
+share of open orders red or breached) before and after the day, and one JSON line.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 from datetime import UTC, datetime
 
 import requests
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 
 import db
 from bench import centre
@@ -26,10 +27,11 @@ from central import audit_chain
 from central.simulate import HttpPort
 from central.users import add_account, add_field_accounts, set_password
 from console.core.demo.centre import DemoParameters, generate_demo
-from console.core.domain.enums import Role
+from console.core.domain.enums import OPEN_STATUSES, Role
 from console.core.simulation.day import FieldDay
 from console.core.simulation.port import Settings
 from console.core.store.database import Database
+from console.core.store.models import WorkOrder
 from tests.fixtures.postgres_server import TemporaryPostgres
 
 PASSWORD = "bench password 2026"
@@ -42,6 +44,19 @@ def health_rate(base: str, seconds: float) -> float:
         session.get(f"{base}/health", timeout=10).raise_for_status()
         count += 1
     return count / seconds
+
+
+def picture(url: str) -> str:
+    """The desk's picture: the share of open orders (clock running) red or past their limit now."""
+    engine = create_engine(url)
+    now = datetime.now(UTC)
+    with engine.connect() as conn:
+        rows = conn.execute(select(WorkOrder.red_at, WorkOrder.due_at).where(
+            WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False), WorkOrder.paused_since.is_(None))).all()
+    engine.dispose()
+    breached = sum(1 for _red, due in rows if due is not None and due <= now)
+    red = sum(1 for red, due in rows if red is not None and red <= now and not (due is not None and due <= now))
+    return f"{len(rows)} open orders running, {red / len(rows):.1%} red, {breached / len(rows):.1%} breached"
 
 
 def prepare(url: str) -> None:
@@ -67,6 +82,7 @@ def main() -> None:
     url = server_pg.start()
     try:
         prepare(url)
+        before = picture(url)
         server, base = centre.serve(url)
         try:
             settings = Settings(speed=60, minutes=args.minutes, seed=5, paced=False, orders_per_hour=args.orders_per_hour,
@@ -80,6 +96,7 @@ def main() -> None:
             centre.stop(server)
         for line in summary.lines():
             print(line)
+        print(f"before the day: {before}; after it: {picture(url)}")
         print(f"simulator: {simulated:.1f} reports a second through the centre; GET /health baseline {health:.1f} a second "
               f"(one client); ratio {simulated / health:.3f}")
         print(json.dumps({"bench": "simulate", "minutes": args.minutes, "technicians": summary.technicians,

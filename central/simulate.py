@@ -88,10 +88,16 @@ class HttpPort:
         self._cast(tables)
 
     def _cast(self, tables: dict[str, list[dict[str, Any]]]) -> None:
-        technicians = {t["id"]: t for t in tables["technicians"] if t["active"] and not t["deleted"]}
+        """The technicians' app accounts (which technician an account is for stays at the centre: the
+        demo's accounts are named by employee number, which gives where the day starts; another
+        account starts where its first visit is)."""
+        technicians = {t["employee_no"].lower(): t for t in tables["technicians"] if t["active"] and not t["deleted"]}
         for user in sorted(tables["users"], key=lambda u: u["username"]):
-            tech = technicians.get(user["technician_id"] or "")
-            if user["role"] == "technician" and user["active"] and not user["deleted"] and tech is not None:
+            if user["role"] == "technician" and user["active"] and not user["deleted"]:
+                tech = technicians.get(user["username"])
+                if tech is None:
+                    self._technicians.append(TechnicianRef(user["username"], None, user["display_name"], None, None))
+                    continue
                 lat, lon = (tech["last_lat"], tech["last_lon"]) if tech["last_lat"] is not None else (tech["home_lat"], tech["home_lon"])
                 self._technicians.append(TechnicianRef(user["username"], uuid.UUID(tech["id"]), tech["name"], lat, lon))
         codes = {c["id"]: c["code"] for c in tables["customers"] if not c["deleted"]}

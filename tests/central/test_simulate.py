@@ -18,7 +18,7 @@ from central.users import add_account, add_field_accounts
 from console.core.domain.enums import OrderStatus, Role
 from console.core.simulation.day import FieldDay
 from console.core.simulation.port import Settings
-from console.core.store.models import AuditEntry, FieldEvent, Technician, WorkOrder
+from console.core.store.models import AuditEntry, FieldEvent, Technician, User, WorkOrder
 from tests.fixtures.centre import PASSWORD
 
 pytestmark = pytest.mark.postgres
@@ -57,11 +57,8 @@ def test_a_simulated_half_hour_through_the_api_leaves_every_invariant_intact(cen
     with database.reading() as s:
         refs = [p.order_id for p in day.log if p.ok and p.kind == "intake"]
         assert s.scalar(select(func.count()).select_from(WorkOrder).where(WorkOrder.upstream_ref.in_(refs))) == len(refs)
-        positions = {}
-        for p in day.log:
-            if p.ok and p.kind == "position":
-                positions[p.technician_id] = p.at
-        seen = dict(s.execute(select(Technician.id, Technician.last_seen_at)).all())
+        positions = {p.technician: p.at for p in day.log if p.ok and p.kind == "position"}  # (the last of each)
+        seen = dict(s.execute(select(User.username, Technician.last_seen_at).join(Technician, Technician.id == User.technician_id)).all())
         assert all(seen[tech] >= at.replace(microsecond=0) - timedelta(seconds=1) for tech, at in positions.items())
         touched = {p.order_id for p in day.log if p.kind in FIELD_KINDS or p.kind == "accept"}
         ordered_in_time(s, touched, day.clock.started_at)

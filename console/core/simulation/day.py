@@ -137,8 +137,8 @@ class FieldDay:
         return Summary(stopped, minutes, self.clock.real_elapsed(), len(self._crews), taken, refused,
                        tuple(self.queue.failures), self.queue.late_by())
 
-    def _record(self, kind: str, order_id: Any, answer: Answer, at, technician_id: Any = None) -> Answer:
-        posted = Posted(kind, order_id, answer.status, at, answer.detail, technician_id)
+    def _record(self, kind: str, order_id: Any, answer: Answer, at, technician: str = "") -> Answer:
+        posted = Posted(kind, order_id, answer.status, at, answer.detail, technician)
         self.log.append(posted)
         if self._on_posted is not None:
             self._on_posted(posted)
@@ -219,13 +219,13 @@ class FieldDay:
 
     def _position(self, crew: Crew, lat: float, lon: float) -> None:
         crew.latitude, crew.longitude = lat, lon
-        if not self.port.takes_positions or self.clock.caught_up(self.queue.now):
+        if not self.port.takes_positions or self.clock.positions_off(self.queue.now):
             return
         if time.monotonic() - crew.last_position < POSITION_GAP_S:
             return  # (the centre takes one every 5 s: the next one says it better)
         crew.last_position = time.monotonic()
         at = self._stamp()
-        self._record("position", None, self.port.position(crew.tech, lat, lon, at), at, crew.tech.technician_id)
+        self._record("position", None, self.port.position(crew.tech, lat, lon, at), at, crew.tech.key)
 
     def _arrive(self, crew: Crew, order_id: uuid.UUID, lat: float, lon: float) -> None:
         off_site = self.rng.random() < self.settings.off_site_share
@@ -289,7 +289,7 @@ class FieldDay:
             if visit is None:
                 return None
             at = self._stamp()
-            answer = self._record(kind, order_id, call(visit, at), at, crew.tech.technician_id)
+            answer = self._record(kind, order_id, call(visit, at), at, crew.tech.key)
             if answer.ok:
                 if refresh:
                     self._refresh(crew)

@@ -5,8 +5,8 @@ slow centre has kept it past twice its real length).
 The stamps the reports carry are the centre's kind of time: never ahead of the real clock (the
 centre refuses a report from the future). A day faster than real time is therefore stamped from
 a start in the past and gains on the real clock until it reaches it: the head start is at most
-`MAX_LAG` (the centre takes a technician's positions up to an hour old), so a day of an hour or
-less runs at its speed throughout and ends on the real clock; a longer one runs at its speed for
+`MAX_LAG` (the centre takes a technician's positions up to an hour old: the first half minute's
+are left out), so a day of an hour or less runs at its speed throughout and ends on the real clock; a longer one runs at its speed for
 its first hour or so, then in real time (its stamps and positions stay consistent: a technician
 never appears to drive faster than the city allows).
 
@@ -24,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-MAX_LAG = timedelta(minutes=55)
+MAX_LAG = timedelta(minutes=59, seconds=30)
+POSITION_AGE = timedelta(minutes=59)  # the centre takes positions up to an hour old
 
 
 def utc_now() -> datetime:
@@ -55,9 +56,11 @@ class SimClock:
         """The report time of simulated second `offset`: never later than now."""
         return min(self.anchor + timedelta(seconds=offset), self._wall())
 
-    def caught_up(self, offset: float) -> bool:
-        """Unpaced, the simulated time has passed the real clock (stamps are now, not the day's own)."""
-        return not self.paced and self.anchor + timedelta(seconds=offset) > self._wall()
+    def positions_off(self, offset: float) -> bool:
+        """Positions at simulated second `offset` would be refused: older than the centre takes, or
+        (unpaced) past the real clock, where stamps are now and the drive would look impossible."""
+        at, now = self.anchor + timedelta(seconds=offset), self._wall()
+        return at < now - POSITION_AGE or (not self.paced and at > now)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class Posted:
     status: int
     at: datetime
     detail: str = ""
-    technician_id: object | None = None
+    technician: str = ""  # the technician's key in the port (the app account's user name over HTTP)
 
     @property
     def ok(self) -> bool:

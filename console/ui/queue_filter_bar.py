@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -162,8 +163,17 @@ class QueueFilterBar(QWidget):
         self.save_view.setText(self.tr("Save view…"))
         self.delete_view = QToolButton()
         self.delete_view.setText(self.tr("Delete view"))
+        self._orders: tuple[frozenset[uuid.UUID], str] = (frozenset(), "")  # a dashboard's orders and their name
+        self._not_open = 0
+        self.orders_note = QLabel()
+        self.orders_note.setStyleSheet("QLabel { background: #e0f2fe; border: 1px solid #7dd3fc; border-radius: 3px; padding: 1px 6px; }")
+        self.clear_orders = QToolButton()
+        self.clear_orders.setText(self.tr("Clear"))
+        self.clear_orders.setToolTip(self.tr("Show every order again, not only the dashboard's"))
+        self.clear_orders.clicked.connect(lambda: self.show_orders(frozenset(), ""))
 
         self._lay_out()
+        self._show_orders_note()
 
         self._builtin_names = {
             "all": self.tr("All open orders"),
@@ -199,6 +209,8 @@ class QueueFilterBar(QWidget):
         for widget in (self.bands, self.kinds, self.levels, self.statuses, self.districts, self.assignee, self.approval):
             bottom.addWidget(widget)
         bottom.addStretch(1)
+        bottom.addWidget(self.orders_note)
+        bottom.addWidget(self.clear_orders)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -310,10 +322,38 @@ class QueueFilterBar(QWidget):
             text=text,
             awaiting_approval=self.approval.isChecked(),
             hits=self._hits[1] if self._hits[0] == text.strip() else frozenset(),
+            orders=self._orders[0],
+            orders_label=self._orders[1],
         )
+
+    def show_orders(self, ids: frozenset[uuid.UUID], label: str, not_open: int = 0) -> None:
+        """Only these orders (a dashboard figure's), named by `label` beside a Clear button; the
+        rest of the filter is cleared so that every one of them that is open shows. `not_open`
+        of them are closed or cancelled: the queue holds open orders only, and says so."""
+        self._orders = (frozenset(ids), label)
+        self._not_open = not_open
+        self._show_orders_note()
+        if ids:
+            self.show_filter(QueueFilter(orders=frozenset(ids), orders_label=label))
+        else:
+            self._on_any_changed()
+
+    def _show_orders_note(self) -> None:
+        ids, label = self._orders
+        shown = bool(ids)
+        self.orders_note.setVisible(shown)
+        self.clear_orders.setVisible(shown)
+        if shown:
+            text = self.tr("%1: %n order(s)", "", len(ids)).replace("%1", label)
+            if self._not_open:
+                text += " · " + self.tr("%n no longer open (not in the queue)", "", self._not_open)
+            self.orders_note.setText(text)
 
     def show_filter(self, f: QueueFilter) -> None:
         self._quiet = True
+        if f.orders != self._orders[0]:
+            self._orders, self._not_open = (f.orders, f.orders_label), 0
+            self._show_orders_note()
         self.kinds.set_selected(f.kinds)
         self.levels.set_selected(f.levels)
         self.bands.set_selected(f.bands)

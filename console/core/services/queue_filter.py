@@ -32,7 +32,8 @@ class QueueFilter:
     """Empty sets mean "any"; `assignee` is a technician's name, UNASSIGNED, or "" for any.
     `hits`: the open orders the store found for `text` (circuit id, customer code, phone), found
     off the GUI thread after the text was typed; not part of the filter's meaning (not compared,
-    not saved)."""
+    not saved). `orders`: only these orders (a dashboard figure drilled into, named by
+    `orders_label`); a set of ids of the moment, never saved in a view."""
 
     kinds: frozenset[OrderKind] = frozenset()
     levels: frozenset[CustomerLevel] = frozenset()
@@ -43,6 +44,8 @@ class QueueFilter:
     text: str = ""
     awaiting_approval: bool = False
     hits: frozenset[uuid.UUID] = field(default=frozenset(), compare=False, repr=False)
+    orders: frozenset[uuid.UUID] = field(default=frozenset(), repr=False)
+    orders_label: str = field(default="", compare=False)
 
     @property
     def needs_clock(self) -> bool:
@@ -52,7 +55,7 @@ class QueueFilter:
         return self == QueueFilter()
 
     def to_json(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "hits"}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("hits", "orders", "orders_label")}
         return {k: sorted(str(x) for x in v) if isinstance(v, frozenset) else v for k, v in data.items()}
 
     @classmethod
@@ -129,6 +132,8 @@ def row_matcher(
         return text  # only a search (the usual case while typing): no call per row on top of it
 
     def matches(row: QueueRow) -> bool:
+        if f.orders and row.id not in f.orders:
+            return False
         if f.kinds and row.kind not in f.kinds:
             return False
         if f.levels and row.level not in f.levels:
@@ -163,6 +168,8 @@ def facet_counts(
     choice alone ticked in its menu. One pass; meant for a worker (100,000 rows take a while).
     `assignee` counts by name (UNASSIGNED for nobody's); `awaiting_approval` counts under True."""
     text = text_matcher(f, english)
+    if f.orders:
+        rows = [row for row in rows if row.id in f.orders]
     chosen = (f.kinds, f.levels, f.statuses, f.districts, f.assignee, f.bands, f.awaiting_approval)
     active = [i for i, c in enumerate(chosen) if c]
     if not active:

@@ -1,0 +1,278 @@
+"""The supervisor's dashboards, read from the desk's own file (they work offline) and meant for a
+worker thread: SLA bands over time and breaches, load and utilisation, field punctuality and
+returns, satisfaction by month, customer levels against their quotas.
+
+Bands over time come from each order's cached instants (received, amber, red, due, finished)
+rather than the rules run again per order: the cache is the running stage's clock as last
+computed, which is what the queue showed at the time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+from sqlalchemy.orm import Session
+
+from console.core.domain.booking_rules import Travel
+from console.core.domain.enums import Band, CustomerLevel, FieldEventKind, OrderKind, SatisfactionRating, SlaStage
+from console.core.services.dashboard_figures import (
+    AtRisk,
+    BandSeries,
+    Dashboard,
+    Dissatisfied,
+    FieldFigures,
+    LevelFigures,
+    MonthRate,
+    Period,
+    Rate,
+    RegionLevels,
+    SatisfactionFigures,
+    SlaFigures,
+    band_codes,
+    bars,
+)
+from console.core.services.dashboard_load import area_of, load_figures
+from console.core.store import dashboard_query as q
+from console.core.store.database import Database
+from console.core.store.rules import load_calendar, parameters
+
+BANDS = (Band.GREEN, Band.AMBER, Band.RED, Band.BREACHED)
+PAUSED = "paused"
+SHIFT_STARTS = (8, 20)  # the desk's day and night shifts start at these local hours
+EMPTY = np.empty(0, dtype=object)
+
+
+def period_span(period: Period, now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """[start, end) of the period under way at `now`, in the desk's zone (UTC instants)."""
+    local = now.astimezone(zone)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    if period is Period.SHIFT:
+        day, night = SHIFT_STARTS
+        if local.hour < day:
+            start = _local(midnight.date() - timedelta(days=1), night, zone)
+            end = _local(midnight.date(), day, zone)
+        elif local.hour < night:
+            start, end = _local(midnight.date(), day, zone), _local(midnight.date(), night, zone)
+        else:
+            start, end = _local(midnight.date(), night, zone), _local(midnight.date() + timedelta(days=1), day, zone)
+    elif period is Period.DAY:
+        start, end = _local(midnight.date(), 0, zone), _local(midnight.date() + timedelta(days=1), 0, zone)
+    elif period is Period.WEEK:
+        monday = midnight.date() - timedelta(days=midnight.weekday())
+        start, end = _local(monday, 0, zone), _local(monday + timedelta(days=7), 0, zone)
+    else:
+        first = midnight.date().replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        start, end = _local(first, 0, zone), _local(following, 0, zone)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def _local(day: date, hour: int, zone: ZoneInfo) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=zone)
+
+
+@dataclass(frozen=True)
+class BandOrders:
+    """What a click on one bucket's band needs: the orders' instants, kept from the computation."""
+
+    ids: np.ndarray
+    received: np.ndarray
+    finished: np.ndarray
+    amber: np.ndarray
+    red: np.ndarray
+    due: np.ndarray
+    paused: np.ndarray
+    ends: np.ndarray
+
+    def orders(self, bucket: int, band: str) -> np.ndarray:
+        """The raw ids of the orders counted in `band` (or PAUSED) at the end of `bucket`."""
+        t = self.ends[bucket]
+        alive = (self.received <= t) & ~(self.finished <= t) & ~np.isnan(self.due)
+        paused = self.paused <= t
+        if band == PAUSED:
+            return self.ids[alive & paused]
+        code = BANDS.index(Band(band))
+        return self.ids[alive & ~paused & (band_codes(t, self.amber, self.red, self.due) == code)]
+
+
+class Dashboards:
+    """Reads the figures for a region (None: every region) over a period."""
+
+    def __init__(self, database: Database):
+        self.database = database
+
+    def regions(self) -> list[tuple[uuid.UUID, str, str]]:
+        with self.database.reading() as session:
+            return [(i, n, e) for _raw, i, n, e in q.regions(session)]
+
+    def compute(self, region_id: uuid.UUID | None, period: Period, now: datetime) -> Dashboard:
+        with self.database.reading() as session:
+            values = parameters(session)
+            calendar = load_calendar(session)
+            zone = calendar.zone
+            start, end = period_span(period, now, zone)
+            orders = q.order_columns(session, region_id, start, end)
+            customers = q.customers(session)
+            order_level = np.array([customers.get(c, ("", None))[0] for c in orders.customer], dtype=object)
+            sla, band_orders = _sla(session, orders, order_level, q.districts(session), start, now, period, calendar)
+            technicians = q.technicians(session, region_id)
+            visits = q.visits(session, region_id, [t.id for t in technicians], start, end)
+            travel = Travel(float(values["planning.road_factor"]), float(values["planning.speed_kmh"]))
+            load = load_figures(technicians, q.shifts(session, [t.id for t in technicians], start, end), visits, orders,
+                                start, end, travel, float(values["dashboard.idle_below"]), float(values["dashboard.overbooked_above"]),
+                                area_of(q.district_centres(session)))
+            field = _field(session, region_id, orders, visits, start, min(end, now), zone)
+            satisfaction = _satisfaction(session, region_id, start, min(end, now), zone)
+            levels = _levels(session, region_id, orders, order_level, customers,
+                             float(values["quota.diamond_max_share"]), float(values["quota.silver_max_share"]))
+        return Dashboard(region_id, period, start, end, now, sla, load, field, satisfaction, levels, band_orders)
+
+
+def _buckets(period: Period, start: datetime, now: datetime, zone: ZoneInfo) -> tuple[list[datetime], bool]:
+    """Bucket starts from `start` up to `now`: hours for a shift or a day, local days otherwise."""
+    hourly = period in (Period.SHIFT, Period.DAY)
+    starts = []
+    at = start
+    while at < now:
+        starts.append(at)
+        if hourly:
+            at = at + timedelta(hours=1)
+        else:
+            local = at.astimezone(zone)
+            at = _local(local.date() + timedelta(days=1), 0, zone).astimezone(UTC)
+    return starts or [start], hourly
+
+
+def _sla(session: Session, o: q.OrderColumns, order_level: np.ndarray, districts: dict, start: datetime, now: datetime,
+         period: Period, calendar: Any) -> tuple[SlaFigures, BandOrders]:
+    zone = calendar.zone
+    starts, hourly = _buckets(period, start, now, zone)
+    begin = np.array([s.timestamp() for s in starts])
+    ends = np.minimum(np.append(begin[1:], np.inf), now.timestamp())
+    drill = BandOrders(o.ids, o.received, o.finished, o.amber, o.red, o.due, o.paused, ends)
+    counts = {b.value: np.zeros(len(ends), dtype=int) for b in BANDS} | {PAUSED: np.zeros(len(ends), dtype=int)}
+    has_clock = ~np.isnan(o.due)
+    for i, t in enumerate(ends):
+        alive = has_clock & (o.received <= t) & ~(o.finished <= t)
+        paused = alive & (o.paused <= t)
+        codes = band_codes(t, o.amber[alive & ~paused], o.red[alive & ~paused], o.due[alive & ~paused])
+        for code, band in enumerate(BANDS):
+            counts[band.value][i] = int(np.count_nonzero(codes == code))
+        counts[PAUSED][i] = int(np.count_nonzero(paused))
+    working = np.array([hourly or calendar.is_working_day(s.astimezone(zone).date()) for s in starts], dtype=bool)
+    series = BandSeries(begin, ends, counts, working, hourly)
+
+    t_now = now.timestamp()
+    late = ~(o.finished <= o.due) & ~(o.paused <= o.due)
+    breached = late & (o.due >= start.timestamp()) & (o.due < t_now)
+    ids = o.ids[breached]
+    levels = order_level[breached]
+    by_district = bars(o.district[breached], ids)
+    by_district = [b.__class__(b.key, b.count, b.orders, *districts.get(b.key, ("—", "—"))) for b in by_district]
+    soon = np.isnan(o.finished) & np.isnan(o.paused) & (o.due > t_now) & (o.due <= t_now + 3600)
+    soon_ids = o.ids[soon][np.argsort(o.due[soon], kind="stable")]
+    lines = q.order_lines(session, list(soon_ids[:200]))
+    due_of = dict(zip(o.ids[soon], o.due[soon], strict=True))
+    kind_of = dict(zip(o.ids[soon], o.kind[soon], strict=True))
+    at_risk = [AtRisk(q.order_id(i), *lines.get(i, ("", "")), str(kind_of[i]), datetime.fromtimestamp(due_of[i], UTC))
+               for i in soon_ids[:200]]
+    figures = SlaFigures(series, int(breached.sum()),
+                         bars(o.kind[breached], ids, [k.value for k in OrderKind]),
+                         bars(levels, ids, [lv.value for lv in CustomerLevel]),
+                         by_district,
+                         bars(o.stage[breached], ids, [s.value for s in SlaStage]),
+                         at_risk, soon_ids)
+    return figures, drill
+
+
+def _rate(hit: np.ndarray, ids: np.ndarray) -> Rate:
+    return Rate(int(hit.sum()), len(ids), _unique(ids[hit]), _unique(ids[~hit]))
+
+
+def _unique(ids: np.ndarray) -> np.ndarray:
+    return np.array(list(dict.fromkeys(ids)), dtype=object)
+
+
+def _field(session: Session, region_id: uuid.UUID | None, o: q.OrderColumns, visits: q.VisitColumns, start: datetime,
+           until: datetime, zone: ZoneInfo) -> FieldFigures:
+    due = (visits.window_end >= start.timestamp()) & (visits.window_end < until.timestamp())
+    served = q.visit_orders(session, visits.ids[due])
+    kept = visits.kept[due]
+    kept_ids = [o_id for a, k in zip(visits.ids[due], kept, strict=True) if k for o_id in served.get(a, [])]
+    missed_ids = [o_id for a, k in zip(visits.ids[due], kept, strict=True) if not k for o_id in served.get(a, [])]
+    punctuality = Rate(int(kept.sum()), int(due.sum()), _unique(np.array(kept_ids, dtype=object)),
+                       _unique(np.array(missed_ids, dtype=object)))
+
+    checks = q.field_events(session, region_id, FieldEventKind.CHECK_IN, start, until)
+    off_site = Rate(int(checks.off_site.sum()), len(checks.order), _unique(checks.order[checks.off_site]),
+                    _unique(checks.order[~checks.off_site]))
+    raised = q.field_events(session, region_id, FieldEventKind.EXCEPTION, start, until)
+    visited = _unique(checks.order)
+    with_exception = set(raised.order)
+    hit = np.array([v in with_exception for v in visited], dtype=bool)
+    exceptions = _rate(hit, visited) if len(visited) else Rate(0, 0, EMPTY, EMPTY)
+    minutes = [round(max(0.0, (r - a) / 60), 1) for a, r in zip(raised.at, raised.reissued_at, strict=True) if not np.isnan(r)]
+
+    resolved = (o.resolved >= start.timestamp()) & (o.resolved < until.timestamp())
+    counts = q.visit_counts(session, o.ids[resolved])
+    with_visit = resolved.copy()
+    with_visit[resolved] = np.array([counts.get(i, 0) > 0 for i in o.ids[resolved]], dtype=bool)
+    first = np.array([counts.get(i, 0) == 1 and r is None for i, r in zip(o.ids[with_visit], o.replaces[with_visit], strict=True)],
+                     dtype=bool)
+    same_day = np.array([_same_day(a, b, zone) for a, b in zip(o.resolved[resolved], o.returned[resolved], strict=True)], dtype=bool)
+    return FieldFigures(punctuality, off_site, exceptions, minutes, _rate(first, o.ids[with_visit]), _rate(same_day, o.ids[resolved]))
+
+
+def _same_day(resolved: float, returned: float, zone: ZoneInfo) -> bool:
+    """Returned (回单) on the local day the order was resolved."""
+    if np.isnan(returned):
+        return False
+    return datetime.fromtimestamp(resolved, zone).date() == datetime.fromtimestamp(returned, zone).date()
+
+
+def _satisfaction(session: Session, region_id: uuid.UUID | None, start: datetime, until: datetime, zone: ZoneInfo) -> SatisfactionFigures:
+    local = until.astimezone(zone)
+    back = local.year * 12 + local.month - 1 - 11  # eleven months before this one
+    first = date(back // 12, back % 12 + 1, 1)
+    since = _local(first, 0, zone).astimezone(UTC)
+    answers = q.field_events(session, region_id, FieldEventKind.SATISFACTION, since, until)
+    very = answers.rating == SatisfactionRating.VERY_SATISFIED
+    firsts = [date((back + k) // 12, (back + k) % 12 + 1, 1) for k in range(13)]
+    edges = np.array([_local(m, 0, zone).timestamp() for m in firsts])
+    month_of = np.searchsorted(edges, answers.at, side="right") - 1
+    rates = []
+    for k, month in enumerate(firsts[:12]):
+        here = month_of == k
+        rates.append(MonthRate(month, int((here & very).sum()), int(here.sum()), _unique(answers.order[here])))
+    unhappy = (answers.rating == SatisfactionRating.DISSATISFIED) & (answers.at >= start.timestamp())
+    order = np.argsort(-answers.at[unhappy], kind="stable")
+    raw = answers.order[unhappy][order]
+    lines = q.order_lines(session, list(dict.fromkeys(raw[:200])))
+    listed = [Dissatisfied(q.order_id(i), *lines.get(i, ("", "")), str(r or ""), datetime.fromtimestamp(t, UTC))
+              for i, r, t in zip(raw[:200], answers.respondent[unhappy][order][:200], answers.at[unhappy][order][:200], strict=True)]
+    return SatisfactionFigures(rates, listed, _unique(raw))
+
+
+def _levels(session: Session, region_id: uuid.UUID | None, o: q.OrderColumns, order_level: np.ndarray, customers: dict,
+            diamond_max: float, silver_max: float) -> LevelFigures:
+    open_now = np.isnan(o.finished)
+    per_region: dict = {}
+    for level, region in customers.values():
+        per_region.setdefault(region, []).append(level)
+    out = []
+    for raw, rid, name, name_en in q.regions(session):
+        if region_id is not None and rid != region_id:
+            continue
+        levels = per_region.get(raw, [])
+        mine = open_now & (o.region == raw)
+        of_level = {lv: o.ids[mine & (order_level == lv)] for lv in (CustomerLevel.DIAMOND.value, CustomerLevel.SILVER.value)}
+        total = len(levels)
+        diamond, silver = levels.count(CustomerLevel.DIAMOND.value), levels.count(CustomerLevel.SILVER.value)
+        out.append(RegionLevels(rid, name, name_en, total, diamond, silver, of_level["diamond"], of_level["silver"],
+                                total > 0 and diamond / total > diamond_max, total > 0 and silver / total > silver_max))
+    return LevelFigures(out, diamond_max, silver_max)

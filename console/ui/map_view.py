@@ -10,7 +10,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QMimeData, QObject, Qt, QUrl, Signal, Slot
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.core.domain.enums import Band, CustomerLevel
 from console.core.domain.geo import Placement, placement, service_area
-from console.core.domain.positions import GREY_AFTER, Freshness, freshness
+from console.core.domain.positions import GREY_AFTER, Freshness
 from console.core.gc_pause import paused_gc
 from console.core.services.desk import MapFacts
 from console.core.store.rows import QueueRow, SiteOfOrder
@@ -46,6 +46,15 @@ register_tile_scheme()  # before the first web page of the process is made
 _RANK = {Band.GREEN: 0, Band.AMBER: 1, Band.RED: 2, Band.BREACHED: 3}
 SITE_ROLE = Qt.ItemDataRole.UserRole + 1  # an unplaced site's (id, name and address)
 _LEVEL_RANK = {level: level.rank for level in CustomerLevel}
+
+
+_FRESH, _FADED, _GREY = Freshness.FRESH.value, Freshness.FADED.value, Freshness.GREY.value
+
+
+def _look(seen: datetime | None, ages: tuple[datetime, datetime, date]) -> str:
+    if seen is None or seen < ages[1]:
+        return _GREY
+    return _FADED if seen < ages[0] else _FRESH
 
 
 class MapBridge(QObject):
@@ -263,24 +272,27 @@ class MapView(QWidget):
     def show_technicians(self, rows: Iterable[tuple], now: datetime) -> None:
         """Every technician drawn again: rows of (id, name, latitude, longitude, last seen)."""
         self._technicians, self._technician_seen = {}, {}
+        ages = self._ages(now)
         for row in rows:
-            shown = self._technician_json(row, now)
-            if shown is not None:
-                self._technicians[shown["id"]] = shown
+            marker = self._marker(row, ages)
+            if marker is not None:
+                self._technicians[marker[0]] = marker
         self.run(f"DeskMap.setTechnicians({json.dumps(list(self._technicians.values()), ensure_ascii=False)})")
 
     def move_technicians(self, rows: Iterable[tuple], gone: Iterable[uuid.UUID], now: datetime) -> int:
         """These technicians' new positions (their markers moved in place, faded or greyed as
         their age says); `gone`: technicians no longer shown. How many markers changed."""
         changed, removed = [], [i.hex for i in gone if i.hex in self._technicians]
-        for row in rows:
-            shown = self._technician_json(row, now)
-            if shown is None:
-                if row[0].hex in self._technicians:
-                    removed.append(row[0].hex)
-            elif self._technicians.get(shown["id"]) != shown:
-                self._technicians[shown["id"]] = shown
-                changed.append(shown)
+        ages = self._ages(now)
+        with paused_gc():  # a batch of 1,500 small lists, no cycles: no collection in the middle of it
+            for row in rows:
+                marker = self._marker(row, ages)
+                if marker is None:
+                    if row[0].hex in self._technicians:
+                        removed.append(row[0].hex)
+                elif self._technicians.get(marker[0]) != marker:
+                    self._technicians[marker[0]] = marker
+                    changed.append(marker)
         for key in removed:
             self._technicians.pop(key, None)
             self._technician_seen.pop(key, None)
@@ -290,37 +302,39 @@ class MapView(QWidget):
 
     def refresh_technicians(self, now: datetime) -> int:
         """Positions age: fade or grey the markers whose look changed by `now`. How many did."""
-        changed = []
-        for key, shown in self._technicians.items():
+        changed, ages = [], self._ages(now)
+        for key, marker in self._technicians.items():
             name, seen = self._technician_seen[key]
-            look = self._look(seen, now)
-            if look != shown["look"]:
-                self._technicians[key] = dict(shown, look=look, label=self._technician_label(name, seen, look, now))
+            look = _look(seen, ages)
+            if look != marker[3]:
+                self._technicians[key] = [*marker[:3], look, self._technician_label(name, seen, look, ages[2])]
                 changed.append(self._technicians[key])
         if changed:
             self.run(f"DeskMap.moveTechnicians({json.dumps(changed, ensure_ascii=False)}, [])")
         return len(changed)
 
-    def _look(self, seen: datetime | None, now: datetime) -> str:
-        look = freshness(seen, now, self._stale_after)
-        return (Freshness.GREY if look is Freshness.NONE else look).value
+    def _ages(self, now: datetime) -> tuple[datetime, datetime, date]:
+        """Seen before the first: faded; before the second: grey (the domain's `freshness`, its
+        limits worked out once for a whole batch); and the desk's day, for "last seen"."""
+        return now - self._stale_after, now - max(GREY_AFTER, self._stale_after), now.astimezone(self.zone).date()
 
-    def _technician_json(self, row: tuple, now: datetime) -> dict | None:
+    def _marker(self, row: tuple, ages: tuple[datetime, datetime, date]) -> list | None:
+        """What the page draws of a technician: [id, latitude, longitude, look, tooltip]."""
         technician_id, name, lat, lon, seen = row
         if self._area is not None and placement(lat, lon, self._area) != Placement.PLACED:
             return None
-        key, look = technician_id.hex, self._look(seen, now)
+        key, look = technician_id.hex, _look(seen, ages)
         self._technician_seen[key] = (name, seen)
-        return {"id": key, "lat": lat, "lon": lon, "look": look, "label": self._technician_label(name, seen, look, now)}
+        return [key, lat, lon, look, self._technician_label(name, seen, look, ages[2])]
 
-    def _technician_label(self, name: str, seen: datetime | None, look: str, now: datetime) -> str:
+    def _technician_label(self, name: str, seen: datetime | None, look: str, today: date) -> str:
         """The marker's tooltip: the name, and when a faded or grey one was last seen (the desk's time)."""
-        if look == Freshness.FRESH.value:
+        if look == _FRESH:
             return name
         if seen is None:
             return name + " · " + self.tr("no position reported")
         local = seen.astimezone(self.zone)
-        when = f"{local:%H:%M}" if local.date() == now.astimezone(self.zone).date() else f"{local:%m-%d %H:%M}"
+        when = f"{local:%H:%M}" if local.date() == today else f"{local:%m-%d %H:%M}"
         return name + " · " + self.tr("last seen %1").replace("%1", when)
 
     def update_orders(self, rows: Iterable[QueueRow], band_of: Callable[[QueueRow], Band]) -> None:

@@ -41,10 +41,10 @@ def _move(demo_db, technician_id, lat, lon, seen, active=True) -> None:
 def test_a_changed_technician_moves_in_place_and_ages(map_window, qtbot, demo_db) -> None:
     window = map_window
     shown = js(qtbot, window, "DeskMap.technicianCount()")
-    key, first = next((k, t) for k, t in window.map._technicians.items() if t["look"] == "fresh")
+    key, first = next((k, t) for k, t in window.map._technicians.items() if t[3] == "fresh")  # [id, lat, lon, look, tooltip]
     technician_id = uuid.UUID(key)
     now = window.clock.now
-    lat, lon = first["lat"] + 0.01, first["lon"] - 0.01
+    lat, lon = first[1] + 0.01, first[2] - 0.01
     _move(demo_db, technician_id, lat, lon, now - timedelta(minutes=1))
     # a probe on the marker's element: still there after the move, so the marker was moved, not drawn again
     js(qtbot, window, "DeskMap.leaflet(); (function () { var m = document.querySelectorAll('.leaflet-marker-icon .tech-dot'); "

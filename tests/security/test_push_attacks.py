@@ -352,3 +352,22 @@ def test_a_replayed_answer_holds_no_row_that_has_left_the_region_since(centre) -
         moved.region_id, moved.version = region(central, THEIRS).id, moved.version + 1
     again = results(push(base, headers, [{"m": 1, "op": first}]))[0]
     assert again["ok"] and order.id.hex not in json.dumps(again["rows"])
+
+
+# --- the compliance audit: a supervisor's finding -----------------------------------------------------
+
+def test_an_audit_finding_is_a_supervisors_and_of_their_region(centre) -> None:
+    base, central, _url = centre
+    mine, theirs = an_order(central, MINE), an_order(central, THEIRS)
+    finding = lambda o: op("compliance.record_finding", order_id=str(o.id), rule="signed", finding="未签字", remedy="补签")  # noqa: E731
+    mark = feed_mark(central)
+    as_dispatcher = results(push(base, token(base), [{"m": 1, "op": finding(mine)}]))
+    assert (as_dispatcher[0]["ok"], as_dispatcher[0]["code"]) == (False, "rules_role")
+    as_supervisor = results(push(base, token(base, "supervisor.central"), [{"m": 1, "op": finding(theirs)}, {"m": 2, "op": finding(mine)}],
+                                 desk="desk-of-the-supervisor"))
+    assert (as_supervisor[0]["ok"], as_supervisor[0]["code"]) == (False, "region") and as_supervisor[1]["ok"]
+    written = written_since(central, mark)
+    assert {t for t, _ in written} == {"audit_log"}
+    with central.reading() as s:
+        kept = s.scalars(select(AuditEntry).where(AuditEntry.action == "compliance.finding")).all()
+    assert [(e.order_id, e.after["finding"]) for e in kept] == [(mine.id, "未签字")]

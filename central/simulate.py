@@ -15,7 +15,7 @@ import json
 import socket
 import sys
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -99,7 +99,8 @@ class HttpPort:
                     self._technicians.append(TechnicianRef(user["username"], None, user["display_name"], None, None))
                     continue
                 lat, lon = (tech["last_lat"], tech["last_lon"]) if tech["last_lat"] is not None else (tech["home_lat"], tech["home_lon"])
-                self._technicians.append(TechnicianRef(user["username"], uuid.UUID(tech["id"]), tech["name"], lat, lon))
+                seen = datetime.fromisoformat(tech["last_seen_at"]).replace(tzinfo=UTC) if tech["last_seen_at"] else None
+                self._technicians.append(TechnicianRef(user["username"], uuid.UUID(tech["id"]), tech["name"], lat, lon, seen))
         codes = {c["id"]: c["code"] for c in tables["customers"] if not c["deleted"]}
         circuits = {s["site_id"]: s["circuit_id"] for s in tables["services"] if not s["deleted"]}
         self._sites = [IntakeSite(codes[s["customer_id"]], uuid.UUID(s["id"]), circuits.get(s["id"]))

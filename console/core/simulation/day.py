@@ -19,6 +19,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from console.core.domain.geo import great_circle_m
@@ -57,6 +58,7 @@ class Crew:
     done: set[uuid.UUID] = field(default_factory=set)  # worked, or left
     accepted: set[uuid.UUID] = field(default_factory=set)
     last_position: float = -math.inf  # real (monotonic) seconds
+    seen_at: datetime | None = None  # the stamp of the last position the centre holds
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class FieldDay:
             technicians = self.rng.sample(technicians, min(self.settings.technicians, len(technicians)))
         for tech in technicians:
             lat, lon = (tech.latitude, tech.longitude) if tech.latitude is not None else (31.23, 121.47)
-            crew = Crew(tech, lat, lon)
+            crew = Crew(tech, lat, lon, seen_at=tech.seen_at)
             self._crews.append(crew)
             self.queue.at(self.rng.uniform(0, 10 * MINUTE), lambda c=crew: self._start(c))
         self.queue.at(self.queue.end, lambda: None)  # (the day lasts its length, however quiet its end)
@@ -223,9 +225,12 @@ class FieldDay:
             return
         if time.monotonic() - crew.last_position < POSITION_GAP_S:
             return  # (the centre takes one every 5 s: the next one says it better)
-        crew.last_position = time.monotonic()
         at = self._stamp()
-        self._record("position", None, self.port.position(crew.tech, lat, lon, at), at, crew.tech.key)
+        if crew.seen_at is not None and at <= crew.seen_at:
+            return  # (the day's head start is older than where the centre last saw them)
+        crew.last_position = time.monotonic()
+        if self._record("position", None, self.port.position(crew.tech, lat, lon, at), at, crew.tech.key).ok:
+            crew.seen_at = at
 
     def _arrive(self, crew: Crew, order_id: uuid.UUID, lat: float, lon: float) -> None:
         off_site = self.rng.random() < self.settings.off_site_share

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -72,7 +72,8 @@ class LocalPort:
                 self._users[t.id] = DeskUser(account.id, account.username, account.display_name, Role.TECHNICIAN,
                                              t.region_id, None, None)
                 lat, lon = (t.last_lat, t.last_lon) if t.last_lat is not None else (t.home_lat, t.home_lon)
-                self._technicians.append(TechnicianRef(str(t.id), t.id, t.name, lat, lon))
+                seen = t.last_seen_at.replace(tzinfo=UTC) if t.last_seen_at and t.last_seen_at.tzinfo is None else t.last_seen_at
+                self._technicians.append(TechnicianRef(str(t.id), t.id, t.name, lat, lon, seen))
             circuits = {site_id: circuit for site_id, circuit in s.execute(select(Service.site_id, Service.circuit_id))}
             self._sites = [IntakeSite(code, site_id, circuits.get(site_id)) for site_id, code in s.execute(
                 select(Site.id, Customer.code).join(Customer, Customer.id == Site.customer_id)

@@ -39,6 +39,7 @@ class TechnicianRef:
     name: str
     latitude: float | None  # where the day starts (last known position, else home)
     longitude: float | None
+    seen_at: datetime | None = None  # when that position was known (an earlier one would be refused)
 
 
 @dataclass(frozen=True)

@@ -96,14 +96,28 @@ def test_each_report_from_the_field_appears_in_the_desks_field_view(centre, make
     assert row.note == "3-12 端口已被占用" and row.status is OrderStatus.NEW
 
 
-def test_a_survey_for_an_order_not_closed_is_refused_at_the_centre(centre, make_desk) -> None:
+def _counts(central) -> tuple[int, ...]:
+    from console.core.store.models import AuditEntry, FieldEvent
+
+    with central.reading() as s:
+        return tuple(s.scalar(select(func.count()).select_from(m)) for m in (WorkOrder, FieldEvent, AuditEntry, SlaPause))
+
+
+def test_a_survey_for_an_order_not_closed_and_an_exception_for_a_closed_one_are_refused_at_the_centre(centre, make_desk) -> None:
     base, central, _url = centre
     desk = make_desk("a")
     order = _an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED)
+    closed = _an_assigned_order(central, desk.user.region_id, OrderStatus.CLOSED)
+    headers = _technician_headers(base, central, closed.assignee_id)
     admin = auth(login(base, "admin").json()["token"])
+    before = _counts(central)
     answer = requests.post(f"{base}/surveys/{order.id}", json={"respondent": "customer", "rating": "satisfied", "at": _at()},
                            headers=admin, timeout=10)
     assert answer.status_code == 409 and "only a completed order can be rated" in answer.json()["detail"]
+    answer = requests.post(f"{base}/field/orders/{closed.id}/exception", json={"kind": "fiber_port_taken", "note": "x", "at": _at()},
+                           headers=headers, timeout=10)
+    assert answer.status_code == 409 and "the order is closed: the field cannot report on it" in answer.json()["detail"]
+    assert _counts(central) == before
 
 
 def test_the_supervisors_rules_decide_what_a_reported_exception_does(centre, make_desk) -> None:

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from console.core.changes import Changes
 from console.core.domain.enums import OrderStatus, SatisfactionRating
-from console.core.domain.field import REPORTABLE
 from console.core.domain.roles import may_supervise
 from console.core.services.field_desk import FieldDesk
 from console.core.services.field_views import CheckIns, FieldViews
@@ -88,6 +87,7 @@ class FieldPanel(QWidget):
                                         if self._supervisor else self.tr("Only a shift supervisor signs off a check-in"))
         self.sign_off_button.clicked.connect(self.sign_off_selected)
         self.resend_button = QPushButton(self.tr("Send the signature link again"), enabled=False)
+        self.resend_button.setToolTip(self.tr("Text the customer the link to sign the delivery report again"))
         self.resend_button.clicked.connect(self.resend_selected)
         self.tabs = QTabWidget()
         buttons = ([self.raise_button, self.rules_button], [self.sign_off_button], [self.resend_button], [])
@@ -239,7 +239,7 @@ class FieldPanel(QWidget):
         """The order an exception is raised on: the exceptions tab's selected row's (the order that
         carries on) when the tab is shown, else the queue's."""
         row = self.selected(self.EXCEPTIONS) if self.tabs.currentIndex() == self.EXCEPTIONS and self.isVisible() else None
-        if row is not None and row.status in REPORTABLE:
+        if row is not None:  # (one not dispatched yet or closed is refused with its reason)
             return row.carried_id, row.reissued_number or row.number
         return self.queue_order()
 

@@ -181,3 +181,17 @@ def test_a_report_arriving_through_the_feed_shows_while_the_view_is_open(qtbot, 
     window.bus.publish(Changes(orders=frozenset({order.id})))
     model = panel.models[panel.CHECK_INS]
     qtbot.waitUntil(lambda: any(r.order_id == order.id and r.off_site for r in model.rows), timeout=10_000)
+
+
+def test_from_the_exceptions_tab_an_exception_is_raised_on_the_order_that_carries_on(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, "wang.wei.central", english=True)
+    _shown(qtbot, window)
+    panel = window.field
+    model = panel.models[panel.EXCEPTIONS]
+    row = next(n for n, r in enumerate(model.rows) if r.reissued_number)
+    panel.tables[panel.EXCEPTIONS].selectRow(row)
+    asked = []
+    panel.ask = lambda dialog: asked.append(dialog.order.text()) or False  # (the order it names; cancelled)
+    panel.raise_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked == [model.rows[row].reissued_number]

@@ -274,7 +274,7 @@ class FieldSection(QWidget):
 
         show("punctuality", f.punctuality, tr("%1 kept of %2 visits due"))
         show("off_site", f.off_site, tr("%1 of %2 check-ins farther than allowed from the site"))
-        show("exceptions", f.exceptions, tr("%1 of %2 orders checked in met an exception"))
+        show("exceptions", f.exceptions, tr("%1 of %2 orders met on site had a field exception"))
         show("first_visit", f.first_visit, tr("%1 of %2 resolved orders needed one visit"))
         show("same_day_return", f.same_day_return, tr("%1 of %2 resolved orders returned the same day"))
         median = f.median_reissue

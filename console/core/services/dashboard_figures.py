@@ -144,7 +144,7 @@ class LoadFigures:
 class FieldFigures:
     punctuality: Rate  # appointments kept out of visits due
     off_site: Rate  # off-site check-ins out of check-ins
-    exceptions: Rate  # orders with an exception out of orders checked in
+    exceptions: Rate  # orders that met an exception out of the orders met on site (checked in or met an exception)
     reissue_minutes: list[float]  # exception to re-issued order, each re-issue
     first_visit: Rate  # resolved with one visit out of resolved with a visit
     same_day_return: Rate  # returned (回单) the day resolved, out of resolved

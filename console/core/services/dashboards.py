@@ -212,7 +212,7 @@ def _field(session: Session, region_id: uuid.UUID | None, o: q.OrderColumns, vis
     off_site = Rate(int(checks.off_site.sum()), len(checks.order), _unique(checks.order[checks.off_site]),
                     _unique(checks.order[~checks.off_site]))
     raised = q.field_events(session, region_id, FieldEventKind.EXCEPTION, start, until)
-    visited = _unique(checks.order)
+    visited = _unique(np.concatenate([checks.order, raised.order]))  # orders met on site: checked in or met an exception
     with_exception = set(raised.order)
     hit = np.array([v in with_exception for v in visited], dtype=bool)
     exceptions = _rate(hit, visited) if len(visited) else Rate(0, 0, EMPTY, EMPTY)

@@ -93,7 +93,7 @@ class DashboardPage(QWidget):
             return
         self._running, self._again = True, False
         self.status.setText(self.tr("Computing…"))
-        region, period, now = self.region_id(), self.period.currentData(), self._clock()
+        region, period, now = self.region_id(), Period(self.period.currentData()), self._clock()
         load_regions = self.region.count() == 1 and self._user.region_id is None
 
         def compute() -> tuple[Dashboard, list | None]:

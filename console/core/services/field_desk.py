@@ -150,7 +150,7 @@ class FieldDesk:
             session.flush()
             audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action=RULE_CHANGED, entity="rule_parameter",
                          entity_id=rows[0].id, order_id=None, before=before, after={"kind": kind.value, **after}, reason=reason)
-            return Changes(everything=True)
+            return Changes()  # (no order, no deadline changes: reports from now on read the rules when they come)
 
 
 def _note(text: str, *, required: bool) -> str:

@@ -64,14 +64,16 @@ ON_THEIR_ORDER: dict[str, Callable[[WorkOrder, uuid.UUID, Technician], dict]] = 
 }
 
 
+@pytest.mark.parametrize("username", ["wang.wei.central", "supervisor.central"])
 @pytest.mark.parametrize("attack", list(ON_THEIR_ORDER))
-def test_another_regions_order_cannot_be_acted_on_from_the_field_view(centre, attack) -> None:
+def test_another_regions_order_cannot_be_acted_on_from_the_field_view(centre, attack, username) -> None:
+    """A dispatcher, and a supervisor (who may sign off), of another region: refused before anything runs."""
     base, central, _url = centre
     theirs, mine = _dispatched(central, THEIRS), an_order(central, MINE)
     event = _a_check_in(central, theirs)
     before, mark = state(central, WorkOrder, theirs.id), feed_mark(central)
     attempt = ON_THEIR_ORDER[attack](theirs, event, a_technician(central, MINE))
-    refused, after = results(push(base, token(base, "supervisor.central"), [{"m": 1, "op": attempt}, {"m": 2, "op": priority(mine)}]))
+    refused, after = results(push(base, token(base, username), [{"m": 1, "op": attempt}, {"m": 2, "op": priority(mine)}]))
     assert (refused["ok"], refused["code"]) == (False, "region") and after["ok"]
     assert state(central, WorkOrder, theirs.id) == before
     written = written_since(central, mark)

@@ -119,7 +119,7 @@ class HttpPort:
             return None
         return [Visit(**{**v, "order_id": uuid.UUID(v["order_id"]),
                          **{k: datetime.fromisoformat(v[k]) if v[k] else None
-                            for k in ("due_at", "window_start", "window_end", "planned_start")}})
+                            for k in ("due_at", "received_at", "window_start", "window_end", "planned_start")}})
                 for v in answer.data["items"]]
 
     # --- reports ----------------------------------------------------------------------------------
@@ -206,7 +206,8 @@ def run(base: str, password: str, settings: Settings, allow_remote: bool = False
               "into the centre it drives: pass --allow-remote to drive a centre elsewhere", file=sys.stderr)
         return 2
     day = FieldDay(HttpPort(base, password), settings)
-    print(f"simulating {settings.minutes:g} minutes at {settings.speed:g}x against {base} (Ctrl+C stops it)", flush=True)
+    print(f"simulating {settings.minutes:g} minutes at {settings.speed:g}x against {base}, once the accounts have logged in "
+          "(Ctrl+C stops it)", flush=True)
     try:
         summary = day.run()
     except KeyboardInterrupt:

@@ -27,6 +27,7 @@ class VisitOut(BaseModel):
     latitude: float | None
     longitude: float | None
     due_at: datetime | None
+    received_at: datetime | None
     window_start: datetime | None
     window_end: datetime | None
     planned_start: datetime | None

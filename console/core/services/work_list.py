@@ -32,6 +32,7 @@ class Visit:
     latitude: float | None
     longitude: float | None
     due_at: datetime | None
+    received_at: datetime | None = None
     window_start: datetime | None = None
     window_end: datetime | None = None
     planned_start: datetime | None = None
@@ -42,7 +43,7 @@ def work_list(session: Session, technician_id: uuid.UUID) -> list[Visit]:
     """The technician's reportable orders, booked visits first by their start, then the rest by due time."""
     rows = session.execute(
         select(WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.version, WorkOrder.address,
-               Site.latitude, Site.longitude, WorkOrder.due_at)
+               Site.latitude, Site.longitude, WorkOrder.due_at, WorkOrder.received_at)
         .join(Site, Site.id == WorkOrder.site_id)
         .where(WorkOrder.assignee_id == technician_id, WorkOrder.status.in_(REPORTABLE), WorkOrder.deleted.is_(False))
         .order_by(WorkOrder.due_at, WorkOrder.number).limit(MOST)
@@ -60,7 +61,7 @@ def work_list(session: Session, technician_id: uuid.UUID) -> list[Visit]:
     for r in rows:
         a = booked.get(r.id)
         answer.append(Visit(r.id, r.number, r.kind.value, r.status.value, r.version, r.address, r.latitude, r.longitude,
-                            r.due_at, a.window_start if a else None, a.window_end if a else None,
+                            r.due_at, r.received_at, a.window_start if a else None, a.window_end if a else None,
                             a.planned_start if a else None, a.duration_minutes if a else None))
     answer.sort(key=_visit_order)
     return answer

@@ -294,6 +294,8 @@ class FieldDay:
             if visit is None:
                 return None
             at = self._stamp()
+            if visit.received_at is not None and at < visit.received_at:
+                at = visit.received_at  # (an order received after the day's head start: reported on once it exists)
             answer = self._record(kind, order_id, call(visit, at), at, crew.tech.key)
             if answer.ok:
                 if refresh:

@@ -48,13 +48,18 @@ def test_a_simulated_half_hour_through_the_api_leaves_every_invariant_intact(cen
     assert summary.stopped == "day over" and not summary.failures, summary.lines()
     assert not [p for p in day.log if p.status == 0 or p.status >= 500], summary.lines()
     taken = {p.kind for p in day.log if p.ok}
-    assert {"check_in", "test_result", "delivery_report", "signature", "intake", "position"} <= taken, summary.lines()
+    assert {"accept", "check_in", "test_result", "delivery_report", "signature", "intake", "position"} <= taken, summary.lines()
 
     # no lost report: every field report the day says was taken is one more event of its order
     posted = Counter((p.order_id, p.kind) for p in day.log if p.ok and p.kind in FIELD_KINDS)
     after = field_event_counts(database)
     assert {key: after[key] - before[key] for key in posted} == dict(posted)
     with database.reading() as s:
+        accepted = Counter(p.order_id for p in day.log if p.ok and p.kind == "accept")  # (接单: an audit row, the response recorded)
+        audited = Counter(s.scalars(select(AuditEntry.order_id).where(AuditEntry.action == "order.accepted",
+                                                                      AuditEntry.at >= day.clock.started_at)))
+        assert {o: audited[o] for o in accepted} == dict(accepted)
+        assert all(s.get(WorkOrder, o).responded_at is not None for o in accepted)
         refs = [p.order_id for p in day.log if p.ok and p.kind == "intake"]
         assert s.scalar(select(func.count()).select_from(WorkOrder).where(WorkOrder.upstream_ref.in_(refs))) == len(refs)
         positions = {p.technician: p.at for p in day.log if p.ok and p.kind == "position"}  # (the last of each)

@@ -91,16 +91,24 @@ class BandChart(Chart):
         self.plot.plotItem.getViewBox().setDefaultPadding(0.02)
         self.legend = self.plot.addLegend(offset=(8, 4), colCount=5, labelTextColor="#1e293b")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
-        self._items: list = []
+        empty = np.zeros(0)
+        # Built once, given new data each time (a new item per refresh costs a scene rebuild).
+        self.shade = pg.BarGraphItem(x=empty, height=empty, width=1.0, brush=pg.mkBrush(148, 163, 184, 45), pen=pg.mkPen(None))
+        self.shade.setZValue(-20)
+        self.plot.addItem(self.shade)
+        self.layers: dict[str, pg.BarGraphItem] = {}
+        for key in STACK:
+            colour = band_colour(key)
+            self.layers[key] = pg.BarGraphItem(x=empty, height=empty, width=1.0, brush=colour, pen=pg.mkPen(None))
+            self.plot.addItem(self.layers[key])
+            self.legend.addItem(self.layers[key], band_label(key))
         self._starts = np.zeros(0)
         self._stack: dict[str, np.ndarray] = {}
+        self._top = np.zeros(0)
         self._width = 3600.0
 
     def show_series(self, starts: np.ndarray, counts: dict[str, np.ndarray], working: np.ndarray, hourly: bool) -> None:
-        for item in self._items:
-            self.plot.removeItem(item)
-        self._items.clear()
-        self.legend.clear()
+        """Stacked bars per bucket; buckets that are not working days of the calendar shaded."""
         if len(starts):
             self.axis.utcOffset = -int(_offset(self._zone, starts[0]))  # seconds west of UTC, as time.timezone
         self._width = 3600.0 if hourly else 86400.0
@@ -108,26 +116,17 @@ class BandChart(Chart):
         self._starts = starts
         below = np.zeros(len(starts))
         self._stack = {}
-        for i, start in enumerate(starts):
-            if not working[i]:
-                shade = pg.LinearRegionItem((start, start + self._width), movable=False, brush=pg.mkBrush(148, 163, 184, 40),
-                                            pen=pg.mkPen(None))
-                shade.setZValue(-20)
-                self.plot.addItem(shade)
-                self._items.append(shade)
         for key in STACK:
-            values = counts.get(key, np.zeros(len(starts)))
-            colour = band_colour(key)
-            bars = pg.BarGraphItem(x=centres, height=values, y0=below, width=self._width * 0.8, brush=colour,
-                                   pen=pg.mkPen(colour.darker(115)))
-            self.plot.addItem(bars)
-            self._items.append(bars)
-            self.legend.addItem(bars, band_label(key))
+            values = np.asarray(counts.get(key, np.zeros(len(starts))), dtype=float)
+            self.layers[key].setOpts(x=centres, height=values, y0=below, width=self._width * 0.8)
             self._stack[key] = below.copy()
             below = below + values
+        top = max(1.0, float(below.max()) if len(below) else 1.0) * 1.18
+        off = ~np.asarray(working, dtype=bool)
+        self.shade.setOpts(x=centres[off], height=np.full(int(off.sum()), top), y0=np.zeros(int(off.sum())), width=self._width)
         self.axis.setTicks([self._ticks(starts, hourly)])
         self.plot.setXRange(starts[0] if len(starts) else 0, (starts[-1] if len(starts) else 0) + self._width, padding=0.01)
-        self.plot.setYRange(0, max(1.0, float(below.max()) if len(below) else 1.0) * 1.18, padding=0)
+        self.plot.setYRange(0, top, padding=0)
         self._top = below
 
     def _ticks(self, starts: np.ndarray, hourly: bool) -> list[tuple[float, str]]:
@@ -153,6 +152,27 @@ def _offset(zone: ZoneInfo, t: float) -> float:
     return datetime.fromtimestamp(t, UTC).astimezone(zone).utcoffset().total_seconds()
 
 
+class Labels:
+    """A pool of text items on a plot, shown as needed (made once, moved and re-texted after)."""
+
+    def __init__(self, plot: pg.PlotWidget, anchor: tuple[float, float]):
+        self._plot, self._anchor = plot, anchor
+        self._items: list[pg.TextItem] = []
+
+    def show(self, placed: list[tuple[float, float, str]]) -> None:
+        while len(self._items) < len(placed):
+            item = pg.TextItem("", color="#0f172a", anchor=self._anchor)
+            self._plot.addItem(item)
+            self._items.append(item)
+        for item, (x, y, text) in zip(self._items, placed, strict=False):
+            if item.toPlainText() != text:
+                item.setText(text)
+            item.setPos(x, y)
+            item.show()
+        for item in self._items[len(placed):]:
+            item.hide()
+
+
 class CategoryBars(Chart):
     """Horizontal bars, one per category, labelled on the left; a click emits the bar's index."""
 
@@ -162,32 +182,27 @@ class CategoryBars(Chart):
         super().__init__(title, parent)
         self.plot.plotItem.showGrid(x=True, y=False, alpha=GRID)
         self._percent = percent
-        self._items: list = []
+        empty = np.zeros(0)
+        self.bars = pg.BarGraphItem(x0=empty, y=empty, height=0.7, width=empty, pen=pg.mkPen(None))
+        self.plot.addItem(self.bars)
+        self.limit = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#b91c1c", width=1.5, style=Qt.PenStyle.DashLine))
+        self.limit.hide()
+        self.plot.addItem(self.limit)
+        self.values = Labels(self.plot, (0, 0.5))
         self._n = 0
 
     def show_bars(self, labels: Sequence[str], values: Sequence[float], colours: Sequence[QColor] | None = None,
                   limit: float | None = None, texts: Sequence[str] | None = None) -> None:
-        for item in self._items:
-            self.plot.removeItem(item)
-        self._items.clear()
         n = self._n = len(labels)
         ys = np.arange(n)[::-1].astype(float)  # the first category at the top
-        brushes = [pg.mkBrush(c) for c in (colours or [HIGHLIGHT] * n)]
-        if n:
-            bars = pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.7, width=np.asarray(values, dtype=float), brushes=brushes,
-                                   pen=pg.mkPen(None))
-            self.plot.addItem(bars)
-            self._items.append(bars)
+        widths = np.asarray(values, dtype=float)
+        self.bars.setOpts(x0=np.zeros(n), y=ys, width=widths, brushes=[pg.mkBrush(c) for c in (colours or [HIGHLIGHT] * n)])
         top = max([float(v) for v in values] + [limit or 0.0, 1e-9])
-        for y, value, text in zip(ys, values, texts or [self._value_text(v) for v in values], strict=True):
-            label = pg.TextItem(text, color="#0f172a", anchor=(0, 0.5))
-            label.setPos(float(value) + top * 0.01, y)
-            self.plot.addItem(label)
-            self._items.append(label)
+        shown = texts or [self._value_text(v) for v in values]
+        self.values.show([(float(v) + top * 0.01, y, t) for y, v, t in zip(ys, widths, shown, strict=True)])
+        self.limit.setVisible(limit is not None)
         if limit is not None:
-            line = pg.InfiniteLine(pos=limit, angle=90, pen=pg.mkPen("#b91c1c", width=1.5, style=Qt.PenStyle.DashLine))
-            self.plot.addItem(line)
-            self._items.append(line)
+            self.limit.setPos(limit)
         self.plot.getAxis("left").setTicks([[(y, text) for y, text in zip(ys, labels, strict=True)]])
         self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
         self.plot.setXRange(0, top * 1.22, padding=0)
@@ -210,28 +225,20 @@ class MonthChart(Chart):
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(title, parent)
-        self._items: list = []
+        empty = np.zeros(0)
+        self.bars = pg.BarGraphItem(x=empty, height=empty, width=0.7, brush=pg.mkBrush(sla_format.BAND_COLOURS[Band.GREEN]),
+                                    pen=pg.mkPen(None))
+        self.plot.addItem(self.bars)
+        self.values = Labels(self.plot, (0.5, 1))
         self._n = 0
         self.plot.getAxis("left").setTicks([[(v / 100, f"{v}%") for v in range(0, 101, 20)]])
 
     def show_months(self, labels: Sequence[str], rates: Sequence[float | None], notes: Sequence[str]) -> None:
-        for item in self._items:
-            self.plot.removeItem(item)
-        self._items.clear()
         n = self._n = len(labels)
         xs = np.arange(n, dtype=float)
-        heights = np.array([r or 0.0 for r in rates])
-        if n:
-            bars = pg.BarGraphItem(x=xs, height=heights, width=0.7, brush=pg.mkBrush(sla_format.BAND_COLOURS[Band.GREEN]),
-                                   pen=pg.mkPen(None))
-            self.plot.addItem(bars)
-            self._items.append(bars)
-        for x, rate, note in zip(xs, rates, notes, strict=True):
-            text = pg.TextItem(("—" if rate is None else f"{rate:.0%}") + (f"\n{note}" if note else ""), color="#0f172a",
-                               anchor=(0.5, 1))
-            text.setPos(x, (rate or 0.0) + 0.01)
-            self.plot.addItem(text)
-            self._items.append(text)
+        self.bars.setOpts(x=xs, height=np.array([r or 0.0 for r in rates]))
+        self.values.show([(x, (rate or 0.0) + 0.01, ("—" if rate is None else f"{rate:.0%}") + (f"\n{note}" if note else ""))
+                          for x, rate, note in zip(xs, rates, notes, strict=True)])
         self.plot.getAxis("bottom").setTicks([[(x, label) for x, label in zip(xs, labels, strict=True)]])
         self.plot.setXRange(-0.6, max(n, 1) - 0.4, padding=0)
         self.plot.setYRange(0, 1.22, padding=0)

@@ -60,6 +60,7 @@ class DashboardPage(QWidget):
         self.field = sections.FieldSection(self._drill)
         self.satisfaction = sections.SatisfactionSection(zone, english, self._drill)
         self.levels = sections.LevelsSection(english, self._drill)
+        self.satisfaction.service = self.levels.service = dashboards
         self.tabs.addTab(self.sla, self.tr("SLA"))
         self.tabs.addTab(self.load, self.tr("Load"))
         self.tabs.addTab(self.field, self.tr("Field"))
@@ -80,6 +81,8 @@ class DashboardPage(QWidget):
         self.region.currentIndexChanged.connect(self.refresh)
         self.period.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
+        self._stale: set[int] = set()  # sections whose figures are not painted yet
+        self.tabs.currentChanged.connect(self._paint_section)
 
     # --- computing -------------------------------------------------------------------------
 
@@ -120,15 +123,25 @@ class DashboardPage(QWidget):
     def show_dashboard(self, dashboard: Dashboard) -> None:
         """Paint computed figures (GUI thread; no database)."""
         self.dashboard = dashboard
+        self.satisfaction.region_id = dashboard.region_id
         start, end = dashboard.start.astimezone(self._zone), dashboard.end.astimezone(self._zone)
         self.status.setText(self.tr("%1 to %2 · figures as of %3").replace("%1", f"{start:%Y-%m-%d %H:%M}")
                             .replace("%2", f"{end:%Y-%m-%d %H:%M}").replace("%3", f"{dashboard.now.astimezone(self._zone):%H:%M}"))
-        self.sla.show_figures(dashboard)
-        self.load.show_figures(dashboard.load)
-        self.field.show_figures(dashboard.field)
-        self.satisfaction.show_figures(dashboard.satisfaction)
-        self.levels.show_figures(dashboard.levels)
+        self._stale = set(range(self.tabs.count()))
+        self._paint_section(self.tabs.currentIndex())  # the others when they are shown
         self.computed.emit()
+
+    def _paint_section(self, index: int) -> None:
+        dashboard = self.dashboard
+        if dashboard is None or index not in self._stale:
+            return
+        self._stale.discard(index)
+        section = self.tabs.widget(index)
+        if section is self.sla:
+            self.sla.show_figures(dashboard)
+        else:
+            section.show_figures({self.load: dashboard.load, self.field: dashboard.field, self.satisfaction: dashboard.satisfaction,
+                                  self.levels: dashboard.levels}[section])
 
     def _drill(self, name: str, raw: Drill) -> None:
         self.drill_requested.emit(QCoreApplication.translate("DashboardPage", "Dashboard: %1").replace("%1", name), raw)

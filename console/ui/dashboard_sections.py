@@ -301,6 +301,8 @@ class SatisfactionSection(QWidget):
         super().__init__()
         self._zone, self._english, self._drill = zone, english, drill
         self.figures: SatisfactionFigures | None = None
+        self.service: Any = None  # the Dashboards, for the orders behind a month (read when drilled into)
+        self.region_id: Any = None
         self.months = MonthChart(tr("Very satisfied (非常满意率) by month"))
         self.months.month_clicked.connect(self._on_month_clicked)
         self.title = QLabel()
@@ -333,9 +335,10 @@ class SatisfactionSection(QWidget):
                          [np.array([d.order_id.hex], dtype=object) for d in s.dissatisfied])
 
     def _on_month_clicked(self, index: int) -> None:
-        if self.figures is not None and self.figures.months[index].answers:
-            month = self.figures.months[index]
-            self._drill(tr("Survey answers of %1").replace("%1", f"{month.month:%Y-%m}"), lambda: month.orders)
+        if self.figures is not None and self.figures.months[index].answers and self.service is not None:
+            month, service, region = self.figures.months[index], self.service, self.region_id
+            self._drill(tr("Survey answers of %1").replace("%1", f"{month.month:%Y-%m}"),
+                        lambda: service.survey_orders(region, month.start, month.end))
 
     def _drill_dissatisfied(self) -> None:
         if self.figures is not None:
@@ -350,6 +353,7 @@ class LevelsSection(QWidget):
         super().__init__()
         self._english, self._drill = english, drill
         self.figures: LevelFigures | None = None
+        self.service: Any = None  # the Dashboards, for a region's orders of a level (read when drilled into)
         self.diamond = CategoryBars(tr("Diamond customers' share"), percent=True)
         self.silver = CategoryBars(tr("Silver customers' share"), percent=True)
         self.diamond.bar_clicked.connect(lambda i: self._on_bar_clicked("diamond", i))
@@ -358,7 +362,7 @@ class LevelsSection(QWidget):
                                 tr("Silver share"), tr("Quota")])
         self.model.numeric = {1, 2, 3, 4, 5}
         self.table = table(self.model, stretch=6)
-        _rows_drill(self.table, drill, lambda row: tr("Open orders of Diamond and Silver customers") + " · " + self.model.rows[row][0])
+        self.table.doubleClicked.connect(lambda index: self._on_bar_clicked("diamond", index.row()))
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.diamond)
         charts.addWidget(self.silver)
@@ -387,14 +391,15 @@ class LevelsSection(QWidget):
             rows.append((self._name(r), str(r.customers), str(r.diamond), _percent(r.diamond_share), str(r.silver),
                          _percent(r.silver_share), "; ".join(over) or tr("Within quota")))
             flags.append(bool(over))
-        self.model.reset(rows, [np.concatenate([r.diamond_orders, r.silver_orders]) for r in levels.regions], flags)
+        self.model.reset(rows, [None] * len(rows), flags)
 
     def _on_bar_clicked(self, level: str, index: int) -> None:
         if self.figures is None or index >= len(self.figures.regions):
             return
-        region = self.figures.regions[index]
-        orders = region.diamond_orders if level == "diamond" else region.silver_orders
-        if len(orders):
-            name = tr("Open orders of Diamond customers") if level == "diamond" else tr("Open orders of Silver customers")
-            self._drill(f"{name} · {self._name(region)}", lambda: orders)
+        region, service = self.figures.regions[index], self.service
+        if service is None or not (region.diamond if level == "diamond" else region.silver):
+            return
+        name = tr("Open orders of Diamond customers") if level == "diamond" else tr("Open orders of Silver customers")
+        wanted = CustomerLevel.DIAMOND if level == "diamond" else CustomerLevel.SILVER
+        self._drill(f"{name} · {self._name(region)}", lambda: service.level_orders(region.region_id, wanted))
 

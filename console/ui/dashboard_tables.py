@@ -65,6 +65,7 @@ def table(model: RowsModel, stretch: int = 0) -> QTableView:
     view.verticalHeader().hide()
     view.setWordWrap(False)
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(60)  # sized to the first rows' contents: 1,500 technicians' rows are not measured each time
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view

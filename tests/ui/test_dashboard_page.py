@@ -81,4 +81,13 @@ def test_a_desk_user_without_a_region_picks_one_or_sees_every_region(qtbot, demo
     page.period.setCurrentIndex(page.period.findData(Period.MONTH))
     qtbot.waitUntil(lambda: page.dashboard.period is Period.MONTH and not page._running, timeout=20_000)
     assert not page.dashboard.sla.bands.hourly
-    assert page.levels.model.rowCount() == 1 and page.load.people_model.rowCount() == len(page.dashboard.load.technicians)
+    assert page.levels.model.rowCount() == 0  # a section is painted when it is shown
+    page.tabs.setCurrentWidget(page.levels)
+    assert page.levels.model.rowCount() == 1 and page.levels.model.rows[0][0] == "Pudong"
+    page.tabs.setCurrentWidget(page.load)
+    assert page.load.people_model.rowCount() == len(page.dashboard.load.technicians)
+    page.levels.diamond.bar_clicked.emit(0)  # Pudong's Diamond customers' open orders
+    qtbot.waitUntil(lambda: bool(window.model.queue_filter.orders), timeout=10_000)
+    region = page.dashboard.region_id
+    diamond = {r.id for r in window.model.all_rows() if r.level.value == "diamond" and r.region_id == region and r.status.value != "resolved"}
+    assert window.model.queue_filter.orders == diamond

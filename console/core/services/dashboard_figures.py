@@ -156,10 +156,13 @@ class FieldFigures:
 
 @dataclass(frozen=True)
 class MonthRate:
+    """One month's survey answers; the orders behind them come from Dashboards.survey_orders(start, end)."""
+
     month: date
     very_satisfied: int
     answers: int
-    orders: np.ndarray = field(repr=False, compare=False)
+    start: datetime
+    end: datetime
 
     @property
     def rate(self) -> float | None:
@@ -188,10 +191,8 @@ class RegionLevels:
     name: str
     name_en: str
     customers: int
-    diamond: int
+    diamond: int  # customers; their open orders come from Dashboards.level_orders
     silver: int
-    diamond_orders: np.ndarray = field(repr=False, compare=False)  # open orders of its Diamond customers
-    silver_orders: np.ndarray = field(repr=False, compare=False)
     diamond_over: bool = False
     silver_over: bool = False
 

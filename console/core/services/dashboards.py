@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from console.core.domain.booking_rules import Travel
-from console.core.domain.enums import Band, CustomerLevel, FieldEventKind, OrderKind, SatisfactionRating, SlaStage
+from console.core.domain.enums import Band, CustomerLevel, FieldEventKind, OrderKind, SlaStage
 from console.core.services.dashboard_figures import (
     AtRisk,
     BandSeries,
@@ -110,6 +110,16 @@ class Dashboards:
         with self.database.reading() as session:
             return [(i, n, e) for _raw, i, n, e in q.regions(session)]
 
+    def level_orders(self, region_id: uuid.UUID, level: CustomerLevel) -> list:
+        """Raw ids of a region's open orders (not yet resolved) of customers at `level`: a quota bar drilled into."""
+        with self.database.reading() as session:
+            return q.level_orders(session, region_id, level.value)
+
+    def survey_orders(self, region_id: uuid.UUID | None, start: datetime, end: datetime) -> list:
+        """Raw ids of the orders whose survey was answered in [start, end): a month drilled into."""
+        with self.database.reading() as session:
+            return q.survey_orders(session, region_id, start, end)
+
     def compute(self, region_id: uuid.UUID | None, period: Period, now: datetime) -> Dashboard:
         with self.database.reading() as session:
             values = parameters(session)
@@ -117,9 +127,7 @@ class Dashboards:
             zone = calendar.zone
             start, end = period_span(period, now, zone)
             orders = q.order_columns(session, region_id, start, end)
-            customers = q.customers(session)
-            order_level = np.array([customers.get(c, ("", None))[0] for c in orders.customer], dtype=object)
-            sla, band_orders = _sla(session, orders, order_level, q.districts(session), start, now, period, calendar)
+            sla, band_orders = _sla(session, orders, q.districts(session), start, now, period, calendar)
             technicians = q.technicians(session, region_id)
             visits = q.visits(session, region_id, [t.id for t in technicians], start, end)
             travel = Travel(float(values["planning.road_factor"]), float(values["planning.speed_kmh"]))
@@ -128,8 +136,7 @@ class Dashboards:
                                 area_of(q.district_centres(session)))
             field = _field(session, region_id, orders, visits, start, min(end, now), zone)
             satisfaction = _satisfaction(session, region_id, start, min(end, now), zone)
-            levels = _levels(session, region_id, orders, order_level, customers,
-                             float(values["quota.diamond_max_share"]), float(values["quota.silver_max_share"]))
+            levels = _levels(session, region_id, float(values["quota.diamond_max_share"]), float(values["quota.silver_max_share"]))
         return Dashboard(region_id, period, start, end, now, sla, load, field, satisfaction, levels, band_orders)
 
 
@@ -148,7 +155,7 @@ def _buckets(period: Period, start: datetime, now: datetime, zone: ZoneInfo) -> 
     return starts or [start], hourly
 
 
-def _sla(session: Session, o: q.OrderColumns, order_level: np.ndarray, districts: dict, start: datetime, now: datetime,
+def _sla(session: Session, o: q.OrderColumns, districts: dict, start: datetime, now: datetime,
          period: Period, calendar: Any) -> tuple[SlaFigures, BandOrders]:
     zone = calendar.zone
     starts, hourly = _buckets(period, start, now, zone)
@@ -171,7 +178,8 @@ def _sla(session: Session, o: q.OrderColumns, order_level: np.ndarray, districts
     late = ~(o.finished <= o.due) & ~(o.paused <= o.due)
     breached = late & (o.due >= start.timestamp()) & (o.due < t_now)
     ids = o.ids[breached]
-    levels = order_level[breached]
+    level_of = q.levels_of(session, o.customer[breached])
+    levels = np.array([level_of.get(c, "") for c in o.customer[breached]], dtype=object)
     by_district = bars(o.district[breached], ids)
     by_district = [b.__class__(b.key, b.count, b.orders, *districts.get(b.key, ("—", "—"))) for b in by_district]
     soon = np.isnan(o.finished) & np.isnan(o.paused) & (o.due > t_now) & (o.due <= t_now + 3600)
@@ -236,43 +244,27 @@ def _same_day(resolved: float, returned: float, zone: ZoneInfo) -> bool:
 
 
 def _satisfaction(session: Session, region_id: uuid.UUID | None, start: datetime, until: datetime, zone: ZoneInfo) -> SatisfactionFigures:
+    """The twelve months up to `until`'s, counted in SQL; the dissatisfied answers from `start`."""
     local = until.astimezone(zone)
     back = local.year * 12 + local.month - 1 - 11  # eleven months before this one
-    first = date(back // 12, back % 12 + 1, 1)
-    since = _local(first, 0, zone).astimezone(UTC)
-    answers = q.field_events(session, region_id, FieldEventKind.SATISFACTION, since, until)
-    very = answers.rating == SatisfactionRating.VERY_SATISFIED
     firsts = [date((back + k) // 12, (back + k) % 12 + 1, 1) for k in range(13)]
-    edges = np.array([_local(m, 0, zone).timestamp() for m in firsts])
-    month_of = np.searchsorted(edges, answers.at, side="right") - 1
-    rates = []
-    for k, month in enumerate(firsts[:12]):
-        here = month_of == k
-        rates.append(MonthRate(month, int((here & very).sum()), int(here.sum()), _unique(answers.order[here])))
-    unhappy = (answers.rating == SatisfactionRating.DISSATISFIED) & (answers.at >= start.timestamp())
-    order = np.argsort(-answers.at[unhappy], kind="stable")
-    raw = answers.order[unhappy][order]
-    lines = q.order_lines(session, list(dict.fromkeys(raw[:200])))
-    listed = [Dissatisfied(q.order_id(i), *lines.get(i, ("", "")), str(r or ""), datetime.fromtimestamp(t, UTC))
-              for i, r, t in zip(raw[:200], answers.respondent[unhappy][order][:200], answers.at[unhappy][order][:200], strict=True)]
-    return SatisfactionFigures(rates, listed, _unique(raw))
+    edges = [_local(m, 0, zone).astimezone(UTC) for m in firsts]
+    counts = q.survey_months(session, region_id, edges)
+    rates = [MonthRate(month, very, answers, edges[k], edges[k + 1]) for k, (month, (very, answers)) in enumerate(zip(firsts, counts, strict=False))]
+    unhappy = q.dissatisfied(session, region_id, start, until)
+    lines = q.order_lines(session, list(dict.fromkeys(o for o, _r, _t in unhappy[:200])))
+    listed = [Dissatisfied(q.order_id(o), *lines.get(o, ("", "")), str(r or ""), t) for o, r, t in unhappy[:200]]
+    return SatisfactionFigures(rates, listed, _unique(np.array([o for o, _r, _t in unhappy], dtype=object)))
 
 
-def _levels(session: Session, region_id: uuid.UUID | None, o: q.OrderColumns, order_level: np.ndarray, customers: dict,
-            diamond_max: float, silver_max: float) -> LevelFigures:
-    open_now = np.isnan(o.finished)
-    per_region: dict = {}
-    for level, region in customers.values():
-        per_region.setdefault(region, []).append(level)
+def _levels(session: Session, region_id: uuid.UUID | None, diamond_max: float, silver_max: float) -> LevelFigures:
+    counts = q.level_counts(session)
     out = []
     for raw, rid, name, name_en in q.regions(session):
         if region_id is not None and rid != region_id:
             continue
-        levels = per_region.get(raw, [])
-        mine = open_now & (o.region == raw)
-        of_level = {lv: o.ids[mine & (order_level == lv)] for lv in (CustomerLevel.DIAMOND.value, CustomerLevel.SILVER.value)}
-        total = len(levels)
-        diamond, silver = levels.count(CustomerLevel.DIAMOND.value), levels.count(CustomerLevel.SILVER.value)
-        out.append(RegionLevels(rid, name, name_en, total, diamond, silver, of_level["diamond"], of_level["silver"],
+        total = sum(n for (r, _lv), n in counts.items() if r == raw)
+        diamond, silver = counts.get((raw, CustomerLevel.DIAMOND.value), 0), counts.get((raw, CustomerLevel.SILVER.value), 0)
+        out.append(RegionLevels(rid, name, name_en, total, diamond, silver,
                                 total > 0 and diamond / total > diamond_max, total > 0 and silver / total > silver_max))
     return LevelFigures(out, diamond_max, silver_max)

@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import String, and_, func, or_, select, text, type_coerce
+from sqlalchemy import String, and_, case, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session, aliased
 
-from console.core.domain.enums import AppointmentStatus, FieldEventKind, OrderStatus
+from console.core.domain.enums import AppointmentStatus, FieldEventKind, OrderStatus, SatisfactionRating
 from console.core.store.models import (
     Appointment,
     AppointmentOrder,
@@ -280,10 +280,58 @@ def field_events(session: Session, region_id: uuid.UUID | None, kind: FieldEvent
         seconds(cols[2]) if kind is FieldEventKind.EXCEPTION else np.full(n, np.nan))
 
 
-def customers(session: Session) -> dict[Any, tuple[str, Any]]:
-    """Raw customer id -> (level value, raw region id), every customer held."""
-    return {c: (str(lv), r) for c, lv, r in _run(session,
-        select(_raw(Customer.id), _raw(Customer.level), _raw(Customer.region_id)).where(Customer.deleted.is_(False)))}
+def levels_of(session: Session, raw_customer_ids: Sequence[Any]) -> dict[Any, str]:
+    """Raw customer id -> level value, for these customers."""
+    out: dict[Any, str] = {}
+    ids = [order_id(i) for i in dict.fromkeys(raw_customer_ids)]
+    for at in range(0, len(ids), 500):
+        out.update((c, str(lv)) for c, lv in _run(session, select(_raw(Customer.id), _raw(Customer.level))
+                                                  .where(Customer.id.in_(ids[at:at + 500]))))
+    return out
+
+
+def level_counts(session: Session) -> dict[tuple[Any, str], int]:
+    """(raw region id, level value) -> customers held."""
+    query = (select(_raw(Customer.region_id), _raw(Customer.level), func.count()).where(Customer.deleted.is_(False))
+             .group_by(Customer.region_id, Customer.level))
+    return {(r, str(lv)): n for r, lv, n in _run(session, query)}
+
+
+def level_orders(session: Session, region_id: uuid.UUID, level: str) -> list[Any]:
+    """Raw ids of the region's orders open and not yet resolved of customers at `level`."""
+    query = (select(_raw(WorkOrder.id)).join(Customer, Customer.id == WorkOrder.customer_id)
+             .where(text(OPEN_STATUS_SQL), WorkOrder.status != OrderStatus.RESOLVED, WorkOrder.deleted.is_(False),
+                    WorkOrder.region_id == region_id, Customer.level == level))
+    return [r[0] for r in _run(session, query)]
+
+
+def _surveys(region_id: uuid.UUID | None, start: datetime, end: datetime, *columns: Any) -> Any:
+    query = select(*columns).where(FieldEvent.deleted.is_(False), FieldEvent.kind == FieldEventKind.SATISFACTION,
+                                   FieldEvent.occurred_at >= start, FieldEvent.occurred_at < end)
+    if region_id is not None:
+        query = query.join(WorkOrder, WorkOrder.id == FieldEvent.order_id).where(WorkOrder.region_id == region_id)
+    return query
+
+
+def survey_months(session: Session, region_id: uuid.UUID | None, edges: Sequence[datetime]) -> list[tuple[int, int]]:
+    """(very satisfied, answers) per span between consecutive `edges`, counted in SQL (no row comes out)."""
+    month = case(*[(FieldEvent.occurred_at < edge, k) for k, edge in enumerate(edges[1:])], else_=-1)
+    very = func.sum(case((FieldEvent.rating == SatisfactionRating.VERY_SATISFIED, 1), else_=0))
+    query = _surveys(region_id, edges[0], edges[-1], month, very, func.count()).group_by(month)
+    found = {k: (int(v or 0), int(n)) for k, v, n in _run(session, query)}
+    return [found.get(k, (0, 0)) for k in range(len(edges) - 1)]
+
+
+def survey_orders(session: Session, region_id: uuid.UUID | None, start: datetime, end: datetime) -> list[Any]:
+    """Raw ids of the orders answered about in [start, end)."""
+    return list(dict.fromkeys(r[0] for r in _run(session, _surveys(region_id, start, end, _raw(FieldEvent.order_id)))))
+
+
+def dissatisfied(session: Session, region_id: uuid.UUID | None, start: datetime, end: datetime) -> list[tuple[Any, Any, Any]]:
+    """(raw order id, respondent value, occurred) of the dissatisfied answers in [start, end), newest first."""
+    query = (_surveys(region_id, start, end, _raw(FieldEvent.order_id), _raw(FieldEvent.respondent), FieldEvent.occurred_at)
+             .where(FieldEvent.rating == SatisfactionRating.DISSATISFIED).order_by(FieldEvent.occurred_at.desc(), FieldEvent.id))
+    return [tuple(r) for r in _run(session, query)]
 
 
 def order_lines(session: Session, raw_ids: Sequence[Any]) -> dict[Any, tuple[str, str]]:

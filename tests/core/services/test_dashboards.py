@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from console.core.domain.enums import Band
+from console.core.domain.enums import Band, CustomerLevel
 from console.core.services.dashboard_figures import Period, order_ids
 from console.core.services.dashboards import PAUSED, Dashboards, period_span
 from tests.core.services.dashboard_cases import NOW, SH, Centre, at, build
@@ -106,14 +106,17 @@ def test_satisfaction_is_the_very_satisfied_share_per_month_over_twelve_months(c
     assert [m.month for m in months] == [date(2025, 12, 1)] + [date(2026, m, 1) for m in range(1, 12)]
     rates = {m.month: (m.very_satisfied, m.answers) for m in months if m.answers}
     assert rates == {date(2025, 12, 1): (1, 1), date(2026, 10, 1): (1, 2), date(2026, 11, 1): (1, 2)}
-    assert ids(months[-1].orders) == centre.ids("O3", "O4")
+    assert (months[-1].start, months[-1].end) == (at(0, day=1), at(0, day=1, month=12))
+    assert ids(Dashboards(centre.database).survey_orders(centre.r1, months[-1].start, months[-1].end)) == centre.ids("O3", "O4")
     assert [(d.order_id, d.respondent) for d in day.satisfaction.dissatisfied] == [(centre.orders["O4"], "customer")]
 
 
 def test_customer_levels_are_flagged_over_their_quota(centre, day) -> None:
     (one,) = day.levels.regions
     assert (one.customers, one.diamond, one.silver, one.diamond_over, one.silver_over) == (10, 2, 2, True, False)
-    assert ids(one.diamond_orders) == centre.ids("O2") and ids(one.silver_orders) == centre.ids("O5")
+    dashboards = Dashboards(centre.database)
+    assert ids(dashboards.level_orders(centre.r1, CustomerLevel.DIAMOND)) == centre.ids("O2")  # open, not yet resolved
+    assert ids(dashboards.level_orders(centre.r1, CustomerLevel.SILVER)) == centre.ids("O5")  # not O3, resolved
     assert (day.levels.diamond_max, day.levels.silver_max) == (0.10, 0.20)
 
 

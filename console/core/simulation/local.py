@@ -95,8 +95,8 @@ class LocalPort:
         actions = self._lifecycle(self._database, self._users[tech.technician_id], self._clock, desk_id="field")
         outcome = actions.seen({visit.order_id: visit.version}).for_technician(tech.technician_id).accept([visit.order_id])
         if outcome.refused:
-            why = outcome.refused[visit.order_id][1]
-            return Answer(409 if why.value in ("changed_elsewhere", "accepted", "not_open") else 403, why.value)
+            why = outcome.refused[visit.order_id][1]  # (as the centre's accept endpoint answers it)
+            return Answer({"not_found": 404, "not_assigned": 403}.get(why.value, 409), why.value)
         return self._changed(Answer(200), orders={visit.order_id})
 
     def position(self, tech: TechnicianRef, latitude: float, longitude: float, at: datetime) -> Answer:

@@ -11,7 +11,7 @@ from console.core.store.models import Site
 from console.sync.conflicts import Conflicts
 from console.ui.sync_status import DeskSync, SyncBridge
 from tests.fixtures.centre import auth, login
-from tests.sync.test_field_views import _an_assigned_order, _at, _post, _technician_headers
+from tests.sync.field_helpers import an_assigned_order, at, post, technician_headers
 from tests.ui.helpers import FakeClock, desk_window
 
 
@@ -26,10 +26,10 @@ def test_each_tab_of_a_synced_console_shows_the_fields_reports_live(qtbot, centr
     window.refresh()
     window.field_dock.show()
     panel = window.field
-    order = (_an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, kind=OrderKind.PROVISIONING)
-             or _an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED))
-    other = _an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, not_in=(order.id,))
-    headers, other_headers = _technician_headers(base, central, order.assignee_id), _technician_headers(base, central, other.assignee_id)
+    order = (an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, kind=OrderKind.PROVISIONING)
+             or an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED))
+    other = an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, not_in=(order.id,))
+    headers, other_headers = technician_headers(base, central, order.assignee_id), technician_headers(base, central, other.assignee_id)
     with central.reading() as s:
         site = s.get(Site, order.site_id)
 
@@ -37,17 +37,17 @@ def test_each_tab_of_a_synced_console_shows_the_fields_reports_live(qtbot, centr
         panel.tabs.setCurrentIndex(tab)
         return any(found(row) for row in panel.models[tab].rows)
 
-    _post(base, other_headers, f"/field/orders/{other.id}/exception", {"kind": "fiber_port_taken", "note": "端口占用", "at": _at(3)})
+    post(base, other_headers, f"/field/orders/{other.id}/exception", {"kind": "fiber_port_taken", "note": "端口占用", "at": at(3)})
     qtbot.waitUntil(lambda: shows(panel.EXCEPTIONS, lambda r: r.order_id == other.id and r.reissued_number), timeout=20_000)
-    _post(base, headers, f"/field/orders/{order.id}/check-in", {"latitude": site.latitude + 0.01, "longitude": site.longitude, "at": _at(30)})
+    post(base, headers, f"/field/orders/{order.id}/check-in", {"latitude": site.latitude + 0.01, "longitude": site.longitude, "at": at(30)})
     qtbot.waitUntil(lambda: shows(panel.CHECK_INS, lambda r: r.order_id == order.id and r.off_site), timeout=20_000)
     model = panel.models[panel.CHECK_INS]
     row = next(n for n, r in enumerate(model.rows) if r.order_id == order.id)
     assert model.index(row, model.DISTANCE).data(Qt.ItemDataRole.ForegroundRole).name() == "#b91c1c"  # flagged in colour
-    _post(base, headers, f"/field/orders/{order.id}/test-result", {"at": _at(20), "results": {"ping_ms": 2.5}})
-    _post(base, headers, f"/field/orders/{order.id}/delivery-report", {"at": _at(10), "results": {"report_no": "DR-LIVE"}})
-    _post(base, headers, f"/field/orders/{order.id}/signature", {"channel": "sms_link", "at": _at(5)})
+    post(base, headers, f"/field/orders/{order.id}/test-result", {"at": at(20), "results": {"ping_ms": 2.5}})
+    post(base, headers, f"/field/orders/{order.id}/delivery-report", {"at": at(10), "results": {"report_no": "DR-LIVE"}})
+    post(base, headers, f"/field/orders/{order.id}/signature", {"channel": "sms_link", "at": at(5)})
     qtbot.waitUntil(lambda: shows(panel.DELIVERY, lambda r: r.order_id == order.id and r.signature == "sms_link"), timeout=20_000)
     admin = auth(login(base, "admin").json()["token"])
-    _post(base, admin, f"/surveys/{order.id}", {"respondent": "account_manager", "rating": "very_satisfied", "at": _at(1)})
+    post(base, admin, f"/surveys/{order.id}", {"respondent": "account_manager", "rating": "very_satisfied", "at": at(1)})
     qtbot.waitUntil(lambda: shows(panel.SURVEYS, lambda r: r.order_id == order.id), timeout=20_000)

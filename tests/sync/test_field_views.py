@@ -6,78 +6,40 @@ pushed and run again at the centre."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
 
 import requests
 from sqlalchemy import func, select
 
-from central.users import set_password
-from console.core.domain.enums import ExceptionKind, OrderKind, OrderStatus, PauseReason, Role
+from console.core.domain.enums import ExceptionKind, OrderKind, OrderStatus, PauseReason
 from console.core.services.field_desk import FieldDesk
 from console.core.services.field_views import FieldViews
-from console.core.store.models import Customer, OutboxMessage, Site, SlaPause, Technician, User, WorkOrder
-from tests.fixtures.centre import PASSWORD, auth, login
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _at(minutes_ago: float = 0) -> str:
-    return (_now() - timedelta(minutes=minutes_ago)).isoformat()
-
-
-def _an_assigned_order(central, region_id: uuid.UUID, status: OrderStatus, *, kind: OrderKind | None = None,
-                       not_in: tuple = ()) -> WorkOrder:
-    with central.reading() as s:
-        query = select(WorkOrder).where(WorkOrder.region_id == region_id, WorkOrder.status == status,
-                                        WorkOrder.assignee_id.is_not(None), WorkOrder.id.not_in(not_in or [uuid.uuid4()]))
-        if kind is not None:
-            query = query.where(WorkOrder.kind == kind)
-        return s.scalars(query.order_by(WorkOrder.number)).first()
-
-
-def _technician_headers(base: str, central, technician_id: uuid.UUID) -> dict[str, str]:
-    """The technician's app account (made once), logged in."""
-    with central.unit_of_work() as s:
-        technician = s.get(Technician, technician_id)
-        username = f"app-{technician.employee_no}"
-        if s.scalar(select(User.id).where(User.username == username)) is None:
-            s.add(User(username=username, display_name=technician.name, role=Role.TECHNICIAN, region_id=technician.region_id,
-                       technician_id=technician.id, active=True))
-    with central.unit_of_work() as s:
-        set_password(s, username, PASSWORD)
-    return auth(login(base, username).json()["token"])
-
-
-def _post(base: str, headers: dict, path: str, body: dict) -> requests.Response:
-    answer = requests.post(f"{base}{path}", json=body, headers=headers, timeout=20)
-    assert answer.status_code in (200, 204), (path, answer.status_code, answer.text)
-    return answer
+from console.core.store.models import Customer, OutboxMessage, Site, SlaPause, Technician, WorkOrder
+from tests.fixtures.centre import auth, login
+from tests.sync.field_helpers import an_assigned_order, at, now, post, technician_headers
 
 
 def test_each_report_from_the_field_appears_in_the_desks_field_view(centre, make_desk) -> None:
     base, central, _url = centre
     desk = make_desk("a")  # a dispatcher of the central region
     views = FieldViews(desk.database, desk.user.region_id)
-    order = (_an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, kind=OrderKind.PROVISIONING)
-             or _an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED))
-    headers = _technician_headers(base, central, order.assignee_id)
+    order = (an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, kind=OrderKind.PROVISIONING)
+             or an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED))
+    headers = technician_headers(base, central, order.assignee_id)
     with central.reading() as s:
         site = s.get(Site, order.site_id)
-    _post(base, headers, f"/field/orders/{order.id}/check-in",
-          {"latitude": site.latitude + 900 / 111_195, "longitude": site.longitude, "at": _at(30)})
-    _post(base, headers, f"/field/orders/{order.id}/test-result", {"at": _at(20), "results": {"ping_ms": 3.4, "down_mbps": 98.2}})
-    _post(base, headers, f"/field/orders/{order.id}/delivery-report", {"at": _at(10), "results": {"report_no": "DR-SYNC-1"}})
+    post(base, headers, f"/field/orders/{order.id}/check-in",
+          {"latitude": site.latitude + 900 / 111_195, "longitude": site.longitude, "at": at(30)})
+    post(base, headers, f"/field/orders/{order.id}/test-result", {"at": at(20), "results": {"ping_ms": 3.4, "down_mbps": 98.2}})
+    post(base, headers, f"/field/orders/{order.id}/delivery-report", {"at": at(10), "results": {"report_no": "DR-SYNC-1"}})
     desk.worker.pull_once()
     check_in = next(r for r in views.check_ins().rows if r.order_id == order.id)
     assert check_in.off_site and 880 < check_in.distance_m < 920 and check_in.flagged
     delivery = next(r for r in views.deliveries() if r.order_id == order.id)
     assert (delivery.status, delivery.signature, delivery.report, delivery.tests["ping_ms"]) == (OrderStatus.RESOLVED, "awaiting", "DR-SYNC-1", 3.4)
 
-    _post(base, headers, f"/field/orders/{order.id}/signature", {"channel": "on_site", "at": _at(5)})
+    post(base, headers, f"/field/orders/{order.id}/signature", {"channel": "on_site", "at": at(5)})
     admin = auth(login(base, "admin").json()["token"])
-    _post(base, admin, f"/surveys/{order.id}", {"respondent": "customer", "rating": "dissatisfied", "comment": "装机拖了两天", "at": _at(1)})
+    post(base, admin, f"/surveys/{order.id}", {"respondent": "customer", "rating": "dissatisfied", "comment": "装机拖了两天", "at": at(1)})
     desk.worker.pull_once()
     delivery = next(r for r in views.deliveries() if r.order_id == order.id)
     assert (delivery.status, delivery.signature) == (OrderStatus.CLOSED, "on_site")
@@ -85,10 +47,10 @@ def test_each_report_from_the_field_appears_in_the_desks_field_view(centre, make
     survey = next(r for r in views.surveys() if r.order_id == order.id)
     assert (survey.rating.value, survey.comment) == ("dissatisfied", "装机拖了两天")
 
-    other = _an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, not_in=(order.id,))
-    other_headers = _technician_headers(base, central, other.assignee_id)
-    reissued = _post(base, other_headers, f"/field/orders/{other.id}/exception",
-                     {"kind": "fiber_port_taken", "note": "3-12 端口已被占用", "at": _at(3)}).json()
+    other = an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED, not_in=(order.id,))
+    other_headers = technician_headers(base, central, other.assignee_id)
+    reissued = post(base, other_headers, f"/field/orders/{other.id}/exception",
+                     {"kind": "fiber_port_taken", "note": "3-12 端口已被占用", "at": at(3)}).json()
     desk.worker.pull_once()
     row = next(r for r in views.exceptions() if r.order_id == other.id)
     assert (row.reissued_number, row.reissued_id, row.clock) == (reissued["number"], uuid.UUID(reissued["id"]), "run_on")
@@ -106,15 +68,15 @@ def _counts(central) -> tuple[int, ...]:
 def test_a_survey_for_an_order_not_closed_and_an_exception_for_a_closed_one_are_refused_at_the_centre(centre, make_desk) -> None:
     base, central, _url = centre
     desk = make_desk("a")
-    order = _an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED)
-    closed = _an_assigned_order(central, desk.user.region_id, OrderStatus.CLOSED)
-    headers = _technician_headers(base, central, closed.assignee_id)
+    order = an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED)
+    closed = an_assigned_order(central, desk.user.region_id, OrderStatus.CLOSED)
+    headers = technician_headers(base, central, closed.assignee_id)
     admin = auth(login(base, "admin").json()["token"])
     before = _counts(central)
-    answer = requests.post(f"{base}/surveys/{order.id}", json={"respondent": "customer", "rating": "satisfied", "at": _at()},
+    answer = requests.post(f"{base}/surveys/{order.id}", json={"respondent": "customer", "rating": "satisfied", "at": at()},
                            headers=admin, timeout=10)
     assert answer.status_code == 409 and "only a completed order can be rated" in answer.json()["detail"]
-    answer = requests.post(f"{base}/field/orders/{closed.id}/exception", json={"kind": "fiber_port_taken", "note": "x", "at": _at()},
+    answer = requests.post(f"{base}/field/orders/{closed.id}/exception", json={"kind": "fiber_port_taken", "note": "x", "at": at()},
                            headers=headers, timeout=10)
     assert answer.status_code == 409 and "the order is closed: the field cannot report on it" in answer.json()["detail"]
     assert _counts(central) == before
@@ -123,12 +85,12 @@ def test_a_survey_for_an_order_not_closed_and_an_exception_for_a_closed_one_are_
 def test_the_supervisors_rules_decide_what_a_reported_exception_does(centre, make_desk) -> None:
     base, central, _url = centre
     supervisor = make_desk("s", "supervisor.central")
-    FieldDesk(supervisor.database, supervisor.user, _now).set_exception_rule(
+    FieldDesk(supervisor.database, supervisor.user, now).set_exception_rule(
         ExceptionKind.FIBER_PORT_BROKEN, False, "pause", "本季度端口损坏先修复再施工，不改派")
     assert supervisor.worker.push_once() and supervisor.replica.counts().conflicts == 0
-    order = _an_assigned_order(central, supervisor.user.region_id, OrderStatus.DISPATCHED)
-    headers = _technician_headers(base, central, order.assignee_id)
-    kept = _post(base, headers, f"/field/orders/{order.id}/exception", {"kind": "fiber_port_broken", "note": "端口损坏", "at": _at(1)}).json()
+    order = an_assigned_order(central, supervisor.user.region_id, OrderStatus.DISPATCHED)
+    headers = technician_headers(base, central, order.assignee_id)
+    kept = post(base, headers, f"/field/orders/{order.id}/exception", {"kind": "fiber_port_broken", "note": "端口损坏", "at": at(1)}).json()
     assert (uuid.UUID(kept["id"]), kept["created"]) == (order.id, False)  # kept, not re-issued
     with central.reading() as s:
         assert s.get(WorkOrder, order.id).status is OrderStatus.DISPATCHED
@@ -142,11 +104,11 @@ def test_the_supervisors_rules_decide_what_a_reported_exception_does(centre, mak
 def test_the_desk_raises_an_exception_and_re_dispatches_in_one_action_run_again_at_the_centre(centre, make_desk) -> None:
     _base, central, _url = centre
     desk = make_desk("a")
-    order = _an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED)
+    order = an_assigned_order(central, desk.user.region_id, OrderStatus.DISPATCHED)
     with desk.database.reading() as s:
         technician = s.scalars(select(Technician).where(Technician.region_id == desk.user.region_id, Technician.active.is_(True),
                                                         Technician.id != order.assignee_id).order_by(Technician.name)).first()
-    FieldDesk(desk.database, desk.user, _now, provisional_numbers=True).raise_exception(  # (as the desk's services build it)
+    FieldDesk(desk.database, desk.user, now, provisional_numbers=True).raise_exception(  # (as the desk's services build it)
         order.id, ExceptionKind.OPTICAL_BOX_UNUSABLE, "客户光猫损坏", technician.id)
     with desk.database.reading() as s:
         provisional = s.scalars(select(WorkOrder.number).where(WorkOrder.replaces_order_id == order.id)).one()
@@ -166,15 +128,15 @@ def test_the_desk_raises_an_exception_and_re_dispatches_in_one_action_run_again_
 def test_a_sign_off_and_a_signature_link_sent_again_reach_the_centre_and_the_other_desk(centre, make_desk) -> None:
     base, central, _url = centre
     supervisor, dispatcher = make_desk("s", "supervisor.central"), make_desk("d")
-    order = _an_assigned_order(central, supervisor.user.region_id, OrderStatus.DISPATCHED)
-    headers = _technician_headers(base, central, order.assignee_id)
+    order = an_assigned_order(central, supervisor.user.region_id, OrderStatus.DISPATCHED)
+    headers = technician_headers(base, central, order.assignee_id)
     with central.reading() as s:
         site = s.get(Site, order.site_id)
-    _post(base, headers, f"/field/orders/{order.id}/check-in", {"latitude": site.latitude + 0.01, "longitude": site.longitude, "at": _at(9)})
-    _post(base, headers, f"/field/orders/{order.id}/delivery-report", {"at": _at(5), "results": {"report_no": "DR-2"}})
+    post(base, headers, f"/field/orders/{order.id}/check-in", {"latitude": site.latitude + 0.01, "longitude": site.longitude, "at": at(9)})
+    post(base, headers, f"/field/orders/{order.id}/delivery-report", {"at": at(5), "results": {"report_no": "DR-2"}})
     supervisor.worker.pull_once()
     check_in = next(r for r in FieldViews(supervisor.database, supervisor.user.region_id).check_ins().rows if r.order_id == order.id)
-    field = FieldDesk(supervisor.database, supervisor.user, _now)
+    field = FieldDesk(supervisor.database, supervisor.user, now)
     field.sign_off_check_in(order.id, check_in.event_id, "电话核实在现场")
     field.resend_signature_link(order.id)
     assert supervisor.worker.push_once() and supervisor.replica.counts().conflicts == 0

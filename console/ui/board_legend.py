@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from console.core.domain.enums import Band, OrderKind
 from console.core.domain.positions import PlanPlace
@@ -99,17 +99,26 @@ class BoardLegend(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("BoardLegend { background: white; }")
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(3)
+        columns = QHBoxLayout(self)  # the bars' fills and edges (and the names' marks) left, the board's marks right
+        columns.setSpacing(18)
+        self._grids = []
+        for _side in range(2):
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(10)
+            grid.setVerticalSpacing(3)
+            grid.setColumnStretch(1, 1)  # room to spare goes to the words (wrapped to their width), not the samples
+            columns.addLayout(grid)
+            self._grids.append(grid)
         self.entries: list[str] = []
-        self._grid = grid
+        self._rows = [0, 0]
+        self._side = 0
         self._heading(self.tr("Fill: how urgent the visit's orders are"))
         for band in Band:
             self._entry(_bar(style_code(band, OrderKind.FAULT, False, False)), sla_format.band_name(band))
         self._heading(self.tr("Edge: the kind of order"))
         for kind in OrderKind:
             self._entry(_bar(style_code(Band.GREEN, kind, False, False), edge_only=True), labels.name(kind))
+        self._side = 1
         self._heading(self.tr("Marks"))
         green_fault = style_code(Band.GREEN, OrderKind.FAULT, False, False)
         self._entry(_bar(style_code(Band.GREEN, OrderKind.FAULT, True, False)), self.tr("Proposed: not yet confirmed with the customer"))
@@ -122,23 +131,33 @@ class BoardLegend(QFrame):
         self._entry(_percent, self.tr("Utilisation for the days shown: visits and travel against shift time, breaks "
                                       "excluded; amber from 85%, red over 100%, – without a shift"))
         self._entry(_ghosts, self.tr("While dragging: fits · needs a reason · cannot be saved"))
-        self._heading(self.tr("Beside the name: where the technician is against the plan"))
+        self._side = 0
+        self._heading(self.tr("Beside the name: where the technician is"))
         for place in PlanPlace:
             self._entry(_place(place), place_text(place))
+        for grid, rows in zip(self._grids, self._rows, strict=True):
+            grid.setRowStretch(rows, 1)  # the shorter column's lines stay together at the top
+
+    def _next_row(self) -> tuple[QGridLayout, int]:
+        """The column being filled and its next row."""
+        row = self._rows[self._side]
+        self._rows[self._side] += 1
+        return self._grids[self._side], row
 
     def _heading(self, text: str) -> None:
         label = QLabel(f"<b>{text}</b>")
-        self._grid.addWidget(label, self._grid.rowCount(), 0, 1, 2)
+        grid, row = self._next_row()
+        grid.addWidget(label, row, 0, 1, 2)
         self.entries.append(text)
 
     def _entry(self, paint: Paint, text: str) -> None:
-        row = self._grid.rowCount()
-        self._grid.addWidget(_swatch(paint), row, 0)
+        grid, row = self._next_row()
+        grid.addWidget(_swatch(paint), row, 0)
         label = QLabel(text)
         label.setWordWrap(True)
         label.setMinimumWidth(260)
         label.setMaximumWidth(380)
-        self._grid.addWidget(label, row, 1)
+        grid.addWidget(label, row, 1)
         self.entries.append(text)
 
 

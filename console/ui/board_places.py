@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from console.core.changes import Changes
@@ -34,11 +34,11 @@ COLOURS = {
     PlanPlace.NO_POSITION: QColor("#9e9e9e"),
 }
 _NAMES = {
-    PlanPlace.ON_SITE: "On site: at the site of the visit planned now (or early at the next)",
-    PlanPlace.ON_THE_WAY: "On the way: between visits, the next one not started yet",
-    PlanPlace.LATE: "Late: the visit's planned start has passed and they are not at its site",
-    PlanPlace.FREE: "Free: nothing more planned today",
-    PlanPlace.NO_POSITION: "No position from the field app in the last 15 minutes",
+    PlanPlace.ON_SITE: QT_TRANSLATE_NOOP("BoardPlaces", "On site: at the visit under way, or early at the next"),
+    PlanPlace.ON_THE_WAY: QT_TRANSLATE_NOOP("BoardPlaces", "On the way: between visits"),
+    PlanPlace.LATE: QT_TRANSLATE_NOOP("BoardPlaces", "Late: a visit has started and they are not at its site"),
+    PlanPlace.FREE: QT_TRANSLATE_NOOP("BoardPlaces", "Free: nothing more planned today"),
+    PlanPlace.NO_POSITION: QT_TRANSLATE_NOOP("BoardPlaces", "No position from the field app for 15 minutes"),
 }
 
 

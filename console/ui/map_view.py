@@ -188,11 +188,10 @@ class MapView(QWidget):
         self._area = service_area([(d[2], d[3]) for d in districts]) if districts else None
         centre = (sum(d[2] for d in districts) / len(districts), sum(d[3] for d in districts) / len(districts)) if districts else (31.23, 121.47)
         stale = f"{self._stale_after.total_seconds() / 60:.0f}"
-        legend = {b.value: sla_format.band_name(b) for b in Band} | {
-            "technician": self.tr("Technician"), "technician_fresh": self.tr("Technician"),
-            "technician_faded": self.tr("Technician, position over %1 min old").replace("%1", stale),
-            "technician_grey": self.tr("Technician, position over %1 h old").replace(
-                "%1", f"{max(GREY_AFTER, self._stale_after).total_seconds() / 3600:.0f}")}
+        legend = {b.value: sla_format.band_name(b) for b in Band} | {  # "Technician seen ◆ lately ◆ 60+ min ago ◆ 2+ h ago"
+            "technician": self.tr("Technician seen"), "technician_fresh": self.tr("lately"),
+            "technician_faded": self.tr("%1+ min ago").replace("%1", stale),
+            "technician_grey": self.tr("%1+ h ago").replace("%1", f"{max(GREY_AFTER, self._stale_after).total_seconds() / 3600:.0f}")}
         points = [{"name": d[1] if self._english else d[0], "lat": d[2], "lon": d[3]} for d in districts]
         tile_url, attribution, native_zoom = self._tile_source(basemap)
         texts = {"lasso": self.tr("Lasso: draw around sites to select their orders (Esc cancels)")}

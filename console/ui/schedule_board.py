@@ -23,6 +23,7 @@ from console.ui import labels, sla_format
 from console.ui.board_items import ROW_PAD, BoardViewBox, GroupLayer, RectLayer, RowAxis, VisitLayer
 from console.ui.board_layout import Bars, BoardLayout, style_parts
 from console.ui.board_legend import LegendButton
+from console.ui.board_places import place_text
 from console.ui.board_rows import RowGeometry, matching_rows, row_heights
 from console.ui.board_styles import BREAK, GHOST, NOW, SHIFT, TRAVEL, flat, ghost_style, text_colour, visit_style
 from console.ui.finding_text import describe
@@ -338,6 +339,11 @@ class ScheduleBoard(QWidget):
         if self.layout_data is None:
             return
         point = self.viewbox.mapSceneToView(scene_pos)
+        if self.rows_axis.sceneBoundingRect().contains(scene_pos):  # a name: where the technician is, said in words
+            row = self.row_geometry.row_at(point.y())
+            place = self.rows_axis.places.get(row) if row is not None else None
+            self.plot.setToolTip(f"{self.layout_data.rows[row].label}\n{place_text(place)}" if place is not None else "")
+            return
         index = self._hit(point.x(), point.y())
         if index is None:
             self.plot.setToolTip("")

@@ -262,9 +262,9 @@ var DeskMap = (function () {
       var div = L.DomUtil.create("div", "legend");
       div.innerHTML = ["breached", "red", "amber", "green"].map(function (b) {
         return '<i style="background:' + COLOURS[b] + '"></i>' + texts[b];
-      }).join("<br>") + ["fresh", "faded", "grey"].map(function (look) {
-        return '<br><span class="tech-dot ' + look + '" style="display:inline-block;margin:0 6px 0 2px;width:8px;height:8px"></span>' +
-               (texts["technician_" + look] || texts.technician);
+      }).join("<br>") + "<br>" + texts.technician + ["fresh", "faded", "grey"].map(function (look) {  // one line: "seen ◆ lately ◆ 60+ min ago ◆ 2+ h ago"
+        return '<span class="tech-dot ' + look + '" style="display:inline-block;margin:0 5px 0 8px;width:8px;height:8px"></span>' +
+               (texts["technician_" + look] || look);
       }).join("");
       return div;
     };

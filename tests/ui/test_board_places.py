@@ -82,3 +82,16 @@ def test_the_legend_explains_the_marks(arranged_page) -> None:
     entries = page.board.legend_button.legend.entries
     for place in PlanPlace:
         assert place_text(place) in entries
+
+
+def test_the_name_says_where_the_technician_is(arranged_page) -> None:
+    from PySide6.QtCore import QPointF
+
+    page, arranged = arranged_page
+    board = page.board
+    row = board.layout_data.row_of[arranged["late"][0]]
+    board.viewbox.setYRange(board.row_geometry.top[row], board.row_geometry.top[row] + 6, padding=0)  # the row in view
+    middle = board.viewbox.mapViewToScene(QPointF(0, board.row_geometry.top[row] + 0.5)).y()
+    over_name = QPointF(board.rows_axis.sceneBoundingRect().center().x(), middle)
+    board.plot.scene().sigMouseMoved.emit(over_name)
+    assert board.plot.toolTip() == f"{board.layout_data.rows[row].label}\n{place_text(PlanPlace.LATE)}"

@@ -74,4 +74,4 @@ def test_a_changed_technician_moves_in_place_and_ages(map_window, qtbot, demo_db
 
 def test_the_legend_says_what_faded_and_grey_mean(map_window, qtbot) -> None:
     text = js(qtbot, map_window, "document.querySelector('.legend').textContent")
-    assert "position over 60 min old" in text and "position over 2 h old" in text
+    assert "Technician seen" in text and "60+ min ago" in text and "2+ h ago" in text

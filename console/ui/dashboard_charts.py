@@ -21,6 +21,14 @@ STACK = (Band.GREEN.value, Band.AMBER.value, Band.RED.value, Band.BREACHED.value
 HIGHLIGHT = QColor("#2563eb")
 MUTED = QColor("#94a3b8")
 GRID = 0.2
+MIN_SLOTS = 4  # category charts keep room for four bars
+
+
+def _whole_step(span: float) -> int:
+    """A step of whole numbers giving about five ticks over `span` (1, 2, 5, 10, 20, ...)."""
+    raw = max(1.0, span / 5)
+    power = 10 ** int(np.floor(np.log10(raw)))
+    return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
 def band_colour(key: str) -> QColor:
@@ -89,7 +97,7 @@ class BandChart(Chart):
         self.axis = pg.DateAxisItem(orientation="bottom")
         super().__init__(title, parent, {"bottom": self.axis})
         self.plot.plotItem.getViewBox().setDefaultPadding(0.02)
-        self.legend = self.plot.addLegend(offset=(8, 4), colCount=5, labelTextColor="#1e293b")
+        self.legend = self.plot.addLegend(offset=(8, 4), colCount=6, labelTextColor="#1e293b")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         empty = np.zeros(0)
         # Built once, given new data each time (a new item per refresh costs a scene rebuild).
@@ -102,6 +110,7 @@ class BandChart(Chart):
             self.layers[key] = pg.BarGraphItem(x=empty, height=empty, width=1.0, brush=colour, pen=pg.mkPen(None))
             self.plot.addItem(self.layers[key])
             self.legend.addItem(self.layers[key], band_label(key))
+        self.legend.addItem(self.shade, QCoreApplication.translate("DashboardPage", "Not a working day"))
         self._starts = np.zeros(0)
         self._stack: dict[str, np.ndarray] = {}
         self._top = np.zeros(0)
@@ -185,16 +194,17 @@ class CategoryBars(Chart):
         empty = np.zeros(0)
         self.bars = pg.BarGraphItem(x0=empty, y=empty, height=0.7, width=empty, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.limit = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#b91c1c", width=1.5, style=Qt.PenStyle.DashLine))
+        self.limit = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#b91c1c", width=1.5, style=Qt.PenStyle.DashLine),
+                                     label="", labelOpts={"position": 0.97, "color": "#b91c1c", "anchors": [(0, 0), (0, 0)]})
         self.limit.hide()
         self.plot.addItem(self.limit)
         self.values = Labels(self.plot, (0, 0.5))
         self._n = 0
 
     def show_bars(self, labels: Sequence[str], values: Sequence[float], colours: Sequence[QColor] | None = None,
-                  limit: float | None = None, texts: Sequence[str] | None = None) -> None:
+                  limit: float | None = None, texts: Sequence[str] | None = None, limit_text: str = "") -> None:
         n = self._n = len(labels)
-        ys = np.arange(n)[::-1].astype(float)  # the first category at the top
+        ys = np.arange(max(n, MIN_SLOTS) - n, max(n, MIN_SLOTS))[::-1].astype(float)  # the first category at the top
         widths = np.asarray(values, dtype=float)
         self.bars.setOpts(x0=np.zeros(n), y=ys, width=widths, brushes=[pg.mkBrush(c) for c in (colours or [HIGHLIGHT] * n)])
         top = max([float(v) for v in values] + [limit or 0.0, 1e-9])
@@ -203,17 +213,21 @@ class CategoryBars(Chart):
         self.limit.setVisible(limit is not None)
         if limit is not None:
             self.limit.setPos(limit)
+            self.limit.label.setFormat(f" {limit_text}")
         self.plot.getAxis("left").setTicks([[(y, text) for y, text in zip(ys, labels, strict=True)]])
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        self.plot.setYRange(-0.6, max(n, MIN_SLOTS) - 0.4, padding=0)  # a lone bar as thick as one of four
         self.plot.setXRange(0, top * 1.22, padding=0)
         if self._percent:
             self.plot.getAxis("bottom").setTicks([[(v, f"{v:.0%}") for v in np.linspace(0, top * 1.2, 5)]])
+        else:
+            step = _whole_step(top * 1.2)
+            self.plot.getAxis("bottom").setTicks([[(float(v), f"{v:,}") for v in range(0, int(top * 1.2) + 1, step)]])
 
     def _value_text(self, value: float) -> str:
         return f"{value:.0%}" if self._percent else f"{value:g}"
 
     def clicked_at(self, x: float, y: float) -> None:
-        index = self._n - 1 - int(round(y))
+        index = max(self._n, MIN_SLOTS) - 1 - int(round(y))
         if 0 <= index < self._n and x >= 0:
             self.bar_clicked.emit(index)
 

@@ -191,7 +191,7 @@ class LoadSection(QWidget):
         teams = load.teams
         self.utilisation.show_bars([t.team or "—" for t in teams], [t.utilisation or 0.0 for t in teams],
                                    [OVER if (t.utilisation or 0) > load.overbooked_above else HIGHLIGHT for t in teams],
-                                   limit=load.overbooked_above)
+                                   limit=load.overbooked_above, limit_text=tr("overbooked"))
         self.summary.setText(tr("<b>%1</b> idle (under %2 of their shift) · <b>%3</b> overbooked (over %4) · "
                                 "double-click a row for its open orders")
                              .replace("%1", str(len(load.idle))).replace("%2", _percent(load.idle_below))
@@ -381,9 +381,11 @@ class LevelsSection(QWidget):
         self.figures = levels
         names = [self._name(r) for r in levels.regions]
         self.diamond.show_bars(names, [r.diamond_share or 0.0 for r in levels.regions],
-                               [OVER if r.diamond_over else MUTED.darker(140) for r in levels.regions], limit=levels.diamond_max)
+                               [OVER if r.diamond_over else MUTED.darker(140) for r in levels.regions], limit=levels.diamond_max,
+                               limit_text=tr("quota %1").replace("%1", _percent(levels.diamond_max)))
         self.silver.show_bars(names, [r.silver_share or 0.0 for r in levels.regions],
-                              [OVER if r.silver_over else MUTED.darker(140) for r in levels.regions], limit=levels.silver_max)
+                              [OVER if r.silver_over else MUTED.darker(140) for r in levels.regions], limit=levels.silver_max,
+                              limit_text=tr("quota %1").replace("%1", _percent(levels.silver_max)))
         rows, flags = [], []
         for r in levels.regions:
             over = [tr("Diamond over %1").replace("%1", _percent(levels.diamond_max))] if r.diamond_over else []

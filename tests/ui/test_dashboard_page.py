@@ -40,7 +40,7 @@ def test_a_supervisors_dashboards_are_their_regions_and_a_breach_bar_opens_its_o
     bars = shown.sla.by_kind
     assert bars and bars[0].count > 0
     chart = page.sla.charts["kind"]
-    _click(chart, bars[0].count / 2, len(bars) - 1)  # the first (top) bar, halfway along
+    _click(chart, bars[0].count / 2, max(len(bars), 4) - 1)  # the first (top) bar, halfway along
     qtbot.waitUntil(lambda: window.tabs.currentIndex() == 0 and bool(window.model.queue_filter.orders), timeout=10_000)
     wanted = order_ids(bars[0].orders)
     assert window.model.queue_filter.orders == wanted

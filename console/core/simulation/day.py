@@ -159,8 +159,12 @@ class FieldDay:
         first = next((v for v in crew.visits.values() if v.status in WORKABLE and v.latitude is not None), None)
         if first is not None:
             on_site = first.status == "in_progress"
-            crew.latitude, crew.longitude = _offset(self.rng, first.latitude, first.longitude,
-                                                    self.rng.uniform(3, 80) if on_site else self.rng.uniform(2000, 6000))
+            lat, lon = _offset(self.rng, first.latitude, first.longitude,
+                               self.rng.uniform(3, 80) if on_site else self.rng.uniform(2000, 6000))
+            if self._could_be_there(crew, lat, lon):
+                crew.latitude, crew.longitude = lat, lon
+            elif on_site:
+                first = None  # (seen far from it just now: not on its site after all; the day takes them there)
         self._position(crew, crew.latitude, crew.longitude)
         self._accept_new(crew)
         for visit in crew.visits.values():
@@ -171,6 +175,13 @@ class FieldDay:
             self.queue.after(self.rng.uniform(5, 30) * MINUTE, lambda: self._tests(crew, first.order_id))
         else:
             self.queue.after(self.rng.uniform(1, 5) * MINUTE, lambda: self._next_visit(crew))
+
+    def _could_be_there(self, crew: Crew, lat: float, lon: float) -> bool:
+        """Whether the technician, last seen where the centre saw them, could be here by now at city speed."""
+        if crew.seen_at is None:
+            return True
+        hours = max((self._stamp() - crew.seen_at).total_seconds(), 0) / 3600
+        return great_circle_m(crew.latitude, crew.longitude, lat, lon) / 1000 * ROAD_FACTOR <= hours * CITY_KMH[1]
 
     def _refresh(self, crew: Crew) -> None:
         visits = self.port.visits(crew.tech)

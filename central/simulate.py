@@ -56,7 +56,8 @@ class HttpPort:
         try:
             paths = self._http.get(f"{self._base}/openapi.json", timeout=self._timeout).json().get("paths", {})
         except (requests.RequestException, ValueError) as exc:
-            raise ConnectionError(f"no centre answers at {self._base}: {exc}") from exc
+            reason = "connection refused" if isinstance(exc, requests.ConnectionError) else type(exc).__name__
+            raise ConnectionError(f"no centre answers at {self._base} ({reason})") from exc
         self.accepts, self.takes_positions = ACCEPT_PATH in paths, POSITION_PATH in paths
         if self._token(self._survey_account) is None:
             raise ValueError(f"cannot log in as {self._survey_account} (the survey system's account) with that password")
@@ -213,9 +214,12 @@ def run(base: str, password: str, settings: Settings, allow_remote: bool = False
     except KeyboardInterrupt:
         day.stop.set()
         summary = day.summary("stopped")
+    if summary.stopped.startswith("could not start"):
+        print(f"dispatch-central simulate: {summary.stopped}", file=sys.stderr)
+        return 1
     for line in summary.lines():
         print(line)
-    return 1 if summary.stopped.startswith("could not start") else 0
+    return 0
 
 
 def settings_of(speed: float, minutes: float, seed: int, orders_per_hour: float, technicians: int) -> Settings | str:

@@ -116,6 +116,9 @@ def test_the_command_refuses_a_centre_elsewhere_and_drives_one_here(centre, monk
     assert "--allow-remote" in capsys.readouterr().err
     assert cli.main(["simulate", "--url", base, "--speed", "0.5"]) == 2
     assert "speed must be 1 to 60" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("not the password\n"))
+    assert cli.main(["simulate", "--url", base, "--minutes", "5"]) == 1
+    assert "cannot log in as admin (the survey system's account)" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert cli.main(["simulate", "--url", base, "--speed", "60", "--minutes", "4", "--seed", "2"]) == 0
     out = capsys.readouterr().out

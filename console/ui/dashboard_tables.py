@@ -65,7 +65,15 @@ def table(model: RowsModel, stretch: int = 0) -> QTableView:
     view.verticalHeader().hide()
     view.setWordWrap(False)
     header = view.horizontalHeader()
-    header.setResizeContentsPrecision(60)  # sized to the first rows' contents: 1,500 technicians' rows are not measured each time
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(60)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def size_once() -> None:
+        """Columns fitted to the first rows shown, once (fitting 1,500 technicians' rows again at
+        each refresh would cost the GUI thread more than painting them); a person may widen them."""
+        if model.rowCount() and not view.property("sized"):
+            view.setProperty("sized", True)
+            view.resizeColumnsToContents()
+
+    model.modelReset.connect(size_once)
     return view

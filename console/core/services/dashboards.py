@@ -178,22 +178,24 @@ def _sla(session: Session, o: q.OrderColumns, districts: dict, start: datetime, 
     late = ~(o.finished <= o.due) & ~(o.paused <= o.due)
     breached = late & (o.due >= start.timestamp()) & (o.due < t_now)
     ids = o.ids[breached]
-    level_of = q.levels_of(session, o.customer[breached])
-    levels = np.array([level_of.get(c, "") for c in o.customer[breached]], dtype=object)
-    by_district = bars(o.district[breached], ids)
-    by_district = [b.__class__(b.key, b.count, b.orders, *districts.get(b.key, ("—", "—"))) for b in by_district]
     soon = np.isnan(o.finished) & np.isnan(o.paused) & (o.due > t_now) & (o.due <= t_now + 3600)
+    facts = q.order_facts(session, list(ids) + list(o.ids[soon]))
+    kind, stage, customer, district = (np.array([facts[i][k] for i in ids], dtype=object) for k in range(4))
+    level_of = q.levels_of(session, customer)
+    levels = np.array([level_of.get(c, "") for c in customer], dtype=object)
+    by_district = bars(district, ids)
+    by_district = [b.__class__(b.key, b.count, b.orders, *districts.get(b.key, ("—", "—"))) for b in by_district]
     soon_ids = o.ids[soon][np.argsort(o.due[soon], kind="stable")]
     lines = q.order_lines(session, list(soon_ids[:200]))
     due_of = dict(zip(o.ids[soon], o.due[soon], strict=True))
-    kind_of = dict(zip(o.ids[soon], o.kind[soon], strict=True))
+    kind_of = {i: facts[i][0] for i in o.ids[soon]}
     at_risk = [AtRisk(q.order_id(i), *lines.get(i, ("", "")), str(kind_of[i]), datetime.fromtimestamp(due_of[i], UTC))
                for i in soon_ids[:200]]
     figures = SlaFigures(series, int(breached.sum()),
-                         bars(o.kind[breached], ids, [k.value for k in OrderKind]),
+                         bars(kind, ids, [k.value for k in OrderKind]),
                          bars(levels, ids, [lv.value for lv in CustomerLevel]),
                          by_district,
-                         bars(o.stage[breached], ids, [s.value for s in SlaStage]),
+                         bars(stage, ids, [s.value for s in SlaStage]),
                          at_risk, soon_ids)
     return figures, drill
 

@@ -66,15 +66,12 @@ def order_id(value: Any) -> uuid.UUID:
 
 @dataclass
 class OrderColumns:
-    """One entry per order alive in the span (open now, or finished inside it)."""
+    """One entry per order alive in the span (open now, or finished inside it): the few columns
+    every figure needs; what a breach is broken down by is read for the breached ones alone
+    (`order_facts`)."""
 
     ids: np.ndarray  # raw ids (object)
-    kind: np.ndarray  # OrderKind values (object)
-    stage: np.ndarray  # SlaStage values or None
-    customer: np.ndarray  # raw customer ids
-    district: np.ndarray  # raw district ids or None
     assignee: np.ndarray  # raw technician ids or None
-    region: np.ndarray  # raw region ids
     replaces: np.ndarray  # raw id of the order it re-issues, or None
     received: np.ndarray  # UTC seconds
     amber: np.ndarray
@@ -89,18 +86,17 @@ class OrderColumns:
         return len(self.ids)
 
 
-_OPEN_COLUMNS = ("id", "kind", "sla_stage", "customer_id", "district_id", "assignee_id", "region_id", "received_at",
-                 "amber_at", "red_at", "due_at", "paused_since")
+_COLUMNS = ("id", "assignee_id", "received_at", "amber_at", "red_at", "due_at", "paused_since")
 
 
 def order_columns(session: Session, region_id: uuid.UUID | None, start: datetime, end: datetime) -> OrderColumns:
     """The region's open orders not yet resolved (read from the queue's covering index alone), and
     the orders resolved or finished from `start` on, received before `end`."""
-    open_query = (select(*(_raw(getattr(WorkOrder, c)) for c in _OPEN_COLUMNS))
+    open_query = (select(*(_raw(getattr(WorkOrder, c)) for c in _COLUMNS))
                   .where(text(OPEN_STATUS_SQL), WorkOrder.status != OrderStatus.RESOLVED, WorkOrder.deleted.is_(False),
                          WorkOrder.received_at < end))
     finish = func.coalesce(WorkOrder.resolved_at, WorkOrder.closed_at)
-    done_query = (select(*(_raw(getattr(WorkOrder, c)) for c in _OPEN_COLUMNS),
+    done_query = (select(*(_raw(getattr(WorkOrder, c)) for c in _COLUMNS),
                          _raw(WorkOrder.replaces_order_id), _raw(WorkOrder.resolved_at), _raw(finish), _raw(WorkOrder.returned_at))
                   .where(or_(WorkOrder.status == OrderStatus.RESOLVED, text(f"NOT ({OPEN_STATUS_SQL})")),
                          WorkOrder.deleted.is_(False), WorkOrder.received_at < end, finish >= start))
@@ -109,15 +105,14 @@ def order_columns(session: Session, region_id: uuid.UUID | None, start: datetime
         done_query = done_query.where(WorkOrder.region_id == region_id)
     opened = _run(session, open_query).fetchall()
     done = _run(session, done_query).fetchall()
-    n_open = len(opened)
-    columns = list(zip(*opened, strict=True)) if opened else [()] * len(_OPEN_COLUMNS)
-    extra = list(zip(*done, strict=True)) if done else [()] * (len(_OPEN_COLUMNS) + 4)
-    none = [None] * n_open
+    n_open, n = len(opened), len(opened) + len(done)
+    columns = list(zip(*opened, strict=True)) if opened else [()] * len(_COLUMNS)
+    extra = list(zip(*done, strict=True)) if done else [()] * (len(_COLUMNS) + 4)
 
-    def objects(i: int) -> np.ndarray:
-        out = np.empty(n_open + len(done), dtype=object)
-        out[:n_open] = columns[i]
-        out[n_open:] = extra[i]
+    def objects(first: tuple, then: tuple) -> np.ndarray:
+        out = np.empty(n, dtype=object)
+        out[:n_open] = first or None
+        out[n_open:] = then
         return out
 
     def instants(i: int) -> np.ndarray:
@@ -126,13 +121,21 @@ def order_columns(session: Session, region_id: uuid.UUID | None, start: datetime
     def done_only(i: int) -> np.ndarray:
         return np.concatenate([np.full(n_open, np.nan), seconds(extra[i])])
 
-    replaces = np.empty(n_open + len(done), dtype=object)
-    replaces[:n_open] = none
-    replaces[n_open:] = extra[len(_OPEN_COLUMNS)]
-    base = len(_OPEN_COLUMNS)
-    return OrderColumns(objects(0), objects(1), objects(2), objects(3), objects(4), objects(5), objects(6),
-                        replaces, instants(7), instants(8), instants(9), instants(10), instants(11),
+    base = len(_COLUMNS)
+    return OrderColumns(objects(columns[0], extra[0]), objects(columns[1], extra[1]), objects((), extra[base]),
+                        instants(2), instants(3), instants(4), instants(5), instants(6),
                         done_only(base + 1), done_only(base + 2), done_only(base + 3))
+
+
+def order_facts(session: Session, raw_ids: Sequence[Any]) -> dict[Any, tuple[str, Any, Any, Any]]:
+    """Raw order id -> (kind, stage or None, raw customer id, raw district id or None), for these orders."""
+    out: dict[Any, tuple[str, Any, Any, Any]] = {}
+    ids = [order_id(i) for i in raw_ids]
+    for at in range(0, len(ids), 500):
+        query = (select(_raw(WorkOrder.id), _raw(WorkOrder.kind), _raw(WorkOrder.sla_stage), _raw(WorkOrder.customer_id),
+                        _raw(WorkOrder.district_id)).where(WorkOrder.id.in_(ids[at:at + 500])))
+        out.update((i, (k, st, c, d)) for i, k, st, c, d in _run(session, query))
+    return out
 
 
 def districts(session: Session) -> dict[Any, tuple[str, str]]:

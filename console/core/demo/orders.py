@@ -92,6 +92,7 @@ class _OrderGenerator:
         self.rng = ctx.rng
         self.world = world
         self.customers = {c["id"]: c for c in world.customers}
+        self.bandwidth = {s["id"]: s["bandwidth_mbps"] for services in world.services_by_site.values() for s in services}
         self.board = DayBook(ctx.calendar.zone, ctx.rng, self._works)  # who visits whom when: no overlaps, at most six a day
         self.orders: list[dict[str, Any]] = []
         self.open_appointment_at_site: dict[uuid.UUID, tuple[uuid.UUID, Any, Any, dict[str, Any]]] = {}
@@ -307,7 +308,10 @@ class _OrderGenerator:
         self._audit(order, assigned_at, dispatcher, "order.assigned", {"assignee_id": str(tech["id"]), "assignee": tech["name"]})
         if status in (OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED) and kind is not OrderKind.COMPLAINT:
             arrival = window[0] + timedelta(minutes=rng.uniform(-15, 40)) if window else assigned_at + timedelta(minutes=rng.uniform(20, 90))
-            self._check_in(order, site, tech, min(arrival, ctx.now))
+            if arrival >= ctx.now:  # the window began a moment ago: the technician arrived in between
+                begun = window[0] if window else assigned_at
+                arrival = begun + (ctx.now - begun) * rng.uniform(0.1, 0.9) if ctx.now > begun else ctx.now - timedelta(minutes=1)
+            self._check_in(order, site, tech, arrival)
         if status is OrderStatus.RESOLVED and kind is not OrderKind.COMPLAINT:
             done = window[0] + timedelta(minutes=visits.visit_minutes(kind, order["access_points"]) + rng.uniform(0, 60)) if window else None
             order["resolved_at"] = min(done, ctx.now - timedelta(minutes=5)) if done else ctx.now - timedelta(minutes=rng.uniform(5, 240))
@@ -439,7 +443,7 @@ class _OrderGenerator:
         rng = self.rng
         self._event(order, tech["id"], FieldEventKind.TEST_RESULT, when - timedelta(minutes=20), payload={
             "ping_ms": round(rng.uniform(1, 8), 1), "loss_pct": round(rng.choice((0, 0, 0, 0.1)), 1),
-            "down_mbps": round(rng.uniform(0.93, 0.99), 3), "up_mbps": round(rng.uniform(0.93, 0.99), 3),
+            "down_mbps": self._measured(order, rng.uniform(0.93, 0.99)), "up_mbps": self._measured(order, rng.uniform(0.93, 0.99)),
         })
         if order["kind"] is OrderKind.PROVISIONING:
             self._event(order, tech["id"], FieldEventKind.DELIVERY_REPORT, when - timedelta(minutes=10),
@@ -542,14 +546,19 @@ class _OrderGenerator:
         self._audit(order, order["returned_at"], self._dispatcher(order["region_id"]), "order.returned",
                     {"same_day": order["returned_at"].astimezone(zone).date() == resolved.astimezone(zone).date()})
 
+    def _measured(self, order: dict[str, Any], share: float) -> float:
+        """A speed test's result in Mbit/s: most of the line's bandwidth."""
+        return round(self.bandwidth.get(order["service_id"], 100) * share, 1)
+
     def _surveys(self, order, tech, resolved) -> None:
         rng = self.rng
         ratings = (SatisfactionRating.VERY_SATISFIED, SatisfactionRating.SATISFIED, SatisfactionRating.NEUTRAL, SatisfactionRating.DISSATISFIED)
         for respondent, response_rate in ((Respondent.CUSTOMER, 0.85), (Respondent.ACCOUNT_MANAGER, 0.6)):
             if rng.random() < response_rate:
                 rating = rng.choices(ratings, weights=(93, 5, 1, 1))[0]
-                self._event(order, tech["id"], FieldEventKind.SATISFACTION, resolved + timedelta(hours=rng.uniform(1, 48)),
-                            rating=rating, respondent=respondent, payload={})
+                answered = resolved + timedelta(hours=rng.uniform(1, 48))
+                if answered < self.ctx.now:  # (a survey sent an hour ago may not be answered yet)
+                    self._event(order, None, FieldEventKind.SATISFACTION, answered, rating=rating, respondent=respondent, payload={})
 
     # --- numbering and audit ------------------------------------------------------------------
 

@@ -137,6 +137,8 @@ class OrderActions:
 
     @operation("orders.pause")
     def pause(self, order_ids: Iterable[uuid.UUID], reason: PauseReason, note: str = "") -> Outcome:
+        if PauseReason(reason) is PauseReason.FIELD_EXCEPTION:
+            raise ValueError("reason: a field exception stops the clock through the exception rules, not by hand")
         with self._database.unit_of_work() as session:
             return self.pause_within(session, order_ids, reason, note)
 

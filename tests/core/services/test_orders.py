@@ -95,3 +95,10 @@ def test_an_inactive_technician_is_refused_for_every_order(demo_db, reader) -> N
     rows = reader.queue()[:2]
     outcome = actions(demo_db, reader).assign([r.id for r in rows], uuid.uuid4())
     assert outcome.changed == 0 and all(why is Refusal.TECHNICIAN_INACTIVE for _n, why in outcome.refused.values())
+
+
+def test_a_pause_for_a_field_exception_is_the_exception_rules_not_a_dispatchers(demo_db, reader) -> None:
+    row = next(r for r in reader.queue() if r.status is OrderStatus.ACCEPTED and not r.paused)
+    with pytest.raises(ValueError, match="exception rules"):
+        actions(demo_db, reader).pause([row.id], PauseReason.FIELD_EXCEPTION, "")
+    assert not next(r for r in reader.queue() if r.id == row.id).paused

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from console.core.store.rows import DeskUser
 from console.ui import dashboard_sections as sections
 from console.ui.operations import Operations
 
+REFRESH_AFTER_MS = 30_000
 Drill = Callable[[], Any]  # returns the raw ids of a figure's orders (run off the GUI thread)
 
 
@@ -82,6 +83,8 @@ class DashboardPage(QWidget):
         self.period.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self._stale: set[int] = set()  # sections whose figures are not painted yet
+        self._later = QTimer(self, singleShot=True, interval=REFRESH_AFTER_MS)
+        self._later.timeout.connect(self.refresh)
         self.tabs.currentChanged.connect(self._paint_section)
 
     # --- computing -------------------------------------------------------------------------
@@ -154,10 +157,14 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def _on_bus_changed(self, changes: Changes, _origin: object | None) -> None:
+        """Orders changed: computed again within REFRESH_AFTER_MS while shown (a busy desk or the
+        field simulation changes orders every second; the page says when its figures were made),
+        at once when next shown otherwise."""
         if not (changes.orders or changes.appointments or changes.everything):
             return
         if self.isVisible():
-            self.refresh()
+            if not self._later.isActive():
+                self._later.start()
         else:
             self._wanted = True
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
+from console.core.changes import Changes
 from console.core.services.dashboard_figures import Period, order_ids
 from tests.fixtures.demo import DEMO_NOW, off_gui_thread
 from tests.ui.helpers import open_window
@@ -91,3 +92,21 @@ def test_a_desk_user_without_a_region_picks_one_or_sees_every_region(qtbot, demo
     region = page.dashboard.region_id
     diamond = {r.id for r in window.model.all_rows() if r.level.value == "diamond" and r.region_id == region and r.status.value != "resolved"}
     assert window.model.queue_filter.orders == diamond
+
+
+def test_a_change_recomputes_the_figures_a_little_later_while_shown_and_at_once_when_shown_again(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, "supervisor.central", english=True)
+    _computed(qtbot, window)
+    page = window.dashboards
+    page._later.setInterval(50)  # (30 s at the desk)
+    first = page.dashboard
+    order = window.model.all_rows()[0].id
+    window.bus.publish(Changes(orders=frozenset({order})))
+    assert page._later.isActive() and page.dashboard is first
+    qtbot.waitUntil(lambda: page.dashboard is not first and not page._running, timeout=20_000)
+    window.tabs.setCurrentIndex(0)
+    second = page.dashboard
+    window.bus.publish(Changes(orders=frozenset({order})))
+    assert page._wanted and not page._later.isActive()
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.dashboard is not second and not page._running, timeout=20_000)

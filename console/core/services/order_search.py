@@ -4,9 +4,9 @@ reference, newest first, the first few hundred with how many more.
 
 On a desk file the search asks the FTS5 trigram index (`console.core.store.search_index`); a
 district's English name ("Pudong") is looked up in the districts and searched as its Chinese name
-too, as the queue's search matches English district names. Three letters or more match anywhere
-in a field; two letters match the start of a field, or a customer, technician or district whose
-name holds them. Without the index (another engine, an old SQLite) the same question is asked
+too, as the queue's search matches English district names. Two letters or more match anywhere in
+a field; a long text is matched by its rarest trigrams and the lines found are checked for the
+whole text (`_plan`). Without the index (another engine, an old SQLite) the same question is asked
 with LIKE over the orders (`find_by_scan`, also the benchmark's baseline).
 """
 
@@ -36,7 +36,9 @@ from console.core.store.models import (
 SHOWN = 200  # rows an answer carries
 COUNTED = 10_000  # matches counted beyond them at most ("10,000+ more")
 SHORTEST = 2  # characters a search needs
-_NAMES_FOR_TWO = 60  # customers' names a two-letter search expands to, at most
+_TWO_LETTER_TERMS = 500  # trigrams a two-letter search stands for, at most
+_RAREST = 3  # trigrams of a longer text the index matches (the lines found are checked for the whole text)
+_FEW_LINES = 50_000  # a text whose rarest trigram more lines hold is matched as a phrase
 
 
 @dataclass(frozen=True)
@@ -87,41 +89,67 @@ class OrderSearch:
             return SearchAnswer(query, tuple(_rows(session, ids)), more, capped)
 
 
-def _phrases(session: Session, q: str) -> list[str]:
-    """The FTS5 phrases a search stands for: itself (or, under three letters, the start of a field)
-    and the Chinese names of districts whose English name holds it; two letters also stand for
-    the names of customers and technicians holding them."""
+@dataclass(frozen=True)
+class _Query:
+    """What the index is asked: an FTS5 expression, and a LIKE the matched lines must also pass
+    (when only the rarest trigrams of a long text were matched), or nothing to ask."""
+
+    match: str
+    like: str | None = None
+    count: str | None = None  # the expression that counts the matches, when not `match` (exact, no LIKE)
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _districts(session: Session, q: str) -> list[str]:
+    """The Chinese names of the districts whose English name holds the text ("Pudong": 浦东新区)."""
     lowered = q.lower()
-    phrases = [q if len(q) >= 3 else "«" + q]
-    for name, name_en in session.execute(select(District.name, District.name_en)):
-        if lowered in name_en.lower() or (len(q) < 3 and q in name):
-            phrases.append(name)
-    if len(q) < 3:
-        pattern = f"%{_like_escape(q)}%"
-        phrases += [f"«{n}»" for n in session.scalars(select(Technician.name).where(Technician.name.like(pattern, escape="\\")))]
-        phrases += list(session.scalars(select(Customer.name).where(Customer.name.like(pattern, escape="\\")).distinct()
-                                        .limit(_NAMES_FOR_TWO)))
-    unique = list(dict.fromkeys(p for p in phrases if len(p) >= 3))
-    return [p for p in unique if len(q) < 3 or p == q or lowered not in p.lower()]  # (a name holding the text adds nothing)
+    return [name for name, name_en in session.execute(select(District.name, District.name_en)) if lowered in name_en.lower()]
 
 
-def _match(phrases: list[str]) -> str:
-    return " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+def _plan(session: Session, q: str) -> _Query | None:
+    """How to ask the index for `q`, from its vocabulary (how many lines hold each trigram):
+    two letters stand for every trigram starting with them (each field ends with », so every
+    place they occur starts one); a longer text whose trigrams are all common ("PR20241101000027")
+    is matched by its rarest three and the lines found checked for the whole text, since a phrase
+    reads every line holding any of its trigrams; its matches are counted by the phrase (there are
+    many when they need counting). A district's English name adds its Chinese name."""
+    districts = [_quote(name) for name in _districts(session, q)]
+    lowered = q.lower()
+    if len(q) == 2:
+        found = session.execute(text(f"SELECT term FROM {search_index.TERMS} WHERE term >= :low AND term < :high LIMIT :n"),
+                                {"low": lowered, "high": lowered + "\U0010ffff", "n": _TWO_LETTER_TERMS}).scalars().all()
+        alternatives = [_quote(t) for t in found] + districts
+        return _Query(" OR ".join(alternatives)) if alternatives else None
+    trigrams = sorted({lowered[i:i + 3] for i in range(len(lowered) - 2)})
+    if districts:
+        return _Query(" OR ".join([_quote(q), *districts]))
+    marks = ", ".join(f":t{i}" for i in range(len(trigrams)))
+    counts = dict(session.execute(text(f"SELECT term, doc FROM {search_index.STATS} WHERE term IN ({marks})"),
+                                  {f"t{i}": t for i, t in enumerate(trigrams)}).all())
+    rarest = sorted(trigrams, key=lambda t: counts.get(t, 0))[:_RAREST]  # (one not counted is new since the count: rare)
+    if len(trigrams) <= _RAREST or counts.get(rarest[0], 0) > _FEW_LINES:
+        return _Query(_quote(q))  # (short, or common enough that the newest matches come at once)
+    return _Query(" AND ".join(_quote(t) for t in rarest), f"%{_like_escape(q)}%", _quote(q))
 
 
 def _find_indexed(session: Session, q: str, shown: int) -> tuple[list[uuid.UUID], int, bool]:
-    match = _match(_phrases(session, q))
-    found = session.execute(
-        text(f"SELECT order_id FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :m ORDER BY rowid DESC LIMIT :n"),
-        {"m": match, "n": shown + 1},
-    ).scalars().all()
+    plan = _plan(session, q)
+    if plan is None:
+        return [], 0, False
+    table = search_index.TABLE
+    where = f"{table} MATCH :m" + (" AND (line || '') LIKE :like ESCAPE '\\'" if plan.like else "")  # (|| '': not the index's LIKE)
+    params = {"m": plan.match, "like": plan.like}
+    found = session.execute(text(f"SELECT order_id FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT :n"),
+                            {**params, "n": shown + 1}).scalars().all()
     ids = [uuid.UUID(hex=i) for i in found[:shown]]
     if len(found) <= shown:
         return ids, 0, False
-    total = session.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :m LIMIT :cap)"),
-        {"m": match, "cap": shown + COUNTED + 1},
-    ).scalar_one()
+    counted = f"{table} MATCH :m" if plan.count else where  # (many matches: the phrase counts them faster than LIKE checks them)
+    total = session.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {counted} LIMIT :cap)"),
+                            {"m": plan.count or plan.match, "like": plan.like, "cap": shown + COUNTED + 1}).scalar_one()
     return ids, min(total - shown, COUNTED), total > shown + COUNTED
 
 

@@ -107,3 +107,27 @@ def test_the_index_follows_renames_and_tombstones(demo_db) -> None:
     with demo_db.engine.begin() as conn:
         conn.execute(update(WorkOrder).where(WorkOrder.id == order.id).values(deleted=True))
     assert order.id not in _found(search, order.number)
+
+
+def test_two_letters_match_anywhere_in_a_field(demo_db) -> None:
+    order, customer, _service, technician, _district = _closed(demo_db)
+    search = OrderSearch(demo_db)
+    for text in (order.address[5:7], customer.name[3:5], technician.name[-2:], order.number[7:9]):
+        found = search.find(text, shown=200)
+        assert order.id in _found(search, text) or found.more, text  # (newest first: an older one may be beyond the 500)
+        assert all(text.lower() in _line(demo_db, o.id).lower() for o in found.orders[:20]), text
+
+
+def _line(demo_db, order_id: uuid.UUID) -> str:
+    with demo_db.engine.connect() as conn:
+        return conn.exec_driver_sql(f"SELECT line FROM {search_index.TABLE} WHERE order_id = ?", (order_id.hex,)).scalar()
+
+
+def test_a_long_text_is_found_alike_by_its_rarest_trigrams_and_by_the_phrase(demo_db) -> None:
+    with demo_db.engine.begin() as conn:
+        search_index.rebuild(conn)  # (the trigrams counted: the rarest chosen)
+    order, customer, service, _technician, _district = _closed(demo_db)
+    search = OrderSearch(demo_db)
+    for text in (order.number, service.circuit_id, customer.name, order.address):
+        with demo_db.reading() as session:
+            assert set(_found(search, text)) == set(find_by_scan(session, text, 500)[0]), text

@@ -28,6 +28,7 @@ from console.core.simulation.port import Answer, FieldPort, Settings, Technician
 
 MINUTE = 60.0
 ROAD_FACTOR = 1.3  # streets against the straight line
+FAR_M = 100_000  # a site's position farther than this is a bad geocode, not a drive
 CITY_KMH = (20.0, 35.0)  # Shanghai traffic
 POSITION_EVERY = 2 * MINUTE  # simulated, while driving
 POSITION_GAP_S = 5.5  # real seconds between one technician's positions (the centre takes one per 5 s)
@@ -156,7 +157,8 @@ class FieldDay:
         with a visit to make is a few kilometres from it; reports waiting for the customer's
         signature may be signed through the link during the day."""
         self._refresh(crew)
-        first = next((v for v in crew.visits.values() if v.status in WORKABLE and v.latitude is not None), None)
+        first = next((v for v in crew.visits.values() if v.status in WORKABLE and v.latitude is not None
+                      and great_circle_m(crew.latitude, crew.longitude, v.latitude, v.longitude) < FAR_M), None)
         if first is not None:
             on_site = first.status == "in_progress"
             lat, lon = _offset(self.rng, first.latitude, first.longitude,
@@ -211,9 +213,10 @@ class FieldDay:
             return
         visit = todo[0]
         crew.done.add(visit.order_id)
-        if visit.latitude is not None and visit.longitude is not None:
+        if visit.latitude is not None and visit.longitude is not None and \
+                great_circle_m(crew.latitude, crew.longitude, visit.latitude, visit.longitude) < FAR_M:
             to_lat, to_lon = visit.latitude, visit.longitude
-        else:  # a site with no position: the technician finds it nearby
+        else:  # a site with no position, or a bad one (out of the city): the technician finds it nearby
             to_lat, to_lon = _offset(self.rng, crew.latitude, crew.longitude, self.rng.uniform(1000, 3000))
         self._drive(crew, to_lat, to_lon, lambda: self._arrive(crew, visit.order_id, to_lat, to_lon))
 

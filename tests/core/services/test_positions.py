@@ -12,7 +12,7 @@ from console.core.domain.enums import OrderStatus
 from console.core.services.assigning import assign_choice
 from console.core.services.planning import PlanningDesk
 from console.core.services.positions import PositionError, Positions
-from console.core.store.models import AuditEntry, Shift, Site, Technician, WorkOrder
+from console.core.store.models import Appointment, AuditEntry, Shift, Site, Technician, WorkOrder
 from tests.fixtures.demo import DEMO_NOW
 
 MONDAY_1000 = DEMO_NOW + timedelta(days=1)
@@ -68,6 +68,10 @@ def test_candidates_drive_from_a_fresh_position_in_the_shift_under_way(demo_db) 
     with demo_db.unit_of_work() as s:
         row = s.get(Technician, technician.id)
         row.last_lat, row.last_lon, row.last_seen_at = site.latitude, site.longitude, MONDAY_1000 - timedelta(minutes=1)
+        for visit in s.scalars(select(Appointment).where(Appointment.technician_id == technician.id,  # a free shift from now on
+                                                        Appointment.window_end > MONDAY_1000 - timedelta(hours=2),
+                                                        Appointment.window_start < shift.ends_at)):
+            visit.deleted = True
 
     def distance(now):
         listed = PlanningDesk(demo_db).candidates(order.id, now)
@@ -75,8 +79,8 @@ def test_candidates_drive_from_a_fresh_position_in_the_shift_under_way(demo_db) 
         return next(p for p in candidate.parts if p.name == "distance").detail
 
     fresh = distance(MONDAY_1000)
-    assert fresh["from_position"] and fresh["km"] < 0.01 and fresh["position_at"] == MONDAY_1000 - timedelta(minutes=1)
+    assert fresh["from_position"] and fresh["km"] < 0.01 and fresh["position_at"] == MONDAY_1000 - timedelta(minutes=1), fresh
     assert not distance(MONDAY_1000 + timedelta(hours=1))["from_position"]  # an hour old: not where they are now
     chosen = assign_choice(demo_db, [order.id], MONDAY_1000)  # the assign dialog ranks the same way
     detail = next(p for c in chosen.candidates if c.technician_id == technician.id for p in c.parts if p.name == "distance").detail
-    assert detail["from_position"]
+    assert detail["from_position"], detail

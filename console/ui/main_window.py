@@ -23,7 +23,7 @@ from console.core.store.rows import OrderDetail, QueueRow
 from console.desk import DeskRules, DeskServices
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
-from console.ui import alerts_dock, dashboard_page, field_dock, history_page, labels, sla_format
+from console.ui import alerts_dock, compliance_dock, dashboard_page, field_dock, history_page, labels, sla_format
 from console.ui.assign_flow import AssignFlow
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.conflicts_dialog import ConflictsDialog
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         build_menus(self, log_dir)
         self._build_status_bar(data_file)
         alerts_dock.install(self)
+        compliance_dock.install(self, desk.compliance, desk.user)
         history_page.install(self)
         dashboard_page.install(self)
         field_dock.install(self, desk)
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
     def _on_bus_changed(self, changes: Changes, origin: object | None) -> None:
         """A change made here or arrived from the centre (origin None): the queue reloads its rows;
         others' claims come with the feed."""
-        self.apply_changes(changes)
+        self.apply_changes(changes, announce=origin is not None)  # (the feed's and the field's changes are not this desk's saves)
         if origin is None and self._sync is not None and (changes.orders or changes.everything):
             self._show_claims()
 
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
         return self.optimiser_dialog
 
     @Slot(object)
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, announce: bool = True) -> None:
         """Something changed orders: reload just those rows, and the detail if it shows one. A
         change of the rules themselves (the calendar) reloads the rules and the whole queue."""
         if changes.everything:
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         region_id = self._user.region_id
         ids = set(changes.orders)
         self._background.run(
-            lambda: self._reader.queue(region_id, ids), lambda rows: self._on_rows_reloaded(changes, rows), self._on_load_failed
+            lambda: self._reader.queue(region_id, ids), lambda rows: self._on_rows_reloaded(changes, rows, announce), self._on_load_failed
         )
 
     def _on_rules_reloaded(self, rules: DeskRules) -> None:
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
         if self._shown_order is not None:
             self._load_detail(self._shown_order)
 
-    def _on_rows_reloaded(self, changes: Changes, rows: list[QueueRow]) -> None:
+    def _on_rows_reloaded(self, changes: Changes, rows: list[QueueRow], announce: bool = True) -> None:
         # Changes not shown yet accumulate, so two quick actions never undo each other: every merge
         # carries all of them, and only the latest merge is shown.
         fresh = {r.id: r for r in rows}
@@ -296,11 +297,12 @@ class MainWindow(QMainWindow):
         serial, now, generation = self._merge_serial, self._clock(), self._load_generation
         self._background.run(  # re-sorting and re-counting 100,000 rows stays off the GUI thread
             lambda: self.queue.prepare(merged, now),
-            lambda prepared: self._on_merged_prepared(generation, serial, pending, changes, prepared),
+            lambda prepared: self._on_merged_prepared(generation, serial, pending, changes, prepared, announce),
             self._on_load_failed,
         )
 
-    def _on_merged_prepared(self, generation: int, serial: int, pending: dict, changes: Changes, prepared: PreparedQueue) -> None:
+    def _on_merged_prepared(self, generation: int, serial: int, pending: dict, changes: Changes, prepared: PreparedQueue,
+                            announce: bool = True) -> None:
         if generation == self._load_generation and serial == self._merge_serial:
             self.queue.show_rows(prepared, self._clock())
             for order_id, row in pending.items():
@@ -308,7 +310,8 @@ class MainWindow(QMainWindow):
                     del self._unshown[order_id]
         if self._shown_order in changes.orders:
             self._load_detail(self._shown_order)
-        self.statusBar().showMessage(self.tr("%n order(s) changed and saved.", "", len(changes.orders)), 5000)
+        if announce:
+            self.statusBar().showMessage(self.tr("%n order(s) changed and saved.", "", len(changes.orders)), 5000)
 
     # --- selection and detail -----------------------------------------------------------------
 

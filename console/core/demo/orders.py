@@ -337,7 +337,9 @@ class _OrderGenerator:
             while len(days) < 6:
                 days.append(self._previous_working(days[-1]))
             begun = [t for t in window_starts() if datetime.combine(today, t, zone) <= ctx.now]
-            starts = lambda day: begun if day == today else window_starts()  # noqa: E731
+            received = order["received_at"]  # (never a visit before the order came in)
+            starts = lambda day: [t for t in (begun if day == today else window_starts())  # noqa: E731
+                                  if datetime.combine(day, t, zone) >= received]
         else:
             day = today if working_today else self._next_working(today)
             for _ in range(rng.choices(range(5), weights=(30, 30, 20, 10, 10))[0]):  # most visits are booked for the next days

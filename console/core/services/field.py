@@ -246,7 +246,7 @@ class FieldReports:
             raise FieldError("the report's time must lie between the order's receipt and now", 422)
         values.setdefault("payload", {})
         event = FieldEvent(order_id=order.id, technician_id=(technician or self._technician_id) if as_reporter else None, kind=kind,
-                           occurred_at=at, received_at=self._clock(), **values)
+                           occurred_at=at, received_at=now, **values)
         session.add(event)
         return event
 

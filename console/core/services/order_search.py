@@ -39,6 +39,8 @@ SHORTEST = 2  # characters a search needs
 _TWO_LETTER_TERMS = 500  # trigrams a two-letter search stands for, at most
 _RAREST = 3  # trigrams of a longer text the index matches (the lines found are checked for the whole text)
 _FEW_LINES = 50_000  # a text whose rarest trigram more lines hold is matched as a phrase
+_COUNTED_LIST = 100_000  # lines counted from which a Latin two-letter search lists its trigrams from the counts
+_TWO_LETTERS_EVERYWHERE = 300_000  # lines two letters may stand for before only the starts and ends of fields are searched
 
 
 @dataclass(frozen=True)
@@ -119,20 +121,35 @@ def _plan(session: Session, q: str) -> _Query | None:
     districts = [_quote(name) for name in _districts(session, q)]
     lowered = q.lower()
     if len(q) == 2:
-        found = session.execute(text(f"SELECT term FROM {search_index.TERMS} WHERE term >= :low AND term < :high LIMIT :n"),
+        # Latin letters and digits start few trigrams, each in many lines: listed from the counts
+        # (the live vocabulary would read every line of each); Chinese ones from the vocabulary itself.
+        counted = session.execute(text(f"SELECT doc FROM {search_index.STATS} WHERE term = ''")).scalar() or 0
+        listed = search_index.STATS if q.isascii() and counted >= _COUNTED_LIST else search_index.TERMS
+        found = session.execute(text(f"SELECT term FROM {listed} WHERE term >= :low AND term < :high LIMIT :n"),
                                 {"low": lowered, "high": lowered + "\U0010ffff", "n": _TWO_LETTER_TERMS}).scalars().all()
-        alternatives = [_quote(t) for t in found] + districts
+        counts = _counts(session, found)
+        if sum(counts.values()) > _TWO_LETTERS_EVERYWHERE:  # ("15", "PR": in most lines) only where a field starts or ends
+            found = [t for t in found if counts.get(t, 0) <= _FEW_LINES // 10]
+        ends = [f"«{lowered}", f"{lowered}»"]  # (where a field starts or ends: always, counted or not)
+        alternatives = [_quote(t) for t in dict.fromkeys([*found, *ends])] + districts
         return _Query(" OR ".join(alternatives)) if alternatives else None
     trigrams = sorted({lowered[i:i + 3] for i in range(len(lowered) - 2)})
     if districts:
         return _Query(" OR ".join([_quote(q), *districts]))
-    marks = ", ".join(f":t{i}" for i in range(len(trigrams)))
-    counts = dict(session.execute(text(f"SELECT term, doc FROM {search_index.STATS} WHERE term IN ({marks})"),
-                                  {f"t{i}": t for i, t in enumerate(trigrams)}).all())
+    counts = _counts(session, trigrams)
     rarest = sorted(trigrams, key=lambda t: counts.get(t, 0))[:_RAREST]  # (one not counted is new since the count: rare)
     if len(trigrams) <= _RAREST or counts.get(rarest[0], 0) > _FEW_LINES:
         return _Query(_quote(q))  # (short, or common enough that the newest matches come at once)
     return _Query(" AND ".join(_quote(t) for t in rarest), f"%{_like_escape(q)}%", _quote(q))
+
+
+def _counts(session: Session, terms: list[str]) -> dict[str, int]:
+    """How many lines held each trigram when they were counted (none: new since, so rare)."""
+    if not terms:
+        return {}
+    marks = ", ".join(f":t{i}" for i in range(len(terms)))
+    return dict(session.execute(text(f"SELECT term, doc FROM {search_index.STATS} WHERE term IN ({marks})"),
+                                {f"t{i}": t for i, t in enumerate(terms)}).all())
 
 
 def _find_indexed(session: Session, q: str, shown: int) -> tuple[list[uuid.UUID], int, bool]:

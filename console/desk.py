@@ -14,6 +14,7 @@ from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.sla import RuleBook
 from console.core.services.appointments import AppointmentBook
 from console.core.services.calendar import CalendarAdmin
+from console.core.services.compliance import ComplianceAudit
 from console.core.services.desk import DeskReader
 from console.core.services.field_desk import FieldDesk
 from console.core.services.lifecycle_actions import LifecycleActions
@@ -46,13 +47,15 @@ class DeskServices:
     calendar: CalendarAdmin
     sites: SiteActions
     field: FieldDesk
+    compliance: ComplianceAudit
 
     @classmethod
     def build(cls, database: Database, user: DeskUser, clock: Callable[[], datetime]) -> DeskServices:
         book = AppointmentBook(database, user, clock)
         return cls(database, user, clock, DeskReader(database), LifecycleActions(database, user, clock), book,
                    PlanningDesk(database), Optimiser(database, book, user), CalendarAdmin(database, user, clock),
-                   SiteActions(database, user, clock), FieldDesk(database, user, clock, provisional_numbers=True))
+                   SiteActions(database, user, clock), FieldDesk(database, user, clock, provisional_numbers=True),
+                   ComplianceAudit(database, user, clock))
 
     def read_rules(self) -> DeskRules:
         """The rules and the map's staleness limit: a read, so off the GUI thread."""

@@ -43,16 +43,17 @@ from console.core.store.rules import load_calendar, parameters
 
 BANDS = (Band.GREEN, Band.AMBER, Band.RED, Band.BREACHED)
 PAUSED = "paused"
-SHIFT_STARTS = (8, 20)  # the desk's day and night shifts start at these local hours
+SHIFT_STARTS = (8, 20)  # the desk's day and night shifts start at these local hours, unless the rule parameters say otherwise
 EMPTY = np.empty(0, dtype=object)
 
 
-def period_span(period: Period, now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """[start, end) of the period under way at `now`, in the desk's zone (UTC instants)."""
+def period_span(period: Period, now: datetime, zone: ZoneInfo, shifts: tuple[int, int] = SHIFT_STARTS) -> tuple[datetime, datetime]:
+    """[start, end) of the period under way at `now`, in the desk's zone (UTC instants); a shift
+    runs from one of `shifts` (the day's and the night's first hours) to the other."""
     local = now.astimezone(zone)
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
     if period is Period.SHIFT:
-        day, night = SHIFT_STARTS
+        day, night = shifts
         if local.hour < day:
             start = _local(midnight.date() - timedelta(days=1), night, zone)
             end = _local(midnight.date(), day, zone)
@@ -125,19 +126,39 @@ class Dashboards:
             values = parameters(session)
             calendar = load_calendar(session)
             zone = calendar.zone
-            start, end = period_span(period, now, zone)
+            shifts = _shift_starts(values)
+            start, end = period_span(period, now, zone, shifts)
             orders = q.order_columns(session, region_id, start, end)
             sla, band_orders = _sla(session, orders, q.districts(session), start, now, period, calendar)
             technicians = q.technicians(session, region_id)
             visits = q.visits(session, region_id, [t.id for t in technicians], start, end)
-            travel = Travel(float(values["planning.road_factor"]), float(values["planning.speed_kmh"]))
+            travel = Travel(_number(values, "planning.road_factor"), _number(values, "planning.speed_kmh"))
             load = load_figures(technicians, q.shifts(session, [t.id for t in technicians], start, end), visits, orders,
-                                start, end, travel, float(values["dashboard.idle_below"]), float(values["dashboard.overbooked_above"]),
+                                start, end, travel, _number(values, "dashboard.idle_below"), _number(values, "dashboard.overbooked_above"),
                                 area_of(q.district_centres(session)))
             field = _field(session, region_id, orders, visits, start, min(end, now), zone)
             satisfaction = _satisfaction(session, region_id, start, min(end, now), zone)
-            levels = _levels(session, region_id, float(values["quota.diamond_max_share"]), float(values["quota.silver_max_share"]))
+            levels = _levels(session, region_id, _number(values, "quota.diamond_max_share"), _number(values, "quota.silver_max_share"))
         return Dashboard(region_id, period, start, end, now, sla, load, field, satisfaction, levels, band_orders)
+
+
+class DashboardError(ValueError):
+    """A rule parameter the dashboards need is not usable; says which."""
+
+
+def _number(values: dict[str, Any], key: str) -> float:
+    try:
+        return float(values[key])
+    except (TypeError, ValueError):
+        raise DashboardError(f"the rule parameter {key} must be a number, not {values[key]!r}") from None
+
+
+def _shift_starts(values: dict[str, Any]) -> tuple[int, int]:
+    day, night = int(_number(values, "dashboard.day_shift_starts")), int(_number(values, "dashboard.night_shift_starts"))
+    if not 0 <= day < night <= 23:
+        raise DashboardError(f"the rule parameters dashboard.day_shift_starts ({day}) and dashboard.night_shift_starts ({night}) "
+                             "must be hours of the day, the day shift's first")
+    return day, night
 
 
 def _buckets(period: Period, start: datetime, now: datetime, zone: ZoneInfo) -> tuple[list[datetime], bool]:

@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from console.core.domain.enums import Band, CustomerLevel
 from console.core.services.dashboard_figures import Period, order_ids
-from console.core.services.dashboards import PAUSED, Dashboards, period_span
+from console.core.services.dashboards import PAUSED, DashboardError, Dashboards, period_span
+from console.core.store.models import RuleParameter
 from tests.core.services.dashboard_cases import NOW, SH, Centre, at, build
 
 
@@ -35,6 +37,7 @@ def test_the_periods_are_the_shift_day_week_and_month_under_way_in_the_desks_zon
     assert period_span(Period.SHIFT, NOW, SH) == (at(8), at(20))
     assert period_span(Period.SHIFT, at(21), SH) == (at(20), at(8, day=24))
     assert period_span(Period.SHIFT, at(3), SH) == (at(20, day=22), at(8))
+    assert period_span(Period.SHIFT, NOW, SH, (7, 19)) == (at(7), at(19))  # the rule parameters dashboard.*_shift_starts
     assert period_span(Period.DAY, NOW, SH) == (at(0), at(0, day=24))
     assert period_span(Period.WEEK, NOW, SH) == (at(0), at(0, day=30))  # Monday 23rd to Monday 30th
     assert period_span(Period.MONTH, NOW, SH) == (at(0, day=1), at(0, day=1, month=12))
@@ -147,3 +150,23 @@ def test_a_week_is_counted_by_day_with_the_calendars_working_days(centre) -> Non
                        month.sla.bands.working.tolist(), strict=True))
     assert len(working) == 23 and working[21] is False and working[22] is False and working[23] is True  # a weekend, then Monday
     assert month.sla.breached == 3  # O8, due on the 22nd, too
+
+
+def test_an_unusable_rule_parameter_is_named(tmp_path) -> None:
+    centre = build(tmp_path / "desk.sqlite")
+    def set_value(key: str, value) -> None:
+        with centre.database.unit_of_work() as s:
+            row = s.scalars(select(RuleParameter).where(RuleParameter.key == key)).one_or_none()
+            if row is None:
+                s.add(RuleParameter(key=key, value={"value": value}, description=""))
+            else:
+                row.value = {"value": value}
+
+    set_value("quota.diamond_max_share", "ten percent")
+    with pytest.raises(DashboardError, match="quota.diamond_max_share must be a number, not 'ten percent'"):
+        Dashboards(centre.database).compute(centre.r1, Period.DAY, NOW)
+    set_value("quota.diamond_max_share", "0.1")
+    set_value("dashboard.night_shift_starts", 6)
+    with pytest.raises(DashboardError, match="day shift's first"):
+        Dashboards(centre.database).compute(centre.r1, Period.SHIFT, NOW)
+    centre.database.close()

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -32,10 +32,6 @@ Drill = Callable[[str, Callable[[], Any]], None]
 OVER = QColor("#dc2626")
 IDLE = QColor("#94a3b8")
 MAX_DISTRICTS = 8
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("DashboardPage", text, None, n)
 
 
 def _percent(rate: float | None) -> str:
@@ -64,21 +60,21 @@ class SlaSection(QWidget):
         super().__init__()
         self._zone, self._english, self._drill = zone, english, drill
         self.dashboard: Dashboard | None = None
-        self.bands = BandChart(tr("Open orders by SLA band"), zone)
+        self.bands = BandChart(self.tr("Open orders by SLA band"), zone)
         self.bands.bucket_clicked.connect(self._on_bands_bucket_clicked)
         self.charts = {
-            "kind": CategoryBars(tr("Breached by kind")),
-            "level": CategoryBars(tr("Breached by customer level")),
-            "stage": CategoryBars(tr("Breached by stage")),
-            "district": CategoryBars(tr("Breached by district")),
+            "kind": CategoryBars(self.tr("Breached by kind")),
+            "level": CategoryBars(self.tr("Breached by customer level")),
+            "stage": CategoryBars(self.tr("Breached by stage")),
+            "district": CategoryBars(self.tr("Breached by district")),
         }
         self._bars: dict[str, list[Bar]] = {}
         for key, chart in self.charts.items():
             chart.bar_clicked.connect(lambda index, key=key: self._on_breach_clicked(key, index))
         self.soon_title = QLabel()
-        self.soon_model = RowsModel([tr("Order"), tr("Customer"), tr("Kind"), tr("Due")])
+        self.soon_model = RowsModel([self.tr("Order"), self.tr("Customer"), self.tr("Kind"), self.tr("Due")])
         self.soon = table(self.soon_model, stretch=1)
-        _rows_drill(self.soon, drill, lambda row: tr("breaches within the hour") + " · " + self.soon_model.rows[row][0])
+        _rows_drill(self.soon, drill, lambda row: self.tr("breaches within the hour") + " · " + self.soon_model.rows[row][0])
         self.soon_title.linkActivated.connect(lambda _link: self._drill_soon())
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.bands)
@@ -118,8 +114,9 @@ class SlaSection(QWidget):
             chart.show_bars(names[key], [b.count for b in self._bars[key]], [OVER] * len(self._bars[key]))
         self._names = names
         count = len(sla.next_hour_orders)
-        self.soon_title.setText(tr("<b>%n order(s)</b> will breach in the next hour if nothing is done", count)
-                                + (f" · <a href='drill'>{tr('Show in the queue')}</a>" if count else ""))
+        link = self.tr("Show in the queue")
+        self.soon_title.setText(self.tr("<b>%n order(s)</b> will breach in the next hour if nothing is done",
+                                                           None, count) + (f" · <a href='drill'>{link}</a>" if count else ""))
         self.soon_model.reset(
             [(r.number, r.customer, labels.name(OrderKind(r.kind)), f"{r.due_at.astimezone(self._zone):%H:%M}") for r in sla.next_hour],
             [np.array([r.order_id.hex], dtype=object) for r in sla.next_hour])
@@ -138,15 +135,15 @@ class SlaSection(QWidget):
     def _on_breach_clicked(self, key: str, index: int) -> None:
         bars = self._bars.get(key, [])
         if index < len(bars) and bars[index].count:
-            heading = {"kind": tr("Breached by kind"), "level": tr("Breached by customer level"), "stage": tr("Breached by stage"),
-                       "district": tr("Breached by district")}[key]
+            heading = {"kind": self.tr("Breached by kind"), "level": self.tr("Breached by customer level"), "stage": self.tr("Breached by stage"),
+                       "district": self.tr("Breached by district")}[key]
             orders = bars[index].orders
             self._drill(f"{heading} · {self._names[key][index]}", lambda: orders)
 
     def _drill_soon(self) -> None:
         if self.dashboard is not None:
             orders = self.dashboard.sla.next_hour_orders
-            self._drill(tr("breaches within the hour"), lambda: orders)
+            self._drill(self.tr("breaches within the hour"), lambda: orders)
 
 
 class LoadSection(QWidget):
@@ -156,19 +153,19 @@ class LoadSection(QWidget):
         super().__init__()
         self._drill = drill
         self.load: LoadFigures | None = None
-        self.utilisation = CategoryBars(tr("Utilisation by team (visits and travel against shift time)"), percent=True)
+        self.utilisation = CategoryBars(self.tr("Utilisation by team (visits and travel against shift time)"), percent=True)
         self.utilisation.bar_clicked.connect(self._on_team_clicked)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.teams_model = RowsModel([tr("Team"), tr("Technicians"), tr("Open orders"), tr("Booked h"), tr("Utilisation")])
+        self.teams_model = RowsModel([self.tr("Team"), self.tr("Technicians"), self.tr("Open orders"), self.tr("Booked h"), self.tr("Utilisation")])
         self.teams_model.numeric = {1, 2, 3, 4}
         self.teams = table(self.teams_model)
-        _rows_drill(self.teams, drill, lambda row: tr("Open orders of team %1").replace("%1", self.teams_model.rows[row][0]))
-        self.people_model = RowsModel([tr("Technician"), tr("Team"), tr("Open orders"), tr("Booked h"), tr("Busy h"),
-                                       tr("Shift h"), tr("Utilisation"), tr("Note")])
+        _rows_drill(self.teams, drill, lambda row: self.tr("Open orders of team %1").replace("%1", self.teams_model.rows[row][0]))
+        self.people_model = RowsModel([self.tr("Technician"), self.tr("Team"), self.tr("Open orders"), self.tr("Booked h"), self.tr("Busy h"),
+                                       self.tr("Shift h"), self.tr("Utilisation"), self.tr("Note")])
         self.people_model.numeric = {2, 3, 4, 5, 6}
         self.people = table(self.people_model, stretch=7)
-        _rows_drill(self.people, drill, lambda row: tr("Open orders of %1").replace("%1", self.people_model.rows[row][0]))
+        _rows_drill(self.people, drill, lambda row: self.tr("Open orders of %1").replace("%1", self.people_model.rows[row][0]))
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.utilisation)
         holder = QWidget()
@@ -191,9 +188,10 @@ class LoadSection(QWidget):
         teams = load.teams
         self.utilisation.show_bars([t.team or "—" for t in teams], [t.utilisation or 0.0 for t in teams],
                                    [OVER if (t.utilisation or 0) > load.overbooked_above else HIGHLIGHT for t in teams],
-                                   limit=load.overbooked_above, limit_text=tr("overbooked"))
-        self.summary.setText(tr("<b>%1</b> idle (under %2 of their shift) · <b>%3</b> overbooked (over %4) · "
-                                "double-click a row for its open orders")
+                                   limit=load.overbooked_above, limit_text=self.tr("overbooked"))
+        summary = self.tr(
+            "<b>%1</b> idle (under %2 of their shift) · <b>%3</b> overbooked (over %4) · double-click a row for its open orders")
+        self.summary.setText(summary
                              .replace("%1", str(len(load.idle))).replace("%2", _percent(load.idle_below))
                              .replace("%3", str(len(load.overbooked))).replace("%4", _percent(load.overbooked_above)))
         self.teams_model.reset([(t.team or "—", str(t.technicians), str(t.open_orders), f"{t.booked_hours:.1f}",
@@ -202,14 +200,14 @@ class LoadSection(QWidget):
         ranked = sorted(load.technicians, key=lambda t: (not t.overbooked, not t.idle, -(t.utilisation or 0), t.name))
         self.people_model.reset(
             [(t.name, t.team, str(t.open_orders), f"{t.booked_hours:.1f}", f"{t.busy_hours:.1f}", f"{t.shift_hours:.1f}",
-              _percent(t.utilisation), tr("Overbooked") if t.overbooked else tr("Idle") if t.idle else
-              ("" if t.shift_hours else tr("No shift"))) for t in ranked],
+              _percent(t.utilisation), self.tr("Overbooked") if t.overbooked else self.tr("Idle") if t.idle else
+              ("" if t.shift_hours else self.tr("No shift"))) for t in ranked],
             [t.orders for t in ranked], [t.overbooked for t in ranked])
 
     def _on_team_clicked(self, index: int) -> None:
         if self.load is not None and index < len(self.load.teams) and self.load.teams[index].open_orders:
             team = self.load.teams[index]
-            self._drill(tr("Open orders of team %1").replace("%1", team.team or "—"), lambda: team.orders)
+            self._drill(self.tr("Open orders of team %1").replace("%1", team.team or "—"), lambda: team.orders)
 
 
 class Tile(QFrame):
@@ -250,14 +248,14 @@ class FieldSection(QWidget):
         self._drill = drill
         self.figures: FieldFigures | None = None
         self.tiles = {
-            "punctuality": Tile(tr("Kept appointments (履约率)"), lambda: self._miss("punctuality", tr("Appointments not kept"))),
-            "off_site": Tile(tr("Off-site check-ins"), lambda: self._hit("off_site", tr("Off-site check-ins"))),
-            "exceptions": Tile(tr("Exception rate"), lambda: self._hit("exceptions", tr("Orders with a field exception"))),
-            "reissue": Tile(tr("Exception to re-issue"), lambda: self._hit("exceptions", tr("Orders with a field exception"))),
-            "first_visit": Tile(tr("First-visit completion"), lambda: self._miss("first_visit", tr("Not done at the first visit"))),
-            "same_day_return": Tile(tr("Returned the same day (回单)"), lambda: self._miss("same_day_return", tr("Not returned the day resolved"))),
+            "punctuality": Tile(self.tr("Kept appointments (履约率)"), lambda: self._miss("punctuality", self.tr("Appointments not kept"))),
+            "off_site": Tile(self.tr("Off-site check-ins"), lambda: self._hit("off_site", self.tr("Off-site check-ins"))),
+            "exceptions": Tile(self.tr("Exception rate"), lambda: self._hit("exceptions", self.tr("Orders with a field exception"))),
+            "reissue": Tile(self.tr("Exception to re-issue"), lambda: self._hit("exceptions", self.tr("Orders with a field exception"))),
+            "first_visit": Tile(self.tr("First-visit completion"), lambda: self._miss("first_visit", self.tr("Not done at the first visit"))),
+            "same_day_return": Tile(self.tr("Returned the same day (回单)"), lambda: self._miss("same_day_return", self.tr("Not returned the day resolved"))),
         }
-        hint = QLabel(tr("Click a figure to see its orders in the queue."))
+        hint = QLabel(self.tr("Click a figure to see its orders in the queue."))
         hint.setStyleSheet("color: #475569;")
         grid = QGridLayout(self)
         for i, tile in enumerate(self.tiles.values()):
@@ -272,14 +270,14 @@ class FieldSection(QWidget):
             self.tiles[key].value.setText(_percent(rate.rate))
             self.tiles[key].note.setText(note.replace("%1", str(rate.hits)).replace("%2", str(rate.total)))
 
-        show("punctuality", f.punctuality, tr("%1 kept of %2 visits due"))
-        show("off_site", f.off_site, tr("%1 of %2 check-ins farther than allowed from the site"))
-        show("exceptions", f.exceptions, tr("%1 of %2 orders met on site had a field exception"))
-        show("first_visit", f.first_visit, tr("%1 of %2 resolved orders needed one visit"))
-        show("same_day_return", f.same_day_return, tr("%1 of %2 resolved orders returned the same day"))
+        show("punctuality", f.punctuality, self.tr("%1 kept of %2 visits due"))
+        show("off_site", f.off_site, self.tr("%1 of %2 check-ins farther than allowed from the site"))
+        show("exceptions", f.exceptions, self.tr("%1 of %2 orders met on site had a field exception"))
+        show("first_visit", f.first_visit, self.tr("%1 of %2 resolved orders needed one visit"))
+        show("same_day_return", f.same_day_return, self.tr("%1 of %2 resolved orders returned the same day"))
         median = f.median_reissue
-        self.tiles["reissue"].value.setText("—" if median is None else tr("%1 min").replace("%1", f"{median:.0f}"))
-        self.tiles["reissue"].note.setText(tr("median of %n re-issued order(s)", len(f.reissue_minutes)))
+        self.tiles["reissue"].value.setText("—" if median is None else self.tr("%1 min").replace("%1", f"{median:.0f}"))
+        self.tiles["reissue"].note.setText(self.tr("median of %n re-issued order(s)", "", len(f.reissue_minutes)))
 
     def _hit(self, key: str, name: str) -> None:
         rate = getattr(self.figures, key, None)
@@ -303,12 +301,12 @@ class SatisfactionSection(QWidget):
         self.figures: SatisfactionFigures | None = None
         self.service: Any = None  # the Dashboards, for the orders behind a month (read when drilled into)
         self.region_id: Any = None
-        self.months = MonthChart(tr("Very satisfied (非常满意率) by month"))
+        self.months = MonthChart(self.tr("Very satisfied (非常满意率) by month"))
         self.months.month_clicked.connect(self._on_month_clicked)
         self.title = QLabel()
-        self.model = RowsModel([tr("Order"), tr("Customer"), tr("Answered by"), tr("When")])
+        self.model = RowsModel([self.tr("Order"), self.tr("Customer"), self.tr("Answered by"), self.tr("When")])
         self.table = table(self.model, stretch=1)
-        _rows_drill(self.table, drill, lambda row: tr("Dissatisfied") + " · " + self.model.rows[row][0])
+        _rows_drill(self.table, drill, lambda row: self.tr("Dissatisfied") + " · " + self.model.rows[row][0])
         holder = QWidget()
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -326,10 +324,10 @@ class SatisfactionSection(QWidget):
     def show_figures(self, s: SatisfactionFigures) -> None:
         self.figures = s
         self.months.show_months([f"{m.month:%Y-%m}" for m in s.months], [m.rate for m in s.months],
-                                [tr("%n answer(s)", m.answers) if m.answers else "" for m in s.months])
+                                [self.tr("%n answer(s)", "", m.answers) if m.answers else "" for m in s.months])
         count = len(s.dissatisfied_orders)
-        self.title.setText(tr("<b>%n dissatisfied answer(s)</b> in the period", len(s.dissatisfied))
-                           + (f" · <a href='drill'>{tr('Show in the queue')}</a>" if count else ""))
+        link = self.tr("Show in the queue")
+        self.title.setText(self.tr("<b>%n dissatisfied answer(s)</b> in the period", "", len(s.dissatisfied)) + (f" · <a href='drill'>{link}</a>" if count else ""))
         self.model.reset([(d.number, d.customer, respondent_text(Respondent(d.respondent)) if d.respondent else "",
                            f"{d.at.astimezone(self._zone):%m-%d %H:%M}") for d in s.dissatisfied],
                          [np.array([d.order_id.hex], dtype=object) for d in s.dissatisfied])
@@ -337,13 +335,13 @@ class SatisfactionSection(QWidget):
     def _on_month_clicked(self, index: int) -> None:
         if self.figures is not None and self.figures.months[index].answers and self.service is not None:
             month, service, region = self.figures.months[index], self.service, self.region_id
-            self._drill(tr("Survey answers of %1").replace("%1", f"{month.month:%Y-%m}"),
+            self._drill(self.tr("Survey answers of %1").replace("%1", f"{month.month:%Y-%m}"),
                         lambda: service.survey_orders(region, month.start, month.end))
 
     def _drill_dissatisfied(self) -> None:
         if self.figures is not None:
             orders = self.figures.dissatisfied_orders
-            self._drill(tr("Dissatisfied"), lambda: orders)
+            self._drill(self.tr("Dissatisfied"), lambda: orders)
 
 
 class LevelsSection(QWidget):
@@ -354,12 +352,12 @@ class LevelsSection(QWidget):
         self._english, self._drill = english, drill
         self.figures: LevelFigures | None = None
         self.service: Any = None  # the Dashboards, for a region's orders of a level (read when drilled into)
-        self.diamond = CategoryBars(tr("Diamond customers' share"), percent=True)
-        self.silver = CategoryBars(tr("Silver customers' share"), percent=True)
+        self.diamond = CategoryBars(self.tr("Diamond customers' share"), percent=True)
+        self.silver = CategoryBars(self.tr("Silver customers' share"), percent=True)
         self.diamond.bar_clicked.connect(lambda i: self._on_bar_clicked("diamond", i))
         self.silver.bar_clicked.connect(lambda i: self._on_bar_clicked("silver", i))
-        self.model = RowsModel([tr("Region"), tr("Customers"), tr("Diamond"), tr("Diamond share"), tr("Silver"),
-                                tr("Silver share"), tr("Quota")])
+        self.model = RowsModel([self.tr("Region"), self.tr("Customers"), self.tr("Diamond"), self.tr("Diamond share"), self.tr("Silver"),
+                                self.tr("Silver share"), self.tr("Quota")])
         self.model.numeric = {1, 2, 3, 4, 5}
         self.table = table(self.model, stretch=6)
         self.table.doubleClicked.connect(lambda index: self._on_bar_clicked("diamond", index.row()))
@@ -382,16 +380,16 @@ class LevelsSection(QWidget):
         names = [self._name(r) for r in levels.regions]
         self.diamond.show_bars(names, [r.diamond_share or 0.0 for r in levels.regions],
                                [OVER if r.diamond_over else MUTED.darker(140) for r in levels.regions], limit=levels.diamond_max,
-                               limit_text=tr("quota %1").replace("%1", _percent(levels.diamond_max)))
+                               limit_text=self.tr("quota %1").replace("%1", _percent(levels.diamond_max)))
         self.silver.show_bars(names, [r.silver_share or 0.0 for r in levels.regions],
                               [OVER if r.silver_over else MUTED.darker(140) for r in levels.regions], limit=levels.silver_max,
-                              limit_text=tr("quota %1").replace("%1", _percent(levels.silver_max)))
+                              limit_text=self.tr("quota %1").replace("%1", _percent(levels.silver_max)))
         rows, flags = [], []
         for r in levels.regions:
-            over = [tr("Diamond over %1").replace("%1", _percent(levels.diamond_max))] if r.diamond_over else []
-            over += [tr("Silver over %1").replace("%1", _percent(levels.silver_max))] if r.silver_over else []
+            over = [self.tr("Diamond over %1").replace("%1", _percent(levels.diamond_max))] if r.diamond_over else []
+            over += [self.tr("Silver over %1").replace("%1", _percent(levels.silver_max))] if r.silver_over else []
             rows.append((self._name(r), str(r.customers), str(r.diamond), _percent(r.diamond_share), str(r.silver),
-                         _percent(r.silver_share), "; ".join(over) or tr("Within quota")))
+                         _percent(r.silver_share), "; ".join(over) or self.tr("Within quota")))
             flags.append(bool(over))
         self.model.reset(rows, [None] * len(rows), flags)
 
@@ -401,7 +399,7 @@ class LevelsSection(QWidget):
         region, service = self.figures.regions[index], self.service
         if service is None or not (region.diamond if level == "diamond" else region.silver):
             return
-        name = tr("Open orders of Diamond customers") if level == "diamond" else tr("Open orders of Silver customers")
+        name = self.tr("Open orders of Diamond customers") if level == "diamond" else self.tr("Open orders of Silver customers")
         wanted = CustomerLevel.DIAMOND if level == "diamond" else CustomerLevel.SILVER
         self._drill(f"{name} · {self._name(region)}", lambda: service.level_orders(region.region_id, wanted))
 

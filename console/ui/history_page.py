@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from console.core.changes import Changes
 from console.core.domain.enums import OrderKind, OrderStatus
 from console.core.services.desk import DeskReader
-from console.core.services.order_search import COUNTED, FoundOrder, OrderSearch, SearchAnswer
+from console.core.services.order_search import FoundOrder, OrderSearch, SearchAnswer
 from console.core.store.rows import OrderDetail
 from console.ui import labels
 from console.ui.operations import Operations
@@ -174,13 +174,13 @@ class HistoryPage(QWidget):
         outer.addWidget(self.splitter)
 
     def _size_columns(self) -> None:
-        metrics, header = self.fontMetrics(), self.table.horizontalHeader()
-        samples = {HistoryModel.NUMBER: "PR20261122000123", HistoryModel.KIND: labels.name(OrderKind.PROVISIONING),
-                   HistoryModel.STATUS: labels.name(OrderStatus.IN_PROGRESS), HistoryModel.CUSTOMER: "上海华信生物医药",
-                   HistoryModel.TECHNICIAN: "欧阳志", HistoryModel.RECEIVED: "2026-11-22 10:00", HistoryModel.CLOSED: "2026-11-22 10:00"}
-        for column, sample in samples.items():
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        samples = {HistoryModel.NUMBER: ["PR20261122000123"], HistoryModel.KIND: [labels.name(k) for k in OrderKind],
+                   HistoryModel.STATUS: [labels.name(s) for s in OrderStatus], HistoryModel.CUSTOMER: ["上海华信生物医药"],
+                   HistoryModel.TECHNICIAN: ["欧阳志"], HistoryModel.RECEIVED: ["2026-11-22 10:00"], HistoryModel.CLOSED: ["2026-11-22 10:00"]}
+        for column, texts in samples.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 16)
+            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(t) for t in [*texts, title]) + 18)
         header.setSectionResizeMode(HistoryModel.ADDRESS, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
 
@@ -248,7 +248,7 @@ class HistoryPage(QWidget):
             return self.tr("No order matches “%1”.").replace("%1", answer.text.strip())
         shown = self.tr("%n order(s), newest first", "", len(answer.orders))
         if answer.more_capped:
-            return shown + " · " + self.tr("more than %1 more: type more to narrow the search").replace("%1", f"{COUNTED:,}")
+            return shown + " · " + self.tr("more than %1 more: type more to narrow the search").replace("%1", f"{answer.more:,}")
         if answer.more:
             return shown + " · " + self.tr("%1 more: type more to narrow the search").replace("%1", f"{answer.more:,}")
         return shown

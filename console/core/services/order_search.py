@@ -34,7 +34,8 @@ from console.core.store.models import (
 )
 
 SHOWN = 200  # rows an answer carries
-COUNTED = 10_000  # matches counted beyond them at most ("10,000+ more")
+COUNTED = 10_000  # matches counted beyond them at most ("more than 10,000 more")
+COUNTED_CHECKED = 1_000  # the same for a text whose matches are each checked for the whole text
 SHORTEST = 2  # characters a search needs
 _TWO_LETTER_TERMS = 500  # trigrams a two-letter search stands for, at most
 _RAREST = 3  # trigrams of a longer text the index matches (the lines found are checked for the whole text)
@@ -66,7 +67,7 @@ class SearchAnswer:
     text: str  # the search as asked (the view drops an answer to an older text)
     orders: tuple[FoundOrder, ...]
     more: int  # matches not shown
-    more_capped: bool  # there are more than `more` (the count stopped at COUNTED)
+    more_capped: bool  # there are more than `more` (the count stopped there)
     too_short: bool = False
 
 
@@ -98,7 +99,6 @@ class _Query:
 
     match: str
     like: str | None = None
-    count: str | None = None  # the expression that counts the matches, when not `match` (exact, no LIKE)
 
 
 def _quote(term: str) -> str:
@@ -116,8 +116,8 @@ def _plan(session: Session, q: str) -> _Query | None:
     two letters stand for every trigram starting with them (each field ends with », so every
     place they occur starts one); a longer text whose trigrams are all common ("PR20241101000027")
     is matched by its rarest three and the lines found checked for the whole text, since a phrase
-    reads every line holding any of its trigrams; its matches are counted by the phrase (there are
-    many when they need counting). A district's English name adds its Chinese name."""
+    reads every line holding any of its trigrams (its matches are counted to COUNTED_CHECKED).
+    A district's English name adds its Chinese name."""
     districts = [_quote(name) for name in _districts(session, q)]
     lowered = q.lower()
     if len(q) == 2:
@@ -140,7 +140,7 @@ def _plan(session: Session, q: str) -> _Query | None:
     rarest = sorted(trigrams, key=lambda t: counts.get(t, 0))[:_RAREST]  # (one not counted is new since the count: rare)
     if len(trigrams) <= _RAREST or counts.get(rarest[0], 0) > _FEW_LINES:
         return _Query(_quote(q))  # (short, or common enough that the newest matches come at once)
-    return _Query(" AND ".join(_quote(t) for t in rarest), f"%{_like_escape(q)}%", _quote(q))
+    return _Query(" AND ".join(_quote(t) for t in rarest), f"%{_like_escape(q)}%")
 
 
 def _counts(session: Session, terms: list[str]) -> dict[str, int]:
@@ -164,10 +164,10 @@ def _find_indexed(session: Session, q: str, shown: int) -> tuple[list[uuid.UUID]
     ids = [uuid.UUID(hex=i) for i in found[:shown]]
     if len(found) <= shown:
         return ids, 0, False
-    counted = f"{table} MATCH :m" if plan.count else where  # (many matches: the phrase counts them faster than LIKE checks them)
-    total = session.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {counted} LIMIT :cap)"),
-                            {"m": plan.count or plan.match, "like": plan.like, "cap": shown + COUNTED + 1}).scalar_one()
-    return ids, min(total - shown, COUNTED), total > shown + COUNTED
+    cap = COUNTED_CHECKED if plan.like else COUNTED  # (each match checked by LIKE: counted less far)
+    total = session.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT :cap)"),
+                            {**params, "cap": shown + cap + 1}).scalar_one()
+    return ids, min(total - shown, cap), total > shown + cap
 
 
 def _like_escape(value: str) -> str:

@@ -18,10 +18,6 @@ from console.ui import labels, sla_format
 BAND_COLOURS = {Band.GREEN: "#15803d", Band.AMBER: "#b45309", Band.RED: "#dc2626", Band.BREACHED: "#7f1d1d"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StageSection", text)
-
-
 def _band(band: Band | None, text: str) -> str:
     if band is None:
         return escape(text)
@@ -31,11 +27,11 @@ def _band(band: Band | None, text: str) -> str:
 
 def _state(left: timedelta, done, band: Band, business: bool, hours_per_day: timedelta, zone: ZoneInfo) -> str:
     if done is not None:
-        verdict = _tr("in time") if left >= timedelta(0) else _tr("late by %1").replace(
+        verdict = QCoreApplication.translate("StageSection", "in time") if left >= timedelta(0) else QCoreApplication.translate("StageSection", "late by %1").replace(
             "%1", sla_format.time_left_text(-left, business, hours_per_day))
         kept = Band.GREEN if left >= timedelta(0) else Band.BREACHED  # a done stage is in time or late, nothing between
-        return _band(kept, _tr("done %1, %2").replace("%1", labels.local_time(done, zone)).replace("%2", verdict))
-    return _band(band, _tr("%1 left · %2").replace("%1", sla_format.time_left_text(left, business, hours_per_day))
+        return _band(kept, QCoreApplication.translate("StageSection", "done %1, %2").replace("%1", labels.local_time(done, zone)).replace("%2", verdict))
+    return _band(band, QCoreApplication.translate("StageSection", "%1 left · %2").replace("%1", sla_format.time_left_text(left, business, hours_per_day))
                  .replace("%2", sla_format.band_name(band)))
 
 
@@ -47,11 +43,11 @@ def stages_section(d: OrderDetail, zone: ZoneInfo) -> str:
     for stage in d.stages:
         e = stage.explanation
         business = e.hours_per_day is not None
-        rows.append((labels.stage_name(stage.stage), _tr("due %1").replace("%1", labels.local_time(stage.due_at, zone)),
+        rows.append((labels.stage_name(stage.stage), QCoreApplication.translate("StageSection", "due %1").replace("%1", labels.local_time(stage.due_at, zone)),
                      _state(stage.time_left, stage.done_at, stage.band, business, e.hours_per_day or timedelta(hours=24), zone)))
-    html = [_h3(_tr("Stages")), _rows(rows)]
+    html = [_h3(QCoreApplication.translate("StageSection", "Stages")), _rows(rows)]
     if len(d.stages) > 1:
-        html.append(_h3(_tr("How each stage's deadline is computed")))
+        html.append(_h3(QCoreApplication.translate("StageSection", "How each stage's deadline is computed")))
         for stage in d.stages:
             html.append(_explained(stage, zone))
     return "".join(html)
@@ -70,13 +66,14 @@ def steps_section(d: OrderDetail, zone: ZoneInfo, hours_per_day: timedelta) -> s
     rows = []
     for clock in d.step_clocks:
         rows.append((labels.name(clock.step), departments.get(clock.step, ""), _step_state(clock, zone, hours_per_day)))
-    return _h3(_tr("Provisioning steps")) + _rows(rows)
+    return _h3(QCoreApplication.translate("StageSection", "Provisioning steps")) + _rows(rows)
 
 
 def _step_state(clock: StepClock, zone: ZoneInfo, hours_per_day: timedelta) -> str:
     if clock.started_at is None:
-        return f"<span class='muted'>{escape(_tr('not started'))}</span>"
-    due = _tr("due %1").replace("%1", labels.local_time(clock.due_at, zone))
+        text = QCoreApplication.translate("StageSection", "not started")
+        return f"<span class='muted'>{escape(text)}</span>"
+    due = QCoreApplication.translate("StageSection", "due %1").replace("%1", labels.local_time(clock.due_at, zone))
     state = _state(clock.time_left, clock.completed_at, clock.band, True, hours_per_day, zone)
     return f"{escape(due)} · {state}"
 

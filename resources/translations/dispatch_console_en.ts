@@ -361,6 +361,33 @@ Trying again…</translation>
         <source>While dragging: fits · needs a reason · cannot be saved</source>
         <translation>While dragging: fits · needs a reason · cannot be saved</translation>
     </message>
+    <message>
+        <source>Beside the name: where the technician is</source>
+        <translation>Beside the name: where the technician is</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPlaces</name>
+    <message>
+        <source>On site: at the visit under way, or early at the next</source>
+        <translation>On site: at the visit under way, or early at the next</translation>
+    </message>
+    <message>
+        <source>On the way: between visits</source>
+        <translation>On the way: between visits</translation>
+    </message>
+    <message>
+        <source>Late: a visit has started and they are not at its site</source>
+        <translation>Late: a visit has started and they are not at its site</translation>
+    </message>
+    <message>
+        <source>Free: nothing more planned today</source>
+        <translation>Free: nothing more planned today</translation>
+    </message>
+    <message>
+        <source>No position from the field app for 15 minutes</source>
+        <translation>No position from the field app for 15 minutes</translation>
+    </message>
 </context>
 <context>
     <name>BookDialog</name>
@@ -657,6 +684,177 @@ Trying again…</translation>
     </message>
 </context>
 <context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Appointment recorded</source>
+        <translation>Appointment recorded</translation>
+    </message>
+    <message>
+        <source>Check-in on site</source>
+        <translation>Check-in on site</translation>
+    </message>
+    <message>
+        <source>Check-in on time</source>
+        <translation>Check-in on time</translation>
+    </message>
+    <message>
+        <source>Tests reported</source>
+        <translation>Tests reported</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>Delivery report</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s signature</source>
+        <translation>Customer&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Closed in time</source>
+        <translation>Closed in time</translation>
+    </message>
+    <message>
+        <source>Returned the same day</source>
+        <translation>Returned the same day</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>off site</source>
+        <translation>off site</translation>
+    </message>
+    <message>
+        <source>no contact method</source>
+        <translation>no contact method</translation>
+    </message>
+    <message>
+        <source>%1 day(s) late</source>
+        <translation>%1 day(s) late</translation>
+    </message>
+    <message>
+        <source>%1 min late</source>
+        <translation>%1 min late</translation>
+    </message>
+    <message>
+        <source>%1 h late</source>
+        <translation>%1 h late</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Record finding…</source>
+        <translation>Record finding…</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Rules broken</source>
+        <translation>Rules broken</translation>
+    </message>
+    <message>
+        <source>Finding and remedy</source>
+        <translation>Finding and remedy</translation>
+    </message>
+    <message>
+        <source>Audited</source>
+        <translation>Audited</translation>
+    </message>
+    <message>
+        <source>Not compliant</source>
+        <translation>Not compliant</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <source>Most broken rule</source>
+        <translation>Most broken rule</translation>
+    </message>
+    <message>
+        <source>Orders not compliant</source>
+        <translation>Orders not compliant</translation>
+    </message>
+    <message>
+        <source>By technician</source>
+        <translation>By technician</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>By team</translation>
+    </message>
+    <message>
+        <source>Closed in</source>
+        <translation>Closed in</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>The audit could not be read: %1</source>
+        <translation>The audit could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 orders audited, %2 not compliant (%3 compliant)</source>
+        <translation>%1 orders audited, %2 not compliant (%3 compliant)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nothing was changed</translation>
+    </message>
+    <message>
+        <source>The finding could not be saved: %1</source>
+        <translation>The finding could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
@@ -750,6 +948,89 @@ Trying again…</translation>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Not a working day</source>
+        <translation>Not a working day</translation>
+    </message>
+    <message>
+        <source>The region the figures cover</source>
+        <translation>The region the figures cover</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Customer levels</source>
+        <translation>Customer levels</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>The figures could not be computed: %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · figures as of %3</source>
+        <translation>%1 to %2 · figures as of %3</translation>
+    </message>
+    <message>
+        <source>Dashboard: %1</source>
+        <translation>Dashboard: %1</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -762,6 +1043,493 @@ Your saved work is safe. The details are in %2.</source>
         <translation>Something went wrong: %1
 
 Your saved work is safe. The details are in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionRulesDialog</name>
+    <message>
+        <source>Field exception rules</source>
+        <translation>Field exception rules</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Re-issue the order</source>
+        <translation>Re-issue the order</translation>
+    </message>
+    <message>
+        <source>SLA clock</source>
+        <translation>SLA clock</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Runs on</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <source>Why the rules change (the notice or agreement they follow)</source>
+        <translation>Why the rules change (the notice or agreement they follow)</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor or an administrator may change these rules.</source>
+        <translation>Only a shift supervisor or an administrator may change these rules.</translation>
+    </message>
+    <message>
+        <source>What an exception reported from the field does to its order. Reports already made keep what they did.</source>
+        <translation>What an exception reported from the field does to its order. Reports already made keep what they did.</translation>
+    </message>
+    <message>
+        <source>Say why the rules change.</source>
+        <translation>Say why the rules change.</translation>
+    </message>
+    <message>
+        <source>The reason is longer than %1 characters.</source>
+        <translation>The reason is longer than %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldPanel</name>
+    <message>
+        <source>The order is archived and re-issued</source>
+        <translation>The order is archived and re-issued</translation>
+    </message>
+    <message>
+        <source>The order is kept (not re-issued)</source>
+        <translation>The order is kept (not re-issued)</translation>
+    </message>
+    <message>
+        <source>its SLA clock pauses until the desk resumes it.</source>
+        <translation>its SLA clock pauses until the desk resumes it.</translation>
+    </message>
+    <message>
+        <source>its SLA clock runs on.</source>
+        <translation>its SLA clock runs on.</translation>
+    </message>
+    <message>
+        <source>Raise an exception…</source>
+        <translation>Raise an exception…</translation>
+    </message>
+    <message>
+        <source>Record an exception the technician called in and dispatch the order that carries on</source>
+        <translation>Record an exception the technician called in and dispatch the order that carries on</translation>
+    </message>
+    <message>
+        <source>Exception rules…</source>
+        <translation>Exception rules…</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>Sign off…</translation>
+    </message>
+    <message>
+        <source>A supervisor signs off a flagged check-in (off site or late) with a note</source>
+        <translation>A supervisor signs off a flagged check-in (off site or late) with a note</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor signs off a check-in</source>
+        <translation>Only a shift supervisor signs off a check-in</translation>
+    </message>
+    <message>
+        <source>Send the signature link again</source>
+        <translation>Send the signature link again</translation>
+    </message>
+    <message>
+        <source>Text the customer the link to sign the delivery report again</source>
+        <translation>Text the customer the link to sign the delivery report again</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>The field events could not be read: %1</source>
+        <translation>The field events could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 exception(s) · %2 re-issued</source>
+        <translation>%1 exception(s) · %2 re-issued</translation>
+    </message>
+    <message>
+        <source>median %1 min from report to re-issue</source>
+        <translation>median %1 min from report to re-issue</translation>
+    </message>
+    <message>
+        <source>%1 paused the clock</source>
+        <translation>%1 paused the clock</translation>
+    </message>
+    <message>
+        <source>Kept appointments: %1 of %2 visits (%3) · %4 off site · %5 late · %6 flagged, not signed off</source>
+        <translation>Kept appointments: %1 of %2 visits (%3) · %4 off site · %5 late · %6 flagged, not signed off</translation>
+    </message>
+    <message>
+        <source>%1 awaiting the customer&apos;s signature · %2 signed · %3 billing started</source>
+        <translation>%1 awaiting the customer&apos;s signature · %2 signed · %3 billing started</translation>
+    </message>
+    <message>
+        <source>%1 answer(s) · very satisfied %2 · %3 dissatisfied (call back)</source>
+        <translation>%1 answer(s) · very satisfied %2 · %3 dissatisfied (call back)</translation>
+    </message>
+    <message>
+        <source>Select an order dispatched to a technician first.</source>
+        <translation>Select an order dispatched to a technician first.</translation>
+    </message>
+    <message>
+        <source>Exception recorded on %1.</source>
+        <translation>Exception recorded on %1.</translation>
+    </message>
+    <message>
+        <source>The field exception rules were changed.</source>
+        <translation>The field exception rules were changed.</translation>
+    </message>
+    <message>
+        <source>Check-in on %1 signed off.</source>
+        <translation>Check-in on %1 signed off.</translation>
+    </message>
+    <message>
+        <source>The signature link for %1 will be sent again.</source>
+        <translation>The signature link for %1 will be sent again.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nothing was changed</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>That order is no longer open: it is not in the queue.</source>
+        <translation>That order is no longer open: it is not in the queue.</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Re-issued as</source>
+        <translation>Re-issued as</translation>
+    </message>
+    <message>
+        <source>To re-issue</source>
+        <translation>To re-issue</translation>
+    </message>
+    <message>
+        <source>SLA clock</source>
+        <translation>SLA clock</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>kept (not re-issued)</source>
+        <translation>kept (not re-issued)</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Ran on</source>
+        <translation>Ran on</translation>
+    </message>
+    <message>
+        <source>%1 re-issued as %2 (now %3); double-click to open it</source>
+        <translation>%1 re-issued as %2 (now %3); double-click to open it</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Against the window</source>
+        <translation>Against the window</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <source>no site position</source>
+        <translation>no site position</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1, off site</source>
+        <translation>%1, off site</translation>
+    </message>
+    <message>
+        <source>Appointment window %1</source>
+        <translation>Appointment window %1</translation>
+    </message>
+    <message>
+        <source>no appointment</source>
+        <translation>no appointment</translation>
+    </message>
+    <message>
+        <source>on time (kept)</source>
+        <translation>on time (kept)</translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation>late by %1</translation>
+    </message>
+    <message>
+        <source>early by %1</source>
+        <translation>early by %1</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>Delivery report</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Billing start</source>
+        <translation>Billing start</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>↓%1 ↑%2 Mbps</source>
+        <translation>↓%1 ↑%2 Mbps</translation>
+    </message>
+    <message>
+        <source>signed on site</source>
+        <translation>signed on site</translation>
+    </message>
+    <message>
+        <source>signed through the link</source>
+        <translation>signed through the link</translation>
+    </message>
+    <message>
+        <source>link sent %1</source>
+        <translation>link sent %1</translation>
+    </message>
+    <message>
+        <source>awaiting the signature</source>
+        <translation>awaiting the signature</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>Account manager</translation>
+    </message>
+</context>
+<context>
+    <name>FieldSection</name>
+    <message>
+        <source>Kept appointments (履约率)</source>
+        <translation>Kept appointments (履约率)</translation>
+    </message>
+    <message>
+        <source>Appointments not kept</source>
+        <translation>Appointments not kept</translation>
+    </message>
+    <message>
+        <source>Off-site check-ins</source>
+        <translation>Off-site check-ins</translation>
+    </message>
+    <message>
+        <source>Exception rate</source>
+        <translation>Exception rate</translation>
+    </message>
+    <message>
+        <source>Orders with a field exception</source>
+        <translation>Orders with a field exception</translation>
+    </message>
+    <message>
+        <source>Exception to re-issue</source>
+        <translation>Exception to re-issue</translation>
+    </message>
+    <message>
+        <source>First-visit completion</source>
+        <translation>First-visit completion</translation>
+    </message>
+    <message>
+        <source>Not done at the first visit</source>
+        <translation>Not done at the first visit</translation>
+    </message>
+    <message>
+        <source>Returned the same day (回单)</source>
+        <translation>Returned the same day (回单)</translation>
+    </message>
+    <message>
+        <source>Not returned the day resolved</source>
+        <translation>Not returned the day resolved</translation>
+    </message>
+    <message>
+        <source>Click a figure to see its orders in the queue; double-click a team for the orders that fell short (not kept, off site, an exception, more than one visit, not returned the same day).</source>
+        <translation>Click a figure to see its orders in the queue; double-click a team for the orders that fell short (not kept, off site, an exception, more than one visit, not returned the same day).</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Kept appointments</source>
+        <translation>Kept appointments</translation>
+    </message>
+    <message>
+        <source>Returned the same day</source>
+        <translation>Returned the same day</translation>
+    </message>
+    <message>
+        <source>Short of the mark: team %1</source>
+        <translation>Short of the mark: team %1</translation>
+    </message>
+    <message>
+        <source>%1 kept of %2 visits due</source>
+        <translation>%1 kept of %2 visits due</translation>
+    </message>
+    <message>
+        <source>%1 of %2 check-ins farther than allowed from the site</source>
+        <translation>%1 of %2 check-ins farther than allowed from the site</translation>
+    </message>
+    <message>
+        <source>%1 of %2 orders met on site had a field exception</source>
+        <translation>%1 of %2 orders met on site had a field exception</translation>
+    </message>
+    <message>
+        <source>%1 of %2 resolved orders needed one visit</source>
+        <translation>%1 of %2 resolved orders needed one visit</translation>
+    </message>
+    <message>
+        <source>%1 of %2 resolved orders returned the same day</source>
+        <translation>%1 of %2 resolved orders returned the same day</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>median of %n re-issued order(s)</source>
+        <translation>
+            <numerusform>median of %n re-issued order</numerusform>
+            <numerusform>median of %n re-issued orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Audit finding for %1</source>
+        <translation>Audit finding for %1</translation>
+    </message>
+    <message>
+        <source>Another finding</source>
+        <translation>Another finding</translation>
+    </message>
+    <message>
+        <source>What the audit found, as you would write it in the report</source>
+        <translation>What the audit found, as you would write it in the report</translation>
+    </message>
+    <message>
+        <source>The remedy (整改) asked for, and by when</source>
+        <translation>The remedy (整改) asked for, and by when</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>Remedy</translation>
+    </message>
+    <message>
+        <source>Write the finding.</source>
+        <translation>Write the finding.</translation>
+    </message>
+    <message>
+        <source>Keep the finding and the remedy under %1 characters each.</source>
+        <translation>Keep the finding and the remedy under %1 characters each.</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1701,80 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>The visit starts now or has started: it stays where it is.</source>
         <translation>The visit starts now or has started: it stays where it is.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Order number, circuit, customer, phone, address, technician or order-system reference</source>
+        <translation>Order number, circuit, customer, phone, address, technician or order-system reference</translation>
+    </message>
+    <message>
+        <source>Type two letters or more to search every order this desk holds, open or closed.</source>
+        <translation>Type two letters or more to search every order this desk holds, open or closed.</translation>
+    </message>
+    <message>
+        <source>Choose an order to see its whole story.</source>
+        <translation>Choose an order to see its whole story.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <source>Type two letters or more.</source>
+        <translation>Type two letters or more.</translation>
+    </message>
+    <message>
+        <source>No order matches “%1”.</source>
+        <translation>No order matches “%1”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), newest first</source>
+        <translation>
+            <numerusform>%n order, newest first</numerusform>
+            <numerusform>%n orders, newest first</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than %1 more: type more to narrow the search</source>
+        <translation>more than %1 more: type more to narrow the search</translation>
+    </message>
+    <message>
+        <source>%1 more: type more to narrow the search</source>
+        <translation>%1 more: type more to narrow the search</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +2128,74 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>the technician has accepted the order; hand it over in the field first</translation>
     </message>
     <message>
+        <source>the order is not accepted yet</source>
+        <translation>the order is not accepted yet</translation>
+    </message>
+    <message>
+        <source>the work has not started yet</source>
+        <translation>the work has not started yet</translation>
+    </message>
+    <message>
+        <source>the work has already started</source>
+        <translation>the work has already started</translation>
+    </message>
+    <message>
+        <source>the order is not resolved yet</source>
+        <translation>the order is not resolved yet</translation>
+    </message>
+    <message>
+        <source>the completion was already returned to the order system</source>
+        <translation>the completion was already returned to the order system</translation>
+    </message>
+    <message>
+        <source>a provisioning order is completed by the delivery report and closed by the customer&apos;s signature</source>
+        <translation>a provisioning order is completed by the delivery report and closed by the customer&apos;s signature</translation>
+    </message>
+    <message>
+        <source>record the network investigation first</source>
+        <translation>record the network investigation first</translation>
+    </message>
+    <message>
+        <source>the investigation is already recorded</source>
+        <translation>the investigation is already recorded</translation>
+    </message>
+    <message>
+        <source>only a complaint has an investigation stage</source>
+        <translation>only a complaint has an investigation stage</translation>
+    </message>
+    <message>
+        <source>the order has no department step running</source>
+        <translation>the order has no department step running</translation>
+    </message>
+    <message>
+        <source>that step is not the one running</source>
+        <translation>that step is not the one running</translation>
+    </message>
+    <message>
+        <source>that step is already done</source>
+        <translation>that step is already done</translation>
+    </message>
+    <message>
+        <source>The customer withdrew it</source>
+        <translation>The customer withdrew it</translation>
+    </message>
+    <message>
+        <source>Ordered twice</source>
+        <translation>Ordered twice</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the order system</source>
+        <translation>Withdrawn by the order system</translation>
+    </message>
+    <message>
+        <source>No resource can serve the site</source>
+        <translation>No resource can serve the site</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
         <source>overall</source>
         <translation>overall</translation>
     </message>
@@ -1346,6 +2256,26 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Archived and re-issued</translation>
     </message>
     <message>
+        <source>Work started</source>
+        <translation>Work started</translation>
+    </message>
+    <message>
+        <source>Network investigation recorded</source>
+        <translation>Network investigation recorded</translation>
+    </message>
+    <message>
+        <source>Returned to the order system</source>
+        <translation>Returned to the order system</translation>
+    </message>
+    <message>
+        <source>Department step done</source>
+        <translation>Department step done</translation>
+    </message>
+    <message>
+        <source>Department chased</source>
+        <translation>Department chased</translation>
+    </message>
+    <message>
         <source>SLA clock paused</source>
         <translation>SLA clock paused</translation>
     </message>
@@ -1394,6 +2324,18 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Satisfaction survey</translation>
     </message>
     <message>
+        <source>Check-in signed off</source>
+        <translation>Check-in signed off</translation>
+    </message>
+    <message>
+        <source>Signature link sent</source>
+        <translation>Signature link sent</translation>
+    </message>
+    <message>
+        <source>Field exception rule changed</source>
+        <translation>Field exception rule changed</translation>
+    </message>
+    <message>
         <source>every level</source>
         <translation>every level</translation>
     </message>
@@ -1411,6 +2353,243 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>What the colours, edges and marks on the board mean</source>
         <translation>What the colours, edges and marks on the board mean</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsSection</name>
+    <message>
+        <source>Diamond customers&apos; share</source>
+        <translation>Diamond customers&apos; share</translation>
+    </message>
+    <message>
+        <source>Silver customers&apos; share</source>
+        <translation>Silver customers&apos; share</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>Diamond</translation>
+    </message>
+    <message>
+        <source>Diamond share</source>
+        <translation>Diamond share</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Silver share</source>
+        <translation>Silver share</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>quota %1</source>
+        <translation>quota %1</translation>
+    </message>
+    <message>
+        <source>Diamond over %1</source>
+        <translation>Diamond over %1</translation>
+    </message>
+    <message>
+        <source>Silver over %1</source>
+        <translation>Silver over %1</translation>
+    </message>
+    <message>
+        <source>Within quota</source>
+        <translation>Within quota</translation>
+    </message>
+    <message>
+        <source>Open orders of Diamond customers</source>
+        <translation>Open orders of Diamond customers</translation>
+    </message>
+    <message>
+        <source>Open orders of Silver customers</source>
+        <translation>Open orders of Silver customers</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleMenu</name>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>&amp;Progress</translation>
+    </message>
+    <message>
+        <source>&amp;Accept (response)</source>
+        <translation>&amp;Accept (response)</translation>
+    </message>
+    <message>
+        <source>&amp;Start work</source>
+        <translation>&amp;Start work</translation>
+    </message>
+    <message>
+        <source>&amp;Investigation done…</source>
+        <translation>&amp;Investigation done…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Resolve…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn to the order system</source>
+        <translation>Re&amp;turn to the order system</translation>
+    </message>
+    <message>
+        <source>Department step &amp;done…</source>
+        <translation>Department step &amp;done…</translation>
+    </message>
+    <message>
+        <source>C&amp;hase the department…</source>
+        <translation>C&amp;hase the department…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the order…</source>
+        <translation>&amp;Cancel the order…</translation>
+    </message>
+    <message>
+        <source>Network investigation done</source>
+        <translation>Network investigation done</translation>
+    </message>
+    <message>
+        <source>Record the network investigation (排查) of %1 complaint(s): the feedback to the customer is due next.</source>
+        <translation>Record the network investigation (排查) of %1 complaint(s): the feedback to the customer is due next.</translation>
+    </message>
+    <message>
+        <source>What the investigation found</source>
+        <translation>What the investigation found</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Resolve %1 order(s): the work is done (a complaint: the customer has had the feedback).</source>
+        <translation>Resolve %1 order(s): the work is done (a complaint: the customer has had the feedback).</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>Cancel the order</translation>
+    </message>
+    <message>
+        <source>Cancel %1 order(s). A visit booked only for them is cancelled too.</source>
+        <translation>Cancel %1 order(s). A visit booked only for them is cancelled too.</translation>
+    </message>
+    <message>
+        <source>Who asked for it, and why</source>
+        <translation>Who asked for it, and why</translation>
+    </message>
+    <message>
+        <source>Department step done</source>
+        <translation>Department step done</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 is done. The next department&apos;s step starts now with its own limit.</source>
+        <translation>Order %1: %2 is done. The next department&apos;s step starts now with its own limit.</translation>
+    </message>
+    <message>
+        <source>Who confirmed it, what was handed over</source>
+        <translation>Who confirmed it, what was handed over</translation>
+    </message>
+    <message>
+        <source>Chase the department</source>
+        <translation>Chase the department</translation>
+    </message>
+    <message>
+        <source>Chase (催办) the department of the running step of %1 order(s). It is recorded in each order&apos;s history.</source>
+        <translation>Chase (催办) the department of the running step of %1 order(s). It is recorded in each order&apos;s history.</translation>
+    </message>
+    <message>
+        <source>Whom you reached, what they promised</source>
+        <translation>Whom you reached, what they promised</translation>
+    </message>
+</context>
+<context>
+    <name>LoadSection</name>
+    <message>
+        <source>Utilisation by team (visits and travel against shift time)</source>
+        <translation>Utilisation by team (visits and travel against shift time)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>Technicians</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>Open orders</translation>
+    </message>
+    <message>
+        <source>Booked h</source>
+        <translation>Booked h</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>Open orders of team %1</source>
+        <translation>Open orders of team %1</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Busy h</source>
+        <translation>Busy h</translation>
+    </message>
+    <message>
+        <source>Shift h</source>
+        <translation>Shift h</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Open orders of %1</source>
+        <translation>Open orders of %1</translation>
+    </message>
+    <message>
+        <source>overbooked</source>
+        <translation>overbooked</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; idle (under %2 of their shift) · &lt;b&gt;%3&lt;/b&gt; overbooked (over %4) · double-click a row for its open orders</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; idle (under %2 of their shift) · &lt;b&gt;%3&lt;/b&gt; overbooked (over %4) · double-click a row for its open orders</translation>
+    </message>
+    <message>
+        <source>Overbooked</source>
+        <translation>Overbooked</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>No shift</source>
+        <translation>No shift</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +2810,54 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <source>⚠ %1 alerts</source>
         <translation>⚠ %1 alerts</translation>
     </message>
+    <message>
+        <source>Compliance audit</source>
+        <translation>Compliance audit</translation>
+    </message>
+    <message>
+        <source>Compliance a&amp;udit</source>
+        <translation>Compliance a&amp;udit</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Dashboards</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboards</source>
+        <translation>&amp;Dashboards</translation>
+    </message>
+    <message>
+        <source>SLA, load, field, satisfaction and customer levels</source>
+        <translation>SLA, load, field, satisfaction and customer levels</translation>
+    </message>
+    <message>
+        <source>Field events</source>
+        <translation>Field events</translation>
+    </message>
+    <message>
+        <source>&amp;Field events</source>
+        <translation>&amp;Field events</translation>
+    </message>
+    <message>
+        <source>Raise a field &amp;exception…</source>
+        <translation>Raise a field &amp;exception…</translation>
+    </message>
+    <message>
+        <source>Field exception r&amp;ules…</source>
+        <translation>Field exception r&amp;ules…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Order &amp;history…</source>
+        <translation>Order &amp;history…</translation>
+    </message>
+    <message>
+        <source>Find any order, open or closed, and see its whole story</source>
+        <translation>Find any order, open or closed, and see its whole story</translation>
+    </message>
 </context>
 <context>
     <name>MapDock</name>
@@ -1720,12 +2947,32 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Ask the centre&apos;s geocoder again for the selected sites&apos; positions</translation>
     </message>
     <message>
-        <source>Technician</source>
-        <translation>Technician</translation>
+        <source>Technician seen</source>
+        <translation>Technician seen</translation>
+    </message>
+    <message>
+        <source>lately</source>
+        <translation>lately</translation>
+    </message>
+    <message>
+        <source>%1+ min ago</source>
+        <translation>%1+ min ago</translation>
+    </message>
+    <message>
+        <source>%1+ h ago</source>
+        <translation>%1+ h ago</translation>
     </message>
     <message>
         <source>Lasso: draw around sites to select their orders (Esc cancels)</source>
         <translation>Lasso: draw around sites to select their orders (Esc cancels)</translation>
+    </message>
+    <message>
+        <source>no position reported</source>
+        <translation>no position reported</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>last seen %1</translation>
     </message>
     <message>
         <source>no position</source>
@@ -1746,6 +2993,33 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Click where the site is (Esc: cancel)</source>
         <translation>Click where the site is (Esc: cancel)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Choose a reason…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Choose a reason from the list.</source>
+        <translation>Choose a reason from the list.</translation>
+    </message>
+    <message>
+        <source>Write the note: it goes into the order&apos;s history.</source>
+        <translation>Write the note: it goes into the order&apos;s history.</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>The note is longer than %1 characters.</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +3188,26 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Select an order in the queue to see its details.</translation>
     </message>
     <message>
+        <source>Time left %1</source>
+        <translation>Time left %1</translation>
+    </message>
+    <message>
+        <source>clock paused</source>
+        <translation>clock paused</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>resolved %1 after its deadline</source>
+        <translation>resolved %1 after its deadline</translation>
+    </message>
+    <message>
+        <source>resolved within its limit</source>
+        <translation>resolved within its limit</translation>
+    </message>
+    <message>
         <source>Time limit</source>
         <translation>Time limit</translation>
     </message>
@@ -1936,6 +3230,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Clock paused since</source>
         <translation>Clock paused since</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Current step</source>
@@ -2054,6 +3356,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>History</translation>
     </message>
     <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+    <message>
         <source>done %1</source>
         <translation>done %1</translation>
     </message>
@@ -2080,14 +3386,6 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Covers orders</source>
         <translation>Covers orders</translation>
-    </message>
-    <message>
-        <source>%1 m from the site</source>
-        <translation>%1 m from the site</translation>
-    </message>
-    <message>
-        <source>off site</source>
-        <translation>off site</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +3668,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>What the rules say</translation>
     </message>
     <message>
+        <source>Optimiser&apos;s proposal</source>
+        <translation>Optimiser&apos;s proposal</translation>
+    </message>
+    <message>
         <source>You cannot commit this line as the plan stands.</source>
         <translation>You cannot commit this line as the plan stands.</translation>
     </message>
@@ -2449,6 +3751,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>Delete view</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Show every order again, not only the dashboard&apos;s</source>
+        <translation>Show every order again, not only the dashboard&apos;s</translation>
+    </message>
+    <message>
         <source>All open orders</source>
         <translation>All open orders</translation>
     </message>
@@ -2467,6 +3777,20 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Unassigned</source>
         <translation>Unassigned</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n order(s)</source>
+        <translation>
+            <numerusform>%1: %n order</numerusform>
+            <numerusform>%1: %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer open (not in the queue)</source>
+        <translation>
+            <numerusform>%n no longer open (not in the queue)</numerusform>
+            <numerusform>%n no longer open (not in the queue)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save view</source>
@@ -2588,6 +3912,45 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
 </context>
 <context>
+    <name>RaiseExceptionDialog</name>
+    <message>
+        <source>Raise a field exception</source>
+        <translation>Raise a field exception</translation>
+    </message>
+    <message>
+        <source>What the technician found, e.g. port 3-12 taken by another line; box replaced by the customer</source>
+        <translation>What the technician found, e.g. port 3-12 taken by another line; box replaced by the customer</translation>
+    </message>
+    <message>
+        <source>Nobody yet (dispatch later)</source>
+        <translation>Nobody yet (dispatch later)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Dispatch to</source>
+        <translation>Dispatch to</translation>
+    </message>
+    <message>
+        <source>Say what the technician found in the note.</source>
+        <translation>Say what the technician found in the note.</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>The note is longer than %1 characters.</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule the appointment</source>
@@ -2620,6 +3983,55 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Say what the other reason is.</source>
         <translation>Say what the other reason is.</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionSection</name>
+    <message>
+        <source>Very satisfied (非常满意率) by month</source>
+        <translation>Very satisfied (非常满意率) by month</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show in the queue</source>
+        <translation>Show in the queue</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n dissatisfied answer(s)&lt;/b&gt; in the period</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n dissatisfied answer&lt;/b&gt; in the period</numerusform>
+            <numerusform>&lt;b&gt;%n dissatisfied answers&lt;/b&gt; in the period</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survey answers of %1</source>
+        <translation>Survey answers of %1</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +4208,33 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
 </context>
 <context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign off a check-in</source>
+        <translation>Sign off a check-in</translation>
+    </message>
+    <message>
+        <source>%1 m from the site</source>
+        <translation>%1 m from the site</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3): %4</source>
+        <translation>%1, %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>What you checked, e.g. called the customer: the technician was on site, the GPS drifted</source>
+        <translation>What you checked, e.g. called the customer: the technician was on site, the GPS drifted</translation>
+    </message>
+    <message>
+        <source>Say what you checked in the note.</source>
+        <translation>Say what you checked in the note.</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>The note is longer than %1 characters.</translation>
+    </message>
+</context>
+<context>
     <name>Sla</name>
     <message>
         <source>Green</source>
@@ -2888,6 +4327,99 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</source>
         <translation>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</translation>
+    </message>
+</context>
+<context>
+    <name>SlaSection</name>
+    <message>
+        <source>Open orders by SLA band</source>
+        <translation>Open orders by SLA band</translation>
+    </message>
+    <message>
+        <source>Breached by kind</source>
+        <translation>Breached by kind</translation>
+    </message>
+    <message>
+        <source>Breached by customer level</source>
+        <translation>Breached by customer level</translation>
+    </message>
+    <message>
+        <source>Breached by stage</source>
+        <translation>Breached by stage</translation>
+    </message>
+    <message>
+        <source>Breached by district</source>
+        <translation>Breached by district</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>breaches within the hour</source>
+        <translation>breaches within the hour</translation>
+    </message>
+    <message>
+        <source>Show in the queue</source>
+        <translation>Show in the queue</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n order(s)&lt;/b&gt; will breach in the next hour if nothing is done</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n order&lt;/b&gt; will breach in the next hour if nothing is done</numerusform>
+            <numerusform>&lt;b&gt;%n orders&lt;/b&gt; will breach in the next hour if nothing is done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StageSection</name>
+    <message>
+        <source>in time</source>
+        <translation>in time</translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation>late by %1</translation>
+    </message>
+    <message>
+        <source>done %1, %2</source>
+        <translation>done %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 left · %2</source>
+        <translation>%1 left · %2</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>How each stage&apos;s deadline is computed</source>
+        <translation>How each stage&apos;s deadline is computed</translation>
+    </message>
+    <message>
+        <source>Provisioning steps</source>
+        <translation>Provisioning steps</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
     </message>
 </context>
 <context>
@@ -3192,6 +4724,69 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Choose a technician first.</source>
         <translation>Choose a technician first.</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Turned amber</source>
+        <translation>Turned amber</translation>
+    </message>
+    <message>
+        <source>Turned red</source>
+        <translation>Turned red</translation>
+    </message>
+    <message>
+        <source>Time limit passed</source>
+        <translation>Time limit passed</translation>
+    </message>
+    <message>
+        <source>Response limit passed</source>
+        <translation>Response limit passed</translation>
+    </message>
+    <message>
+        <source>Department step reached</source>
+        <translation>Department step reached</translation>
+    </message>
+    <message>
+        <source>Department step done</source>
+        <translation>Department step done</translation>
+    </message>
+    <message>
+        <source>Billing started</source>
+        <translation>Billing started</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Network investigation recorded</source>
+        <translation>Network investigation recorded</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Returned to the order system</source>
+        <translation>Returned to the order system</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>the customer</translation>
+    </message>
+    <message>
+        <source>the account manager</source>
+        <translation>the account manager</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>on site</translation>
+    </message>
+    <message>
+        <source>through the text-message link</source>
+        <translation>through the text-message link</translation>
     </message>
 </context>
 <context>

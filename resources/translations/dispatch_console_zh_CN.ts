@@ -358,6 +358,33 @@ Trying again…</source>
         <source>While dragging: fits · needs a reason · cannot be saved</source>
         <translation>拖动时：符合 · 需填写理由 · 无法保存</translation>
     </message>
+    <message>
+        <source>Beside the name: where the technician is</source>
+        <translation>姓名旁：技术员所在位置</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPlaces</name>
+    <message>
+        <source>On site: at the visit under way, or early at the next</source>
+        <translation>在现场：正在上门，或已提前到达下一单</translation>
+    </message>
+    <message>
+        <source>On the way: between visits</source>
+        <translation>在途：两次上门之间</translation>
+    </message>
+    <message>
+        <source>Late: a visit has started and they are not at its site</source>
+        <translation>迟到：上门时间已到但不在现场</translation>
+    </message>
+    <message>
+        <source>Free: nothing more planned today</source>
+        <translation>空闲：今天没有更多安排</translation>
+    </message>
+    <message>
+        <source>No position from the field app for 15 minutes</source>
+        <translation>外勤App已15分钟未上报位置</translation>
+    </message>
 </context>
 <context>
     <name>BookDialog</name>
@@ -654,6 +681,177 @@ Trying again…</source>
     </message>
 </context>
 <context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Appointment recorded</source>
+        <translation>预约已记录</translation>
+    </message>
+    <message>
+        <source>Check-in on site</source>
+        <translation>现场签到</translation>
+    </message>
+    <message>
+        <source>Check-in on time</source>
+        <translation>准时签到</translation>
+    </message>
+    <message>
+        <source>Tests reported</source>
+        <translation>测试已上报</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>交付报告</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s signature</source>
+        <translation>客户签字</translation>
+    </message>
+    <message>
+        <source>Closed in time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Returned the same day</source>
+        <translation>当天回单</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>off site</source>
+        <translation>不在现场</translation>
+    </message>
+    <message>
+        <source>no contact method</source>
+        <translation>未记录联系方式</translation>
+    </message>
+    <message>
+        <source>%1 day(s) late</source>
+        <translation>晚%1天</translation>
+    </message>
+    <message>
+        <source>%1 min late</source>
+        <translation>晚%1分钟</translation>
+    </message>
+    <message>
+        <source>%1 h late</source>
+        <translation>晚%1小时</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>晚%1天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近7天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近30天</translation>
+    </message>
+    <message>
+        <source>Record finding…</source>
+        <translation>记录稽核结论…</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>归档时间</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Rules broken</source>
+        <translation>违反的规则</translation>
+    </message>
+    <message>
+        <source>Finding and remedy</source>
+        <translation>结论与整改</translation>
+    </message>
+    <message>
+        <source>Audited</source>
+        <translation>稽核数</translation>
+    </message>
+    <message>
+        <source>Not compliant</source>
+        <translation>不合规</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>合规率</translation>
+    </message>
+    <message>
+        <source>Most broken rule</source>
+        <translation>最常违反的规则</translation>
+    </message>
+    <message>
+        <source>Orders not compliant</source>
+        <translation>不合规工单</translation>
+    </message>
+    <message>
+        <source>By technician</source>
+        <translation>按技术员</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>按班组</translation>
+    </message>
+    <message>
+        <source>Closed in</source>
+        <translation>归档时间段</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>The audit could not be read: %1</source>
+        <translation>无法读取稽核：%1</translation>
+    </message>
+    <message>
+        <source>%1 orders audited, %2 not compliant (%3 compliant)</source>
+        <translation>稽核%1张工单，%2张不合规（合规率%3）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+    <message>
+        <source>The finding could not be saved: %1</source>
+        <translation>无法保存稽核结论：%1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
@@ -745,6 +943,89 @@ Trying again…</source>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Not a working day</source>
+        <translation>非工作日</translation>
+    </message>
+    <message>
+        <source>The region the figures cover</source>
+        <translation>统计所覆盖的区域</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>本班次</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负荷</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>外勤</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Customer levels</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>无法计算统计数据：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · figures as of %3</source>
+        <translation>%1 至 %2 · 数据截至 %3</translation>
+    </message>
+    <message>
+        <source>Dashboard: %1</source>
+        <translation>看板：%1</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -757,6 +1038,492 @@ Your saved work is safe. The details are in %2.</source>
         <translation>出现错误：%1
 
 已保存的工作不会丢失。详细信息见 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionRulesDialog</name>
+    <message>
+        <source>Field exception rules</source>
+        <translation>外勤异常规则</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Re-issue the order</source>
+        <translation>重新派发工单</translation>
+    </message>
+    <message>
+        <source>SLA clock</source>
+        <translation>时限计时</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>继续计时</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>Why the rules change (the notice or agreement they follow)</source>
+        <translation>规则变更原因（所依据的通知或协议）</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor or an administrator may change these rules.</source>
+        <translation>只有值班长或管理员可以修改这些规则。</translation>
+    </message>
+    <message>
+        <source>What an exception reported from the field does to its order. Reports already made keep what they did.</source>
+        <translation>外勤上报的异常对工单的处理方式。已上报的异常保持原处理结果。</translation>
+    </message>
+    <message>
+        <source>Say why the rules change.</source>
+        <translation>请说明规则变更的原因。</translation>
+    </message>
+    <message>
+        <source>The reason is longer than %1 characters.</source>
+        <translation>原因超过%1个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldPanel</name>
+    <message>
+        <source>The order is archived and re-issued</source>
+        <translation>工单归档并重新派发</translation>
+    </message>
+    <message>
+        <source>The order is kept (not re-issued)</source>
+        <translation>保留原工单（不重新派发）</translation>
+    </message>
+    <message>
+        <source>its SLA clock pauses until the desk resumes it.</source>
+        <translation>时限暂停，直到调度台恢复计时。</translation>
+    </message>
+    <message>
+        <source>its SLA clock runs on.</source>
+        <translation>时限继续计时。</translation>
+    </message>
+    <message>
+        <source>Raise an exception…</source>
+        <translation>上报异常…</translation>
+    </message>
+    <message>
+        <source>Record an exception the technician called in and dispatch the order that carries on</source>
+        <translation>记录技术员电话报告的异常，并派发后续工单</translation>
+    </message>
+    <message>
+        <source>Exception rules…</source>
+        <translation>异常规则…</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>审核确认…</translation>
+    </message>
+    <message>
+        <source>A supervisor signs off a flagged check-in (off site or late) with a note</source>
+        <translation>值班长对标记的签到（不在现场或迟到）填写说明并确认</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor signs off a check-in</source>
+        <translation>只有值班长可以确认签到</translation>
+    </message>
+    <message>
+        <source>Send the signature link again</source>
+        <translation>重发签字链接</translation>
+    </message>
+    <message>
+        <source>Text the customer the link to sign the delivery report again</source>
+        <translation>再次向客户发送交付报告签字链接短信</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>The field events could not be read: %1</source>
+        <translation>无法读取外勤事件：%1</translation>
+    </message>
+    <message>
+        <source>%1 exception(s) · %2 re-issued</source>
+        <translation>%1条异常 · %2张已重派</translation>
+    </message>
+    <message>
+        <source>median %1 min from report to re-issue</source>
+        <translation>上报到重派中位数%1分钟</translation>
+    </message>
+    <message>
+        <source>%1 paused the clock</source>
+        <translation>%1张暂停计时</translation>
+    </message>
+    <message>
+        <source>Kept appointments: %1 of %2 visits (%3) · %4 off site · %5 late · %6 flagged, not signed off</source>
+        <translation>履约：%2次上门中%1次（%3）· %4次不在现场 · %5次迟到 · %6次标记未确认</translation>
+    </message>
+    <message>
+        <source>%1 awaiting the customer&apos;s signature · %2 signed · %3 billing started</source>
+        <translation>%1张待客户签字 · %2张已签字 · %3张已起租</translation>
+    </message>
+    <message>
+        <source>%1 answer(s) · very satisfied %2 · %3 dissatisfied (call back)</source>
+        <translation>%1份回答 · 非常满意%2 · %3份不满意（需回访）</translation>
+    </message>
+    <message>
+        <source>Select an order dispatched to a technician first.</source>
+        <translation>请先选择一张已派给技术员的工单。</translation>
+    </message>
+    <message>
+        <source>Exception recorded on %1.</source>
+        <translation>已在%1上记录异常。</translation>
+    </message>
+    <message>
+        <source>The field exception rules were changed.</source>
+        <translation>外勤异常规则已修改。</translation>
+    </message>
+    <message>
+        <source>Check-in on %1 signed off.</source>
+        <translation>%1的签到已确认。</translation>
+    </message>
+    <message>
+        <source>The signature link for %1 will be sent again.</source>
+        <translation>将重新发送%1的签字链接。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>无法保存更改：%1</translation>
+    </message>
+    <message>
+        <source>That order is no longer open: it is not in the queue.</source>
+        <translation>该工单已不在处理中，不在队列里。</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Re-issued as</source>
+        <translation>重派为</translation>
+    </message>
+    <message>
+        <source>To re-issue</source>
+        <translation>重派</translation>
+    </message>
+    <message>
+        <source>SLA clock</source>
+        <translation>时限计时</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>kept (not re-issued)</source>
+        <translation>保留（未重派）</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Ran on</source>
+        <translation>继续计时</translation>
+    </message>
+    <message>
+        <source>%1 re-issued as %2 (now %3); double-click to open it</source>
+        <translation>%1已重派为%2（当前%3）；双击打开</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Against the window</source>
+        <translation>与预约时段比</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>no site position</source>
+        <translation>站点无坐标</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1米</translation>
+    </message>
+    <message>
+        <source>%1, off site</source>
+        <translation>%1，不在现场</translation>
+    </message>
+    <message>
+        <source>Appointment window %1</source>
+        <translation>预约时段 %1</translation>
+    </message>
+    <message>
+        <source>no appointment</source>
+        <translation>无预约</translation>
+    </message>
+    <message>
+        <source>on time (kept)</source>
+        <translation>准时（履约）</translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation>迟到%1</translation>
+    </message>
+    <message>
+        <source>early by %1</source>
+        <translation>提前%1</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>交付报告</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Billing start</source>
+        <translation>起租</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1毫秒</translation>
+    </message>
+    <message>
+        <source>↓%1 ↑%2 Mbps</source>
+        <translation>↓%1 ↑%2 Mbps</translation>
+    </message>
+    <message>
+        <source>signed on site</source>
+        <translation>现场签字</translation>
+    </message>
+    <message>
+        <source>signed through the link</source>
+        <translation>通过链接签字</translation>
+    </message>
+    <message>
+        <source>link sent %1</source>
+        <translation>链接已发送 %1</translation>
+    </message>
+    <message>
+        <source>awaiting the signature</source>
+        <translation>待签字</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回答时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+</context>
+<context>
+    <name>FieldSection</name>
+    <message>
+        <source>Kept appointments (履约率)</source>
+        <translation>履约率</translation>
+    </message>
+    <message>
+        <source>Appointments not kept</source>
+        <translation>未履约的预约</translation>
+    </message>
+    <message>
+        <source>Off-site check-ins</source>
+        <translation>不在现场的签到</translation>
+    </message>
+    <message>
+        <source>Exception rate</source>
+        <translation>异常率</translation>
+    </message>
+    <message>
+        <source>Orders with a field exception</source>
+        <translation>有外勤异常的工单</translation>
+    </message>
+    <message>
+        <source>Exception to re-issue</source>
+        <translation>异常到重派</translation>
+    </message>
+    <message>
+        <source>First-visit completion</source>
+        <translation>一次上门完成率</translation>
+    </message>
+    <message>
+        <source>Not done at the first visit</source>
+        <translation>首次上门未完成</translation>
+    </message>
+    <message>
+        <source>Returned the same day (回单)</source>
+        <translation>当天回单</translation>
+    </message>
+    <message>
+        <source>Not returned the day resolved</source>
+        <translation>完成当天未回单</translation>
+    </message>
+    <message>
+        <source>Click a figure to see its orders in the queue; double-click a team for the orders that fell short (not kept, off site, an exception, more than one visit, not returned the same day).</source>
+        <translation>点击数字可在队列中查看相应工单；双击班组查看未达标的工单（未履约、不在现场、有异常、多次上门、未当天回单）。</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Kept appointments</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <source>Returned the same day</source>
+        <translation>当天回单</translation>
+    </message>
+    <message>
+        <source>Short of the mark: team %1</source>
+        <translation>未达标：%1班组</translation>
+    </message>
+    <message>
+        <source>%1 kept of %2 visits due</source>
+        <translation>应上门%2次，履约%1次</translation>
+    </message>
+    <message>
+        <source>%1 of %2 check-ins farther than allowed from the site</source>
+        <translation>%2次签到中%1次超出允许距离</translation>
+    </message>
+    <message>
+        <source>%1 of %2 orders met on site had a field exception</source>
+        <translation>%2张上门工单中%1张有外勤异常</translation>
+    </message>
+    <message>
+        <source>%1 of %2 resolved orders needed one visit</source>
+        <translation>%2张已完成工单中%1张一次上门完成</translation>
+    </message>
+    <message>
+        <source>%1 of %2 resolved orders returned the same day</source>
+        <translation>%2张已完成工单中%1张当天回单</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>median of %n re-issued order(s)</source>
+        <translation>
+            <numerusform>%n张重派工单的中位数</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Audit finding for %1</source>
+        <translation>%1的稽核结论</translation>
+    </message>
+    <message>
+        <source>Another finding</source>
+        <translation>其他问题</translation>
+    </message>
+    <message>
+        <source>What the audit found, as you would write it in the report</source>
+        <translation>稽核发现的问题（按报告中的写法）</translation>
+    </message>
+    <message>
+        <source>The remedy (整改) asked for, and by when</source>
+        <translation>要求的整改措施及期限</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Write the finding.</source>
+        <translation>请填写稽核结论。</translation>
+    </message>
+    <message>
+        <source>Keep the finding and the remedy under %1 characters each.</source>
+        <translation>结论和整改各不超过%1个字符。</translation>
     </message>
 </context>
 <context>
@@ -928,6 +1695,79 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>The visit starts now or has started: it stays where it is.</source>
         <translation>该上门即将开始或已开始：保持原安排。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Order no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Order number, circuit, customer, phone, address, technician or order-system reference</source>
+        <translation>工单号、电路、客户、电话、地址、技术员或业务系统编号</translation>
+    </message>
+    <message>
+        <source>Type two letters or more to search every order this desk holds, open or closed.</source>
+        <translation>输入至少两个字符，搜索本台保存的所有工单（处理中或已归档）。</translation>
+    </message>
+    <message>
+        <source>Choose an order to see its whole story.</source>
+        <translation>选择一张工单查看其完整过程。</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>Type two letters or more.</source>
+        <translation>请至少输入两个字符。</translation>
+    </message>
+    <message>
+        <source>No order matches “%1”.</source>
+        <translation>没有与“%1”匹配的工单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), newest first</source>
+        <translation>
+            <numerusform>%n张工单，最新在前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than %1 more: type more to narrow the search</source>
+        <translation>还有超过%1张：请输入更多内容缩小范围</translation>
+    </message>
+    <message>
+        <source>%1 more: type more to narrow the search</source>
+        <translation>还有%1张：请输入更多内容缩小范围</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +2121,74 @@ Your saved work is safe. The details are in %2.</source>
         <translation>装维人员已接单，请先在现场完成交接</translation>
     </message>
     <message>
+        <source>the order is not accepted yet</source>
+        <translation>工单尚未接单</translation>
+    </message>
+    <message>
+        <source>the work has not started yet</source>
+        <translation>工作尚未开始</translation>
+    </message>
+    <message>
+        <source>the work has already started</source>
+        <translation>工作已经开始</translation>
+    </message>
+    <message>
+        <source>the order is not resolved yet</source>
+        <translation>工单尚未完成</translation>
+    </message>
+    <message>
+        <source>the completion was already returned to the order system</source>
+        <translation>已向业务系统回单</translation>
+    </message>
+    <message>
+        <source>a provisioning order is completed by the delivery report and closed by the customer&apos;s signature</source>
+        <translation>开通工单由交付报告完成、客户签字后归档</translation>
+    </message>
+    <message>
+        <source>record the network investigation first</source>
+        <translation>请先记录网络排查</translation>
+    </message>
+    <message>
+        <source>the investigation is already recorded</source>
+        <translation>排查已记录</translation>
+    </message>
+    <message>
+        <source>only a complaint has an investigation stage</source>
+        <translation>只有投诉单有排查环节</translation>
+    </message>
+    <message>
+        <source>the order has no department step running</source>
+        <translation>该工单没有正在进行的部门环节</translation>
+    </message>
+    <message>
+        <source>that step is not the one running</source>
+        <translation>该环节不是当前环节</translation>
+    </message>
+    <message>
+        <source>that step is already done</source>
+        <translation>该环节已完成</translation>
+    </message>
+    <message>
+        <source>The customer withdrew it</source>
+        <translation>客户撤销</translation>
+    </message>
+    <message>
+        <source>Ordered twice</source>
+        <translation>重复下单</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the order system</source>
+        <translation>业务系统撤单</translation>
+    </message>
+    <message>
+        <source>No resource can serve the site</source>
+        <translation>无资源可满足该站点</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
         <source>overall</source>
         <translation>整体</translation>
     </message>
@@ -1341,6 +2249,26 @@ Your saved work is safe. The details are in %2.</source>
         <translation>已归档并重新派单</translation>
     </message>
     <message>
+        <source>Work started</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Network investigation recorded</source>
+        <translation>已记录网络排查</translation>
+    </message>
+    <message>
+        <source>Returned to the order system</source>
+        <translation>已回单</translation>
+    </message>
+    <message>
+        <source>Department step done</source>
+        <translation>部门环节完成</translation>
+    </message>
+    <message>
+        <source>Department chased</source>
+        <translation>已催办部门</translation>
+    </message>
+    <message>
         <source>SLA clock paused</source>
         <translation>时限暂停计时</translation>
     </message>
@@ -1389,6 +2317,18 @@ Your saved work is safe. The details are in %2.</source>
         <translation>满意度调查</translation>
     </message>
     <message>
+        <source>Check-in signed off</source>
+        <translation>签到已确认</translation>
+    </message>
+    <message>
+        <source>Signature link sent</source>
+        <translation>签字链接已发送</translation>
+    </message>
+    <message>
+        <source>Field exception rule changed</source>
+        <translation>外勤异常规则已修改</translation>
+    </message>
+    <message>
         <source>every level</source>
         <translation>所有等级</translation>
     </message>
@@ -1406,6 +2346,243 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>What the colours, edges and marks on the board mean</source>
         <translation>排班板上颜色、边框和标记的含义</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsSection</name>
+    <message>
+        <source>Diamond customers&apos; share</source>
+        <translation>钻石客户占比</translation>
+    </message>
+    <message>
+        <source>Silver customers&apos; share</source>
+        <translation>银牌客户占比</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <source>Diamond share</source>
+        <translation>钻石占比</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银牌</translation>
+    </message>
+    <message>
+        <source>Silver share</source>
+        <translation>银牌占比</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>配额</translation>
+    </message>
+    <message>
+        <source>quota %1</source>
+        <translation>配额%1</translation>
+    </message>
+    <message>
+        <source>Diamond over %1</source>
+        <translation>钻石超过%1</translation>
+    </message>
+    <message>
+        <source>Silver over %1</source>
+        <translation>银牌超过%1</translation>
+    </message>
+    <message>
+        <source>Within quota</source>
+        <translation>在配额内</translation>
+    </message>
+    <message>
+        <source>Open orders of Diamond customers</source>
+        <translation>钻石客户的在途工单</translation>
+    </message>
+    <message>
+        <source>Open orders of Silver customers</source>
+        <translation>银牌客户的在途工单</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleMenu</name>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>进度(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept (response)</source>
+        <translation>接单(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Start work</source>
+        <translation>开始处理(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Investigation done…</source>
+        <translation>排查完成(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>完成(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>归档(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn to the order system</source>
+        <translation>回单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Department step &amp;done…</source>
+        <translation>部门环节完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hase the department…</source>
+        <translation>催办部门(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the order…</source>
+        <translation>撤单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Network investigation done</source>
+        <translation>网络排查完成</translation>
+    </message>
+    <message>
+        <source>Record the network investigation (排查) of %1 complaint(s): the feedback to the customer is due next.</source>
+        <translation>记录%1张投诉的网络排查：接下来应向客户反馈。</translation>
+    </message>
+    <message>
+        <source>What the investigation found</source>
+        <translation>排查结果</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Resolve %1 order(s): the work is done (a complaint: the customer has had the feedback).</source>
+        <translation>完成%1张工单：工作已完成（投诉：已向客户反馈）。</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>处理内容</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>撤单</translation>
+    </message>
+    <message>
+        <source>Cancel %1 order(s). A visit booked only for them is cancelled too.</source>
+        <translation>撤销%1张工单。仅为这些工单预约的上门也一并取消。</translation>
+    </message>
+    <message>
+        <source>Who asked for it, and why</source>
+        <translation>谁要求撤单，原因是什么</translation>
+    </message>
+    <message>
+        <source>Department step done</source>
+        <translation>部门环节完成</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 is done. The next department&apos;s step starts now with its own limit.</source>
+        <translation>工单%1：%2已完成。下一部门环节从现在开始按其自身时限计时。</translation>
+    </message>
+    <message>
+        <source>Who confirmed it, what was handed over</source>
+        <translation>谁确认的，移交了什么</translation>
+    </message>
+    <message>
+        <source>Chase the department</source>
+        <translation>催办部门</translation>
+    </message>
+    <message>
+        <source>Chase (催办) the department of the running step of %1 order(s). It is recorded in each order&apos;s history.</source>
+        <translation>催办%1张工单当前环节的部门。催办记录在每张工单的历史中。</translation>
+    </message>
+    <message>
+        <source>Whom you reached, what they promised</source>
+        <translation>联系了谁，对方承诺了什么</translation>
+    </message>
+</context>
+<context>
+    <name>LoadSection</name>
+    <message>
+        <source>Utilisation by team (visits and travel against shift time)</source>
+        <translation>各班组利用率（上门和路途时间占班次时间）</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技术员数</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>在途工单</translation>
+    </message>
+    <message>
+        <source>Booked h</source>
+        <translation>已排小时</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Open orders of team %1</source>
+        <translation>%1班组的在途工单</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Busy h</source>
+        <translation>忙碌小时</translation>
+    </message>
+    <message>
+        <source>Shift h</source>
+        <translation>班次小时</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Open orders of %1</source>
+        <translation>%1的在途工单</translation>
+    </message>
+    <message>
+        <source>overbooked</source>
+        <translation>超负荷</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; idle (under %2 of their shift) · &lt;b&gt;%3&lt;/b&gt; overbooked (over %4) · double-click a row for its open orders</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;人空闲（低于班次的%2）· &lt;b&gt;%3&lt;/b&gt;人超负荷（超过%4）· 双击一行查看其在途工单</translation>
+    </message>
+    <message>
+        <source>Overbooked</source>
+        <translation>超负荷</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>No shift</source>
+        <translation>无班次</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +2802,54 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <source>⚠ %1 alerts</source>
         <translation>⚠ %1 条告警</translation>
     </message>
+    <message>
+        <source>Compliance audit</source>
+        <translation>稽核</translation>
+    </message>
+    <message>
+        <source>Compliance a&amp;udit</source>
+        <translation>稽核(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboards</source>
+        <translation>看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>SLA, load, field, satisfaction and customer levels</source>
+        <translation>时限、负荷、外勤、满意度和客户等级</translation>
+    </message>
+    <message>
+        <source>Field events</source>
+        <translation>外勤事件</translation>
+    </message>
+    <message>
+        <source>&amp;Field events</source>
+        <translation>外勤事件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Raise a field &amp;exception…</source>
+        <translation>上报外勤异常(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Field exception r&amp;ules…</source>
+        <translation>外勤异常规则(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Order &amp;history…</source>
+        <translation>工单历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Find any order, open or closed, and see its whole story</source>
+        <translation>查找任意工单（处理中或已归档）并查看其完整过程</translation>
+    </message>
 </context>
 <context>
     <name>MapDock</name>
@@ -1713,12 +2938,32 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>请中心的地理编码服务重新查询所选地址的坐标</translation>
     </message>
     <message>
-        <source>Technician</source>
-        <translation>装维人员</translation>
+        <source>Technician seen</source>
+        <translation>技术员位置</translation>
+    </message>
+    <message>
+        <source>lately</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>%1+ min ago</source>
+        <translation>%1分钟以前</translation>
+    </message>
+    <message>
+        <source>%1+ h ago</source>
+        <translation>%1小时以前</translation>
     </message>
     <message>
         <source>Lasso: draw around sites to select their orders (Esc cancels)</source>
         <translation>套索选择：圈出装机地址以选中其工单（Esc 取消）</translation>
+    </message>
+    <message>
+        <source>no position reported</source>
+        <translation>未上报位置</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>最后位置 %1</translation>
     </message>
     <message>
         <source>no position</source>
@@ -1739,6 +2984,33 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Click where the site is (Esc: cancel)</source>
         <translation>点击该地址所在位置（Esc 取消）</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose a reason from the list.</source>
+        <translation>请从列表中选择原因。</translation>
+    </message>
+    <message>
+        <source>Write the note: it goes into the order&apos;s history.</source>
+        <translation>请填写备注：它会记入工单历史。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>备注超过%1个字符。</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +3179,26 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>在工单队列中选择一张工单以查看详情。</translation>
     </message>
     <message>
+        <source>Time left %1</source>
+        <translation>剩余时间 %1</translation>
+    </message>
+    <message>
+        <source>clock paused</source>
+        <translation>计时暂停</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>resolved %1 after its deadline</source>
+        <translation>超时%1完成</translation>
+    </message>
+    <message>
+        <source>resolved within its limit</source>
+        <translation>在时限内完成</translation>
+    </message>
+    <message>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
@@ -1929,6 +3221,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Clock paused since</source>
         <translation>暂停计时自</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已归档</translation>
     </message>
     <message>
         <source>Current step</source>
@@ -2047,6 +3347,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>处理记录</translation>
     </message>
     <message>
+        <source>Nothing recorded yet.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
         <source>done %1</source>
         <translation>完成于 %1</translation>
     </message>
@@ -2073,14 +3377,6 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Covers orders</source>
         <translation>涵盖工单</translation>
-    </message>
-    <message>
-        <source>%1 m from the site</source>
-        <translation>距装机地址 %1 米</translation>
-    </message>
-    <message>
-        <source>off site</source>
-        <translation>异地签到</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +3658,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>规则检查</translation>
     </message>
     <message>
+        <source>Optimiser&apos;s proposal</source>
+        <translation>优化方案</translation>
+    </message>
+    <message>
         <source>You cannot commit this line as the plan stands.</source>
         <translation>按当前方案，你无法提交此行。</translation>
     </message>
@@ -2441,6 +3741,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>删除视图</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every order again, not only the dashboard&apos;s</source>
+        <translation>重新显示所有工单，而不仅是看板中的</translation>
+    </message>
+    <message>
         <source>All open orders</source>
         <translation>全部未结工单</translation>
     </message>
@@ -2459,6 +3767,18 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Unassigned</source>
         <translation>未派单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n order(s)</source>
+        <translation>
+            <numerusform>%1：%n张工单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer open (not in the queue)</source>
+        <translation>
+            <numerusform>%n张已不在处理中（不在队列里）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save view</source>
@@ -2579,6 +3899,45 @@ The dispatch desk for enterprise-line installation and repair.</source>
     </message>
 </context>
 <context>
+    <name>RaiseExceptionDialog</name>
+    <message>
+        <source>Raise a field exception</source>
+        <translation>上报外勤异常</translation>
+    </message>
+    <message>
+        <source>What the technician found, e.g. port 3-12 taken by another line; box replaced by the customer</source>
+        <translation>技术员发现的情况，例如：3-12端口被其他线路占用；客户更换了光箱</translation>
+    </message>
+    <message>
+        <source>Nobody yet (dispatch later)</source>
+        <translation>暂不派单（稍后派）</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Dispatch to</source>
+        <translation>派给</translation>
+    </message>
+    <message>
+        <source>Say what the technician found in the note.</source>
+        <translation>请在备注中说明技术员发现的情况。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>备注超过%1个字符。</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule the appointment</source>
@@ -2611,6 +3970,53 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Say what the other reason is.</source>
         <translation>请说明其他原因是什么。</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionSection</name>
+    <message>
+        <source>Very satisfied (非常满意率) by month</source>
+        <translation>各月非常满意率</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>回答者</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n份回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show in the queue</source>
+        <translation>在队列中显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n dissatisfied answer(s)&lt;/b&gt; in the period</source>
+        <translation>
+            <numerusform>本时段&lt;b&gt;%n份不满意回答&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survey answers of %1</source>
+        <translation>%1的调查回答</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +4193,33 @@ The dispatch desk for enterprise-line installation and repair.</source>
     </message>
 </context>
 <context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign off a check-in</source>
+        <translation>确认签到</translation>
+    </message>
+    <message>
+        <source>%1 m from the site</source>
+        <translation>距站点%1米</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3): %4</source>
+        <translation>%1，%2（%3）：%4</translation>
+    </message>
+    <message>
+        <source>What you checked, e.g. called the customer: the technician was on site, the GPS drifted</source>
+        <translation>你核实了什么，例如：已致电客户，技术员在现场，GPS漂移</translation>
+    </message>
+    <message>
+        <source>Say what you checked in the note.</source>
+        <translation>请在备注中说明你核实的内容。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>备注超过%1个字符。</translation>
+    </message>
+</context>
+<context>
     <name>Sla</name>
     <message>
         <source>Green</source>
@@ -2879,6 +4312,98 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>The official %1 holiday schedule is not known yet: this deadline is provisional until it is imported</source>
         <translation>%1 年官方节假日安排尚未导入：该时限为暂定</translation>
+    </message>
+</context>
+<context>
+    <name>SlaSection</name>
+    <message>
+        <source>Open orders by SLA band</source>
+        <translation>各时限色带的在途工单</translation>
+    </message>
+    <message>
+        <source>Breached by kind</source>
+        <translation>按类型统计超时</translation>
+    </message>
+    <message>
+        <source>Breached by customer level</source>
+        <translation>按客户等级统计超时</translation>
+    </message>
+    <message>
+        <source>Breached by stage</source>
+        <translation>按环节统计超时</translation>
+    </message>
+    <message>
+        <source>Breached by district</source>
+        <translation>按区县统计超时</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>breaches within the hour</source>
+        <translation>一小时内将超时</translation>
+    </message>
+    <message>
+        <source>Show in the queue</source>
+        <translation>在队列中显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n order(s)&lt;/b&gt; will breach in the next hour if nothing is done</source>
+        <translation>
+            <numerusform>如不处理，&lt;b&gt;%n张工单&lt;/b&gt;将在一小时内超时</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StageSection</name>
+    <message>
+        <source>in time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation>晚%1</translation>
+    </message>
+    <message>
+        <source>done %1, %2</source>
+        <translation>%1完成，%2</translation>
+    </message>
+    <message>
+        <source>%1 left · %2</source>
+        <translation>剩余%1 · %2</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>各环节</translation>
+    </message>
+    <message>
+        <source>How each stage&apos;s deadline is computed</source>
+        <translation>各环节截止时间的计算方法</translation>
+    </message>
+    <message>
+        <source>Provisioning steps</source>
+        <translation>开通环节</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
     </message>
 </context>
 <context>
@@ -3178,6 +4703,69 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Choose a technician first.</source>
         <translation>请先选择装维人员。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Turned amber</source>
+        <translation>转为黄色</translation>
+    </message>
+    <message>
+        <source>Turned red</source>
+        <translation>转为红色</translation>
+    </message>
+    <message>
+        <source>Time limit passed</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Response limit passed</source>
+        <translation>接单超时</translation>
+    </message>
+    <message>
+        <source>Department step reached</source>
+        <translation>进入部门环节</translation>
+    </message>
+    <message>
+        <source>Department step done</source>
+        <translation>部门环节完成</translation>
+    </message>
+    <message>
+        <source>Billing started</source>
+        <translation>已起租</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>Network investigation recorded</source>
+        <translation>已记录网络排查</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Returned to the order system</source>
+        <translation>已回单</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>the account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>through the text-message link</source>
+        <translation>通过短信链接</translation>
     </message>
 </context>
 <context>

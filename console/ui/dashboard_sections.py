@@ -255,12 +255,20 @@ class FieldSection(QWidget):
             "first_visit": Tile(self.tr("First-visit completion"), lambda: self._miss("first_visit", self.tr("Not done at the first visit"))),
             "same_day_return": Tile(self.tr("Returned the same day (回单)"), lambda: self._miss("same_day_return", self.tr("Not returned the day resolved"))),
         }
-        hint = QLabel(self.tr("Click a figure to see its orders in the queue."))
+        hint = QLabel(self.tr("Click a figure to see its orders in the queue; double-click a team for the orders "
+                              "that fell short (not kept, off site, an exception, more than one visit, not returned the same day)."))
         hint.setStyleSheet("color: #475569;")
+        hint.setWordWrap(True)
+        self.teams_model = RowsModel([self.tr("Team"), self.tr("Kept appointments"), self.tr("Off-site check-ins"),
+                                      self.tr("Exception rate"), self.tr("First-visit completion"), self.tr("Returned the same day")])
+        self.teams_model.numeric = {1, 2, 3, 4, 5}
+        self.teams = table(self.teams_model, stretch=0)
+        _rows_drill(self.teams, drill, lambda row: self.tr("Short of the mark: team %1").replace("%1", self.teams_model.rows[row][0]))
         grid = QGridLayout(self)
         for i, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, i // 3, i % 3)
         grid.addWidget(hint, 2, 0, 1, 3)
+        grid.addWidget(self.teams, 3, 0, 1, 3)
         grid.setRowStretch(3, 1)
 
     def show_figures(self, f: FieldFigures) -> None:
@@ -278,6 +286,17 @@ class FieldSection(QWidget):
         median = f.median_reissue
         self.tiles["reissue"].value.setText("—" if median is None else self.tr("%1 min").replace("%1", f"{median:.0f}"))
         self.tiles["reissue"].note.setText(self.tr("median of %n re-issued order(s)", "", len(f.reissue_minutes)))
+
+        def cell(rate: Rate) -> str:
+            return "—" if rate.rate is None else f"{rate.rate:.0%} ({rate.hits}/{rate.total})"
+
+        teams = f.teams
+        self.teams_model.reset(
+            [(t.team or "—", *(cell(r) for r in (t.punctuality, t.off_site, t.exceptions, t.first_visit, t.same_day_return)))
+             for t in teams],
+            [np.array(list(dict.fromkeys(np.concatenate([t.punctuality.miss_orders, t.off_site.hit_orders, t.exceptions.hit_orders,
+                                                          t.first_visit.miss_orders, t.same_day_return.miss_orders]))), dtype=object)
+             for t in teams])
 
     def _hit(self, key: str, name: str) -> None:
         rate = getattr(self.figures, key, None)

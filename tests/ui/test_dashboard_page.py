@@ -112,3 +112,25 @@ def test_a_change_recomputes_the_figures_a_little_later_while_shown_and_at_once_
     assert page._wanted and not page._later.isActive()
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.dashboard is not second and not page._running, timeout=20_000)
+
+
+def test_the_field_section_lists_each_teams_figures_and_a_team_drills_into_what_fell_short(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, "supervisor.central", english=True)
+    _computed(qtbot, window)
+    page = window.dashboards
+    page.period.setCurrentIndex(page.period.findData(Period.MONTH))
+    qtbot.waitUntil(lambda: page.dashboard.period is Period.MONTH and not page._running, timeout=20_000)
+    page.tabs.setCurrentWidget(page.field)
+    figures = page.dashboard.field
+    model = page.field.teams_model
+    assert [model.rows[r][0] for r in range(model.rowCount())] == [t.team or "—" for t in figures.teams]
+    kept = figures.punctuality
+    assert page.field.tiles["punctuality"].note.text() == f"{kept.hits} kept of {kept.total} visits due"
+    row = next(r for r in range(model.rowCount()) if len(model.orders[r]))
+    team = figures.teams[row]
+    short = order_ids(team.punctuality.miss_orders) | order_ids(team.off_site.hit_orders) | order_ids(team.exceptions.hit_orders) \
+        | order_ids(team.first_visit.miss_orders) | order_ids(team.same_day_return.miss_orders)
+    page.field.teams.doubleClicked.emit(model.index(row, 1))
+    qtbot.waitUntil(lambda: bool(window.model.queue_filter.orders), timeout=10_000)
+    assert window.model.queue_filter.orders == short
+    assert window.model.queue_filter.orders_label == f"Dashboard: Short of the mark: team {model.rows[row][0]}"

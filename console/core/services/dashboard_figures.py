@@ -141,6 +141,19 @@ class LoadFigures:
 
 
 @dataclass(frozen=True)
+class TeamField:
+    """A team's field figures: its technicians' visits, check-ins and exceptions, and the orders
+    resolved that its technicians held."""
+
+    team: str
+    punctuality: Rate
+    off_site: Rate
+    exceptions: Rate
+    first_visit: Rate
+    same_day_return: Rate
+
+
+@dataclass(frozen=True)
 class FieldFigures:
     punctuality: Rate  # appointments kept out of visits due
     off_site: Rate  # off-site check-ins out of check-ins
@@ -148,6 +161,7 @@ class FieldFigures:
     reissue_minutes: list[float]  # exception to re-issued order, each re-issue
     first_visit: Rate  # resolved with one visit out of resolved with a visit
     same_day_return: Rate  # returned (回单) the day resolved, out of resolved
+    teams: list[TeamField] = field(default_factory=list)
 
     @property
     def median_reissue(self) -> float | None:

@@ -33,6 +33,7 @@ from console.core.services.dashboard_figures import (
     RegionLevels,
     SatisfactionFigures,
     SlaFigures,
+    TeamField,
     band_codes,
     bars,
 )
@@ -136,7 +137,7 @@ class Dashboards:
             load = load_figures(technicians, q.shifts(session, [t.id for t in technicians], start, end), visits, orders,
                                 start, end, travel, _number(values, "dashboard.idle_below"), _number(values, "dashboard.overbooked_above"),
                                 area_of(q.district_centres(session)))
-            field = _field(session, region_id, orders, visits, start, min(end, now), zone)
+            field = _field(session, region_id, orders, visits, technicians, start, min(end, now), zone)
             satisfaction = _satisfaction(session, region_id, start, min(end, now), zone)
             levels = _levels(session, region_id, _number(values, "quota.diamond_max_share"), _number(values, "quota.silver_max_share"))
         return Dashboard(region_id, period, start, end, now, sla, load, field, satisfaction, levels, band_orders)
@@ -229,34 +230,66 @@ def _unique(ids: np.ndarray) -> np.ndarray:
     return np.array(list(dict.fromkeys(ids)), dtype=object)
 
 
-def _field(session: Session, region_id: uuid.UUID | None, o: q.OrderColumns, visits: q.VisitColumns, start: datetime,
-           until: datetime, zone: ZoneInfo) -> FieldFigures:
+def _field(session: Session, region_id: uuid.UUID | None, o: q.OrderColumns, visits: q.VisitColumns, technicians: list,
+           start: datetime, until: datetime, zone: ZoneInfo) -> FieldFigures:
+    """The region's field figures, and each team's (its technicians' visits, check-ins, exceptions, and the
+    resolved orders they held)."""
     due = (visits.window_end >= start.timestamp()) & (visits.window_end < until.timestamp())
     served = q.visit_orders(session, visits.ids[due])
-    kept = visits.kept[due]
-    kept_ids = [o_id for a, k in zip(visits.ids[due], kept, strict=True) if k for o_id in served.get(a, [])]
-    missed_ids = [o_id for a, k in zip(visits.ids[due], kept, strict=True) if not k for o_id in served.get(a, [])]
-    punctuality = Rate(int(kept.sum()), int(due.sum()), _unique(np.array(kept_ids, dtype=object)),
-                       _unique(np.array(missed_ids, dtype=object)))
-
     checks = q.field_events(session, region_id, FieldEventKind.CHECK_IN, start, until)
-    off_site = Rate(int(checks.off_site.sum()), len(checks.order), _unique(checks.order[checks.off_site]),
-                    _unique(checks.order[~checks.off_site]))
     raised = q.field_events(session, region_id, FieldEventKind.EXCEPTION, start, until)
-    visited = _unique(np.concatenate([checks.order, raised.order]))  # orders met on site: checked in or met an exception
-    with_exception = set(raised.order)
-    hit = np.array([v in with_exception for v in visited], dtype=bool)
-    exceptions = _rate(hit, visited) if len(visited) else Rate(0, 0, EMPTY, EMPTY)
     minutes = [round(max(0.0, (r - a) / 60), 1) for a, r in zip(raised.at, raised.reissued_at, strict=True) if not np.isnan(r)]
-
     resolved = (o.resolved >= start.timestamp()) & (o.resolved < until.timestamp())
     counts = q.visit_counts(session, o.ids[resolved])
-    with_visit = resolved.copy()
-    with_visit[resolved] = np.array([counts.get(i, 0) > 0 for i in o.ids[resolved]], dtype=bool)
-    first = np.array([counts.get(i, 0) == 1 and r is None for i, r in zip(o.ids[with_visit], o.replaces[with_visit], strict=True)],
-                     dtype=bool)
-    same_day = np.array([_same_day(a, b, zone) for a, b in zip(o.resolved[resolved], o.returned[resolved], strict=True)], dtype=bool)
-    return FieldFigures(punctuality, off_site, exceptions, minutes, _rate(first, o.ids[with_visit]), _rate(same_day, o.ids[resolved]))
+    facts = _FieldFacts(
+        visits.ids[due], visits.technician[due], visits.kept[due], served, checks, raised, o.ids[resolved], o.assignee[resolved],
+        np.array([counts.get(i, 0) > 0 for i in o.ids[resolved]], dtype=bool),
+        np.array([counts.get(i, 0) == 1 and r is None for i, r in zip(o.ids[resolved], o.replaces[resolved], strict=True)], dtype=bool),
+        np.array([_same_day(a, b, zone) for a, b in zip(o.resolved[resolved], o.returned[resolved], strict=True)], dtype=bool))
+    everyone = _rates(facts, None)
+    teams: dict[str, set] = {}
+    for t in technicians:
+        teams.setdefault(t.team, set()).add(t.id)
+    per_team = [TeamField(team, *_rates(facts, members)) for team, members in sorted(teams.items())]
+    return FieldFigures(everyone[0], everyone[1], everyone[2], minutes, everyone[3], everyone[4], per_team)
+
+
+@dataclass(frozen=True)
+class _FieldFacts:
+    visits: np.ndarray  # raw ids of the visits due
+    visit_technician: np.ndarray
+    kept: np.ndarray
+    served: dict  # raw visit id -> raw order ids
+    checks: q.EventColumns
+    raised: q.EventColumns
+    resolved: np.ndarray  # raw ids of the orders resolved
+    holder: np.ndarray  # their technicians
+    with_visit: np.ndarray  # bool: had a visit
+    first: np.ndarray  # bool: one visit, not a re-issue
+    same_day: np.ndarray  # bool: returned the day resolved
+
+
+def _rates(f: _FieldFacts, members: set | None) -> tuple[Rate, Rate, Rate, Rate, Rate]:
+    """(punctuality, off-site check-ins, exceptions, first visits, same-day returns) of everyone (None) or of some technicians."""
+    def mine(technician: np.ndarray) -> np.ndarray:
+        return np.ones(len(technician), dtype=bool) if members is None else np.array([t in members for t in technician], dtype=bool)
+
+    v = mine(f.visit_technician)
+    kept = f.kept[v]
+    orders = [(f.served.get(a, []), k) for a, k in zip(f.visits[v], kept, strict=True)]
+    punctuality = Rate(int(kept.sum()), int(v.sum()), _unique(np.array([i for ids, k in orders if k for i in ids], dtype=object)),
+                       _unique(np.array([i for ids, k in orders if not k for i in ids], dtype=object)))
+    c, r = mine(f.checks.technician), mine(f.raised.technician)
+    off = f.checks.off_site[c]
+    checked = f.checks.order[c]
+    off_site = Rate(int(off.sum()), len(checked), _unique(checked[off]), _unique(checked[~off]))
+    visited = _unique(np.concatenate([checked, f.raised.order[r]]))  # orders met on site: checked in or met an exception
+    with_exception = set(f.raised.order[r])
+    hit = np.array([i in with_exception for i in visited], dtype=bool)
+    exceptions = _rate(hit, visited) if len(visited) else Rate(0, 0, EMPTY, EMPTY)
+    held = mine(f.holder)
+    first = _rate(f.first[held & f.with_visit], f.resolved[held & f.with_visit])
+    return punctuality, off_site, exceptions, first, _rate(f.same_day[held], f.resolved[held])
 
 
 def _same_day(resolved: float, returned: float, zone: ZoneInfo) -> bool:

@@ -254,18 +254,19 @@ class EventColumns:
     rating: np.ndarray  # SatisfactionRating values (surveys)
     respondent: np.ndarray
     reissued_at: np.ndarray  # an exception's re-issued order received (UTC seconds), NaN when kept
+    technician: np.ndarray  # raw technician ids or None (check-ins and exceptions)
 
 
 def field_events(session: Session, region_id: uuid.UUID | None, kind: FieldEventKind, start: datetime, end: datetime) -> EventColumns:
     """The events of one kind in [start, end) on the region's orders, only the columns that kind needs."""
     if kind is FieldEventKind.CHECK_IN:
-        extra: tuple = (FieldEvent.off_site,)
+        extra: tuple = (FieldEvent.off_site, _raw(FieldEvent.technician_id))
     elif kind is FieldEventKind.SATISFACTION:
         extra = (_raw(FieldEvent.rating), _raw(FieldEvent.respondent))
     else:
         new = aliased(WorkOrder)
         extra = (_raw(select(new.received_at).where(new.replaces_order_id == FieldEvent.order_id, new.deleted.is_(False))
-                      .limit(1).scalar_subquery()),)
+                      .limit(1).scalar_subquery()), _raw(FieldEvent.technician_id))
     query = (select(_raw(FieldEvent.order_id), _raw(FieldEvent.occurred_at), *extra)
              .where(FieldEvent.deleted.is_(False), FieldEvent.kind == kind, FieldEvent.occurred_at >= start,
                     FieldEvent.occurred_at < end))
@@ -280,7 +281,8 @@ def field_events(session: Session, region_id: uuid.UUID | None, kind: FieldEvent
         np.array(cols[2], dtype=bool) if kind is FieldEventKind.CHECK_IN else np.zeros(n, dtype=bool),
         np.array(cols[2], dtype=object) if kind is FieldEventKind.SATISFACTION else nothing,
         np.array(cols[3], dtype=object) if kind is FieldEventKind.SATISFACTION else nothing,
-        seconds(cols[2]) if kind is FieldEventKind.EXCEPTION else np.full(n, np.nan))
+        seconds(cols[2]) if kind is FieldEventKind.EXCEPTION else np.full(n, np.nan),
+        np.array(cols[3], dtype=object) if kind is not FieldEventKind.SATISFACTION else nothing)
 
 
 def levels_of(session: Session, raw_customer_ids: Sequence[Any]) -> dict[Any, str]:

@@ -121,9 +121,9 @@ def _orders(s, c: Centre, cu: dict, si: dict, d1, d2) -> None:
     _order(s, c, "O2", K.COMPLAINT, S.ACCEPTED, cu["a0"], si["a0"], **r1, received=at(8), amber=at(10), red=at(11), due=at(12),
            stage=SlaStage.FEEDBACK, assignee=t["T1"])
     _order(s, c, "O3", K.PROVISIONING, S.RESOLVED, cu["a2"], si["a2"], **r1, received=at(7), amber=at(8), red=at(9), due=at(10),
-           resolved=at(11), returned=at(11.5))
+           resolved=at(11), returned=at(11.5), assignee=t["T1"])
     _order(s, c, "O4", K.SURVEY, S.CLOSED, cu["a7"], si["a7"], **r1, received=at(7), amber=at(10), red=at(12), due=at(13),
-           resolved=at(12.5), closed=at(12 + 40 / 60), returned=at(1, day=24))
+           resolved=at(12.5), closed=at(12 + 40 / 60), returned=at(1, day=24), assignee=t["T1"])
     _order(s, c, "O5", K.COMPLAINT, S.NEW, cu["a3"], si["a3"], **r1, received=at(13), amber=at(13 + 20 / 60), red=at(13 + 40 / 60),
            due=at(14.5), stage=SlaStage.ACCEPT)
     _order(s, c, "O6", K.SURVEY, S.DISPATCHED, cu["a8"], si["a8"], **r1, received=at(8), amber=at(9), red=at(10), due=at(12), paused=at(11))
@@ -133,8 +133,9 @@ def _orders(s, c: Centre, cu: dict, si: dict, d1, d2) -> None:
     _order(s, c, "O10", K.PROVISIONING, S.SUPERSEDED, cu["a5"], si["a5"], **r1, received=at(8), amber=at(14), red=at(17), due=at(20),
            closed=at(10 + 3 / 60))
     _order(s, c, "O9", K.PROVISIONING, S.CLOSED, cu["a5"], si["a5"], **r1, received=at(10 + 3 / 60), amber=at(14), red=at(16), due=at(18),
-           resolved=at(13), closed=at(13 + 20 / 60), returned=at(13 + 10 / 60), replaces="O10")
-    _order(s, c, "O11", K.SURVEY, S.RESOLVED, cu["a4"], si["a4"], **r1, received=at(9), amber=at(12.5), red=at(14), due=at(16), resolved=at(12))
+           resolved=at(13), closed=at(13 + 20 / 60), returned=at(13 + 10 / 60), replaces="O10", assignee=t["T2"])
+    _order(s, c, "O11", K.SURVEY, S.RESOLVED, cu["a4"], si["a4"], **r1, received=at(9), amber=at(12.5), red=at(14), due=at(16), resolved=at(12),
+           assignee=t["T4"])
 
 
 def _visit(s, c: Centre, site, technician: str, start: float, end: float, planned: float, minutes: int, status, *orders: str) -> None:

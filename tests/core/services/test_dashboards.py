@@ -104,6 +104,18 @@ def test_field_figures_punctuality_check_ins_exceptions_first_visits_and_same_da
     assert ids(f.same_day_return.miss_orders) == centre.ids("O4", "O11")
 
 
+def test_each_teams_field_figures_count_its_technicians_visits_check_ins_exceptions_and_orders(centre, day) -> None:
+    teams = {t.team: t for t in day.field.teams}
+    a, b = teams["A"], teams["B"]  # A: T1 and T2; B: T4 (T3 is region two's)
+    assert (a.punctuality.hits, a.punctuality.total) == (3, 4) and ids(a.punctuality.miss_orders) == centre.ids("O4")
+    assert (a.off_site.hits, a.off_site.total) == (1, 3) and (a.exceptions.hits, a.exceptions.total) == (1, 4)
+    assert (a.first_visit.hits, a.first_visit.total) == (1, 3)  # O3 (T1); not O4 (T1, two visits) nor O9 (T2, a re-issue)
+    assert (a.same_day_return.hits, a.same_day_return.total) == (2, 3) and ids(a.same_day_return.miss_orders) == centre.ids("O4")
+    assert (b.punctuality.total, b.off_site.total, b.exceptions.total, b.first_visit.total) == (0, 0, 0, 0)
+    assert (b.same_day_return.hits, b.same_day_return.total) == (0, 1) and ids(b.same_day_return.miss_orders) == centre.ids("O11")
+    assert b.punctuality.rate is None
+
+
 def test_satisfaction_is_the_very_satisfied_share_per_month_over_twelve_months(centre, day) -> None:
     months = day.satisfaction.months
     assert [m.month for m in months] == [date(2025, 12, 1)] + [date(2026, m, 1) for m in range(1, 12)]

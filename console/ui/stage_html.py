@@ -27,12 +27,15 @@ def _band(band: Band | None, text: str) -> str:
 
 def _state(left: timedelta, done, band: Band, business: bool, hours_per_day: timedelta, zone: ZoneInfo) -> str:
     if done is not None:
-        verdict = QCoreApplication.translate("StageSection", "in time") if left >= timedelta(0) else QCoreApplication.translate("StageSection", "late by %1").replace(
-            "%1", sla_format.time_left_text(-left, business, hours_per_day))
-        kept = Band.GREEN if left >= timedelta(0) else Band.BREACHED  # a done stage is in time or late, nothing between
-        return _band(kept, QCoreApplication.translate("StageSection", "done %1, %2").replace("%1", labels.local_time(done, zone)).replace("%2", verdict))
-    return _band(band, QCoreApplication.translate("StageSection", "%1 left · %2").replace("%1", sla_format.time_left_text(left, business, hours_per_day))
-                 .replace("%2", sla_format.band_name(band)))
+        in_time = left >= timedelta(0)
+        verdict = QCoreApplication.translate("StageSection", "in time") if in_time else \
+            QCoreApplication.translate("StageSection", "late by %1").replace("%1", sla_format.time_left_text(-left, business, hours_per_day))
+        done_text = QCoreApplication.translate("StageSection", "done %1, %2").replace("%1", labels.local_time(done, zone)).replace("%2", verdict)
+        return _band(Band.GREEN if in_time else Band.BREACHED, done_text)  # a done stage is in time or late, nothing between
+    if left < timedelta(0):  # "overdue 1:10:05" says it all
+        return _band(band, sla_format.time_left_text(left, business, hours_per_day))
+    return _band(band, QCoreApplication.translate("StageSection", "%1 left · %2")
+                 .replace("%1", sla_format.time_left_text(left, business, hours_per_day)).replace("%2", sla_format.band_name(band)))
 
 
 def stages_section(d: OrderDetail, zone: ZoneInfo) -> str:

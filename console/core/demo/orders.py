@@ -35,7 +35,7 @@ from console.core.domain.sla import (
     limit_for,
     primary_stage,
 )
-from console.core.domain.stages import DEPARTMENTS, STEPS, step_due
+from console.core.domain.stages import DEPARTMENTS, STEPS, step_due, step_limit
 from console.core.domain.visits import KIND_SKILL
 from console.core.store.models import (
     Appointment,
@@ -264,7 +264,8 @@ class _OrderGenerator:
             due = step_due(facts, step, started, ctx.book, ctx.calendar) if started is not None else None
             completed = None
             if started is not None and (seq < current or order["status"] is OrderStatus.RESOLVED):
-                completed = min(ctx.now, started + (due - started) * rng.uniform(0.4, 0.95))
+                worked = step_limit(facts, step, ctx.book, ctx.calendar) * rng.uniform(0.4, 0.95)  # (in working hours)
+                completed = min(ctx.now, ctx.calendar.add_business_time(started, worked))
             ctx.add(OrderStep, order_id=order["id"], step=step, seq=seq + 1, department=DEPARTMENTS[step],
                     started_at=started, due_at=due, completed_at=completed)
             started = completed

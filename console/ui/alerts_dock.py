@@ -52,6 +52,7 @@ from console.core.services.orders import MAX_NOTE, OrderActions
 from console.core.store.rows import QueueRow
 from console.ui import labels, sla_format
 from console.ui.operations import Operations
+from console.ui.table_export import EXPORT_ROLE, attach
 
 ALERT_BANDS = (Band.BREACHED, Band.RED)
 _GREY = QColor("#6b7280")
@@ -262,6 +263,12 @@ class AlertsModel(QAbstractTableModel):
             return row.number if column == AlertsPanel.NUMBER else row.customer
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == EXPORT_ROLE:  # (a file gets the whole time and acknowledgement, not the short ones shown)
+            if column == AlertsPanel.SINCE:
+                return _since(row, band)
+            if column == AlertsPanel.ACKNOWLEDGED:
+                return _ack_text(ack, panel.zone) or None
+            return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return _GREY if ack is not None else sla_format.BAND_COLOURS[band] if column == AlertsPanel.BAND else None
         if role == Qt.ItemDataRole.FontRole and ack is None:
@@ -315,6 +322,7 @@ def install(window) -> AlertsPanel:
     """The alert list as a dock of `window` (hidden at first start), its View menu entry (F9), and
     its count in the status bar; fed by the queue's bands."""
     panel = AlertsPanel(window.operations, window.queue.actions, window.model.zone, window.model.clock)
+    attach(panel.table, QCoreApplication.translate("MainWindow", "Alerts"))  # Export… and Print… in its context menu
     dock = QDockWidget(QCoreApplication.translate("MainWindow", "Alerts"), window)
     dock.setObjectName("alerts")  # (saved and restored by name: console.ui.window_layout)
     dock.setWidget(panel)

@@ -26,6 +26,7 @@ from console.sync.conflicts import ConflictError, ConflictRow, Conflicts
 from console.ui import labels
 from console.ui.operations import Operations
 from console.ui.sync_status import SyncTexts
+from console.ui.table_export import EXPORT_ROLE, attach
 
 
 class ConflictsDialog(QDialog):
@@ -50,6 +51,7 @@ class ConflictsDialog(QDialog):
         self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.list.verticalHeader().hide()
         self.list.itemSelectionChanged.connect(self._show_selected)
+        attach(self.list, self.tr("Sync conflicts"))  # Export… and Print… in its context menu
         self.differences = QTableWidget(0, 3)
         self.differences.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Mine"), self.tr("Theirs (the centre's)")])
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -94,7 +96,10 @@ class ConflictsDialog(QDialog):
             cells = [labels.local_time(row.created_at, self._zone), labels.local_time(row.refused_at, self._zone),
                      row.order_number or "—", texts.summary(row.summary), texts.refusal(row.code, row.args, row.reason)]
             for c, text in enumerate(cells):
-                self.list.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c < 2:  # (the two times: instants in a file)
+                    item.setData(EXPORT_ROLE, row.created_at if c == 0 else row.refused_at)
+                self.list.setItem(r, c, item)
         self.list.resizeColumnsToContents()
         if self._rows:
             self.list.selectRow(0)

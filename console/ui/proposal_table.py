@@ -17,6 +17,7 @@ from console.core.planning import UnplannedReason
 from console.core.services.optimiser import LeftOut, LineKind, Proposal, ProposalLine
 from console.ui import labels
 from console.ui.finding_text import describe, override_text
+from console.ui.table_export import EXPORT_ROLE, attach
 
 KINDS = {
     LineKind.NEW: QT_TRANSLATE_NOOP("ProposalTable", "New visit"),
@@ -81,6 +82,7 @@ class ProposalTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.itemChanged.connect(self._on_item_changed)
+        attach(self, self.tr("Optimiser's proposal"))  # Export… and Print… in its context menu
 
     def show_proposal(self, proposal: Proposal, role: Role, show_unchanged: bool) -> None:
         self.blockSignals(True)
@@ -115,6 +117,7 @@ class ProposalTable(QTableWidget):
             QTableWidgetItem(self._short(line.due_at)),
             QTableWidgetItem(""),
         ]
+        cells[7].setData(EXPORT_ROLE, line.due_at)  # (an instant in a file)
         if line.late:
             cells[7].setForeground(LATE)
             cells[7].setToolTip(self.tr("The plan finishes this visit after its deadline."))

@@ -30,7 +30,7 @@ from console.core.services.orders import OrderActions, Outcome
 from console.core.services.queue_filter import find_orders
 from console.core.services.undo import Undo, Undoable, run_undo, undo_of
 from console.core.store.rows import DeskUser, QueueRow
-from console.ui import labels
+from console.ui import labels, table_export
 from console.ui.operations import Operations
 from console.ui.order_action_dialogs import PauseDialog, TechnicianPickerDialog
 from console.ui.queue_filter_bar import QueueFilterBar
@@ -307,16 +307,19 @@ class QueuePanel(QWidget):
 
     @Slot(QPoint)
     def _on_table_context_menu(self, position: QPoint) -> None:
-        if not self.selected_ids():
-            return
         menu = QMenu(self)
-        for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action):
-            if action.isVisible():
-                menu.addAction(action)
-        menu.addMenu(self.priority_menu)
-        for extra in self.context_menus:
-            menu.addMenu(extra)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        if self.selected_ids():
+            for action in (self.assign_action, self.pause_action, self.resume_action, self.approve_action):
+                if action.isVisible():
+                    menu.addAction(action)
+            menu.addMenu(self.priority_menu)
+            for extra in self.context_menus:
+                menu.addMenu(extra)
+            menu.addSeparator()
+        table_export.menu_actions(self.table, menu)  # the queue as shown, to a file or paper
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     # --- rows ---------------------------------------------------------------------------------
 

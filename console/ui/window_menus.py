@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
+from console.ui import table_export
+
 if TYPE_CHECKING:
     from console.ui.main_window import MainWindow
 
@@ -21,7 +23,12 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(log_dir)))
     quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window, shortcut=QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
-    for action in (window.refresh_action, settings_action, logs_action):
+    file_menu.addAction(window.refresh_action)
+    file_menu.addSeparator()
+    window.table_exports = table_export.install(window)
+    file_menu.addActions(table_export.file_actions(window, window.table_exports))
+    file_menu.addSeparator()
+    for action in (settings_action, logs_action):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(quit_action)

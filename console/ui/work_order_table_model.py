@@ -21,6 +21,7 @@ from console.core.domain.sla import SlaParameters
 from console.core.domain.sla_clock import band_at, pause_awaits_approval, time_left, urgency_instant
 from console.core.services.queue_filter import QueueFilter, row_matcher
 from console.core.store.rows import QueueRow
+from console.table_files import RowSource
 from console.ui import labels, sla_format
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -256,6 +257,29 @@ class WorkOrderTableModel(QAbstractTableModel):
                     text += "\n" + self.tr("The pause is past its approval limit: the clock runs until a supervisor approves it")
             return text
         return None
+
+    # --- a file of the rows shown (console.ui.table_export) ---------------------------------
+
+    def export_rows(self, columns: list[int]) -> RowSource:
+        """The rows shown now as typed values for a file, read in the worker from this snapshot:
+        times as instants, the countdown as hours left at this moment (negative once overdue),
+        the band by its name, the rest as shown."""
+        rows, now = list(self._rows), self.clock()
+        value = self.export_value
+        return RowSource(len(rows), lambda: ([value(row, c, now) for c in columns] for row in rows),
+                         ['0.00" h"' if c == self.TIME_LEFT else None for c in columns])
+
+    def export_value(self, row: QueueRow, column: int, now: datetime) -> Any:
+        match column:
+            case self.BAND:
+                return sla_format.band_name(self.band(row, now))
+            case self.TIME_LEFT:
+                return round(self.time_left(row, now).total_seconds() / 3600, 2)
+            case self.DUE:
+                return row.due_at
+            case self.RECEIVED:
+                return row.received_at
+        return self._display(row, column) or None
 
     # --- sorting ------------------------------------------------------------------------------
 

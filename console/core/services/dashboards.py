@@ -305,6 +305,7 @@ def _satisfaction(session: Session, region_id: uuid.UUID | None, start: datetime
     back = local.year * 12 + local.month - 1 - 11  # eleven months before this one
     firsts = [date((back + k) // 12, (back + k) % 12 + 1, 1) for k in range(13)]
     edges = [_local(m, 0, zone).astimezone(UTC) for m in firsts]
+    edges[-1] = min(edges[-1], until)  # this month's answers up to now (a survey stamped later is not counted yet)
     counts = q.survey_months(session, region_id, edges)
     rates = [MonthRate(month, very, answers, edges[k], edges[k + 1]) for k, (month, (very, answers)) in enumerate(zip(firsts, counts, strict=False))]
     unhappy = q.dissatisfied(session, region_id, start, until)

@@ -175,6 +175,7 @@ def _visits_and_events(s, c: Centre, si: dict) -> None:
     _event(s, c, "O8", E.SATISFACTION, at(10, day=1, month=12, year=2025), rating=R.VERY_SATISFIED, respondent=Respondent.CUSTOMER)
     _event(s, c, "O8", E.SATISFACTION, at(10, day=30, month=11, year=2025), rating=R.DISSATISFIED, respondent=Respondent.CUSTOMER)
     _event(s, c, "O7", E.SATISFACTION, at(11), rating=R.DISSATISFIED, respondent=Respondent.CUSTOMER)
+    _event(s, c, "O1", E.SATISFACTION, at(15), rating=R.DISSATISFIED, respondent=Respondent.CUSTOMER)  # after "now": not counted yet
 
 
 def later(hours: float) -> datetime:

@@ -274,8 +274,10 @@ class HistoryPage(QWidget):
     def _on_detail_loaded(self, detail: OrderDetail | None) -> None:
         if detail is None or detail.id != self._shown_order:
             return  # another order was chosen meanwhile
+        again = self.detail.detail is not None and self.detail.detail.id == detail.id
         self.detail.show_detail(detail)
-        self.detail.scrollToAnchor("history")  # (here the dispatcher came for the story)
+        if not again:
+            self.detail.scrollToAnchor("history")  # (here the dispatcher came for the story; a change keeps one's place)
         self.order_shown.emit(detail.id)
 
     @Slot(object, object)

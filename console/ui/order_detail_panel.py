@@ -64,9 +64,13 @@ class OrderDetailPanel(QTextBrowser):
 
     def show_detail(self, detail: OrderDetail, warning: str = "") -> None:
         """The order's page; `warning` (another desk has the order open) goes above it."""
+        same = self._detail is not None and self._detail.id == detail.id
+        kept = self.verticalScrollBar().value()  # (the same order again, changed: read on where one was)
         self._detail = detail
         self._live_text = self.live_text()
         self.setHtml((f"<p class='warn'>⚠ {escape(warning)}</p>" if warning else "") + self._page(detail))
+        if same:
+            self.verticalScrollBar().setValue(kept)
         if self._live_text:
             self._timer.start()
         else:

@@ -62,6 +62,12 @@ def test_a_closed_order_chosen_shows_its_whole_story(request, qtbot, demo_db, tm
     for words in ("History", "Order received", "Check-in on site", "m from the site", "Customer signed", "Closed"):
         assert words in text, words
     assert "Time left" not in text and "resolved" in text
+    bar = page.detail.verticalScrollBar()
+    assert bar.value() > 0  # (opened at its time line)
+    bar.setValue(bar.value() // 2)
+    kept = bar.value()
+    page.detail.show_detail(page.detail.detail)  # (the same order again, as after a change from the feed)
+    assert bar.value() == kept
 
 
 def test_a_stale_answer_is_dropped(request, qtbot, demo_db, tmp_path: Path) -> None:

@@ -131,6 +131,7 @@ class HistoryPage(QWidget):
         self._running: str | None = None  # the text being searched in the worker
         self._wanted: str | None = None  # the text to search when it is done
         self._shown_order: uuid.UUID | None = None
+        self._stale = False  # orders shown changed while the page was hidden
         self.timings: list[tuple[float, float]] = []  # (worker's search, GUI model update) per shown answer, seconds
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -282,11 +283,28 @@ class HistoryPage(QWidget):
 
     @Slot(object, object)
     def _on_bus_changed(self, changes: Changes, _origin: object | None) -> None:
-        """Orders changed (here or at the centre): the story shown and the results read again."""
-        if self._shown_order is not None and (changes.everything or self._shown_order in changes.orders):
+        """Orders changed (here or at the centre): the story shown and the results read again, now
+        if the page is on screen, else when it is shown."""
+        touched = changes.everything or (self._shown_order in changes.orders) or any(self.model.row_of(i) is not None
+                                                                                    for i in changes.orders)
+        if not touched:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._reread()
+
+    def _reread(self) -> None:
+        self._stale = False
+        if self._shown_order is not None:
             self.open_order(self._shown_order)
-        if self.model.rowCount() and (changes.everything or any(self.model.row_of(i) is not None for i in changes.orders)):
+        if self.model.rowCount():
             self.run_search(self.search.text())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reread()
 
 
 def install(window) -> HistoryPage:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from sqlalchemy import select
 
+from console.core.changes import Changes
 from console.core.domain.enums import OrderKind, OrderStatus
 from console.core.services.desk import DeskReader
 from console.core.services.order_search import OrderSearch
@@ -120,3 +121,18 @@ def test_a_linked_order_opens_on_the_history_page(request, qtbot, demo_db, tmp_p
 def test_districts_exist_for_the_english_search(demo_db) -> None:
     with demo_db.reading() as session:
         assert session.scalar(select(District.name).where(District.name_en.like("Pudong%"))) == "浦东新区"
+
+
+def test_a_change_to_the_order_shown_is_read_again_once_the_page_is_on_screen(request, qtbot, demo_db, tmp_path: Path) -> None:
+    window = _window(request, qtbot, demo_db, tmp_path)
+    page = window.history
+    order = window.model.row_at(0)
+    window.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(page.order_shown, timeout=10_000):
+        page.open_order(order.id)
+    window.tabs.setCurrentIndex(0)  # (hidden: nothing read)
+    window.bus.publish(Changes(orders={order.id}), None)
+    assert page._stale
+    with qtbot.waitSignal(page.order_shown, timeout=10_000):
+        window.tabs.setCurrentWidget(page)
+    assert not page._stale

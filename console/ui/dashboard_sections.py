@@ -188,7 +188,8 @@ class LoadSection(QWidget):
         teams = load.teams
         self.utilisation.show_bars([t.team or "—" for t in teams], [t.utilisation or 0.0 for t in teams],
                                    [OVER if (t.utilisation or 0) > load.overbooked_above else HIGHLIGHT for t in teams],
-                                   limit=load.overbooked_above, limit_text=self.tr("overbooked"))
+                                   limit=load.overbooked_above, limit_text=self.tr("overbooked"),
+                                   texts=[_percent(t.utilisation) if t.utilisation is not None else self.tr("no shift") for t in teams])
         summary = self.tr(
             "<b>%1</b> idle (under %2 of their shift) · <b>%3</b> overbooked (over %4) · double-click a row for its open orders")
         self.summary.setText(summary

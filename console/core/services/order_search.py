@@ -159,12 +159,14 @@ def _find_indexed(session: Session, q: str, shown: int) -> tuple[list[uuid.UUID]
     table = search_index.TABLE
     where = f"{table} MATCH :m" + (" AND (line || '') LIKE :like ESCAPE '\\'" if plan.like else "")  # (|| '': not the index's LIKE)
     params = {"m": plan.match, "like": plan.like}
+    cap = COUNTED_CHECKED if plan.like else COUNTED  # (each match checked by LIKE: counted less far, in the same pass)
     found = session.execute(text(f"SELECT order_id FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT :n"),
-                            {**params, "n": shown + 1}).scalars().all()
+                            {**params, "n": shown + (cap if plan.like else 0) + 1}).scalars().all()
     ids = [uuid.UUID(hex=i) for i in found[:shown]]
     if len(found) <= shown:
         return ids, 0, False
-    cap = COUNTED_CHECKED if plan.like else COUNTED  # (each match checked by LIKE: counted less far)
+    if plan.like:
+        return ids, min(len(found) - shown, cap), len(found) > shown + cap
     total = session.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT :cap)"),
                             {**params, "cap": shown + cap + 1}).scalar_one()
     return ids, min(total - shown, cap), total > shown + cap

@@ -4,6 +4,7 @@ another region's orders."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
 
 import pytest
@@ -182,3 +183,11 @@ def test_an_unusable_rule_parameter_is_named(tmp_path) -> None:
     with pytest.raises(DashboardError, match="day shift's first"):
         Dashboards(centre.database).compute(centre.r1, Period.SHIFT, NOW)
     centre.database.close()
+
+
+def test_a_region_with_nothing_in_it_gives_empty_figures_not_an_error(centre) -> None:
+    empty = Dashboards(centre.database).compute(uuid.uuid4(), Period.WEEK, NOW)
+    assert empty.sla.breached == 0 and not empty.sla.by_kind and not empty.sla.next_hour
+    assert all(int(series.sum()) == 0 for series in empty.sla.bands.counts.values())
+    assert not empty.load.technicians and not empty.levels.regions and not empty.satisfaction.dissatisfied
+    assert empty.field.punctuality.rate is None and empty.field.median_reissue is None

@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 
 ASK_OVER_ROWS = 2000  # a longer table is printed only when the person says so (pages, not a glance)
 BODY_POINTS, SMALLEST_POINTS = 8.5, 6.5  # the table's type, and how small a wide one may go
+WORDS_SHARE = 0.9  # the columns' longest words take at most this much of the width; the rest goes to wrapping text
 MAX_LINES = 6  # a cell's text wraps to at most this many lines on paper
 MEASURED_ROWS = 3000  # rows measured to find a column's natural width
 _DATE_TIME = re.compile(r"(\d{2}-\d{2}) (\d{2}:\d{2})")
-_WORDS = re.compile(r"[^ \t\n\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")  # runs that do not wrap (CJK wraps anywhere)
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+SHORT_TERM = 6  # a Chinese word up to this long is kept on one line
+_SPACES = re.compile(r"[ \t\n]+")  # (not the no-break space that holds a date to its time)
 _GRID, _HEAD_FILL, _STRIPE = QColor("#9ca3af"), QColor("#e5e7eb"), QColor("#f3f4f6")
 
 
@@ -131,6 +134,7 @@ class _Layout:
 
     def __init__(self, printer: QPrinter, sheet: PrintSheet):
         self.sheet, self.device = sheet, printer
+        self._heights: dict[str, float] = {}
         page = printer.pageLayout().paintRectPixels(printer.resolution())
         self.width, self.height = float(page.width()), float(page.height())
         mm = printer.resolution() / 25.4
@@ -141,9 +145,10 @@ class _Layout:
         self.small.setPointSizeF(8)
         self.fm_big, self.fm_small = QFontMetricsF(self.big, printer), QFontMetricsF(self.small, printer)
         least = self._measure(BODY_POINTS)
-        if sum(least) > self.width:  # a wide table: a smaller type before words break
+        room = self.width * WORDS_SHARE
+        if sum(least) > room:  # a wide table: a smaller type before words break and wrapped text runs long
             text = sum(least) - 2 * self.pad * len(least)
-            points = BODY_POINTS * (self.width - 2 * self.pad * len(least)) / text if text > 0 else SMALLEST_POINTS
+            points = BODY_POINTS * (room - 2 * self.pad * len(least)) / text if text > 0 else SMALLEST_POINTS
             least = self._measure(max(SMALLEST_POINTS, int(points * 4) / 4))
         self.widths = fit_widths(self.natural, least, self.width)
         self.head_height = self.fm_big.lineSpacing() + self.gap
@@ -166,9 +171,14 @@ class _Layout:
 
     @staticmethod
     def _word(text: str, fm: QFontMetricsF) -> float:
-        """The widest piece of `text` that cannot wrap (a word; Chinese wraps between characters)."""
-        words = _WORDS.findall(text)
-        return max((fm.horizontalAdvance(w) for w in words if len(w) > 1), default=fm.horizontalAdvance("国"))
+        """The widest piece of `text` that should not wrap: a word, or a short Chinese term (绿色, 处理人);
+        a long Chinese name wraps between its characters."""
+        widest = fm.horizontalAdvance("国")
+        for word in _SPACES.split(text):
+            if len(word) > SHORT_TERM and _CJK.search(word):
+                word = word[:2]
+            widest = max(widest, fm.horizontalAdvance(word))
+        return widest
 
     def _lines(self, text: str, width: float, font: QFont, fm: QFontMetricsF) -> int:
         if "\n" not in text and fm.horizontalAdvance(text) <= width:
@@ -187,7 +197,19 @@ class _Layout:
 
     def _row_height(self, cells: Sequence[str], font: QFont, fm: QFontMetricsF) -> float:
         lines = max((self._lines(text, w - 2 * self.pad, font, fm) for text, w in zip(cells, self.widths, strict=False)), default=1)
-        return lines * fm.lineSpacing() + 2 * self.pad * 0.6
+        return lines * self._line_height(font, fm) + 2 * self.pad * 0.6
+
+    def _line_height(self, font: QFont, fm: QFontMetricsF) -> float:
+        """A line's height as laid out: Chinese comes from a fallback font with taller lines."""
+        key = font.toString()
+        if key not in self._heights:
+            layout = QTextLayout("国Ag", font, self.device)
+            layout.beginLayout()
+            line = layout.createLine()
+            line.setLineWidth(1e6)
+            layout.endLayout()
+            self._heights[key] = max(fm.lineSpacing(), line.height())
+        return self._heights[key]
 
     def pages(self) -> list[tuple[int, int, list[float]]]:
         """(first row, row after the last, the rows' heights) per page."""

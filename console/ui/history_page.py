@@ -169,7 +169,7 @@ class HistoryPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 460])  # (every column readable beside the story on a 1366-pixel screen)
+        self.splitter.setSizes([950, 416])  # (every column readable beside the story on a 1366-pixel screen)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.splitter)
@@ -177,7 +177,7 @@ class HistoryPage(QWidget):
     def _size_columns(self) -> None:
         metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
         samples = {HistoryModel.NUMBER: ["PR20261122000123"], HistoryModel.KIND: [labels.name(k) for k in OrderKind],
-                   HistoryModel.STATUS: [labels.name(s) for s in OrderStatus], HistoryModel.CUSTOMER: ["上海华信生物医药"],
+                   HistoryModel.STATUS: [labels.name(s) for s in OrderStatus], HistoryModel.CUSTOMER: ["上海华信生物医"],
                    HistoryModel.TECHNICIAN: ["欧阳志"], HistoryModel.RECEIVED: ["2026-11-22 10:00"], HistoryModel.CLOSED: ["2026-11-22 10:00"]}
         for column, texts in samples.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal)

@@ -153,7 +153,7 @@ def line(entry: TimelineEntry, zone: ZoneInfo) -> str:
     if entry.kind == "field.satisfaction":
         who = None  # (the respondent is in the details; the technician only carried the survey)
     if who:
-        html += f" <span class='muted'>{escape(who)}</span>"
+        html += f" <span class='muted' style='white-space: nowrap'>{escape(who)}</span>"  # (a name never split)
     if entry.derived:
         html += " <span class='muted'>" + escape(_tr("(from the deadline)")) + "</span>"
     return html

@@ -38,6 +38,7 @@ from console.core.services.compliance import MAX_TEXT, AuditReport, ComplianceAu
 from console.core.store.rows import DeskUser
 from console.ui import labels
 from console.ui.operations import Operations
+from console.ui.table_export import attach
 
 RULE_NAMES = {
     ComplianceRule.APPOINTMENT_RECORDED: QT_TRANSLATE_NOOP("CompliancePanel", "Appointment recorded"),
@@ -159,6 +160,9 @@ class CompliancePanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(tabs, 1)
+        for table, name in ((self.orders, self.tr("Orders not compliant")), (self.people, self.tr("Compliance by technician")),
+                            (self.teams, self.tr("Compliance by team"))):
+            attach(table, name)  # Export… and Print… in its context menu
         self.record.setEnabled(False)
 
     @staticmethod

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from console.core.domain.calendar import BusinessCalendar
-from console.core.domain.enums import CustomerLevel, OrderKind
+from console.core.domain.enums import Band, CustomerLevel, OrderKind
 from console.core.domain.sla import SlaParameters
 from console.core.domain.sla_clock import band_at, pause_awaits_approval, time_left, urgency_instant
 from console.core.services.queue_filter import QueueFilter, row_matcher
@@ -265,21 +265,31 @@ class WorkOrderTableModel(QAbstractTableModel):
         times as instants, the countdown as hours left at this moment (negative once overdue),
         the band by its name, the rest as shown."""
         rows, now = list(self._rows), self.clock()
-        value = self.export_value
-        return RowSource(len(rows), lambda: ([value(row, c, now) for c in columns] for row in rows),
+        cells = [self._export_cell(c, now) for c in columns]
+        return RowSource(len(rows), lambda: ([cell(row) for cell in cells] for row in rows),
                          ['0.00" h"' if c == self.TIME_LEFT else None for c in columns])
 
-    def export_value(self, row: QueueRow, column: int, now: datetime) -> Any:
-        match column:
-            case self.BAND:
-                return sla_format.band_name(self.band(row, now))
-            case self.TIME_LEFT:
-                return round(self.time_left(row, now).total_seconds() / 3600, 2)
-            case self.DUE:
-                return row.due_at
-            case self.RECEIVED:
-                return row.received_at
-        return self._display(row, column) or None
+    def _export_cell(self, column: int, now: datetime) -> Callable[[QueueRow], Any]:
+        """One column's value as a function of the row; a translated name is looked up once per value."""
+        if column == self.BAND:
+            names = {band: sla_format.band_name(band) for band in Band}
+            return lambda row: names[self.band(row, now)]
+        if column == self.TIME_LEFT:
+            return lambda row: round(self.time_left(row, now).total_seconds() / 3600, 2)
+        if column in _PLAIN:
+            return _PLAIN[column] if column != self.DISTRICT or not self._english else (lambda row: row.district_en or None)
+        key = _NAMED.get(column)
+        if key is None:
+            return lambda row: self._display(row, column) or None
+        memo: dict[Any, Any] = {}
+
+        def cell(row: QueueRow) -> Any:
+            found = memo.get(key(row), memo)
+            if found is memo:
+                found = memo[key(row)] = self._display(row, column) or None
+            return found
+
+        return cell
 
     # --- sorting ------------------------------------------------------------------------------
 
@@ -299,6 +309,22 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._all = _sorted(self._all, self.clock(), self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder,
                             self.params)
 
+
+_NAMED: dict[int, Callable[[QueueRow], Any]] = {  # columns shown as a name of the row's values: one translation each
+    WorkOrderTableModel.KIND: lambda r: r.kind,
+    WorkOrderTableModel.LEVEL: lambda r: r.level,
+    WorkOrderTableModel.STATUS: lambda r: (r.status, r.paused),
+    WorkOrderTableModel.STEP: lambda r: (r.kind, r.stage, r.current_step),
+    WorkOrderTableModel.APPOINTMENT: lambda r: (r.appointment_start, r.appointment_end),  # (few windows, much strftime)
+}
+_PLAIN: dict[int, Callable[[QueueRow], Any]] = {  # columns that are the row's own value
+    WorkOrderTableModel.DUE: lambda r: r.due_at,
+    WorkOrderTableModel.RECEIVED: lambda r: r.received_at,
+    WorkOrderTableModel.NUMBER: lambda r: r.number,
+    WorkOrderTableModel.CUSTOMER: lambda r: r.customer or None,
+    WorkOrderTableModel.DISTRICT: lambda r: r.district or None,
+    WorkOrderTableModel.ASSIGNEE: lambda r: r.assignee or None,
+}
 
 _PRIMARY: dict[int, Callable[[QueueRow], Any]] = {
     WorkOrderTableModel.NUMBER: lambda r: r.number,

@@ -61,7 +61,7 @@ def _check(app, window, args: argparse.Namespace, central_url: str) -> int:
         return _failed("the queue showed no orders")
     first = window.model.row_at(0)
     window.select_order(first.id)
-    if not _wait_for(app, lambda: first.number in window.detail.toPlainText() and "1." in window.detail.toPlainText()):
+    if not _wait_for(app, lambda: first.number in window.detail.toPlainText() and "<ol" in window.detail.toHtml()):  # (the deadline explained)
         return _failed("the detail panel did not show the selected order")
     map_note = "map skipped (--no-web)"
     if window.map is not None:

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from console.core.operations import OPERATIONS, Operation
-from console.core.services import appointments, calendar, compliance, field_desk, lifecycle_actions, orders, resolutions, rules_admin, sites  # noqa: F401 - they mark their operations
+from console.core.services import (  # noqa: F401 - they mark their operations
+    appointments,
+    calendar,
+    compliance,
+    field_desk,
+    lifecycle_actions,
+    orders,
+    resolutions,
+    rules_admin,
+    sites,
+)
 
 __all__ = ["OPERATIONS", "Operation", "find"]
 

@@ -12,6 +12,7 @@ itself is written in the worker (`console.table_files`), with progress and a can
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Callable
@@ -123,6 +124,10 @@ class TableExports(QObject):
         self._background = background or Background(self)
         self.folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.running = 0
+        self._jobs = itertools.count(1)
+        self._under_way: dict[int, tuple[Path, QProgressDialog]] = {}
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._on_relay_progress)
 
     # --- which table ----------------------------------------------------------------------------
 
@@ -182,8 +187,11 @@ class TableExports(QObject):
                    self)
 
     def _write(self, view: QTableView, path: Path, table: TableFile) -> None:
-        cancel = threading.Event()
-        relay = _Relay()
+        """The file written in the worker. What the worker holds is plain Python and the one relay
+        that lives as long as this object: a Qt object (or a slot's owner) whose last reference
+        went with the job would be torn down in the worker, where PySide deadlocks against the
+        GUI thread (seen in tests: a progress dialog's cancel slot on a threading.Event)."""
+        cancel, job = threading.Event(), next(self._jobs)
         dialog = QProgressDialog(_t("Exporting %1 rows to %2…").replace("%1", f"{table.source.count:,}").replace("%2", path.name),
                                  _t("Cancel"), 0, max(table.source.count, 1), view.window())
         dialog.setWindowTitle(_t("Export"))
@@ -191,30 +199,36 @@ class TableExports(QObject):
         dialog.setMinimumDuration(500)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.canceled.connect(cancel.set)
-        relay.progress.connect(dialog.setValue)
-        relay.progress.connect(lambda rows: self.progressed.emit(path, rows))
+        dialog.canceled.connect(lambda: cancel.set())  # (a lambda: kept by the connection, gone with the dialog)
+        self._under_way[job] = (path, dialog)
+        emit = self._relay.progress.emit
 
         def done(count: int) -> None:
-            self._end(dialog, relay)
+            self._end(job)
             self._say_done(view, path, count)
             self.finished.emit(path, count)
 
         def failed(error: Exception) -> None:
-            self._end(dialog, relay)
+            self._end(job)
             if not isinstance(error, ExportError):
                 error = ExportError(ExportFailure.FAILED, path, str(error))
             if error.kind is not ExportFailure.CANCELLED:
                 QMessageBox.warning(view.window(), _t("Export"), failure_text(error))
             self.failed.emit(error)
 
-        self._background.run(lambda: write_table(path, table, relay.progress.emit, cancel.is_set), done, failed)
+        self._background.run(lambda: write_table(path, table, lambda rows: emit(job, rows), cancel.is_set), done, failed)
 
-    def _end(self, dialog: QProgressDialog, relay: QObject) -> None:
+    def _on_relay_progress(self, job: int, rows: int) -> None:
+        path, dialog = self._under_way.get(job, (None, None))
+        if dialog is not None:
+            dialog.setValue(rows)
+            self.progressed.emit(path, rows)
+
+    def _end(self, job: int) -> None:
         self.running -= 1
-        dialog.close()
+        _path, dialog = self._under_way.pop(job)
+        dialog.hide()  # (not close(): that emits canceled)
         dialog.deleteLater()
-        relay.deleteLater()
 
     def _say_done(self, view: QTableView, path: Path, count: int) -> None:
         text = _t("%1 rows written to %2").replace("%1", f"{count:,}").replace("%2", str(path))
@@ -234,8 +248,8 @@ class TableExports(QObject):
 
 
 class _Relay(QObject):
-    progress = Signal(int)
-    """Rows written so far (emitted in the worker, delivered on the GUI thread)."""
+    progress = Signal(int, int)
+    """An export's rows written so far: (its job number, rows); emitted in the worker, delivered on the GUI thread."""
 
 
 class _GuiReader(QObject):

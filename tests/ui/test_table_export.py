@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTableView, QTableWidget, QTableWidgetItem
 
 from console.core.domain.enums import Band, OrderKind
@@ -22,6 +22,7 @@ from console.table_files import ExportFailure
 from console.ui import table_export
 from console.ui.conflicts_dialog import ConflictsDialog
 from console.ui.table_export import EXPORT_ROLE, TableExports, find_exports, screen_columns
+from tests.fixtures.demo import DEMO_NOW
 from tests.ui.helpers import SH, FakeClock, open_window
 
 
@@ -215,3 +216,28 @@ def test_every_table_of_the_window_gets_export_and_print_and_the_file_menu_acts_
     assert window.table_exports.focused_table() is window.alerts.table
     window.detail.setFocus()
     assert window.table_exports.focused_table() is window.queue.table  # (not in a table: the queue)
+
+
+def test_the_optimisers_proposal_goes_out_with_its_due_times(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, username="admin", english=True, clock=FakeClock(DEMO_NOW))
+    window.optimise_action.trigger()
+    dialog = window.optimiser_dialog
+    qtbot.waitUntil(lambda: dialog.region.count() > 0, timeout=10_000)
+    dialog.first_day.setDate(QDate(2026, 11, 23))
+    dialog.seconds.setValue(5)
+    dialog.run_button.click()
+    qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=60_000)
+    table = dialog.table
+    assert find_exports(table) is window.table_exports and table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert table.rowCount() > 0
+    path = tmp_path / "proposal.xlsx"
+    _export(qtbot, window.table_exports, table, path)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.title == "Optimiser's proposal"
+    assert [c.value for c in sheet[1]] == [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == table.rowCount()
+    for r, values in enumerate(rows):
+        line = dialog.proposal.line(table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+        assert values[0] == table.item(r, 0).text() and values[1] == (table.item(r, 1).text() or None)
+        assert _close_enough(values[7], _local(line.due_at))

@@ -49,6 +49,8 @@ class OrderDetailPanel(QTextBrowser):
         self._clock, self._rules = clock, rules
         self._detail: OrderDetail | None = None
         self._live_text = ""
+        self._warning = ""
+        self._stages_minute: datetime | None = None  # the minute the stage clocks were last drawn for
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.document().setDefaultStyleSheet(_CSS)
@@ -66,8 +68,9 @@ class OrderDetailPanel(QTextBrowser):
         """The order's page; `warning` (another desk has the order open) goes above it."""
         same = self._detail is not None and self._detail.id == detail.id
         kept = self.verticalScrollBar().value()  # (the same order again, changed: read on where one was)
-        self._detail = detail
+        self._detail, self._warning = detail, warning
         self._live_text = self.live_text()
+        self._stages_minute = self._clock().replace(second=0, microsecond=0) if self._clock is not None else None
         self.setHtml((f"<p class='warn'>⚠ {escape(warning)}</p>" if warning else "") + self._page(detail))
         if same:
             self.verticalScrollBar().setValue(kept)
@@ -106,6 +109,11 @@ class OrderDetailPanel(QTextBrowser):
         calendar, params = self._rules()
         return band_at(d.sla, calendar, params, self._clock())
 
+    def _running_stages(self) -> bool:
+        d = self._detail
+        return d is not None and d.status.is_open and (any(s.done_at is None for s in d.stages)
+                                                       or any(c.started_at and not c.completed_at for c in d.step_clocks))
+
     def _live_html(self, text: str) -> str:
         band = self.live_band()
         colour = sla_format.BAND_COLOURS[band].name() if band is not None else "#000000"
@@ -116,6 +124,11 @@ class OrderDetailPanel(QTextBrowser):
         """The time left again from the clock (each second while an open order is shown); only its
         line is rewritten, and only when its text changed."""
         text = self.live_text()
+        minute = self._clock().replace(second=0, microsecond=0) if self._clock is not None else None
+        if self._detail is not None and minute != self._stages_minute and self._running_stages():
+            self._stages_minute = minute  # the stage clocks count on by the minute: the page again, the reader's place kept
+            self.show_detail(self._detail, self._warning)
+            return
         if not text or text == self._live_text:
             return
         block = self.document().begin()
@@ -211,16 +224,24 @@ class OrderDetailPanel(QTextBrowser):
             (self.tr("Replaced by order"), self._order_link(d, d.replaced_by_number)),
         ])
 
+    def _live_clock(self) -> tuple | None:
+        """(calendar, parameters, now) for the stage clocks, when the panel has a clock."""
+        if self._clock is None or self._rules is None:
+            return None
+        calendar, params = self._rules()
+        return calendar, params, self._clock()
+
     def _stages(self, d: OrderDetail) -> str:
         parts: list[str] = []
-        parts.append(stage_html.stages_section(d, self._zone))
+        live = self._live_clock()
+        parts.append(stage_html.stages_section(d, self._zone, live))
         if d.explanation is not None and len(d.stages) <= 1:
             parts.append(self._h3(self.tr("How the deadline is computed")))
             items = "".join(f"<li>{escape(line)}</li>" for line in sla_format.explanation_lines(d.explanation, self._zone))
             parts.append(f"<ol style='margin-left: -20px'>{items}</ol>")
         if d.step_clocks:
             hours_per_day = d.explanation.hours_per_day if d.explanation is not None and d.explanation.hours_per_day else timedelta(hours=9)
-            parts.append(stage_html.steps_section(d, self._zone, hours_per_day))
+            parts.append(stage_html.steps_section(d, self._zone, hours_per_day, live))
         elif d.steps:
             parts.append(self._steps(d))
         return "".join(parts)

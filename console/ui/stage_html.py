@@ -38,16 +38,35 @@ def _state(left: timedelta, done, band: Band, business: bool, hours_per_day: tim
                  .replace("%1", sla_format.time_left_text(left, business, hours_per_day)).replace("%2", sla_format.band_name(band)))
 
 
-def stages_section(d: OrderDetail, zone: ZoneInfo) -> str:
-    """The stage clocks and, for several stages, each one's deadline explained step by step."""
+Live = tuple  # (BusinessCalendar, SlaParameters, now): the clock the running stages count on, read by the panel
+
+
+def _left_now(due, limit: timedelta, business: bool, live: Live | None, left: timedelta, band: Band) -> tuple[timedelta, Band]:
+    """A running clock's time left and band at the panel's `now` (the detail was read earlier)."""
+    if live is None:
+        return left, band
+    calendar, params, now = live
+    if business:
+        left = calendar.business_time_between(now, due) if now <= due else -calendar.business_time_between(due, now)
+    else:
+        left = due - now
+    return left, params.band(1 - left / limit if limit > timedelta(0) else 2.0)
+
+
+def stages_section(d: OrderDetail, zone: ZoneInfo, live: Live | None = None) -> str:
+    """The stage clocks and, for several stages, each one's deadline explained step by step; with
+    `live` the running ones count on from its clock (not while the order's clock is paused)."""
     if not d.stages:
         return ""
+    live = live if d.paused_since is None else None
     rows = []
     for stage in d.stages:
         e = stage.explanation
         business = e.hours_per_day is not None
+        left, band = (stage.time_left, stage.band) if stage.done_at is not None else \
+            _left_now(stage.due_at, e.limit, business, live, stage.time_left, stage.band)
         rows.append((labels.stage_name(stage.stage), QCoreApplication.translate("StageSection", "due %1").replace("%1", labels.local_time(stage.due_at, zone)),
-                     _state(stage.time_left, stage.done_at, stage.band, business, e.hours_per_day or timedelta(hours=24), zone)))
+                     _state(left, stage.done_at, band, business, e.hours_per_day or timedelta(hours=24), zone)))
     html = [_h3(QCoreApplication.translate("StageSection", "Stages")), _rows(rows)]
     if len(d.stages) > 1:
         html.append(_h3(QCoreApplication.translate("StageSection", "How each stage's deadline is computed")))
@@ -61,23 +80,25 @@ def _explained(stage: StageState, zone: ZoneInfo) -> str:
     return f"<p style='margin:4px 0 0 0'><b>{escape(labels.stage_name(stage.stage))}</b></p><ol style='margin-left: -20px'>{items}</ol>"
 
 
-def steps_section(d: OrderDetail, zone: ZoneInfo, hours_per_day: timedelta) -> str:
+def steps_section(d: OrderDetail, zone: ZoneInfo, hours_per_day: timedelta, live: Live | None = None) -> str:
     """Each department's step: who has it, its own limit running or done, a late one flagged."""
     if not d.step_clocks:
         return ""
     departments = {s.step: s.department for s in d.steps}
     rows = []
     for clock in d.step_clocks:
-        rows.append((labels.name(clock.step), departments.get(clock.step, ""), _step_state(clock, zone, hours_per_day)))
+        rows.append((labels.name(clock.step), departments.get(clock.step, ""), _step_state(clock, zone, hours_per_day, live)))
     return _h3(QCoreApplication.translate("StageSection", "Provisioning steps")) + _rows(rows)
 
 
-def _step_state(clock: StepClock, zone: ZoneInfo, hours_per_day: timedelta) -> str:
+def _step_state(clock: StepClock, zone: ZoneInfo, hours_per_day: timedelta, live: Live | None = None) -> str:
     if clock.started_at is None:
         text = QCoreApplication.translate("StageSection", "not started")
         return f"<span class='muted'>{escape(text)}</span>"
     due = QCoreApplication.translate("StageSection", "due %1").replace("%1", labels.local_time(clock.due_at, zone))
-    state = _state(clock.time_left, clock.completed_at, clock.band, True, hours_per_day, zone)
+    left, band = (clock.time_left, clock.band) if clock.completed_at is not None else \
+        _left_now(clock.due_at, clock.limit, True, live, clock.time_left, clock.band)
+    state = _state(left, clock.completed_at, band, True, hours_per_day, zone)
     return f"{escape(due)} · {state}"
 
 

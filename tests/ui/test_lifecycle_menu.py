@@ -101,3 +101,22 @@ def chased(db, order_id) -> bool:
     with db.reading() as s:
         return s.scalar(query(AuditEntry.reason).where(AuditEntry.order_id == order_id, AuditEntry.action == "order.step_chased")) \
             == "工程部答应明天完成"
+
+
+def test_the_detail_counts_a_complaints_running_stage_on_by_the_minute(qtbot, demo_db, tmp_path) -> None:
+    from datetime import timedelta
+
+    from tests.ui.helpers import FakeClock
+
+    complaint_id = a_new_complaint(demo_db)  # received two minutes before the demo's now: 8 minutes to accept
+    clock = FakeClock()
+    window = open_window(qtbot, demo_db, tmp_path, english=True, clock=clock)
+    select(window, complaint_id)
+    qtbot.waitUntil(lambda: "acceptance" in window.detail.toPlainText(), timeout=5000)
+    assert "0:08:00 left" in window.detail.toPlainText()
+    clock.now += timedelta(minutes=3)
+    window.detail.tick()
+    assert "0:05:00 left" in window.detail.toPlainText()
+    clock.now += timedelta(minutes=4)
+    window.detail.tick()
+    assert "0:01:00 left · Red" in window.detail.toPlainText()

@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -26,6 +27,7 @@ from zoneinfo import ZoneInfo
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
 PROGRESS_EVERY = 2000  # rows between two progress reports
+WORK_SECONDS, YIELD_SECONDS = 0.015, 0.002  # the GUI thread's turn at the interpreter while a file is written
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in an xlsx cell's XML
 
@@ -137,9 +139,18 @@ def _failure(error: OSError, path: Path, replacing: bool) -> ExportError:
 
 
 def _each(table: TableFile, progress: Progress, cancelled: Cancelled) -> Iterable[Sequence[Any]]:
-    """The rows, with progress every PROGRESS_EVERY rows and a check for a cancel."""
+    """The rows, with progress every PROGRESS_EVERY rows and a check for a cancel; and a short
+    sleep after every WORK_SECONDS of work. The writer runs in a thread of the desk: each Python call the
+    GUI thread makes meanwhile (a table's data(), a delegate's paint) would otherwise wait for
+    the interpreter's switch interval (5 ms), and a repaint of hundreds of them freezes the
+    window for seconds (measured: bench/export_bench.py)."""
+    clock = time.perf_counter
+    turn = clock() + WORK_SECONDS
     for n, row in enumerate(table.source.rows(), start=1):
         yield row
+        if clock() > turn:
+            time.sleep(YIELD_SECONDS)
+            turn = clock() + WORK_SECONDS
         if n % PROGRESS_EVERY == 0:
             if cancelled():
                 raise ExportError(ExportFailure.CANCELLED, Path())

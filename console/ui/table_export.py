@@ -363,7 +363,7 @@ def install(window: Any) -> TableExports:
     region = (user.region_en if window._english else user.region) or QCoreApplication.translate("MainWindow", "all regions")
     exports = TableExports(window, window.model.zone, region, window.model.clock, window.operations.background)
     attach(window.queue.table, _t("Work-order queue"))
-    QTimer.singleShot(0, lambda: attach_all(window))  # (after the docks and pages added after the menus)
+    QTimer.singleShot(0, exports, lambda: attach_all(window))  # (after the docks and pages added after the menus; not once the window is gone)
     return exports
 
 

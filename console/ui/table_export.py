@@ -47,9 +47,6 @@ READ_CHUNK = 2000  # rows read on the GUI thread per turn of the event loop (mod
 _DESK_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")  # labels.local_time's format
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TableExports", text)
-
 
 def screen_columns(view: QTableView) -> list[int]:
     """The model's columns in the order shown, hidden ones left out."""
@@ -158,8 +155,10 @@ class TableExports(QObject):
         title = title_of(view)
         stamp = self.clock().astimezone(self.zone).strftime("%Y-%m-%d %H%M")
         name = re.sub(r'[\\/:*?"<>|]+', " ", f"{title} {stamp}").strip()
-        excel, csv_filter = _t("Excel workbook (*.xlsx)"), _t("CSV, UTF-8 (*.csv)")
-        path, chosen = QFileDialog.getSaveFileName(view.window(), _t("Export “%1”").replace("%1", title),
+        excel = QCoreApplication.translate("TableExports", "Excel workbook (*.xlsx)")
+        csv_filter = QCoreApplication.translate("TableExports", "CSV, UTF-8 (*.csv)")
+        caption = QCoreApplication.translate("TableExports", "Export “%1”").replace("%1", title)
+        path, chosen = QFileDialog.getSaveFileName(view.window(), caption,
                                                    str(Path(self.folder) / f"{name}.xlsx"), f"{excel};;{csv_filter}", excel)
         if not path:
             return
@@ -192,9 +191,10 @@ class TableExports(QObject):
         went with the job would be torn down in the worker, where PySide deadlocks against the
         GUI thread (seen in tests: a progress dialog's cancel slot on a threading.Event)."""
         cancel, job = threading.Event(), next(self._jobs)
-        dialog = QProgressDialog(_t("Exporting %1 rows to %2…").replace("%1", f"{table.source.count:,}").replace("%2", path.name),
-                                 _t("Cancel"), 0, max(table.source.count, 1), view.window())
-        dialog.setWindowTitle(_t("Export"))
+        label = QCoreApplication.translate("TableExports", "Exporting %1 rows to %2…")
+        dialog = QProgressDialog(label.replace("%1", f"{table.source.count:,}").replace("%2", path.name),
+                                 QCoreApplication.translate("TableExports", "Cancel"), 0, max(table.source.count, 1), view.window())
+        dialog.setWindowTitle(QCoreApplication.translate("TableExports", "Export"))
         dialog.setWindowModality(Qt.WindowModality.NonModal)  # the desk stays usable meanwhile
         dialog.setMinimumDuration(500)
         dialog.setAutoClose(False)
@@ -213,7 +213,7 @@ class TableExports(QObject):
             if not isinstance(error, ExportError):
                 error = ExportError(ExportFailure.FAILED, path, str(error))
             if error.kind is not ExportFailure.CANCELLED:
-                QMessageBox.warning(view.window(), _t("Export"), failure_text(error))
+                QMessageBox.warning(view.window(), QCoreApplication.translate("TableExports", "Export"), failure_text(error))
             self.failed.emit(error)
 
         self._background.run(lambda: write_table(path, table, lambda rows: emit(job, rows), cancel.is_set), done, failed)
@@ -231,7 +231,8 @@ class TableExports(QObject):
         dialog.deleteLater()
 
     def _say_done(self, view: QTableView, path: Path, count: int) -> None:
-        text = _t("%1 rows written to %2").replace("%1", f"{count:,}").replace("%2", str(path))
+        text = QCoreApplication.translate("TableExports", "%1 rows written to %2")
+        text = text.replace("%1", f"{count:,}").replace("%2", str(path))
         window = view.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 15000)
@@ -296,16 +297,20 @@ def failure_text(error: ExportError) -> str:
     name = str(error.path)
     match error.kind:
         case ExportFailure.IN_USE:
-            return _t("“%1” is open in another program (Excel?). Close it there and export again, or choose another name. "
+            return QCoreApplication.translate(
+                "TableExports", "“%1” is open in another program (Excel?). Close it there and export again, or choose another name. "
                       "The file was not changed.").replace("%1", name)
         case ExportFailure.UNWRITABLE:
-            return _t("Cannot write “%1”: the folder is missing or read-only, or the name is not allowed. "
+            return QCoreApplication.translate(
+                "TableExports", "Cannot write “%1”: the folder is missing or read-only, or the name is not allowed. "
                       "Choose another folder or name. (%2)").replace("%1", name).replace("%2", error.detail)
         case ExportFailure.FULL:
-            return _t("The disk is full: “%1” was not written. Free some space or choose another disk.").replace("%1", name)
+            return QCoreApplication.translate(
+                "TableExports", "The disk is full: “%1” was not written. Free some space or choose another disk.").replace("%1", name)
         case ExportFailure.CANCELLED:
-            return _t("The export was cancelled; nothing was written.")
-    return _t("“%1” was not written: %2").replace("%1", name).replace("%2", error.detail)
+            return QCoreApplication.translate("TableExports", "The export was cancelled; nothing was written.")
+    text = QCoreApplication.translate("TableExports", "“%1” was not written: %2")
+    return text.replace("%1", name).replace("%2", error.detail)
 
 
 def attach(view: QAbstractItemView, title: str | None = None) -> None:
@@ -326,8 +331,9 @@ def menu_actions(view: QAbstractItemView, menu: QMenu) -> None:
     exports = find_exports(view)
     if exports is None:
         return
-    menu.addAction(_t("Export to Excel or CSV…"), lambda: exports.export(view))
-    menu.addAction(_t("Print preview…"), lambda: exports.print_table(view, preview=True))
+    menu.addAction(QCoreApplication.translate("TableExports", "Export to Excel or CSV…"), lambda: exports.export(view))
+    menu.addAction(QCoreApplication.translate("TableExports", "Print preview…"),
+                   lambda: exports.print_table(view, preview=True))
 
 
 def _context_menu(view: QAbstractItemView, position: QPoint) -> None:
@@ -362,18 +368,20 @@ def install(window: Any) -> TableExports:
     user = window._user  # (the desk user: its region names the printouts)
     region = (user.region_en if window._english else user.region) or QCoreApplication.translate("MainWindow", "all regions")
     exports = TableExports(window, window.model.zone, region, window.model.clock, window.operations.background)
-    attach(window.queue.table, _t("Work-order queue"))
-    QTimer.singleShot(0, exports, lambda: attach_all(window))  # (after the docks and pages added after the menus; not once the window is gone)
+    attach(window.queue.table, QCoreApplication.translate("TableExports", "Work-order queue"))
+    # (after the docks and pages added after the menus; not once the window is gone)
+    QTimer.singleShot(0, exports, lambda: attach_all(window))
     return exports
 
 
 def file_actions(window: QWidget, exports: TableExports) -> list[QAction]:
     """File ▸ Export…, Print preview…, Print…: on the table with the focus (else the queue)."""
-    export = QAction(_t("&Export table…"), window, shortcut=QKeySequence("Ctrl+E"))
-    export.setToolTip(_t("The table you are in, as shown (columns, filter, sort), to Excel or CSV"))
+    export = QAction(QCoreApplication.translate("TableExports", "&Export table…"), window, shortcut=QKeySequence("Ctrl+E"))
+    export.setToolTip(QCoreApplication.translate("TableExports",
+                                                 "The table you are in, as shown (columns, filter, sort), to Excel or CSV"))
     export.triggered.connect(exports.export_focused)
-    preview = QAction(_t("Print pre&view…"), window)
+    preview = QAction(QCoreApplication.translate("TableExports", "Print pre&view…"), window)
     preview.triggered.connect(lambda: exports.print_focused(preview=True))
-    print_ = QAction(_t("&Print table…"), window)
+    print_ = QAction(QCoreApplication.translate("TableExports", "&Print table…"), window)
     print_.triggered.connect(lambda: exports.print_focused(preview=False))
     return [export, preview, print_]

@@ -30,9 +30,6 @@ _SPACES = re.compile(r"[ \t\n]+")  # (not the no-break space that holds a date t
 _GRID, _HEAD_FILL, _STRIPE = QColor("#9ca3af"), QColor("#e5e7eb"), QColor("#f3f4f6")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TableExports", text)
-
 
 @dataclass(frozen=True)
 class PrintSheet:
@@ -76,9 +73,10 @@ def print_view(view: QTableView, exports: TableExports, preview: bool = True) ->
     """Preview (whose Print button opens the print dialog) or the print dialog, modal over the table's window."""
     rows = view.model().rowCount()
     parent = view.window()
+    question = QCoreApplication.translate("TableExports", "This table has %1 rows: about %2 pages. Print them all?")
+    question = question.replace("%1", f"{rows:,}").replace("%2", f"{rows // 40 + 1:,}")
     if rows > ASK_OVER_ROWS and QMessageBox.question(
-            parent, _t("Print"), _t("This table has %1 rows: about %2 pages. Print them all?")
-            .replace("%1", f"{rows:,}").replace("%2", f"{rows // 40 + 1:,}")) != QMessageBox.StandardButton.Yes:
+            parent, QCoreApplication.translate("TableExports", "Print"), question) != QMessageBox.StandardButton.Yes:
         return
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -105,7 +103,7 @@ def new_printer(sheet: PrintSheet) -> QPrinter:
 def preview_dialog(sheet: PrintSheet, printer: QPrinter, parent: QWidget | None) -> QPrintPreviewDialog:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.kept_printer = printer  # (the dialog does not own its printer: kept alive with it)
-    dialog.setWindowTitle(_t("Print preview: %1").replace("%1", sheet.title))
+    dialog.setWindowTitle(QCoreApplication.translate("TableExports", "Print preview: %1").replace("%1", sheet.title))
     dialog.paintRequested.connect(lambda device: paint_table(device, sheet))
     dialog.resize(1100, 720)
     return dialog
@@ -248,15 +246,16 @@ def paint_table(printer: QPrinter, sheet: PrintSheet) -> int:
     return len(pages)
 
 
-def _paint_page(painter: QPainter, layout: _Layout, number: int, count: int, start: int, end: int, heights: list[float]) -> None:
+def _paint_page(painter: QPainter, layout: _Layout, number: int, pages: int, start: int, end: int, heights: list[float]) -> None:
     sheet, width = layout.sheet, layout.width
     painter.setFont(layout.big)
     title_box = QRectF(0, 0, width * 0.6, layout.fm_big.lineSpacing())
     painter.drawText(title_box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                      layout.fm_big.elidedText(sheet.title, Qt.TextElideMode.ElideRight, title_box.width()))
     painter.setFont(layout.small)
-    about = " · ".join(part for part in (sheet.region, _t("Printed %1").replace("%1", sheet.printed),
-                                         _t("%1 rows").replace("%1", f"{len(sheet.rows):,}")) if part)
+    printed = QCoreApplication.translate("TableExports", "Printed %1").replace("%1", sheet.printed)
+    count_text = QCoreApplication.translate("TableExports", "%1 rows").replace("%1", f"{len(sheet.rows):,}")
+    about = " · ".join(part for part in (sheet.region, printed, count_text) if part)
     painter.drawText(QRectF(width * 0.3, 0, width * 0.7, layout.fm_big.lineSpacing()),
                      int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), about)
     y = layout.head_height
@@ -268,7 +267,7 @@ def _paint_page(painter: QPainter, layout: _Layout, number: int, count: int, sta
     painter.setFont(layout.small)
     painter.drawText(QRectF(0, layout.height - layout.fm_small.lineSpacing(), width, layout.fm_small.lineSpacing()),
                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
-                     _t("Page %1 of %2").replace("%1", str(number)).replace("%2", str(count)))
+                     QCoreApplication.translate("TableExports", "Page %1 of %2").replace("%1", str(number)).replace("%2", str(pages)))
 
 
 def _paint_row(painter: QPainter, layout: _Layout, cells: Sequence[str], y: float, height: float, font: QFont,

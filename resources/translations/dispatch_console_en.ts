@@ -826,6 +826,14 @@ Trying again…</translation>
         <translation>Closed in</translation>
     </message>
     <message>
+        <source>Compliance by technician</source>
+        <translation>Compliance by technician</translation>
+    </message>
+    <message>
+        <source>Compliance by team</source>
+        <translation>Compliance by team</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
@@ -2574,6 +2582,10 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>overbooked</source>
         <translation>overbooked</translation>
+    </message>
+    <message>
+        <source>no shift</source>
+        <translation>no shift</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; idle (under %2 of their shift) · &lt;b&gt;%3&lt;/b&gt; overbooked (over %4) · double-click a row for its open orders</source>
@@ -4681,6 +4693,109 @@ The dispatch desk for enterprise-line installation and repair.</translation>
             <numerusform>%1 has this order open (%n min left)</numerusform>
             <numerusform>%1 has this order open (%n min left)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TableExports</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>Export “%1”</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows to %2…</source>
+        <translation>Exporting %1 rows to %2…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 rows written to %2</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another program (Excel?). Close it there and export again, or choose another name. The file was not changed.</source>
+        <translation>“%1” is open in another program (Excel?). Close it there and export again, or choose another name. The file was not changed.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: the folder is missing or read-only, or the name is not allowed. Choose another folder or name. (%2)</source>
+        <translation>Cannot write “%1”: the folder is missing or read-only, or the name is not allowed. Choose another folder or name. (%2)</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” was not written. Free some space or choose another disk.</source>
+        <translation>The disk is full: “%1” was not written. Free some space or choose another disk.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>The export was cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>“%1” was not written: %2</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>Export to Excel or CSV…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Work-order queue</source>
+        <translation>Work-order queue</translation>
+    </message>
+    <message>
+        <source>&amp;Export table…</source>
+        <translation>&amp;Export table…</translation>
+    </message>
+    <message>
+        <source>The table you are in, as shown (columns, filter, sort), to Excel or CSV</source>
+        <translation>The table you are in, as shown (columns, filter, sort), to Excel or CSV</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>&amp;Print table…</source>
+        <translation>&amp;Print table…</translation>
+    </message>
+    <message>
+        <source>This table has %1 rows: about %2 pages. Print them all?</source>
+        <translation>This table has %1 rows: about %2 pages. Print them all?</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>Print preview: %1</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>Printed %1</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>

@@ -823,6 +823,14 @@ Trying again…</source>
         <translation>归档时间段</translation>
     </message>
     <message>
+        <source>Compliance by technician</source>
+        <translation>按技术员的合规情况</translation>
+    </message>
+    <message>
+        <source>Compliance by team</source>
+        <translation>按班组的合规情况</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
@@ -2567,6 +2575,10 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>overbooked</source>
         <translation>超负荷</translation>
+    </message>
+    <message>
+        <source>no shift</source>
+        <translation>无班次</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; idle (under %2 of their shift) · &lt;b&gt;%3&lt;/b&gt; overbooked (over %4) · double-click a row for its open orders</source>
@@ -4660,6 +4672,109 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>
             <numerusform>%1 正在处理此工单（还剩 %n 分钟）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TableExports</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows to %2…</source>
+        <translation>正在导出%1行到%2…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已将%1行写入%2</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another program (Excel?). Close it there and export again, or choose another name. The file was not changed.</source>
+        <translation>“%1”已在其他程序（Excel？）中打开。请先关闭后再导出，或换一个文件名。文件未被修改。</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: the folder is missing or read-only, or the name is not allowed. Choose another folder or name. (%2)</source>
+        <translation>无法写入“%1”：文件夹不存在或只读，或文件名不允许。请选择其他文件夹或名称。（%2）</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” was not written. Free some space or choose another disk.</source>
+        <translation>磁盘已满：未写入“%1”。请释放空间或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” was not written: %2</source>
+        <translation>未写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>导出为 Excel 或 CSV…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Work-order queue</source>
+        <translation>工单队列</translation>
+    </message>
+    <message>
+        <source>&amp;Export table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The table you are in, as shown (columns, filter, sort), to Excel or CSV</source>
+        <translation>将当前表格按显示内容（列、筛选、排序）导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print table…</source>
+        <translation>打印表格(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>This table has %1 rows: about %2 pages. Print them all?</source>
+        <translation>此表格有%1行，约%2页。全部打印吗？</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>打印于 %1</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1行</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第%1页，共%2页</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.core.domain.enums import Band, OrderKind
@@ -21,10 +21,12 @@ SH = ZoneInfo("Asia/Shanghai")
 
 @pytest.fixture
 def chinese(qapp):
+    locale = QLocale()
     translators = install_translators(qapp, "zh_CN")
     yield
     for translator in translators:
         QApplication.removeTranslator(translator)
+    QLocale.setDefault(locale)  # (install_translators sets the default locale too: later tests print and format in English)
 
 
 def open_window(qtbot, demo_db, username=None, english=False, **kwargs) -> MainWindow:

@@ -3,39 +3,17 @@ technician, with the site to drive to, the booked window and each order's versio
 sends back in `If-Match` with its reports). (No `from __future__ import annotations`: FastAPI reads
 the annotations.)"""
 
-import uuid
-from dataclasses import asdict
-from datetime import datetime
-
 from fastapi import APIRouter, HTTPException, status
-from pydantic import BaseModel
 
 from central.dependencies import CurrentUser, SessionDep, technician_of
 from console.core.domain.enums import Role
-from console.core.services.work_list import work_list
+from console.core.services.work_list import Visit, work_list
 
 router = APIRouter()
 
 
-class VisitOut(BaseModel):
-    order_id: uuid.UUID
-    number: str
-    kind: str
-    status: str
-    version: int
-    address: str
-    latitude: float | None
-    longitude: float | None
-    due_at: datetime | None
-    received_at: datetime | None
-    window_start: datetime | None
-    window_end: datetime | None
-    planned_start: datetime | None
-    duration_minutes: int | None
-
-
 @router.get("/field/visits", responses={403: {"description": "not a technician's account"}})
-def my_visits(user: CurrentUser, s: SessionDep) -> list[VisitOut]:
+def my_visits(user: CurrentUser, s: SessionDep) -> list[Visit]:
     """The caller's reportable orders (dispatched, accepted, in progress, waiting for the signature):
     booked visits first by their planned start (window and planned start None when no visit is
     booked), then the rest by due time. Only the account's own technician's orders, at most 200."""
@@ -44,4 +22,4 @@ def my_visits(user: CurrentUser, s: SessionDep) -> list[VisitOut]:
     technician_id = technician_of(s, user)
     if technician_id is None:
         return []
-    return [VisitOut(**asdict(visit)) for visit in work_list(s, technician_id)]
+    return work_list(s, technician_id)  # (the service's own rows: FastAPI writes a dataclass as it writes a model)

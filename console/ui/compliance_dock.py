@@ -129,7 +129,7 @@ class CompliancePanel(QWidget):
         self._audit, self._operations, self._user, self._zone, self._clock = audit, operations, user, zone, clock
         self._report: AuditReport | None = None
         self._shown = False
-        self._reading = False
+        self._reading = self._again = False
         self.period = QComboBox()
         for key, text in zip(self.PERIODS, (self.tr("This month"), self.tr("Last month"), self.tr("Last 7 days"),
                                             self.tr("Last 30 days")), strict=True):
@@ -201,13 +201,21 @@ class CompliancePanel(QWidget):
             self.refresh()
 
     def refresh(self, *_args: object) -> None:
-        if not self._shown or self._reading:
+        if not self._shown:
             return
-        self._reading = True
+        if self._reading:
+            self._again = True  # a change arrived while reading: read once more when this read ends
+            return
+        self._reading, self._again = True, False
         start, end = self.period_bounds()
         region = self._user.region_id
         self.summary.setText(self.tr("Reading…"))
         self._operations.read(lambda: self._audit.review(start, end, region), self._show, self._failed)
+
+    def on_changes(self, changes, _origin: object = None) -> None:
+        """Orders changed (a finding, a close, the feed): the audit again; technicians' positions alone are not its business."""
+        if changes.orders or changes.everything:
+            self.refresh()
 
     def _failed(self, error: Exception) -> None:
         self._reading = False
@@ -215,6 +223,8 @@ class CompliancePanel(QWidget):
 
     def _show(self, report: AuditReport) -> None:
         self._reading = False
+        if self._again:
+            self.refresh()
         self._report = report
         overall = report.overall
         self.summary.setText(self.tr("%1 orders audited, %2 not compliant (%3 compliant)")
@@ -283,8 +293,8 @@ class CompliancePanel(QWidget):
             return
         order_id, rule = line.order.id, dialog.rule.currentData()
         finding, remedy = dialog.finding.toPlainText(), dialog.remedy.toPlainText()
-        self._operations.write(lambda: self._audit.record_finding(order_id, rule, finding, remedy), lambda _c: self.refresh(),
-                               self._write_failed, origin=self)
+        self._operations.write(lambda: self._audit.record_finding(order_id, rule, finding, remedy), None,
+                               self._write_failed, origin=self)  # (its change reaches the bus, which reads the audit again)
 
     def _write_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Nothing was changed"),
@@ -303,7 +313,7 @@ def install(window, audit: ComplianceAudit, user: DeskUser) -> CompliancePanel:
     action: QAction = dock.toggleViewAction()
     action.setText(QCoreApplication.translate("MainWindow", "Compliance a&udit"))
     window.view_menu.addAction(action)
-    window.bus.changed.connect(lambda _changes: panel.refresh())
+    window.bus.changed.connect(panel.on_changes)
     panel.order_chosen.connect(window.select_order)
     window.compliance, window.compliance_dock = panel, dock
     return panel

@@ -35,7 +35,7 @@ from console.core.domain.sla import (
     limit_for,
     primary_stage,
 )
-from console.core.domain.stages import DEPARTMENTS, STEPS, step_due, step_limit
+from console.core.domain.stages import DEPARTMENTS, STEPS, stages_done, step_due, step_limit
 from console.core.domain.visits import KIND_SKILL
 from console.core.store.models import (
     Appointment,
@@ -48,7 +48,7 @@ from console.core.store.models import (
     SlaPause,
     WorkOrder,
 )
-from console.core.store.sla_cache import sla_columns, stages_done
+from console.core.store.sla_cache import sla_columns
 
 KIND_WEIGHTS = {OrderKind.SURVEY: 15, OrderKind.PROVISIONING: 35, OrderKind.FAULT: 38, OrderKind.COMPLAINT: 12}
 # Open at one moment: a complaint is settled within the hour (10/30/60 minutes), so few are open at once.

@@ -112,6 +112,12 @@ def stage_completions(kind: OrderKind, responded_at: datetime | None, investigat
     return {SlaStage.TOTAL: resolved_at}
 
 
+def stages_done(kind: OrderKind, responded_at: datetime | None, investigated_at: datetime | None,
+                resolved_at: datetime | None) -> frozenset[SlaStage]:
+    """The stages an order's recorded instants complete."""
+    return frozenset(stage for stage, at in stage_completions(kind, responded_at, investigated_at, resolved_at).items() if at)
+
+
 def stage_states(facts: OrderFacts, completions: dict[SlaStage, datetime | None], book: RuleBook,
                  calendar: BusinessCalendar, now: datetime) -> tuple[StageState, ...]:
     """Every stage of the order, step by step, with its deadline explained."""

@@ -14,7 +14,7 @@ from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.enums import OrderKind
 from console.core.domain.sla import OrderFacts, Pause, RuleBook, SlaStage, due_at
 from console.core.domain.sla_clock import sla_times
-from console.core.domain.stages import running_stage
+from console.core.domain.stages import running_stage, stages_done
 from console.core.store.models import Customer, Service, SlaPause, WorkOrder
 
 CHUNK = 5000  # ids per IN (...): well under SQLite's 32,766 bound variables
@@ -46,17 +46,6 @@ def order_facts(session: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.U
                          stages_done(r.kind, r.responded_at, r.investigated_at, r.resolved_at))
         for r in rows
     }
-
-
-def stages_done(kind: OrderKind, responded_at: datetime | None, investigated_at: datetime | None,
-                resolved_at: datetime | None) -> frozenset[SlaStage]:
-    """The stages an order's recorded instants complete."""
-    if kind is OrderKind.FAULT:
-        return frozenset({SlaStage.RESPONSE} if responded_at else ()) | frozenset({SlaStage.RESTORATION} if resolved_at else ())
-    if kind is OrderKind.COMPLAINT:
-        done = ((SlaStage.ACCEPT, responded_at), (SlaStage.INVESTIGATE, investigated_at), (SlaStage.FEEDBACK, resolved_at))
-        return frozenset(stage for stage, at in done if at is not None)
-    return frozenset()
 
 
 def sla_columns(facts: OrderFacts, book: RuleBook, calendar: BusinessCalendar, now: datetime) -> dict[str, object]:

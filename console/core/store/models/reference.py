@@ -133,3 +133,4 @@ class User(Synced, Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     technician_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("technicians.id"))  # role technician only
     active: Mapped[bool] = mapped_column(default=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")  # work phone: escalated alerts reach a supervisor here

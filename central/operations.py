@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
 from central.limits import unstorable
-from central.scope import ALSO, DIRECT, PARENT, row_regions
+from central.scope import ALSO, DIRECT, PARENT, named_region_sql, row_regions
 from console.core.domain.lifecycle import Refusal as OrderRefusal
 from console.core.ids import drawn_from
 from console.core.operations import Unusable, decode
@@ -224,15 +224,8 @@ def _number(value: Any) -> int | None:
 
 # The rows of another region (or of none) among the orders, technicians, visits, customers and sites
 # any argument may name: one query for them all.
-_OUTSIDE = text("""
-    SELECT id FROM (
-        SELECT id, region_id AS region FROM work_orders WHERE id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT id, region_id FROM technicians WHERE id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT id, region_id FROM customers WHERE id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT si.id, c.region_id FROM sites si JOIN customers c ON c.id = si.customer_id WHERE si.id = ANY(CAST(:ids AS uuid[]))
-        UNION ALL SELECT a.id, c.region_id FROM appointments a JOIN sites si ON si.id = a.site_id JOIN customers c ON c.id = si.customer_id
-                  WHERE a.id = ANY(CAST(:ids AS uuid[]))
-    ) named WHERE region IS DISTINCT FROM CAST(:own AS uuid)
+_OUTSIDE = text(f"""
+    SELECT id FROM ({named_region_sql()}) named WHERE region IS DISTINCT FROM CAST(:own AS uuid)
 """)
 MAX_NAMED = 20000  # ids one operation may name
 TRANSIENT = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure: try the push again

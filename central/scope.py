@@ -33,6 +33,7 @@ PARENT = {
     "appointment_changes": ("appointment_id", "appointments"),
     "audit_log": ("order_id", "work_orders"),
     "order_claims": ("order_id", "work_orders"),
+    "callbacks": ("order_id", "work_orders"),  # a satisfaction callback goes with its order
 }
 # rows that hang from two others: each must be in the region (a link of an appointment to an order)
 ALSO = {"appointment_orders": ("appointment_id", "appointments")}
@@ -58,6 +59,25 @@ def scope_filter(table: str, region: uuid.UUID | None, alias: str = "t", depth: 
     column, parent = PARENT[table]
     inner = f"s{depth}"
     return f'{alias}."{column}" IN (SELECT {inner}.id FROM {parent} {inner} WHERE {scope_filter(parent, region, inner, depth + 1)})'
+
+
+def named_region_sql() -> str:
+    """A statement giving (id, region) of every row, of any table a desk's action may name, whose
+    id is in `:ids` (a uuid[] parameter): one primary-key probe per table, written from the
+    buckets above so a table added there is checked too."""
+    parts = [f'SELECT t.id, t."{column}" AS region FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[]))'
+             for table, column in (*DIRECT.items(), ("districts", "region_id"))]
+    for table in PARENT:
+        if table in ("audit_log", "order_claims"):  # (never named by an action: their own rows, not a desk's subject)
+            continue
+        joins, alias, current = [], "t", table
+        while current in PARENT:
+            column, parent = PARENT[current]
+            nxt = f"p{len(joins)}"
+            joins.append(f'JOIN {parent} {nxt} ON {nxt}.id = {alias}."{column}"')
+            alias, current = nxt, parent
+        parts.append(f'SELECT t.id, {alias}."{DIRECT[current]}" FROM {table} t {" ".join(joins)} WHERE t.id = ANY(CAST(:ids AS uuid[]))')
+    return "\n    UNION ALL ".join(parts)
 
 
 def row_region(table: str, row: dict[str, Any], lookup: Callable[[str, str], dict[str, Any] | None]) -> str | None:

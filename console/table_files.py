@@ -125,6 +125,9 @@ def _atomic(path: Path, write: Callable[[Any], int]) -> int:
         Path(temporary).unlink(missing_ok=True)  # (gone already when renamed in)
 
 
+write_atomically = _atomic  # (the monthly report's workbook is written the same way: console/report_xlsx.py)
+
+
 def _failure(error: OSError, path: Path, replacing: bool) -> ExportError:
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return ExportError(ExportFailure.FULL, path, error.strerror or "")

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Table, func, select
 
 from console.core.demo import places
+from console.core.demo.callbacks import generate_callbacks
 from console.core.demo.context import DemoContext, World, new_ids
 from console.core.demo.orders import generate_orders
 from console.core.domain.enums import Assurance, CustomerLevel, Role, ServiceType, ShiftKind, Skill
@@ -91,6 +92,7 @@ def generate_demo(database: Database, params: DemoParameters, now: datetime | No
     ctx = DemoContext(rng, new_ids(rng), now, calendar, book, defaultdict(list))
     world = _generate_reference(ctx, params)
     generate_orders(ctx, world, params.open_orders, params.closed_orders)
+    generate_callbacks(ctx, world)  # every dissatisfied answer called back (回访), as a desk would have by now
     counts = {}
     with database.unit_of_work() as session:
         for model in Base.metadata.sorted_tables:

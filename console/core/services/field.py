@@ -34,6 +34,7 @@ from console.core.domain.enums import (
 )
 from console.core.domain.field import PAUSE, RUN_ON
 from console.core.domain.sla import OrderFacts, Pause
+from console.core.services.callbacks import open_callback
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import (
@@ -220,8 +221,9 @@ class FieldReports:
                 FieldEvent.order_id == order.id, FieldEvent.kind == FieldEventKind.SATISFACTION, FieldEvent.respondent == Respondent(respondent)))
             if answered is not None:
                 raise FieldError("this respondent already answered the survey for this order", 409)
-            self._event(session, order, FieldEventKind.SATISFACTION, at, rating=SatisfactionRating(rating),
-                        respondent=Respondent(respondent), payload={"comment": comment.strip()}, as_reporter=False)
+            event = self._event(session, order, FieldEventKind.SATISFACTION, at, rating=SatisfactionRating(rating),
+                                respondent=Respondent(respondent), payload={"comment": comment.strip()}, as_reporter=False)
+            open_callback(session, event)  # a dissatisfied answer is called back (回访): its task with it
 
     # --- helpers ------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from console.core.operations import OPERATIONS, Operation
 from console.core.services import (  # noqa: F401 - they mark their operations
     appointments,
     calendar,
+    callbacks,
     compliance,
     field_desk,
     lifecycle_actions,

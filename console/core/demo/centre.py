@@ -113,7 +113,7 @@ def generate_demo(database: Database, params: DemoParameters, now: datetime | No
 
 def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give every row every column, so one executemany inserts them all (Core, not the ORM)."""
-    defaults = {"version": 1, "deleted": False}
+    defaults = {"version": 1, "deleted": False, "phone": ""}  # (a column NOT NULL with a default: a user's work phone)
     filler = {c.name: defaults.get(c.name) for c in table.columns}
     return [{**filler, **row} for row in rows]
 

@@ -50,6 +50,7 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
     "dashboard.overbooked_above": ("1.0", "A technician whose utilisation is above this is shown overbooked"),
     "dashboard.day_shift_starts": (8, "The desk's day shift starts at this hour (the supervisor's dashboards' 'this shift')"),
     "dashboard.night_shift_starts": (20, "The desk's night shift starts at this hour"),
+    "handover.at_risk_hours": (4, "The shift handover lists the open orders that will breach within this many hours"),
     "callbacks.due_hours": (24, "A dissatisfied customer must be called back within this many hours of the answer"),
     "map.technician_stale_minutes": (60, "A technician's position older than this is shown faded on the map"),
     "planning.road_factor": ("1.3", "Road distance as a multiple of the great-circle distance"),

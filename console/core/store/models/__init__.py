@@ -4,6 +4,7 @@ from console.core.store.models.access import ApiToken, AuditHead, LoginAttempt, 
 from console.core.store.models.audit import AuditEntry
 from console.core.store.models.base import Base, Synced, UtcDateTime, touch, utcnow
 from console.core.store.models.callbacks import Callback, callback_id_for
+from console.core.store.models.handovers import Handover
 from console.core.store.models.orders import (
     Appointment,
     AppointmentChange,
@@ -38,7 +39,7 @@ from console.core.store.models.sync import (
 __all__ = [
     "ApiToken", "AuditHead", "LoginAttempt", "OutboxMessage",
     "Appointment", "AppointmentChange", "AppointmentOrder", "AuditEntry", "Base", "CalendarOverride", "Callback", "callback_id_for",
-    "CalendarYear", "Customer", "District", "FieldEvent", "LocalMeta", "NumberSequence", "OrderStep",
+    "CalendarYear", "Customer", "District", "FieldEvent", "Handover", "LocalMeta", "NumberSequence", "OrderStep",
     "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
     "Technician", "User", "UtcDateTime", "WorkOrder", "touch", "utcnow",
     "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncMutation", "SyncOutbox", "SyncOutboxRow", "SyncRefusal", "SyncShadow",

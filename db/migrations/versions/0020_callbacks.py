@@ -86,9 +86,11 @@ def _tasks_for_stored_answers() -> None:
     events = sa.table("field_events", sa.column("id", sa.Uuid), sa.column("order_id", sa.Uuid), sa.column("kind", sa.String),
                       sa.column("rating", sa.String), sa.column("received_at", sa.DateTime(timezone=True)),
                       sa.column("deleted", sa.Boolean))
-    tasks = sa.table("callbacks", *(sa.column(c) for c in ("id", "field_event_id", "order_id", "due_at", "state", "attempts",
-                                                             "call_note", "remedy", "closing_note", "version", "updated_at",
-                                                             "deleted")))
+    moment = sa.DateTime(timezone=True)
+    tasks = sa.table("callbacks", sa.column("id", sa.Uuid), sa.column("field_event_id", sa.Uuid), sa.column("order_id", sa.Uuid),
+                     sa.column("due_at", moment), sa.column("state", sa.String), sa.column("attempts", sa.Integer),
+                     *(sa.column(c, sa.Text) for c in ("call_note", "remedy", "closing_note")), sa.column("version", sa.Integer),
+                     sa.column("updated_at", moment), sa.column("deleted", sa.Boolean))
     hours, now = timedelta(hours=_due_hours(conn)), datetime.now(UTC)
     if conn.dialect.name == "sqlite":  # (stored naive, as the models' UtcDateTime writes them there)
         now = now.replace(tzinfo=None)

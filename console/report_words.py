@@ -57,7 +57,7 @@ PHRASES: Mapping[str, str] = {
     "cause_type": "Cause",
     "cause": "Which",
     "count": "Breaches",
-    "none_recorded": "None recorded (late at the desk or in the field)",
+    "none_recorded": "late at the desk or in the field",
     "team": "Team",
     "technicians": "Technicians",
     "orders_finished": "Orders finished",
@@ -119,10 +119,11 @@ PHRASES: Mapping[str, str] = {
     "c_pause": "Clock paused for",
     "c_exception": "Field exception",
     "c_department": "Department late",
-    "c_none": "None recorded",
+    "c_none": "No recorded cause",
     # field measures beside the audit's rules
-    "kept_appointments": "Appointments kept (arrived in the window)",
-    "check_ins_on_site": "Check-ins on site",
+    "kept_appointments": "Appointments kept (every visit due)",
+    "check_ins_on_site": "Check-ins on site (every check-in)",
+    "audit": "Audit of the closed orders",
     "first_visit": "Resolved at the first visit",
 }
 

@@ -165,12 +165,13 @@ def _breaches(book: Any, report: MonthlyReport, words: ReportWords) -> _Sheet:
 
 
 def cause_rows(report: MonthlyReport, words: ReportWords) -> list[tuple[str, str, int]]:
-    """(cause type, which, breaches) of every cause the breaches met."""
+    """(cause type, which, breaches): the breakdowns (kind, level, district), then the causes met (stage, pause
+    reason, exception, late department, none recorded)."""
     c = report.causes
     rows = [(words["c_kind"], words.name("kind", k), n) for k, n in c.by_kind]
     rows += [(words["c_level"], words.name("level", k), n) for k, n in c.by_level]
-    rows += [(words["c_stage"], words.name("stage", k), n) for k, n in c.by_stage]
     rows += [(words["c_district"], d or "—", n) for d, _e, n in c.by_district]
+    rows += [(words["c_stage"], words.name("stage", k), n) for k, n in c.by_stage]
     rows += [(words["c_pause"], words.name("pause", k), n) for k, n in c.by_pause]
     rows += [(words["c_exception"], words.name("exception", k), n) for k, n in c.by_exception]
     rows += [(words["c_department"], words.name("step", k), n) for k, n in c.by_department]
@@ -197,7 +198,9 @@ def _load(book: Any, report: MonthlyReport, words: ReportWords) -> _Sheet:
 
 
 def field_name(key: str, words: ReportWords) -> str:
-    return words[key] if key in ("kept_appointments", "check_ins_on_site", "first_visit") else words.name("rule", key)
+    if key in ("kept_appointments", "check_ins_on_site", "first_visit"):
+        return words[key]
+    return f"{words['audit']}: {words.name('rule', key)}"
 
 
 def _field(book: Any, report: MonthlyReport, words: ReportWords) -> _Sheet:

@@ -1,5 +1,5 @@
 """The centre's background work, while the app runs: the change feed's listener and pruner (on
-PostgreSQL), and the outbox sender (when a gateway is configured). Daemon threads; `stop()` ends
+PostgreSQL), the escalation of alerts nobody acknowledged, and the outbox sender (when a gateway is configured). Daemon threads; `stop()` ends
 their loops at their next wait."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from sqlalchemy import Engine
 
 from central.feed import Listener
 from central.feed import prune as prune_feed
-from central.outbound import OutboxSender
+from central.outbound import SMS_ZONE, OutboxSender, enqueue_sms
 from central.state import Centre
+from console.core.services.escalation import escalate_due
 
 
 def _send_until(sender: OutboxSender, stop: threading.Event, every: float = 5.0) -> None:
@@ -22,6 +23,19 @@ def _send_until(sender: OutboxSender, stop: threading.Event, every: float = 5.0)
             sender.send_due()
         except Exception:  # the next round tries again; the messages stay in the outbox
             logging.getLogger("central.outbox").exception("sending the outbox failed")
+        stop.wait(every)
+
+
+def _escalate_until(centre: Centre, stop: threading.Event, every: float = 60.0) -> None:
+    """Escalate the red and late alerts nobody acknowledged in time (one instance a round: the
+    round takes an advisory lock)."""
+    while not stop.is_set():
+        try:
+            done = escalate_due(centre.database, centre.clock(), enqueue_sms, SMS_ZONE)
+            if done:
+                logging.getLogger("central.escalation").info("escalated %d alerts", len(done))
+        except Exception:  # the next round tries again; the alerts are still there
+            logging.getLogger("central.escalation").exception("escalating alerts failed")
         stop.wait(every)
 
 
@@ -53,6 +67,7 @@ class Background:
             self._listener.start()
             threading.Thread(target=_prune_until, args=(engine, config.feed_days, self._stop), name="feed-pruner",
                              daemon=True).start()
+        threading.Thread(target=_escalate_until, args=(centre, self._stop), name="escalation", daemon=True).start()
         if config.sms_gateway_url or config.geocoder_url:
             gateways = {"sms": config.sms_gateway_url, "geocode": config.geocoder_url}
             sender = OutboxSender(centre.database, gateways, centre.clock)

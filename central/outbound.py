@@ -142,7 +142,7 @@ def install(sessions: sessionmaker) -> None:
 
 
 _CONFIRMED = ("appointment.booked", "appointment.rescheduled")
-_DESK_ZONE = ZoneInfo("Asia/Shanghai")
+_DESK_ZONE = SMS_ZONE = ZoneInfo("Asia/Shanghai")  # the times in text messages (the centre's business zone)
 
 
 @dataclass(frozen=True)

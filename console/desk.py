@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.sla import RuleBook
+from console.core.services.alert_list import AlertDesk
 from console.core.services.appointments import AppointmentBook
 from console.core.services.calendar import CalendarAdmin
 from console.core.services.compliance import ComplianceAudit
@@ -48,6 +49,7 @@ class DeskServices:
     sites: SiteActions
     field: FieldDesk
     compliance: ComplianceAudit
+    alerts: AlertDesk
 
     @classmethod
     def build(cls, database: Database, user: DeskUser, clock: Callable[[], datetime]) -> DeskServices:
@@ -55,7 +57,7 @@ class DeskServices:
         return cls(database, user, clock, DeskReader(database), LifecycleActions(database, user, clock), book,
                    PlanningDesk(database), Optimiser(database, book, user), CalendarAdmin(database, user, clock),
                    SiteActions(database, user, clock), FieldDesk(database, user, clock, provisional_numbers=True),
-                   ComplianceAudit(database, user, clock))
+                   ComplianceAudit(database, user, clock), AlertDesk(database, user, clock))
 
     def read_rules(self) -> DeskRules:
         """The rules and the map's staleness limit: a read, so off the GUI thread."""

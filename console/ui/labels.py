@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from console.core.domain.alerts import AlertKind
 from console.core.domain.enums import (
     AppointmentChangeKind,
     AppointmentStatus,
@@ -32,6 +33,12 @@ from console.sync.capture import TooLarge
 
 # Pairs, not a dict literal: members of different vocabularies can share a value ("survey").
 _PAIRS: list[tuple[StrEnum, str]] = [
+    (AlertKind.RED, QT_TRANSLATE_NOOP("Labels", "Red")),
+    (AlertKind.BREACHED, QT_TRANSLATE_NOOP("Labels", "Late")),
+    (AlertKind.LONG_PAUSE, QT_TRANSLATE_NOOP("Labels", "Long pause")),
+    (AlertKind.OFF_SITE, QT_TRANSLATE_NOOP("Labels", "Off-site check-in")),
+    (AlertKind.EXCEPTION, QT_TRANSLATE_NOOP("Labels", "Exception waiting")),
+    (AlertKind.CALLBACK_OVERDUE, QT_TRANSLATE_NOOP("Labels", "Callback overdue")),
     (OrderKind.SURVEY, QT_TRANSLATE_NOOP("Labels", "Survey")),
     (OrderKind.PROVISIONING, QT_TRANSLATE_NOOP("Labels", "Provisioning")),
     (OrderKind.FAULT, QT_TRANSLATE_NOOP("Labels", "Fault")),
@@ -188,6 +195,8 @@ _ACTIONS = {
     "field.check_in_signed_off": QT_TRANSLATE_NOOP("Labels", "Check-in signed off"),
     "field.signature_link_sent": QT_TRANSLATE_NOOP("Labels", "Signature link sent"),
     "field.exception_rule_changed": QT_TRANSLATE_NOOP("Labels", "Field exception rule changed"),
+    "alert.acknowledged": QT_TRANSLATE_NOOP("Labels", "Alert acknowledged"),
+    "alert.escalated": QT_TRANSLATE_NOOP("Labels", "Alert escalated to the supervisors"),
 }
 
 

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
 
         build_menus(self, log_dir)
         self._build_status_bar(data_file)
-        alerts_dock.install(self)
+        alerts_dock.install(self, desk)
         compliance_dock.install(self, desk.compliance, desk.user)
         history_page.install(self)
         dashboard_page.install(self)

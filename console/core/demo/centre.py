@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Table, func, select
 
 from console.core.demo import places
+from console.core.demo.alert_handling import generate_alert_handling
 from console.core.demo.callbacks import generate_callbacks
 from console.core.demo.context import DemoContext, World, new_ids
 from console.core.demo.orders import generate_orders
@@ -93,6 +94,7 @@ def generate_demo(database: Database, params: DemoParameters, now: datetime | No
     world = _generate_reference(ctx, params)
     generate_orders(ctx, world, params.open_orders, params.closed_orders)
     generate_callbacks(ctx, world)  # every dissatisfied answer called back (回访), as a desk would have by now
+    generate_alert_handling(ctx, world)  # red and late orders' alerts taken in hand, a few escalated
     counts = {}
     with database.unit_of_work() as session:
         for model in Base.metadata.sorted_tables:
@@ -319,7 +321,8 @@ def _users(ctx: DemoContext, regions: dict[str, uuid.UUID]) -> tuple[dict[uuid.U
             dispatchers[region_id].append(user_id)
             n += 1
         supervisor = ctx.add(User, username=f"supervisor.{code}", display_name=ctx.person(), role=Role.SUPERVISOR,
-                             region_id=region_id, password_hash=None, active=True)
+                             region_id=region_id, password_hash=None, active=True,
+                             phone=f"1391600{len(supervisors):04d}")  # (not drawn: the demo's draws stay as they were)
         supervisors[region_id] = supervisor
     ctx.add(User, username="admin", display_name="系统管理员", role=Role.ADMIN, region_id=None, password_hash=None, active=True)
     return dispatchers, supervisors

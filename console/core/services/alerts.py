@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from console.core.domain.alerts import FIELD_KINDS, AlertKind
 from console.core.domain.enums import Band
 from console.core.store.database import Database
 from console.core.store.models import AuditEntry, User
@@ -26,19 +27,20 @@ class Acknowledgement:
     note: str
 
 
-def acknowledgements(database: Database, order_ids: Iterable[uuid.UUID] | None) -> dict[tuple[uuid.UUID, Band], Acknowledgement]:
+def acknowledgements(database: Database, order_ids: Iterable[uuid.UUID] | None) -> dict[tuple[uuid.UUID, str], Acknowledgement]:
     """The last acknowledgement of each of these orders' alerts (None: of every order), by (order,
-    band). Many orders are read as all acknowledgements at once, kept for these orders: one
+    band) for a red or late order's, by (subject, AlertKind) for the others (a pause, a check-in...;
+    console.core.services.alert_list). Many orders are read as all acknowledgements at once, kept for these orders: one
     statement over the few acknowledgement rows, not one per 500 orders."""
     if order_ids is None:
         return _read(database, None)
     return _read(database, list(order_ids))
 
 
-def _read(database: Database, ids: list[uuid.UUID] | None) -> dict[tuple[uuid.UUID, Band], Acknowledgement]:
-    query = (select(AuditEntry.order_id, AuditEntry.after, AuditEntry.at, AuditEntry.reason, User.display_name)
+def _read(database: Database, ids: list[uuid.UUID] | None) -> dict[tuple[uuid.UUID, str], Acknowledgement]:
+    query = (select(AuditEntry.order_id, AuditEntry.after, AuditEntry.at, AuditEntry.reason, User.display_name, AuditEntry.entity_id)
              .outerjoin(User, User.id == AuditEntry.user_id).where(AuditEntry.action == "alert.acknowledged").order_by(AuditEntry.at))
-    out: dict[tuple[uuid.UUID, Band], Acknowledgement] = {}
+    out: dict[tuple[uuid.UUID, str], Acknowledgement] = {}
     with database.reading() as s:
         if ids is None:
             rows = list(s.execute(query))
@@ -47,11 +49,14 @@ def _read(database: Database, ids: list[uuid.UUID] | None) -> dict[tuple[uuid.UU
             rows = [r for r in s.execute(query) if r[0] in wanted]
         else:
             rows = list(s.execute(query.where(AuditEntry.order_id.in_(ids)))) if ids else []
-        for order_id, after, at, note, by in rows:
-            band = (after or {}).get("band")
+        for order_id, after, at, note, by, subject in rows:
+            band, alert = (after or {}).get("band"), (after or {}).get("alert")
             if band in (Band.RED.value, Band.BREACHED.value):
                 out[(order_id, Band(band))] = Acknowledgement(at, by or "", note or "")
+            elif alert in _FIELD_KINDS:
+                out[(subject, AlertKind(alert))] = Acknowledgement(at, by or "", note or "")
     return out
 
 
+_FIELD_KINDS = frozenset(k.value for k in FIELD_KINDS)
 MANY = 500  # orders read by id; more: every acknowledgement read and these kept

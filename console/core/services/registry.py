@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from console.core.operations import OPERATIONS, Operation
 from console.core.services import (  # noqa: F401 - they mark their operations
+    alert_list,
     appointments,
     calendar,
     callbacks,

@@ -38,6 +38,8 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
     "calendar.day_start": ("09:00", "Business hours start"),
     "calendar.day_end": ("18:00", "Business hours end"),
     "check_in.off_site_metres": (300, "A check-in farther than this from the site is flagged"),
+    "alerts.escalate_after_minutes": (30, "An order red or late this long with nobody acknowledging its alert is escalated to the region's supervisors"),
+    "alerts.field_lookback_hours": (48, "Off-site check-ins and field exceptions of this many past hours are in the alert list"),
     **{reissue_key(kind): (rule.reissue, f"A {kind.value} exception archives the order and re-issues it (true) or keeps it (false)")
        for kind, rule in DEFAULT_EXCEPTION_RULES.items()},
     **{clock_key(kind): (rule.clock, f"A {kind.value} exception pauses the SLA clock (pause) or lets it run on (run_on)")

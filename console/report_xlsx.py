@@ -140,8 +140,10 @@ def _sla(book: Any, report: MonthlyReport, words: ReportWords) -> _Sheet:
     sheet.add([words["total"], report.overall.finished, report.overall.in_time, report.overall.late, report.overall.rate])
     sheet.add([])
     sheet.add([words["level"], words["finished"], words["in_time"], words["late"], words["rate"]])
+    from openpyxl.styles import Font
+
     for cell in sheet.sheet[sheet.rows]:
-        cell.font = sheet.sheet["A1"].font.copy()
+        cell.font = Font(bold=True)
     for line in report.by_level:
         sheet.add([words.name("level", line.key), line.finished, line.in_time, line.late, line.rate])
     return sheet

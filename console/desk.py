@@ -15,9 +15,11 @@ from console.core.domain.sla import RuleBook
 from console.core.services.alert_list import AlertDesk
 from console.core.services.appointments import AppointmentBook
 from console.core.services.calendar import CalendarAdmin
+from console.core.services.callbacks import CallbackActions
 from console.core.services.compliance import ComplianceAudit
 from console.core.services.desk import DeskReader
 from console.core.services.field_desk import FieldDesk
+from console.core.services.handover import Handovers
 from console.core.services.lifecycle_actions import LifecycleActions
 from console.core.services.optimiser import Optimiser
 from console.core.services.planning import PlanningDesk
@@ -50,6 +52,8 @@ class DeskServices:
     field: FieldDesk
     compliance: ComplianceAudit
     alerts: AlertDesk
+    callbacks: CallbackActions
+    handovers: Handovers  # the shift handover: its draft, signing, acknowledging, the past ones
 
     @classmethod
     def build(cls, database: Database, user: DeskUser, clock: Callable[[], datetime]) -> DeskServices:
@@ -57,7 +61,8 @@ class DeskServices:
         return cls(database, user, clock, DeskReader(database), LifecycleActions(database, user, clock), book,
                    PlanningDesk(database), Optimiser(database, book, user), CalendarAdmin(database, user, clock),
                    SiteActions(database, user, clock), FieldDesk(database, user, clock, provisional_numbers=True),
-                   ComplianceAudit(database, user, clock), AlertDesk(database, user, clock))
+                   ComplianceAudit(database, user, clock), AlertDesk(database, user, clock), CallbackActions(database, user, clock),
+                   handovers=Handovers(database, user, clock))
 
     def read_rules(self) -> DeskRules:
         """The rules and the map's staleness limit: a read, so off the GUI thread."""

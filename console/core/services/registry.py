@@ -10,6 +10,7 @@ from console.core.services import (  # noqa: F401 - they mark their operations
     callbacks,
     compliance,
     field_desk,
+    handover,
     lifecycle_actions,
     orders,
     resolutions,

@@ -88,7 +88,6 @@ PHRASES: Mapping[str, str] = {
     "callbacks_called": "Called back",
     "callbacks_closed": "Remedies closed",
     "callbacks_overdue": "Callbacks overdue",
-    "callbacks_missing": "Callbacks are not counted: this desk's file holds no callback records yet.",
     "customers": "Customers",
     "diamond": "Diamond",
     "diamond_share": "Diamond share",
@@ -110,6 +109,7 @@ PHRASES: Mapping[str, str] = {
     "s_exceptions": "Field exceptions reported",
     "s_very": "Very-satisfied rate",
     "s_dissatisfied": "Dissatisfied answers",
+    "s_called_back": "Dissatisfied answers called back",
     "s_quota": "Regions over a level quota",
     # cause types
     "c_kind": "Kind",

@@ -104,6 +104,7 @@ def summary_lines(report: MonthlyReport, words: ReportWords) -> list[tuple[str, 
     busy, shift = sum(t.busy_hours for t in teams), sum(t.shift_hours for t in teams)
     kept = next((f for f in report.field if f.key == "kept_appointments"), None)
     over = sum(r.diamond_over or r.silver_over for r in report.quotas.regions)
+    cb = report.satisfaction.callbacks
     return [
         (words["s_compliance"], report.overall.rate, PERCENT),
         (words["finished"], report.overall.finished, None),
@@ -113,6 +114,8 @@ def summary_lines(report: MonthlyReport, words: ReportWords) -> list[tuple[str, 
         (words["s_exceptions"], report.exceptions.reported, None),
         (words["s_very"], report.satisfaction.month.rate, PERCENT),
         (words["s_dissatisfied"], report.satisfaction.dissatisfied_count, None),
+        (words["s_called_back"], cb.called / cb.due if cb.due else None, PERCENT),
+        (words["callbacks_overdue"], cb.overdue, None),
         (words["s_quota"], over, None),
     ]
 
@@ -127,8 +130,6 @@ def _summary(book: Any, report: MonthlyReport, words: ReportWords) -> _Sheet:
         sheet.add([measure, value], [None, fmt])
     if not report.complete:
         sheet.add([words["running"]])
-    if report.satisfaction.callbacks is None:
-        sheet.add([words["callbacks_missing"]])
     return sheet
 
 
@@ -237,12 +238,9 @@ def _satisfaction(book: Any, report: MonthlyReport, words: ReportWords) -> _Shee
     sheet.add([])
     sheet.add([words["dissatisfied_count"], report.satisfaction.dissatisfied_count])
     cb = report.satisfaction.callbacks
-    if cb is None:
-        sheet.add([words["callbacks_missing"]])
-    else:
-        for key, value in (("callbacks_due", cb.due), ("callbacks_called", cb.called), ("callbacks_closed", cb.closed),
-                           ("callbacks_overdue", cb.overdue)):
-            sheet.add([words[key], value])
+    for key, value in (("callbacks_due", cb.due), ("callbacks_called", cb.called), ("callbacks_closed", cb.closed),
+                       ("callbacks_overdue", cb.overdue)):
+        sheet.add([words[key], value])
     return sheet
 
 

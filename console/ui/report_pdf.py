@@ -69,8 +69,6 @@ def _title(c: Canvas, r: MonthlyReport, w: ReportWords, _b: dict) -> None:
     c.heading(w["summary"])
     rows = [(measure, _number(value, fmt)) for measure, value, fmt in summary_lines(r, w)]
     c.table([Column(w["measure"], 3), Column(w["value"], 1, right=True)], rows, size=10)
-    if r.satisfaction.callbacks is None:
-        c.text(w["callbacks_missing"], 8, colour=QColor("#616e7c"))
     c.new_page()
 
 
@@ -163,11 +161,8 @@ def _satisfaction(c: Canvas, r: MonthlyReport, w: ReportWords, _b: dict) -> None
     c.lines(w["very_rate"], [f"{m.month:%y-%m}" for m in s.months], [(w["very_rate"], [m.rate for m in s.months], QColor("#2f6fb0"))],
             1.0, percent=True)
     c.heading(f"{w['dissatisfied']} ({s.dissatisfied_count})")
-    if s.callbacks is None:
-        c.text(w["callbacks_missing"], 8)
-    else:
-        cb = s.callbacks
-        c.table([Column(w["measure"], 3), Column(w["value"], 1, True)],
+    cb = s.callbacks
+    c.table([Column(w["measure"], 3), Column(w["value"], 1, True)],
                 [(w["callbacks_due"], str(cb.due)), (w["callbacks_called"], str(cb.called)), (w["callbacks_closed"], str(cb.closed)),
                  (w["callbacks_overdue"], str(cb.overdue))])
     if s.dissatisfied:

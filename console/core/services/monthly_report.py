@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.compliance import APPLIES, AuditRules, ComplianceRule, check
 from console.core.domain.enums import CustomerLevel, OrderKind, SlaStage
+from console.core.services.callbacks import callback_months, overdue_callbacks
 from console.core.services.dashboard_figures import (
     BandSeries,
     Dashboard,
@@ -160,8 +161,8 @@ class ExceptionFigures:
 
 @dataclass(frozen=True)
 class CallbackFigures:
-    """The month's dissatisfied answers as callbacks (回访): due, made, overdue. None in the report while the
-    desk's file holds no callbacks (see `callback_figures`)."""
+    """The month's dissatisfied answers as callbacks (回访): one due per answer, called back, remedies closed,
+    overdue (not called back past the due time)."""
 
     due: int
     called: int
@@ -175,7 +176,7 @@ class SatisfactionFigures:
     months: list[MonthRate]  # the twelve months up to it
     dissatisfied: list[Dissatisfied]  # the month's, newest first (at most LISTED)
     dissatisfied_count: int
-    callbacks: CallbackFigures | None
+    callbacks: CallbackFigures
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,6 @@ class MonthlyReport:
     exceptions: ExceptionFigures
     satisfaction: SatisfactionFigures
     quotas: LevelFigures
-    notes: list[str] = field(default_factory=list)  # what the report could not count, in English (the writers translate)
 
     @property
     def complete(self) -> bool:
@@ -240,12 +240,11 @@ class MonthlyReports:
             exceptions = ExceptionFigures(sum(kinds.values()), _ranked(kinds), dashboard.field.exceptions,
                                           [float(m) for m in dashboard.field.reissue_minutes])
             step(6, SECTIONS)
-            satisfaction = _satisfaction(session, dashboard, region_id, start, end)
+            satisfaction = _satisfaction(session, dashboard, region_id, start, end, as_of)
             step(7, SECTIONS)
-        notes = [] if satisfaction.callbacks is not None else ["callbacks: this desk's file holds no callback records yet"]
         report = MonthlyReport(region_id, region, region_en, month.replace(day=1), start, end, as_of, now, zone, overall, by_kind, by_level,
                                dashboard.sla.bands, breaches[:LISTED], len(breaches), _causes(breaches), teams, field_lines, exceptions,
-                               satisfaction, dashboard.levels, notes)
+                               satisfaction, dashboard.levels)
         step(SECTIONS, SECTIONS)
         return report
 
@@ -337,19 +336,21 @@ def _field(session: Session, dashboard: Dashboard, region_id: uuid.UUID | None, 
 
 
 def _satisfaction(session: Session, dashboard: Dashboard, region_id: uuid.UUID | None, start: datetime,
-                  end: datetime) -> SatisfactionFigures:
+                  end: datetime, as_of: datetime) -> SatisfactionFigures:
     months = dashboard.satisfaction.months
     this = months[-1] if months else MonthRate(start.date(), 0, 0, start, end)
     unhappy = dashboard.satisfaction.dissatisfied
     return SatisfactionFigures(this, months, unhappy[:LISTED], len(dashboard.satisfaction.dissatisfied_orders),
-                               callback_figures(session, region_id, start, end))
+                               callback_figures(session, region_id, start, end, as_of))
 
 
-def callback_figures(session: Session, region_id: uuid.UUID | None, start: datetime, end: datetime) -> CallbackFigures | None:
-    """THE CALLBACKS HOOK: the month's dissatisfied answers as callback tasks. The callbacks table
-    (console/core/services/callbacks.py) was being built alongside this report; until it is in the
-    tree this answers None and the report says callbacks are not counted."""
-    return None
+def callback_figures(session: Session, region_id: uuid.UUID | None, start: datetime, end: datetime,
+                     as_of: datetime) -> CallbackFigures:
+    """The month's dissatisfied answers as callback tasks (console/core/services/callbacks.py): due (one per
+    answer), called back, remedies closed, and those still not called back past their due time at `as_of`."""
+    ((due, called, closed),) = callback_months(session, region_id, [start, end])
+    overdue = sum(start <= t.answered_at < end for t in overdue_callbacks(session, region_id, as_of))
+    return CallbackFigures(due, called, closed, overdue)
 
 
 def _percentile(values: list[float], percent: float) -> float | None:

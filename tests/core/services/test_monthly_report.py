@@ -10,8 +10,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
+from console.core.domain.callbacks import CallbackState
 from console.core.domain.enums import ExceptionKind, FieldEventKind, PauseReason, ProvisioningStep
+from console.core.services.callbacks import open_callback
 from console.core.services.monthly_report import MonthlyReport, MonthlyReports, month_span, previous_month
 from console.core.store.models import FieldEvent, OrderStep, SlaPause
 from console.report_words import ReportWords
@@ -30,6 +33,10 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Centre:
                         started_at=at(8), due_at=at(9), completed_at=at(10.5)))
         s.add(FieldEvent(order_id=built.orders["O2"], technician_id=built.technicians["T1"], kind=FieldEventKind.EXCEPTION,
                          occurred_at=at(9), received_at=at(9), payload={}, exception_kind=ExceptionKind.FIBER_PORT_BROKEN))
+        for event in s.scalars(select(FieldEvent).where(FieldEvent.kind == FieldEventKind.SATISFACTION)):
+            task = open_callback(s, event)  # O4's answer called back; O1's (and region two's O7, the 2025 one) not
+            if task is not None and event.order_id == built.orders["O4"]:
+                task.state = CallbackState.CALLED
     yield built
     built.database.close()
 
@@ -103,7 +110,8 @@ def test_satisfaction_is_the_months_very_satisfied_rate_over_twelve_months_and_i
     assert [(m.month, m.very_satisfied, m.answers) for m in s.months if m.answers] == [
         (date(2025, 12, 1), 1, 1), (date(2026, 10, 1), 1, 2), (date(2026, 11, 1), 1, 3)]
     assert s.dissatisfied_count == 2 and [d.order_id for d in s.dissatisfied] == [centre.orders["O1"], centre.orders["O4"]]
-    assert s.callbacks is None and report.notes  # the callbacks hook: no callback table yet
+    cb = s.callbacks  # O4's called back; O1's open, due 24 hours after the answer: overdue when the month ended
+    assert (cb.due, cb.called, cb.closed, cb.overdue) == (2, 1, 0, 1)
 
 
 def test_the_quota_check_flags_the_regions_over_the_diamond_and_silver_shares(report) -> None:

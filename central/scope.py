@@ -19,7 +19,8 @@ from typing import Any
 from console.core.store.rows import DeskUser
 
 REFERENCE = frozenset({"regions", "districts", "users", "sla_rules", "rule_parameters", "calendar_overrides", "calendar_years"})
-DIRECT = {"work_orders": "region_id", "customers": "region_id", "technicians": "region_id", "handovers": "region_id"}
+DIRECT = {"work_orders": "region_id", "customers": "region_id", "technicians": "region_id", "handovers": "region_id",
+          "report_sends": "region_id"}
 # region through the row a row hangs from: (its column, the parent's table)
 PARENT = {
     "sites": ("customer_id", "customers"),  # a site is its customer's (as the customer's orders are), wherever it stands

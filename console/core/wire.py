@@ -28,7 +28,7 @@ _FEED = {
     "regions", "districts", "customers", "sites", "services", "technicians", "shifts", "users",
     "sla_rules", "rule_parameters", "calendar_overrides", "calendar_years", "work_orders", "order_steps",
     "sla_pauses", "appointments", "appointment_orders", "appointment_changes", "field_events", "audit_log",
-    "order_claims", "callbacks", "handovers",
+    "order_claims", "callbacks", "handovers", "report_sends",
 }
 REPLICATED: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables if t.name in _FEED)
 
@@ -37,7 +37,7 @@ REPLICATED: tuple[str, ...] = tuple(t.name for t in Base.metadata.sorted_tables 
 PUSHABLE = frozenset({
     "work_orders", "order_steps", "sla_pauses", "appointments", "appointment_orders", "appointment_changes",
     "field_events", "audit_log", "sla_rules", "rule_parameters", "calendar_overrides", "calendar_years",
-    "callbacks", "handovers",
+    "callbacks", "handovers", "report_sends",
 })
 RULE_TABLES = frozenset({"sla_rules", "rule_parameters", "calendar_overrides", "calendar_years"})
 

@@ -13,6 +13,7 @@ from console.core.services import (  # noqa: F401 - they mark their operations
     handover,
     lifecycle_actions,
     orders,
+    report_sends,
     resolutions,
     rules_admin,
     sites,

@@ -15,6 +15,7 @@ from console.core.store.models.orders import (
     WorkOrder,
 )
 from console.core.store.models.reference import Customer, District, Region, Service, Shift, Site, Technician, User
+from console.core.store.models.reports import ReportSend
 from console.core.store.models.rules import (
     CalendarOverride,
     CalendarYear,
@@ -40,7 +41,7 @@ __all__ = [
     "ApiToken", "AuditHead", "LoginAttempt", "OutboxMessage",
     "Appointment", "AppointmentChange", "AppointmentOrder", "AuditEntry", "Base", "CalendarOverride", "Callback", "callback_id_for",
     "CalendarYear", "Customer", "District", "FieldEvent", "Handover", "LocalMeta", "NumberSequence", "OrderStep",
-    "Region", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
+    "Region", "ReportSend", "RuleParameter", "Service", "Shift", "Site", "SlaPause", "SlaRuleRow", "Synced",
     "Technician", "User", "UtcDateTime", "WorkOrder", "touch", "utcnow",
     "OrderClaim", "SyncChange", "SyncConflict", "SyncDesk", "SyncFeedFloor", "SyncMutation", "SyncOutbox", "SyncOutboxRow", "SyncRefusal", "SyncShadow",
 ]

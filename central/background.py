@@ -26,17 +26,16 @@ def _send_until(sender: OutboxSender, stop: threading.Event, every: float = 5.0)
         stop.wait(every)
 
 
-def _escalate_until(centre: Centre, stop: threading.Event, every: float = 60.0) -> None:
-    """Escalate the red and late alerts nobody acknowledged in time (one instance a round: the
-    round takes an advisory lock)."""
-    while not stop.is_set():
+def _escalate_until(centre: Centre, stop: threading.Event, every: float) -> None:
+    """Escalate the red and late alerts nobody acknowledged in time, a round every `every` seconds
+    from the first interval on (one instance a round: the round takes an advisory lock)."""
+    while not stop.wait(every):
         try:
             done = escalate_due(centre.database, centre.clock(), enqueue_sms, SMS_ZONE)
             if done:
                 logging.getLogger("central.escalation").info("escalated %d alerts", len(done))
         except Exception:  # the next round tries again; the alerts are still there
             logging.getLogger("central.escalation").exception("escalating alerts failed")
-        stop.wait(every)
 
 
 def _prune_until(engine: Engine, days: int, stop: threading.Event, every: float = 3600.0) -> None:
@@ -67,7 +66,9 @@ class Background:
             self._listener.start()
             threading.Thread(target=_prune_until, args=(engine, config.feed_days, self._stop), name="feed-pruner",
                              daemon=True).start()
-        threading.Thread(target=_escalate_until, args=(centre, self._stop), name="escalation", daemon=True).start()
+        if config.escalation_seconds:
+            threading.Thread(target=_escalate_until, args=(centre, self._stop, config.escalation_seconds), name="escalation",
+                             daemon=True).start()
         if config.sms_gateway_url or config.geocoder_url:
             gateways = {"sms": config.sms_gateway_url, "geocode": config.geocoder_url}
             sender = OutboxSender(centre.database, gateways, centre.clock)

@@ -20,6 +20,7 @@ class CentralConfig:
     sms_gateway_url: str = ""  # empty: dispatch notices wait in the outbox
     geocoder_url: str = ""  # empty: sites without a position wait in the outbox
     feed_days: int = 30  # how long the sync feed keeps a change; a desk away longer downloads a new snapshot
+    escalation_seconds: int = 60  # how often red and late alerts nobody acknowledged are escalated (0: never, e.g. a read-only replica)
     max_body_mb: int = 32  # the largest request body taken (a push of 100 actions); the proxy's limit should match
 
     @classmethod
@@ -30,7 +31,8 @@ class CentralConfig:
         values: dict[str, object] = _from_file(env.get("DISPATCH_CENTRAL_CONFIG", ""))
         for name, field_type in (("database_url", str), ("token_minutes", int), ("failures_per_user", int),
                                  ("failures_per_address", int), ("failure_window_minutes", int), ("sms_gateway_url", str),
-                                 ("geocoder_url", str), ("feed_days", int), ("max_body_mb", int)):
+                                 ("geocoder_url", str), ("feed_days", int), ("max_body_mb", int),
+                                 ("escalation_seconds", int)):
             raw = env.get(f"DISPATCH_CENTRAL_{name.upper()}")
             if raw is None:
                 continue
@@ -45,6 +47,8 @@ class CentralConfig:
         for name in ("token_minutes", "failures_per_user", "failures_per_address", "failure_window_minutes", "feed_days", "max_body_mb"):
             if getattr(config, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(config, name)}")
+        if config.escalation_seconds < 0:
+            raise ConfigError(f"escalation_seconds must be 0 (off) or more, not {config.escalation_seconds}")
         return config
 
 

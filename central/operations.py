@@ -38,6 +38,7 @@ from console.core.ids import drawn_from
 from console.core.operations import Unusable, decode
 from console.core.services.booking import Booking
 from console.core.services.calendar import NotAllowed
+from console.core.services.deadlines import RuleChange
 from console.core.services.orders import Outcome
 from console.core.services.plan_commit import PlanCommit
 from console.core.services.registry import Operation, find
@@ -139,7 +140,9 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Prepared, at: datetime) ->
         detail = str(exc)[:200]
         raise Refused("unusable", f"the centre cannot use this change: {detail}", detail=detail) from None
     keys = sorted(touched.after)
-    return Ran(keys, touched.sla_orders, any(t in RULE_TABLES for t, _ in keys), partly)
+    # a rule change that says it moves no deadline (a reason list, an audit rule) recomputes nothing
+    moved = result.affected is not None if isinstance(result, RuleChange) else any(t in RULE_TABLES for t, _ in keys)
+    return Ran(keys, touched.sla_orders, moved, partly)
 
 
 def with_theirs(s: Session, refused: Refused, expected: dict[uuid.UUID, int]) -> None:

@@ -9,6 +9,7 @@ from central.dependencies import CentreDep, CurrentUser, refusals_answered
 from central.schemas import CalendarDayIn, SlaRuleIn
 from console.core.domain.enums import OrderKind, SlaStage
 from console.core.services.calendar import CalendarAdmin, NotAllowed
+from console.core.services.deadlines import recompute_in
 from console.core.services.rules_admin import RulesAdmin
 
 router = APIRouter()
@@ -25,4 +26,7 @@ def set_calendar_day(day: date, body: CalendarDayIn, user: CurrentUser, centre: 
 def set_sla_rule(kind: OrderKind, stage: SlaStage, grade: str, body: SlaRuleIn, user: CurrentUser, centre: CentreDep) -> None:
     """A supervisor changes one limit; the open orders of that kind are recomputed."""
     with refusals_answered(NotAllowed, ValueError):
-        RulesAdmin(centre.database, user, centre.clock, "central").set_limit(kind, stage, grade, body.amount, body.unit, body.reason)
+        change = RulesAdmin(centre.database, user, centre.clock, "central").set_limit(kind, stage, grade, body.amount, body.unit, body.reason)
+    if change.affected is not None:
+        with centre.database.unit_of_work() as session:
+            recompute_in(session, change.affected, centre.clock())

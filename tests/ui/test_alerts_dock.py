@@ -9,7 +9,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from console.core.domain.alerts import ORDER_KINDS
+from console.core.domain.alerts import ORDER_KINDS, AlertKind
 from console.core.domain.enums import Band
 from console.core.services.alerts import acknowledgements
 from console.ui.alerts_dock import AcknowledgeDialog
@@ -34,18 +34,18 @@ def test_the_list_holds_every_red_and_late_order_and_an_acknowledgement_is_kept_
     assert {(line.alert.order_id, line.alert.kind) for line in panel.lines if line.alert.kind in ORDER_KINDS} == expected
     total = panel.unacknowledged
     assert window.alerts_count.text().startswith(f"⚠ {total} alerts")
-    row = next(r for r, line in enumerate(panel.lines) if line.alert.kind in ORDER_KINDS)
+    row = next(r for r, line in enumerate(panel.lines) if line.alert.kind in ORDER_KINDS and line.key not in panel.model._acks)
     panel.table.selectRow(row)
-    first_id = panel.model.index(row, 0).data(Qt.ItemDataRole.UserRole)
+    first_id, kind = panel.model.index(row, 0).data(Qt.ItemDataRole.UserRole), panel.lines[row].alert.kind
     _accept_with("called the technician, on site in 20 minutes")
     panel.acknowledge_selected()
     qtbot.waitUntil(lambda: window.alerts_count.text().startswith(f"⚠ {total - 1} alerts"), timeout=5000)
-    row = next(r for r, line in enumerate(panel.lines) if line.alert.order_id == first_id and line.alert.kind in ORDER_KINDS)
+    row = next(r for r, line in enumerate(panel.lines) if line.key == (first_id, kind))
     assert panel.model.index(row, panel.ACKNOWLEDGED).data().startswith("✓ ")
     assert "called the technician" in panel.model.index(row, panel.ACKNOWLEDGED).data(Qt.ItemDataRole.ToolTipRole)
     assert panel.model.index(row, panel.NUMBER).data(Qt.ItemDataRole.FontRole) is None  # (bold while not acknowledged)
     acks = acknowledgements(demo_db, [first_id])
-    assert [a.note for a in acks.values()] == ["called the technician, on site in 20 minutes"]
+    assert acks[(first_id, kind)].note == "called the technician, on site in 20 minutes"
 
 
 def test_an_order_turning_red_sounds_once_unless_the_sound_is_off_and_a_double_click_shows_it(qtbot, demo_db, tmp_path, monkeypatch) -> None:
@@ -80,3 +80,26 @@ def test_a_note_too_long_is_refused_in_the_dialog_and_nothing_is_written(qtbot) 
     dialog.note.setPlainText("x" * 501)
     dialog._accept()
     assert dialog.result() == 0 and "500" in dialog.problem.text()
+
+
+def test_escalated_alerts_come_first_with_a_banner_and_a_long_pause_is_acknowledged_from_the_list(qtbot, demo_db, tmp_path) -> None:
+    window = open_window(qtbot, demo_db, tmp_path, english=True)
+    window.alerts_dock.show()
+    panel = window.alerts
+    qtbot.waitUntil(lambda: any(line.alert.kind is AlertKind.LONG_PAUSE for line in panel.lines), timeout=5000)
+    up = [line for line in panel.lines if line.key not in panel.model._acks and (line.escalated or line.escalation_due)]
+    assert up and panel.lines[:len(up)] == up  # escalated ones first
+    assert panel.banner.isVisibleTo(panel) and str(len(up)) in panel.banner.text()
+    assert f"⇪ {len(up)} escalated" in window.alerts_count.text()
+    assert panel.model.index(0, panel.ACKNOWLEDGED).data().startswith("⇪ Escalated")
+    row = next(r for r, line in enumerate(panel.lines) if line.alert.kind is AlertKind.LONG_PAUSE and line.key not in panel.model._acks)
+    pause_id = panel.lines[row].alert.subject_id
+    assert panel.model.index(row, panel.KIND).data() == "Long pause"
+    before = panel.unacknowledged
+    panel.table.selectRow(row)
+    _accept_with("客户装修中，已请值班长审批")
+    panel.acknowledge_selected()
+    qtbot.waitUntil(lambda: panel.unacknowledged == before - 1, timeout=5000)
+    assert acknowledgements(demo_db, [panel.lines[0].alert.order_id] + [line.alert.order_id for line in panel.lines
+                                                                      if line.alert.subject_id == pause_id])[
+        (pause_id, AlertKind.LONG_PAUSE)].note == "客户装修中，已请值班长审批"

@@ -24,11 +24,12 @@ from console.core.domain.enums import OPEN_STATUSES, Band, FieldEventKind
 from console.core.domain.lifecycle import Refusal
 from console.core.operations import operation
 from console.core.services.alerts import Acknowledgement, acknowledgements
+from console.core.services.callbacks import overdue_callbacks
 from console.core.services.orders import MAX_NOTE, Outcome
 from console.core.store import alert_query as q
 from console.core.store import audit
 from console.core.store.database import Database
-from console.core.store.models import FieldEvent, SlaPause, WorkOrder
+from console.core.store.models import Callback, FieldEvent, SlaPause, WorkOrder
 from console.core.store.rows import DeskUser
 from console.core.store.rules import parameters
 
@@ -82,7 +83,8 @@ class AlertDesk:
                        for r in q.off_site_check_ins(s, region_id, since)]
             alerts += [Alert(AlertKind.EXCEPTION, r[0], r[1], r[2], r[3], r[4], str(r[5] or ""))
                        for r in q.exceptions_waiting(s, region_id, since)]
-            alerts += [Alert(AlertKind.CALLBACK_OVERDUE, *r) for r in q.overdue_callbacks(s, region_id, now)]
+            alerts += [Alert(AlertKind.CALLBACK_OVERDUE, c.id, c.order_id, c.order_number, c.customer, c.due_at,
+                             c.comment) for c in overdue_callbacks(s, region_id, now)]
         return FieldAlerts(alerts, acknowledgements(self._database, {a.order_id for a in alerts}), limits)
 
     def escalated(self, order_ids: Iterable[uuid.UUID] | None) -> dict[tuple[uuid.UUID, Band], datetime]:
@@ -134,6 +136,7 @@ def _subjects(session, kind: AlertKind, ids: list[uuid.UUID]) -> dict[uuid.UUID,
                                .where(FieldEvent.id.in_(ids), FieldEvent.kind == event_kind, FieldEvent.deleted.is_(False)))
         entity = "field_event"
     else:
-        rows = q.callback_orders(session, ids)
+        rows = session.execute(select(Callback.id, Callback.order_id, WorkOrder.number).join(WorkOrder, WorkOrder.id == Callback.order_id)
+                               .where(Callback.id.in_(ids), Callback.deleted.is_(False)))
         entity = "callback"
     return {subject: (order_id, number, entity) for subject, order_id, number in rows}

@@ -84,12 +84,3 @@ def escalations(s: Session, order_ids: Iterable[uuid.UUID] | None) -> dict[tuple
             out[(order_id, Band(band))] = at
     return out
 
-
-def overdue_callbacks(s: Session, region_id: uuid.UUID | None, now: datetime) -> list[Any]:
-    """(callback id, order id, number, customer, due at, detail) of the callbacks past due, not yet made."""
-    return []
-
-
-def callback_orders(s: Session, ids: list[uuid.UUID]) -> list[Any]:
-    """(callback id, order id, number) of these callbacks."""
-    return []

@@ -10,12 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from console.core.domain.alerts import AlertKind, alert_since, escalation_due
+from console.core.domain.callbacks import CallbackState
 from console.core.domain.enums import Band, ExceptionKind, FieldEventKind, OrderStatus, PauseReason
 from console.core.domain.lifecycle import Refusal
 from console.core.services.alert_list import AlertDesk
 from console.core.services.desk import DeskReader
 from console.core.services.field_desk import FieldDesk
-from console.core.store.models import FieldEvent, Region, SlaPause, WorkOrder
+from console.core.store.models import Callback, FieldEvent, Region, SlaPause, WorkOrder
 from tests.fixtures.demo import DEMO_NOW
 
 
@@ -122,3 +123,17 @@ def test_an_alert_is_escalated_once_after_the_limit_unless_acknowledged() -> Non
     assert not escalation_due(since, now, after, acknowledged=False, escalated=True)
     assert not escalation_due(now - timedelta(minutes=29), now, after, acknowledged=False, escalated=False)
     assert escalation_due(now - after, now, after, acknowledged=False, escalated=False)  # (at the limit itself)
+
+
+def test_an_overdue_callback_is_an_alert_until_called_and_is_acknowledged_by_its_id(demo_db) -> None:
+    desk = desk_of(demo_db, "wang.wei.central")
+    overdue = [a for a in desk.field_alerts(None).alerts if a.kind is AlertKind.CALLBACK_OVERDUE]
+    assert overdue, "the demo has a callback or two past due"
+    with demo_db.reading() as s:
+        task = s.get(Callback, overdue[0].subject_id)
+        assert task.order_id == overdue[0].order_id and overdue[0].since == task.due_at < DEMO_NOW
+    assert not desk.acknowledge(AlertKind.CALLBACK_OVERDUE, [task.id], "今天下午再打").refused
+    assert desk.field_alerts(None).acknowledged[(task.id, AlertKind.CALLBACK_OVERDUE)].note == "今天下午再打"
+    with demo_db.unit_of_work() as s:
+        s.get(Callback, task.id).state = CallbackState.CALLED
+    assert task.id not in {a.subject_id for a in desk.field_alerts(None).alerts}

@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     password = commands.add_parser("set-password", help="set a user's password (read from standard input)")
     password.add_argument("username")
     password.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
+    phone = commands.add_parser("set-phone", help="set a desk user's work phone (escalated alerts reach supervisors there); "
+                                "an empty one removes it")
+    phone.add_argument("username")
+    phone.add_argument("phone")
+    phone.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
     account = commands.add_parser("add-account", help="add an integration's account (the order system's intake); "
                                   "its password is read from standard input")
     account.add_argument("username")
@@ -76,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args)
     if args.command == "set-password":
         return _set_password(args.database_url, args.username, sys.stdin.readline().rstrip("\n"))
+    if args.command == "set-phone":
+        return _set_phone(args.database_url, args.username, args.phone)
     if args.command == "add-account":
         return _add_account(args.database_url, args.username, args.role, args.name, sys.stdin.readline().rstrip("\n"))
     if args.command == "demo":
@@ -118,6 +125,19 @@ def _simulate(args: argparse.Namespace, password: str) -> int:
         print("dispatch-central simulate: give the accounts' password (the demo's) on standard input", file=sys.stderr)
         return 2
     return simulate.run(args.url, password, settings, allow_remote=args.allow_remote)
+
+
+def _set_phone(url: str, username: str, phone: str) -> int:
+    from central.users import set_phone
+
+    try:
+        with Database(create_engine(url)).unit_of_work() as session:
+            set_phone(session, username, phone)
+    except (LookupError, ValueError) as exc:
+        print(f"dispatch-central set-phone: {exc}", file=sys.stderr)
+        return 1
+    print(f"work phone of {username} set" if phone.strip() else f"work phone of {username} removed")
+    return 0
 
 
 def _set_password(url: str, username: str, password: str) -> int:

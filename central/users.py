@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -18,6 +20,24 @@ def set_password(session: Session, username: str, password: str) -> None:
     touch(user, utcnow())
     # A new password ends every session of the old one.
     session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow()))
+
+
+PHONE = re.compile(r"\+?[0-9][0-9 -]{4,30}")
+
+
+def set_phone(session: Session, username: str, phone: str) -> None:
+    """A desk user's work phone (empty: none): an alert escalated in their region reaches a
+    supervisor here as a text message."""
+    phone = phone.strip()
+    if phone and not PHONE.fullmatch(phone):
+        raise ValueError(f"{phone!r} is not a phone number (digits, spaces or dashes, an optional leading +; 5 to 32 characters)")
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        raise LookupError(f"there is no user {username!r}")
+    if user.role in (Role.TECHNICIAN, Role.INTAKE):
+        raise ValueError(f"{username} is a {user.role.value} account: a technician's phone is the technician's record's")
+    user.phone = phone
+    touch(user, utcnow())
 
 
 def add_account(session: Session, username: str, role: Role, display_name: str, password: str) -> None:

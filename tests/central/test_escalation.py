@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import create_engine, select
 
 from central import audit_chain
+from central.cli import main
 from central.outbound import SMS_ZONE, enqueue_sms
 from console.core.domain.alerts import ESCALATED, AlertKind
 from console.core.domain.enums import OrderStatus, Role
@@ -101,3 +102,13 @@ def test_two_instances_escalating_at_once_escalate_each_alert_once(centre) -> No
     assert all(len(escalations(owner, o.id)) == 1 for o in orders)
     for database in instances:
         database.engine.dispose()
+
+
+def test_a_supervisors_work_phone_is_set_from_the_command_line_and_a_bad_one_is_refused(centre, capsys) -> None:
+    _base, owner, url = centre
+    assert main(["set-phone", "supervisor.central", "+86 139-1600-0042", "--database-url", url]) == 0
+    assert main(["set-phone", "supervisor.central", "call me maybe", "--database-url", url]) == 1
+    assert "is not a phone number" in capsys.readouterr().err
+    assert main(["set-phone", "nobody.here", "13916000042", "--database-url", url]) == 1
+    with owner.reading() as s:
+        assert s.scalars(select(User.phone).where(User.username == "supervisor.central")).one() == "+86 139-1600-0042"

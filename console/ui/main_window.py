@@ -23,7 +23,7 @@ from console.core.store.rows import OrderDetail, QueueRow
 from console.desk import DeskRules, DeskServices
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
-from console.ui import alerts_dock, compliance_dock, dashboard_page, field_dock, history_page, labels, sla_format
+from console.ui import alerts_dock, compliance_dock, dashboard_page, field_dock, handover_page, history_page, labels, sla_format
 from console.ui.assign_flow import AssignFlow
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.conflicts_dialog import ConflictsDialog
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         compliance_dock.install(self, desk.compliance, desk.user)
         history_page.install(self)
         dashboard_page.install(self)
+        handover_page.install(self)
         field_dock.install(self, desk)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.queue.table.activated.connect(self._open_detail)

@@ -20,6 +20,7 @@ from console.core.demo import places
 from console.core.demo.alert_handling import generate_alert_handling
 from console.core.demo.callbacks import generate_callbacks
 from console.core.demo.context import DemoContext, World, new_ids
+from console.core.demo.handovers import generate_handovers
 from console.core.demo.orders import generate_orders
 from console.core.domain.enums import Assurance, CustomerLevel, Role, ServiceType, ShiftKind, Skill
 from console.core.store.database import Database
@@ -95,6 +96,7 @@ def generate_demo(database: Database, params: DemoParameters, now: datetime | No
     generate_orders(ctx, world, params.open_orders, params.closed_orders)
     generate_callbacks(ctx, world)  # every dissatisfied answer called back (回访), as a desk would have by now
     generate_alert_handling(ctx, world)  # red and late orders' alerts taken in hand, a few escalated
+    generate_handovers(ctx, world)  # a week of shift handovers signed and acknowledged (the last generator: it adds users)
     counts = {}
     with database.unit_of_work() as session:
         for model in Base.metadata.sorted_tables:

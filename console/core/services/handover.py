@@ -43,6 +43,7 @@ MAX_NOTES = 2000
 MAX_REMARK = 500
 MAX_CHOICES = 1000
 SEARCH_LIMIT = 200
+LATE_GRACE = timedelta(hours=1)  # a shift ended this recently without its handover is still the one the page drafts
 SIGNED, ACKNOWLEDGED = "handover.signed", "handover.acknowledged"
 
 
@@ -110,13 +111,23 @@ class Handovers:
 
     # --- reads (off the GUI thread) -----------------------------------------------------------
 
+    def regions(self) -> list[tuple[uuid.UUID, str, str]]:
+        """(id, name, English name) of every region, for a desk user of every region to choose from."""
+        with self._database.reading() as session:
+            return [tuple(r) for r in session.execute(select(Region.id, Region.name, Region.name_en)
+                                                      .where(Region.deleted.is_(False)).order_by(Region.code))]
+
     def overview(self, region_id: uuid.UUID, now: datetime | None = None) -> Overview:
+        """The draft for the shift ending (the one just ended, within LATE_GRACE of its end while it
+        has no handover), that shift's handover once signed, and those awaiting acknowledgement."""
         now = now or self._clock()
         with self._database.reading() as session:
             current, previous = shifts_at(session, now)
-            draft = draft_within(session, region_id, now, current)
             records = _records(session, [Handover.region_id == region_id, Handover.shift_start.in_([current[0], previous[0]])])
-        signed = next((r for r in records if r.shift_start == current[0]), None)
+            late = now - current[0] < LATE_GRACE and not any(r.shift_start == previous[0] for r in records)
+            shift = previous if late else current
+            draft = draft_within(session, region_id, now, shift)
+        signed = next((r for r in records if r.shift_start == shift[0]), None)
         awaiting = tuple(r for r in records if r.acknowledged_at is None)
         return Overview(draft, signed, awaiting)
 

@@ -8,11 +8,24 @@ as numbers. Usable off the GUI thread (a QPdfWriter is not a widget)."""
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QRawFont,
+)
 
 RESOLUTION = 300  # dots per inch of the page's coordinates
 MARGIN_MM = 16
@@ -56,6 +69,7 @@ class Canvas:
     def font(self, size: float, bold: bool = False) -> QFont:
         font = QFont()
         font.setFamilies(self.families)
+        font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters in the text layer: a reader's search finds "finished"
         font.setPointSizeF(size)
         font.setBold(bold)
         return font
@@ -233,3 +247,62 @@ class Canvas:
 
     def _chart_title(self, title: str) -> None:
         self.text(title, 9, bold=True, colour=GREY, gap=3)
+
+
+# --- the PDF's text layer ---------------------------------------------------------------------------
+# Qt writes each font's ToUnicode map (what a reader copies or searches) from the font's own map,
+# taking the lowest code point of the characters that share a glyph: in Noto CJK an ideograph shares
+# its glyph with its Kangxi radical (户 and ⼾, 一 and ⼀), and the space with the tab. The maps are
+# written uncompressed, four hex digits a code point, so the radicals are put back as the ideographs
+# they stand for (same length: the file's offsets hold).
+_BLOCK = re.compile(rb"beginbf(range|char)(.*?)endbf(range|char)", re.S)
+_CODE = re.compile(rb"<([0-9A-F]{4})>")
+_TAB = 0x0009
+_LOCK = threading.Lock()
+_IDEOGRAPHS: dict[int, int] | None = None
+
+
+def _ideographs() -> dict[int, int]:
+    """Radical (U+2E80-U+2FDF) -> the ideograph with the same glyph in the Chinese family, read from the font once."""
+    global _IDEOGRAPHS
+    with _LOCK:
+        if _IDEOGRAPHS is None:
+            chinese = next((f for f in CHINESE if f in set(QFontDatabase.families())), None)
+            _IDEOGRAPHS = {}
+            if chinese is not None:
+                raw = QRawFont.fromFont(QFont(chinese))
+                radicals = "".join(chr(c) for c in range(0x2E80, 0x2FE0))
+                unified = "".join(chr(c) for c in range(0x4E00, 0xA000))
+                first: dict[int, int] = {}
+                for ch, glyph in zip(unified, raw.glyphIndexesForString(unified), strict=True):
+                    first.setdefault(glyph, ord(ch))
+                _IDEOGRAPHS = {ord(r): first[g] for r, g in zip(radicals, raw.glyphIndexesForString(radicals), strict=True)
+                               if g and g in first}
+        return _IDEOGRAPHS
+
+
+def text_layer_fixed(pdf: bytes) -> bytes:
+    """The PDF with its ToUnicode maps naming ideographs rather than radicals, and spaces rather than tabs."""
+    ideographs = _ideographs()
+
+    def code(m: re.Match) -> bytes:
+        value = int(m.group(1), 16)
+        value = 0x20 if value == _TAB else ideographs.get(value, value)
+        return b"<%04X>" % value
+
+    def line(raw: bytes, sources: int) -> bytes:
+        """Only the target side of a line: after its first `sources` codes."""
+        cut = 0
+        for _ in range(sources):
+            end = raw.find(b">", cut)
+            if end < 0:
+                return raw
+            cut = end + 1
+        return raw[:cut] + _CODE.sub(code, raw[cut:])
+
+    def block(m: re.Match) -> bytes:
+        sources = 2 if m.group(1) == b"range" else 1
+        body = b"\n".join(line(raw, sources) for raw in m.group(2).split(b"\n"))
+        return b"beginbf" + m.group(1) + body + b"endbf" + m.group(3)
+
+    return _BLOCK.sub(block, pdf)

@@ -16,7 +16,7 @@ from console.core.services.monthly_report import MonthlyReport
 from console.report_words import ReportWords
 from console.report_xlsx import cause_rows, exception_lines, field_name, region_text, summary_lines
 from console.table_files import write_atomically
-from console.ui.report_canvas import Canvas, Column
+from console.ui.report_canvas import Canvas, Column, text_layer_fixed
 
 BANDS = (("green", "#2e7d32"), ("amber", "#f9a825"), ("red", "#c62828"), ("breached", "#6a1b9a"), ("paused", "#78909c"))
 LISTED_IN_PDF = 60  # breaches and dissatisfied answers printed one by one (the workbook lists more)
@@ -26,6 +26,7 @@ def write_report_pdf(path: Path, report: MonthlyReport, words: ReportWords, band
     """Write the PDF to `path` (raises table_files.ExportError); how many pages it has."""
     pages = _render(report, words, band_names or {}, None)[1]
     data, pages = _render(report, words, band_names or {}, pages)
+    data = text_layer_fixed(data)
 
     def save(handle) -> int:
         handle.write(data)
@@ -41,10 +42,12 @@ def _render(report: MonthlyReport, words: ReportWords, band_names: dict[str, str
     writer.setTitle(f"{words['title']} {words.month(report.month.year, report.month.month)} {region_text(report, words)}")
     writer.setCreator("Dispatch Console")
     canvas = Canvas(writer, words["page"], total)
-    for section in (_title, _sla, _breaches, _load, _field, _exceptions, _satisfaction, _quotas):
-        section(canvas, report, words, band_names)
-    pages = canvas.finish()
-    buffer.close()
+    try:
+        for section in (_title, _sla, _breaches, _load, _field, _exceptions, _satisfaction, _quotas):
+            section(canvas, report, words, band_names)
+    finally:
+        pages = canvas.finish()  # (a painter left painting on the writer would bring the process down when it goes)
+        buffer.close()
     return bytes(array.data()), pages
 
 

@@ -23,7 +23,17 @@ from console.core.store.rows import OrderDetail, QueueRow
 from console.desk import DeskRules, DeskServices
 from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
-from console.ui import alerts_dock, compliance_dock, dashboard_page, field_dock, handover_page, history_page, labels, sla_format
+from console.ui import (
+    alerts_dock,
+    compliance_dock,
+    dashboard_page,
+    field_dock,
+    handover_page,
+    history_page,
+    labels,
+    report_reminder,
+    sla_format,
+)
 from console.ui.assign_flow import AssignFlow
 from console.ui.calendar_dialog import CalendarDialog
 from console.ui.conflicts_dialog import ConflictsDialog
@@ -116,6 +126,7 @@ class MainWindow(QMainWindow):
         dashboard_page.install(self)
         handover_page.install(self)
         field_dock.install(self, desk)
+        report_reminder.install(self)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.queue.table.activated.connect(self._open_detail)
         self.bus.changed.connect(self._on_bus_changed)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from console.core.domain.enums import RescheduleReason
 from console.core.services.appointments import Reschedule
+from console.ui import reason_choices
 from console.ui.board_commit_dialog import contact_combo, reason_combo
 
 
@@ -120,10 +121,11 @@ class RescheduleDialog(_WindowDialog):
         if self.reason.currentData() is None:
             self.show_problem(self.tr("Choose the reason for the reschedule from the list."))
             return
-        if self.reason.currentData() is RescheduleReason.OTHER and not self.text.text().strip():
+        if self.reason.currentData() is RescheduleReason.OTHER and not reason_choices.note_for(self.reason, self.text.text()):
             self.show_problem(self.tr("Say what the other reason is."))
             return
         self.accept()
 
     def change(self) -> Reschedule:
-        return Reschedule(self.reason.currentData(), self.text.text().strip(), self.contact.currentData(), self.pause_sla.isChecked())
+        return Reschedule(self.reason.currentData(), reason_choices.note_for(self.reason, self.text.text()), self.contact.currentData(),
+                          self.pause_sla.isChecked())

@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 
 from console.core.domain.booking_rules import Finding, Override, verdict
 from console.core.domain.enums import ContactMethod, RescheduleReason, Role
+from console.core.domain.reasons import ReasonKind
 from console.core.services.appointments import Reschedule
-from console.ui import labels
+from console.ui import labels, reason_choices
 from console.ui.finding_text import describe, override_text
 
 
 def reason_combo(parent: QWidget) -> QComboBox:
+    """The reschedule reasons as the supervisor's list has them (`reason_choices`)."""
     combo = QComboBox(parent)
-    combo.addItem(QCoreApplication.translate("CommitDialog", "— choose —"), None)
-    for reason in RescheduleReason:
-        combo.addItem(labels.name(reason), reason)
+    reason_choices.fill(combo, ReasonKind.RESCHEDULE, QCoreApplication.translate("CommitDialog", "— choose —"))
     return combo
 
 
@@ -125,7 +125,7 @@ class CommitDialog(QDialog):
             if reason is None:
                 self.problem.setText(self.tr("Choose the reason for the reschedule from the list."))
                 return
-            if reason is RescheduleReason.OTHER and not self.reschedule_text.text().strip():
+            if reason is RescheduleReason.OTHER and not reason_choices.note_for(self.reschedule_reason, self.reschedule_text.text()):
                 self.problem.setText(self.tr("Say what the other reason is."))
                 return
         self.accept()
@@ -133,5 +133,5 @@ class CommitDialog(QDialog):
     def reschedule(self) -> Reschedule | None:
         if not self.verdict.needs_reschedule:
             return None
-        return Reschedule(self.reschedule_reason.currentData(), self.reschedule_text.text().strip(), self.contact.currentData(),
-                          self.pause_sla.isChecked())
+        return Reschedule(self.reschedule_reason.currentData(), reason_choices.note_for(self.reschedule_reason, self.reschedule_text.text()),
+                          self.contact.currentData(), self.pause_sla.isChecked())

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from console.core.domain.enums import ExceptionKind
 from console.core.domain.field import PAUSE, RUN_ON, ExceptionRule
+from console.core.domain.reasons import ReasonKind
 from console.core.services.field_desk import MAX_NOTE
 from console.core.services.field_views import CheckInRow
 from console.core.store.rows import TechnicianRow
-from console.ui import labels
+from console.ui import labels, reason_choices
 from console.ui.field_tables import punctuality_text
 
 _PROBLEM = "color: #b91c1c;"
@@ -54,8 +55,7 @@ class RaiseExceptionDialog(QDialog):
         self.setWindowTitle(self.tr("Raise a field exception"))
         self._rules = rules
         self.reason = QComboBox()
-        for kind in ExceptionKind:
-            self.reason.addItem(labels.name(kind), kind)
+        reason_choices.fill(self.reason, ReasonKind.EXCEPTION)  # (the supervisor's list: order, words, sub-reasons)
         self.effect = QLabel()
         self.effect.setWordWrap(True)
         self.note = QPlainTextEdit()
@@ -107,6 +107,10 @@ class RaiseExceptionDialog(QDialog):
             self.problem.setText(self.tr("The note is longer than %1 characters.").replace("%1", str(MAX_NOTE)))
             return
         self.accept()
+
+    def recorded_note(self) -> str:
+        """The note the exception records: a chosen sub-reason's words first."""
+        return reason_choices.note_for(self.reason, self.note.toPlainText())
 
 
 class SignOffDialog(QDialog):

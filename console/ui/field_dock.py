@@ -257,7 +257,7 @@ class FieldPanel(QWidget):
         dialog = RaiseExceptionDialog(number, technicians, rules, self)
         if not self.ask(dialog):
             return
-        kind, note, technician_id, field = dialog.kind, dialog.note.toPlainText(), dialog.technician_id, self._field
+        kind, note, technician_id, field = dialog.kind, dialog.recorded_note(), dialog.technician_id, self._field
         self._operations.write(lambda: field.raise_exception(order_id, kind, note, technician_id),
                                lambda _changes: self.message.emit(self.tr("Exception recorded on %1.").replace("%1", number)),
                                self._refused, origin=self)

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from console.core.domain import lifecycle
 from console.core.domain.enums import CancelReason, OrderKind, OrderStatus
+from console.core.domain.reasons import ReasonKind
 from console.core.services.orders import MAX_NOTE
 from console.core.store.rows import QueueRow
-from console.ui import labels
+from console.ui import labels, reason_choices
 
 CHECKED_ROWS = 500  # rows looked at to enable an entry (a selection of 100,000 is judged by its first ones)
 
@@ -38,7 +39,7 @@ class NoteDialog(QDialog):
     """A short note for an action, required or not; the form says for how many orders."""
 
     def __init__(self, title: str, prompt: str, placeholder: str, required: bool, parent: QWidget | None = None,
-                 reasons: list[tuple[str, object]] | None = None):
+                 reasons: list[tuple[str, object]] | ReasonKind | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._required = required
@@ -53,7 +54,10 @@ class NoteDialog(QDialog):
         label = QLabel(prompt)
         label.setWordWrap(True)
         form.addRow(label)
-        if reasons:
+        if isinstance(reasons, ReasonKind):  # the supervisor's list (`reason_choices`)
+            reason_choices.fill(self.reason, reasons, self.tr("Choose a reason…"))
+            form.addRow(self.tr("Reason"), self.reason)
+        elif reasons:
             self.reason.addItem(self.tr("Choose a reason…"), None)
             for text, value in reasons:
                 self.reason.addItem(text, value)
@@ -65,12 +69,16 @@ class NoteDialog(QDialog):
     def text(self) -> str:
         return self.note.toPlainText().strip()
 
+    def recorded_note(self) -> str:
+        """The note the action records: a chosen sub-reason's words first."""
+        return reason_choices.note_for(self.reason, self.text())
+
     def accept(self) -> None:
         if self.reason.count() and self.reason.currentData() is None:
             QMessageBox.warning(self, self.windowTitle(), self.tr("Choose a reason from the list."))
             return
         other = self.reason.currentData() is CancelReason.OTHER
-        if (self._required or other) and not self.text():
+        if (self._required and not self.text()) or (other and not self.recorded_note()):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Write the note: it goes into the order's history."))
             return
         if len(self.text()) > MAX_NOTE:
@@ -164,11 +172,10 @@ class LifecycleMenu(QObject):
             self._queue.act(lambda a, ids: a.resolve(ids, note))
 
     def _cancel(self) -> None:
-        reasons = [(labels.name(r), r) for r in CancelReason]
         dialog = self._ask(self.tr("Cancel the order"), self.tr("Cancel %1 order(s). A visit booked only for them is cancelled too."),
-                           self.tr("Who asked for it, and why"), reasons=reasons)
+                           self.tr("Who asked for it, and why"), reasons=ReasonKind.CANCEL)
         if dialog is not None:
-            reason, note = dialog.reason.currentData(), dialog.text()
+            reason, note = dialog.reason.currentData(), dialog.recorded_note()
             self._queue.act(lambda a, ids: a.cancel(ids, reason, note))
 
     def _step_done(self) -> None:

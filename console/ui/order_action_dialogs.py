@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.domain.enums import PauseReason, Skill
+from console.core.domain.enums import Skill
+from console.core.domain.reasons import ReasonKind
 from console.core.store.rows import TechnicianRow
-from console.ui import labels
+from console.ui import labels, reason_choices
 
 
 class TechnicianPickerDialog(QDialog):
@@ -96,17 +97,13 @@ class TechnicianPickerDialog(QDialog):
 
 
 class PauseDialog(QDialog):
-    """The SLA clock stops only with one of the recorded reasons."""
+    """The SLA clock stops only with one of the recorded reasons (`reason_choices`' list; `recorded_note()` leads with a sub-reason's words)."""
 
     def __init__(self, count: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pause the SLA clock"))
-        self.reason = QComboBox()
-        self.reason.addItem(self.tr("Choose a reason…"), None)
-        for reason in PauseReason:
-            if reason is PauseReason.FIELD_EXCEPTION:
-                continue  # (the field exception rules pause for it, not a dispatcher)
-            self.reason.addItem(labels.name(reason), reason)
+        self.reason = QComboBox()  # (the list leaves out a field exception: its rules pause for it, not a dispatcher)
+        reason_choices.fill(self.reason, ReasonKind.PAUSE, self.tr("Choose a reason…"))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("What the customer said, when they expect to be ready"))
         self.note.setMaximumHeight(90)
@@ -124,3 +121,7 @@ class PauseDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("A pause needs a reason."))
             return
         super().accept()
+
+    def recorded_note(self) -> str:
+        """The note the pause records: a chosen sub-reason's words first."""
+        return reason_choices.note_for(self.reason, self.note.toPlainText())

@@ -252,7 +252,7 @@ class QueuePanel(QWidget):
             return
         dialog = PauseDialog(len(ids), self)
         if dialog.exec():
-            reason, note = dialog.reason.currentData(), dialog.note.toPlainText()
+            reason, note = dialog.reason.currentData(), dialog.recorded_note()
             self._run(lambda actions, chosen: actions.pause(chosen, reason, note), undo=Undoable.PAUSE)
 
     def _run(self, act: Callable[[OrderActions, list[uuid.UUID]], Outcome], rows: list[QueueRow] | None = None,

@@ -51,7 +51,8 @@ def fill(combo: QComboBox, kind: ReasonKind, placeholder: str | None = None) -> 
     if placeholder is not None:
         combo.addItem(placeholder, None)
     for choice in choices(kind):
-        combo.addItem(("  ↳ " if choice.recorded else "") + text_of(choice), choice.reason)
+        text = f"{labels.name(choice.reason)} › {text_of(choice)}" if choice.recorded else text_of(choice)
+        combo.addItem(text, choice.reason)
         combo.setItemData(combo.count() - 1, choice.recorded, RECORDED_ROLE)
 
 

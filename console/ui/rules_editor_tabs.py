@@ -99,9 +99,7 @@ class ParameterTab(QWidget):
                 field = QLineEdit()
                 field.setMaximumWidth(120)
                 field.textEdited.connect(self._check)
-                label = QLabel(title(key))
-                label.setWordWrap(True)
-                form.addRow(label, field)
+                form.addRow(QLabel(title(key)), field)
             self.fields[key] = field
         layout.addLayout(form)
         self.problem = QLabel()
@@ -122,7 +120,10 @@ class ParameterTab(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         for field in self.fields.values():
-            field.setEnabled(editable)
+            if isinstance(field, QLineEdit):
+                field.setReadOnly(not editable)  # (read-only, not greyed: a dispatcher reads the values)
+            else:
+                field.setEnabled(editable)
 
     def typed(self) -> dict[str, str]:
         """The keys whose typed value differs from the one in force, with that text."""
@@ -177,8 +178,9 @@ class LimitsTab(QWidget):
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("RulesEditor", c) for c in self.COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # (the unit's box no wider than its words)
         self.table.itemChanged.connect(self._check)
         self.problem = QLabel()
         self.problem.setStyleSheet(PROBLEM)

@@ -175,5 +175,5 @@ def test_a_dispatcher_reads_the_rules_and_changes_nothing(request, qtbot, demo_d
     assert "Only a shift supervisor" in editor.problem.text()
     row = row_of(editor, "fault", "restoration", "ordinary")
     assert not editor.limits.table.item(row, 3).flags() & Qt.ItemFlag.ItemIsEditable
-    assert not editor.bands.fields["sla.band.red_from"].isEnabled()
+    assert editor.bands.fields["sla.band.red_from"].isReadOnly() and not editor.audit.fields["compliance.signed"].isEnabled()
     assert Decimal(editor.limits.table.item(row, 3).text()) == 24

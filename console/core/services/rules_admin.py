@@ -79,8 +79,8 @@ class RulesAdmin:
     def view(self) -> RulesView:
         """A read, so off the GUI thread."""
         with self._database.reading() as session:
-            limits = tuple(LimitLine(r.kind, r.stage, r.grade, r.amount, r.unit) for r in session.scalars(
-                select(SlaRuleRow).where(SlaRuleRow.deleted.is_(False)).order_by(SlaRuleRow.kind, SlaRuleRow.stage, SlaRuleRow.grade)))
+            limits = tuple(sorted((LimitLine(r.kind, r.stage, r.grade, r.amount, r.unit) for r in session.scalars(
+                select(SlaRuleRow).where(SlaRuleRow.deleted.is_(False)))), key=_limit_order))
             values = parameters(session)
             return RulesView(limits, {k: values.get(k) for k in EDITABLE}, read_reason_lists(session))
 
@@ -184,6 +184,14 @@ class RulesAdmin:
     @staticmethod
     def _row_id(session: Session, key: str):
         return session.scalars(select(RuleParameter.id).where(RuleParameter.key == key)).one()
+
+
+_ORDER = {v: i for i, v in enumerate([*OrderKind, *SlaStage, *CustomerLevel, *Assurance, ANY_GRADE])}
+
+
+def _limit_order(line: LimitLine) -> tuple[int, int, int]:
+    """Kinds, stages and grades in the vocabularies' order (Diamond before Bronze, AAA before ordinary)."""
+    return _ORDER[line.kind], _ORDER[line.stage], _ORDER.get(line.grade, len(_ORDER))
 
 
 def checked_amount(amount: str) -> Decimal:

@@ -141,6 +141,10 @@ class ReportWords:
 
     phrases: Mapping[str, str] = field(default_factory=dict)
     names: Callable[[str, str], str] = _english
+    english: bool = False  # places (regions, districts) by their English names
+
+    def place(self, name: str, name_en: str) -> str:
+        return (name_en if self.english else name) or name or "—"
 
     def __getitem__(self, key: str) -> str:
         return self.phrases.get(key) or PHRASES[key]

@@ -72,7 +72,7 @@ def _width(value: Any) -> int:
 
 
 def region_text(report: MonthlyReport, words: ReportWords) -> str:
-    return report.region if report.region_id is not None else words["all_regions"]
+    return words.place(report.region, report.region_en) if report.region_id is not None else words["all_regions"]
 
 
 def write_report_xlsx(path: Path, report: MonthlyReport, words: ReportWords) -> None:
@@ -157,7 +157,8 @@ def _breaches(book: Any, report: MonthlyReport, words: ReportWords) -> _Sheet:
                    [None] * 8 + [HOURS])
     for b in report.breaches:
         o = b.order
-        sheet.add([o.number, o.customer, words.name("kind", o.kind.value), words.name("level", o.level.value), o.district,
+        sheet.add([o.number, o.customer, words.name("kind", o.kind.value), words.name("level", o.level.value),
+                   words.place(o.district, o.district_en),
                    words.name("stage", o.stage.value if o.stage else ""), o.due_at, o.finished_at, round(b.late_hours, 2),
                    words["yes"] if b.unfinished else words["no"],
                    "、".join(words.name("pause", p) for p in b.pauses), "、".join(words.name("exception", e) for e in b.exceptions),
@@ -173,7 +174,7 @@ def cause_rows(report: MonthlyReport, words: ReportWords) -> list[tuple[str, str
     c = report.causes
     rows = [(words["c_kind"], words.name("kind", k), n) for k, n in c.by_kind]
     rows += [(words["c_level"], words.name("level", k), n) for k, n in c.by_level]
-    rows += [(words["c_district"], d or "—", n) for d, _e, n in c.by_district]
+    rows += [(words["c_district"], words.place(d, e), n) for d, e, n in c.by_district]
     rows += [(words["c_stage"], words.name("stage", k), n) for k, n in c.by_stage]
     rows += [(words["c_pause"], words.name("pause", k), n) for k, n in c.by_pause]
     rows += [(words["c_exception"], words.name("exception", k), n) for k, n in c.by_exception]
@@ -257,6 +258,6 @@ def _quotas(book: Any, report: MonthlyReport, words: ReportWords) -> _Sheet:
                                            words["over_quota"], words["silver"], words["silver_share"], words["silver_quota"], words["over_quota"]],
                    [None, None, None, PERCENT, PERCENT, None, None, PERCENT, PERCENT])
     for r in q.regions:
-        sheet.add([r.name, r.customers, r.diamond, r.diamond_share, q.diamond_max, words["yes"] if r.diamond_over else words["no"],
+        sheet.add([words.place(r.name, r.name_en), r.customers, r.diamond, r.diamond_share, q.diamond_max, words["yes"] if r.diamond_over else words["no"],
                    r.silver, r.silver_share, q.silver_max, words["yes"] if r.silver_over else words["no"]])
     return sheet

@@ -8,6 +8,7 @@ as numbers. Usable off the GUI thread (a QPdfWriter is not a widget)."""
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Sequence
@@ -203,6 +204,7 @@ class Canvas:
               maximum: float, percent: bool = False) -> None:
         """A line per series over `labels` (x), from 0 to `maximum`; a legend below; gaps where a value is None."""
         height = 150 * self.pt
+        maximum = maximum if percent else _nice(maximum)
         self.room(height + 40 * self.pt)
         self._chart_title(title)
         p = self.painter
@@ -247,6 +249,13 @@ class Canvas:
 
     def _chart_title(self, title: str) -> None:
         self.text(title, 9, bold=True, colour=GREY, gap=3)
+
+
+def _nice(top: float) -> float:
+    """The axis' top: four steps of 1, 2 or 5 times a power of ten, at least `top`."""
+    step = max(top, 1.0) / 4
+    power = 10 ** math.floor(math.log10(step))
+    return 4 * next(m * power for m in (1, 2, 5, 10) if m * power >= step)
 
 
 # --- the PDF's text layer ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -48,11 +48,6 @@ MONTHS_BACK = 12  # the months offered before the one under way
 STEPS = SECTIONS + 2  # the figures' sections, the workbook, the PDF
 
 
-class _Relay(QObject):
-    progress = Signal(int)
-    """Steps done (emitted from the worker: queued to the GUI thread)."""
-
-
 class MonthlyReportDialog(QDialog):
     marked = Signal()
     """A report was marked sent here (the reminder reads again)."""
@@ -65,8 +60,10 @@ class MonthlyReportDialog(QDialog):
         self.setWindowTitle(self.tr("Monthly operational analysis report"))
         self._reports, self._sends, self._user, self._operations = reports, sends, user, operations
         self._zone, self._english, self._clock = zone, english, clock
-        self._relay = _Relay(self)  # (lives as long as the dialog: the worker only emits through it)
-        self._relay.progress.connect(lambda n: self.progress.setValue(n))
+        self._steps = [0]  # steps done, written by the worker (a plain list: no Qt object goes to the worker, see background.py)
+        self._gone = False  # closed: answers arriving later are dropped
+        self._poll = QTimer(self, interval=100)
+        self._poll.timeout.connect(lambda: self.progress.setValue(self._steps[0]))
         self.saved: tuple[Path, Path] | None = None
         self.report: MonthlyReport | None = None
         self.month, self.region = QComboBox(), QComboBox()
@@ -135,7 +132,19 @@ class MonthlyReportDialog(QDialog):
     def chosen(self) -> tuple[date, uuid.UUID | None]:
         return self.month.currentData(), self.region.currentData()
 
+    def done(self, result: int) -> None:
+        self._gone = True
+        self._poll.stop()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        self._gone = True
+        self._poll.stop()
+        super().closeEvent(event)
+
     def _on_regions(self, regions: list) -> None:
+        if self._gone:
+            return
         for region_id, name, name_en in regions:
             self.region.addItem(name_en if self._english else name, region_id)
 
@@ -156,7 +165,7 @@ class MonthlyReportDialog(QDialog):
         self._operations.read(lambda: self._sends.sent(month), lambda rows: self._show_sent(rows, month, region, supervising))
 
     def _show_sent(self, rows: list[Sent], month: date, region: uuid.UUID, supervising: bool) -> None:
-        if self.chosen() != (month, region):
+        if self._gone or self.chosen() != (month, region):
             return  # the choice changed meanwhile
         done = next((s for s in rows if s.region_id == region), None)
         if done is not None:
@@ -180,11 +189,15 @@ class MonthlyReportDialog(QDialog):
                                self._on_mark_failed, origin=self)
 
     def _on_marked(self) -> None:
+        self.marked.emit()
+        if self._gone:
+            return
         self.note.clear()
         self._on_choice_changed()
-        self.marked.emit()
 
     def _on_mark_failed(self, error: Exception) -> None:
+        if self._gone:
+            return
         self.sent.setText(self.tr("It could not be marked sent: %1").replace("%1", labels.saving_failure(error)))
         self._on_choice_changed()
 
@@ -207,24 +220,29 @@ class MonthlyReportDialog(QDialog):
         pdf = pdf if pdf.suffix.lower() == ".pdf" else pdf.with_suffix(".pdf")
         xlsx = pdf.with_suffix(".xlsx")
         month, region = self.chosen()
-        words, bands = report_words(), _band_names()  # (translated here, on the GUI thread)
-        reports, now, relay = self._reports, self._clock(), self._relay
+        words, bands = report_words(self._english), _band_names()  # (translated here, on the GUI thread)
+        reports, now, steps = self._reports, self._clock(), self._steps
+        steps[0] = 0
 
         def job() -> tuple[MonthlyReport, int]:
-            report = reports.build(region, month, now, lambda done, _n: relay.progress.emit(done))
+            report = reports.build(region, month, now, lambda done, _n: steps.__setitem__(0, done))
             write_report_xlsx(xlsx, report, words)
-            relay.progress.emit(SECTIONS + 1)
+            steps[0] = SECTIONS + 1
             pages = write_report_pdf(pdf, report, words, bands)
-            relay.progress.emit(STEPS)
+            steps[0] = STEPS
             return report, pages
 
         self.generate_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
+        self._poll.start()
         self.status.setText(self.tr("Computing the figures and writing the files…"))
         self._operations.read(job, lambda result: self._on_generated(result, pdf, xlsx), self._on_generate_failed)
 
     def _on_generated(self, result: tuple[MonthlyReport, int], pdf: Path, xlsx: Path) -> None:
+        if self._gone:
+            return
+        self._poll.stop()
         self.report, pages = result
         self.generate_button.setEnabled(True)
         self.progress.setVisible(False)
@@ -234,6 +252,9 @@ class MonthlyReportDialog(QDialog):
         self.finished_generating.emit()
 
     def _on_generate_failed(self, error: Exception) -> None:
+        if self._gone:
+            return
+        self._poll.stop()
         self.generate_button.setEnabled(True)
         self.progress.setVisible(False)
         reason = failure_text(error) if isinstance(error, ExportError) else str(error)

@@ -101,7 +101,7 @@ def _sla(c: Canvas, r: MonthlyReport, w: ReportWords, bands: dict) -> None:
     labels = [datetime.fromtimestamp(s, r.zone).strftime("%d") for s in series.starts]
     top = max((max(v) for v in series.counts.values() if len(v)), default=0)
     c.lines(w["bands"], labels, [(bands.get(k, k), [float(v) for v in series.counts.get(k, [])], QColor(colour)) for k, colour in BANDS],
-            max(1.0, float(top) * 1.1))
+            max(1.0, float(top)))
 
 
 def _breaches(c: Canvas, r: MonthlyReport, w: ReportWords, _b: dict) -> None:
@@ -179,11 +179,11 @@ def _quotas(c: Canvas, r: MonthlyReport, w: ReportWords, _b: dict) -> None:
     yes, no = w["yes"], w["no"]
     c.table([Column(w["region"], 1.4), Column(w["customers"], 1, True), Column(w["diamond"], 0.8, True), Column(w["diamond_share"], 1, True),
              Column(w["over_quota"], 0.8), Column(w["silver"], 0.8, True), Column(w["silver_share"], 1, True), Column(w["over_quota"], 0.8)],
-            [(x.name, str(x.customers), str(x.diamond), _pct(x.diamond_share), yes if x.diamond_over else no, str(x.silver),
+            [(w.place(x.name, x.name_en), str(x.customers), str(x.diamond), _pct(x.diamond_share), yes if x.diamond_over else no, str(x.silver),
               _pct(x.silver_share), yes if x.silver_over else no) for x in q.regions], size=8)
     red, blue = QColor("#c62828"), QColor("#2f6fb0")
     for key, share, maximum in (("diamond_share", "diamond_share", q.diamond_max), ("silver_share", "silver_share", q.silver_max)):
-        items = [(x.name, getattr(x, share), _pct(getattr(x, share))) for x in q.regions]
+        items = [(w.place(x.name, x.name_en), getattr(x, share), _pct(getattr(x, share))) for x in q.regions]
         over = any((getattr(x, share) or 0) > maximum for x in q.regions)
         c.bars(f"{w[key]} ({w['diamond_quota' if key == 'diamond_share' else 'silver_quota']} {maximum:.0%})", items,
                max(maximum * 2, max((v or 0 for _n, v, _t in items), default=0)), red if over else blue, reference=maximum)

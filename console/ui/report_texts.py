@@ -22,7 +22,7 @@ from console.ui.compliance_dock import rule_name
 from console.ui.field_tables import respondent_text
 
 
-def report_words() -> ReportWords:
+def report_words(english: bool = False) -> ReportWords:
     """The phrases and names as the desk's language says them now (call on the GUI thread, hand to the writers)."""
     tr = QCoreApplication.translate
     phrases = {
@@ -138,7 +138,7 @@ def report_words() -> ReportWords:
         "audit": tr("MonthlyReport", "Audit of the closed orders"),
         "first_visit": tr("MonthlyReport", "Resolved at the first visit"),
     }
-    return ReportWords(phrases, _names())
+    return ReportWords(phrases, _names(), english)
 
 
 _VOCABULARIES = {"kind": OrderKind, "level": CustomerLevel, "pause": PauseReason, "exception": ExceptionKind,

@@ -167,3 +167,11 @@ def test_a_workbook_that_cannot_be_written_leaves_nothing_behind(report, tmp_pat
     with pytest.raises(ExportError):
         write_report_xlsx(tmp_path / "missing" / "report.xlsx", report, ReportWords())
     assert not (tmp_path / "missing").exists()
+
+
+def test_an_english_desks_workbook_names_the_places_in_english(report, tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    write_report_xlsx(path, report, ReportWords(english=True))
+    book = openpyxl.load_workbook(path)
+    assert book["Summary"]["B2"].value == "One" and book["Breaches"]["E2"].value == "Huangpu"
+    assert book["Customer-level quotas"]["A2"].value == "One"

@@ -60,7 +60,7 @@ class HandoverPage(QWidget):
         self.overview: Overview | None = None
         self.choices: dict[tuple[str, uuid.UUID], tuple[bool, str]] = {}  # (section, order) -> (kept, remark): the supervisor's
         self._reading = self._again = self._shown = False
-        self._filling = False
+        self._filling = self._showing_signed = False
         self.supervisor = may_supervise(user.role) and user.id is not None
         self.region = QComboBox()
         self.region.setVisible(user.region_id is None)
@@ -186,7 +186,8 @@ class HandoverPage(QWidget):
         self.status.setText(self.tr("The handover could not be read: %1").replace("%1", str(error)))
 
     def _on_region_changed(self, _index: int) -> None:
-        self.choices.clear()
+        self.choices.clear()  # (another region's draft: its own choices and notes)
+        self.notes.clear()
         self.refresh()
         self.records.search()
 
@@ -214,17 +215,19 @@ class HandoverPage(QWidget):
             self.banner.hide()
             return
         mine = record.signed_by_id == self._user.id
-        said = (self.tr("Handover of the %1, signed by %2 at %3, awaits the incoming supervisor's acknowledgement.") if mine else
-                self.tr("Handover of the %1, signed by %2 at %3: read it and acknowledge it."))
+        can = self.supervisor and not mine  # (a dispatcher is told who it waits for)
+        said = (self.tr("Handover: %1, signed by %2 at %3, awaits the incoming supervisor's acknowledgement.") if not can else
+                self.tr("Handover: %1, signed by %2 at %3. Read it and acknowledge it."))
         said = (said.replace("%1", text.shift_name(record.shift_start, record.shift_end, self._zone)).replace("%2", record.signed_by)
                 .replace("%3", labels.local_time(record.signed_at, self._zone)))
         if record.notes:
             said += "<br>" + self.tr("Notes: %1").replace("%1", _html(record.notes))
-        self.banner_text.setText(f"<b>{said}</b>" if not mine else said)
-        self.acknowledge_button.setVisible(self.supervisor and not mine)
+        self.banner_text.setText(f"<b>{said}</b>" if can else said)
+        self.acknowledge_button.setVisible(can)
         self.banner.show()
 
     def _show_signed(self, record: HandoverRecord) -> None:
+        self._showing_signed = True
         self.draft.hide()
         self.signed.show()
         fill_contents(self.signed, record, self._zone)
@@ -235,6 +238,9 @@ class HandoverPage(QWidget):
         self.sign_button.setEnabled(False)
 
     def _show_draft(self, overview: Overview) -> None:
+        if self._showing_signed:  # a new shift (or region): its own notes
+            self._showing_signed = False
+            self.notes.clear()
         self.signed.hide()
         self.draft.show()
         self.notes.setReadOnly(not self.supervisor)
@@ -246,10 +252,10 @@ class HandoverPage(QWidget):
         for section in draft.sections:
             head = QTreeWidgetItem([f"{text.title(section.key)} ({section.total})"])
             head.setData(0, KEY_ROLE, section.key)
-            head.setFirstColumnSpanned(True)
             head.setFont(0, _bold(head.font(0)))
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.draft.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)  # (only once in the tree)
             for item in section.items:
                 kept, remark = self.choices.get((section.key, item.order_id), (True, ""))
                 child = QTreeWidgetItem([item.number, item.customer, text.line(section.key, item, self._zone, now), remark])
@@ -265,9 +271,10 @@ class HandoverPage(QWidget):
                 more = QTreeWidgetItem([self.tr("… and %1 more").replace("%1", str(section.total - len(section.items)))])
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 head.addChild(more)
+                more.setFirstColumnSpanned(True)
             head.setExpanded(expanded.get(section.key, bool(section.items)))
         self._filling = False
-        for column, width in enumerate((150, 180, 420)):
+        for column, width in enumerate((200, 200, 440)):
             self.draft.setColumnWidth(column, width)
         counted = sum(s.total for s in draft.sections)
         self.status.setText(self.tr("Draft as of %1: %2 line(s). Untick a line to leave it out; double-click the remark to write one.")
@@ -348,7 +355,7 @@ class HandoverPage(QWidget):
             return
         draft, choices, handovers = self.overview.draft, self.chosen(), self._handovers
         self.sign_button.setEnabled(False)
-        self._operations.write(lambda: handovers.sign(draft.region_id, draft.shift_start, notes, choices), self._on_written,
+        self._operations.write(lambda: handovers.sign(draft.region_id, draft.shift_start, notes, choices), self._on_signed,
                                self._on_write_failed, origin=self)
 
     def _on_acknowledge_clicked(self) -> None:
@@ -364,10 +371,14 @@ class HandoverPage(QWidget):
         self.acknowledge_button.setEnabled(False)
         self._operations.write(lambda: handovers.acknowledge(handover_id, note), self._on_written, self._on_write_failed, origin=self)
 
+    def _on_signed(self, _result: object) -> None:
+        self.choices.clear()  # (the notes stay until the signed handover shows them)
+        self._on_written(_result)
+
     def _on_written(self, _result: object) -> None:
+        """Signed or acknowledged: the page and the list read again (the supervisor's ticks, remarks
+        and notes on the draft stay after an acknowledgement)."""
         self.acknowledge_button.setEnabled(True)
-        self.choices.clear()
-        self.notes.clear()
         self.refresh()
         self.records.search()
 

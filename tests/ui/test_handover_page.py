@@ -5,6 +5,7 @@ number; a dispatcher reads but cannot sign; a desk user of every region picks th
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from console.core.store.models import Handover, User
@@ -47,12 +48,13 @@ def test_a_supervisor_signs_the_draft_with_a_line_left_out_and_acknowledges_the_
     assert page.banner.isVisible() and page.acknowledge_button.isVisible()
     night = expected.awaiting[0]
     assert night.signed_by in page.banner_text.text() and "Night shift 2026-11-21 20:00–08:00" in page.banner_text.text()
-    page.acknowledge(night.id, "已阅，早班跟进")
-    qtbot.waitUntil(lambda: page.banner.isHidden(), timeout=20_000)
-
     page.set_line("at_risk", at_risk[0].order_id, kept=False)
     page.set_line("at_risk", at_risk[1].order_id, kept=True, remark="客户要求下午上门")
     page.notes.setPlainText("交班：两张单客户改约")
+    page.acknowledge(night.id, "已阅，早班跟进")
+    qtbot.waitUntil(lambda: page.banner.isHidden() and not page._reading, timeout=20_000)
+    assert page.notes.toPlainText() == "交班：两张单客户改约"  # (what was written on the draft stays)
+    assert page.draft.topLevelItem(0).child(0).checkState(0) == Qt.CheckState.Unchecked
     page.sign()
     qtbot.waitUntil(lambda: page.overview.signed is not None and page.signed.isVisible(), timeout=20_000)
     assert "signed by" in page.status.text() and page.notes.isReadOnly() and not page.sign_button.isEnabled()

@@ -98,6 +98,12 @@ class MonthlyReportDialog(QDialog):
         self.preview.setDocument(self.document)
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setVisible(False)
+        self.placeholder = QLabel(self.tr("Choose the month and the region, then Generate and save…: the PDF is shown here, "
+                                          "and the Excel workbook is saved beside it."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #616e7c;")
         self._layout()
         self.month.currentIndexChanged.connect(self._on_choice_changed)
         self.region.currentIndexChanged.connect(self._on_choice_changed)
@@ -127,6 +133,7 @@ class MonthlyReportDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.placeholder, 1)
         self.resize(900, 700)
 
     def chosen(self) -> tuple[date, uuid.UUID | None]:
@@ -249,6 +256,8 @@ class MonthlyReportDialog(QDialog):
         self._show_saved((pdf, xlsx))
         self.status.setText(self.tr("Saved %1 (%n page(s)) and %2.", "", pages).replace("%1", str(pdf)).replace("%2", xlsx.name))
         self.document.load(str(pdf))
+        self.placeholder.setVisible(False)
+        self.preview.setVisible(True)
         self.finished_generating.emit()
 
     def _on_generate_failed(self, error: Exception) -> None:

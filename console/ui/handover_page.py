@@ -89,7 +89,7 @@ class HandoverPage(QWidget):
         self.sign_button.clicked.connect(self._on_sign_clicked)
         if not self.supervisor:
             self.sign_button.setToolTip(self.tr("Only a shift supervisor signs the handover; a dispatcher reads it."))
-        self.records = HandoverRecords(handovers, operations, zone, clock, self.region_id)
+        self.records = HandoverRecords(handovers, operations, zone, clock, self.region_id, english)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._current_tab(), self.tr("This shift"))
         self.tabs.addTab(self.records, self.tr("Past handovers"))

@@ -66,9 +66,10 @@ class HandoverRecords(QWidget):
     """The "Past handovers" tab."""
 
     def __init__(self, handovers: Handovers, operations: Operations, zone: ZoneInfo, clock: Callable[[], datetime],
-                 region: Callable[[], uuid.UUID | None], parent: QWidget | None = None):
+                 region: Callable[[], uuid.UUID | None], english: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self._handovers, self._operations, self._zone, self._clock, self._region = handovers, operations, zone, clock, region
+        self._english = english
         self.records: list[HandoverRecord] = []
         self._searching = self._again = False
         today = clock().astimezone(zone).date()
@@ -143,7 +144,7 @@ class HandoverRecords(QWidget):
         self.summary.setText(self.tr("%n handover(s)", "", len(records)))
         self.list.setRowCount(len(records))
         for n, r in enumerate(records):
-            values = (text.shift_name(r.shift_start, r.shift_end, self._zone), r.region, r.signed_by, _local(r.signed_at, self._zone),
+            values = (text.shift_name(r.shift_start, r.shift_end, self._zone), r.region_en if self._english else r.region, r.signed_by, _local(r.signed_at, self._zone),
                       r.acknowledged_by or self.tr("not yet"), _local(r.acknowledged_at, self._zone), str(r.items),
                       " ".join(r.notes.split())[:120])
             for column, value in enumerate(values):
@@ -173,7 +174,8 @@ class HandoverRecords(QWidget):
             self.heading.setText("")
             self.contents.setRowCount(0)
             return
-        lines = [f"<b>{text.shift_name(record.shift_start, record.shift_end, self._zone)}</b> · {record.region}",
+        region = record.region_en if self._english else record.region
+        lines = [f"<b>{text.shift_name(record.shift_start, record.shift_end, self._zone)}</b> · {region}",
                  self.tr("Signed by %1 at %2").replace("%1", record.signed_by).replace("%2", _local(record.signed_at, self._zone))]
         if record.acknowledged_at is not None:
             lines.append(self.tr("Acknowledged by %1 at %2").replace("%1", record.acknowledged_by)

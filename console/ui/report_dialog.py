@@ -214,7 +214,8 @@ class MonthlyReportDialog(QDialog):
         month, _region = self.chosen()
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         region = self.region.currentText().replace("/", "-")
-        return folder / f"{self.tr('Monthly report')} {month:%Y-%m} {region}.pdf"
+        name = self.tr("Monthly report %1 %2").replace("%1", f"{month:%Y-%m}").replace("%2", region)
+        return folder / f"{name}.pdf"
 
     def _on_generate_clicked(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the monthly report"), str(self.default_path()),

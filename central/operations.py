@@ -38,7 +38,7 @@ from console.core.ids import drawn_from
 from console.core.operations import Unusable, decode
 from console.core.services.booking import Booking
 from console.core.services.calendar import NotAllowed
-from console.core.services.deadlines import RuleChange
+from console.core.services.deadlines import RuleChange, affected_ids
 from console.core.services.orders import Outcome
 from console.core.services.plan_commit import PlanCommit
 from console.core.services.registry import Operation, find
@@ -140,9 +140,10 @@ def run(s: Session, user: DeskUser, desk_id: str, op: Prepared, at: datetime) ->
         detail = str(exc)[:200]
         raise Refused("unusable", f"the centre cannot use this change: {detail}", detail=detail) from None
     keys = sorted(touched.after)
-    # a rule change that says it moves no deadline (a reason list, an audit rule) recomputes nothing
-    moved = result.affected is not None if isinstance(result, RuleChange) else any(t in RULE_TABLES for t, _ in keys)
-    return Ran(keys, touched.sla_orders, moved, partly)
+    if isinstance(result, RuleChange):  # the push recomputes the open orders it says it moves (none: a reason list, an audit rule)
+        moved = set(affected_ids(s, result.affected)) if result.affected is not None else set()
+        return Ran(keys, touched.sla_orders | moved, False, partly)
+    return Ran(keys, touched.sla_orders, any(t in RULE_TABLES for t, _ in keys), partly)
 
 
 def with_theirs(s: Session, refused: Refused, expected: dict[uuid.UUID, int]) -> None:

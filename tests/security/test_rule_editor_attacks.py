@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from console.core.domain.enums import OPEN_STATUSES as OPEN_ALL
 from console.core.store.models import RuleParameter, WorkOrder
 from tests.security.push_helpers import (
     MINE,
@@ -101,3 +102,15 @@ def test_a_reason_list_or_audit_rule_recomputes_no_deadline_at_the_centre(centre
         {"m": 2, "op": op("rules.set_parameter", key="compliance.signed", value="false", reason="pilot")}]))
     assert all(r["ok"] for r in answer), answer
     assert {t for t, _ in written_since(central, mark)} == {"rule_parameters", "audit_log"}
+
+
+def test_a_limit_of_one_kind_recomputes_that_kinds_open_orders_only(centre) -> None:
+    base, central, _url = centre
+    mark = feed_mark(central)
+    limit = op("rules.set_limit", kind="fault", stage="restoration", grade="ordinary", amount="12", unit="hours", reason="新协议")
+    assert results(push(base, token(base, "supervisor.central"), [{"m": 1, "op": limit}]))[0]["ok"]
+    moved = {i for t, i in written_since(central, mark) if t == "work_orders"}
+    with central.reading() as s:
+        open_faults = set(s.scalars(select(WorkOrder.id).where(WorkOrder.kind == "fault", WorkOrder.status.in_(OPEN_ALL),
+                                                               WorkOrder.deleted.is_(False))))
+    assert moved and moved == open_faults

@@ -43,6 +43,7 @@ from console.ui import handover_text as text
 from console.ui import labels, sla_format
 from console.ui.handover_records import HandoverRecords, fill_contents, table
 from console.ui.operations import Operations
+from console.ui.table_export import attach
 
 REREAD_MS = 60_000
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -81,6 +82,7 @@ class HandoverPage(QWidget):
         self.draft.itemDoubleClicked.connect(self._on_draft_item_double_clicked)
         self.signed = table([self.tr("Section"), self.tr("Order"), self.tr("Customer"), self.tr("What"), self.tr("Remark")])
         self.signed.hide()
+        attach(self.signed, self.tr("Shift handover"))  # Export… and Print… in its context menu
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes for the incoming supervisor: what to watch, what was promised, what is left"))
         self.notes.setMaximumHeight(90)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -51,7 +51,8 @@ def fill_contents(view: QTableWidget, record: HandoverRecord, zone: ZoneInfo) ->
         for item in section.items:
             rows.append((text.title(section.key), item.number, item.customer, text.line(section.key, item, zone), item.remark, False))
         for item in section.removed:
-            rows.append((text.title(section.key), item.number, "", text.tr("left out at signing"), "", True))
+            left_out = QCoreApplication.translate("HandoverPage", "left out at signing")
+            rows.append((text.title(section.key), item.number, "", left_out, "", True))
     view.setRowCount(len(rows))
     for n, values in enumerate(rows):
         for column, value in enumerate(values[:5]):
@@ -144,9 +145,9 @@ class HandoverRecords(QWidget):
         self.summary.setText(self.tr("%n handover(s)", "", len(records)))
         self.list.setRowCount(len(records))
         for n, r in enumerate(records):
-            values = (text.shift_name(r.shift_start, r.shift_end, self._zone), r.region_en if self._english else r.region, r.signed_by, _local(r.signed_at, self._zone),
-                      r.acknowledged_by or self.tr("not yet"), _local(r.acknowledged_at, self._zone), str(r.items),
-                      " ".join(r.notes.split())[:120])
+            values = (text.shift_name(r.shift_start, r.shift_end, self._zone), r.region_en if self._english else r.region,
+                      r.signed_by, _local(r.signed_at, self._zone), r.acknowledged_by or self.tr("not yet"),
+                      _local(r.acknowledged_at, self._zone), str(r.items), " ".join(r.notes.split())[:120])
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if column == 4 and r.acknowledged_at is None:

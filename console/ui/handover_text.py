@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from console.core.domain.enums import Band, ExceptionKind, OrderKind, OrderStatus
+from console.core.domain.enums import Band, ExceptionKind
 from console.core.services.handover_draft import Item
 from console.ui import labels, sla_format
 
@@ -22,18 +22,17 @@ TITLES = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def title(key: str) -> str:
-    return tr(TITLES[key]) if key in TITLES else key
+    return QCoreApplication.translate(CONTEXT, TITLES[key]) if key in TITLES else key
 
 
 def shift_name(start: datetime, end: datetime, zone: ZoneInfo) -> str:
-    """"Day shift 2026-11-23 08:00–20:00" (a shift starting before noon is the day's)."""
+    """"Day shift 2026-11-23 08:00–20:00" (a shift starting between 06:00 and 18:00 is a day shift)."""
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)
-    name = tr("Day shift") if 6 <= local_start.hour < 18 else tr("Night shift")
+    if 6 <= local_start.hour < 18:
+        name = QCoreApplication.translate("HandoverPage", "Day shift")
+    else:
+        name = QCoreApplication.translate("HandoverPage", "Night shift")
     return f"{name} {local_start:%Y-%m-%d %H:%M}–{local_end:%H:%M}"
 
 
@@ -55,35 +54,48 @@ def _enum_name(enum: type, value: str) -> str:
         return value
 
 
-def kind_status(item: Item) -> str:
-    parts = [_enum_name(OrderKind, item.kind) if item.kind else "", _enum_name(OrderStatus, item.status) if item.status else ""]
-    return " · ".join(p for p in parts if p)
-
-
 def line(section: str, item: Item, zone: ZoneInfo, now: datetime | None = None) -> str:
     """What the line says of its order, in one line."""
     f = item.facts
-    parts: list[str] = []
     if section == "exceptions":
-        parts.append(_enum_name(ExceptionKind, f.get("exception_kind", "")) or tr("exception"))
-        parts.append(tr("reported %1").replace("%1", _when(f.get("reported_at"), zone, now)))
-        if f.get("reported_on"):
-            parts.append(tr("re-issued from %1").replace("%1", str(f["reported_on"])))
-        parts.append(tr("clock paused") if f.get("paused") else tr("not dispatched yet"))
+        parts = _exception_parts(f, zone, now)
     elif section == "approvals":
-        parts.append(tr("paused since %1").replace("%1", _when(f.get("paused_since"), zone, now)))
-        when = _when(f.get("needs_approval_from"), zone, now)
-        parts.append(tr("awaits approval since %1").replace("%1", when) if f.get("awaiting") else tr("needs approval from %1").replace("%1", when))
+        parts = _approval_parts(f, zone, now)
     elif section == "callbacks":
         due = _when(f.get("due_at"), zone, now)
-        parts.append(tr("overdue since %1").replace("%1", due) if f.get("overdue") else tr("due %1").replace("%1", due))
+        if f.get("overdue"):
+            parts = [QCoreApplication.translate("HandoverPage", "overdue since %1").replace("%1", due)]
+        else:
+            parts = [QCoreApplication.translate("HandoverPage", "due %1").replace("%1", due)]
         if f.get("comment"):
             parts.append(f"“{f['comment']}”")
     else:
-        parts += _sla_parts(f, zone, now, section == "alerts")
+        parts = _sla_parts(f, zone, now, section == "alerts")
     if section != "callbacks":
-        parts.append(str(f.get("assignee") or "") or tr("no technician"))
+        parts.append(str(f.get("assignee") or "") or QCoreApplication.translate("HandoverPage", "no technician"))
     return " · ".join(p for p in parts if p)
+
+
+def _exception_parts(f: dict, zone: ZoneInfo, now: datetime | None) -> list[str]:
+    parts = [_enum_name(ExceptionKind, f.get("exception_kind", "")) or QCoreApplication.translate("HandoverPage", "exception"),
+             QCoreApplication.translate("HandoverPage", "reported %1").replace("%1", _when(f.get("reported_at"), zone, now))]
+    if f.get("reported_on"):
+        parts.append(QCoreApplication.translate("HandoverPage", "re-issued from %1").replace("%1", str(f["reported_on"])))
+    if f.get("paused"):
+        parts.append(QCoreApplication.translate("HandoverPage", "clock paused"))
+    else:
+        parts.append(QCoreApplication.translate("HandoverPage", "not dispatched yet"))
+    return parts
+
+
+def _approval_parts(f: dict, zone: ZoneInfo, now: datetime | None) -> list[str]:
+    parts = [QCoreApplication.translate("HandoverPage", "paused since %1").replace("%1", _when(f.get("paused_since"), zone, now))]
+    when = _when(f.get("needs_approval_from"), zone, now)
+    if f.get("awaiting"):
+        parts.append(QCoreApplication.translate("HandoverPage", "awaits approval since %1").replace("%1", when))
+    else:
+        parts.append(QCoreApplication.translate("HandoverPage", "needs approval from %1").replace("%1", when))
+    return parts
 
 
 def _sla_parts(f: dict, zone: ZoneInfo, now: datetime | None, alert: bool) -> list[str]:
@@ -93,12 +105,15 @@ def _sla_parts(f: dict, zone: ZoneInfo, now: datetime | None, alert: bool) -> li
     except ValueError:
         pass
     if f.get("paused"):
-        parts.append(tr("paused"))
+        parts.append(QCoreApplication.translate("HandoverPage", "paused"))
     if f.get("due_at"):
         due = _when(f["due_at"], zone, now)
-        parts.append(tr("was due %1").replace("%1", due) if f.get("band") == Band.BREACHED.value else tr("due %1").replace("%1", due))
+        if f.get("band") == Band.BREACHED.value:
+            parts.append(QCoreApplication.translate("HandoverPage", "was due %1").replace("%1", due))
+        else:
+            parts.append(QCoreApplication.translate("HandoverPage", "due %1").replace("%1", due))
     if alert:
-        parts.append(tr("not acknowledged"))
+        parts.append(QCoreApplication.translate("HandoverPage", "not acknowledged"))
     return parts
 
 

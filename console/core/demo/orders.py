@@ -479,6 +479,8 @@ class _OrderGenerator:
             order["responded_at"] = received + timedelta(minutes=rng.uniform(2, 9))
             order["investigated_at"] = order["responded_at"] + timedelta(minutes=rng.uniform(8, 19))
             order["resolved_at"] = max(resolved, order["investigated_at"] + timedelta(minutes=5))
+            done = stages_done(kind, order["responded_at"], order["investigated_at"], order["resolved_at"])
+            order.update(sla_columns(replace(facts, done=done), ctx.book, ctx.calendar, ctx.now))  # (its clock: the last stage's)
         visit = self._past_visit(order, site, resolved) if kind is not OrderKind.COMPLAINT else None
         tech = visit[0] if visit else self._technician(order["region_id"], kind)
         order["assignee_id"] = tech["id"]

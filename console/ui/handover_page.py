@@ -46,6 +46,7 @@ from console.ui.operations import Operations
 from console.ui.table_export import attach
 
 REREAD_MS = 60_000
+AFTER_CHANGE_MS = 3_000
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -109,6 +110,8 @@ class HandoverPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._timer = QTimer(self, interval=REREAD_MS)
         self._timer.timeout.connect(self.refresh)
+        self._later = QTimer(self, singleShot=True, interval=AFTER_CHANGE_MS)
+        self._later.timeout.connect(self.refresh)
 
     def _build_banner(self) -> tuple[QFrame, QLabel, QPushButton]:
         banner = QFrame()
@@ -194,9 +197,9 @@ class HandoverPage(QWidget):
         self.records.search()
 
     def on_changes(self, changes: Changes, _origin: object = None) -> None:
-        """Orders changed (here or from the centre): the draft again, while shown."""
-        if self._shown and (changes.orders or changes.everything):
-            self.refresh()
+        """Orders changed (here or from the centre): the draft again within AFTER_CHANGE_MS, while shown."""
+        if self._shown and (changes.orders or changes.everything) and not self._later.isActive():
+            self._later.start()  # (a busy desk changes orders every second: one read for a burst)
 
     # --- showing ------------------------------------------------------------------------------
 

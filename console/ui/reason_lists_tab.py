@@ -59,8 +59,8 @@ class ReasonListsTab(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._on_table_item_changed)
-        self.up, self.down = QPushButton(_tr("Move up")), QPushButton(_tr("Move down"))
-        self.add, self.remove = QPushButton(_tr("Add a sub-reason")), QPushButton(_tr("Remove the sub-reason"))
+        self.up, self.down = QPushButton(self.tr("Move up")), QPushButton(self.tr("Move down"))
+        self.add, self.remove = QPushButton(self.tr("Add a sub-reason")), QPushButton(self.tr("Remove the sub-reason"))
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
         self.add.clicked.connect(self._add_sub)
@@ -69,13 +69,13 @@ class ReasonListsTab(QWidget):
         self.problem = QLabel()
         self.problem.setStyleSheet(PROBLEM)
         self.problem.setWordWrap(True)
-        explain = QLabel(_tr("The reasons each dialog offers, in this order. A reason switched off is no longer offered "
+        explain = QLabel(self.tr("The reasons each dialog offers, in this order. A reason switched off is no longer offered "
                              "(orders that have it keep it). A sub-reason is offered under its reason: the order records "
                              "the reason, and the sub-reason's Chinese words at the head of its note. Empty words: the "
                              "console's own name of the reason."))
         explain.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("List:")))
+        top.addWidget(QLabel(self.tr("List:")))
         top.addWidget(self.kind)
         top.addStretch(1)
         buttons = QHBoxLayout()
@@ -111,7 +111,7 @@ class ReasonListsTab(QWidget):
             name = labels.name(enum(entry.reason))
             first = QTableWidgetItem(f"  ↳ {name}" if entry.sub else name)
             first.setFlags(first.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            first.setToolTip(_tr("A sub-reason of “%1”").replace("%1", name) if entry.sub else entry.reason)
+            first.setToolTip(self.tr("A sub-reason of “%1”").replace("%1", name) if entry.sub else entry.reason)
             self.table.setItem(row, 0, first)
             for column, text in ((1, entry.zh), (2, entry.en)):
                 item = QTableWidgetItem(text)

@@ -165,6 +165,13 @@ def install(window: MainWindow, desk: DeskServices, english: bool) -> None:
 
 
 def open_editor(window: MainWindow, admin: RulesAdmin) -> RulesEditor:
-    editor = RulesEditor(admin, window.operations, window.deadline_recompute, window)
+    """The one editor of the window, kept for its life (an answer on its way never finds it gone):
+    raised if open, the rules read again when opened anew."""
+    editor: RulesEditor | None = getattr(window, "rules_editor", None)
+    if editor is None:
+        editor = window.rules_editor = RulesEditor(admin, window.operations, window.deadline_recompute, window)
+    elif not editor.isVisible():
+        editor.load()
     editor.show()
+    editor.raise_()
     return editor

@@ -165,3 +165,14 @@ def test_past_handovers_are_found_by_date_person_order_number_and_text(desk) -> 
     assert shifts(reader.search(desk.r1, text=desk.numbers["breached"])) == [DAY_SHIFT[0], NIGHT_BEFORE[0]]  # (left out: still named)
     assert shifts(reader.search(desk.r1, text=desk.numbers["soon"][-6:])) == [DAY_SHIFT[0], NIGHT_BEFORE[0]]
     assert reader.search(desk.r2) == [] and reader.search(desk.r1, text="没有这个") == []
+
+
+def test_the_page_drafts_the_shift_just_ended_for_an_hour_while_it_has_no_handover(desk) -> None:
+    night = (DAY_SHIFT[1], DAY_SHIFT[1] + timedelta(hours=12))
+    late = as_(desk, "sup1", DAY_SHIFT[1] + timedelta(minutes=30)).overview(desk.r1)
+    assert (late.draft.shift_start, late.draft.shift_end, late.signed) == (*DAY_SHIFT, None)
+    assert as_(desk, "sup1", DAY_SHIFT[1] + timedelta(minutes=70)).overview(desk.r1).draft.shift_start == night[0]
+    as_(desk, "sup1", DAY_SHIFT[1] + timedelta(minutes=30)).sign(desk.r1, DAY_SHIFT[0])  # signed late, for the day shift
+    after = as_(desk, "sup1", DAY_SHIFT[1] + timedelta(minutes=31)).overview(desk.r1)
+    assert (after.draft.shift_start, after.signed) == (night[0], None)  # the day's is signed: the page moves on
+    assert [r.shift_start for r in after.awaiting] == [DAY_SHIFT[0]]

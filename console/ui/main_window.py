@@ -25,6 +25,7 @@ from console.sync import credentials
 from console.sync.conflicts import claims_on, live_claims
 from console.ui import (
     alerts_dock,
+    callbacks_dock,
     compliance_dock,
     dashboard_page,
     field_dock,
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         dashboard_page.install(self)
         handover_page.install(self)
         field_dock.install(self, desk)
+        callbacks_dock.install(self, desk)  # (after the History page: a callback's order opens there)
         report_reminder.install(self)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.queue.table.activated.connect(self._open_detail)

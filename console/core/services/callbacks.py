@@ -145,6 +145,15 @@ class CallbackActions:
         with self._database.reading() as session:
             return _tasks(session, region_id, states)
 
+    def callers(self, region_id: uuid.UUID | None) -> list[tuple[uuid.UUID, str]]:
+        """Who may be given a region's callbacks (its dispatchers and supervisors, and those of every region), by name: a read."""
+        with self._database.reading() as session:
+            query = select(User.id, User.display_name).where(User.deleted.is_(False), User.active.is_(True),
+                                                             User.role.in_(sorted(rules.CALLING_ROLES)))
+            if region_id is not None:
+                query = query.where((User.region_id == region_id) | User.region_id.is_(None))
+            return [(i, n) for i, n in session.execute(query.order_by(User.display_name))]
+
     @operation("callbacks.take")
     def take(self, callback_id: uuid.UUID) -> Changes:
         """The desk's user will call this customer back."""

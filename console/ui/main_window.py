@@ -33,6 +33,7 @@ from console.ui import (
     history_page,
     labels,
     report_reminder,
+    rules_editor,
     sla_format,
 )
 from console.ui.assign_flow import AssignFlow
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         handover_page.install(self)
         field_dock.install(self, desk)
         callbacks_dock.install(self, desk)  # (after the History page: a callback's order opens there)
+        rules_editor.install(self, desk, english)
         report_reminder.install(self)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.queue.table.activated.connect(self._open_detail)

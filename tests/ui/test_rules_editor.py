@@ -10,8 +10,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QStatusBar
 
-from console.core.domain.enums import OrderKind, PauseReason
-from console.core.domain.reasons import ReasonKind, default_list
+from console.core.domain.enums import CancelReason, OrderKind, PauseReason
+from console.core.domain.reasons import ReasonEntry, ReasonKind, default_list
 from console.core.services.deadlines import Affected, read_affected
 from console.core.services.desk import DeskReader
 from console.core.services.rules_admin import RulesAdmin
@@ -177,3 +177,29 @@ def test_a_dispatcher_reads_the_rules_and_changes_nothing(request, qtbot, demo_d
     assert not editor.limits.table.item(row, 3).flags() & Qt.ItemFlag.ItemIsEditable
     assert editor.bands.fields["sla.band.red_from"].isReadOnly() and not editor.audit.fields["compliance.signed"].isEnabled()
     assert Decimal(editor.limits.table.item(row, 3).text()) == 24
+
+
+def test_the_window_offers_the_editor_and_its_dialogs_the_stored_lists(qtbot, demo_db, tmp_path) -> None:
+    from tests.ui.helpers import open_window
+
+    entries = [ReasonEntry("duplicate", zh="重复派单", en="Ordered twice"), *[ReasonEntry(r.value) for r in CancelReason if r.value != "duplicate"]]
+    RulesAdmin(demo_db, DeskReader(demo_db).user("supervisor.central"), lambda: DEMO_NOW).set_reasons(ReasonKind.CANCEL, entries, "x")
+    try:
+        window = open_window(qtbot, demo_db, tmp_path, "wang.wei.central", english=True)
+        assert window.rules_action in window.orders_menu.actions()
+        qtbot.waitUntil(lambda: reason_choices.choices(ReasonKind.CANCEL)[0].label == "Ordered twice", timeout=10_000)
+    finally:
+        reason_choices.use({kind: default_list(kind) for kind in ReasonKind}, english=False)
+
+
+def test_the_menu_opens_one_editor_read_again_when_opened_anew(qtbot, demo_db, tmp_path) -> None:
+    from tests.ui.helpers import open_window
+
+    window = open_window(qtbot, demo_db, tmp_path, "supervisor.central", english=True)
+    window.rules_action.trigger()
+    editor = window.rules_editor
+    qtbot.waitUntil(lambda: editor.limits.table.rowCount() > 0, timeout=10_000)
+    assert editor.apply.isEnabled()
+    editor.close()
+    window.rules_action.trigger()
+    assert window.rules_editor is editor and editor.isVisible()

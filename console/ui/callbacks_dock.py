@@ -44,6 +44,7 @@ from console.ui.callback_dialogs import (
     refusal_text,
     state_name,
 )
+from console.ui.field_tables import respondent_text
 from console.ui.operations import Operations
 from console.ui.table_export import attach
 
@@ -113,6 +114,7 @@ class CallbacksPanel(QWidget):
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)  # (a list to read down, not a form)
         table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(False)
         return table
@@ -179,7 +181,7 @@ class CallbacksPanel(QWidget):
     def _fill_row(self, row: int, t: CallbackTask, overdue: bool) -> None:
         state = self.tr("Overdue") if overdue else state_name(t.state)
         closed = f"{labels.local_time(t.closed_at, self._zone)} {t.closed_by}".strip()
-        values = (labels.local_time(t.due_at, self._zone), t.order_number, t.customer, labels.name(t.respondent), t.comment, state,
+        values = (labels.local_time(t.due_at, self._zone), t.order_number, t.customer, respondent_text(t.respondent), t.comment, state,
                   t.caller, str(t.attempts) if t.attempts else "", labels.local_time(t.called_at, self._zone), outcome_name(t.outcome),
                   t.call_note, t.remedy, closed)
         for column, value in enumerate(values):

@@ -196,8 +196,8 @@ class AlertsPanel(QWidget):
     def set_shown(self, shown: bool) -> None:
         """The list is on screen (it is sorted and filled only then)."""
         self._shown = shown
-        if shown and self._latest is not None:
-            self.set_alerts(self._latest, set())
+        if shown:
+            self.refresh()  # (the list waiting for the job under way, if any: never an older one over it)
 
     def _read_next(self) -> None:
         bands, self._wanted = self._wanted, None

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from console.core.domain.enums import CustomerLevel, OrderKind, Respondent, SlaStage
 from console.core.services.dashboard_figures import (
@@ -323,6 +323,13 @@ class SatisfactionSection(QWidget):
         self.region_id: Any = None
         self.months = MonthChart(self.tr("Very satisfied (非常满意率) by month"))
         self.months.month_clicked.connect(self._on_month_clicked)
+        # each month in numbers, nothing left out: every answer, the rate's part, the dissatisfied and their callbacks (回访)
+        self.month_model = RowsModel([self.tr("Month"), self.tr("Answers"), self.tr("Very satisfied"), self.tr("Rate"),
+                                      self.tr("No rating"), self.tr("Dissatisfied"), self.tr("Called back"), self.tr("Callback closed")])
+        self.month_model.numeric = set(range(1, 8))
+        self.month_table = table(self.month_model, stretch=7)
+        self.month_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Interactive)  # (numbers kept together)
+        self.month_table.doubleClicked.connect(lambda index: self._on_month_clicked(len(self.month_model.rows) - 1 - index.row()))
         self.title = QLabel()
         self.model = RowsModel([self.tr("Order"), self.tr("Customer"), self.tr("Answered by"), self.tr("When")])
         self.table = table(self.model, stretch=1)
@@ -334,8 +341,9 @@ class SatisfactionSection(QWidget):
         box.addWidget(self.table)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.months)
+        split.addWidget(self.month_table)
         split.addWidget(holder)
-        split.setSizes([380, 240])
+        split.setSizes([320, 170, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(split)
@@ -345,6 +353,11 @@ class SatisfactionSection(QWidget):
         self.figures = s
         self.months.show_months([f"{m.month:%Y-%m}" for m in s.months], [m.rate for m in s.months],
                                 [self.tr("%n answer(s)", "", m.answers) if m.answers else "" for m in s.months])
+        newest_first = list(reversed(s.months))
+        self.month_model.reset([(f"{m.month:%Y-%m}", str(m.answers), str(m.very_satisfied), "—" if m.rate is None else f"{m.rate:.1%}",
+                                 str(m.unrated), str(m.dissatisfied), f"{m.called_back} / {m.dissatisfied}", f"{m.closed} / {m.dissatisfied}")
+                                for m in newest_first], [None] * len(newest_first),
+                               [m.called_back < m.dissatisfied or m.callbacks < m.dissatisfied for m in newest_first])
         count = len(s.dissatisfied_orders)
         link = self.tr("Show in the queue")
         self.title.setText(self.tr("<b>%n dissatisfied answer(s)</b> in the period", "", len(s.dissatisfied)) + (f" · <a href='drill'>{link}</a>" if count else ""))

@@ -120,20 +120,38 @@ def overdue_callbacks(source: Session | Database, region_id: uuid.UUID | None, n
         return _tasks(session, region_id, frozenset({CallbackState.OPEN}), due_before=now)
 
 
-def callback_months(session: Session, region_id: uuid.UUID | None, edges: Sequence[datetime]) -> list[tuple[int, int, int]]:
-    """(dissatisfied answers' callbacks, called back, closed) per span between consecutive `edges`,
-    by when the answer was given (the months of the satisfaction dashboard)."""
+@dataclass(frozen=True)
+class MonthCallbacks:
+    """One span's dissatisfied answers and what became of them; `unrated`: answers with no rating (counted, never dropped)."""
+
+    dissatisfied: int
+    callbacks: int  # of them, with their callback task (100 % callback: all of them)
+    called_back: int  # the customer reached (or refused to talk)
+    closed: int  # the remedy closed by a supervisor
+    unrated: int
+
+
+def callback_months(session: Session, region_id: uuid.UUID | None, edges: Sequence[datetime]) -> list[MonthCallbacks]:
+    """Per span between consecutive `edges`, by when the answer was given (the satisfaction
+    dashboard's months): the dissatisfied answers, their callbacks, called back and closed, and
+    the answers without a rating. Counted in SQL from the answers, so an answer without its task shows."""
     answered = FieldEvent.occurred_at
     span = case(*[(answered < edge, k) for k, edge in enumerate(edges[1:])], else_=-1)
-    called = func.sum(case((Callback.state != CallbackState.OPEN, 1), else_=0))
-    closed = func.sum(case((Callback.state == CallbackState.CLOSED, 1), else_=0))
-    query = (select(span, func.count(), called, closed).select_from(Callback)
-             .join(FieldEvent, FieldEvent.id == Callback.field_event_id)
-             .where(Callback.deleted.is_(False), answered >= edges[0], answered < edges[-1]).group_by(span))
+    unhappy = FieldEvent.rating == SatisfactionRating.DISSATISFIED
+
+    def count(condition) -> object:
+        return func.sum(case((condition, 1), else_=0))
+
+    query = (select(span, count(unhappy), count(unhappy & Callback.id.is_not(None)),
+                    count(unhappy & Callback.state.in_([CallbackState.CALLED, CallbackState.CLOSED])),
+                    count(unhappy & (Callback.state == CallbackState.CLOSED)), count(FieldEvent.rating.is_(None)))
+             .select_from(FieldEvent).outerjoin(Callback, (Callback.field_event_id == FieldEvent.id) & Callback.deleted.is_(False))
+             .where(FieldEvent.deleted.is_(False), FieldEvent.kind == FieldEventKind.SATISFACTION, answered >= edges[0], answered < edges[-1])
+             .group_by(span))
     if region_id is not None:
-        query = query.join(WorkOrder, WorkOrder.id == Callback.order_id).where(WorkOrder.region_id == region_id)
-    found = {k: (int(n), int(c or 0), int(d or 0)) for k, n, c, d in session.execute(query)}
-    return [found.get(k, (0, 0, 0)) for k in range(len(edges) - 1)]
+        query = query.join(WorkOrder, WorkOrder.id == FieldEvent.order_id).where(WorkOrder.region_id == region_id)
+    found = {k: MonthCallbacks(*(int(v or 0) for v in values)) for k, *values in session.execute(query)}
+    return [found.get(k, MonthCallbacks(0, 0, 0, 0, 0)) for k in range(len(edges) - 1)]
 
 
 class CallbackActions:

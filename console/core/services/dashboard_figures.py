@@ -174,9 +174,14 @@ class MonthRate:
 
     month: date
     very_satisfied: int
-    answers: int
+    answers: int  # every answer of the month, the rate's denominator (none left out)
     start: datetime
     end: datetime
+    dissatisfied: int = 0
+    callbacks: int = 0  # the dissatisfied answers with their callback task (all of them: 100 % callback)
+    called_back: int = 0  # the customer reached (or refused to talk)
+    closed: int = 0  # the callback's remedy closed
+    unrated: int = 0  # answers without a rating: in `answers`, shown, never dropped
 
     @property
     def rate(self) -> float | None:

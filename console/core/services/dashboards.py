@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.booking_rules import Travel
 from console.core.domain.enums import Band, CustomerLevel, FieldEventKind, OrderKind, SlaStage
+from console.core.services.callbacks import callback_months
 from console.core.services.dashboard_figures import (
     AtRisk,
     BandSeries,
@@ -307,7 +308,9 @@ def _satisfaction(session: Session, region_id: uuid.UUID | None, start: datetime
     edges = [_local(m, 0, zone).astimezone(UTC) for m in firsts]
     edges[-1] = min(edges[-1], until)  # this month's answers up to now (a survey stamped later is not counted yet)
     counts = q.survey_months(session, region_id, edges)
-    rates = [MonthRate(month, very, answers, edges[k], edges[k + 1]) for k, (month, (very, answers)) in enumerate(zip(firsts, counts, strict=False))]
+    calls = callback_months(session, region_id, edges)  # the dissatisfied answers' callbacks (回访), month by month
+    rates = [MonthRate(month, very, answers, edges[k], edges[k + 1], c.dissatisfied, c.callbacks, c.called_back, c.closed, c.unrated)
+             for k, (month, (very, answers), c) in enumerate(zip(firsts, counts, calls, strict=False))]
     unhappy = q.dissatisfied(session, region_id, start, until)
     lines = q.order_lines(session, list(dict.fromkeys(o for o, _r, _t in unhappy[:200])))
     listed = [Dissatisfied(q.order_id(o), *lines.get(o, ("", "")), str(r or ""), t) for o, r, t in unhappy[:200]]

@@ -155,8 +155,9 @@ def test_the_demo_has_a_callback_for_every_dissatisfied_answer_and_the_months_co
         unhappy = set(s.scalars(select(FieldEvent.id).where(FieldEvent.rating == SatisfactionRating.DISSATISFIED)))
         tasks = s.scalars(select(Callback)).all()
         edges = [DEMO_NOW - timedelta(days=400), DEMO_NOW + timedelta(days=1)]
-        [(answers, called, closed)] = callback_months(s, None, edges)
+        [month] = callback_months(s, None, edges)
     assert unhappy and {t.field_event_id for t in tasks} == unhappy
-    assert answers == len(tasks) and called == sum(t.state is not CallbackState.OPEN for t in tasks)
-    assert closed == sum(t.state is CallbackState.CLOSED for t in tasks)
+    assert month.dissatisfied == month.callbacks == len(tasks) and month.unrated == 0
+    assert month.called_back == sum(t.state is not CallbackState.OPEN for t in tasks)
+    assert month.closed == sum(t.state is CallbackState.CLOSED for t in tasks)
     assert overdue_callbacks(demo_db, None, DEMO_NOW)  # the demo's supervisor has one or two to chase

@@ -197,6 +197,11 @@ _ACTIONS = {
     "field.exception_rule_changed": QT_TRANSLATE_NOOP("Labels", "Field exception rule changed"),
     "alert.acknowledged": QT_TRANSLATE_NOOP("Labels", "Alert acknowledged"),
     "alert.escalated": QT_TRANSLATE_NOOP("Labels", "Alert escalated to the supervisors"),
+    "callback.taken": QT_TRANSLATE_NOOP("Labels", "Satisfaction callback taken"),
+    "callback.assigned": QT_TRANSLATE_NOOP("Labels", "Satisfaction callback assigned"),
+    "callback.called": QT_TRANSLATE_NOOP("Labels", "Customer called back"),
+    "callback.remedy": QT_TRANSLATE_NOOP("Labels", "Callback remedy recorded"),
+    "callback.closed": QT_TRANSLATE_NOOP("Labels", "Callback remedy closed"),
 }
 
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from console.core.domain.callbacks import CallbackOutcome
 from console.core.domain.enums import (
     AppointmentChangeKind,
     Band,
@@ -24,6 +25,7 @@ from console.core.domain.enums import (
 )
 from console.core.store.rows import TimelineEntry
 from console.ui import labels, sla_format
+from console.ui.callback_dialogs import outcome_name
 
 _KINDS = {
     "sla.turned_amber": QT_TRANSLATE_NOOP("Timeline", "Turned amber"),
@@ -109,7 +111,15 @@ def details(entry: TimelineEntry, zone: ZoneInfo) -> str:
         return labels.stage_name(SlaStage(d["stage"])) if d["stage"] in SlaStage._value2member_map_ else ""
     if kind.startswith("appointment."):
         return _appointment(d, zone)
+    if kind.startswith("callback."):
+        return _callback(d)
     return ""
+
+
+def _callback(d: dict) -> str:
+    """A satisfaction callback's step: the call's outcome and the customer's words, the remedy, the closing note."""
+    outcome = outcome_name(CallbackOutcome(d["outcome"])) if d.get("outcome") in CallbackOutcome._value2member_map_ else ""
+    return " · ".join(str(x) for x in (outcome, d.get("call_note"), d.get("remedy"), d.get("closing_note")) if x)
 
 
 def _appointment(d: dict, zone: ZoneInfo) -> str:

@@ -15,12 +15,13 @@ from console.core.domain.enums import FieldEventKind, OrderStatus, Respondent, R
 from console.core.services.desk import DeskReader
 from console.core.services.field import FieldReports
 from console.core.store.models import FieldEvent, WorkOrder
-from console.core.store.rows import DeskUser
+from console.core.store.rows import DeskUser, TimelineEntry
+from console.ui import timeline_text
 from console.ui.callback_dialogs import CallDialog
 from console.ui.callbacks_dock import RED
 from console.ui.table_export import TITLE_PROPERTY
 from tests.fixtures.demo import DEMO_NOW
-from tests.ui.helpers import open_window
+from tests.ui.helpers import SH, open_window
 
 
 def dissatisfied_answers(db, username: str, count: int) -> None:
@@ -91,3 +92,11 @@ def test_a_supervisor_has_assign_and_close_and_the_table_exports(qtbot, demo_db,
     panel.filter.setCurrentIndex(panel.filter.findData("closed"))
     assert all(panel.table.item(r, 5).text() == "Closed" for r in range(panel.table.rowCount()))
     assert panel.table.property("exportAttached") and panel.table.property(TITLE_PROPERTY) == "Satisfaction callbacks"
+
+
+def test_a_callbacks_steps_read_in_the_orders_history(qapp) -> None:
+    called = TimelineEntry(DEMO_NOW, "callback.called", "王伟", {"outcome": "reached", "call_note": "工程师迟到", "attempts": 1})
+    assert timeline_text.what("callback.called") == "Customer called back"
+    assert timeline_text.details(called, SH) == "Reached · 工程师迟到"
+    closed = TimelineEntry(DEMO_NOW, "callback.closed", "马霞", {"state": "closed", "closing_note": "客户认可"})
+    assert timeline_text.details(closed, SH) == "客户认可"

@@ -313,6 +313,7 @@ def install(window, audit: ComplianceAudit, user: DeskUser) -> CompliancePanel:
     action: QAction = dock.toggleViewAction()
     action.setText(QCoreApplication.translate("MainWindow", "Compliance a&udit"))
     window.view_menu.addAction(action)
+    window.compliance_action = action
     window.bus.changed.connect(panel.on_changes)
     panel.order_chosen.connect(window.select_order)
     window.compliance, window.compliance_dock = panel, dock

@@ -180,6 +180,7 @@ def install(window) -> DashboardPage:
     action.setToolTip(QCoreApplication.translate("MainWindow", "SLA, load, field, satisfaction and customer levels"))
     action.triggered.connect(lambda: window.tabs.setCurrentWidget(page))
     window.view_menu.addAction(action)
+    window.dashboards_action = action  # (laid out in the Supervisor menu: console.ui.window_menus.arrange_supervisor_menu)
     window.tabs.currentChanged.connect(lambda i: page.set_shown(i == index))
     window.bus.changed.connect(page._on_bus_changed)
 

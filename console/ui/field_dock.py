@@ -331,6 +331,7 @@ def install(window, desk) -> FieldPanel:
     raise_action.triggered.connect(lambda: panel.raise_exception(_queue_order(window)))
     rules_action = QAction(QCoreApplication.translate("MainWindow", "Field exception r&ules…"), window)
     rules_action.triggered.connect(panel.edit_rules)
+    window.field_rules_action = rules_action
     if orders_menu is not None:
         orders_menu.addSeparator()
         orders_menu.addAction(raise_action)

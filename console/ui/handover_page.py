@@ -416,6 +416,7 @@ def install(window) -> HandoverPage:
     action.setToolTip(QCoreApplication.translate("MainWindow", "The handover to the incoming shift supervisor, and the past ones"))
     action.triggered.connect(lambda: window.tabs.setCurrentWidget(page))
     window.view_menu.addAction(action)
+    window.handover_action = action  # (laid out in the Supervisor menu: console.ui.window_menus.arrange_supervisor_menu)
     window.tabs.currentChanged.connect(lambda i: page.set_shown(i == index))
     window.bus.changed.connect(page.on_changes)
     page.order_chosen.connect(lambda order_id: (window.tabs.setCurrentIndex(0), window.select_order(order_id)))

@@ -48,7 +48,7 @@ from console.ui.planning_page import PlanningPage
 from console.ui.queue_panel import PreparedQueue, QueuePanel
 from console.ui.sync_status import DeskSync, SyncIndicator, SyncTexts
 from console.ui.window_layout import WindowLayout
-from console.ui.window_menus import build_menus
+from console.ui.window_menus import arrange_supervisor_menu, build_menus
 from console.ui.work_order_table_model import WorkOrderTableModel
 
 if TYPE_CHECKING:
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         callbacks_dock.install(self, desk)  # (after the History page: a callback's order opens there)
         rules_editor.install(self, desk, english)
         report_reminder.install(self)
+        arrange_supervisor_menu(self)
         self.queue.selection_changed.connect(self._on_queue_selection_changed)
         self.queue.table.activated.connect(self._open_detail)
         self.bus.changed.connect(self._on_bus_changed)

@@ -59,14 +59,12 @@ class ReportReminder(QLabel):
 
 
 def install(window) -> ReportReminder | None:
-    """File ▸ Monthly report… for everyone; the reminder in the status bar for a supervisor."""
+    """Supervisor ▸ Monthly report… for everyone; the reminder in the status bar for a supervisor."""
     desk, english = window._desk, window._english
     action = QAction(QCoreApplication.translate("MainWindow", "&Monthly report…"), window)
     action.setToolTip(QCoreApplication.translate("MainWindow", "The month's operational analysis report as PDF and Excel"))
-    file_menu = window.menuBar().actions()[0].menu()  # (File is the first menu: console/ui/window_menus.py)
-    anchor = file_menu.actions()[2] if len(file_menu.actions()) > 2 else None
-    file_menu.insertAction(anchor, action)
-    file_menu.insertSeparator(anchor)
+    window.supervisor_menu.addAction(action)  # (laid out there: console.ui.window_menus.arrange_supervisor_menu)
+    window.report_action = action
     reminder = None
     if may_supervise(desk.user.role):
         sends = ReportSends(desk.database, desk.user, desk.clock)

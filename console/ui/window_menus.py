@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from console.ui import table_export
 
@@ -58,7 +59,7 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     window.route_action = QAction(QCoreApplication.translate("MainWindow", "Technician's &route today…"), window)
     window.route_action.triggered.connect(window._on_route_triggered)
     orders_menu.addAction(window.route_action)
-    calendar_action = QAction(QCoreApplication.translate("MainWindow", "Working &calendar…"), window)
+    calendar_action = window.calendar_action = QAction(QCoreApplication.translate("MainWindow", "Working &calendar…"), window)
     calendar_action.triggered.connect(window._on_calendar_triggered)
     orders_menu.addSeparator()
     orders_menu.addAction(calendar_action)
@@ -78,6 +79,7 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     find_action.triggered.connect(lambda: window.queue.filter_bar.search.setFocus())
     view_menu.addAction(find_action)
 
+    window.supervisor_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Supervisor"))
     help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     keys_action = QAction(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), window, shortcut=QKeySequence.StandardKey.HelpContents)
     keys_action.triggered.connect(window.show_shortcuts)
@@ -85,6 +87,38 @@ def build_menus(window: MainWindow, log_dir: str) -> None:
     about_action = QAction(QCoreApplication.translate("MainWindow", "&About Dispatch Console"), window)
     about_action.triggered.connect(window._on_about_triggered)
     help_menu.addAction(about_action)
+
+
+def arrange_supervisor_menu(window: MainWindow) -> None:
+    """The shift supervisor's pages and the rules in one menu, once every part has made its entry:
+    the pages first, then the rules (open to everyone: a dispatcher sees them read-only)."""
+    pages = ("dashboards_action", "compliance_action", "handover_action", "report_action")
+    rules = ("rules_action", "calendar_action", "field_rules_action")
+    menu = window.supervisor_menu
+    for group in (pages, rules):
+        if not menu.isEmpty():
+            menu.addSeparator()
+        for name in group:
+            action = getattr(window, name, None)
+            if action is None:
+                continue
+            for widget in action.associatedObjects():
+                if isinstance(widget, QMenu) and widget is not menu:
+                    widget.removeAction(action)
+            menu.addAction(action)
+    for other in (window.menuBar().actions()[0].menu(), window.orders_menu):  # (no separator left doubled or last)
+        _tidy_separators(other)
+
+
+def _tidy_separators(menu: QMenu) -> None:
+    previous_separator = True
+    for action in list(menu.actions()):
+        if action.isSeparator() and previous_separator:
+            menu.removeAction(action)
+            continue
+        previous_separator = action.isSeparator()
+    if menu.actions() and menu.actions()[-1].isSeparator():
+        menu.removeAction(menu.actions()[-1])
 
 
 def _book_selected(window: MainWindow) -> None:

@@ -150,10 +150,10 @@ def test_a_dispatcher_makes_the_report_but_does_not_mark_it_sent(qtbot, centre) 
     assert not dialog.mark_button.isEnabled()
 
 
-def test_the_window_offers_the_report_in_the_file_menu_and_reminds_a_supervisor(qtbot, demo_db, tmp_path) -> None:
+def test_the_window_offers_the_report_in_the_supervisor_menu_and_reminds_a_supervisor(qtbot, demo_db, tmp_path) -> None:
     clock = FakeClock(datetime(2026, 12, 6, 9, 0, tzinfo=SH))
     window = open_window(qtbot, demo_db, tmp_path, username="supervisor.central", english=True, clock=clock)
-    assert window.report_action in window.menuBar().actions()[0].menu().actions()
+    assert window.report_action in window.supervisor_menu.actions()
     qtbot.waitUntil(lambda: window.report_reminder.reminder is not None, timeout=10_000)
     assert window.report_reminder.reminder.overdue and "overdue" in window.report_reminder.text()
     window.report_action.trigger()

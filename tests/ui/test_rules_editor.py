@@ -186,7 +186,7 @@ def test_the_window_offers_the_editor_and_its_dialogs_the_stored_lists(qtbot, de
     RulesAdmin(demo_db, DeskReader(demo_db).user("supervisor.central"), lambda: DEMO_NOW).set_reasons(ReasonKind.CANCEL, entries, "x")
     try:
         window = open_window(qtbot, demo_db, tmp_path, "wang.wei.central", english=True)
-        assert window.rules_action in window.orders_menu.actions()
+        assert window.rules_action in window.supervisor_menu.actions()
         qtbot.waitUntil(lambda: reason_choices.choices(ReasonKind.CANCEL)[0].label == "Ordered twice", timeout=10_000)
     finally:
         reason_choices.use({kind: default_list(kind) for kind in ReasonKind}, english=False)

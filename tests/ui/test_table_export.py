@@ -173,7 +173,7 @@ def test_the_alerts_go_out_with_their_whole_times(qtbot, demo_db, tmp_path) -> N
     _export(qtbot, window.table_exports, panel.table, path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert lines[0] == ["SLA", "Order no.", "Since", "Customer", "Acknowledged"]
+    assert lines[0] == ["Alert", "Order no.", "Since", "Customer", "Detail", "Acknowledged"]
     assert len(lines) == panel.model.rowCount() + 1
     since = panel.model.index(0, panel.SINCE).data(EXPORT_ROLE)
     assert lines[1][1] == panel.model.index(0, panel.NUMBER).data()

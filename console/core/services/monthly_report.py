@@ -348,9 +348,9 @@ def callback_figures(session: Session, region_id: uuid.UUID | None, start: datet
                      as_of: datetime) -> CallbackFigures:
     """The month's dissatisfied answers as callback tasks (console/core/services/callbacks.py): due (one per
     answer), called back, remedies closed, and those still not called back past their due time at `as_of`."""
-    ((due, called, closed),) = callback_months(session, region_id, [start, end])
+    (month,) = callback_months(session, region_id, [start, end])  # (every dissatisfied answer is due a callback, made or not)
     overdue = sum(start <= t.answered_at < end for t in overdue_callbacks(session, region_id, as_of))
-    return CallbackFigures(due, called, closed, overdue)
+    return CallbackFigures(month.dissatisfied, month.called_back, month.closed, overdue)
 
 
 def _percentile(values: list[float], percent: float) -> float | None:

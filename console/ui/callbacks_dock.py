@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from console.core.domain import callbacks as rules
 from console.core.domain.callbacks import CallbackState
-from console.core.domain.enums import Role
 from console.core.domain.roles import may_supervise
 from console.core.services.callbacks import CallbackActions, CallbackTask
 from console.core.store.rows import DeskUser
@@ -283,7 +282,7 @@ class CallbacksPanel(QWidget):
 def install(window, desk) -> CallbacksPanel | None:
     """The callbacks as a dock of `window` (hidden at first start) for dispatchers and supervisors, its
     View menu entry, refreshed by the change bus while shown."""
-    if desk.user.role not in rules.CALLING_ROLES or desk.user.role is Role.TECHNICIAN:
+    if desk.user.role not in rules.CALLING_ROLES:  # (dispatchers, supervisors, administrators)
         return None
     panel = CallbacksPanel(desk.callbacks, window.operations, desk.user, window.model.zone, window.model.clock)
     dock = QDockWidget(QCoreApplication.translate("MainWindow", "Satisfaction callbacks"), window)

@@ -106,3 +106,15 @@ def test_the_centre_runs_a_call_as_the_tokens_user_at_its_own_time(centre) -> No
     close = op("callbacks.close", callback_id=str(mine.id))
     early = results(push(base, token(base, "supervisor.central"), [{"m": 1, "op": close}], desk="desk-supervisor"))[0]
     assert early["code"] == "unusable" and "remedy" in early["reason"]  # the supervisor's close before the remedy: named
+
+
+def test_a_dispatcher_cannot_work_a_callback_someone_else_took(centre) -> None:
+    base, central, _url = centre
+    mine = a_callback(central, MINE)
+    supervisor = DeskReader(central).user("supervisor.central")
+    CallbackActions(central, supervisor, lambda: datetime.now(UTC)).take(mine.id)
+    before, mark = state(central, Callback, mine.id), feed_mark(central)
+    for m, attempt in enumerate((ON_THEIR_CALLBACK["record a call"](mine, None), ON_THEIR_CALLBACK["take it"](mine, None)), start=1):
+        refused = results(push(base, token(base), [{"m": m, "op": attempt}]))[0]
+        assert refused["code"] == "unusable" and "another person took this callback" in refused["reason"]
+    assert state(central, Callback, mine.id) == before and written_since(central, mark) == set()

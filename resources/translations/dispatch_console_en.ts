@@ -38,12 +38,39 @@
         <translation>Acknowledge…</translation>
     </message>
     <message>
+        <source>%1 alerts, %2 not acknowledged</source>
+        <translation>%1 alerts, %2 not acknowledged</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) escalated to the supervisors: nobody acknowledged them in time.</source>
+        <translation>
+            <numerusform>%n alert escalated to the supervisors: nobody acknowledged them in time.</numerusform>
+            <numerusform>%n alerts escalated to the supervisors: nobody acknowledged them in time.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <source>SLA</source>
-        <translation>SLA</translation>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>%1 m from the site</source>
+        <translation>%1 m from the site</translation>
+    </message>
+    <message>
+        <source>⇪ Escalated %1</source>
+        <translation>⇪ Escalated %1</translation>
+    </message>
+    <message>
+        <source>⇪ Escalated</source>
+        <translation>⇪ Escalated</translation>
     </message>
     <message>
         <source>Order no.</source>
@@ -56,10 +83,6 @@
     <message>
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
-    </message>
-    <message>
-        <source>%1 red or late, %2 not acknowledged</source>
-        <translation>%1 red or late, %2 not acknowledged</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -286,6 +309,14 @@ Trying again…</translation>
     <message>
         <source>The orders have different visits: this assigns only.</source>
         <translation>The orders have different visits: this assigns only.</translation>
+    </message>
+    <message>
+        <source>Who calls back about %1</source>
+        <translation>Who calls back about %1</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
     </message>
 </context>
 <context>
@@ -520,6 +551,212 @@ Trying again…</translation>
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>Call back about %1</source>
+        <translation>Call back about %1</translation>
+    </message>
+    <message>
+        <source>What the customer said (needed when reached)</source>
+        <translation>What the customer said (needed when reached)</translation>
+    </message>
+    <message>
+        <source>(no comment with the answer)</source>
+        <translation>(no comment with the answer)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Their answer</source>
+        <translation>Their answer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>Customer&apos;s words</translation>
+    </message>
+    <message>
+        <source>Write what the customer said: the remedy starts from it.</source>
+        <translation>Write what the customer said: the remedy starts from it.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksPanel</name>
+    <message>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>Refused to talk</source>
+        <translation>Refused to talk</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>To call</translation>
+    </message>
+    <message>
+        <source>Called, remedy open</source>
+        <translation>Called, remedy open</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>This callback no longer exists.</source>
+        <translation>This callback no longer exists.</translation>
+    </message>
+    <message>
+        <source>Dispatchers and supervisors call customers back; only a supervisor assigns a callback or closes its remedy.</source>
+        <translation>Dispatchers and supervisors call customers back; only a supervisor assigns a callback or closes its remedy.</translation>
+    </message>
+    <message>
+        <source>This callback is closed already.</source>
+        <translation>This callback is closed already.</translation>
+    </message>
+    <message>
+        <source>Someone else took this callback; a supervisor can give it to you.</source>
+        <translation>Someone else took this callback; a supervisor can give it to you.</translation>
+    </message>
+    <message>
+        <source>Record a call that reached the customer first.</source>
+        <translation>Record a call that reached the customer first.</translation>
+    </message>
+    <message>
+        <source>Record the remedy before closing it.</source>
+        <translation>Record the remedy before closing it.</translation>
+    </message>
+    <message>
+        <source>Write what the customer said, or what the remedy is.</source>
+        <translation>Write what the customer said, or what the remedy is.</translation>
+    </message>
+    <message>
+        <source>Keep it under 1000 characters.</source>
+        <translation>Keep it under 1000 characters.</translation>
+    </message>
+    <message>
+        <source>Give the callback to a dispatcher or supervisor of the order&apos;s region.</source>
+        <translation>Give the callback to a dispatcher or supervisor of the order&apos;s region.</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Record call…</source>
+        <translation>Record call…</translation>
+    </message>
+    <message>
+        <source>Record remedy…</source>
+        <translation>Record remedy…</translation>
+    </message>
+    <message>
+        <source>Close remedy…</source>
+        <translation>Close remedy…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Satisfaction callbacks</source>
+        <translation>Satisfaction callbacks</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <source>Their comment</source>
+        <translation>Their comment</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Last call</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>Customer&apos;s words</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>Remedy</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>The callbacks could not be read: %1</source>
+        <translation>The callbacks could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 not closed, %2 overdue, %3 in all</source>
+        <translation>%1 not closed, %2 overdue, %3 in all</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nothing was changed</translation>
+    </message>
+    <message>
+        <source>That order is closed: it is not in the queue.</source>
+        <translation>That order is closed: it is not in the queue.</translation>
+    </message>
+</context>
+<context>
     <name>CandidateText</name>
     <message>
         <source>Skills</source>
@@ -618,6 +855,25 @@ Trying again…</translation>
     <message>
         <source>%1 chosen</source>
         <translation>%1 chosen</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the remedy for %1</source>
+        <translation>Close the remedy for %1</translation>
+    </message>
+    <message>
+        <source>How it was checked (optional)</source>
+        <translation>How it was checked (optional)</translation>
+    </message>
+    <message>
+        <source>Remedy (整改)</source>
+        <translation>Remedy (整改)</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>Closing note</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1292,17 @@ Trying again…</translation>
     <message>
         <source>Dashboard: %1</source>
         <translation>Dashboard: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRecompute</name>
+    <message>
+        <source>Deadlines not recomputed: %1</source>
+        <translation>Deadlines not recomputed: %1</translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines: %1 of %2 orders</source>
+        <translation>Recomputing deadlines: %1 of %2 orders</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1979,343 @@ Your saved work is safe. The details are in %2.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Remark (double-click to write)</source>
+        <translation>Remark (double-click to write)</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <source>Notes for the incoming supervisor: what to watch, what was promised, what is left</source>
+        <translation>Notes for the incoming supervisor: what to watch, what was promised, what is left</translation>
+    </message>
+    <message>
+        <source>Sign handover…</source>
+        <translation>Sign handover…</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor signs the handover; a dispatcher reads it.</source>
+        <translation>Only a shift supervisor signs the handover; a dispatcher reads it.</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <source>Past handovers</source>
+        <translation>Past handovers</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>The handover could not be read: %1</source>
+        <translation>The handover could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Handover: %1, signed by %2 at %3, awaits the incoming supervisor&apos;s acknowledgement.</source>
+        <translation>Handover: %1, signed by %2 at %3, awaits the incoming supervisor&apos;s acknowledgement.</translation>
+    </message>
+    <message>
+        <source>Handover: %1, signed by %2 at %3. Read it and acknowledge it.</source>
+        <translation>Handover: %1, signed by %2 at %3. Read it and acknowledge it.</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Notes: %1</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s handover was signed by %1 at %2.</source>
+        <translation>This shift&apos;s handover was signed by %1 at %2.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Draft as of %1: %2 line(s). Untick a line to leave it out; double-click the remark to write one.</source>
+        <translation>Draft as of %1: %2 line(s). Untick a line to leave it out; double-click the remark to write one.</translation>
+    </message>
+    <message>
+        <source>Draft as of %1: %2 line(s). The shift supervisor signs it.</source>
+        <translation>Draft as of %1: %2 line(s). The shift supervisor signs it.</translation>
+    </message>
+    <message>
+        <source>A remark is kept to %1 characters.</source>
+        <translation>A remark is kept to %1 characters.</translation>
+    </message>
+    <message>
+        <source>Sign the handover</source>
+        <translation>Sign the handover</translation>
+    </message>
+    <message>
+        <source>Sign the handover of the %1? The lines are recorded as they stand when it is signed (%2 left out); the incoming supervisor acknowledges it.</source>
+        <translation>Sign the handover of the %1? The lines are recorded as they stand when it is signed (%2 left out); the incoming supervisor acknowledges it.</translation>
+    </message>
+    <message>
+        <source>Keep the notes under %1 characters.</source>
+        <translation>Keep the notes under %1 characters.</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover</source>
+        <translation>Acknowledge the handover</translation>
+    </message>
+    <message>
+        <source>Your note (what you take on, what you will check first):</source>
+        <translation>Your note (what you take on, what you will check first):</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nothing was changed</translation>
+    </message>
+    <message>
+        <source>The handover could not be saved: %1</source>
+        <translation>The handover could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>left out at signing</source>
+        <translation>left out at signing</translation>
+    </message>
+    <message>
+        <source>Orders at risk</source>
+        <translation>Orders at risk</translation>
+    </message>
+    <message>
+        <source>Field exceptions waiting</source>
+        <translation>Field exceptions waiting</translation>
+    </message>
+    <message>
+        <source>Long pauses to approve</source>
+        <translation>Long pauses to approve</translation>
+    </message>
+    <message>
+        <source>Alerts nobody acknowledged</source>
+        <translation>Alerts nobody acknowledged</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>Callbacks due</translation>
+    </message>
+    <message>
+        <source>Day shift</source>
+        <translation>Day shift</translation>
+    </message>
+    <message>
+        <source>Night shift</source>
+        <translation>Night shift</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>overdue since %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>no technician</source>
+        <translation>no technician</translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation>exception</translation>
+    </message>
+    <message>
+        <source>reported %1</source>
+        <translation>reported %1</translation>
+    </message>
+    <message>
+        <source>re-issued from %1</source>
+        <translation>re-issued from %1</translation>
+    </message>
+    <message>
+        <source>clock paused</source>
+        <translation>clock paused</translation>
+    </message>
+    <message>
+        <source>not dispatched yet</source>
+        <translation>not dispatched yet</translation>
+    </message>
+    <message>
+        <source>paused since %1</source>
+        <translation>paused since %1</translation>
+    </message>
+    <message>
+        <source>awaits approval since %1</source>
+        <translation>awaits approval since %1</translation>
+    </message>
+    <message>
+        <source>needs approval from %1</source>
+        <translation>needs approval from %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>was due %1</source>
+        <translation>was due %1</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>not acknowledged</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverRecords</name>
+    <message>
+        <source>A person, an order number, a customer or words of the notes</source>
+        <translation>A person, an order number, a customer or words of the notes</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <source>Acknowledged at</source>
+        <translation>Acknowledged at</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Past shift handovers</source>
+        <translation>Past shift handovers</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>The handovers could not be read: %1</source>
+        <translation>The handovers could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handover(s)</source>
+        <translation>
+            <numerusform>%n handover</numerusform>
+            <numerusform>%n handovers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2</source>
+        <translation>Signed by %1 at %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Acknowledged by %1 at %2</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Not acknowledged yet</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Notes: %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Order no.</source>
@@ -2316,6 +2920,30 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>Field exception</translation>
     </message>
     <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Long pause</source>
+        <translation>Long pause</translation>
+    </message>
+    <message>
+        <source>Off-site check-in</source>
+        <translation>Off-site check-in</translation>
+    </message>
+    <message>
+        <source>Exception waiting</source>
+        <translation>Exception waiting</translation>
+    </message>
+    <message>
+        <source>Callback overdue</source>
+        <translation>Callback overdue</translation>
+    </message>
+    <message>
         <source>Test results</source>
         <translation>Test results</translation>
     </message>
@@ -2342,6 +2970,34 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>Field exception rule changed</source>
         <translation>Field exception rule changed</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>Alert acknowledged</translation>
+    </message>
+    <message>
+        <source>Alert escalated to the supervisors</source>
+        <translation>Alert escalated to the supervisors</translation>
+    </message>
+    <message>
+        <source>Satisfaction callback taken</source>
+        <translation>Satisfaction callback taken</translation>
+    </message>
+    <message>
+        <source>Satisfaction callback assigned</source>
+        <translation>Satisfaction callback assigned</translation>
+    </message>
+    <message>
+        <source>Customer called back</source>
+        <translation>Customer called back</translation>
+    </message>
+    <message>
+        <source>Callback remedy recorded</source>
+        <translation>Callback remedy recorded</translation>
+    </message>
+    <message>
+        <source>Callback remedy closed</source>
+        <translation>Callback remedy closed</translation>
     </message>
     <message>
         <source>every level</source>
@@ -2722,6 +3378,10 @@ Your saved work is safe. The details are in %2.</translation>
         <translation>&amp;Find</translation>
     </message>
     <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2815,8 +3475,12 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>&amp;Alerts</translation>
     </message>
     <message>
-        <source>Red or late orders whose alert nobody has acknowledged (F9: the list)</source>
-        <translation>Red or late orders whose alert nobody has acknowledged (F9: the list)</translation>
+        <source>Alerts nobody has acknowledged (F9: the list)</source>
+        <translation>Alerts nobody has acknowledged (F9: the list)</translation>
+    </message>
+    <message>
+        <source>⇪ %1 escalated</source>
+        <translation>⇪ %1 escalated</translation>
     </message>
     <message>
         <source>⚠ %1 alerts</source>
@@ -2869,6 +3533,38 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Find any order, open or closed, and see its whole story</source>
         <translation>Find any order, open or closed, and see its whole story</translation>
+    </message>
+    <message>
+        <source>Satisfaction callbacks</source>
+        <translation>Satisfaction callbacks</translation>
+    </message>
+    <message>
+        <source>Satisfaction call&amp;backs</source>
+        <translation>Satisfaction call&amp;backs</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <source>Shift &amp;handover</source>
+        <translation>Shift &amp;handover</translation>
+    </message>
+    <message>
+        <source>The handover to the incoming shift supervisor, and the past ones</source>
+        <translation>The handover to the incoming shift supervisor, and the past ones</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly report…</source>
+        <translation>&amp;Monthly report…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s operational analysis report as PDF and Excel</source>
+        <translation>The month&apos;s operational analysis report as PDF and Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Rules…</translation>
     </message>
 </context>
 <context>
@@ -3005,6 +3701,523 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Click where the site is (Esc: cancel)</source>
         <translation>Click where the site is (Esc: cancel)</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>Monthly operational analysis report</source>
+        <translation>Monthly operational analysis report</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation>Figures as of</translation>
+    </message>
+    <message>
+        <source>The month is not over: the figures are as of the time above.</source>
+        <translation>The month is not over: the figures are as of the time above.</translation>
+    </message>
+    <message>
+        <source>Due by the 5th of the next month</source>
+        <translation>Due by the 5th of the next month</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>SLA compliance</source>
+        <translation>SLA compliance</translation>
+    </message>
+    <message>
+        <source>SLA compliance by kind</source>
+        <translation>SLA compliance by kind</translation>
+    </message>
+    <message>
+        <source>SLA compliance by customer level</source>
+        <translation>SLA compliance by customer level</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Breaches</translation>
+    </message>
+    <message>
+        <source>Causes of breaches</source>
+        <translation>Causes of breaches</translation>
+    </message>
+    <message>
+        <source>Load and utilisation</source>
+        <translation>Load and utilisation</translation>
+    </message>
+    <message>
+        <source>Field compliance</source>
+        <translation>Field compliance</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Dissatisfied answers</source>
+        <translation>Dissatisfied answers</translation>
+    </message>
+    <message>
+        <source>Customer-level quotas</source>
+        <translation>Customer-level quotas</translation>
+    </message>
+    <message>
+        <source>Open orders by band at each day&apos;s end</source>
+        <translation>Open orders by band at each day&apos;s end</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Customer level</source>
+        <translation>Customer level</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>In time</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Compliance rate</source>
+        <translation>Compliance rate</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>Finished at</translation>
+    </message>
+    <message>
+        <source>Hours late</source>
+        <translation>Hours late</translation>
+    </message>
+    <message>
+        <source>Unfinished at month end</source>
+        <translation>Unfinished at month end</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <source>Exceptions met</source>
+        <translation>Exceptions met</translation>
+    </message>
+    <message>
+        <source>Late departments</source>
+        <translation>Late departments</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Which</translation>
+    </message>
+    <message>
+        <source>late at the desk or in the field</source>
+        <translation>late at the desk or in the field</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>Technicians</translation>
+    </message>
+    <message>
+        <source>Orders finished</source>
+        <translation>Orders finished</translation>
+    </message>
+    <message>
+        <source>Hours booked</source>
+        <translation>Hours booked</translation>
+    </message>
+    <message>
+        <source>Hours on visits and driving</source>
+        <translation>Hours on visits and driving</translation>
+    </message>
+    <message>
+        <source>Shift hours</source>
+        <translation>Shift hours</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>Idle technicians</source>
+        <translation>Idle technicians</translation>
+    </message>
+    <message>
+        <source>Overbooked technicians</source>
+        <translation>Overbooked technicians</translation>
+    </message>
+    <message>
+        <source>Appointments kept</source>
+        <translation>Appointments kept</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Exceptions reported</source>
+        <translation>Exceptions reported</translation>
+    </message>
+    <message>
+        <source>Orders that met an exception</source>
+        <translation>Orders that met an exception</translation>
+    </message>
+    <message>
+        <source>Orders met on site</source>
+        <translation>Orders met on site</translation>
+    </message>
+    <message>
+        <source>Exception rate</source>
+        <translation>Exception rate</translation>
+    </message>
+    <message>
+        <source>Orders re-issued</source>
+        <translation>Orders re-issued</translation>
+    </message>
+    <message>
+        <source>Median minutes to re-issue</source>
+        <translation>Median minutes to re-issue</translation>
+    </message>
+    <message>
+        <source>90th percentile minutes to re-issue</source>
+        <translation>90th percentile minutes to re-issue</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Very-satisfied rate</source>
+        <translation>Very-satisfied rate</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Answered at</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>Callbacks due</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <source>Remedies closed</source>
+        <translation>Remedies closed</translation>
+    </message>
+    <message>
+        <source>Callbacks overdue</source>
+        <translation>Callbacks overdue</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>Diamond</translation>
+    </message>
+    <message>
+        <source>Diamond share</source>
+        <translation>Diamond share</translation>
+    </message>
+    <message>
+        <source>Diamond quota</source>
+        <translation>Diamond quota</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Silver share</source>
+        <translation>Silver share</translation>
+    </message>
+    <message>
+        <source>Silver quota</source>
+        <translation>Silver quota</translation>
+    </message>
+    <message>
+        <source>Over quota</source>
+        <translation>Over quota</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 are listed.</source>
+        <translation>The first %1 of %2 are listed.</translation>
+    </message>
+    <message>
+        <source>Nothing in this month.</source>
+        <translation>Nothing in this month.</translation>
+    </message>
+    <message>
+        <source>SLA compliance of the orders finished in the month</source>
+        <translation>SLA compliance of the orders finished in the month</translation>
+    </message>
+    <message>
+        <source>Breaches (finished late, or unfinished past a deadline in the month)</source>
+        <translation>Breaches (finished late, or unfinished past a deadline in the month)</translation>
+    </message>
+    <message>
+        <source>Utilisation of the technicians</source>
+        <translation>Utilisation of the technicians</translation>
+    </message>
+    <message>
+        <source>Field exceptions reported</source>
+        <translation>Field exceptions reported</translation>
+    </message>
+    <message>
+        <source>Dissatisfied answers called back</source>
+        <translation>Dissatisfied answers called back</translation>
+    </message>
+    <message>
+        <source>Regions over a level quota</source>
+        <translation>Regions over a level quota</translation>
+    </message>
+    <message>
+        <source>Clock paused for</source>
+        <translation>Clock paused for</translation>
+    </message>
+    <message>
+        <source>Field exception</source>
+        <translation>Field exception</translation>
+    </message>
+    <message>
+        <source>Department late</source>
+        <translation>Department late</translation>
+    </message>
+    <message>
+        <source>No recorded cause</source>
+        <translation>No recorded cause</translation>
+    </message>
+    <message>
+        <source>Appointments kept (every visit due)</source>
+        <translation>Appointments kept (every visit due)</translation>
+    </message>
+    <message>
+        <source>Check-ins on site (every check-in)</source>
+        <translation>Check-ins on site (every check-in)</translation>
+    </message>
+    <message>
+        <source>Audit of the closed orders</source>
+        <translation>Audit of the closed orders</translation>
+    </message>
+    <message>
+        <source>Resolved at the first visit</source>
+        <translation>Resolved at the first visit</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>none given</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <source>Monthly operational analysis report</source>
+        <translation>Monthly operational analysis report</translation>
+    </message>
+    <message>
+        <source>%1 (under way)</source>
+        <translation>%1 (under way)</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>To whom and how it was sent (optional)</source>
+        <translation>To whom and how it was sent (optional)</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <source>Generate and save…</source>
+        <translation>Generate and save…</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>Open the PDF</translation>
+    </message>
+    <message>
+        <source>Open the workbook</source>
+        <translation>Open the workbook</translation>
+    </message>
+    <message>
+        <source>Choose the month and the region, then Generate and save…: the PDF is shown here, and the Excel workbook is saved beside it.</source>
+        <translation>Choose the month and the region, then Generate and save…: the PDF is shown here, and the Excel workbook is saved beside it.</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation>Sent:</translation>
+    </message>
+    <message>
+        <source>Choose a region to see whether its report was sent and to mark it sent.</source>
+        <translation>Choose a region to see whether its report was sent and to mark it sent.</translation>
+    </message>
+    <message>
+        <source>The month is not over: its report is sent in the month after.</source>
+        <translation>The month is not over: its report is sent in the month after.</translation>
+    </message>
+    <message>
+        <source>Sent, marked by %1 at %2.</source>
+        <translation>Sent, marked by %1 at %2.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: due by %1.</source>
+        <translation>Not sent yet: due by %1.</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor marks the report sent.</source>
+        <translation>Only a shift supervisor marks the report sent.</translation>
+    </message>
+    <message>
+        <source>It could not be marked sent: %1</source>
+        <translation>It could not be marked sent: %1</translation>
+    </message>
+    <message>
+        <source>Monthly report %1 %2</source>
+        <translation>Monthly report %1 %2</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Save the monthly report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Computing the figures and writing the files…</source>
+        <translation>Computing the figures and writing the files…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s)) and %2.</source>
+        <translation>
+            <numerusform>Saved %1 (%n page) and %2.</numerusform>
+            <numerusform>Saved %1 (%n pages) and %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report was not made: %1</source>
+        <translation>The report was not made: %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
     </message>
 </context>
 <context>
@@ -3963,6 +5176,75 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
 </context>
 <context>
+    <name>ReasonListsTab</name>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Add a sub-reason</source>
+        <translation>Add a sub-reason</translation>
+    </message>
+    <message>
+        <source>Remove the sub-reason</source>
+        <translation>Remove the sub-reason</translation>
+    </message>
+    <message>
+        <source>The reasons each dialog offers, in this order. A reason switched off is no longer offered (orders that have it keep it). A sub-reason is offered under its reason: the order records the reason, and the sub-reason&apos;s Chinese words at the head of its note. Empty words: the console&apos;s own name of the reason.</source>
+        <translation>The reasons each dialog offers, in this order. A reason switched off is no longer offered (orders that have it keep it). A sub-reason is offered under its reason: the order records the reason, and the sub-reason&apos;s Chinese words at the head of its note. Empty words: the console&apos;s own name of the reason.</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <source>A sub-reason of “%1”</source>
+        <translation>A sub-reason of “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>RemedyDialog</name>
+    <message>
+        <source>Remedy for %1</source>
+        <translation>Remedy for %1</translation>
+    </message>
+    <message>
+        <source>What will be done, by whom and by when</source>
+        <translation>What will be done, by whom and by when</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>Customer&apos;s words</translation>
+    </message>
+    <message>
+        <source>Remedy (整改)</source>
+        <translation>Remedy (整改)</translation>
+    </message>
+    <message>
+        <source>Write the remedy.</source>
+        <translation>Write the remedy.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportReminder</name>
+    <message>
+        <source>Monthly report %1 overdue (due %2)</source>
+        <translation>Monthly report %1 overdue (due %2)</translation>
+    </message>
+    <message>
+        <source>Monthly report %1 due by %2</source>
+        <translation>Monthly report %1 due by %2</translation>
+    </message>
+    <message>
+        <source>Not yet marked sent: %1. Click to make and send it.</source>
+        <translation>Not yet marked sent: %1. Click to make and send it.</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule the appointment</source>
@@ -3998,10 +5280,205 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     </message>
 </context>
 <context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Pause the SLA clock</source>
+        <translation>Pause the SLA clock</translation>
+    </message>
+    <message>
+        <source>Reschedule a visit</source>
+        <translation>Reschedule a visit</translation>
+    </message>
+    <message>
+        <source>Cancel an order</source>
+        <translation>Cancel an order</translation>
+    </message>
+    <message>
+        <source>Field exception</source>
+        <translation>Field exception</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Words in Chinese</source>
+        <translation>Words in Chinese</translation>
+    </message>
+    <message>
+        <source>Words in English</source>
+        <translation>Words in English</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>SLA limits</source>
+        <translation>SLA limits</translation>
+    </message>
+    <message>
+        <source>Bands and pauses</source>
+        <translation>Bands and pauses</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Business hours</translation>
+    </message>
+    <message>
+        <source>Reason lists</source>
+        <translation>Reason lists</translation>
+    </message>
+    <message>
+        <source>Audit rules</source>
+        <translation>Audit rules</translation>
+    </message>
+    <message>
+        <source>Why the rules change (the notice or agreement they follow): kept in the audit log</source>
+        <translation>Why the rules change (the notice or agreement they follow): kept in the audit log</translation>
+    </message>
+    <message>
+        <source>Apply the changes on this tab</source>
+        <translation>Apply the changes on this tab</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>You may read the rules. Only a shift supervisor or an administrator may change them.</source>
+        <translation>You may read the rules. Only a shift supervisor or an administrator may change them.</translation>
+    </message>
+    <message>
+        <source>The rules could not be read: %1</source>
+        <translation>The rules could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Nothing on this tab has changed.</source>
+        <translation>Nothing on this tab has changed.</translation>
+    </message>
+    <message>
+        <source>Say why the rules change: the reason goes into the audit log with the change.</source>
+        <translation>Say why the rules change: the reason goes into the audit log with the change.</translation>
+    </message>
+    <message>
+        <source>Saved. Deadlines are recomputed in the background when a change moves them.</source>
+        <translation>Saved. Deadlines are recomputed in the background when a change moves them.</translation>
+    </message>
+    <message>
+        <source>Saving: %1…</source>
+        <translation>Saving: %1…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation>Not saved: %1: %2</translation>
+    </message>
+    <message>
+        <source>Amber from (share of the limit used)</source>
+        <translation>Amber from (share of the limit used)</translation>
+    </message>
+    <message>
+        <source>Red from (share of the limit used)</source>
+        <translation>Red from (share of the limit used)</translation>
+    </message>
+    <message>
+        <source>A pause longer than this needs a supervisor&apos;s approval (hours)</source>
+        <translation>A pause longer than this needs a supervisor&apos;s approval (hours)</translation>
+    </message>
+    <message>
+        <source>Business hours start (HH:MM)</source>
+        <translation>Business hours start (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Business hours end (HH:MM)</source>
+        <translation>Business hours end (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Minutes a check-in may come after the window and still be on time</source>
+        <translation>Minutes a check-in may come after the window and still be on time</translation>
+    </message>
+    <message>
+        <source>A check-in farther than this from the site is off site (metres)</source>
+        <translation>A check-in farther than this from the site is off site (metres)</translation>
+    </message>
+    <message>
+        <source>An order turns amber, then red, when it has used this share of its limit. A change recomputes every open order&apos;s deadlines in the background.</source>
+        <translation>An order turns amber, then red, when it has used this share of its limit. A change recomputes every open order&apos;s deadlines in the background.</translation>
+    </message>
+    <message>
+        <source>The working day that limits in working days are counted in. A change recomputes the open orders counted in business time in the background.</source>
+        <translation>The working day that limits in working days are counted in. A change recomputes the open orders counted in business time in the background.</translation>
+    </message>
+    <message>
+        <source>Which steps the compliance audit checks on each closed order, and its tolerances. Audits read these when they run; no deadline moves.</source>
+        <translation>Which steps the compliance audit checks on each closed order, and its tolerances. Audits read these when they run; no deadline moves.</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>Check: %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Double-click an amount to change it. A change recomputes the deadlines of that kind&apos;s open orders in the background.</source>
+        <translation>Double-click an amount to change it. A change recomputes the deadlines of that kind&apos;s open orders in the background.</translation>
+    </message>
+</context>
+<context>
     <name>SatisfactionSection</name>
     <message>
         <source>Very satisfied (非常满意率) by month</source>
         <translation>Very satisfied (非常满意率) by month</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>No rating</source>
+        <translation>No rating</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <source>Callback closed</source>
+        <translation>Callback closed</translation>
     </message>
     <message>
         <source>Order</source>

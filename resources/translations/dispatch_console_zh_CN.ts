@@ -37,12 +37,38 @@
         <translation>确认…</translation>
     </message>
     <message>
+        <source>%1 alerts, %2 not acknowledged</source>
+        <translation>%1 条告警，%2 条未确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) escalated to the supervisors: nobody acknowledged them in time.</source>
+        <translation>
+            <numerusform>%n 条告警已升级至值班长：超时无人确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <source>SLA</source>
-        <translation>时限</translation>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>%1 m from the site</source>
+        <translation>距站点 %1 米</translation>
+    </message>
+    <message>
+        <source>⇪ Escalated %1</source>
+        <translation>⇪ 已升级 %1</translation>
+    </message>
+    <message>
+        <source>⇪ Escalated</source>
+        <translation>⇪ 已升级</translation>
     </message>
     <message>
         <source>Order no.</source>
@@ -55,10 +81,6 @@
     <message>
         <source>Acknowledged</source>
         <translation>已确认</translation>
-    </message>
-    <message>
-        <source>%1 red or late, %2 not acknowledged</source>
-        <translation>红色或超时 %1 张，未确认 %2 张</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -283,6 +305,14 @@ Trying again…</source>
     <message>
         <source>The orders have different visits: this assigns only.</source>
         <translation>这些工单的上门预约不同：本次只派单。</translation>
+    </message>
+    <message>
+        <source>Who calls back about %1</source>
+        <translation>由谁回访 %1</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>回访人</translation>
     </message>
 </context>
 <context>
@@ -517,6 +547,212 @@ Trying again…</source>
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>Call back about %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <source>What the customer said (needed when reached)</source>
+        <translation>客户的原话（联系上时必填）</translation>
+    </message>
+    <message>
+        <source>(no comment with the answer)</source>
+        <translation>（评价未附意见）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Their answer</source>
+        <translation>客户评价</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Write what the customer said: the remedy starts from it.</source>
+        <translation>请记录客户的原话：整改以此为依据。</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksPanel</name>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Refused to talk</source>
+        <translation>拒绝沟通</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Called, remedy open</source>
+        <translation>已回访，整改中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>This callback no longer exists.</source>
+        <translation>该回访任务已不存在。</translation>
+    </message>
+    <message>
+        <source>Dispatchers and supervisors call customers back; only a supervisor assigns a callback or closes its remedy.</source>
+        <translation>调度员和值班长均可回访客户；只有值班长可以指派回访或关闭整改。</translation>
+    </message>
+    <message>
+        <source>This callback is closed already.</source>
+        <translation>该回访已关闭。</translation>
+    </message>
+    <message>
+        <source>Someone else took this callback; a supervisor can give it to you.</source>
+        <translation>该回访已由他人领取；可请值班长改派给您。</translation>
+    </message>
+    <message>
+        <source>Record a call that reached the customer first.</source>
+        <translation>请先记录一次联系上客户的回访。</translation>
+    </message>
+    <message>
+        <source>Record the remedy before closing it.</source>
+        <translation>请先记录整改措施再关闭。</translation>
+    </message>
+    <message>
+        <source>Write what the customer said, or what the remedy is.</source>
+        <translation>请填写客户原话或整改措施。</translation>
+    </message>
+    <message>
+        <source>Keep it under 1000 characters.</source>
+        <translation>请控制在 1000 字以内。</translation>
+    </message>
+    <message>
+        <source>Give the callback to a dispatcher or supervisor of the order&apos;s region.</source>
+        <translation>请将回访指派给工单所属区域的调度员或值班长。</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
+        <source>Record call…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
+        <source>Record remedy…</source>
+        <translation>记录整改…</translation>
+    </message>
+    <message>
+        <source>Close remedy…</source>
+        <translation>关闭整改…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Satisfaction callbacks</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>回访期限</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <source>Their comment</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>回访次数</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>最近回访</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>The callbacks could not be read: %1</source>
+        <translation>无法读取回访任务：%1</translation>
+    </message>
+    <message>
+        <source>%1 not closed, %2 overdue, %3 in all</source>
+        <translation>%1 条未关闭，%2 条超期，共 %3 条</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+    <message>
+        <source>That order is closed: it is not in the queue.</source>
+        <translation>该工单已归档，不在工单队列中。</translation>
+    </message>
+</context>
+<context>
     <name>CandidateText</name>
     <message>
         <source>Skills</source>
@@ -615,6 +851,25 @@ Trying again…</source>
     <message>
         <source>%1 chosen</source>
         <translation>已选 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the remedy for %1</source>
+        <translation>关闭 %1 的整改</translation>
+    </message>
+    <message>
+        <source>How it was checked (optional)</source>
+        <translation>如何核实（选填）</translation>
+    </message>
+    <message>
+        <source>Remedy (整改)</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>关闭说明</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1286,17 @@ Trying again…</source>
     <message>
         <source>Dashboard: %1</source>
         <translation>看板：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRecompute</name>
+    <message>
+        <source>Deadlines not recomputed: %1</source>
+        <translation>时限未能重算：%1</translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines: %1 of %2 orders</source>
+        <translation>正在重算时限：%1 / %2 张工单</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +1972,342 @@ Your saved work is safe. The details are in %2.</source>
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Remark (double-click to write)</source>
+        <translation>备注（双击填写）</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Notes for the incoming supervisor: what to watch, what was promised, what is left</source>
+        <translation>给接班值班长的说明：需关注的事项、已答应客户的事、遗留工作</translation>
+    </message>
+    <message>
+        <source>Sign handover…</source>
+        <translation>签署交接…</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor signs the handover; a dispatcher reads it.</source>
+        <translation>交接由值班长签署；调度员只能查看。</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>本班次</translation>
+    </message>
+    <message>
+        <source>Past handovers</source>
+        <translation>历史交接</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认接班…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The handover could not be read: %1</source>
+        <translation>无法读取交接：%1</translation>
+    </message>
+    <message>
+        <source>Handover: %1, signed by %2 at %3, awaits the incoming supervisor&apos;s acknowledgement.</source>
+        <translation>交接：%1，%2 于 %3 签署，等待接班值班长确认。</translation>
+    </message>
+    <message>
+        <source>Handover: %1, signed by %2 at %3. Read it and acknowledge it.</source>
+        <translation>交接：%1，%2 于 %3 签署。请阅读并确认接班。</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>This shift&apos;s handover was signed by %1 at %2.</source>
+        <translation>本班次的交接已由 %1 于 %2 签署。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Draft as of %1: %2 line(s). Untick a line to leave it out; double-click the remark to write one.</source>
+        <translation>截至 %1 的草稿：%2 项。取消勾选可略去一项；双击备注栏可填写备注。</translation>
+    </message>
+    <message>
+        <source>Draft as of %1: %2 line(s). The shift supervisor signs it.</source>
+        <translation>截至 %1 的草稿：%2 项。由值班长签署。</translation>
+    </message>
+    <message>
+        <source>A remark is kept to %1 characters.</source>
+        <translation>备注最多 %1 字。</translation>
+    </message>
+    <message>
+        <source>Sign the handover</source>
+        <translation>签署交接</translation>
+    </message>
+    <message>
+        <source>Sign the handover of the %1? The lines are recorded as they stand when it is signed (%2 left out); the incoming supervisor acknowledges it.</source>
+        <translation>签署%1的交接？各项按签署时的状态记录（略去 %2 项）；由接班值班长确认。</translation>
+    </message>
+    <message>
+        <source>Keep the notes under %1 characters.</source>
+        <translation>说明请控制在 %1 字以内。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover</source>
+        <translation>确认接班</translation>
+    </message>
+    <message>
+        <source>Your note (what you take on, what you will check first):</source>
+        <translation>您的说明（接手的事项、首先要核查的事项）：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+    <message>
+        <source>The handover could not be saved: %1</source>
+        <translation>无法保存交接：%1</translation>
+    </message>
+    <message>
+        <source>left out at signing</source>
+        <translation>签署时略去</translation>
+    </message>
+    <message>
+        <source>Orders at risk</source>
+        <translation>有超时风险的工单</translation>
+    </message>
+    <message>
+        <source>Field exceptions waiting</source>
+        <translation>待处理的现场异常</translation>
+    </message>
+    <message>
+        <source>Long pauses to approve</source>
+        <translation>待审批的长时挂起</translation>
+    </message>
+    <message>
+        <source>Alerts nobody acknowledged</source>
+        <translation>无人确认的告警</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>到期的回访</translation>
+    </message>
+    <message>
+        <source>Day shift</source>
+        <translation>白班</translation>
+    </message>
+    <message>
+        <source>Night shift</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>自 %1 起超时</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>no technician</source>
+        <translation>未派工程师</translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>reported %1</source>
+        <translation>%1 上报</translation>
+    </message>
+    <message>
+        <source>re-issued from %1</source>
+        <translation>由 %1 重派</translation>
+    </message>
+    <message>
+        <source>clock paused</source>
+        <translation>计时已挂起</translation>
+    </message>
+    <message>
+        <source>not dispatched yet</source>
+        <translation>尚未派单</translation>
+    </message>
+    <message>
+        <source>paused since %1</source>
+        <translation>自 %1 起挂起</translation>
+    </message>
+    <message>
+        <source>awaits approval since %1</source>
+        <translation>自 %1 起待审批</translation>
+    </message>
+    <message>
+        <source>needs approval from %1</source>
+        <translation>%1 起需审批</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>was due %1</source>
+        <translation>原定 %1 到期</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverRecords</name>
+    <message>
+        <source>A person, an order number, a customer or words of the notes</source>
+        <translation>人员、工单号、客户或说明中的文字</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签署时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>接班确认人</translation>
+    </message>
+    <message>
+        <source>Acknowledged at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>项数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Past shift handovers</source>
+        <translation>历史交接班记录</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>The handovers could not be read: %1</source>
+        <translation>无法读取交接记录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handover(s)</source>
+        <translation>
+            <numerusform>%n 条交接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2</source>
+        <translation>%1 于 %2 签署</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>%1 于 %2 确认接班</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>尚未确认接班</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Order no.</source>
@@ -2309,6 +2911,30 @@ Your saved work is safe. The details are in %2.</source>
         <translation>现场异常</translation>
     </message>
     <message>
+        <source>Red</source>
+        <translation>红色预警</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Long pause</source>
+        <translation>长时挂起</translation>
+    </message>
+    <message>
+        <source>Off-site check-in</source>
+        <translation>异地签到</translation>
+    </message>
+    <message>
+        <source>Exception waiting</source>
+        <translation>异常待处理</translation>
+    </message>
+    <message>
+        <source>Callback overdue</source>
+        <translation>回访超期</translation>
+    </message>
+    <message>
         <source>Test results</source>
         <translation>测试结果</translation>
     </message>
@@ -2335,6 +2961,34 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>Field exception rule changed</source>
         <translation>外勤异常规则已修改</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>告警已确认</translation>
+    </message>
+    <message>
+        <source>Alert escalated to the supervisors</source>
+        <translation>告警已升级至值班长</translation>
+    </message>
+    <message>
+        <source>Satisfaction callback taken</source>
+        <translation>领取满意度回访</translation>
+    </message>
+    <message>
+        <source>Satisfaction callback assigned</source>
+        <translation>指派满意度回访</translation>
+    </message>
+    <message>
+        <source>Customer called back</source>
+        <translation>已回访客户</translation>
+    </message>
+    <message>
+        <source>Callback remedy recorded</source>
+        <translation>已记录回访整改</translation>
+    </message>
+    <message>
+        <source>Callback remedy closed</source>
+        <translation>回访整改已关闭</translation>
     </message>
     <message>
         <source>every level</source>
@@ -2715,6 +3369,10 @@ Your saved work is safe. The details are in %2.</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Supervisor</source>
+        <translation>值班长(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2807,8 +3465,12 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <source>Red or late orders whose alert nobody has acknowledged (F9: the list)</source>
-        <translation>告警尚无人确认的红色或超时工单（F9：告警列表）</translation>
+        <source>Alerts nobody has acknowledged (F9: the list)</source>
+        <translation>无人确认的告警（F9：告警列表）</translation>
+    </message>
+    <message>
+        <source>⇪ %1 escalated</source>
+        <translation>⇪ %1 条已升级</translation>
     </message>
     <message>
         <source>⚠ %1 alerts</source>
@@ -2861,6 +3523,38 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Find any order, open or closed, and see its whole story</source>
         <translation>查找任意工单（处理中或已归档）并查看其完整过程</translation>
+    </message>
+    <message>
+        <source>Satisfaction callbacks</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <source>Satisfaction call&amp;backs</source>
+        <translation>满意度回访(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Shift &amp;handover</source>
+        <translation>交接班(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The handover to the incoming shift supervisor, and the past ones</source>
+        <translation>向接班值班长的交接，以及历史交接</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly report…</source>
+        <translation>月度运营分析报告(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s operational analysis report as PDF and Excel</source>
+        <translation>当月运营分析报告（PDF 与 Excel）</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>规则设置(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3690,522 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Click where the site is (Esc: cancel)</source>
         <translation>点击该地址所在位置（Esc 取消）</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>Monthly operational analysis report</source>
+        <translation>月度运营分析报告</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation>数据截至</translation>
+    </message>
+    <message>
+        <source>The month is not over: the figures are as of the time above.</source>
+        <translation>该月尚未结束：数据截至上述时间。</translation>
+    </message>
+    <message>
+        <source>Due by the 5th of the next month</source>
+        <translation>次月 5 日前报送</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>SLA compliance</source>
+        <translation>SLA 达标情况</translation>
+    </message>
+    <message>
+        <source>SLA compliance by kind</source>
+        <translation>按工单类型的 SLA 达标情况</translation>
+    </message>
+    <message>
+        <source>SLA compliance by customer level</source>
+        <translation>按客户等级的 SLA 达标情况</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>超时工单</translation>
+    </message>
+    <message>
+        <source>Causes of breaches</source>
+        <translation>超时原因</translation>
+    </message>
+    <message>
+        <source>Load and utilisation</source>
+        <translation>工作量与利用率</translation>
+    </message>
+    <message>
+        <source>Field compliance</source>
+        <translation>现场规范</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>现场异常</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Dissatisfied answers</source>
+        <translation>不满意评价</translation>
+    </message>
+    <message>
+        <source>Customer-level quotas</source>
+        <translation>客户等级配额</translation>
+    </message>
+    <message>
+        <source>Open orders by band at each day&apos;s end</source>
+        <translation>每日结束时各预警等级的在途工单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer level</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Compliance rate</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Hours late</source>
+        <translation>超时小时数</translation>
+    </message>
+    <message>
+        <source>Unfinished at month end</source>
+        <translation>月末未完成</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Exceptions met</source>
+        <translation>遇到的异常</translation>
+    </message>
+    <message>
+        <source>Late departments</source>
+        <translation>超时的专业部门</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>late at the desk or in the field</source>
+        <translation>调度台或现场延误</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>工程师数</translation>
+    </message>
+    <message>
+        <source>Orders finished</source>
+        <translation>完成工单</translation>
+    </message>
+    <message>
+        <source>Hours booked</source>
+        <translation>预约工时</translation>
+    </message>
+    <message>
+        <source>Hours on visits and driving</source>
+        <translation>上门与路途工时</translation>
+    </message>
+    <message>
+        <source>Shift hours</source>
+        <translation>排班工时</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Idle technicians</source>
+        <translation>空闲工程师</translation>
+    </message>
+    <message>
+        <source>Overbooked technicians</source>
+        <translation>超负荷工程师</translation>
+    </message>
+    <message>
+        <source>Appointments kept</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>检查数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Exceptions reported</source>
+        <translation>上报异常数</translation>
+    </message>
+    <message>
+        <source>Orders that met an exception</source>
+        <translation>遇到异常的工单</translation>
+    </message>
+    <message>
+        <source>Orders met on site</source>
+        <translation>上门工单</translation>
+    </message>
+    <message>
+        <source>Exception rate</source>
+        <translation>异常率</translation>
+    </message>
+    <message>
+        <source>Orders re-issued</source>
+        <translation>重派工单</translation>
+    </message>
+    <message>
+        <source>Median minutes to re-issue</source>
+        <translation>重派用时中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>90th percentile minutes to re-issue</source>
+        <translation>重派用时 90 分位（分钟）</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Very-satisfied rate</source>
+        <translation>非常满意率</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Remedies closed</source>
+        <translation>整改已关闭</translation>
+    </message>
+    <message>
+        <source>Callbacks overdue</source>
+        <translation>回访超期</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <source>Diamond share</source>
+        <translation>钻石占比</translation>
+    </message>
+    <message>
+        <source>Diamond quota</source>
+        <translation>钻石配额</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银牌</translation>
+    </message>
+    <message>
+        <source>Silver share</source>
+        <translation>银牌占比</translation>
+    </message>
+    <message>
+        <source>Silver quota</source>
+        <translation>银牌配额</translation>
+    </message>
+    <message>
+        <source>Over quota</source>
+        <translation>超配额</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 are listed.</source>
+        <translation>仅列出 %2 条中的前 %1 条。</translation>
+    </message>
+    <message>
+        <source>Nothing in this month.</source>
+        <translation>本月无记录。</translation>
+    </message>
+    <message>
+        <source>SLA compliance of the orders finished in the month</source>
+        <translation>当月完成工单的 SLA 达标情况</translation>
+    </message>
+    <message>
+        <source>Breaches (finished late, or unfinished past a deadline in the month)</source>
+        <translation>超时工单（超时完成，或当月已过时限仍未完成）</translation>
+    </message>
+    <message>
+        <source>Utilisation of the technicians</source>
+        <translation>工程师利用率</translation>
+    </message>
+    <message>
+        <source>Field exceptions reported</source>
+        <translation>上报的现场异常</translation>
+    </message>
+    <message>
+        <source>Dissatisfied answers called back</source>
+        <translation>不满意评价的回访</translation>
+    </message>
+    <message>
+        <source>Regions over a level quota</source>
+        <translation>超出等级配额的区域</translation>
+    </message>
+    <message>
+        <source>Clock paused for</source>
+        <translation>计时挂起原因</translation>
+    </message>
+    <message>
+        <source>Field exception</source>
+        <translation>现场异常</translation>
+    </message>
+    <message>
+        <source>Department late</source>
+        <translation>专业部门超时</translation>
+    </message>
+    <message>
+        <source>No recorded cause</source>
+        <translation>无记录原因</translation>
+    </message>
+    <message>
+        <source>Appointments kept (every visit due)</source>
+        <translation>履约（所有应上门的预约）</translation>
+    </message>
+    <message>
+        <source>Check-ins on site (every check-in)</source>
+        <translation>现场签到（所有签到）</translation>
+    </message>
+    <message>
+        <source>Audit of the closed orders</source>
+        <translation>已归档工单稽核</translation>
+    </message>
+    <message>
+        <source>Resolved at the first visit</source>
+        <translation>首次上门解决</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>未填写</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <source>Monthly operational analysis report</source>
+        <translation>月度运营分析报告</translation>
+    </message>
+    <message>
+        <source>%1 (under way)</source>
+        <translation>%1（进行中）</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>To whom and how it was sent (optional)</source>
+        <translation>报送对象与方式（选填）</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>标记为已报送</translation>
+    </message>
+    <message>
+        <source>Generate and save…</source>
+        <translation>生成并保存…</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Open the workbook</source>
+        <translation>打开 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Choose the month and the region, then Generate and save…: the PDF is shown here, and the Excel workbook is saved beside it.</source>
+        <translation>选择月份和区域，然后点“生成并保存…”：PDF 显示在此处，Excel 工作簿保存在同一位置。</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation>报送：</translation>
+    </message>
+    <message>
+        <source>Choose a region to see whether its report was sent and to mark it sent.</source>
+        <translation>选择区域以查看其报告是否已报送，并可标记为已报送。</translation>
+    </message>
+    <message>
+        <source>The month is not over: its report is sent in the month after.</source>
+        <translation>该月尚未结束：报告于次月报送。</translation>
+    </message>
+    <message>
+        <source>Sent, marked by %1 at %2.</source>
+        <translation>已报送，由 %1 于 %2 标记。</translation>
+    </message>
+    <message>
+        <source>Not sent yet: due by %1.</source>
+        <translation>尚未报送：截止 %1。</translation>
+    </message>
+    <message>
+        <source>Only a shift supervisor marks the report sent.</source>
+        <translation>只有值班长可以标记报告已报送。</translation>
+    </message>
+    <message>
+        <source>It could not be marked sent: %1</source>
+        <translation>无法标记为已报送：%1</translation>
+    </message>
+    <message>
+        <source>Monthly report %1 %2</source>
+        <translation>月度报告 %1 %2</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>保存月度报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Computing the figures and writing the files…</source>
+        <translation>正在计算数据并写入文件…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s)) and %2.</source>
+        <translation>
+            <numerusform>已保存 %1（%n 页）和 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report was not made: %1</source>
+        <translation>报告未能生成：%1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
     </message>
 </context>
 <context>
@@ -3950,6 +5160,75 @@ The dispatch desk for enterprise-line installation and repair.</source>
     </message>
 </context>
 <context>
+    <name>ReasonListsTab</name>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add a sub-reason</source>
+        <translation>添加细分原因</translation>
+    </message>
+    <message>
+        <source>Remove the sub-reason</source>
+        <translation>删除细分原因</translation>
+    </message>
+    <message>
+        <source>The reasons each dialog offers, in this order. A reason switched off is no longer offered (orders that have it keep it). A sub-reason is offered under its reason: the order records the reason, and the sub-reason&apos;s Chinese words at the head of its note. Empty words: the console&apos;s own name of the reason.</source>
+        <translation>各对话框按此顺序提供的原因。停用的原因不再提供（已使用它的工单保持不变）。细分原因列在其原因之下：工单记录该原因，并在说明开头记下细分原因的中文名称。名称留空：使用系统自带的原因名称。</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>列表：</translation>
+    </message>
+    <message>
+        <source>A sub-reason of “%1”</source>
+        <translation>“%1”的细分原因</translation>
+    </message>
+</context>
+<context>
+    <name>RemedyDialog</name>
+    <message>
+        <source>Remedy for %1</source>
+        <translation>%1 的整改</translation>
+    </message>
+    <message>
+        <source>What will be done, by whom and by when</source>
+        <translation>做什么、由谁做、何时完成</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Remedy (整改)</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Write the remedy.</source>
+        <translation>请填写整改措施。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportReminder</name>
+    <message>
+        <source>Monthly report %1 overdue (due %2)</source>
+        <translation>%1 月度报告已逾期（截止 %2）</translation>
+    </message>
+    <message>
+        <source>Monthly report %1 due by %2</source>
+        <translation>%1 月度报告须在 %2 前报送</translation>
+    </message>
+    <message>
+        <source>Not yet marked sent: %1. Click to make and send it.</source>
+        <translation>尚未标记为已报送：%1。点击生成并报送。</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule the appointment</source>
@@ -3985,10 +5264,205 @@ The dispatch desk for enterprise-line installation and repair.</source>
     </message>
 </context>
 <context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Pause the SLA clock</source>
+        <translation>挂起 SLA 计时</translation>
+    </message>
+    <message>
+        <source>Reschedule a visit</source>
+        <translation>改约</translation>
+    </message>
+    <message>
+        <source>Cancel an order</source>
+        <translation>撤单</translation>
+    </message>
+    <message>
+        <source>Field exception</source>
+        <translation>现场异常</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Words in Chinese</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Words in English</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则设置</translation>
+    </message>
+    <message>
+        <source>SLA limits</source>
+        <translation>SLA 时限</translation>
+    </message>
+    <message>
+        <source>Bands and pauses</source>
+        <translation>预警与挂起</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Reason lists</source>
+        <translation>原因列表</translation>
+    </message>
+    <message>
+        <source>Audit rules</source>
+        <translation>稽核规则</translation>
+    </message>
+    <message>
+        <source>Why the rules change (the notice or agreement they follow): kept in the audit log</source>
+        <translation>规则变更的原因（所依据的通知或协议）：记入审计日志</translation>
+    </message>
+    <message>
+        <source>Apply the changes on this tab</source>
+        <translation>应用本页的更改</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>You may read the rules. Only a shift supervisor or an administrator may change them.</source>
+        <translation>您可以查看规则。只有值班长或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>The rules could not be read: %1</source>
+        <translation>无法读取规则：%1</translation>
+    </message>
+    <message>
+        <source>Nothing on this tab has changed.</source>
+        <translation>本页没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Say why the rules change: the reason goes into the audit log with the change.</source>
+        <translation>请说明规则变更的原因：原因将随变更记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Saved. Deadlines are recomputed in the background when a change moves them.</source>
+        <translation>已保存。变更影响到的时限将在后台重算。</translation>
+    </message>
+    <message>
+        <source>Saving: %1…</source>
+        <translation>正在保存：%1…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation>未保存：%1：%2</translation>
+    </message>
+    <message>
+        <source>Amber from (share of the limit used)</source>
+        <translation>黄色预警起点（已用时限比例）</translation>
+    </message>
+    <message>
+        <source>Red from (share of the limit used)</source>
+        <translation>红色预警起点（已用时限比例）</translation>
+    </message>
+    <message>
+        <source>A pause longer than this needs a supervisor&apos;s approval (hours)</source>
+        <translation>挂起超过此时长需值班长审批（小时）</translation>
+    </message>
+    <message>
+        <source>Business hours start (HH:MM)</source>
+        <translation>工作时间开始（时:分）</translation>
+    </message>
+    <message>
+        <source>Business hours end (HH:MM)</source>
+        <translation>工作时间结束（时:分）</translation>
+    </message>
+    <message>
+        <source>Minutes a check-in may come after the window and still be on time</source>
+        <translation>签到晚于预约时段多少分钟内仍算准时</translation>
+    </message>
+    <message>
+        <source>A check-in farther than this from the site is off site (metres)</source>
+        <translation>签到位置距站点超过此距离即为异地签到（米）</translation>
+    </message>
+    <message>
+        <source>An order turns amber, then red, when it has used this share of its limit. A change recomputes every open order&apos;s deadlines in the background.</source>
+        <translation>工单用掉时限的这一比例后先转黄色、再转红色预警。修改后将在后台重算所有在途工单的时限。</translation>
+    </message>
+    <message>
+        <source>The working day that limits in working days are counted in. A change recomputes the open orders counted in business time in the background.</source>
+        <translation>按工作日计算的时限所依据的工作时间。修改后将在后台重算按工作时间计时的在途工单。</translation>
+    </message>
+    <message>
+        <source>Which steps the compliance audit checks on each closed order, and its tolerances. Audits read these when they run; no deadline moves.</source>
+        <translation>合规稽核对每张已归档工单检查哪些环节及其容差。稽核运行时读取这些设置；不影响任何时限。</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>检查：%1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Double-click an amount to change it. A change recomputes the deadlines of that kind&apos;s open orders in the background.</source>
+        <translation>双击时限数值即可修改。修改后将在后台重算该类型在途工单的时限。</translation>
+    </message>
+</context>
+<context>
     <name>SatisfactionSection</name>
     <message>
         <source>Very satisfied (非常满意率) by month</source>
         <translation>各月非常满意率</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>非常满意率</translation>
+    </message>
+    <message>
+        <source>No rating</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Callback closed</source>
+        <translation>回访已关闭</translation>
     </message>
     <message>
         <source>Order</source>

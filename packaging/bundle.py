@@ -26,7 +26,7 @@ EXCLUDED_MODULES = [
     "PyQt5", "PyQt6", "PySide2",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2", "PySide6.QtQuick3D",
     "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.QtCharts", "PySide6.QtDataVisualization", "PySide6.QtGraphs",
-    "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtPdf", "PySide6.QtPdfWidgets",
+    "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets",  # (QtPdf stays: the monthly report's preview)
     "PySide6.QtBluetooth", "PySide6.QtSerialPort", "PySide6.QtSql", "PySide6.QtDesigner", "PySide6.QtUiTools",
     "PySide6.QtHelp", "PySide6.QtLocation", "PySide6.QtSensors", "PySide6.QtTextToSpeech", "PySide6.QtWebEngineQuick",
     "PySide6.QtTest",
@@ -43,7 +43,7 @@ KEPT_WEBENGINE_LOCALES = ("en-US.pak", "zh-CN.pak")
 PRUNED_NAMES = [
     "qtwebengine_devtools_resources*.pak",  # Chromium's developer tools (75 MB on Windows)
     "*.debug.pak", "*.debug.bin",  # QtWebEngine's resources for debug builds of Qt
-    "*Qt6Pdf*", "*Qt6VirtualKeyboard*", "*Qt6Quick3D*", "*Qt6QuickControls2*",
+    "*Qt6PdfQuick*", "*Qt6VirtualKeyboard*", "*Qt6Quick3D*", "*Qt6QuickControls2*",
     "*Qt6QuickTemplates2*", "*Qt6QuickShapes*", "*Qt6QuickLayouts*", "*Qt6QuickEffects*", "*Qt6QuickParticles*",
     "*Qt6SerialPort*", "*Qt6Wayland*", "*Qt6WlShell*", "*Qt6EglFS*", "*Qt6EglFs*", "*Qt6Charts*", "*Qt6Multimedia*",
     "*Qt6Sql*", "*Qt6Designer*", "*Qt6Bluetooth*", "*Qt6Location*", "*Qt6Sensors*",

@@ -16,7 +16,9 @@ from console.core.changes import Changes
 from console.core.store.models import Base
 from console.core.wire import REPLICATED, RULE_TABLES, wire
 
-_ORDER_TABLES = frozenset({"order_steps", "sla_pauses", "appointment_orders", "field_events", "order_claims"})
+# rows that hang from an order: a change to one is a change of the order for the desk's views (an
+# audit row too: another desk's acknowledgement or finding; a callback: the callbacks list, the alerts)
+_ORDER_TABLES = frozenset({"order_steps", "sla_pauses", "appointment_orders", "field_events", "order_claims", "audit_log", "callbacks"})
 _EVERYTHING = RULE_TABLES | {"regions", "districts", "customers", "sites", "services", "users"}
 
 

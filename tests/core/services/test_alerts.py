@@ -37,7 +37,8 @@ def test_an_acknowledgement_names_who_when_and_why_and_leaves_the_order_as_it_wa
 def test_bad_input_is_refused_whole_and_a_closed_order_is_not_acknowledged(demo_db) -> None:
     reader = DeskReader(demo_db)
     actions = OrderActions(demo_db, reader.user(None), lambda: DEMO_NOW)
-    row = next(r for r in reader.queue() if r.status.is_open)
+    acked = {order_id for order_id, _band in acknowledgements(demo_db, None)}
+    row = next(r for r in reader.queue() if r.status.is_open and r.id not in acked)  # (the demo's desk took many in hand)
     with pytest.raises(ValueError, match="red or late"):
         actions.acknowledge_alert([row.id], Band.GREEN, "")
     with pytest.raises(ValueError, match="500"):

@@ -107,7 +107,7 @@ class AlertsPanel(QWidget):
         self._operations, self._desk, self._zone, self._now, self._region = operations, alerts, zone, now, region_id
         self._lines: list[Line] = []
         self._acks: dict[tuple[uuid.UUID, str], Acknowledgement] = {}
-        self._unacknowledged = self._escalated = 0
+        self._total = self._unacknowledged = self._escalated = 0
         self._unread: set[uuid.UUID] | None = set()  # orders whose acknowledgements are still to read (None: all)
         self._latest: list[tuple[QueueRow, Band]] | None = None
         self._shown = False
@@ -222,12 +222,13 @@ class AlertsPanel(QWidget):
             up = sum(1 for line in lines if line.key not in acks and (line.escalated or line.escalation_due))
             beep = sound and any((order_id, band) not in acks for order_id, band in ((r.id, b) for r, b in bands) if order_id in newly)
             ordered = sorted(lines, key=lambda line: _rank(line, acks)) if shown else None
-            return ordered, acks, open_, up, beep, unread
+            return ordered, acks, len(lines), open_, up, beep, unread
 
         self._operations.read(work, lambda done: self._on_read(*done), lambda _error: self._read_next())
 
-    def _on_read(self, ordered: list[Line] | None, acks: dict, open_: int, up: int, beep: bool, read: set[uuid.UUID] | None) -> None:
-        self._acks, self._unacknowledged = acks, open_
+    def _on_read(self, ordered: list[Line] | None, acks: dict, total: int, open_: int, up: int, beep: bool,
+                 read: set[uuid.UUID] | None) -> None:
+        self._acks, self._total, self._unacknowledged = acks, total, open_
         self._unread = set() if read is None else (self._unread or set()) - read
         if ordered is not None:
             self._lines = ordered
@@ -249,7 +250,7 @@ class AlertsPanel(QWidget):
                     selection.select(self.model.index(r, 0), self.model.index(r, self.ACKNOWLEDGED))
             self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         count = self._unacknowledged
-        self.summary.setText(self.tr("%1 alerts, %2 not acknowledged").replace("%1", str(len(self._lines))).replace("%2", str(count)))
+        self.summary.setText(self.tr("%1 alerts, %2 not acknowledged").replace("%1", str(self._total)).replace("%2", str(count)))
         self.banner.setText(self.tr("%n alert(s) escalated to the supervisors: nobody acknowledged them in time.", "", self._escalated))
         self.banner.setVisible(self._escalated > 0)
         self.count_changed.emit(count)

@@ -39,8 +39,8 @@ from console.core.changes import Changes
 from console.core.domain.roles import may_supervise
 from console.core.services.handover import MAX_NOTES, MAX_REMARK, Choice, HandoverRecord, Handovers, Overview
 from console.core.store.rows import DeskUser
+from console.ui import handover_notice, labels, sla_format
 from console.ui import handover_text as text
-from console.ui import labels, sla_format
 from console.ui.handover_records import HandoverRecords, fill_contents, table
 from console.ui.operations import Operations
 from console.ui.table_export import attach
@@ -421,4 +421,5 @@ def install(window) -> HandoverPage:
     window.bus.changed.connect(page.on_changes)
     page.order_chosen.connect(lambda order_id: (window.tabs.setCurrentIndex(0), window.select_order(order_id)))
     window.handover = page
+    handover_notice.install(window, page)  # (the status bar's notice of a handover to acknowledge)
     return page

@@ -1979,6 +1979,17 @@ Your saved work is safe. The details are in %2.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverNotice</name>
+    <message>
+        <source>⇄ Handover to acknowledge: %1</source>
+        <translation>⇄ Handover to acknowledge: %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2. Click to read and acknowledge it.</source>
+        <translation>Signed by %1 at %2. Click to read and acknowledge it.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
         <source>Refresh</source>

@@ -1972,6 +1972,17 @@ Your saved work is safe. The details are in %2.</source>
     </message>
 </context>
 <context>
+    <name>HandoverNotice</name>
+    <message>
+        <source>⇄ Handover to acknowledge: %1</source>
+        <translation>⇄ 待确认的交接：%1</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2. Click to read and acknowledge it.</source>
+        <translation>%1 于 %2 签署。点击阅读并确认接班。</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
         <source>Refresh</source>

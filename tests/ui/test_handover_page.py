@@ -96,3 +96,20 @@ def test_a_desk_user_of_every_region_picks_the_region(qtbot, demo_db, tmp_path) 
     assert [page.region.itemText(i) for i in range(page.region.count())] == ["Central", "North", "Pudong", "Southwest"]
     page.region.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page.overview.draft.region_id == page.region.itemData(2) and not page._reading, timeout=20_000)
+
+
+def test_the_status_bar_tells_the_incoming_supervisor_of_the_handover_to_acknowledge(qtbot, demo_db, tmp_path, request) -> None:
+    dispatcher = open_window(qtbot, demo_db, tmp_path / "d", "wang.wei.central", english=True)
+    assert getattr(dispatcher, "handover_notice", None) is None  # (a dispatcher does not acknowledge)
+    window = open_window(qtbot, demo_db, tmp_path, "supervisor.central", english=True)
+    request.getfixturevalue("gui_thread_guard")
+    notice = window.handover_notice
+    qtbot.waitUntil(lambda: notice.isVisibleTo(window), timeout=20_000)  # (the demo's last night handover waits)
+    assert notice.text().startswith("⇄ Handover to acknowledge: Night shift")
+    notice.click()
+    assert window.tabs.currentWidget() is window.handover
+    page = _read(qtbot, window)
+    waiting = page.overview.awaiting[0]
+    off_gui_thread(lambda: page._handovers.acknowledge(waiting.id, "接班，已阅"))
+    notice.refresh()
+    qtbot.waitUntil(lambda: not notice.isVisibleTo(window), timeout=20_000)

@@ -131,6 +131,16 @@ class Handovers:
         awaiting = tuple(r for r in records if r.acknowledged_at is None)
         return Overview(draft, signed, awaiting)
 
+    def awaiting(self, region_id: uuid.UUID, now: datetime | None = None) -> tuple[HandoverRecord, ...]:
+        """The handovers of the shift under way and the one before that nobody has acknowledged
+        yet: the status bar's notice to the incoming supervisor (a light read, no draft)."""
+        now = now or self._clock()
+        with self._database.reading() as session:
+            current, previous = shifts_at(session, now)
+            records = _records(session, [Handover.region_id == region_id, Handover.shift_start.in_([current[0], previous[0]]),
+                                         Handover.acknowledged_at.is_(None)])
+        return tuple(records)
+
     def search(self, region_id: uuid.UUID | None, first_day: date | None = None, last_day: date | None = None, text: str = "",
                limit: int = SEARCH_LIMIT) -> list[HandoverRecord]:
         """Signed handovers newest first: of a region (None: every region the file holds), whose shift

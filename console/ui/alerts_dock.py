@@ -64,7 +64,6 @@ from console.ui import labels, sla_format
 from console.ui.operations import Operations
 from console.ui.table_export import EXPORT_ROLE, attach
 
-ALERT_BANDS = (Band.BREACHED, Band.RED)
 _GREY = QColor("#6b7280")
 _RED = QColor("#b91c1c")
 _KIND_COLOURS = {AlertKind.LONG_PAUSE: QColor("#b45309"), AlertKind.OFF_SITE: QColor("#7c3aed"),
@@ -111,7 +110,6 @@ class AlertsPanel(QWidget):
         self._unread: set[uuid.UUID] | None = set()  # orders whose acknowledgements are still to read (None: all)
         self._latest: list[tuple[QueueRow, Band]] | None = None
         self._shown = False
-        self.band_of: Callable[[uuid.UUID], Band | None] = lambda _order_id: None  # an order's alert band now (the queue's)
         self._newly: set[uuid.UUID] = set()  # orders just turned red or late, not yet sounded
         self._wanted: list[tuple[QueueRow, Band]] | None = None  # the latest list, waiting for the job under way
         self._reading = False
@@ -480,7 +478,6 @@ def install(window, desk) -> AlertsPanel:
     panel.escalated_changed.connect(on_escalated)
     show_count()
     queue = window.queue
-    panel.band_of = queue.alert_band
     dock.visibilityChanged.connect(panel.set_shown)
     queue.rows_shown.connect(lambda loaded: panel.set_alerts(queue.alert_rows()) if loaded else None)
     queue.alerts_changed.connect(lambda entered: panel.set_alerts(queue.alert_rows(), entered))

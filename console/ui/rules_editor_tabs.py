@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.domain.alerts import ESCALATE_AFTER_KEY
 from console.core.domain.compliance import LATE_GRACE_KEY, ComplianceRule, enabled_key
 from console.core.domain.editable_rules import (
     AMBER,
@@ -49,6 +50,7 @@ _TITLES = {
     AMBER: QT_TRANSLATE_NOOP("RulesEditor", "Amber from (share of the limit used)"),
     "sla.band.red_from": QT_TRANSLATE_NOOP("RulesEditor", "Red from (share of the limit used)"),
     APPROVAL: QT_TRANSLATE_NOOP("RulesEditor", "A pause longer than this needs a supervisor's approval (hours)"),
+    ESCALATE_AFTER_KEY: QT_TRANSLATE_NOOP("RulesEditor", "A red or late order nobody acknowledges is escalated to the supervisors after (minutes)"),
     DAY_START: QT_TRANSLATE_NOOP("RulesEditor", "Business hours start (HH:MM)"),
     DAY_END: QT_TRANSLATE_NOOP("RulesEditor", "Business hours end (HH:MM)"),
     LATE_GRACE_KEY: QT_TRANSLATE_NOOP("RulesEditor", "Minutes a check-in may come after the window and still be on time"),

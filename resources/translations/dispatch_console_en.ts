@@ -5401,6 +5401,10 @@ The dispatch desk for enterprise-line installation and repair.</translation>
         <translation>A pause longer than this needs a supervisor&apos;s approval (hours)</translation>
     </message>
     <message>
+        <source>A red or late order nobody acknowledges is escalated to the supervisors after (minutes)</source>
+        <translation>A red or late order nobody acknowledges is escalated to the supervisors after (minutes)</translation>
+    </message>
+    <message>
         <source>Business hours start (HH:MM)</source>
         <translation>Business hours start (HH:MM)</translation>
     </message>

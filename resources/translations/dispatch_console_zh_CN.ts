@@ -5385,6 +5385,10 @@ The dispatch desk for enterprise-line installation and repair.</source>
         <translation>挂起超过此时长需值班长审批（小时）</translation>
     </message>
     <message>
+        <source>A red or late order nobody acknowledges is escalated to the supervisors after (minutes)</source>
+        <translation>红色或超时工单无人确认，多少分钟后升级至值班长（分钟）</translation>
+    </message>
+    <message>
         <source>Business hours start (HH:MM)</source>
         <translation>工作时间开始（时:分）</translation>
     </message>

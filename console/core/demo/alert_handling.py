@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from console.core.demo.context import DemoContext, World
-from console.core.domain.alerts import ACKNOWLEDGED, ESCALATED, alert_since
+from console.core.domain.alerts import ACKNOWLEDGED, ESCALATE_AFTER_KEY, ESCALATED, alert_since
 from console.core.domain.enums import OPEN_STATUSES, Band
 from console.core.store.models import AuditEntry, WorkOrder
+from console.core.store.rules import DEFAULT_PARAMETERS
 
-ESCALATE_AFTER = timedelta(minutes=30)  # (the rule parameter's default)
+ESCALATE_AFTER = timedelta(minutes=DEFAULT_PARAMETERS[ESCALATE_AFTER_KEY][0])  # (the demo keeps the rule's default)
 LEFT_ALONE = 0.06  # share of old alerts nobody took in hand
 NOTES = (
     "已电话联系工程师，预计30分钟内到场。",

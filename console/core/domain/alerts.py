@@ -39,6 +39,7 @@ ORDER_KINDS = frozenset({AlertKind.RED, AlertKind.BREACHED})
 FIELD_KINDS = tuple(k for k in AlertKind if k not in ORDER_KINDS)
 ESCALATED = "alert.escalated"  # the audit action of an escalation (by the centre)
 ACKNOWLEDGED = "alert.acknowledged"  # the audit action of an acknowledgement
+ESCALATE_AFTER_KEY = "alerts.escalate_after_minutes"  # the rule parameter: minutes unacknowledged before an escalation
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from console.core.domain.alerts import ESCALATE_AFTER_KEY
 from console.core.domain.compliance import LATE_GRACE_KEY, ComplianceRule, enabled_key
 
 AMBER, RED = "sla.band.amber_from", "sla.band.red_from"
@@ -119,6 +120,7 @@ EDITABLE: Mapping[str, Editable] = {e.key: e for e in (
     Editable(AMBER, Section.BANDS, _share(AMBER), Moves.ALL),
     Editable(RED, Section.BANDS, _share(RED), Moves.ALL),
     Editable(APPROVAL, Section.BANDS, _approval_hours, Moves.ALL),
+    Editable(ESCALATE_AFTER_KEY, Section.BANDS, _whole(5, 1440, "the escalation limit in minutes"), Moves.NONE),
     Editable(DAY_START, Section.HOURS, _clock(DAY_START), Moves.BUSINESS_TIME),
     Editable(DAY_END, Section.HOURS, _clock(DAY_END), Moves.BUSINESS_TIME),
     *(Editable(enabled_key(rule), Section.AUDIT, _switch, Moves.NONE) for rule in ComplianceRule),

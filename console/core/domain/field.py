@@ -9,6 +9,7 @@ from console.core.domain.enums import ExceptionKind, OrderStatus
 from console.core.domain.geo import great_circle_m
 
 # Statuses in which the field may report on an order at all.
+SIGNED_OFF = "field.check_in_signed_off"  # the audit action of a supervisor's sign-off of a flagged check-in
 REPORTABLE = (OrderStatus.DISPATCHED, OrderStatus.ACCEPTED, OrderStatus.IN_PROGRESS, OrderStatus.RESOLVED)
 
 

@@ -19,13 +19,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from console.core.changes import Changes
-from console.core.domain.alerts import ACKNOWLEDGED, ORDER_KINDS, Alert, AlertKind
-from console.core.domain.enums import OPEN_STATUSES, Band, FieldEventKind
+from console.core.domain.alerts import ACKNOWLEDGED, ESCALATE_AFTER_KEY, Alert, AlertKind
+from console.core.domain.enums import Band, FieldEventKind
 from console.core.domain.lifecycle import Refusal
 from console.core.operations import operation
 from console.core.services.alerts import Acknowledgement, acknowledgements
 from console.core.services.callbacks import overdue_callbacks
-from console.core.services.orders import MAX_NOTE, Outcome
+from console.core.services.orders import MAX_NOTE, OrderActions, Outcome
 from console.core.store import alert_query as q
 from console.core.store import audit
 from console.core.store.database import Database
@@ -33,7 +33,7 @@ from console.core.store.models import Callback, FieldEvent, SlaPause, WorkOrder
 from console.core.store.rows import DeskUser
 from console.core.store.rules import parameters
 
-ESCALATE_AFTER = "alerts.escalate_after_minutes"
+ESCALATE_AFTER = ESCALATE_AFTER_KEY
 LOOKBACK = "alerts.field_lookback_hours"
 MAX_SUBJECTS = 2000  # alerts one acknowledgement takes in hand
 
@@ -65,10 +65,6 @@ class AlertDesk:
     @property
     def database(self) -> Database:
         return self._database
-
-    def limits(self) -> AlertLimits:
-        with self._database.reading() as s:
-            return limits_of(parameters(s))
 
     def field_alerts(self, region_id: uuid.UUID | None) -> FieldAlerts:
         """Every alert other than the bands', newest first within each kind, with their
@@ -103,30 +99,26 @@ class AlertDesk:
         ids = list(dict.fromkeys(subject_ids))
         if len(ids) > MAX_SUBJECTS:
             raise ValueError(f"subject_ids: at most {MAX_SUBJECTS} alerts at once")
+        if kind.band is not None:  # a red or late order's: the queue's own acknowledgement
+            return OrderActions(self._database, self._user, self._clock, self._desk_id).acknowledge_alert(ids, kind.band, note)
         with self._database.unit_of_work() as session:
             found = _subjects(session, kind, ids)  # subject -> (order id, number, entity)
             refused: dict[uuid.UUID, tuple[str, Refusal]] = {i: ("", Refusal.NOT_FOUND) for i in ids if i not in found}
-            if kind in ORDER_KINDS:
-                closed = session.scalars(select(WorkOrder.id).where(WorkOrder.id.in_(list(found)), WorkOrder.status.not_in(OPEN_STATUSES)))
-                refused |= {i: (found[i][1], Refusal.NOT_OPEN) for i in closed}
             taken = [i for i in ids if i not in refused]
             for subject in taken:
                 order_id, _number, entity = found[subject]
-                after = {"band": kind.value} if kind in ORDER_KINDS else {"alert": kind.value, "subject": subject.hex}
+                after = {"alert": kind.value, "subject": subject.hex}
                 audit.record(session, at=self._clock(), user_id=self._user.id, desk_id=self._desk_id, action=ACKNOWLEDGED,
                              entity=entity, entity_id=subject, order_id=order_id, before=None, after=after, reason=note)
             return Outcome(Changes(orders=frozenset(found[i][0] for i in taken)), refused)
 
 
 def _subjects(session, kind: AlertKind, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[uuid.UUID, str, str]]:
-    """Each named subject of this kind that exists: (its order, the order's number, the audit entity)."""
+    """Each named subject of this kind (not an order's band) that exists: (its order, the order's
+    number, the audit entity)."""
     if not ids:
         return {}
-    if kind in ORDER_KINDS:
-        rows = session.execute(select(WorkOrder.id, WorkOrder.id, WorkOrder.number)
-                               .where(WorkOrder.id.in_(ids), WorkOrder.deleted.is_(False)))
-        entity = "work_order"
-    elif kind is AlertKind.LONG_PAUSE:
+    if kind is AlertKind.LONG_PAUSE:
         rows = session.execute(select(SlaPause.id, SlaPause.order_id, WorkOrder.number).join(WorkOrder, WorkOrder.id == SlaPause.order_id)
                                .where(SlaPause.id.in_(ids), SlaPause.deleted.is_(False)))
         entity = "sla_pause"

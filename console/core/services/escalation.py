@@ -6,22 +6,23 @@ by no user (the centre), which every desk of the region receives through its fee
 message to each active supervisor of the order's region (and those of every region) with a work
 phone, through the centre's outbox in the same transaction. Several instances of the centre may
 run the round at once; on PostgreSQL a transaction-level advisory lock lets one do it, and the
-order's audit rows are read again under it, so an alert is never escalated twice.
+candidates (with their acknowledgements and escalations) are read under it, so an alert is never
+escalated twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, exists, or_, select, text
+from sqlalchemy import and_, case, exists, or_, select, text
 from sqlalchemy.orm import Session
 
 from console.core.domain.alerts import ACKNOWLEDGED, ESCALATED, alert_since, escalation_due
 from console.core.domain.enums import OPEN_STATUSES, Band, Role
-from console.core.services.alert_list import ESCALATE_AFTER
+from console.core.services.alert_list import limits_of
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import AuditEntry, Customer, User, WorkOrder
@@ -46,7 +47,7 @@ def escalate_due(database: Database, now: datetime, enqueue: Enqueue | None, zon
     with database.unit_of_work() as s:
         if s.get_bind().dialect.name == "postgresql" and not s.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": LOCK_KEY}):
             return []  # another instance is at it
-        after = _minutes(parameters(s).get(ESCALATE_AFTER))
+        after = limits_of(parameters(s)).escalate_after
         cutoff = now - after
         band_now = case((WorkOrder.due_at <= now, Band.BREACHED.value), else_=Band.RED.value)
         handled = select(AuditEntry.id).where(AuditEntry.order_id == WorkOrder.id, AuditEntry.action.in_((ACKNOWLEDGED, ESCALATED)),
@@ -55,15 +56,15 @@ def escalate_due(database: Database, now: datetime, enqueue: Enqueue | None, zon
             select(WorkOrder.id, WorkOrder.number, WorkOrder.region_id, WorkOrder.red_at, WorkOrder.due_at, Customer.name)
             .join(Customer, Customer.id == WorkOrder.customer_id)
             .where(WorkOrder.deleted.is_(False), WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.paused_since.is_(None),
-                   or_(WorkOrder.red_at <= cutoff, WorkOrder.due_at <= cutoff), ~exists(handled))
+                   or_(WorkOrder.due_at <= cutoff, and_(WorkOrder.due_at > now, WorkOrder.red_at <= cutoff)),  # (the band's alert since the limit)
+                   ~exists(handled))  # (nobody acknowledged the band it is in, and it was not escalated already)
             .order_by(WorkOrder.red_at).limit(BATCH)).all()
-        done = _taken(s, [r.id for r in rows])
         supervisors = _supervisors(s)
         out: list[Escalated] = []
         for order_id, number, region_id, red_at, due_at, customer in rows:
             band = Band.BREACHED if due_at is not None and due_at <= now else Band.RED
             since = alert_since(band, red_at, due_at)
-            if not escalation_due(since, now, after, (order_id, band, ACKNOWLEDGED) in done, (order_id, band, ESCALATED) in done):
+            if not escalation_due(since, now, after, acknowledged=False, escalated=False):  # (the query's choice, by the domain's rule)
                 continue
             phones = [phone for region, phone in supervisors if region is None or region == region_id]
             audit.record(s, at=now, user_id=None, desk_id="centre", action=ESCALATED, entity="work_order", entity_id=order_id,
@@ -77,31 +78,10 @@ def escalate_due(database: Database, now: datetime, enqueue: Enqueue | None, zon
         return out
 
 
-def _taken(s: Session, order_ids: list) -> set[tuple]:
-    """(order, band, action) of these orders' acknowledgements and escalations."""
-    found: set[tuple] = set()
-    for start in range(0, len(order_ids), 500):
-        chunk = order_ids[start:start + 500]
-        for order_id, action, after in s.execute(select(AuditEntry.order_id, AuditEntry.action, AuditEntry.after).where(
-                AuditEntry.order_id.in_(chunk), AuditEntry.action.in_((ACKNOWLEDGED, ESCALATED)))):
-            band = (after or {}).get("band")
-            if band in (Band.RED.value, Band.BREACHED.value):
-                found.add((order_id, Band(band), action))
-    return found
-
-
 def _supervisors(s: Session) -> list[tuple]:
     """(region or None, phone) of the active supervisors with a work phone."""
     return list(s.execute(select(User.region_id, User.phone).where(
         User.role == Role.SUPERVISOR, User.active.is_(True), User.deleted.is_(False), User.phone != "")))
-
-
-def _minutes(value: object) -> timedelta:
-    try:
-        minutes = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        minutes = 30.0
-    return timedelta(minutes=max(1.0, minutes))
 
 
 def _text(number: str, customer: str, band: Band, since: datetime, now: datetime, zone: ZoneInfo) -> str:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from console.core.changes import Changes
 from console.core.domain import lifecycle
 from console.core.domain.enums import ExceptionKind, FieldEventKind, OrderStatus
-from console.core.domain.field import CLOCK_CHOICES, REPORTABLE, clock_key, reissue_key
+from console.core.domain.field import CLOCK_CHOICES, REPORTABLE, SIGNED_OFF, clock_key, reissue_key
 from console.core.domain.roles import may_supervise
 from console.core.operations import operation
 from console.core.services.calendar import NotAllowed
@@ -33,7 +33,6 @@ from console.core.store.rows import DeskUser
 from console.core.store.rules import DEFAULT_PARAMETERS
 
 MAX_NOTE = 500
-SIGNED_OFF = "field.check_in_signed_off"
 LINK_SENT = "field.signature_link_sent"
 RULE_CHANGED = "field.exception_rule_changed"
 

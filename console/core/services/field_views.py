@@ -24,8 +24,8 @@ from console.core.domain.enums import (
     Respondent,
     SatisfactionRating,
 )
-from console.core.domain.field import PAUSE, RUN_ON, ExceptionRule, Punctuality, punctuality
-from console.core.services.field_desk import LINK_SENT, SIGNED_OFF
+from console.core.domain.field import PAUSE, RUN_ON, SIGNED_OFF, ExceptionRule, Punctuality, punctuality
+from console.core.services.field_desk import LINK_SENT
 from console.core.store.database import Database
 from console.core.store.models import (
     Appointment,

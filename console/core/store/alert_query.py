@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, aliased
 
 from console.core.domain.alerts import ESCALATED
 from console.core.domain.enums import OPEN_STATUSES, Band, FieldEventKind, OrderStatus
+from console.core.domain.field import SIGNED_OFF
 from console.core.store.models import AuditEntry, Customer, FieldEvent, SlaPause, WorkOrder
 
-SIGNED_OFF = "field.check_in_signed_off"  # (console.core.services.field_desk's audit action)
 LIMIT = 2000  # alerts of one kind read at most (the newest)
 
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from console.core.domain.alerts import ESCALATE_AFTER_KEY
 from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.compliance import LATE_GRACE_KEY, ComplianceRule, enabled_key
 from console.core.domain.enums import Band, CustomerLevel, ExceptionKind
@@ -38,7 +39,7 @@ DEFAULT_PARAMETERS: dict[str, tuple[Any, str]] = {
     "calendar.day_start": ("09:00", "Business hours start"),
     "calendar.day_end": ("18:00", "Business hours end"),
     "check_in.off_site_metres": (300, "A check-in farther than this from the site is flagged"),
-    "alerts.escalate_after_minutes": (30, "An order red or late this long with nobody acknowledging its alert is escalated to the region's supervisors"),
+    ESCALATE_AFTER_KEY: (30, "An order red or late this long with nobody acknowledging its alert is escalated to the region's supervisors"),
     "alerts.field_lookback_hours": (48, "Off-site check-ins and field exceptions of this many past hours are in the alert list"),
     **{reissue_key(kind): (rule.reissue, f"A {kind.value} exception archives the order and re-issues it (true) or keeps it (false)")
        for kind, rule in DEFAULT_EXCEPTION_RULES.items()},

@@ -2,6 +2,7 @@
 
 import pytest
 
+from console.core.domain.alerts import ESCALATE_AFTER_KEY
 from console.core.domain.compliance import LATE_GRACE_KEY, ComplianceRule, enabled_key
 from console.core.domain.editable_rules import EDITABLE, EditError, Moves, checked_value
 
@@ -62,3 +63,11 @@ def test_what_each_kind_of_rule_moves() -> None:
     assert EDITABLE["sla.pause.approval_after_hours"].moves is Moves.ALL
     assert EDITABLE["calendar.day_end"].moves is Moves.BUSINESS_TIME
     assert EDITABLE[LATE_GRACE_KEY].moves is Moves.NONE
+
+
+def test_the_escalation_limit_is_whole_minutes_and_moves_no_deadline() -> None:
+    assert checked_value(ESCALATE_AFTER_KEY, " 45 ", {}) == 45
+    for unusable in ("4", "1441", "half an hour", "30.5"):
+        with pytest.raises(EditError, match="escalation limit"):
+            checked_value(ESCALATE_AFTER_KEY, unusable, {})
+    assert EDITABLE[ESCALATE_AFTER_KEY].moves is Moves.NONE

@@ -11,6 +11,7 @@ from console.core.domain.enums import OrderKind, SlaStage
 from console.core.services.calendar import CalendarAdmin, NotAllowed
 from console.core.services.deadlines import recompute_in
 from console.core.services.rules_admin import RulesAdmin
+from console.core.store.database import SessionDatabase
 
 router = APIRouter()
 
@@ -25,8 +26,8 @@ def set_calendar_day(day: date, body: CalendarDayIn, user: CurrentUser, centre: 
 @router.put("/sla-rules/{kind}/{stage}/{grade}", status_code=status.HTTP_204_NO_CONTENT)
 def set_sla_rule(kind: OrderKind, stage: SlaStage, grade: str, body: SlaRuleIn, user: CurrentUser, centre: CentreDep) -> None:
     """A supervisor changes one limit; the open orders of that kind are recomputed."""
-    with refusals_answered(NotAllowed, ValueError):
-        change = RulesAdmin(centre.database, user, centre.clock, "central").set_limit(kind, stage, grade, body.amount, body.unit, body.reason)
-    if change.affected is not None:
-        with centre.database.unit_of_work() as session:
+    with refusals_answered(NotAllowed, ValueError), centre.database.unit_of_work() as session:  # (the limit and its deadlines: one transaction)
+        change = RulesAdmin(SessionDatabase(session), user, centre.clock, "central").set_limit(kind, stage, grade, body.amount, body.unit,
+                                                                                             body.reason)
+        if change.affected is not None:
             recompute_in(session, change.affected, centre.clock())

@@ -215,7 +215,8 @@ class HandoverPage(QWidget):
             self._show_draft(overview)
 
     def _show_banner(self, awaiting: tuple[HandoverRecord, ...]) -> None:
-        record = awaiting[0] if awaiting else None
+        theirs = [r for r in awaiting if r.signed_by_id != self._user.id]  # (one this user may acknowledge first)
+        record = (theirs or list(awaiting) or [None])[0]
         if record is None:
             self.banner.hide()
             return

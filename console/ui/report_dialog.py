@@ -33,7 +33,7 @@ from console.core.domain.enums import Band
 from console.core.domain.roles import may_supervise
 from console.core.services.dashboards import Dashboards
 from console.core.services.monthly_report import SECTIONS, MonthlyReport, MonthlyReports
-from console.core.services.report_sends import ReportSends, Sent
+from console.core.services.report_sends import DUE_DAY, ReportSends, Sent
 from console.core.store.rows import DeskUser
 from console.report_xlsx import write_report_xlsx
 from console.table_files import ExportError
@@ -179,7 +179,7 @@ class MonthlyReportDialog(QDialog):
             text = self.tr("Sent, marked by %1 at %2.").replace("%1", done.by).replace("%2", labels.local_time(done.at, self._zone))
             self.sent.setText(text + (f" {done.note}" if done.note else ""))
             return
-        due = _next_month(month).replace(day=5)
+        due = _next_month(month).replace(day=DUE_DAY)
         late = self._clock().astimezone(self._zone).date() > due
         text = self.tr("Not sent yet: due by %1.").replace("%1", f"{due:%Y-%m-%d}")
         self.sent.setText(f"<span style='color:#c62828; font-weight:bold'>{text}</span>" if late else text)

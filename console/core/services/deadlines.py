@@ -3,9 +3,9 @@
 A rule operation writes the rule and its audit row and says which orders it moves (`Affected`); it
 does not recompute them itself. The desk recomputes them afterwards chunk by chunk, each chunk a
 short unit of work of its own (`recompute_chunk`), so the file's write lock is never held for long,
-the GUI stays free and a progress bar can follow; the centre recomputes every open order after a
-push that changed a rule (`central/push.py`), and its HTTP rule endpoints call `recompute_in` in the
-same transaction as the change. Only derived columns change: no version, no outbox entry, and the
+the GUI stays free and a progress bar can follow; the centre recomputes the orders a pushed rule
+change moves in the push's transaction (`central/operations.py`), and its HTTP rule endpoint calls
+`recompute_in` in the same transaction as the change. Only derived columns change: no version, no outbox entry, and the
 rows keep their `updated_at` (the stamp the sync compares), as a replica's own refresh does.
 """
 

@@ -32,7 +32,7 @@ from console.core.operations import operation
 from console.core.services.calendar import NotAllowed
 from console.core.services.dashboard_figures import Period
 from console.core.services.dashboards import SHIFT_STARTS, period_span
-from console.core.services.handover_draft import SECTIONS, Draft, Item, Section, draft_within, order_item
+from console.core.services.handover_draft import SECTIONS, Draft, Item, Section, draft_within, order_item, rules_of
 from console.core.store import audit
 from console.core.store.database import Database
 from console.core.store.models import Handover, Region, User, touch
@@ -181,7 +181,8 @@ class Handovers:
                 raise HandoverError(f"this shift's handover was signed already, by {_name(session, existing.signed_by)} "
                                     f"at {existing.signed_at:%Y-%m-%d %H:%M} UTC")
             draft = draft_within(session, region_id, now, shift)
-            sections = settle(draft, choices, lambda order_id: order_item(session, order_id, region_id, now))
+            rules = rules_of(session)
+            sections = settle(draft, choices, lambda order_id: order_item(session, order_id, region_id, now, rules))
             contents = {"drafted_at": now.isoformat(), "horizon_hours": draft.horizon_hours, "sections": [s.as_json() for s in sections]}
             handover = Handover(region_id=region_id, shift_start=shift[0], shift_end=shift[1], contents=contents, notes=notes,
                                 signed_by=self._user.id, signed_at=now, acknowledgement_note="", updated_at=now)

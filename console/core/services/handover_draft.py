@@ -15,6 +15,7 @@ Sections, in order (`SECTIONS`; a new one is a function added to `_DRAFTERS`):
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,11 +25,13 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.enums import OPEN_STATUSES, Band, FieldEventKind, OrderStatus
 from console.core.domain.sla import SlaParameters
 from console.core.domain.sla_clock import SlaClock, SlaTimes, band_at, pause_awaits_approval, running_deadline
+from console.core.services.alerts import acknowledgements_in
 from console.core.services.callbacks import overdue_callbacks
-from console.core.store.models import AuditEntry, Customer, FieldEvent, SlaPause, Technician, WorkOrder
+from console.core.store.models import Customer, FieldEvent, SlaPause, Technician, WorkOrder
 from console.core.store.rules import load_calendar, load_rulebook, parameters
 
 SECTIONS = ("at_risk", "exceptions", "approvals", "alerts", "callbacks")
@@ -190,13 +193,8 @@ def _approvals(ctx: _Context, rows: list[_OrderRow]) -> list[Item]:
 
 def _alerts(ctx: _Context, rows: list[_OrderRow]) -> list[Item]:
     alerted = [r for r in rows if r.band in ALERT_BANDS]
-    seen: set[tuple[uuid.UUID, str]] = set()
-    ids = [r.id for r in alerted]
-    for start in range(0, len(ids), 500):
-        for order_id, after in ctx.session.execute(select(AuditEntry.order_id, AuditEntry.after).where(
-                AuditEntry.action == "alert.acknowledged", AuditEntry.order_id.in_(ids[start:start + 500]))):
-            seen.add((order_id, str((after or {}).get("band"))))
-    return [_item(r) for r in alerted if (r.id, r.band.value) not in seen]
+    seen = acknowledgements_in(ctx.session, [r.id for r in alerted])  # (order, band) -> the last acknowledgement
+    return [_item(r) for r in alerted if (r.id, r.band) not in seen]
 
 
 def _exceptions(ctx: _Context, _rows: list[_OrderRow]) -> list[Item]:
@@ -244,9 +242,11 @@ _DRAFTERS: dict[str, Callable[[_Context, list[_OrderRow]], list[Item]]] = {
 }
 
 
-def order_item(session: Session, order_id: uuid.UUID, region_id: uuid.UUID, now: datetime) -> Item | None:
+def order_item(session: Session, order_id: uuid.UUID, region_id: uuid.UUID, now: datetime,
+               rules: Callable[[], tuple[BusinessCalendar, SlaParameters]]) -> Item | None:
     """One order of the region as the centre has it now (None: no such order in the region): the
-    line of an order the supervisor kept that the draft at signing did not hold."""
+    line of an order the supervisor kept that the draft at signing did not hold. `rules`: the
+    calendar and SLA parameters, read once for all the lines a signing adds (`rules_of`)."""
     row = session.execute(select(WorkOrder, Customer.name, Customer.level, Technician.name)
                           .join(Customer, Customer.id == WorkOrder.customer_id)
                           .outerjoin(Technician, Technician.id == WorkOrder.assignee_id)
@@ -256,13 +256,18 @@ def order_item(session: Session, order_id: uuid.UUID, region_id: uuid.UUID, now:
     order, customer, level, assignee = row
     facts: dict[str, Any] = {"assignee": assignee or "", "level": level.value, "paused": order.paused_since is not None}
     if order.status.is_open and order.due_at is not None and order.amber_at and order.red_at and order.sla_limit_seconds:
-        calendar, params = load_calendar(session), load_rulebook(session).parameters
+        calendar, params = rules()
         approved = session.scalar(select(SlaPause.approved_by).where(SlaPause.order_id == order.id, SlaPause.ended_at.is_(None),
                                                                      SlaPause.deleted.is_(False)))
         clock = SlaClock(SlaTimes(order.due_at, order.amber_at, order.red_at, timedelta(seconds=order.sla_limit_seconds),
                                   bool(order.sla_business)), order.paused_since, approved is not None)
         facts |= {"band": band_at(clock, calendar, params, now).value, "due_at": _iso(running_deadline(clock, params))}
     return Item(order.id, order.number, customer, order.kind.value, order.status.value, facts, added=True)
+
+
+def rules_of(session: Session) -> Callable[[], tuple[BusinessCalendar, SlaParameters]]:
+    """The calendar and SLA parameters, read on the first call and kept for the next ones."""
+    return functools.cache(lambda: (load_calendar(session), load_rulebook(session).parameters))
 
 
 def _iso(instant: datetime | None) -> str | None:

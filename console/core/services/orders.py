@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from console.core.changes import Changes
 from console.core.domain import lifecycle
+from console.core.domain.alerts import ACKNOWLEDGED
 from console.core.domain.enums import Band, OrderStatus, PauseReason
 from console.core.domain.lifecycle import Refusal
 from console.core.operations import operation
@@ -130,7 +131,7 @@ class OrderActions:
             refused |= {o.id: (o.number, Refusal.NOT_OPEN) for o in orders.values() if not o.status.is_open}
             acknowledged = [o for o in orders.values() if o.id not in refused]
             for order in acknowledged:
-                audit.record(session, at=self._clock(), user_id=self._user.id, desk_id=self._desk_id, action="alert.acknowledged",
+                audit.record(session, at=self._clock(), user_id=self._user.id, desk_id=self._desk_id, action=ACKNOWLEDGED,
                              entity="work_order", entity_id=order.id, order_id=order.id, before=None, after={"band": band.value},
                              reason=note)
             return Outcome(Changes(orders=frozenset(o.id for o in acknowledged)), refused)

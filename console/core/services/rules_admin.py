@@ -102,6 +102,8 @@ class RulesAdmin:
             row = session.scalars(select(SlaRuleRow).where(SlaRuleRow.kind == kind, SlaRuleRow.stage == stage,
                                                            SlaRuleRow.grade == grade)).first()
             before = None if row is None or row.deleted else {"amount": str(row.amount), "unit": row.unit.value}
+            if before is not None and row.amount == value and row.unit is LimitUnit(unit):
+                return RuleChange(Changes())  # (the same limit again: nothing written, no deadline moves)
             if row is None:
                 row = SlaRuleRow(kind=kind, stage=stage, grade=grade, amount=value, unit=unit)
                 session.add(row)

@@ -125,3 +125,10 @@ def test_a_reason_list_is_stored_audited_and_read_back(demo_db) -> None:
     assert view.reasons[ReasonKind.PAUSE] == tuple(entries) and view.values["sla.band.red_from"] == "0.8"
     assert any(line.kind is OrderKind.FAULT for line in view.limits)
 
+
+
+def test_the_same_limit_again_writes_nothing_and_moves_no_order(demo_db) -> None:
+    first = admin(demo_db).set_limit(OrderKind.FAULT, SlaStage.RESTORATION, "ordinary", "12", LimitUnit.HOURS, "协议")
+    again = admin(demo_db).set_limit(OrderKind.FAULT, SlaStage.RESTORATION, "ordinary", "12.0", LimitUnit.HOURS, "协议")
+    assert first.affected == Affected(kind=OrderKind.FAULT) and again.affected is None and again.changes.empty
+    assert len(audits(demo_db, "sla.rule_changed")) == 1

@@ -12,11 +12,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from sqlalchemy import create_engine
 
 from central import audit_chain, outbound, validation
 from central.background import Background
 from central.config import CentralConfig
+from central.engine import centre_engine
 from central.limits import RequestLimits
 from central.routers import appointments, auth, field, field_visits, health, orders, positions, rules, sync
 from central.schemas import Unprocessable
@@ -33,7 +33,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(config: CentralConfig) -> FastAPI:
-    database = Database(create_engine(config.database_url, pool_pre_ping=True))
+    database = Database(centre_engine(config.database_url))
     audit_chain.install(database.sessions)
     outbound.install(database.sessions)
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=_lifespan,

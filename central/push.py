@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -38,6 +38,9 @@ from console.core.store.sla_cache import refresh_sla
 # A refused mutation's audit row keeps what was tried, short (and the whole one's digest)
 ATTEMPT_VALUES, ATTEMPT_CHARS = 20, 100
 ATTEMPTS = 4  # runs of a batch PostgreSQL gave up on
+# A push's statements each touch a few hundred rows by key: a parallel plan's workers cost more to start
+# than such a statement takes (PostgreSQL chose them for the region check of 200 ids: 24 ms, 3 ms without)
+_SHORT_STATEMENTS = text("SET LOCAL max_parallel_workers_per_gather = 0")
 
 
 class DeskNotYours(Exception):
@@ -61,6 +64,8 @@ def push(database: Database, user: DeskUser, desk_id: str, mutations: list[Mutat
     for attempt in range(ATTEMPTS):
         try:
             with database.sessions() as s, s.begin():
+                if s.get_bind().dialect.name == "postgresql":
+                    s.execute(_SHORT_STATEMENTS)
                 return apply(s, user, desk_id, mutations, now())
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) not in TRANSIENT or attempt == ATTEMPTS - 1:

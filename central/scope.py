@@ -64,9 +64,11 @@ def scope_filter(table: str, region: uuid.UUID | None, alias: str = "t", depth: 
 
 def named_region_sql() -> str:
     """A statement giving (id, region) of every row, of any table a desk's action may name, whose
-    id is in `:ids` (a uuid[] parameter): one primary-key probe per table, written from the
-    buckets above so a table added there is checked too."""
-    parts = [f'SELECT t.id, t."{column}" AS region FROM {table} t WHERE t.id = ANY(CAST(:ids AS uuid[]))'
+    id is in `:ids` (a uuid[] parameter), written from the buckets above so a table added there is
+    checked too. Each id probes each table's primary key (a lateral join): a few microseconds a
+    probe whatever the tables' sizes and statistics, where a join of the ids to each table let
+    the planner scan and hash whole tables (20-30 ms for a push of 200 actions)."""
+    parts = [f'SELECT t."{column}" AS region FROM {table} t WHERE t.id = n.id'
              for table, column in (*DIRECT.items(), ("districts", "region_id"))]
     for table in PARENT:
         if table in ("audit_log", "order_claims"):  # (never named by an action: their own rows, not a desk's subject)
@@ -77,8 +79,9 @@ def named_region_sql() -> str:
             nxt = f"p{len(joins)}"
             joins.append(f'JOIN {parent} {nxt} ON {nxt}.id = {alias}."{column}"')
             alias, current = nxt, parent
-        parts.append(f'SELECT t.id, {alias}."{DIRECT[current]}" FROM {table} t {" ".join(joins)} WHERE t.id = ANY(CAST(:ids AS uuid[]))')
-    return "\n    UNION ALL ".join(parts)
+        parts.append(f'SELECT {alias}."{DIRECT[current]}" FROM {table} t {" ".join(joins)} WHERE t.id = n.id')
+    return ("SELECT n.id, r.region FROM (SELECT DISTINCT unnest(CAST(:ids AS uuid[])) AS id) n CROSS JOIN LATERAL (\n    "
+            + "\n    UNION ALL ".join(parts) + ") r")
 
 
 def row_region(table: str, row: dict[str, Any], lookup: Callable[[str, str], dict[str, Any] | None]) -> str | None:

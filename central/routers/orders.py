@@ -5,7 +5,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Response, status
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from central.dependencies import (
     CentreDep,
@@ -16,6 +16,7 @@ from central.dependencies import (
     pause_refused,
     refusals_answered,
 )
+from central.listing import json_list, json_object
 from central.schemas import IntakeIn, IntakeOut, OrderOut
 from console.core.domain.enums import OPEN_STATUSES, Role
 from console.core.services.intake import IntakeError, OrderIntake, UpstreamOrder
@@ -27,21 +28,25 @@ INTAKE_ROLES = frozenset({Role.INTAKE, Role.ADMIN})
 MAX_OFFSET = 10_000_000  # more than any centre's open orders; beyond it PostgreSQL's OFFSET overflows
 
 
-@router.get("/orders")
-def open_orders(user: CurrentUser, s: SessionDep, limit: int = 500, offset: int = 0) -> list[OrderOut]:
+@router.get("/orders", response_model=list[OrderOut])
+def open_orders(user: CurrentUser, s: SessionDep, limit: int = 500, offset: int = 0) -> Response:
+    """The open orders of the caller's region (an administrator's: every region's), the soonest due first."""
     if not is_desk_account(user):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "the open orders are for desk accounts")
     if not 1 <= limit <= 5000 or not 0 <= offset <= MAX_OFFSET:
         raise HTTPException(422, f"limit must be 1 to 5,000 and offset 0 to {MAX_OFFSET:,}")
-    # the columns the answer needs, not whole ORM rows: a region's queue is hundreds of orders
-    stmt = (select(WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority, WorkOrder.due_at,
-                   WorkOrder.paused_since)
-            .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False)))
-    if user.region_id is not None:
-        stmt = stmt.where(WorkOrder.region_id == user.region_id)  # a region's desk sees its region
-    rows = s.execute(stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset))
-    return [OrderOut(id=i, number=number, kind=kind.value, status=state.value, priority=priority, due_at=due,
-                     paused=paused is not None) for i, number, kind, state, priority, due, paused in rows]
+    return json_list(s, open_orders_json(user.region_id, limit, offset))
+
+
+def open_orders_json(region_id: uuid.UUID | None, limit: int, offset: int) -> Select[tuple[str]]:
+    """A region's open orders (None: every region's), each row an `OrderOut` written as JSON by the
+    database (central.listing): a region's queue is hundreds of orders."""
+    row = json_object(id=WorkOrder.id, number=WorkOrder.number, kind=WorkOrder.kind, status=WorkOrder.status,
+                      priority=WorkOrder.priority, due_at=WorkOrder.due_at, paused=WorkOrder.paused_since.is_not(None))
+    stmt = select(row).where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+    if region_id is not None:
+        stmt = stmt.where(WorkOrder.region_id == region_id)  # a region's desk sees its region
+    return stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset)
 
 
 @router.post("/intake/orders")

@@ -8,6 +8,7 @@ the database hooks (the audit chain, the outbox) and runs the background threads
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -33,7 +34,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(config: CentralConfig) -> FastAPI:
-    database = Database(centre_engine(config.database_url))
+    database = Database(centre_engine(config.database_url, config.pool_size, config.pool_overflow))
     audit_chain.install(database.sessions)
     outbound.install(database.sessions)
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=_lifespan,
@@ -44,3 +45,20 @@ def create_app(config: CentralConfig) -> FastAPI:
     for area in (health, auth, orders, field, field_visits, positions, rules, appointments, sync):
         app.include_router(area.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of `dispatch-central serve --workers N` (uvicorn starts each
+    worker from this factory; the configuration comes from the environment, as the parent's did)."""
+    from console.core import gc_pause
+
+    log_to_stderr()
+    app = create_app(CentralConfig.from_env())
+    gc_pause.settle()  # the app made: what the service holds from now on is frozen out of the collector's walks
+    return app
+
+
+def log_to_stderr() -> None:
+    """The service's own log lines (the feed, the outbox, escalation, the connection budget) on
+    standard error beside uvicorn's, at INFO."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")

@@ -50,6 +50,25 @@ def _prune_until(engine: Engine, days: int, stop: threading.Event, every: float 
         stop.wait(every)
 
 
+def _tell_connection_budget(engine: Engine, mine: int) -> None:
+    """Log how many connections this process may open against what the server allows: several
+    instances share the server's max_connections (docs/SCALE.md)."""
+    log = logging.getLogger("central.connections")
+    try:
+        with engine.connect() as conn:
+            allowed = int(conn.exec_driver_sql("SHOW max_connections").scalar_one())
+            reserved = int(conn.exec_driver_sql("SHOW superuser_reserved_connections").scalar_one())
+    except Exception as exc:  # noqa: BLE001 - only a log line; the service starts whatever it says
+        log.warning("could not read the server's connection limit: %s", exc)
+        return
+    usable = allowed - reserved
+    log.info("this instance opens up to %d connections (pool, overflow and LISTEN) of the server's %d: "
+             "%d instances fit", mine, usable, usable // mine)
+    if mine > usable:
+        log.warning("this instance alone may open more connections (%d) than the server allows (%d): lower "
+                    "DISPATCH_CENTRAL_POOL_SIZE / _POOL_OVERFLOW", mine, usable)
+
+
 class Background:
     """The threads of one running centre."""
 
@@ -61,8 +80,9 @@ class Background:
     def start(self) -> None:
         centre, config = self._centre, self._centre.config
         engine = centre.database.engine
-        self._listener = Listener(config.database_url, centre.signal) if centre.on_postgresql else None
+        self._listener = Listener(config.listen_url or config.database_url, centre.signal) if centre.on_postgresql else None
         if self._listener is not None:
+            _tell_connection_budget(engine, config.pool_size + config.pool_overflow + 1)
             self._listener.start()
             threading.Thread(target=_prune_until, args=(engine, config.feed_days, self._stop), name="feed-pruner",
                              daemon=True).start()

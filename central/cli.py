@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                        help="the reverse proxies whose X-Forwarded-For is believed (comma-separated; default 127.0.0.1): "
                             "the per-address login limits then count the real client")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="service processes on this port (default 1); each has its own connection pool: "
+                            "see docs/SCALE.md for the connection budget")
     password = commands.add_parser("set-password", help="set a user's password (read from standard input)")
     password.add_argument("username")
     password.add_argument("--database-url", default=os.environ.get(ENV_URL, ""))
@@ -99,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from central.app import create_app
+    from central.app import create_app, log_to_stderr
     from central.config import CentralConfig, ConfigError
 
     try:
@@ -107,6 +110,15 @@ def _serve(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"dispatch-central serve: {exc}", file=sys.stderr)
         return 2
+    if not 1 <= args.workers <= 64:
+        print(f"dispatch-central serve: --workers must be 1 to 64, not {args.workers}", file=sys.stderr)
+        return 2
+    if args.workers > 1:  # each worker builds its app from the environment (the URL given here included)
+        os.environ["DISPATCH_CENTRAL_DATABASE_URL"] = config.database_url
+        uvicorn.run("central.app:app_from_environment", factory=True, workers=args.workers, host=args.host, port=args.port,
+                    log_level="info", proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
+        return 0
+    log_to_stderr()
     app = create_app(config)
     gc_pause.settle()  # the app made: what the service holds from now on is frozen out of the collector's walks
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=True,

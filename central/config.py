@@ -22,6 +22,14 @@ class CentralConfig:
     feed_days: int = 30  # how long the sync feed keeps a change; a desk away longer downloads a new snapshot
     escalation_seconds: int = 60  # how often red and late alerts nobody acknowledged are escalated (0: never, e.g. a read-only replica)
     max_body_mb: int = 32  # the largest request body taken (a push of 100 actions); the proxy's limit should match
+    # Connections to PostgreSQL, per service process: a pool of `pool_size` kept open and up to
+    # `pool_overflow` more at a peak, plus one for LISTEN. Instances x (pool_size + pool_overflow + 1)
+    # must stay under the server's max_connections (docs/SCALE.md; behind PgBouncer, the pool's).
+    pool_size: int = 5
+    pool_overflow: int = 10
+    # LISTEN needs a session of its own: behind PgBouncer in transaction mode, the server's own
+    # address (empty: database_url)
+    listen_url: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> CentralConfig:
@@ -32,7 +40,7 @@ class CentralConfig:
         for name, field_type in (("database_url", str), ("token_minutes", int), ("failures_per_user", int),
                                  ("failures_per_address", int), ("failure_window_minutes", int), ("sms_gateway_url", str),
                                  ("geocoder_url", str), ("feed_days", int), ("max_body_mb", int),
-                                 ("escalation_seconds", int)):
+                                 ("escalation_seconds", int), ("pool_size", int), ("pool_overflow", int), ("listen_url", str)):
             raw = env.get(f"DISPATCH_CENTRAL_{name.upper()}")
             if raw is None:
                 continue
@@ -44,9 +52,12 @@ class CentralConfig:
         if not values.get("database_url"):
             raise ConfigError("no database: set DISPATCH_CENTRAL_DATABASE_URL or pass --database-url")
         config = cls(**values)  # type: ignore[arg-type]
-        for name in ("token_minutes", "failures_per_user", "failures_per_address", "failure_window_minutes", "feed_days", "max_body_mb"):
+        for name in ("token_minutes", "failures_per_user", "failures_per_address", "failure_window_minutes", "feed_days", "max_body_mb",
+                     "pool_size"):
             if getattr(config, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(config, name)}")
+        if config.pool_overflow < 0:
+            raise ConfigError(f"pool_overflow must be 0 or more, not {config.pool_overflow}")
         if config.escalation_seconds < 0:
             raise ConfigError(f"escalation_seconds must be 0 (off) or more, not {config.escalation_seconds}")
         return config

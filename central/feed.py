@@ -93,10 +93,16 @@ def _floor(conn: Connection) -> Cursor:
     return Cursor(*found) if found else Cursor()
 
 
+# Several service instances each run a pruner; one prunes at a time (the lock ends with its transaction)
+_ONE_PRUNER = text("SELECT pg_try_advisory_xact_lock(hashtext('dispatch.sync_feed_prune'))")
+
+
 def prune(engine: Engine, before: datetime) -> int:
     """Forget feed entries of transactions that started before `before` (and have ended); the
     floor remembers how far, so a desk behind it is told to start again. Entries pruned."""
     with engine.begin() as conn:
+        if not conn.execute(_ONE_PRUNER).scalar_one():  # another instance is pruning: its round does it
+            return 0
         last = conn.execute(text(f"SELECT txid, seq FROM sync_changes WHERE at < :before AND txid < {_XMIN} "
                                  "ORDER BY txid DESC, seq DESC LIMIT 1"), {"before": before}).first()
         if last is None:

@@ -118,6 +118,13 @@ def test_configuration_mistakes_are_named() -> None:
         CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_TOKEN_MINUTES": "soon"})
     with pytest.raises(ConfigError, match="failures_per_user must be at least 1"):
         CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_FAILURES_PER_USER": "0"})
+    with pytest.raises(ConfigError, match="pool_size must be at least 1"):
+        CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_POOL_SIZE": "0"})
+    with pytest.raises(ConfigError, match="pool_overflow must be 0 or more"):
+        CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_POOL_OVERFLOW": "-1"})
+    pooled = CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_POOL_SIZE": "3",
+                                     "DISPATCH_CENTRAL_LISTEN_URL": "postgresql+psycopg://db:5432/dispatch"})
+    assert (pooled.pool_size, pooled.pool_overflow, pooled.listen_url) == (3, 10, "postgresql+psycopg://db:5432/dispatch")
 
 
 def test_order_intake_is_idempotent_validated_and_for_the_order_system_only(centre) -> None:

@@ -27,7 +27,7 @@ from central.config import CentralConfig
 
 
 def _serve(url: str, port: int) -> None:
-    config = CentralConfig(database_url=url, failures_per_user=1000)
+    config = CentralConfig.from_env(database_url=url, failures_per_user=1000)  # (a test's DISPATCH_CENTRAL_* too)
     server = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=port, log_level="warning",
                                            timeout_graceful_shutdown=2))
     server.run()

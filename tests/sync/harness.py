@@ -5,6 +5,7 @@ the wire format (what sync promises to make equal)."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -288,13 +289,14 @@ def desk_orders(central: Database, username: str, count: int) -> tuple[list[str]
 class CentreProcess:
     """`python -m tests.sync.centre_process`: the service in a child process, on one port throughout."""
 
-    def __init__(self, database: Database, url: str, port: int, stderr_path: Path):
+    def __init__(self, database: Database, url: str, port: int, stderr_path: Path, env: dict[str, str] | None = None):
         self.database, self.url, self.port = database, url, port
         self.base = f"http://127.0.0.1:{port}"
         self._stderr = open(stderr_path, "ab")  # noqa: SIM115 - closed in close()
         self.stderr_path = stderr_path
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.sync.centre_process", url, str(port)], cwd=ROOT,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, text=True, bufsize=1)
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, text=True, bufsize=1,
+                                     env=None if env is None else {**os.environ, **env})
         if not self.proc.stdout.readline():
             raise RuntimeError(f"the centre's driver did not start; see {stderr_path}")
         self.running = False

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from console.core.changes import Changes
-from console.core.store.database import Database
+from console.core.store.database import Database, disk_failure
 from console.core.store.models import WorkOrder, utcnow
 from console.core.store.rules import load_calendar, load_rulebook
 from console.core.store.sla_cache import refresh_sla
@@ -95,8 +95,11 @@ class Replica:
                     conn.execute("PRAGMA defer_foreign_keys = ON")
                     yield conn
                     conn.commit()
-                except BaseException:
+                except BaseException as exc:
                     conn.rollback()
+                    failure = disk_failure(exc)  # a full or failing disk: the worker writes it again later
+                    if failure is not None:
+                        raise failure from exc
                     raise
             finally:
                 if again:

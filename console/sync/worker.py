@@ -163,7 +163,7 @@ class SyncWorker:
                 self._wake.clear()
             except Exception as exc:  # a bug must not end syncing silently: log it and go on
                 log.exception("pushing failed")
-                self._update(problem=str(exc), problem_kind="")
+                self._update(problem=str(exc), problem_kind=getattr(exc, "kind", ""))  # (DiskFailure: the desk's disk)
                 attempt += 1
                 self._stop.wait(backoff(attempt))
 
@@ -244,7 +244,7 @@ class SyncWorker:
                 if self._stop.is_set():
                     return
                 log.exception("pulling failed")
-                self._update(problem=str(exc), problem_kind="")
+                self._update(problem=str(exc), problem_kind=getattr(exc, "kind", ""))
                 attempt += 1
                 self._stop.wait(backoff(attempt))
 

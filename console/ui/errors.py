@@ -11,6 +11,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from console.core.store.database import DiskFailure
+from console.ui.labels import disk_failure_text
+
 log = logging.getLogger("console")
 
 
@@ -23,6 +26,12 @@ def install_exception_hook(log_file: Path) -> None:
         if QApplication.instance() is None:
             return
         box = QMessageBox(QApplication.activeWindow())
+        if isinstance(value, DiskFailure):  # a write the disk refused, on a path with no words of its own: say what it is
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(QCoreApplication.translate("Errors", "Nothing was saved"))
+            box.setText(QCoreApplication.translate("Errors", "The change could not be saved: %1").replace("%1", disk_failure_text(value)))
+            box.exec()
+            return
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
         box.setText(

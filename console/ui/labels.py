@@ -29,6 +29,7 @@ from console.core.domain.enums import (
     SlaStage,
 )
 from console.core.domain.lifecycle import Refusal
+from console.core.store.database import DiskFailure
 from console.sync.capture import TooLarge
 
 # Pairs, not a dict literal: members of different vocabularies can share a value ("survey").
@@ -251,4 +252,15 @@ def saving_failure(error: Exception) -> str:
         return (QCoreApplication.translate("Labels", "one action may change at most %1 rows, this one would change %2: "
                                                      "do it in smaller parts (fewer orders at a time).")
                 .replace("%1", str(error.limit)).replace("%2", str(error.rows)))
+    if isinstance(error, DiskFailure):
+        return disk_failure_text(error)
     return str(error)
+
+
+def disk_failure_text(error: DiskFailure) -> str:
+    """The desk's disk refused a write (nothing of the action was saved), for a person."""
+    if error.kind == "disk_full":
+        return QCoreApplication.translate("Labels", "the disk of this computer is full, so nothing was saved. Free some space "
+                                                    "(or ask IT to), then do it again: your earlier work is safe.")
+    return QCoreApplication.translate("Labels", "the disk of this computer could not write the data file, so nothing was saved. "
+                                                "Do it again; if it happens again, ask IT to check the disk: your earlier work is safe.")

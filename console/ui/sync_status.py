@@ -73,6 +73,8 @@ class SyncTexts(QObject):
             "start_again": self.tr("This desk was away longer than the centre keeps its changes: it downloads the data again."),
             "outdated": self.tr("The centre's data is newer than this version of Dispatch Console: update it."),
             "waiting": self.tr("Changes of this desk are still to be sent before the data can be downloaded again."),
+            "disk_full": self.tr("The disk of this computer is full: the centre's changes wait until there is space again."),
+            "disk_error": self.tr("The disk of this computer could not write the data file: this desk tries again."),
         }
         if kind in texts:
             return texts[kind]

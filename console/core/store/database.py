@@ -15,10 +15,37 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+SQLITE_IOERR, SQLITE_FULL = 10, 13  # SQLite's primary result codes (an extended code keeps them in its low byte)
+
+
+class DiskFailure(Exception):
+    """The data file could not be written: its disk is full (`kind` "disk_full") or failed
+    ("disk_error"). What was being written is rolled back whole (SQLite undoes the statement, the
+    unit of work the transaction): nothing of the action is in the file, which stays consistent,
+    and the same action works again once the disk does."""
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(f"the data file could not be written: {detail}")
+        self.kind = kind
+
+
+def disk_failure(error: BaseException) -> DiskFailure | None:
+    """SQLite's "database or disk is full" (SQLITE_FULL) or "disk I/O error" (SQLITE_IOERR), raised
+    by the driver or wrapped by SQLAlchemy, as a DiskFailure; None for any other error."""
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    if not isinstance(cause, sqlite3.Error):
+        return None
+    code = getattr(cause, "sqlite_errorcode", None)
+    primary, text = (code & 0xFF) if code is not None else None, str(cause).lower()
+    if primary == SQLITE_FULL or "database or disk is full" in text:
+        return DiskFailure("disk_full", str(cause))
+    if primary == SQLITE_IOERR or "disk i/o error" in text:
+        return DiskFailure("disk_error", str(cause))
+    return None
 
 
 class Releasable(Protocol):
@@ -53,9 +80,16 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One user action: commit on success, roll back on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """One user action: commit on success, roll back on any error (a full or failing disk is
+        raised as a DiskFailure, after the rollback)."""
+        try:
+            with self.sessions() as session, session.begin():
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            failure = disk_failure(exc)
+            if failure is None:
+                raise
+            raise failure from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -16,11 +16,12 @@ from tests.fixtures.centre import free_port
 LOG = os.path.join(tempfile.gettempdir(), "dispatch-central-bench.log")  # the service's own log, for a failure's cause
 
 
-def serve(database_url: str, **env: str) -> tuple[subprocess.Popen, str]:
-    """(the `dispatch-central serve` process, its base URL), once it answers /health."""
-    port = free_port()
+def serve(database_url: str, port: int | None = None, log_path: str = LOG, **env: str) -> tuple[subprocess.Popen, str]:
+    """(the `dispatch-central serve` process, its base URL), once it answers /health; on `port`
+    (a free one if not given: an instance started again takes its old port)."""
+    mode, port = ("a", port) if port else ("w", free_port())
     environment = dict(os.environ, DISPATCH_CENTRAL_DATABASE_URL=database_url, DISPATCH_CENTRAL_FAILURES_PER_USER="1000", **env)
-    log = open(LOG, "w")  # noqa: SIM115 - the process writes it until it stops
+    log = open(log_path, mode)  # noqa: SIM115 - written until it stops (appended to by a restart)
     process = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port)], env=environment,
                                stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

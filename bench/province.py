@@ -1,0 +1,354 @@
+"""A province on one centre: several service instances over one PostgreSQL, 200 desks and 2,000
+technicians' phones and the upstream order system, for an 8-hour shift compressed into minutes,
+with faults injected if asked.
+
+Run: .venv/bin/python -m bench.province [--desks 200] [--technicians 2000] [--minutes 4]
+                                         [--instances 2] [--faults chaos,kill,postgres]
+
+What runs (all on this machine, loopback only):
+- PostgreSQL (initdb in a temporary folder), a demo province (4 regions) with `--technicians`
+  technicians, one dispatcher account per desk and a field account per technician (their tokens
+  issued by the bench, as the operator, not by 2,200 password logins);
+- `--instances` `dispatch-central serve` processes as the `roles.sql` service role, behind a
+  round-robin balancer (tests/fixtures/balancer.py), or with `--faults chaos` behind the chaos
+  proxy (tests/fixtures/chaos_proxy.py: drops, drops after the centre ran the push, cut answers,
+  duplicates, reordering, delays);
+- `--desks` real desks (bench/province_desks.py) in `--desk-processes` processes, each desk on its
+  own SQLite file from its region's snapshot, with the desk's own Replica and SyncWorker;
+- the technicians' phones and the order system (bench/province_field.py) in one more process.
+
+The dispatchers' rate is the machine's limit, not a dispatcher's: `--actions-per-s` for all desks
+together (a real desk does about 30 actions an hour; 200 of them in a shift compressed 120 times
+would be 200 a second, beyond 2 cores that also run every desk). The centre's own capacity is
+reported as operations per second per core: the operations it ran over the CPU seconds it and
+PostgreSQL used.
+
+At the end: propagation desk to desk (p50/p95/p99: a desk's change until another desk of the region
+holds it), the latencies of pushes and of the field API, errors, changes lost (saved at a desk,
+never at the centre) and doubled (at the centre more than once), the centre's CPU and memory per
+instance, PostgreSQL's connections and size, each desk process's memory at the start and the end,
+and whether every desk equals the centre's view of its region. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from bench import centre
+from bench.central_bench import cpu_seconds, postgres_pids
+from bench.province_desks import COMPARED
+from bench.province_desks import serve as serve_desks
+from bench.province_field import FieldSpec
+from bench.province_field import serve as serve_field
+from bench.province_setup import Province, build_province, region_templates
+from tests.fixtures.balancer import Balancer
+from tests.fixtures.chaos_proxy import ChaosProxy
+from tests.fixtures.postgres import as_service, grant_service
+from tests.fixtures.postgres_server import TemporaryPostgres
+
+ORDERS_PER_DESK = 12
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def rss_of(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class Instances:
+    """The service processes, each on its own port throughout (killed and started again on it)."""
+
+    def __init__(self, url: str, count: int, folder: Path, pool: int):
+        self.url, self.folder = url, folder
+        self.env = {"DISPATCH_CENTRAL_POOL_SIZE": str(pool), "DISPATCH_CENTRAL_POOL_OVERFLOW": str(pool),
+                    "DISPATCH_CENTRAL_ESCALATION_SECONDS": "0"}
+        self.processes = []
+        self.ports: list[int] = []
+        self.cpu_before_restart = 0.0  # what a killed instance had used
+        for n in range(count):
+            process, base = centre.serve(url, log_path=str(folder / f"centre{n}.log"), **self.env)
+            self.processes.append(process)
+            self.ports.append(int(base.rsplit(":", 1)[1]))
+
+    def kill_and_restart(self, n: int, away: float) -> None:
+        self.cpu_before_restart += cpu_seconds([self.processes[n].pid])
+        self.processes[n].kill()
+        self.processes[n].wait(10)
+        time.sleep(away)
+        self.processes[n], _base = centre.serve(self.url, port=self.ports[n], log_path=str(self.folder / f"centre{n}.log"), **self.env)
+
+    def cpu(self) -> float:
+        return cpu_seconds([p.pid for p in self.processes]) + self.cpu_before_restart
+
+    def stop(self) -> None:
+        for process in self.processes:
+            centre.stop(process)
+
+
+def restart_postgres(server: TemporaryPostgres) -> None:
+    """PostgreSQL stopped at once (every connection cut) and started again on its folder and port."""
+    options = (f"-c listen_addresses=127.0.0.1 -c port={server.port} -c unix_socket_directories={server.root}"
+               " -c fsync=off -c full_page_writes=off")
+    server._run("pg_ctl", "-D", str(server.datadir), "-m", "fast", "-w", "stop")
+    server._run("pg_ctl", "-D", str(server.datadir), "-o", options, "-l", str(server.log), "-w", "-t", "60", "start")
+
+
+def faults_during(seconds: float, faults: set[str], instances: Instances, server: TemporaryPostgres, proxy: ChaosProxy | None,
+                  done: list[str]) -> threading.Thread:
+    """The faults asked for, at set points of the shift."""
+    def run() -> None:
+        start = time.monotonic()
+
+        def at(fraction: float) -> None:
+            time.sleep(max(0.0, start + fraction * seconds - time.monotonic()))
+
+        if proxy is not None:
+            proxy.set(seed=1, drop=0.01, drop_after_forward=0.01, cut=0.01, duplicate=0.01, reorder=0.02, delay_ms=(0, 50))
+            done.append("chaos proxy on")
+        if "kill" in faults:
+            at(0.25)
+            instances.kill_and_restart(0, 3.0)
+            done.append("instance 0 killed (-9) and started again after 3 s")
+        if "postgres" in faults:
+            at(0.5)
+            restart_postgres(server)
+            done.append("PostgreSQL restarted (fast shutdown)")
+        if proxy is not None:
+            at(0.9)
+            proxy.clear()
+            done.append("chaos proxy off")
+
+    thread = threading.Thread(target=run, name="faults", daemon=True)
+    thread.start()
+    return thread
+
+
+def propagation(reports: list[dict], partner_of: dict[str, str]) -> tuple[list[float], int]:
+    """(seconds from each desk action until its partner desk held that version, actions never seen)."""
+    sightings: dict[str, dict[str, list[tuple[int, float]]]] = {}
+    for report in reports:
+        for desk, seen in report["sightings"].items():
+            by_order = sightings.setdefault(desk, {})
+            for order, version, when in seen:
+                by_order.setdefault(order, []).append((version, when))
+    latencies, unseen = [], 0
+    for report in reports:
+        for desk, order, version, when, _kind in report["actions"]:
+            watcher = partner_of[desk]
+            first = min((t for v, t in sightings.get(watcher, {}).get(order, []) if v >= version and t >= when), default=None)
+            if first is None:
+                unseen += 1
+            else:
+                latencies.append(first - when)
+    return latencies, unseen
+
+
+def centre_digests(engine, province: Province) -> dict[str, str]:
+    """Each region's rows as its desks should hold them (the buckets' own filter), hashed as a desk hashes its file."""
+    import hashlib
+
+    from central.scope import scope_filter
+
+    out = {}
+    with engine.connect() as conn:
+        for region in province.regions:
+            hasher = hashlib.sha256()
+            for table in COMPARED:
+                rows = conn.execute(text(f"SELECT replace(t.id::text, '-', ''), t.version, t.deleted FROM {table} t "
+                                         f"WHERE {scope_filter(table, region)} ORDER BY replace(t.id::text, '-', '')"),
+                                    {"region": region.hex}).all()
+                for row_id, version, deleted in rows:
+                    hasher.update(f"{table}:{row_id}:{version}:{int(bool(deleted))};".encode())
+            out[region.hex] = hasher.hexdigest()
+    return out
+
+
+def main() -> None:  # noqa: PLR0915 - the run, step by step
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--desks", type=int, default=200)
+    parser.add_argument("--technicians", type=int, default=2000)
+    parser.add_argument("--minutes", type=float, default=4.0, help="real minutes the 8-hour shift is compressed into")
+    parser.add_argument("--instances", type=int, default=2)
+    parser.add_argument("--desk-processes", type=int, default=8)
+    parser.add_argument("--actions-per-s", type=float, default=8.0, help="desk actions a second, all desks together")
+    parser.add_argument("--positions-per-s", type=float, default=40.0)
+    parser.add_argument("--intake-per-day", type=float, default=2000.0, help="new orders a day (a shift is a third of it)")
+    parser.add_argument("--faults", default="", help="comma-separated: chaos, kill, postgres")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    faults = {f for f in args.faults.split(",") if f}
+    seconds = args.minutes * 60
+    server = TemporaryPostgres()
+    url = server.start()
+    instances = balancer = proxy = None
+    workers: list = []
+    try:
+        started = time.monotonic()
+        province = build_province(url, args.desks, args.technicians, args.seed)
+        grant_service(url)
+        print(f"province written in {time.monotonic() - started:.0f} s: {len(province.desks)} desks, "
+              f"{len(province.technicians)} technicians", file=sys.stderr)
+        folder = Path(tempfile.mkdtemp(prefix="province-"))
+        instances = Instances(as_service(url), args.instances, folder, pool=max(2, 80 // (2 * args.instances)))
+        if "chaos" in faults:
+            proxy = ChaosProxy("127.0.0.1", instances.ports)
+            port = proxy.start()
+        else:
+            balancer = Balancer(instances.ports)
+            port = balancer.start()
+        base = f"http://127.0.0.1:{port}"
+        templates = region_templates(base, province, folder)
+        specs, partner_of = province.desk_specs(templates, ORDERS_PER_DESK)
+        context = multiprocessing.get_context("spawn")
+        share = [specs[n::args.desk_processes] for n in range(args.desk_processes)]
+        per_desk = args.actions_per_s / len(specs)
+        for n, mine in enumerate(share):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=serve_desks, args=(base, mine, str(folder), per_desk, seconds, args.seed * 1000 + n, theirs))
+            process.start()
+            workers.append((process, ours))
+        field_spec = FieldSpec(base, url, province.technician_accounts, province.intake_token, province.intake_sites,
+                               args.positions_per_s, args.intake_per_day / 3 / seconds, seconds, args.seed)
+        ours, theirs = context.Pipe()
+        field = context.Process(target=serve_field, args=(field_spec, theirs))
+        field.start()
+        ready = [_answer(pipe) for _process, pipe in workers]
+        _answer(ours)
+        memory_start = [r["rss_mb"] for r in ready]
+        print(f"desks ready in {time.monotonic() - started:.0f} s; desk processes {[round(m) for m in memory_start]} MB", file=sys.stderr)
+        pg_cpu, centre_cpu = cpu_seconds(postgres_pids(server)), instances.cpu()
+        done: list[str] = []
+        shift_started = time.monotonic()
+        for _process, pipe in [*workers, (field, ours)]:
+            pipe.send("go")
+        fault_thread = faults_during(seconds, faults, instances, server, proxy, done) if faults else None
+        acted_answers = [_answer(pipe) for _process, pipe in workers]
+        acted = sum(a["acted"] for a in acted_answers)
+        memory_warm = [a["rss_mb_warm"] for a in acted_answers]
+        memory_end = [a["rss_mb_end"] for a in acted_answers]
+        field_report = _answer(ours)
+        if fault_thread is not None:
+            fault_thread.join()
+        shift_seconds = time.monotonic() - shift_started
+        centre_used = instances.cpu() - centre_cpu
+        pg_used = cpu_seconds(postgres_pids(server)) - pg_cpu
+        for _process, pipe in workers:
+            pipe.send("settle")
+        settled = all(_answer(pipe)["settled"] for _process, pipe in workers)
+        equal, waited = _converge(workers, create_engine(url), province, 180.0)
+        for _process, pipe in workers:
+            pipe.send("report")
+        reports = [_answer(pipe) for _process, pipe in workers]
+        figures = _figures(args, province, reports, field_report, partner_of, url, instances, server, acted,
+                           shift_seconds, centre_used, pg_used, memory_start, memory_warm, memory_end, settled, equal, waited, done, proxy)
+        print(json.dumps(figures, ensure_ascii=False))
+    finally:
+        for process, _pipe in workers:
+            process.join(30)
+            if process.is_alive():
+                process.kill()
+        for closer in (proxy, balancer, instances):
+            if closer is not None:
+                closer.stop()
+        server.stop()
+
+
+def _answer(pipe, seconds: float = 900.0) -> dict:
+    if not pipe.poll(seconds):
+        raise RuntimeError("a bench process did not answer")
+    answer = pipe.recv()
+    if "failed" in answer:
+        raise RuntimeError(f"a bench process failed:\n{answer['failed']}")
+    return answer
+
+
+def _converge(workers: list, engine, province: Province, seconds: float) -> tuple[int, float]:
+    """Until every desk equals the centre's view of its region (or the deadline): (desks equal, seconds waited)."""
+    started = time.monotonic()
+    region_of = {d.name: d.region for d in province.desks}
+    equal = 0
+    while time.monotonic() - started < seconds:
+        wanted = centre_digests(engine, province)
+        equal = 0
+        for _process, pipe in workers:
+            pipe.send("digests")
+            equal += sum(digest == wanted[region_of[name]] for name, digest in _answer(pipe).items())
+        if equal == len(province.desks):
+            break
+        time.sleep(1.0)
+    engine.dispose()
+    return equal, time.monotonic() - started
+
+
+def _figures(args, province: Province, reports: list[dict], field_report: dict, partner_of: dict[str, str], url: str,
+             instances: Instances, server: TemporaryPostgres, acted: int, shift_seconds: float, centre_used: float,
+             pg_used: float, memory_start: list[float], memory_warm: list[float], memory_end: list[float], settled: bool, equal: int, waited: float, done: list[str],
+             proxy: ChaosProxy | None) -> dict:
+    latencies, unseen = propagation(reports, partner_of)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        at_centre: dict[str, set[str]] = {}
+        for desk_id, audit_id in conn.execute(text("SELECT desk_id, replace(id::text, '-', '') FROM audit_log WHERE desk_id LIKE 'desk-%'")):
+            at_centre.setdefault(desk_id, set()).add(audit_id)
+        connections = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")).scalar_one()
+        size_mb = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one() / 2**20
+    engine.dispose()
+    saved = {desk_id: set(ids) for report in reports for desk_id, ids in report["saved"].items()}
+    lost = sum(len(ids - at_centre.get(desk_id, set())) for desk_id, ids in saved.items())
+    doubled = sum(len(at_centre.get(desk_id, set()) - ids) for desk_id, ids in saved.items())
+    errors = [e for report in reports for e in report["errors"]] + field_report["errors"]
+    field_calls = sum(len(v) for v in field_report["latencies"].values())
+    operations = acted + field_calls
+    desks_per_process = [len(report["desk_ids"]) for report in reports]
+    return {
+        "bench": "province", "desks": len(province.desks), "technicians": len(province.technicians), "regions": len(province.regions),
+        "instances": args.instances, "shift_hours": 8, "real_minutes": round(shift_seconds / 60, 2),
+        "compression": round(8 * 3600 / shift_seconds), "desk_actions": acted,
+        "desk_actions_per_desk_per_simulated_hour": round(acted / len(province.desks) / 8, 2),
+        "propagation_samples": len(latencies), "propagation_unseen": unseen,
+        "propagation_p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
+        "propagation_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "propagation_p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
+        "field_api": {kind: {"calls": len(v), "p50_ms": round(statistics.median(v) * 1000, 1), "p95_ms": round(percentile(v, 0.95) * 1000, 1)}
+                      for kind, v in field_report["latencies"].items() if v},
+        "field_outcomes": field_report["outcomes"],
+        "errors": len(errors), "error_examples": errors[:5], "conflicts": sum(r["conflicts"] for r in reports),
+        "lost": lost, "doubled": doubled, "settled": settled, "desks_equal_centre": equal, "convergence_wait_s": round(waited, 1),
+        "centre_cpu_s": round(centre_used, 1), "postgres_cpu_s": round(pg_used, 1),
+        "centre_ops_per_s_per_core": round(operations / max(0.001, centre_used + pg_used), 1),
+        "centre_only_ops_per_cpu_s": round(operations / max(0.001, centre_used), 1),
+        "centre_rss_mb": [round(rss_of(p.pid)) for p in instances.processes],
+        "postgres_connections": connections, "postgres_size_mb": round(size_mb, 1),
+        "desk_memory_mb_opened": round(sum(memory_start) / len(province.desks), 2),
+        "desk_memory_mb_start": round(sum(memory_warm) / len(province.desks), 2),
+        "desk_memory_mb_end": round(sum(memory_end) / len(province.desks), 2),
+        "desk_process_rss_mb_opened": [round(m) for m in memory_start],
+        "desk_process_rss_mb_start": [round(m) for m in memory_warm], "desk_process_rss_mb_end": [round(m) for m in memory_end],
+        "desks_per_process": desks_per_process, "faults": done, "chaos": proxy.counts() if proxy is not None else {},
+    }
+
+
+if __name__ == "__main__":
+    main()

@@ -79,8 +79,8 @@ def _sqlite(element: JsonObject, compiler: SQLCompiler, **kw: Any) -> str:
     return f"json_object({_pairs(element, compiler, _sqlite_value, **kw)})"
 
 
-def json_list(session: Session, statement: Select[tuple[str]]) -> Response:
+def json_list(session: Session, statement: Select[tuple[str]], parameters: dict[str, Any] | None = None) -> Response:
     """The rows of a statement selecting one `json_object` each, as a JSON array answer. Read through
     the session's connection (Core: the ORM's per-statement work is not needed for text rows)."""
-    rows = session.connection().execute(statement).scalars().all()
+    rows = session.connection().execute(statement, parameters).scalars().all()
     return Response("[" + ",".join(rows) + "]", media_type="application/json")

@@ -5,7 +5,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Response, status
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 
 from central.dependencies import (
     CentreDep,
@@ -35,18 +35,23 @@ def open_orders(user: CurrentUser, s: SessionDep, limit: int = 500, offset: int 
         raise HTTPException(status.HTTP_403_FORBIDDEN, "the open orders are for desk accounts")
     if not 1 <= limit <= 5000 or not 0 <= offset <= MAX_OFFSET:
         raise HTTPException(422, f"limit must be 1 to 5,000 and offset 0 to {MAX_OFFSET:,}")
-    return json_list(s, open_orders_json(user.region_id, limit, offset))
+    return json_list(s, *open_orders_json(user.region_id, limit, offset))
 
 
-def open_orders_json(region_id: uuid.UUID | None, limit: int, offset: int) -> Select[tuple[str]]:
-    """A region's open orders (None: every region's), each row an `OrderOut` written as JSON by the
-    database (central.listing): a region's queue is hundreds of orders."""
-    row = json_object(id=WorkOrder.id, number=WorkOrder.number, kind=WorkOrder.kind, status=WorkOrder.status,
-                      priority=WorkOrder.priority, due_at=WorkOrder.due_at, paused=WorkOrder.paused_since.is_not(None))
-    stmt = select(row).where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
-    if region_id is not None:
-        stmt = stmt.where(WorkOrder.region_id == region_id)  # a region's desk sees its region
-    return stmt.order_by(WorkOrder.due_at, WorkOrder.number).limit(limit).offset(offset)
+# Each open order an `OrderOut` written as JSON by the database (central.listing), soonest due first:
+# built once with bound parameters (not per request: a request's own work is the query).
+_OPEN_ORDERS = (select(json_object(id=WorkOrder.id, number=WorkOrder.number, kind=WorkOrder.kind, status=WorkOrder.status,
+                                   priority=WorkOrder.priority, due_at=WorkOrder.due_at, paused=WorkOrder.paused_since.is_not(None)))
+                .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+                .order_by(WorkOrder.due_at, WorkOrder.number).limit(bindparam("limit")).offset(bindparam("offset")))
+_OPEN_ORDERS_OF_REGION = _OPEN_ORDERS.where(WorkOrder.region_id == bindparam("region_id"))
+
+
+def open_orders_json(region_id: uuid.UUID | None, limit: int, offset: int) -> tuple[Select[tuple[str]], dict]:
+    """The statement and parameters of a region's open orders (None: every region's)."""
+    if region_id is None:
+        return _OPEN_ORDERS, {"limit": limit, "offset": offset}
+    return _OPEN_ORDERS_OF_REGION, {"region_id": region_id, "limit": limit, "offset": offset}  # a region's desk sees its region
 
 
 @router.post("/intake/orders")

@@ -66,7 +66,7 @@ def test_a_trial_centre_on_sqlite_writes_the_same_json(tmp_path) -> None:
         s.execute(update(WorkOrder).where(WorkOrder.id == second).values(due_at=None, number='0"\\中'))
         s.execute(update(WorkOrder).where(WorkOrder.id == third).values(paused_since=datetime(2026, 11, 22, tzinfo=UTC)))
     with database.reading() as s:
-        written = json.loads(json_list(s, open_orders_json(None, 5000, 0)).body)
+        written = json.loads(json_list(s, *open_orders_json(None, 5000, 0)).body)
     assert written == modelled(database) and len(written) == 12
     engine.dispose()
 

@@ -19,7 +19,7 @@ from console.core.store.database import Database
 from console.core.store.models import Customer, Service, Site, WorkOrder
 from console.core.store.numbering import next_order_number
 from console.core.store.rows import DeskUser
-from console.core.store.rules import load_calendar, load_rulebook
+from console.core.store.rules_cache import RULES_IN_FORCE
 from console.core.store.sla_cache import sla_columns
 from console.core.store.steps import create_steps
 
@@ -85,26 +85,32 @@ class OrderIntake:
             raise IntakeError("priority must be between 1 and 5")
         if not 1 <= upstream.access_points <= 500:
             raise IntakeError("access_points must be between 1 and 500")
-        customer = session.scalars(select(Customer).where(Customer.code == upstream.customer_code, Customer.deleted.is_(False))).first()
+        # the columns the order needs, not whole rows; the rules from the process's cache while unchanged
+        customer = session.execute(select(Customer.id, Customer.level, Customer.region_id)
+                                   .where(Customer.code == upstream.customer_code, Customer.deleted.is_(False))).first()
         if customer is None:
             raise IntakeError(f"no customer {upstream.customer_code!r}")
-        site = session.get(Site, upstream.site_id)
-        if site is None or site.deleted or site.customer_id != customer.id:
+        site = session.execute(select(Site.id, Site.address, Site.district_id)
+                               .where(Site.id == upstream.site_id, Site.customer_id == customer.id, Site.deleted.is_(False))).first()
+        if site is None:
             raise IntakeError(f"site {upstream.site_id} is not a site of customer {upstream.customer_code}")
         service = None
         if upstream.circuit_id:
-            service = session.scalars(select(Service).where(Service.circuit_id == upstream.circuit_id)).first()
+            service = session.execute(select(Service.id, Service.customer_id, Service.assurance)
+                                      .where(Service.circuit_id == upstream.circuit_id)).first()
             if service is None or service.customer_id != customer.id:
                 raise IntakeError(f"circuit {upstream.circuit_id!r} is not a service of customer {upstream.customer_code}")
         if upstream.kind is OrderKind.FAULT and service is None:
             raise IntakeError("a fault order needs circuit_id: its limits follow the service's assurance level")
-        calendar, book = load_calendar(session), load_rulebook(session)
+        calendar, book = RULES_IN_FORCE.read(session)
         facts = OrderFacts(upstream.kind, customer.level, service.assurance if service else None, upstream.received_at,
                            upstream.access_points)
         try:
             sla = sla_columns(facts, book, calendar, now)
         except MissingRuleError as exc:
             raise IntakeError(str(exc)) from exc
+        # Numbered last: the day's serial stays locked until the commit, and every intake of the day waits
+        # for it; from here on only the order's rows are written.
         number = next_order_number(session, upstream.kind, upstream.received_at.astimezone(calendar.zone).date())
         order = WorkOrder(
             number=str(number), kind=upstream.kind, status=OrderStatus.NEW, priority=upstream.priority,
@@ -114,7 +120,7 @@ class OrderIntake:
             sla_started_at=upstream.received_at, upstream_ref=upstream.upstream_ref, **sla,
         )
         session.add(order)
-        session.flush()
+        session.flush()  # (the steps and the audit row refer to it; the unit of work knows no relationships)
         create_steps(session, order, facts, book, calendar)
         audit.record(session, at=now, user_id=self._user.id, desk_id=self._desk_id, action="order.created", entity="work_order",
                      entity_id=order.id, order_id=order.id, before=None,

@@ -191,7 +191,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
     parser.add_argument("--technicians", type=int, default=2000)
     parser.add_argument("--minutes", type=float, default=4.0, help="real minutes the 8-hour shift is compressed into")
     parser.add_argument("--instances", type=int, default=2)
-    parser.add_argument("--desk-processes", type=int, default=8)
+    parser.add_argument("--desk-processes", type=int, default=9, help="one of them for the desks that run the optimiser")
     parser.add_argument("--actions-per-s", type=float, default=8.0, help="desk actions a second, all desks together")
     parser.add_argument("--positions-per-s", type=float, default=40.0)
     parser.add_argument("--intake-per-day", type=float, default=2000.0, help="new orders a day (a shift is a third of it)")
@@ -222,7 +222,10 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         templates = region_templates(base, province, folder)
         specs, partner_of = province.desk_specs(templates, ORDERS_PER_DESK)
         context = multiprocessing.get_context("spawn")
-        share = [specs[n::args.desk_processes] for n in range(args.desk_processes)]
+        # the desks that run the optimiser (one a region) in a process of their own: the solver's
+        # memory is theirs, reported apart from the other desks'
+        planners, others = [d for d in specs if d.plans], [d for d in specs if not d.plans]
+        share = [planners] + [others[n::args.desk_processes - 1] for n in range(args.desk_processes - 1)]
         per_desk = args.actions_per_s / len(specs)
         for n, mine in enumerate(share):
             ours, theirs = context.Pipe()
@@ -341,9 +344,10 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
         "centre_only_ops_per_cpu_s": round(operations / max(0.001, centre_used), 1),
         "centre_rss_mb": [round(rss_of(p.pid)) for p in instances.processes],
         "postgres_connections": connections, "postgres_size_mb": round(size_mb, 1),
-        "desk_memory_mb_opened": round(sum(memory_start) / len(province.desks), 2),
-        "desk_memory_mb_start": round(sum(memory_warm) / len(province.desks), 2),
-        "desk_memory_mb_end": round(sum(memory_end) / len(province.desks), 2),
+        "desk_memory_mb_opened": round(sum(memory_start[1:]) / sum(desks_per_process[1:]), 2),
+        "desk_memory_mb_start": round(sum(memory_warm[1:]) / sum(desks_per_process[1:]), 2),
+        "desk_memory_mb_end": round(sum(memory_end[1:]) / sum(desks_per_process[1:]), 2),
+        "planner_desks_process_rss_mb": [round(memory_start[0]), round(memory_warm[0]), round(memory_end[0])],
         "desk_process_rss_mb_opened": [round(m) for m in memory_start],
         "desk_process_rss_mb_start": [round(m) for m in memory_warm], "desk_process_rss_mb_end": [round(m) for m in memory_end],
         "desks_per_process": desks_per_process, "faults": done, "chaos": proxy.counts() if proxy is not None else {},

@@ -29,6 +29,7 @@ from console.core.changes import Changes
 from console.core.domain.enums import ContactMethod, PauseReason
 from console.core.services.appointments import AppointmentBook
 from console.core.services.desk import DeskReader
+from console.core.services.optimiser import Optimiser
 from console.core.services.orders import OrderActions
 from console.core.store.models import WorkOrder
 from console.data_file import open_data_file
@@ -53,6 +54,7 @@ class DeskSpec:
     orders: list[str]  # the orders this desk's dispatcher acts on (hex; no other desk acts on them)
     technicians: list[str]  # of the region
     watched: list[str]  # its partner's orders
+    plans: int = 0  # optimiser commits this desk makes in the shift (one desk per region plans)
 
 
 @dataclass
@@ -125,6 +127,7 @@ def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) ->
     errors: list[str] = []
     start = time.monotonic()
     due = [(start + rng.expovariate(rate), n) for n in range(len(desks))]
+    plans = sorted((start + seconds * (k + 1) / (d.spec.plans + 1), n) for n, d in enumerate(desks) for k in range(d.spec.plans))
     warm = 0.0
     while True:
         due.sort()
@@ -133,6 +136,14 @@ def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) ->
             break
         if not warm and at - start > seconds / 10:
             warm = rss_mb()
+        while plans and plans[0][0] <= at:
+            _when, planner = plans.pop(0)
+            try:
+                done = _plan(desks[planner])
+                if done is not None:
+                    actions.extend((desks[planner].spec.name, *made) for made in done)
+            except Exception as exc:  # noqa: BLE001 - counted, the shift goes on
+                errors.append(f"{desks[planner].spec.name}: plan: {type(exc).__name__}: {exc}")
         time.sleep(max(0.0, at - time.monotonic()))
         desk = desks[n]
         try:
@@ -178,6 +189,28 @@ def _one(desk: _Desk) -> tuple[str, int, float, str] | None:
     with desk.database.reading() as s:
         version = s.scalar(select(WorkOrder.version).where(WorkOrder.id == order_id))
     return order_id.hex, version, when, choice
+
+
+def _plan(desk: _Desk) -> list[tuple[str, int, float, str]] | None:
+    """The optimiser over tomorrow in the desk's region (2 s), the lines a dispatcher may commit
+    written together: each order whose visit it moved, as an action (None: nothing to commit, or the
+    plan refused whole because something it was made from changed meanwhile)."""
+    now = datetime.now(UTC)
+    book = AppointmentBook(desk.database, desk.user, lambda: datetime.now(UTC), desk.worker.desk_id)
+    optimiser = Optimiser(desk.database, book, desk.user)
+    day = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1) - timedelta(hours=8)  # tomorrow in Shanghai
+    job = optimiser.read(desk.user.region_id, day, day + timedelta(days=1), now)
+    proposal = optimiser.run(job, 2.0)
+    keys, _findings = proposal.selectable(desk.user.role)
+    if not keys:
+        return None
+    when = time.monotonic()
+    result = optimiser.commit(proposal, [proposal.line(k) for k in sorted(keys)], "区域优化（基准）")
+    if not result.ok:
+        return None
+    with desk.database.reading() as s:
+        ids = {o for k in keys for o in proposal.line(k).order_ids} & {uuid.UUID(o) for o in desk.spec.orders}  # (its partner watches these)
+        return [(o.hex, v, when, "plan") for o, v in s.execute(select(WorkOrder.id, WorkOrder.version).where(WorkOrder.id.in_(ids)))]
 
 
 def _settle(desks: list[_Desk], seconds: float) -> bool:

@@ -29,6 +29,7 @@ from console.sync.worker import SyncWorker
 
 PASSWORD = "province bench 2026"
 OPEN = ("new", "accepted", "dispatched")
+PLANS = 2  # optimiser commits in the shift, by one desk of each region
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Province:
             shares = [orders[k * each:(k + 1) * each] for k in range(len(mine))]
             for k, desk in enumerate(mine):
                 specs.append(DeskSpec(desk.name, region, desk.token, desk.username, templates[region], shares[k],
-                                      self.region_technicians[region], shares[k - 1]))
+                                      self.region_technicians[region], shares[k - 1], plans=PLANS if k == 0 else 0))
                 partner_of[mine[k - 1].name] = desk.name  # this desk watches the one before it
         return specs, partner_of
 

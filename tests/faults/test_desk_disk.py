@@ -1,5 +1,6 @@
 """A desk's disk fills up or fails: the action is refused whole with words a dispatcher understands,
-the file stays sound, and the same action works once the disk does."""
+the file stays sound, and the same action works once the disk does; a syncing desk's worker writes
+what the centre sent again later, and nothing is lost or doubled."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from console.core.services.orders import OrderActions
 from console.core.store.database import Database, DiskFailure
 from console.core.store.models import AuditEntry, SyncOutbox, WorkOrder
 from console.sync import capture
+from tests.faults.acting import Acting, all_orders, check_after, close_desks, open_desks, seats
 from tests.faults.disk import DiskFull, IoErrors, file_is_sound
 from tests.fixtures.demo import DEMO_NOW
+from tests.sync.harness import order_states, wait_for
 from tests.ui.helpers import open_window
 
 
@@ -87,3 +90,34 @@ def test_the_queue_says_why_nothing_was_saved_when_the_disk_refuses(qtbot, demo_
     assert "nothing was saved" in warnings[0]
     fault.lift()
     assert file_is_sound(demo_db.path) == []
+
+
+def test_a_desk_whose_disk_fills_up_or_fails_mid_run_loses_nothing_doubles_nothing_and_converges(centre, empty_desk_file,
+                                                                                                  tmp_path) -> None:
+    """The supervisor's disk fills up while the desks act: some of its actions are refused, its worker
+    cannot write what the centre sends (the feed, the answers to its pushes) and tries again later; then
+    the central dispatcher's disk fails for a while. Once each disk works again, everything converges."""
+    base, central, _url = centre
+    chosen = seats(central)
+    orders = all_orders(chosen)
+    start = order_states(central, orders)
+    desks = []
+    try:
+        desks = open_desks(base, base, chosen, tmp_path, empty_desk_file)
+        by_name = {d.name: d for d in desks}
+        full, failing = DiskFull(by_name["supervisor"].database), IoErrors(by_name["central"].database)
+        with Acting(desks, chosen, seed=4) as acting:
+            full.fill()
+            wait_for(lambda: acting.disk_refused["supervisor"] >= 2 and any(s.problem_kind == "disk_full" for s in by_name["supervisor"].statuses),
+                     40, "the supervisor's disk refused actions and the worker's writes")
+            full.lift()
+            failing.fail()
+            wait_for(lambda: acting.disk_refused["central"] >= 2, 20, "the dispatcher's disk refused actions")
+            failing.lift()
+            before = {d.name: len(d.saved) for d in desks}
+            wait_for(lambda: all(len(d.saved) > before[d.name] + 2 for d in desks), 20, "every desk saves again")
+        check_after(central, desks, acting, start, orders)
+        for desk in desks:
+            assert file_is_sound(desk.path) == []
+    finally:
+        close_desks(desks)

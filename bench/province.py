@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
-import statistics
 import sys
 import tempfile
 import threading
@@ -278,6 +277,11 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         server.stop()
 
 
+def _latency(seconds: list[float]) -> dict[str, float]:
+    return {"calls": len(seconds), "p50_ms": round(percentile(seconds, 0.5) * 1000, 1), "p95_ms": round(percentile(seconds, 0.95) * 1000, 1),
+            "p99_ms": round(percentile(seconds, 0.99) * 1000, 1)}
+
+
 def _answer(pipe, seconds: float = 900.0) -> dict:
     if not pipe.poll(seconds):
         raise RuntimeError("a bench process did not answer")
@@ -334,8 +338,8 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
         "propagation_p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
         "propagation_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
         "propagation_p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
-        "field_api": {kind: {"calls": len(v), "p50_ms": round(statistics.median(v) * 1000, 1), "p95_ms": round(percentile(v, 0.95) * 1000, 1)}
-                      for kind, v in field_report["latencies"].items() if v},
+        "push": _latency([t for report in reports for t in report["pushes"]]),
+        "field_api": {kind: _latency(v) for kind, v in field_report["latencies"].items() if v},
         "field_outcomes": field_report["outcomes"],
         "errors": len(errors), "error_examples": errors[:5], "conflicts": sum(r["conflicts"] for r in reports),
         "lost": lost, "doubled": doubled, "settled": settled, "desks_equal_centre": equal, "convergence_wait_s": round(waited, 1),

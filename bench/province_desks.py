@@ -66,6 +66,7 @@ class _Desk:
     user: Any
     sightings: list[tuple[str, int, float]] = field(default_factory=list)  # (order, version, when)
     rng: random.Random = field(default_factory=random.Random)
+    pushes: list[float] = field(default_factory=list)  # seconds each push took
 
 
 def rss_mb() -> float:
@@ -113,11 +114,23 @@ def _open(base: str, spec: DeskSpec, folder: Path, seed: int) -> _Desk:
         with database.reading() as s:
             sightings.extend((o.hex, v, when) for o, v in s.execute(select(WorkOrder.id, WorkOrder.version).where(WorkOrder.id.in_(mine))))
 
-    worker = SyncWorker(replica, CentreClient(base, token=spec.token), on_changes=seen)
+    client = CentreClient(base, token=spec.token)
+    pushes: list[float] = []
+    push = client.push
+
+    def timed_push(desk_id, mutations):  # the push's round trip: the request, the centre's run, the answer
+        started = time.monotonic()
+        try:
+            return push(desk_id, mutations)
+        finally:
+            pushes.append(time.monotonic() - started)
+
+    client.push = timed_push
+    worker = SyncWorker(replica, client, on_changes=seen)
     capture.install(database.sessions, worker.wake)
     worker.start()
     user = DeskReader(database).user(spec.username)
-    return _Desk(spec, database, replica, worker, user, sightings, random.Random(seed))
+    return _Desk(spec, database, replica, worker, user, sightings, random.Random(seed), pushes)
 
 
 def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) -> tuple[list[tuple], list[str], float]:
@@ -249,4 +262,5 @@ def _report(desks: list[_Desk], actions: list[tuple], errors: list[str]) -> dict
             errors.append(f"{desk.spec.name}: {counts.pending} changes never sent")
     return {"actions": actions, "errors": errors, "conflicts": conflicts, "saved": saved,
             "sightings": {d.spec.name: d.sightings for d in desks}, "rss_mb": rss_mb(),
+            "pushes": [t for d in desks for t in d.pushes],
             "desk_ids": {d.spec.name: d.worker.desk_id for d in desks}}

@@ -3,7 +3,7 @@ technicians' phones and the upstream order system, for an 8-hour shift compresse
 with faults injected if asked.
 
 Run: .venv/bin/python -m bench.province [--desks 200] [--technicians 2000] [--minutes 4]
-                                         [--instances 2] [--faults chaos,kill,postgres]
+                                         [--instances 2] [--faults chaos,kill,postgres,disk]
 
 What runs (all on this machine, loopback only):
 - PostgreSQL (initdb in a temporary folder), a demo province (4 regions) with `--technicians`
@@ -16,6 +16,12 @@ What runs (all on this machine, loopback only):
 - `--desks` real desks (bench/province_desks.py) in `--desk-processes` processes, each desk on its
   own SQLite file from its region's snapshot, with the desk's own Replica and SyncWorker;
 - the technicians' phones and the order system (bench/province_field.py) in one more process.
+
+Faults (`--faults`): `chaos` puts the chaos proxy in front for most of the shift; `kill` kills an
+instance (-9) a quarter in and starts it again 3 s later; `postgres` restarts PostgreSQL (fast
+shutdown: every connection cut) half way; `disk` fills the disk of one desk of each region and gives
+another I/O errors from 60 % to 65 % of the shift (tests/faults/disk.py): their actions are refused
+with the disk's message meanwhile, and counted apart from errors.
 
 The dispatchers' rate is the machine's limit, not a dispatcher's: `--actions-per-s` for all desks
 together (a real desk does about 30 actions an hour; 200 of them in a shift compressed 120 times
@@ -45,7 +51,7 @@ from sqlalchemy import create_engine, text
 
 from bench import centre
 from bench.central_bench import cpu_seconds, postgres_pids
-from bench.province_desks import COMPARED
+from bench.province_desks import COMPARED, INJECTED
 from bench.province_desks import serve as serve_desks
 from bench.province_field import FieldSpec
 from bench.province_field import serve as serve_field
@@ -134,6 +140,9 @@ def faults_during(seconds: float, faults: set[str], instances: Instances, server
             at(0.5)
             restart_postgres(server)
             done.append("PostgreSQL restarted (fast shutdown)")
+        if "disk" in faults:
+            at(0.6)
+            done.append("a desk of each region: disk full, another: I/O errors, from 60 % to 65 % of the shift")
         if proxy is not None:
             at(0.9)
             proxy.clear()
@@ -194,7 +203,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
     parser.add_argument("--actions-per-s", type=float, default=8.0, help="desk actions a second, all desks together")
     parser.add_argument("--positions-per-s", type=float, default=40.0)
     parser.add_argument("--intake-per-day", type=float, default=2000.0, help="new orders a day (a shift is a third of it)")
-    parser.add_argument("--faults", default="", help="comma-separated: chaos, kill, postgres")
+    parser.add_argument("--faults", default="", help="comma-separated: chaos, kill, postgres, disk")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     faults = {f for f in args.faults.split(",") if f}
@@ -219,7 +228,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
             port = balancer.start()
         base = f"http://127.0.0.1:{port}"
         templates = region_templates(base, province, folder)
-        specs, partner_of = province.desk_specs(templates, ORDERS_PER_DESK)
+        specs, partner_of = province.desk_specs(templates, ORDERS_PER_DESK, with_disk_faults="disk" in faults)
         context = multiprocessing.get_context("spawn")
         # the desks that run the optimiser (one a region) in a process of their own: the solver's
         # memory is theirs, reported apart from the other desks'
@@ -325,7 +334,8 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
     saved = {desk_id: set(ids) for report in reports for desk_id, ids in report["saved"].items()}
     lost = sum(len(ids - at_centre.get(desk_id, set())) for desk_id, ids in saved.items())
     doubled = sum(len(at_centre.get(desk_id, set()) - ids) for desk_id, ids in saved.items())
-    errors = [e for report in reports for e in report["errors"]] + field_report["errors"]
+    errors = [e for report in reports for e in report["errors"] if not e.startswith(INJECTED)] + field_report["errors"]
+    injected = sum(e.startswith(INJECTED) for report in reports for e in report["errors"])
     field_calls = sum(len(v) for v in field_report["latencies"].values())
     operations = acted + field_calls
     desks_per_process = [len(report["desk_ids"]) for report in reports]
@@ -341,7 +351,7 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
         "push": _latency([t for report in reports for t in report["pushes"]]),
         "field_api": {kind: _latency(v) for kind, v in field_report["latencies"].items() if v},
         "field_outcomes": field_report["outcomes"],
-        "errors": len(errors), "error_examples": errors[:5], "conflicts": sum(r["conflicts"] for r in reports),
+        "errors": len(errors), "error_examples": errors[:5], "actions_refused_by_injected_disk_faults": injected, "conflicts": sum(r["conflicts"] for r in reports),
         "lost": lost, "doubled": doubled, "settled": settled, "desks_equal_centre": equal, "convergence_wait_s": round(waited, 1),
         "centre_cpu_s": round(centre_used, 1), "postgres_cpu_s": round(pg_used, 1),
         "centre_ops_per_s_per_core": round(operations / max(0.001, centre_used + pg_used), 1),

@@ -31,16 +31,19 @@ from console.core.services.appointments import AppointmentBook
 from console.core.services.desk import DeskReader
 from console.core.services.optimiser import Optimiser
 from console.core.services.orders import OrderActions
+from console.core.store.database import DiskFailure
 from console.core.store.models import WorkOrder
 from console.data_file import open_data_file
 from console.sync import capture
 from console.sync.client import CentreClient
 from console.sync.replica import Replica
 from console.sync.worker import SyncWorker
+from tests.faults.disk import DiskFull, IoErrors
 
 # What a desk's copy is compared on with the centre's view of its region (every replicated row a
 # dispatcher acts on, with its version)
 COMPARED = ("work_orders", "sla_pauses", "appointments", "appointment_orders", "order_steps", "field_events")
+INJECTED = "injected: the disk failing refused an action at "  # an expected refusal, not an error
 KINDS = ("assign", "assign", "priority", "priority", "pause", "book")
 
 
@@ -55,6 +58,7 @@ class DeskSpec:
     technicians: list[str]  # of the region
     watched: list[str]  # its partner's orders
     plans: int = 0  # optimiser commits this desk makes in the shift (one desk per region plans)
+    disk_fault: str = ""  # "full" or "io": its disk fails for a while mid-shift (a fault injected)
 
 
 @dataclass
@@ -67,6 +71,7 @@ class _Desk:
     sightings: list[tuple[str, int, float]] = field(default_factory=list)  # (order, version, when)
     rng: random.Random = field(default_factory=random.Random)
     pushes: list[float] = field(default_factory=list)  # seconds each push took
+    fault: Any = None  # the injected disk fault (tests/faults/disk.py), when it has one
 
 
 def rss_mb() -> float:
@@ -130,7 +135,8 @@ def _open(base: str, spec: DeskSpec, folder: Path, seed: int) -> _Desk:
     capture.install(database.sessions, worker.wake)
     worker.start()
     user = DeskReader(database).user(spec.username)
-    return _Desk(spec, database, replica, worker, user, sightings, random.Random(seed), pushes)
+    fault = {"full": DiskFull, "io": IoErrors}[spec.disk_fault](database) if spec.disk_fault else None
+    return _Desk(spec, database, replica, worker, user, sightings, random.Random(seed), pushes, fault)
 
 
 def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) -> tuple[list[tuple], list[str], float]:
@@ -138,10 +144,12 @@ def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) ->
     process's memory a tenth into the shift (the desks warm: caches filled, first pages read)."""
     actions: list[tuple[str, str, int, float, str]] = []  # (desk, order, version made, when, kind)
     errors: list[str] = []
+    injected: list[str] = []
     start = time.monotonic()
     due = [(start + rng.expovariate(rate), n) for n in range(len(desks))]
     plans = sorted((start + seconds * (k + 1) / (d.spec.plans + 1), n) for n, d in enumerate(desks) for k in range(d.spec.plans))
     warm = 0.0
+    failing = [d for d in desks if d.fault is not None]  # their disks fail from 60 % to 65 % of the shift
     while True:
         due.sort()
         at, n = due[0]
@@ -149,6 +157,8 @@ def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) ->
             break
         if not warm and at - start > seconds / 10:
             warm = rss_mb()
+        for desk in failing:
+            _disk(desk, 0.6 <= (at - start) / seconds < 0.65)
         while plans and plans[0][0] <= at:
             _when, planner = plans.pop(0)
             try:
@@ -163,10 +173,27 @@ def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) ->
             done = _one(desk)
             if done is not None:
                 actions.append((desk.spec.name, *done))
+        except DiskFailure:  # the injected fault: the action refused with its message, nothing half-written
+            injected.append(desk.spec.name)
         except Exception as exc:  # noqa: BLE001 - counted, the shift goes on
             errors.append(f"{desk.spec.name}: {type(exc).__name__}: {exc}")
         due[0] = (at + rng.expovariate(rate), n)
-    return actions, errors, warm or rss_mb()
+    for desk in failing:
+        _disk(desk, False)
+    return actions, errors + [f"{INJECTED}{name}" for name in injected], warm or rss_mb()
+
+
+def _disk(desk: _Desk, failing: bool) -> None:
+    fault = desk.fault
+    if failing == fault.on:
+        return
+    if failing:
+        (fault.fill if isinstance(fault, DiskFull) else fault.fail)()
+        for_all = desk.database.engine
+        for_all.dispose()  # (the connections in the pool take the full disk as they are next taken)
+    else:
+        fault.lift()
+        desk.database.engine.dispose()
 
 
 def _one(desk: _Desk) -> tuple[str, int, float, str] | None:

@@ -51,10 +51,11 @@ class Province:
     open_orders: dict[str, list[str]] = field(default_factory=dict)  # region hex -> open orders
     region_technicians: dict[str, list[str]] = field(default_factory=dict)
 
-    def desk_specs(self, templates: dict[str, str], per_desk: int) -> tuple[list[DeskSpec], dict[str, str]]:
+    def desk_specs(self, templates: dict[str, str], per_desk: int, with_disk_faults: bool = False) -> tuple[list[DeskSpec], dict[str, str]]:
         """Each desk's share of its region's open orders (no two desks share one), and who watches whom:
         each desk watches the orders of the desk before it in its region (its partner)."""
         specs, partner_of = [], {}
+        disk_faults = {1: "full", 2: "io"}  # the second and third desk of each region, when asked
         for region in {d.region for d in self.desks}:
             mine = [d for d in self.desks if d.region == region]
             orders = self.open_orders[region]
@@ -62,7 +63,8 @@ class Province:
             shares = [orders[k * each:(k + 1) * each] for k in range(len(mine))]
             for k, desk in enumerate(mine):
                 specs.append(DeskSpec(desk.name, region, desk.token, desk.username, templates[region], shares[k],
-                                      self.region_technicians[region], shares[k - 1], plans=PLANS if k == 0 else 0))
+                                      self.region_technicians[region], shares[k - 1], plans=PLANS if k == 0 else 0,
+                                      disk_fault=disk_faults.get(k, "") if with_disk_faults else ""))
                 partner_of[mine[k - 1].name] = desk.name  # this desk watches the one before it
         return specs, partner_of
 

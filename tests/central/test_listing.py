@@ -1,5 +1,7 @@
-"""The lists PostgreSQL writes (central.listing): the same JSON, row for row, as the response models
-wrote it for the same rows; the caller's region only; paging kept; bad query parameters a 4xx."""
+"""The lists the centre answers without a model per row: GET /orders as PostgreSQL writes it
+(central.listing), the same JSON, row for row, as the response model wrote it for the same rows, the
+caller's region only, paging kept, bad query parameters a 4xx; GET /field/visits, the work list's
+rows written as they are."""
 
 from __future__ import annotations
 
@@ -15,11 +17,14 @@ import db
 from central.listing import json_list
 from central.routers.orders import open_orders_json
 from central.schemas import OrderOut
+from central.users import add_field_accounts
 from console.core.demo.centre import DemoParameters, generate_demo
-from console.core.domain.enums import OPEN_STATUSES
+from console.core.domain.enums import OPEN_STATUSES, AppointmentStatus
+from console.core.domain.field import REPORTABLE
+from console.core.services.work_list import Visit, work_list
 from console.core.store.database import Database
-from console.core.store.models import User, WorkOrder
-from tests.fixtures.centre import auth, login
+from console.core.store.models import Appointment, AppointmentOrder, User, WorkOrder
+from tests.fixtures.centre import PASSWORD, auth, login
 from tests.fixtures.demo import DEMO_NOW
 
 pytestmark = pytest.mark.postgres
@@ -90,8 +95,26 @@ def test_bad_paging_is_a_422_naming_it(centre, query) -> None:
     assert answer.status_code == 422 and next(iter(query)) in answer.text, answer.text
 
 
-def test_the_schema_still_describes_the_list(centre) -> None:
+def test_the_schema_still_describes_the_lists(centre) -> None:
     base, _database, _url = centre
     schema = requests.get(f"{base}/openapi.json", timeout=10).json()
-    answer = schema["paths"]["/orders"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
-    assert answer["type"] == "array" and answer["items"]["$ref"].endswith("/OrderOut")
+    for path, model in (("/orders", "/OrderOut"), ("/field/visits", "/Visit")):
+        answer = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert answer["type"] == "array" and answer["items"]["$ref"].endswith(model)
+
+
+def test_a_work_list_is_the_visits_json_with_its_booked_windows(centre) -> None:
+    base, database, _url = centre
+    with database.unit_of_work() as s:
+        add_field_accounts(s, PASSWORD)
+    with database.reading() as s:  # a technician with a booked visit among their reportable orders
+        booked = (select(WorkOrder.assignee_id).join(AppointmentOrder, AppointmentOrder.order_id == WorkOrder.id)
+                  .join(Appointment, Appointment.id == AppointmentOrder.appointment_id)
+                  .where(WorkOrder.status.in_(REPORTABLE), Appointment.status != AppointmentStatus.CANCELLED,
+                         AppointmentOrder.deleted.is_(False), Appointment.deleted.is_(False)))
+        technician = s.scalars(booked).first()
+        username = s.scalar(select(User.username).where(User.technician_id == technician))
+        expected = TypeAdapter(list[Visit]).dump_python(work_list(s, technician), mode="json")
+    answer = requests.get(f"{base}/field/visits", headers=auth(login(base, username).json()["token"]), timeout=10)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+    assert answer.json() == expected and any(v["window_start"] for v in expected)

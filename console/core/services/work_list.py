@@ -48,21 +48,18 @@ def work_list(session: Session, technician_id: uuid.UUID) -> list[Visit]:
         .where(WorkOrder.assignee_id == technician_id, WorkOrder.status.in_(REPORTABLE), WorkOrder.deleted.is_(False))
         .order_by(WorkOrder.due_at, WorkOrder.number).limit(MOST)
     ).all()
-    booked: dict[uuid.UUID, Appointment] = {}
-    if rows:
-        visits = (select(AppointmentOrder.order_id, Appointment)
+    booked: dict[uuid.UUID, tuple] = {}
+    if rows:  # (each visit's columns, not Appointment objects)
+        visits = (select(AppointmentOrder.order_id, Appointment.window_start, Appointment.window_end, Appointment.planned_start,
+                         Appointment.duration_minutes)
                   .join(Appointment, Appointment.id == AppointmentOrder.appointment_id)
                   .where(AppointmentOrder.order_id.in_([r.id for r in rows]), AppointmentOrder.deleted.is_(False),
                          Appointment.deleted.is_(False), Appointment.status != AppointmentStatus.CANCELLED)
                   .order_by(Appointment.window_start))
-        for order_id, appointment in session.execute(visits):
-            booked.setdefault(order_id, appointment)  # the earliest, as the check-in's kept-window rule reads it
-    answer = []
-    for r in rows:
-        a = booked.get(r.id)
-        answer.append(Visit(r.id, r.number, r.kind.value, r.status.value, r.version, r.address, r.latitude, r.longitude,
-                            r.due_at, r.received_at, a.window_start if a else None, a.window_end if a else None,
-                            a.planned_start if a else None, a.duration_minutes if a else None))
+        for order_id, *visit in session.execute(visits):
+            booked.setdefault(order_id, tuple(visit))  # the earliest, as the check-in's kept-window rule reads it
+    answer = [Visit(r.id, r.number, r.kind.value, r.status.value, r.version, r.address, r.latitude, r.longitude, r.due_at,
+                    r.received_at, *booked.get(r.id, (None, None, None, None))) for r in rows]
     answer.sort(key=_visit_order)
     return answer
 

@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from central import audit_chain, outbound, validation
+from central import audit_chain, outbound, unavailable, validation
 from central.background import Background
 from central.config import CentralConfig
 from central.engine import centre_engine
@@ -42,6 +42,7 @@ def create_app(config: CentralConfig) -> FastAPI:
     app.state.centre = Centre(config, database)
     app.add_middleware(RequestLimits, max_body=config.max_body_mb * 1024 * 1024)
     validation.install(app)
+    unavailable.install(app)
     for area in (health, auth, orders, field, field_visits, positions, rules, appointments, sync):
         app.include_router(area.router)
     return app

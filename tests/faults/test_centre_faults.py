@@ -2,7 +2,8 @@
 (SIGKILL, pushes and long polls in flight die with it) and started again, then PostgreSQL itself
 restarted in place (an immediate stop: it recovers as after a crash), while a dispatcher of each of
 two regions and a supervisor keep acting. After each: no saved change lost, none applied twice,
-every desk holds its region as the centre does.
+every desk holds its region as the centre does, and while PostgreSQL is away the centre answers 503
+(central/unavailable.py), never 500.
 
 PostgreSQL here is a server of the test's own (the suite's is shared by the tests that run before
 and after this one in the worker); the instances are real processes (tests/sync/centre_process.py)."""
@@ -95,8 +96,9 @@ def test_an_instance_killed_and_postgresql_restarted_lose_nothing_double_nothing
             _restart_postgres(own_postgres)
             _acting_a_while(desks, {d.name: len(d.saved) for d in desks}, 1.5)
         check_after(central, desks, acting, start, orders)
-        assert proxy.counts("/sync/push").get("requests", 0) > 10
-        print("proxy", proxy.counts())
+        counts = proxy.counts()
+        assert proxy.counts("/sync/push").get("requests", 0) > 10, counts
+        assert counts.get("status_500", 0) == 0, f"a server error while the database was away (503 expected): {counts}"
     finally:
         close_desks(desks)
         proxy.stop()

@@ -5,7 +5,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Response, status
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Integer, Select, bindparam, select
 
 from central.dependencies import (
     CentreDep,
@@ -38,20 +38,29 @@ def open_orders(user: CurrentUser, s: SessionDep, limit: int = 500, offset: int 
     return json_list(s, *open_orders_json(user.region_id, limit, offset))
 
 
-# Each open order an `OrderOut` written as JSON by the database (central.listing), soonest due first:
-# built once with bound parameters (not per request: a request's own work is the query).
-_OPEN_ORDERS = (select(json_object(id=WorkOrder.id, number=WorkOrder.number, kind=WorkOrder.kind, status=WorkOrder.status,
-                                   priority=WorkOrder.priority, due_at=WorkOrder.due_at, paused=WorkOrder.paused_since.is_not(None)))
-                .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
-                .order_by(WorkOrder.due_at, WorkOrder.number).limit(bindparam("limit")).offset(bindparam("offset")))
-_OPEN_ORDERS_OF_REGION = _OPEN_ORDERS.where(WorkOrder.region_id == bindparam("region_id"))
+def _open_orders(of_region: bool) -> Select[tuple[str]]:
+    """Each open order an `OrderOut` written as JSON by the database (central.listing), soonest due
+    first: the page chosen first, then written (PostgreSQL would write every open order of the region
+    before sorting them); built once with bound parameters (a request's own work is the query)."""
+    page = (select(WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.status, WorkOrder.priority, WorkOrder.due_at,
+                   WorkOrder.paused_since.is_not(None).label("paused"))
+            .where(WorkOrder.status.in_(OPEN_STATUSES), WorkOrder.deleted.is_(False))
+            .order_by(WorkOrder.due_at, WorkOrder.number)
+            .limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer)))
+    if of_region:
+        page = page.where(WorkOrder.region_id == bindparam("region_id"))  # a region's desk sees its region
+    o = page.subquery("o")
+    return select(json_object(**o.c)).order_by(o.c.due_at, o.c.number)  # (in the page's order: no second sort)
+
+
+_OPEN_ORDERS, _OPEN_ORDERS_OF_REGION = _open_orders(False), _open_orders(True)
 
 
 def open_orders_json(region_id: uuid.UUID | None, limit: int, offset: int) -> tuple[Select[tuple[str]], dict]:
     """The statement and parameters of a region's open orders (None: every region's)."""
     if region_id is None:
         return _OPEN_ORDERS, {"limit": limit, "offset": offset}
-    return _OPEN_ORDERS_OF_REGION, {"region_id": region_id, "limit": limit, "offset": offset}  # a region's desk sees its region
+    return _OPEN_ORDERS_OF_REGION, {"region_id": region_id, "limit": limit, "offset": offset}
 
 
 @router.post("/intake/orders")

@@ -6,7 +6,14 @@ Starts its own PostgreSQL (as the tests do), a demo centre, and the service on l
 this process. The read is GET /orders (500 open
 orders of a region), the write is POST /intake/orders (a new upstream order: validate, number,
 compute the SLA, audit with the hash chain). Baseline in the same run: GET /health (no database
-work beyond one query). Prints one JSON line of figures at the end.
+work beyond one query). Each phase also reports the CPU the centre's process and PostgreSQL's
+processes spent per request (from /proc), what a core of each serves.
+
+Targets (issue 19): GET /orders at least half the requests per second of /health in the same run,
+and intake p95 under 250 ms with 8 clients. Prints one JSON line of figures at the end, with
+"targets" and "met" (each target true or false). `--phases` runs only some phases (to profile one);
+`--pool-size` sets the centre's connection pool (the service's default keeps 5: more requests at
+once than that open and close overflow connections, a new PostgreSQL server process each).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import statistics
 import threading
 import time
@@ -32,6 +40,48 @@ from console.core.store.models import Customer, Service
 from tests.fixtures.postgres_server import TemporaryPostgres
 
 PASSWORD = "bench password 2026"
+TARGET_ORDERS_VS_HEALTH = 0.5  # GET /orders' requests per second over /health's, at least
+TARGET_INTAKE_P95_MS = 250.0  # with 8 clients, under
+PHASES = ("health", "orders", "intake")
+
+
+def cpu_seconds(pid: int, reaped: bool = False) -> float:
+    """User and system CPU a process has used (Linux /proc; 0 once it has ended), with `reaped` also
+    that of its children that ended (a pool's connection closed: its server process's CPU)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    used = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if reaped else 0)  # utime stime cutime cstime
+    return used / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_cpu(server_pg: TemporaryPostgres) -> float:
+    """PostgreSQL's CPU so far: the postmaster, the server processes it has now, and those that ended."""
+    with open(server_pg.datadir / "postmaster.pid") as pid_file:
+        postmaster = int(pid_file.readline())
+    total = cpu_seconds(postmaster, reaped=True)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == postmaster:
+                        total += cpu_seconds(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    return total
+
+
+def measured(run, centre_pid: int, server_pg: TemporaryPostgres) -> dict[str, float]:
+    """`run()`'s figures, with the CPU milliseconds per request the centre and PostgreSQL spent."""
+    pg_before, centre_before = postgres_cpu(server_pg), cpu_seconds(centre_pid)
+    figures = run()
+    centre_cpu, pg_cpu = cpu_seconds(centre_pid) - centre_before, postgres_cpu(server_pg) - pg_before
+    requests_done = max(1, round(figures["rps"] * figures["seconds"]))
+    figures.pop("seconds")
+    return {**figures, "centre_cpu_ms": round(centre_cpu * 1000 / requests_done, 2),
+            "postgres_cpu_ms": round(pg_cpu * 1000 / requests_done, 2)}
 
 
 def load(base: str, clients: int, seconds: float, make_request) -> dict[str, float]:
@@ -61,6 +111,7 @@ def load(base: str, clients: int, seconds: float, make_request) -> dict[str, flo
         t.join()
     latencies.sort()
     return {
+        "seconds": seconds,
         "rps": round(len(latencies) / seconds, 1),
         "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1] * 1000, 1) if latencies else None,
         "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
@@ -72,7 +123,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--phases", default=",".join(PHASES), help="which of health,orders,intake to run")
+    parser.add_argument("--pool-size", type=int, help="the centre's connection pool (default: the service's own)")
     args = parser.parse_args()
+    phases = [p for p in args.phases.split(",") if p]
+    if not phases or set(phases) - set(PHASES):
+        parser.error(f"--phases takes some of {','.join(PHASES)}")
     server_pg = TemporaryPostgres()
     url = server_pg.start()
     try:
@@ -88,22 +144,43 @@ def main() -> None:
                 set_password(s, name, PASSWORD)
             service = s.scalars(select(Service)).first()
             customer = s.get(Customer, service.customer_id)
-        server, base = centre.serve(url)  # its own process (as deployed): the clients do not share its GIL
+        engine.dispose()  # (its connections are not the centre's)
+        pool = {"DISPATCH_CENTRAL_POOL_SIZE": str(args.pool_size)} if args.pool_size else {}
+        server, base = centre.serve(url, **pool)  # its own process (as deployed): the clients do not share its GIL
         tokens = {name: requests.post(f"{base}/auth/login", json={"username": name, "password": PASSWORD}, timeout=10).json()["token"]
                   for name in ("admin", "wang.wei.central")}
         read_headers = {"Authorization": f"Bearer {tokens['wang.wei.central']}"}
         write_headers = {"Authorization": f"Bearer {tokens['admin']}"}
-        health = load(base, args.clients, args.seconds, lambda s, n, i: s.get(f"{base}/health", timeout=10))
-        reads = load(base, args.clients, args.seconds, lambda s, n, i: s.get(f"{base}/orders", headers=read_headers, timeout=10))
-        writes = load(base, args.clients, args.seconds, lambda s, n, i: s.post(f"{base}/intake/orders", headers=write_headers, timeout=10, json={
-            "upstream_ref": f"BENCH-{n}-{i}", "kind": "fault", "customer_code": customer.code, "site_id": str(service.site_id),
-            "title": "bench", "received_at": datetime.now(UTC).isoformat(), "circuit_id": service.circuit_id}))
-        print(f"health: {health}\nGET /orders (500 rows): {reads}\nPOST /intake/orders: {writes}")
+        rows = len(requests.get(f"{base}/orders", headers=read_headers, timeout=10).json())
+        requests_of = {
+            "health": lambda s, n, i: s.get(f"{base}/health", timeout=10),
+            "orders": lambda s, n, i: s.get(f"{base}/orders", headers=read_headers, timeout=10),
+            "intake": lambda s, n, i: s.post(f"{base}/intake/orders", headers=write_headers, timeout=10, json={
+                "upstream_ref": f"BENCH-{n}-{i}", "kind": "fault", "customer_code": customer.code, "site_id": str(service.site_id),
+                "title": "bench", "received_at": datetime.now(UTC).isoformat(), "circuit_id": service.circuit_id}),
+        }
+        figures = {}
+        for phase in phases:
+            figures[phase] = measured(lambda phase=phase: load(base, args.clients, args.seconds, requests_of[phase]), server.pid, server_pg)
+            print(f"{phase}: {figures[phase]}", flush=True)
         centre.stop(server)
-        print(json.dumps({"bench": "central", "clients": args.clients, "seconds": args.seconds,
-                          "health_baseline": health, "read_orders": reads, "write_intake": writes}))
+        print(json.dumps({"bench": "central", "clients": args.clients, "seconds": args.seconds, "pool_size": args.pool_size, "orders_rows": rows,
+                          "health_baseline": figures.get("health"), "read_orders": figures.get("orders"),
+                          "write_intake": figures.get("intake"), **verdict(figures, args.clients)}))
     finally:
         server_pg.stop()
+
+
+def verdict(figures: dict[str, dict], clients: int) -> dict[str, dict]:
+    """The targets and whether this run met them (None: the phases it needs did not run)."""
+    ratio = None
+    if "health" in figures and "orders" in figures:
+        ratio = round(figures["orders"]["rps"] / figures["health"]["rps"], 2)
+    p95 = figures["intake"]["p95_ms"] if "intake" in figures else None
+    return {"orders_vs_health_rps": ratio,
+            "targets": {"orders_vs_health_rps": f">= {TARGET_ORDERS_VS_HEALTH}", "intake_p95_ms": f"< {TARGET_INTAKE_P95_MS:g} with 8 clients"},
+            "met": {"orders_vs_health_rps": None if ratio is None else ratio >= TARGET_ORDERS_VS_HEALTH,
+                    "intake_p95_ms": None if p95 is None or clients != 8 else p95 < TARGET_INTAKE_P95_MS}}
 
 
 if __name__ == "__main__":

@@ -18,7 +18,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 5000
+# How long a write waits for another to finish (a desk's action for the sync worker writing a large
+# pulled batch, on a busy machine): an action runs off the GUI thread, so waiting beats failing with
+# "database is locked" (the province bench saw 5 s run out with its 200 desks on 2 cores)
+BUSY_TIMEOUT_MS = 30000
 SQLITE_IOERR, SQLITE_FULL = 10, 13  # SQLite's primary result codes (an extended code keeps them in its low byte)
 
 

@@ -173,23 +173,22 @@ def propagation(reports: list[dict], partner_of: dict[str, str]) -> tuple[list[f
     return latencies, unseen
 
 
-def centre_digests(engine, province: Province) -> dict[str, str]:
-    """Each region's rows as its desks should hold them (the buckets' own filter), hashed as a desk hashes its file."""
+def centre_digests(engine, province: Province) -> dict[str, dict[str, str]]:
+    """Each region's rows as its desks should hold them (the buckets' own filter), hashed per table as a desk hashes its file."""
     import hashlib
 
     from central.scope import scope_filter
 
-    out = {}
+    out: dict[str, dict[str, str]] = {}
     with engine.connect() as conn:
         for region in province.regions:
-            hasher = hashlib.sha256()
             for table in COMPARED:
+                hasher = hashlib.sha256()
                 rows = conn.execute(text(f"SELECT replace(t.id::text, '-', ''), t.version, t.deleted FROM {table} t "
-                                         f"WHERE {scope_filter(table, region)} ORDER BY replace(t.id::text, '-', '')"),
-                                    {"region": region.hex}).all()
+                                         f"WHERE {scope_filter(table, region)} ORDER BY t.id::text"), {"region": region.hex})
                 for row_id, version, deleted in rows:
-                    hasher.update(f"{table}:{row_id}:{version}:{int(bool(deleted))};".encode())
-            out[region.hex] = hasher.hexdigest()
+                    hasher.update(f"{row_id}:{version}:{int(bool(deleted))};".encode())
+                out.setdefault(region.hex, {})[table] = hasher.hexdigest()
     return out
 
 
@@ -268,12 +267,13 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         for _process, pipe in workers:
             pipe.send("settle")
         settled = all(_answer(pipe)["settled"] for _process, pipe in workers)
-        equal, waited = _converge(workers, create_engine(url), province, 180.0)
+        equal, waited, unequal = _converge(workers, create_engine(url), province, 180.0)
         for _process, pipe in workers:
             pipe.send("report")
         reports = [_answer(pipe) for _process, pipe in workers]
         figures = _figures(args, province, reports, field_report, partner_of, url, instances, server, acted,
                            shift_seconds, centre_used, pg_used, memory_start, memory_warm, memory_end, settled, equal, waited, done, proxy)
+        figures["unequal_desks"] = unequal
         print(json.dumps(figures, ensure_ascii=False))
     finally:
         for process, _pipe in workers:
@@ -300,22 +300,26 @@ def _answer(pipe, seconds: float = 900.0) -> dict:
     return answer
 
 
-def _converge(workers: list, engine, province: Province, seconds: float) -> tuple[int, float]:
-    """Until every desk equals the centre's view of its region (or the deadline): (desks equal, seconds waited)."""
+def _converge(workers: list, engine, province: Province, seconds: float) -> tuple[int, float, dict[str, list[str]]]:
+    """Until every desk equals the centre's view of its region (or the deadline): (desks equal, seconds
+    waited, the tables that differ at each desk that does not)."""
     started = time.monotonic()
     region_of = {d.name: d.region for d in province.desks}
-    equal = 0
-    while time.monotonic() - started < seconds:
+    unequal: dict[str, list[str]] = {}
+    while True:
         wanted = centre_digests(engine, province)
-        equal = 0
+        unequal = {}
         for _process, pipe in workers:
             pipe.send("digests")
-            equal += sum(digest == wanted[region_of[name]] for name, digest in _answer(pipe).items())
-        if equal == len(province.desks):
+            for name, tables in _answer(pipe).items():
+                differ = [t for t, digest in tables.items() if digest != wanted[region_of[name]][t]]
+                if differ:
+                    unequal[name] = differ
+        if not unequal or time.monotonic() - started > seconds:
             break
         time.sleep(1.0)
     engine.dispose()
-    return equal, time.monotonic() - started
+    return len(province.desks) - len(unequal), time.monotonic() - started, unequal
 
 
 def _figures(args, province: Province, reports: list[dict], field_report: dict, partner_of: dict[str, str], url: str,
@@ -326,7 +330,8 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
     engine = create_engine(url)
     with engine.connect() as conn:
         at_centre: dict[str, set[str]] = {}
-        for desk_id, audit_id in conn.execute(text("SELECT desk_id, replace(id::text, '-', '') FROM audit_log WHERE desk_id LIKE 'desk-%'")):
+        for desk_id, audit_id in conn.execute(text("SELECT desk_id, replace(id::text, '-', '') FROM audit_log WHERE desk_id LIKE 'desk-%' "
+                                                  "AND action <> 'sync.refused'")):
             at_centre.setdefault(desk_id, set()).add(audit_id)
         connections = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")).scalar_one()
         size_mb = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one() / 2**20

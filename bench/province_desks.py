@@ -265,15 +265,16 @@ def _settle(desks: list[_Desk], seconds: float) -> bool:
     return False
 
 
-def digest(database) -> str:
-    """The desk's rows compared with the centre's (`COMPARED`: id, version, deleted), hashed."""
-    hasher = hashlib.sha256()
+def digest(database) -> dict[str, str]:
+    """The desk's rows compared with the centre's (`COMPARED`: id, version, deleted), hashed per table."""
+    out = {}
     with database.engine.connect() as conn:
         for table in COMPARED:
-            rows = conn.exec_driver_sql(f"SELECT id, version, deleted FROM {table} ORDER BY id").all()
-            for row_id, version, deleted in rows:
-                hasher.update(f"{table}:{uuid.UUID(str(row_id)).hex}:{version}:{int(bool(deleted))};".encode())
-    return hasher.hexdigest()
+            hasher = hashlib.sha256()
+            for row_id, version, deleted in conn.exec_driver_sql(f"SELECT id, version, deleted FROM {table} ORDER BY id"):
+                hasher.update(f"{uuid.UUID(str(row_id)).hex}:{version}:{int(bool(deleted))};".encode())
+            out[table] = hasher.hexdigest()
+    return out
 
 
 def _report(desks: list[_Desk], actions: list[tuple], errors: list[str]) -> dict[str, Any]:

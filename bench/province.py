@@ -249,6 +249,8 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         memory_start = [r["rss_mb"] for r in ready]
         print(f"desks ready in {time.monotonic() - started:.0f} s; desk processes {[round(m) for m in memory_start]} MB", file=sys.stderr)
         pg_cpu, centre_cpu = cpu_seconds(postgres_pids(server)), instances.cpu()
+        simulated_pids = [process.pid for process, _pipe in workers] + [field.pid]
+        simulated_cpu = cpu_seconds(simulated_pids)
         done: list[str] = []
         shift_started = time.monotonic()
         for _process, pipe in [*workers, (field, ours)]:
@@ -264,6 +266,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         shift_seconds = time.monotonic() - shift_started
         centre_used = instances.cpu() - centre_cpu
         pg_used = cpu_seconds(postgres_pids(server)) - pg_cpu
+        simulated_used = cpu_seconds(simulated_pids) - simulated_cpu  # (desks and phones: other machines in a real province)
         for _process, pipe in workers:
             pipe.send("settle")
         settled = all(_answer(pipe)["settled"] for _process, pipe in workers)
@@ -274,6 +277,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         figures = _figures(args, province, reports, field_report, partner_of, url, instances, server, acted,
                            shift_seconds, centre_used, pg_used, memory_start, memory_warm, memory_end, settled, equal, waited, done, proxy)
         figures["unequal_desks"] = unequal
+        figures["desks_and_phones_cpu_s"] = round(simulated_used, 1)
         print(json.dumps(figures, ensure_ascii=False))
     finally:
         for process, _pipe in workers:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,18 +13,19 @@ from console.core.domain.order_number import MAX_DAILY_SERIAL, OrderNumber
 from console.core.store.models import NumberSequence, WorkOrder
 
 PROVISIONAL_FROM = 900_000  # a desk's own numbers count down from the top: the centre's count up from 1
+# The next serial of a (kind, day), built once (every order taken runs it)
+_NEXT_SERIAL = (update(NumberSequence)
+                .where(NumberSequence.kind == bindparam("of_kind"), NumberSequence.day == bindparam("of_day"))
+                .values(last_serial=NumberSequence.last_serial + 1)
+                .returning(NumberSequence.last_serial))
 
 
 def next_order_number(session: Session, kind: OrderKind, day: date) -> OrderNumber:
     """The next serial of (kind, day), taken inside the caller's transaction: the row is updated
     (and so locked) until it commits, so two writers never get the same number."""
     for _attempt in range(3):
-        serial = session.execute(
-            update(NumberSequence)
-            .where(NumberSequence.kind == kind, NumberSequence.day == day)
-            .values(last_serial=NumberSequence.last_serial + 1)
-            .returning(NumberSequence.last_serial)
-        ).scalar()
+        # (on the transaction's connection: no ORM object holds a serial to keep in step)
+        serial = session.connection().execute(_NEXT_SERIAL, {"of_kind": kind, "of_day": day}).scalar()
         if serial is not None:
             return OrderNumber(kind, day, serial)
         first = _highest_held(session, kind, day) + 1

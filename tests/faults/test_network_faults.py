@@ -37,8 +37,13 @@ def test_no_change_is_lost_or_doubled_and_every_desk_converges_through_a_faulty_
         named = [name for name in FAULTS[fault] if name not in ("delay_ms", "hold_ms")]
         with Acting(desks, chosen, seed=len(fault)) as acting:
             began = time.monotonic()
-            wait_for(lambda: time.monotonic() - began > ACTING_SECONDS and all(proxy.counts("/sync/push").get(n, 0) >= 2 for n in named),
-                     40, f"the desks have acted a while and each fault has hit 2 pushes ({proxy.counts('/sync/push')})")
+            try:
+                wait_for(lambda: time.monotonic() - began > ACTING_SECONDS and all(proxy.counts("/sync/push").get(n, 0) >= 2 for n in named),
+                         40, "the desks have acted a while and each fault has hit 2 pushes")
+            except AssertionError as exc:
+                raise AssertionError(f"{exc}: {proxy.counts()}, {proxy.counts('/sync/push')}, made {sum(acting.made.values())}, "
+                                     f"errors {acting.errors[:3]}, " + "; ".join(f"{d.name} {d.replica.counts()} {d.worker.status}"
+                                                                                for d in desks)) from None
         proxy.clear()
         check_after(central, desks, acting, start, orders)
         assert not [k for k in proxy.counts() if k.startswith("status_5")], proxy.counts()

@@ -31,6 +31,7 @@ LONG_RUNNING = (
     "tests/test_cli.py::test_central_demo_fills_an_empty_database_once",
     "tests/test_cli.py::test_self_test_opens_the_main_window_and_exits_0",
     "tests/sync/test_centre_restart.py::",
+    "tests/faults/test_centre_faults.py::",
 )
 
 

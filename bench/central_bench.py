@@ -1,13 +1,14 @@
 """The centre on this machine: requests per second and p95 latency of a read and a write.
 
-Run: .venv/bin/python -m bench.central_bench [--seconds 10] [--clients 8]
+Run: .venv/bin/python -m bench.central_bench [--seconds 10] [--clients 8] [--rounds 5]
 Starts its own PostgreSQL (as the tests do), a demo centre, and the service on loopback
 (`dispatch-central serve`, one uvicorn process); clients are threads with keep-alive sessions in
-this process. The read is GET /orders (500 open
-orders of a region), the write is POST /intake/orders (a new upstream order: validate, number,
-compute the SLA, audit with the hash chain). Baseline in the same run: GET /health (no database
-work beyond one query). Each phase also reports the CPU the centre's process and PostgreSQL's
-processes spent per request (from /proc), what a core of each serves.
+this process. The read is GET /orders (500 open orders of a region), the write is POST
+/intake/orders (a new upstream order: validate, number, compute the SLA, audit with the hash
+chain). Baseline in the same run: GET /health (no database work beyond one query). The phases
+take turns (`--rounds`, each a slice of `--seconds`), so a machine that is busier for a while
+(other benchmarks) weighs on the read and its baseline alike. Each phase also reports the CPU the
+centre's process and PostgreSQL's processes spent per request (from /proc).
 
 Targets (issue 19): GET /orders at least half the requests per second of /health in the same run,
 and intake p95 under 250 ms with 8 clients. Prints one JSON line of figures at the end, with
@@ -19,12 +20,12 @@ once than that open and close overflow connections, a new PostgreSQL server proc
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import statistics
 import threading
 import time
+import uuid
 from datetime import UTC, datetime
 
 import requests
@@ -73,50 +74,59 @@ def postgres_cpu(server_pg: TemporaryPostgres) -> float:
     return total
 
 
-def measured(run, centre_pid: int, server_pg: TemporaryPostgres) -> dict[str, float]:
-    """`run()`'s figures, with the CPU milliseconds per request the centre and PostgreSQL spent."""
-    pg_before, centre_before = postgres_cpu(server_pg), cpu_seconds(centre_pid)
-    figures = run()
-    centre_cpu, pg_cpu = cpu_seconds(centre_pid) - centre_before, postgres_cpu(server_pg) - pg_before
-    requests_done = max(1, round(figures["rps"] * figures["seconds"]))
-    figures.pop("seconds")
-    return {**figures, "centre_cpu_ms": round(centre_cpu * 1000 / requests_done, 2),
-            "postgres_cpu_ms": round(pg_cpu * 1000 / requests_done, 2)}
+class Phase:
+    """One kind of request's samples over the rounds, and the CPU the centre and PostgreSQL spent on it."""
+
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.errors, self.seconds, self.centre_cpu, self.postgres_cpu = 0, 0.0, 0.0, 0.0
+
+    def run(self, clients: int, seconds: float, make_request, centre_pid: int, server_pg: TemporaryPostgres) -> None:
+        pg_before, centre_before = postgres_cpu(server_pg), cpu_seconds(centre_pid)
+        latencies, errors = load(clients, seconds, make_request)
+        self.centre_cpu += cpu_seconds(centre_pid) - centre_before
+        self.postgres_cpu += postgres_cpu(server_pg) - pg_before
+        self.latencies += latencies
+        self.errors += errors
+        self.seconds += seconds
+
+    def figures(self) -> dict[str, float | None]:
+        done, ordered = max(1, len(self.latencies)), sorted(self.latencies)
+        return {
+            "rps": round(len(ordered) / self.seconds, 1),
+            "p95_ms": round(ordered[int(len(ordered) * 0.95) - 1] * 1000, 1) if ordered else None,
+            "median_ms": round(statistics.median(ordered) * 1000, 1) if ordered else None,
+            "errors": self.errors,
+            "centre_cpu_ms": round(self.centre_cpu * 1000 / done, 2),
+            "postgres_cpu_ms": round(self.postgres_cpu * 1000 / done, 2),
+        }
 
 
-def load(base: str, clients: int, seconds: float, make_request) -> dict[str, float]:
+def load(clients: int, seconds: float, make_request) -> tuple[list[float], int]:
+    """(each request's seconds, the answers >= 400) of `clients` threads requesting for `seconds`."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
-    def client(n: int) -> None:
+    def client() -> None:
         session = requests.Session()
         mine, bad = [], 0
-        for i in itertools.count():
-            if time.monotonic() > deadline:
-                break
+        while time.monotonic() < deadline:
             started = time.perf_counter()
-            answer = make_request(session, n, i)
+            answer = make_request(session)
             mine.append(time.perf_counter() - started)
             bad += answer.status_code >= 400
         with lock:
             latencies.extend(mine)
             errors[0] += bad
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    latencies.sort()
-    return {
-        "seconds": seconds,
-        "rps": round(len(latencies) / seconds, 1),
-        "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1] * 1000, 1) if latencies else None,
-        "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
-        "errors": errors[0],
-    }
+    return latencies, errors[0]
 
 
 def main() -> None:
@@ -125,10 +135,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--phases", default=",".join(PHASES), help="which of health,orders,intake to run")
     parser.add_argument("--pool-size", type=int, help="the centre's connection pool (default: the service's own)")
+    parser.add_argument("--rounds", type=int, default=5, help="the phases take turns, each --seconds / rounds at a time")
     args = parser.parse_args()
     phases = [p for p in args.phases.split(",") if p]
     if not phases or set(phases) - set(PHASES):
         parser.error(f"--phases takes some of {','.join(PHASES)}")
+    if args.rounds < 1 or args.seconds <= 0:
+        parser.error("--rounds must be at least 1 and --seconds more than 0")
     server_pg = TemporaryPostgres()
     url = server_pg.start()
     try:
@@ -153,18 +166,22 @@ def main() -> None:
         write_headers = {"Authorization": f"Bearer {tokens['admin']}"}
         rows = len(requests.get(f"{base}/orders", headers=read_headers, timeout=10).json())
         requests_of = {
-            "health": lambda s, n, i: s.get(f"{base}/health", timeout=10),
-            "orders": lambda s, n, i: s.get(f"{base}/orders", headers=read_headers, timeout=10),
-            "intake": lambda s, n, i: s.post(f"{base}/intake/orders", headers=write_headers, timeout=10, json={
-                "upstream_ref": f"BENCH-{n}-{i}", "kind": "fault", "customer_code": customer.code, "site_id": str(service.site_id),
-                "title": "bench", "received_at": datetime.now(UTC).isoformat(), "circuit_id": service.circuit_id}),
+            "health": lambda s: s.get(f"{base}/health", timeout=10),
+            "orders": lambda s: s.get(f"{base}/orders", headers=read_headers, timeout=10),
+            "intake": lambda s: s.post(f"{base}/intake/orders", headers=write_headers, timeout=10, json={
+                "upstream_ref": f"BENCH-{uuid.uuid4().hex}", "kind": "fault", "customer_code": customer.code,
+                "site_id": str(service.site_id), "title": "bench", "received_at": datetime.now(UTC).isoformat(),
+                "circuit_id": service.circuit_id}),
         }
-        figures = {}
+        taken = {phase: Phase() for phase in phases}
+        for _round in range(args.rounds):  # in turns: a machine busier for a while weighs on every phase alike
+            for phase in phases:
+                taken[phase].run(args.clients, args.seconds / args.rounds, requests_of[phase], server.pid, server_pg)
+        figures = {phase: taken[phase].figures() for phase in phases}
         for phase in phases:
-            figures[phase] = measured(lambda phase=phase: load(base, args.clients, args.seconds, requests_of[phase]), server.pid, server_pg)
             print(f"{phase}: {figures[phase]}", flush=True)
         centre.stop(server)
-        print(json.dumps({"bench": "central", "clients": args.clients, "seconds": args.seconds, "pool_size": args.pool_size, "orders_rows": rows,
+        print(json.dumps({"bench": "central", "clients": args.clients, "seconds": args.seconds, "rounds": args.rounds, "pool_size": args.pool_size, "orders_rows": rows,
                           "health_baseline": figures.get("health"), "read_orders": figures.get("orders"),
                           "write_intake": figures.get("intake"), **verdict(figures, args.clients)}))
     finally:

@@ -9,19 +9,23 @@ import random
 import shutil
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select, text
 
 from central.users import set_password
-from console.core.domain.enums import Role
+from console.core.domain.appointments import OPEN
+from console.core.domain.enums import ContactMethod, Role
+from console.core.services.appointments import AppointmentBook
 from console.core.store.database import Database, DiskFailure
-from console.core.store.models import Region, User, utcnow
+from console.core.store.models import Appointment, AppointmentOrder, Region, User, utcnow
 from console.sync.conflicts import Conflicts
 from tests.fixtures.centre import PASSWORD, login
 from tests.sync.harness import (
@@ -39,6 +43,7 @@ from tests.sync.harness import (
 )
 
 ORDERS_EACH = 3
+BOOKINGS = 0.2  # of the changes: a visit booked or cancelled (the rest assign, priority, pause, resume)
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def close_desks(desks: list[LocalDesk]) -> None:
 
 class Acting:
     """A dispatcher at each desk: a change every few tens of milliseconds to the seat's own orders
-    (assign, priority, pause, resume), until stopped. A change the desk's disk refused is counted
+    (assign, priority, pause, resume, a visit booked or cancelled), until stopped. A change the desk's disk refused is counted
     apart (it was not saved); any other error is kept for the test to fail on."""
 
     def __init__(self, desks: list[LocalDesk], chosen: list[Seat], seed: int):
@@ -93,6 +98,7 @@ class Acting:
         self.made: Counter = Counter()  # order -> changes saved
         self.refused: list[tuple[str, str, str]] = []  # refused by the rules at the desk (none expected)
         self.disk_refused: Counter = Counter()  # desk -> actions its disk refused
+        self.kinds: Counter = Counter()  # what was saved: assign, priority, pause, resume, book, cancel
         self.errors: list[str] = []
         self._stop = threading.Event()
         self._held = threading.Event()
@@ -104,6 +110,13 @@ class Acting:
     def _one(self, n: int, rng: random.Random) -> None:
         desk, seat = self.desks[n], self.seats[n]
         try:
+            if rng.random() < BOOKINGS:
+                kind, saved = book_or_cancel(desk, rng, seat.orders)
+                with self._lock:
+                    self.kinds[kind] += saved
+                    if not saved:
+                        self.refused.append((desk.name, "", kind))
+                return
             order, kind, saved = change_something(desk, rng, seat.orders, seat.technicians)
         except DiskFailure:
             with self._lock:
@@ -114,6 +127,7 @@ class Acting:
                 self.errors.append(f"{desk.name}: {type(exc).__name__}: {exc}")
             return
         with self._lock:
+            self.kinds[kind] += saved
             if saved:
                 self.made[order] += 1
             else:
@@ -124,7 +138,7 @@ class Acting:
             if not self._held.is_set():
                 with self._busy[n]:
                     self._one(n, rng)
-            time.sleep(rng.uniform(0.01, 0.05))
+            time.sleep(rng.uniform(0.04, 0.12))  # (the centre here shares the test's process: kept under what it runs)
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -147,6 +161,20 @@ class Acting:
         self._stop.set()
         for thread in self._threads:
             thread.join(15)
+
+
+def book_or_cancel(desk: LocalDesk, rng: random.Random, orders: list[str]) -> tuple[str, bool]:
+    """Book a visit for one of these orders tomorrow, or cancel the one it has: (what, whether it was saved).
+    Neither changes the order's row (its version stays), only the appointment's rows and the audit log."""
+    order_id = uuid.UUID(rng.choice(orders))
+    with desk.database.reading() as s:
+        booked = s.scalars(select(Appointment.id).join(AppointmentOrder, AppointmentOrder.appointment_id == Appointment.id)
+                           .where(AppointmentOrder.order_id == order_id, Appointment.status.in_(OPEN))).first()
+    book = AppointmentBook(desk.database, desk.user, utcnow, desk_id=desk.worker.desk_id)
+    if booked is not None:
+        return "cancel", book.cancel(booked, f"{desk.name} {rng.random():.6f}").ok
+    start = (utcnow() + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+    return "book", book.book([order_id], (start, start + timedelta(hours=2)), ContactMethod.PHONE, "Li", "13800000000").ok
 
 
 def all_orders(chosen: list[Seat]) -> list[str]:

@@ -1,6 +1,7 @@
 """Desks syncing through a faulty network: a chaos proxy between the desks and the centre drops
 requests (before or after the centre ran them), cuts answers, sends requests twice, reorders and
-delays them, while a dispatcher of each of two regions and a supervisor keep acting. After each
+delays them, while a dispatcher of each of two regions and a supervisor keep acting (assigning,
+pausing, booking visits...). After each
 fault: no saved change lost, none applied twice, every desk holds its region as the centre does."""
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def test_no_change_is_lost_or_doubled_and_every_desk_converges_through_a_faulty_
         proxy.clear()
         check_after(central, desks, acting, start, orders)
         assert not [k for k in proxy.counts() if k.startswith("status_5")], proxy.counts()
+        assert all(acting.kinds[kind] for kind in ("assign", "priority", "pause", "book")), acting.kinds
     finally:
         close_desks(desks)
         proxy.stop()

@@ -68,15 +68,20 @@ def chain(session: Session, entries: list[AuditEntry], *, in_order: bool = False
         head.last_seq, head.last_hash = entry.seq, entry.hash
 
 
+# The chain's head, locked until the commit: built once (every audited write of the centre takes it,
+# inside the lock of whatever it numbers)
+_HEAD = select(AuditHead).where(AuditHead.id == 1).with_for_update()
+
+
 def _locked_head(session: Session) -> AuditHead:
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
+    head = session.execute(_HEAD).scalar_one_or_none()
     if head is None:
         # The first writers of a new database race to create the head: one inserts it, the others'
         # inserts wait for it and do nothing, then all lock it in turn. (A savepoint that caught the
         # losers' IntegrityError took the flush's pending audit rows away with it.)
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         session.execute(insert(AuditHead).values(id=1, last_seq=0, last_hash="").on_conflict_do_nothing())
-        head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+        head = session.execute(_HEAD).scalar_one()
     return head
 
 

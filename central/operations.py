@@ -33,6 +33,7 @@ from sqlalchemy.orm.base import NO_VALUE
 
 from central.limits import unstorable
 from central.scope import ALSO, DIRECT, PARENT, named_region_sql, row_regions
+from central.unavailable import unavailable
 from console.core.domain.lifecycle import Refusal as OrderRefusal
 from console.core.ids import drawn_from
 from console.core.operations import Unusable, decode
@@ -155,8 +156,9 @@ def with_theirs(s: Session, refused: Refused, expected: dict[uuid.UUID, int]) ->
 
 def as_refused(exc: DBAPIError) -> Refused:
     """What the database would not take, as this action's refusal; a deadlock or serialization
-    failure is raised again instead (the whole push runs again, `central.push.push`)."""
-    if getattr(exc.orig, "sqlstate", None) in TRANSIENT:
+    failure is raised again instead (the whole push runs again, `central.push.push`), and so is the
+    database going away (a 503: nothing was stored, the desk sends the push again later)."""
+    if getattr(exc.orig, "sqlstate", None) in TRANSIENT or unavailable(exc):
         raise exc
     detail = _first_line(exc)
     return Refused("store", f"the centre cannot store this change: {detail}", detail=detail)

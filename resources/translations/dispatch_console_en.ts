@@ -1308,6 +1308,14 @@ Trying again…</translation>
 <context>
     <name>Errors</name>
     <message>
+        <source>Nothing was saved</source>
+        <translation>Nothing was saved</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
@@ -2925,6 +2933,14 @@ Your saved work is safe. The details are in %2.</translation>
     <message>
         <source>Check-in on site</source>
         <translation>Check-in on site</translation>
+    </message>
+    <message>
+        <source>the disk of this computer is full, so nothing was saved. Free some space (or ask IT to), then do it again: your earlier work is safe.</source>
+        <translation>the disk of this computer is full, so nothing was saved. Free some space (or ask IT to), then do it again: your earlier work is safe.</translation>
+    </message>
+    <message>
+        <source>the disk of this computer could not write the data file, so nothing was saved. Do it again; if it happens again, ask IT to check the disk: your earlier work is safe.</source>
+        <translation>the disk of this computer could not write the data file, so nothing was saved. Do it again; if it happens again, ask IT to check the disk: your earlier work is safe.</translation>
     </message>
     <message>
         <source>Field exception</source>
@@ -6014,6 +6030,14 @@ The dispatch desk for enterprise-line installation and repair.</translation>
     <message>
         <source>Changes of this desk are still to be sent before the data can be downloaded again.</source>
         <translation>Changes of this desk are still to be sent before the data can be downloaded again.</translation>
+    </message>
+    <message>
+        <source>The disk of this computer is full: the centre&apos;s changes wait until there is space again.</source>
+        <translation>The disk of this computer is full: the centre&apos;s changes wait until there is space again.</translation>
+    </message>
+    <message>
+        <source>The disk of this computer could not write the data file: this desk tries again.</source>
+        <translation>The disk of this computer could not write the data file: this desk tries again.</translation>
     </message>
     <message>
         <source>The centre refused the request: %1</source>

@@ -1302,6 +1302,14 @@ Trying again…</source>
 <context>
     <name>Errors</name>
     <message>
+        <source>Nothing was saved</source>
+        <translation>未保存任何内容</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>更改未能保存：%1</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -2916,6 +2924,14 @@ Your saved work is safe. The details are in %2.</source>
     <message>
         <source>Check-in on site</source>
         <translation>现场签到</translation>
+    </message>
+    <message>
+        <source>the disk of this computer is full, so nothing was saved. Free some space (or ask IT to), then do it again: your earlier work is safe.</source>
+        <translation>本机磁盘已满，本次操作未保存。请清理出空间（或请 IT 协助）后再操作一次：之前的工作不受影响。</translation>
+    </message>
+    <message>
+        <source>the disk of this computer could not write the data file, so nothing was saved. Do it again; if it happens again, ask IT to check the disk: your earlier work is safe.</source>
+        <translation>本机磁盘无法写入数据文件，本次操作未保存。请再操作一次；如仍出现，请 IT 检查磁盘：之前的工作不受影响。</translation>
     </message>
     <message>
         <source>Field exception</source>
@@ -5991,6 +6007,14 @@ The dispatch desk for enterprise-line installation and repair.</source>
     <message>
         <source>Changes of this desk are still to be sent before the data can be downloaded again.</source>
         <translation>本工位仍有修改待发送，发送后才能重新下载数据。</translation>
+    </message>
+    <message>
+        <source>The disk of this computer is full: the centre&apos;s changes wait until there is space again.</source>
+        <translation>本机磁盘已满：中心的更新将在有空间后再写入。</translation>
+    </message>
+    <message>
+        <source>The disk of this computer could not write the data file: this desk tries again.</source>
+        <translation>本机磁盘无法写入数据文件：本台将再次尝试。</translation>
     </message>
     <message>
         <source>The centre refused the request: %1</source>

@@ -87,7 +87,7 @@ class Instances:
 
     def __init__(self, url: str, count: int, folder: Path, pool: int):
         self.url, self.folder = url, folder
-        self.env = {"DISPATCH_CENTRAL_POOL_SIZE": str(pool), "DISPATCH_CENTRAL_POOL_OVERFLOW": str(pool),
+        self.env = {"DISPATCH_CENTRAL_POOL_SIZE": str(pool), "DISPATCH_CENTRAL_POOL_OVERFLOW": "5",
                     "DISPATCH_CENTRAL_ESCALATION_SECONDS": "0"}
         self.processes = []
         self.ports: list[int] = []
@@ -218,7 +218,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         print(f"province written in {time.monotonic() - started:.0f} s: {len(province.desks)} desks, "
               f"{len(province.technicians)} technicians", file=sys.stderr)
         folder = Path(tempfile.mkdtemp(prefix="province-"))
-        instances = Instances(as_service(url), args.instances, folder, pool=max(2, 80 // (2 * args.instances)))
+        instances = Instances(as_service(url), args.instances, folder, pool=max(2, 60 // args.instances - 6))
         if "chaos" in faults:
             proxy = ChaosProxy("127.0.0.1", instances.ports)
             port = proxy.start()

@@ -25,8 +25,8 @@ class CentralConfig:
     # Connections to PostgreSQL, per service process: a pool of `pool_size` kept open and up to
     # `pool_overflow` more at a peak, plus one for LISTEN. Instances x (pool_size + pool_overflow + 1)
     # must stay under the server's max_connections (docs/SCALE.md; behind PgBouncer, the pool's).
-    pool_size: int = 5
-    pool_overflow: int = 10
+    pool_size: int = 10  # (kept open: a connection opened past it and closed again starts a server process each time)
+    pool_overflow: int = 5
     # LISTEN needs a session of its own: behind PgBouncer in transaction mode, the server's own
     # address (empty: database_url)
     listen_url: str = ""

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, make_url
 
 
-def centre_engine(url: str, pool_size: int = 5, max_overflow: int = 10, **options: Any) -> Engine:
+def centre_engine(url: str, pool_size: int = 10, max_overflow: int = 5, **options: Any) -> Engine:
     """An engine for the centre's database, its connections checked before use (a restarted server)."""
     if make_url(url).get_backend_name() == "postgresql":
         options = {"pool_size": pool_size, "max_overflow": max_overflow, **options}

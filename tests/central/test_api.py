@@ -124,7 +124,7 @@ def test_configuration_mistakes_are_named() -> None:
         CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_POOL_OVERFLOW": "-1"})
     pooled = CentralConfig.from_env({"DISPATCH_CENTRAL_DATABASE_URL": "sqlite://", "DISPATCH_CENTRAL_POOL_SIZE": "3",
                                      "DISPATCH_CENTRAL_LISTEN_URL": "postgresql+psycopg://db:5432/dispatch"})
-    assert (pooled.pool_size, pooled.pool_overflow, pooled.listen_url) == (3, 10, "postgresql+psycopg://db:5432/dispatch")
+    assert (pooled.pool_size, pooled.pool_overflow, pooled.listen_url) == (3, 5, "postgresql+psycopg://db:5432/dispatch")
 
 
 def test_order_intake_is_idempotent_validated_and_for_the_order_system_only(centre) -> None:

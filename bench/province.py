@@ -50,7 +50,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from bench import centre
-from bench.central_bench import cpu_seconds, postgres_pids
+from bench.central_bench import cpu_seconds, postgres_cpu
 from bench.province_desks import COMPARED, INJECTED
 from bench.province_desks import serve as serve_desks
 from bench.province_field import FieldSpec
@@ -98,14 +98,14 @@ class Instances:
             self.ports.append(int(base.rsplit(":", 1)[1]))
 
     def kill_and_restart(self, n: int, away: float) -> None:
-        self.cpu_before_restart += cpu_seconds([self.processes[n].pid])
+        self.cpu_before_restart += cpu_seconds(self.processes[n].pid)
         self.processes[n].kill()
         self.processes[n].wait(10)
         time.sleep(away)
         self.processes[n], _base = centre.serve(self.url, port=self.ports[n], log_path=str(self.folder / f"centre{n}.log"), **self.env)
 
     def cpu(self) -> float:
-        return cpu_seconds([p.pid for p in self.processes]) + self.cpu_before_restart
+        return sum(cpu_seconds(p.pid) for p in self.processes) + self.cpu_before_restart
 
     def stop(self) -> None:
         for process in self.processes:
@@ -199,9 +199,9 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
     parser.add_argument("--minutes", type=float, default=4.0, help="real minutes the 8-hour shift is compressed into")
     parser.add_argument("--instances", type=int, default=2)
     parser.add_argument("--desk-processes", type=int, default=9, help="one of them for the desks that run the optimiser")
-    parser.add_argument("--actions-per-s", type=float, default=8.0, help="desk actions a second, all desks together")
-    parser.add_argument("--positions-per-s", type=float, default=40.0)
-    parser.add_argument("--intake-per-day", type=float, default=2000.0, help="new orders a day (a shift is a third of it)")
+    parser.add_argument("--actions-per-s", type=float, default=2.0, help="desk actions a second, all desks together")
+    parser.add_argument("--positions-per-s", type=float, default=20.0)
+    parser.add_argument("--intake-per-day", type=float, default=1500.0, help="new orders a day (a shift is a third of it)")
     parser.add_argument("--faults", default="", help="comma-separated: chaos, kill, postgres, disk")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -248,9 +248,9 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         _answer(ours)
         memory_start = [r["rss_mb"] for r in ready]
         print(f"desks ready in {time.monotonic() - started:.0f} s; desk processes {[round(m) for m in memory_start]} MB", file=sys.stderr)
-        pg_cpu, centre_cpu = cpu_seconds(postgres_pids(server)), instances.cpu()
+        pg_cpu, centre_cpu = postgres_cpu(server), instances.cpu()
         simulated_pids = [process.pid for process, _pipe in workers] + [field.pid]
-        simulated_cpu = cpu_seconds(simulated_pids)
+        simulated_cpu = sum(cpu_seconds(p) for p in simulated_pids)
         done: list[str] = []
         shift_started = time.monotonic()
         for _process, pipe in [*workers, (field, ours)]:
@@ -265,11 +265,12 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
             fault_thread.join()
         shift_seconds = time.monotonic() - shift_started
         centre_used = instances.cpu() - centre_cpu
-        pg_used = cpu_seconds(postgres_pids(server)) - pg_cpu
-        simulated_used = cpu_seconds(simulated_pids) - simulated_cpu  # (desks and phones: other machines in a real province)
+        pg_used = postgres_cpu(server) - pg_cpu  # (a restarted server's is counted from its start)
+        simulated_used = sum(cpu_seconds(p) for p in simulated_pids) - simulated_cpu  # (desks and phones: other machines in a real province)
         for _process, pipe in workers:
             pipe.send("settle")
-        settled = all(_answer(pipe)["settled"] for _process, pipe in workers)
+        settling = [_answer(pipe) for _process, pipe in workers]
+        settled = all(a["settled"] for a in settling)
         equal, waited, unequal = _converge(workers, create_engine(url), province, 180.0)
         for _process, pipe in workers:
             pipe.send("report")
@@ -277,6 +278,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         figures = _figures(args, province, reports, field_report, partner_of, url, instances, server, acted,
                            shift_seconds, centre_used, pg_used, memory_start, memory_warm, memory_end, settled, equal, waited, done, proxy)
         figures["unequal_desks"] = unequal
+        figures["refusals_dropped_by_their_dispatchers"] = sum(a["dropped"] for a in settling)
         figures["desks_and_phones_cpu_s"] = round(simulated_used, 1)
         print(json.dumps(figures, ensure_ascii=False))
     finally:
@@ -346,7 +348,8 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
     errors = [e for report in reports for e in report["errors"] if not e.startswith(INJECTED)] + field_report["errors"]
     injected = sum(e.startswith(INJECTED) for report in reports for e in report["errors"])
     field_calls = sum(len(v) for v in field_report["latencies"].values())
-    operations = acted + field_calls
+    pulls = sum(report["pulls"] for report in reports)  # (the settling's too: a little more than the shift's)
+    operations = acted + field_calls + pulls
     desks_per_process = [len(report["desk_ids"]) for report in reports]
     return {
         "bench": "province", "desks": len(province.desks), "technicians": len(province.technicians), "regions": len(province.regions),
@@ -363,6 +366,7 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
         "errors": len(errors), "error_examples": errors[:5], "actions_refused_by_injected_disk_faults": injected, "conflicts": sum(r["conflicts"] for r in reports),
         "lost": lost, "doubled": doubled, "settled": settled, "desks_equal_centre": equal, "convergence_wait_s": round(waited, 1),
         "centre_cpu_s": round(centre_used, 1), "postgres_cpu_s": round(pg_used, 1),
+        "feed_answers": pulls, "operations": {"desk_actions": acted, "field_and_intake_calls": field_calls, "feed_answers": pulls},
         "centre_ops_per_s_per_core": round(operations / max(0.001, centre_used + pg_used), 1),
         "centre_only_ops_per_cpu_s": round(operations / max(0.001, centre_used), 1),
         "centre_rss_mb": [round(rss_of(p.pid)) for p in instances.processes],

@@ -36,6 +36,7 @@ from console.core.store.models import WorkOrder
 from console.data_file import open_data_file
 from console.sync import capture
 from console.sync.client import CentreClient
+from console.sync.conflicts import Conflicts
 from console.sync.replica import Replica
 from console.sync.worker import SyncWorker
 from tests.faults.disk import DiskFull, IoErrors
@@ -72,6 +73,7 @@ class _Desk:
     rng: random.Random = field(default_factory=random.Random)
     pushes: list[float] = field(default_factory=list)  # seconds each push took
     fault: Any = None  # the injected disk fault (tests/faults/disk.py), when it has one
+    pulls: list[int] = field(default_factory=lambda: [0])  # answers of the feed so far
 
 
 def rss_mb() -> float:
@@ -91,7 +93,8 @@ def serve(base: str, specs: list[DeskSpec], folder: str, per_desk_per_s: float, 
         actions, errors, warm = _act(desks, per_desk_per_s, seconds, random.Random(seed))
         pipe.send({"acted": len(actions), "rss_mb_warm": warm, "rss_mb_end": rss_mb()})
         pipe.recv()  # settle
-        pipe.send({"settled": _settle(desks, 240.0)})
+        settled, dropped = _settle(desks, 240.0)
+        pipe.send({"settled": settled, "dropped": dropped})
         while pipe.recv() == "digests":
             pipe.send({d.spec.name: digest(d.database) for d in desks})
         pipe.send(_report(desks, actions, errors))
@@ -131,12 +134,21 @@ def _open(base: str, spec: DeskSpec, folder: Path, seed: int) -> _Desk:
             pushes.append(time.monotonic() - started)
 
     client.push = timed_push
+    pull = client.pull
+    pulls = [0]
+
+    def counted_pull(cursor, wait=0.0, limit=5000):  # every answer the centre gave this desk's feed
+        answer = pull(cursor, wait, limit)
+        pulls[0] += 1
+        return answer
+
+    client.pull = counted_pull
     worker = SyncWorker(replica, client, on_changes=seen)
     capture.install(database.sessions, worker.wake)
     worker.start()
     user = DeskReader(database).user(spec.username)
     fault = {"full": DiskFull, "io": IoErrors}[spec.disk_fault](database) if spec.disk_fault else None
-    return _Desk(spec, database, replica, worker, user, sightings, random.Random(seed), pushes, fault)
+    return _Desk(spec, database, replica, worker, user, sightings, random.Random(seed), pushes, fault, pulls)
 
 
 def _act(desks: list[_Desk], rate: float, seconds: float, rng: random.Random) -> tuple[list[tuple], list[str], float]:
@@ -253,16 +265,24 @@ def _plan(desk: _Desk) -> list[tuple[str, int, float, str]] | None:
         return [(o.hex, v, when, "plan") for o, v in s.execute(select(WorkOrder.id, WorkOrder.version).where(WorkOrder.id.in_(ids)))]
 
 
-def _settle(desks: list[_Desk], seconds: float) -> bool:
-    """Every outbox sent (or the deadline)."""
+def _settle(desks: list[_Desk], seconds: float) -> tuple[bool, int]:
+    """Every outbox sent, and every change the centre refused dropped by its dispatcher (a plan made
+    from orders another desk changed meanwhile: the dispatcher plans again), then sent too (or the
+    deadline): (settled, refusals dropped)."""
     deadline = time.monotonic() + seconds
+    dropped = 0
     while time.monotonic() < deadline:
         if all(d.replica.counts().pending == 0 for d in desks):
-            return True
+            refused = [(d, c) for d in desks for c in Conflicts(d.database, d.user, lambda: datetime.now(UTC), d.worker.desk_id).open()]
+            if not refused:
+                return True, dropped
+            for desk, conflict in refused:
+                Conflicts(desk.database, desk.user, lambda: datetime.now(UTC), desk.worker.desk_id).drop(conflict.id)
+                dropped += 1
         for desk in desks:
             desk.worker.wake()
         time.sleep(0.5)
-    return False
+    return False, dropped
 
 
 def digest(database) -> dict[str, str]:
@@ -290,5 +310,5 @@ def _report(desks: list[_Desk], actions: list[tuple], errors: list[str]) -> dict
             errors.append(f"{desk.spec.name}: {counts.pending} changes never sent")
     return {"actions": actions, "errors": errors, "conflicts": conflicts, "saved": saved,
             "sightings": {d.spec.name: d.sightings for d in desks}, "rss_mb": rss_mb(),
-            "pushes": [t for d in desks for t in d.pushes],
+            "pushes": [t for d in desks for t in d.pushes], "pulls": sum(d.pulls[0] for d in desks),
             "desk_ids": {d.spec.name: d.worker.desk_id for d in desks}}

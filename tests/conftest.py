@@ -20,7 +20,8 @@ pytest_plugins = ["tests.fixtures.demo", "tests.fixtures.postgres", "tests.fixtu
 # The packaging modules say so with pytest.mark.xdist_group too, but xdist 3.8 reads that mark
 # through a node id pytest 9.2 no longer lets it change: the scheduler below groups by this table,
 # and a mark that disagrees with it stops the run.
-XDIST_GROUPS = {"tests/packaging/": "packaging", "tests/core/demo/test_centre.py::": "full-demo"}
+XDIST_GROUPS = {"tests/packaging/": "packaging", "tests/core/demo/test_centre.py::": "full-demo",
+                "tests/sync/test_several_instances.py::": "several-instances"}
 # The longest tests (each well over 10 s), started first so that none is left running alone at the
 # end while the other worker idles; then everything else in its usual order. scripts/test.sh prints
 # the slowest 25 of each run: a test that joins them belongs here.
@@ -32,6 +33,7 @@ LONG_RUNNING = (
     "tests/test_cli.py::test_self_test_opens_the_main_window_and_exits_0",
     "tests/sync/test_centre_restart.py::",
     "tests/faults/test_centre_faults.py::",
+    "tests/sync/test_several_instances.py::",
 )
 
 

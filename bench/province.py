@@ -337,7 +337,7 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
     with engine.connect() as conn:
         at_centre: dict[str, set[str]] = {}
         for desk_id, audit_id in conn.execute(text("SELECT desk_id, replace(id::text, '-', '') FROM audit_log WHERE desk_id LIKE 'desk-%' "
-                                                  "AND action <> 'sync.refused'")):
+                                                  "AND action NOT LIKE 'sync.%'")):
             at_centre.setdefault(desk_id, set()).add(audit_id)
         connections = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")).scalar_one()
         size_mb = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one() / 2**20

@@ -298,12 +298,12 @@ def digest(database) -> dict[str, str]:
 
 
 def _report(desks: list[_Desk], actions: list[tuple], errors: list[str]) -> dict[str, Any]:
-    saved: dict[str, list[str]] = {}
+    saved: dict[str, list[str]] = {}  # the audit rows of the desk's own actions (not the sync bookkeeping: a refusal, its drop)
     conflicts = 0
     for desk in desks:
         with desk.database.engine.connect() as conn:
             saved[desk.worker.desk_id] = [uuid.UUID(str(r[0])).hex for r in conn.exec_driver_sql(
-                "SELECT id FROM audit_log WHERE desk_id = ?", (desk.worker.desk_id,))]
+                "SELECT id FROM audit_log WHERE desk_id = ? AND action NOT LIKE 'sync.%'", (desk.worker.desk_id,))]
         counts = desk.replica.counts()
         conflicts += counts.conflicts
         if counts.pending:

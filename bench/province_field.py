@@ -17,7 +17,7 @@ import time
 import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import requests
@@ -121,8 +121,9 @@ def _intake(spec: FieldSpec, calls: _Calls, stop: threading.Event) -> None:
 
 
 def _dispatched(spec: FieldSpec, calls: _Calls, stop: threading.Event) -> None:
-    """The phones of technicians given an order accept it, and check in at the site a little later."""
+    """The phones of technicians given an order in the shift accept it, and check in at the site a little later."""
     engine = create_engine(spec.database_url)
+    since = datetime.now(UTC)
     session = requests.Session()
     accepted: set[str] = set()
     checked: set[str] = set()
@@ -130,7 +131,7 @@ def _dispatched(spec: FieldSpec, calls: _Calls, stop: threading.Event) -> None:
     try:
         while not stop.wait(1.0):
             try:
-                rows = _dispatched_rows(engine)
+                rows = _dispatched_rows(engine, since)
             except OperationalError:  # the database restarting (a fault injected): the phones wait
                 continue
             for order, technician, status, lat, lon in rows:
@@ -149,9 +150,9 @@ def _dispatched(spec: FieldSpec, calls: _Calls, stop: threading.Event) -> None:
         engine.dispose()
 
 
-def _dispatched_rows(engine) -> list:
+def _dispatched_rows(engine, since: datetime) -> list:
     with engine.connect() as conn:
         return conn.execute(text(
             "SELECT replace(o.id::text, '-', ''), replace(o.assignee_id::text, '-', ''), o.status, s.latitude, s.longitude "
             "FROM work_orders o JOIN sites s ON s.id = o.site_id WHERE o.status IN ('dispatched', 'accepted') "
-            "AND o.assignee_id IS NOT NULL AND o.updated_at > :since"), {"since": datetime.now(UTC) - timedelta(minutes=5)}).all()
+            "AND o.assignee_id IS NOT NULL AND o.updated_at > :since"), {"since": since}).all()

@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import shutil
 import sys
 import tempfile
 import threading
@@ -209,7 +210,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
     seconds = args.minutes * 60
     server = TemporaryPostgres()
     url = server.start()
-    instances = balancer = proxy = None
+    instances = balancer = proxy = folder = None
     workers: list = []
     try:
         started = time.monotonic()
@@ -217,7 +218,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         grant_service(url)
         print(f"province written in {time.monotonic() - started:.0f} s: {len(province.desks)} desks, "
               f"{len(province.technicians)} technicians", file=sys.stderr)
-        folder = Path(tempfile.mkdtemp(prefix="province-"))
+        folder = Path(tempfile.mkdtemp(prefix="province-"))  # (200 desk files: about 8 GB, removed at the end)
         instances = Instances(as_service(url), args.instances, folder, pool=max(2, 60 // args.instances - 6))
         if "chaos" in faults:
             proxy = ChaosProxy("127.0.0.1", instances.ports)
@@ -290,6 +291,8 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
             if closer is not None:
                 closer.stop()
         server.stop()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _latency(seconds: list[float]) -> dict[str, float]:

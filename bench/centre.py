@@ -37,5 +37,10 @@ def serve(database_url: str, port: int | None = None, log_path: str = LOG, **env
 
 
 def stop(process: subprocess.Popen) -> None:
+    """SIGTERM (uvicorn ends gracefully, waiting for the long polls still open), SIGKILL after 10 s."""
     process.terminate()
-    process.wait(10)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(10)

@@ -227,7 +227,7 @@ def _one(desk: _Desk) -> tuple[str, int, float, str] | None:
     elif choice == "pause":
         outcome = actions.resume([order_id]) if paused else actions.pause([order_id], PauseReason.CUSTOMER_NOT_READY, "客户要求改期")
         choice = "resume" if paused else "pause"
-    elif choice == "book" and kind == "installation":
+    elif choice == "book" and kind in ("provisioning", "survey"):
         day = datetime.now(UTC).replace(hour=1, minute=0, second=0, microsecond=0) + timedelta(days=rng.randint(1, 5))
         booking = AppointmentBook(desk.database, desk.user, now, desk.worker.desk_id).book(
             [order_id], (day, day + timedelta(hours=3)), ContactMethod.PHONE, "联系人", "13800000000")

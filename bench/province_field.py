@@ -24,7 +24,7 @@ import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-REFUSALS = (403, 404, 409, 429)
+REFUSALS = (403, 404, 409, 422, 429)
 
 
 @dataclass
@@ -93,12 +93,15 @@ def _positions(spec: FieldSpec, calls: _Calls, stop: threading.Event, part: int,
     every = parts / spec.positions_per_s
     due = time.monotonic()
     n = 0
+    where = {t: spec.technicians[t][1:] for t in mine}  # each phone moves a little between reports (a walk, not a jump)
     while not stop.is_set() and mine:
-        token, lat, lon = spec.technicians[mine[n % len(mine)]]
+        technician = mine[n % len(mine)]
+        token = spec.technicians[technician][0]
+        lat, lon = where[technician] = (where[technician][0] + rng.uniform(-0.0003, 0.0003),
+                                        where[technician][1] + rng.uniform(-0.0003, 0.0003))
         n += 1
         calls.call("position", session, "POST", f"{spec.base}/field/position", headers={"Authorization": f"Bearer {token}"},
-                   json={"latitude": lat + rng.uniform(-0.01, 0.01), "longitude": lon + rng.uniform(-0.01, 0.01),
-                         "at": datetime.now(UTC).isoformat(), "accuracy_m": 15})
+                   json={"latitude": lat, "longitude": lon, "at": datetime.now(UTC).isoformat(), "accuracy_m": 15})
         due += every
         stop.wait(max(0.0, due - time.monotonic()))
 
@@ -113,7 +116,7 @@ def _intake(spec: FieldSpec, calls: _Calls, stop: threading.Event) -> None:
         code, site, circuit = rng.choice(spec.intake_sites)
         n += 1
         calls.call("intake", session, "POST", f"{spec.base}/intake/orders", headers=headers, json={
-            "upstream_ref": f"PROV-{spec.seed}-{n}", "kind": rng.choice(["fault", "fault", "installation"]), "customer_code": code,
+            "upstream_ref": f"PROV-{spec.seed}-{n}", "kind": rng.choice(["fault", "fault", "provisioning"]), "customer_code": code,
             "site_id": site, "title": "专线业务中断" if n % 3 else "新装专线", "received_at": datetime.now(UTC).isoformat(),
             "circuit_id": circuit})
         due += rng.expovariate(spec.intake_per_s)

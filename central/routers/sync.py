@@ -75,7 +75,7 @@ async def pull(user: User_, centre: CentreDep, after: str = "0:0", wait: Annotat
         remaining = deadline - now
         if count and remaining > 0 and count < limit and held.takes(tables, now):
             cursor = new
-            if await signal.wait(min(remaining, held.left(loop.time()))):
+            if await signal.wait(min(remaining, held.left(loop.time()), 10.0 if signal.listening else 1.0)):
                 hot_until = loop.time() + 2.0  # (as below: the change that woke it may be behind an older transaction)
             continue
         if held.ids and (count or remaining <= 0 or held.left(now) <= 0):  # (rows after them: read again by the next pull)

@@ -84,6 +84,14 @@ def _tables_json(tables: dict[str, list[str]], gone: dict[str, list[str]] | None
 
 
 
+def gone_only(tables: str | None) -> dict[str, list[str]] | None:
+    """The `_gone` ids of a read's tables when that is all it holds (another region's changes, for a
+    region desk), else None."""
+    if not tables or not tables.startswith('{"_gone":'):
+        return None
+    return json.loads(tables)["_gone"]
+
+
 class CursorTooOld(Exception):
     """The feed no longer holds what follows this cursor: the desk needs a new snapshot."""
 

@@ -106,9 +106,10 @@ class _HeldGone:
 
     def takes(self, tables: str | None, now: float) -> bool:
         """Whether this read held only other regions' ids, now gathered (while the hold lasts)."""
-        if not tables or not tables.startswith('{"_gone":') or (self.ids and self.left(now) <= 0):
+        gone = feed.gone_only(tables)
+        if gone is None or (self.ids and self.left(now) <= 0):
             return False
-        for table, ids in json.loads(tables)["_gone"].items():
+        for table, ids in gone.items():
             self.ids.setdefault(table, {}).update(dict.fromkeys(ids))
         self._since = self._since or now
         return True

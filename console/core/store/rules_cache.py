@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session
 from console.core.domain.calendar import BusinessCalendar
 from console.core.domain.sla import RuleBook
 from console.core.store.rules import load_calendar, load_rulebook
+from console.core.wire import RULE_TABLES
 
-# What load_calendar and load_rulebook read: a table they come to read must be added here.
-RULE_TABLES = ("rule_parameters", "sla_rules", "calendar_overrides", "calendar_years")
+# What load_calendar and load_rulebook read: the rule tables (a table they come to read belongs there).
 _DIGEST = text("SELECT md5(concat_ws('|', " + ", ".join(
-    f"(SELECT string_agg(t::text, ',' ORDER BY t.id) FROM {table} t)" for table in RULE_TABLES) + "))")
+    f"(SELECT string_agg(t::text, ',' ORDER BY t.id) FROM {table} t)" for table in sorted(RULE_TABLES)) + "))")
 
 
 class RulesInForce:

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from console.core.changes import Changes
+from console.core.store import search_index
 from console.core.store.database import Database, disk_failure
 from console.core.store.models import WorkOrder, utcnow
 from console.core.store.rules import load_calendar, load_rulebook
@@ -34,6 +35,7 @@ from console.sync.replica_rows import (
     as_the_rules_would,
     changes_of,
     chunks,
+    indexes_built_after,
     insert_sql,
     remove,
     row_values,
@@ -172,28 +174,30 @@ class Replica:
             for table in reversed(REPLICATED):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM sync_shadows")
-            sql = {t: insert_sql(t) for t in REPLICATED}  # (into emptied tables: each row comes once)
-            ended = False
-            for line in stream:
-                page = json.loads(line)
-                if page.get("end"):
-                    ended = True
-                    break
-                table = page["t"]
-                if table not in sql:
-                    raise ReplicaError(f"the centre sent rows of {table}, which this desk does not know", "outdated")
-                try:
-                    conn.executemany(sql[table], page["rows"])
-                except sqlite3.IntegrityError as exc:  # (nothing of the snapshot stays: the transaction is rolled back)
-                    raise ReplicaError(f"the centre's snapshot holds a row of {table} twice ({exc})",
-                                       "broken_off") from exc
-                done += len(page["rows"])
-                if progress is not None:
-                    progress(done, total)
-            if not ended:
-                raise ReplicaError("the snapshot ended early (the connection was lost): it starts again", "broken_off")
+            try:  # the indexes and search lines built once the rows are in: half the time
+                with search_index.suspended(conn), indexes_built_after(conn, REPLICATED):
+                    done = self._snapshot_rows(conn, stream, done, total, progress)
+            except sqlite3.IntegrityError as exc:  # (nothing of the snapshot stays: the transaction is rolled back)
+                raise ReplicaError(f"the centre's snapshot holds a row twice ({exc})", "broken_off") from exc
             self._set_cursor(conn, header["cursor"])
         return done
+
+    @staticmethod
+    def _snapshot_rows(conn: sqlite3.Connection, stream: Iterator[bytes | str], done: int, total: int,
+                       progress: Callable[[int, int], None] | None) -> int:
+        sql = {t: insert_sql(t) for t in REPLICATED}  # (into emptied tables: each row comes once)
+        for line in stream:
+            page = json.loads(line)
+            if page.get("end"):
+                return done
+            table = page["t"]
+            if table not in sql:
+                raise ReplicaError(f"the centre sent rows of {table}, which this desk does not know", "outdated")
+            conn.executemany(sql[table], page["rows"])
+            done += len(page["rows"])
+            if progress is not None:
+                progress(done, total)
+        raise ReplicaError("the snapshot ended early (the connection was lost): it starts again", "broken_off")
 
     def forget_cursor(self) -> None:
         """The centre no longer has what follows the cursor: the next pull starts with a snapshot."""

@@ -21,6 +21,9 @@ the desk never runs; `rebuild` builds the lines again from the orders.)
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -130,17 +133,40 @@ def drop(conn: Connection) -> None:
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_META}")
 
 
-def rebuild(conn: Connection) -> None:
+def rebuild(conn: Connection | sqlite3.Connection) -> None:
     """Every order's line built again from the orders (after a bulk load that bypassed nothing,
     this is not needed: the triggers keep the lines)."""
-    conn.exec_driver_sql(f"DELETE FROM {TABLE}")
-    conn.exec_driver_sql(f"INSERT OR REPLACE INTO {TABLE} (rowid, order_id, line) {SOURCE}")
-    conn.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+    run = _execute(conn)
+    run(f"DELETE FROM {TABLE}")
+    run(f"INSERT OR REPLACE INTO {TABLE} (rowid, order_id, line) {SOURCE}")
+    run(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
     _count_terms(conn)
 
 
-def _lines(conn: Connection) -> int:
-    return conn.exec_driver_sql("SELECT count(*) FROM work_orders WHERE deleted = 0").scalar() or 0
+@contextmanager
+def suspended(conn: sqlite3.Connection) -> Iterator[None]:
+    """A bulk load in the caller's transaction on the desk's raw connection (a snapshot): the
+    triggers are off while the rows are written, then every line is built at once and the triggers
+    are back (keeping each line as its order is written took three times as long). Nothing is left
+    half-done: the caller's transaction keeps or drops it all."""
+    if conn.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{TABLE}'").fetchone() is None:
+        yield
+        return
+    for name in TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    yield
+    for name, body in TRIGGERS.items():
+        conn.execute(f"CREATE TRIGGER {name} {body}")
+    rebuild(conn)
+
+
+def _execute(conn: Connection | sqlite3.Connection) -> Callable[[str], Any]:
+    """How to run a statement on a SQLAlchemy connection or on the desk's raw sqlite3 one."""
+    return conn.exec_driver_sql if isinstance(conn, Connection) else conn.execute
+
+
+def _lines(conn: Connection | sqlite3.Connection) -> int:
+    return _execute(conn)("SELECT count(*) FROM work_orders WHERE deleted = 0").fetchone()[0] or 0
 
 
 def _counts_stale(conn: Connection) -> bool:
@@ -152,10 +178,11 @@ def _counts_stale(conn: Connection) -> bool:
     return counted is None or _lines(conn) > 2 * counted + 1000
 
 
-def _count_terms(conn: Connection) -> None:
+def _count_terms(conn: Connection | sqlite3.Connection) -> None:
     """Each trigram's count of lines, kept to choose the rarest trigrams of a search (a count gone
     stale only makes a choice less good, never an answer wrong); under '' the lines counted."""
-    conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {STATS} (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID")
-    conn.exec_driver_sql(f"DELETE FROM {STATS}")
-    conn.exec_driver_sql(f"INSERT INTO {STATS} (term, doc) SELECT term, doc FROM {TERMS}")
-    conn.exec_driver_sql(f"INSERT INTO {STATS} (term, doc) VALUES ('', {_lines(conn)})")
+    run = _execute(conn)
+    run(f"CREATE TABLE IF NOT EXISTS {STATS} (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID")
+    run(f"DELETE FROM {STATS}")
+    run(f"INSERT INTO {STATS} (term, doc) SELECT term, doc FROM {TERMS}")
+    run(f"INSERT INTO {STATS} (term, doc) VALUES ('', {_lines(conn)})")

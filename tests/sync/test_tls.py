@@ -54,3 +54,21 @@ def test_the_centre_is_trusted_through_the_ca_bundle_and_only_so(tls_centre) -> 
     assert trusted.pull("0:0", limit=1)["cursor"] != "0:0"
     with pytest.raises(Unreachable, match="certificate is not trusted"):
         CentreClient(base).login("wang.wei.central", PASSWORD)
+
+
+def test_the_environment_s_ca_bundle_and_proxy_are_read_once_and_used(tls_centre, monkeypatch) -> None:
+    """A desk behind a company proxy or trusting a company CA through the environment
+    (REQUESTS_CA_BUNDLE, HTTPS_PROXY, NO_PROXY): read when the client is made, used at every call."""
+    base, ca_file = tls_centre
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_file)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # (nothing listens: used, it would fail)
+    client = CentreClient(base)
+    assert client.login("wang.wei.central", PASSWORD).username == "wang.wei.central"
+    monkeypatch.delenv("NO_PROXY")
+    proxied = CentreClient(base)
+    assert proxied.http.proxies.get("https") == "http://127.0.0.1:9"
+    with pytest.raises(Unreachable):
+        proxied.login("wang.wei.central", PASSWORD)
+    monkeypatch.delenv("HTTPS_PROXY")
+    assert proxied.http.proxies.get("https") == "http://127.0.0.1:9"  # (read once: the client made behind the proxy stays so)

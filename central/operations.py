@@ -18,7 +18,6 @@ SLA recomputation is done.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -31,7 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
-from central.limits import unstorable
+from central.limits import plainly_usable, walk
 from central.scope import ALSO, DIRECT, PARENT, named_region_sql, row_regions
 from central.unavailable import unavailable
 from console.core.domain.lifecycle import Refusal as OrderRefusal
@@ -49,8 +48,6 @@ from console.core.store.models import Base, SlaPause, SyncRefusal, WorkOrder
 from console.core.store.rows import DeskUser
 from console.core.wire import CONTESTED, PUSHABLE, RULE_TABLES, pg_select, wire
 
-MAX_TEXT = 4000  # characters of one text argument
-MAX_INTEGER = 2**53  # a number beyond this is no value any argument takes
 Key = tuple[str, str]
 
 
@@ -85,8 +82,9 @@ class Prepared:
     named: frozenset[str]  # every id its arguments and expected versions name (dashed form)
 
 
-def prepare(op: Any) -> Prepared:
-    """A pushed operation (its wire form) as it will run, or Refused naming what cannot be used."""
+def prepare(op: Any, usable: bool = False) -> Prepared:
+    """A pushed operation (its wire form) as it will run, or Refused naming what cannot be used.
+    `usable`: its values were found plainly usable with the rest of its batch (`usable_together`)."""
     if not isinstance(op, dict):
         raise Refused("unusable", "op: an object is expected", detail="op")
     name = op.get("name")
@@ -100,8 +98,8 @@ def prepare(op: Any) -> Prepared:
     if op_id is None:
         raise Refused("unusable", "op.id: 32 hex digits expected", detail="op.id")
     parts = {"args": op.get("args"), "seen": op.get("seen"), "expected": op.get("expected")}
-    problem = "" if _plainly_usable(parts, depth=13) else next(  # (one quick pass over the three, a level down)
-        (p for where, value in parts.items() if (p := _walk(value, where))), "")
+    problem = "" if usable or plainly_usable(parts, depth=13) else next(  # (one quick pass over the three, a level down)
+        (p for where, value in parts.items() if (p := walk(value, where))), "")
     if problem:
         raise Refused("unusable", problem, detail=problem)
     try:
@@ -478,52 +476,6 @@ def sla_orders(made: Iterable[Any], changed: Iterable[Any]) -> set[uuid.UUID]:
         elif isinstance(obj, SlaPause):
             orders.update(o for o in (obj.order_id, inspect(obj).committed_state.get("order_id")) if isinstance(o, uuid.UUID))
     return orders
-
-
-_LARGE_NUMBER = re.compile(r"\d{16}|\d[eE]")
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
-
-
-def _plainly_usable(value: Any, depth: int = 12) -> bool:
-    """The common case decided at C speed: the value written as JSON has no text too long, no NUL, no
-    lone surrogate, no number of 16 digits or with an exponent, and no more brackets than the depth
-    allowed (a false "no" only means the careful walk below)."""
-    try:
-        text_ = json.dumps(value, ensure_ascii=False, allow_nan=False)
-        text_.encode("utf-8")
-    except (ValueError, TypeError, UnicodeEncodeError, RecursionError):
-        return False
-    if "\\u0000" in text_ or any(len(t) > MAX_TEXT + 2 for t in _STRINGS.findall(text_)):  # (a text's JSON is no shorter than it)
-        return False
-    skeleton = _STRINGS.sub('""', text_)  # (the numbers and brackets, not the texts)
-    return skeleton.count("[") + skeleton.count("{") <= depth and _LARGE_NUMBER.search(skeleton) is None
-
-
-def _walk(value: Any, where: str, depth: int = 0) -> str:
-    """Why a pushed JSON value cannot be used as it is ("" when it can): text too long or that
-    PostgreSQL cannot store, numbers out of range, nesting too deep."""
-    if depth > 12:
-        return f"{where}: nested too deep"
-    if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            return f"{where}: text longer than {MAX_TEXT} characters"
-        problem = unstorable(value)
-        return f"{where}: {problem}" if problem else ""
-    if value is None or isinstance(value, bool):
-        return ""
-    if isinstance(value, int):
-        return "" if -MAX_INTEGER <= value <= MAX_INTEGER else f"{where}: a number out of range"
-    if isinstance(value, float):
-        return "" if value == value and abs(value) <= 1e15 else f"{where}: a number out of range"
-    if isinstance(value, list):
-        return next((p for i, v in enumerate(value) if (p := _walk(v, f"{where}.{i}", depth + 1))), "")
-    if isinstance(value, dict):
-        for key, item in value.items():
-            problem = _walk(key, where, depth + 1) or _walk(item, f"{where}.{str(key)[:40]}", depth + 1)
-            if problem:
-                return problem
-        return ""
-    return f"{where}: a value of no known kind"
 
 
 def _first_line(exc: DBAPIError) -> str:

@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from central import audit_chain, together
+from central.limits import usable_together
 from central.operations import TRANSIENT, Prepared, Ran, Refused, lock_named, prepare, read_rows, run, visible
 from central.schemas import Mutation, MutationResult
 from console.core.domain.enums import OPEN_STATUSES
@@ -52,8 +53,9 @@ class DeskRestored(Exception):
     (restored from a backup); it must register again as a new desk and send what it holds."""
 
 
-def digest(mutation: Mutation) -> str:
-    body = json.dumps(mutation.op.model_dump(), sort_keys=True, separators=(",", ":"), default=str)
+def digest(mutation: Mutation, op: dict[str, Any] | None = None) -> str:
+    """What identifies a mutation's operation (`op`: its wire form, when already made)."""
+    body = json.dumps(mutation.op.model_dump() if op is None else op, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -88,7 +90,9 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
     orders: set[uuid.UUID] = set()
     rules_changed = False
     touched: dict[int, list[list[str]]] = {}
-    prepared: list[Prepared | Refused] = [_prepared(m) for m in fresh]
+    ops = [m.op.model_dump() for m in fresh]
+    usable = usable_together(ops)
+    prepared: list[Prepared | Refused] = [_prepared(op, usable) for op in ops]
     start = 0
     while start < len(fresh):
         end = together.run_end(prepared, start)
@@ -114,16 +118,17 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
             results[number].rows = _pick(rows, keys)
     if fresh:
         desk.last_mutation = fresh[-1].m
-        s.execute(insert(SyncMutation), [{"desk_id": desk_id, "mutation": m.m, "digest": digest(m), "at": at,
-                                          "touched": touched.get(m.m), "partly": results[m.m].partly or None} for m in fresh])
+        s.execute(insert(SyncMutation), [{"desk_id": desk_id, "mutation": m.m, "digest": digest(m, op), "at": at,
+                                          "touched": touched.get(m.m), "partly": results[m.m].partly or None}
+                                         for m, op in zip(fresh, ops, strict=True)])
     desk.last_seen_at = at
     s.flush()
     return [results[m.m] for m in mutations]
 
 
-def _prepared(mutation: Mutation) -> Prepared | Refused:
+def _prepared(op: dict[str, Any], usable: bool) -> Prepared | Refused:
     try:
-        return prepare(mutation.op.model_dump())
+        return prepare(op, usable)
     except Refused as refused:
         return refused
 

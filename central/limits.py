@@ -112,7 +112,7 @@ async def _answer(send: Send, status: int, detail: Any) -> None:
 # --- a pushed operation's values (central.operations.prepare) -----------------------------------
 
 _LARGE_NUMBER = re.compile(r"\d{16}|\d[eE]")
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # (unrolled: a third of the time of an alternation per character)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 

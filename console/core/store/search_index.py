@@ -30,7 +30,7 @@ from sqlalchemy import Connection
 TABLE = "order_search"
 TERMS = "order_search_terms"  # its vocabulary (fts5vocab): the trigrams the lines hold
 STATS = "order_search_stats"  # how many lines held each trigram when the index was built (counting a common one live takes 0.1 s)
-VERSION = 1  # bumped when the line's make-up changes: the lines are built again at open
+VERSION = 2  # bumped when the line's make-up or its triggers change: the index is built again at open
 _META = "order_search_meta"
 
 KEY = "((CAST(strftime('%s', {w}.received_at) AS INTEGER) << 24) | ({w}.rowid & 16777215))"
@@ -57,22 +57,33 @@ def _refresh(where: str) -> str:
             f"  INSERT OR REPLACE INTO {TABLE} (rowid, order_id, line) {SOURCE} AND {where};")
 
 
+def _changed(*columns: str) -> str:
+    """A trigger's WHEN: one of these columns holds another value (a statement that sets a column to
+    the value it had, as the replica's upsert of a pulled row does, fires an UPDATE OF trigger too:
+    a technician's position rebuilt the lines of every order of theirs)."""
+    return " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+
+
+_ORDER_COLUMNS = ("number", "upstream_ref", "address", "customer_id", "service_id", "assignee_id", "district_id", "received_at", "deleted")
+
 TRIGGERS = {
     "order_search_insert": f"AFTER INSERT ON work_orders BEGIN {_refresh('w.id = new.id')} END",
     "order_search_update": (
-        "AFTER UPDATE OF number, upstream_ref, address, customer_id, service_id, assignee_id, district_id, received_at, deleted "
-        f"ON work_orders BEGIN DELETE FROM {TABLE} WHERE rowid = {KEY.format(w='old')}; {_refresh('w.id = new.id')} END"
+        f"AFTER UPDATE OF {', '.join(_ORDER_COLUMNS)} ON work_orders WHEN {_changed(*_ORDER_COLUMNS)} "
+        f"BEGIN DELETE FROM {TABLE} WHERE rowid = {KEY.format(w='old')}; {_refresh('w.id = new.id')} END"
     ),
     "order_search_delete": f"AFTER DELETE ON work_orders BEGIN DELETE FROM {TABLE} WHERE rowid = {KEY.format(w='old')}; END",
-    "order_search_customer": f"AFTER UPDATE OF name, code, contact_phone ON customers BEGIN {_refresh('w.customer_id = new.id')} END",
-    "order_search_service": f"AFTER UPDATE OF circuit_id ON services BEGIN {_refresh('w.service_id = new.id')} END",
-    "order_search_technician": f"AFTER UPDATE OF name ON technicians BEGIN {_refresh('w.assignee_id = new.id')} END",
-    "order_search_district": f"AFTER UPDATE OF name ON districts BEGIN {_refresh('w.district_id = new.id')} END",
+    "order_search_customer": (f"AFTER UPDATE OF name, code, contact_phone ON customers WHEN {_changed('name', 'code', 'contact_phone')} "
+                              f"BEGIN {_refresh('w.customer_id = new.id')} END"),
+    "order_search_service": f"AFTER UPDATE OF circuit_id ON services WHEN {_changed('circuit_id')} BEGIN {_refresh('w.service_id = new.id')} END",
+    "order_search_technician": f"AFTER UPDATE OF name ON technicians WHEN {_changed('name')} BEGIN {_refresh('w.assignee_id = new.id')} END",
+    "order_search_district": f"AFTER UPDATE OF name ON districts WHEN {_changed('name')} BEGIN {_refresh('w.district_id = new.id')} END",
     "order_search_link_insert": f"AFTER INSERT ON appointment_orders BEGIN {_refresh('w.id = new.order_id')} END",
-    "order_search_link_update": f"AFTER UPDATE OF deleted ON appointment_orders BEGIN {_refresh('w.id = new.order_id')} END",
+    "order_search_link_update": (f"AFTER UPDATE OF deleted ON appointment_orders WHEN {_changed('deleted')} "
+                                 f"BEGIN {_refresh('w.id = new.order_id')} END"),
     "order_search_link_delete": f"AFTER DELETE ON appointment_orders BEGIN {_refresh('w.id = old.order_id')} END",
     "order_search_contact": (
-        f"AFTER UPDATE OF contact_phone ON appointments BEGIN "
+        f"AFTER UPDATE OF contact_phone ON appointments WHEN {_changed('contact_phone')} BEGIN "
         f"{_refresh('w.id IN (SELECT order_id FROM appointment_orders WHERE appointment_id = new.id)')} END"
     ),
 }

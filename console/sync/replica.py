@@ -38,7 +38,9 @@ from console.sync.replica_rows import (
     indexes_built_after,
     insert_sql,
     remove,
+    row_values,
     theirs_of,
+    upsert_sql,
     write_row,
 )
 
@@ -230,8 +232,8 @@ class Replica:
                 rows = [dict(zip(columns, values, strict=True)) for values in part["rows"]]
                 for row in rows:
                     (shadowed if (table, row["id"]) in shadows else plain).append(row)
-                for row in plain:  # (only the columns that changed are set: see write_row)
-                    write_row(conn, table, row, guarded=True)
+                if plain:
+                    conn.executemany(upsert_sql(table, guarded=True), [row_values(table, r) for r in plain])
                 for row in shadowed:
                     self._rebase(conn, table, row, overlays.get((table, row["id"]), []))
                 touched[table] = rows

@@ -22,7 +22,7 @@ ICON = ROOT / "resources" / "icons" / "dispatch-console.ico"
 EXCLUDED_MODULES = [
     "tkinter", "pandas", "matplotlib", "scipy", "IPython", "pytest", "hypothesis", "schemathesis", "pygments",
     "psycopg", "psycopg_binary", "psycopg2", "pymysql", "MySQLdb", "asyncpg",
-    "central", "fastapi", "starlette", "uvicorn", "argon2", "yaml",  # (pydantic stays: operations use it)
+    "central", "fastapi", "starlette", "uvicorn", "uvloop", "httptools", "argon2", "yaml",  # (pydantic stays: operations use it)
     "PyQt5", "PyQt6", "PySide2",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2", "PySide6.QtQuick3D",
     "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.QtCharts", "PySide6.QtDataVisualization", "PySide6.QtGraphs",

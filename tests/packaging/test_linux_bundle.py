@@ -100,7 +100,7 @@ def test_frozen_bundle_leaves_out_what_the_console_does_not_use(linux_bundle: Pa
     names = {f.rsplit("/", 1)[-1] for f in files}
     assert "qtwebengine_devtools_resources.pak" not in names
     assert not any("/qml/" in f"/{f}" for f in files)
-    assert not any(name.startswith(("pandas", "psycopg", "fastapi", "uvicorn")) for name in {f.split("/")[0] for f in files})
+    assert not any(name.startswith(("pandas", "psycopg", "fastapi", "uvicorn", "uvloop", "httptools")) for name in {f.split("/")[0] for f in files})
     qt_translations = sorted(n for f, n in ((f, f.rsplit("/", 1)[-1]) for f in files)
                              if f.startswith("PySide6/") and n.endswith(".qm"))
     assert set(qt_translations) <= set(bundle.KEPT_QT_TRANSLATIONS), qt_translations

@@ -103,11 +103,11 @@ def supported() -> bool:
         probe.close()
 
 
-def present(conn: Connection) -> bool:
+def present(conn: Connection | sqlite3.Connection) -> bool:
     """Whether the file has the index (a desk file opened by this version, on a capable SQLite)."""
-    if conn.dialect.name != "sqlite":
+    if isinstance(conn, Connection) and conn.dialect.name != "sqlite":
         return False
-    return conn.exec_driver_sql(f"SELECT 1 FROM sqlite_master WHERE name = '{TABLE}'").first() is not None
+    return _execute(conn)(f"SELECT 1 FROM sqlite_master WHERE name = '{TABLE}'").fetchone() is not None
 
 
 def ensure(conn: Connection) -> bool:
@@ -126,8 +126,7 @@ def ensure(conn: Connection) -> bool:
     conn.exec_driver_sql(f"CREATE TABLE {_META} (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)")
     conn.exec_driver_sql(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(line, order_id UNINDEXED, tokenize='trigram')")
     conn.exec_driver_sql(f"CREATE VIRTUAL TABLE {TERMS} USING fts5vocab({TABLE}, 'row')")
-    for name, body in TRIGGERS.items():
-        conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+    _make_triggers(conn)
     rebuild(conn)
     conn.exec_driver_sql(f"INSERT INTO {_META} (id, version) VALUES (1, {VERSION})")
     return True
@@ -136,8 +135,7 @@ def ensure(conn: Connection) -> bool:
 def drop(conn: Connection) -> None:
     """The index, its triggers and its version gone (before migrations, which rebuild the tables
     the triggers name; `ensure` makes them again at the next open)."""
-    for name in TRIGGERS:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    _drop_triggers(conn)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TERMS}")
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STATS}")
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
@@ -160,15 +158,25 @@ def suspended(conn: sqlite3.Connection) -> Iterator[None]:
     triggers are off while the rows are written, then every line is built at once and the triggers
     are back (keeping each line as its order is written took three times as long). Nothing is left
     half-done: the caller's transaction keeps or drops it all."""
-    if conn.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{TABLE}'").fetchone() is None:
+    if not present(conn):
         yield
         return
-    for name in TRIGGERS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    _drop_triggers(conn)
     yield
-    for name, body in TRIGGERS.items():
-        conn.execute(f"CREATE TRIGGER {name} {body}")
+    _make_triggers(conn)
     rebuild(conn)
+
+
+def _make_triggers(conn: Connection | sqlite3.Connection) -> None:
+    run = _execute(conn)
+    for name, body in TRIGGERS.items():
+        run(f"CREATE TRIGGER {name} {body}")
+
+
+def _drop_triggers(conn: Connection | sqlite3.Connection) -> None:
+    run = _execute(conn)
+    for name in TRIGGERS:
+        run(f"DROP TRIGGER IF EXISTS {name}")
 
 
 def _execute(conn: Connection | sqlite3.Connection) -> Callable[[str], Any]:

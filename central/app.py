@@ -35,8 +35,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(config: CentralConfig) -> FastAPI:
     database = Database(centre_engine(config.database_url, config.pool_size, config.pool_overflow))
-    audit_chain.install(database.sessions)
-    outbound.install(database.sessions)
+    audit_chain.install(database.sessions)  # first: its flush hook holds the audit rows back to the commit,
+    outbound.install(database.sessions)  # where this one's sees them, once (a notice per row)
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=_lifespan,
                   responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
     app.state.centre = Centre(config, database)

@@ -1,12 +1,20 @@
 """The audit log as a hash chain: each row carries the hash of the one before it.
 
-Installed on the centre's sessions, it numbers and hashes every audit row added in a flush, in
-the order the rows were written, under a lock on the chain's head row, so concurrent writers
-serialise. Rows written without it (a demo seeded in bulk, rows from before the chain existed) are
-sealed into the chain by the owner (`seal`, run by `dispatch-central migrate` and `demo`); after
-that, a row outside the chain is one written behind the service's back, and `verify` fails on it,
-as on any row that does not match. Someone who may rewrite the whole table (the database's owner)
-could re-hash it all: an exported head (`head`, kept outside the database: printed by
+Installed on the centre's sessions, it holds back every audit row a transaction adds (in the order
+the rows were written: a flush's new rows ordered by time, or in the order given to `hold`), then
+numbers, hashes and inserts them all at once when the transaction commits (or earlier, when asked:
+`write`), under a lock on the chain's head row, so concurrent writers serialise. The head is taken
+last on purpose: it is the one row every audited write of every instance waits for, so it is held
+for that insert and the commit only, not for whatever else the transaction goes on to do (a push's
+SLA refresh and answer: held while a busy process waited for a core, it queued every other audited
+write of the province behind it). A held row is not in the database until then: a query of the
+audit log inside the transaction does not see it. A savepoint rolled back drops the rows held in it.
+
+Rows written without it (a demo seeded in bulk, rows from before the chain existed) are sealed into
+the chain by the owner (`seal`, run by `dispatch-central migrate` and `demo`); after that, a row
+outside the chain is one written behind the service's back, and `verify` fails on it, as on any
+row that does not match. Someone who may rewrite the whole table (the database's owner) could
+re-hash it all: an exported head (`head`, kept outside the database: printed by
 `dispatch-central audit-head`) is checked by `verify(..., checkpoint=)`, so a rewritten chain no
 longer reaches the head that was exported.
 """
@@ -20,7 +28,7 @@ from dataclasses import dataclass
 from sqlalchemy import event, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from console.core.store.models import AuditEntry, AuditHead
 
@@ -46,20 +54,52 @@ def flush_order(entry: AuditEntry) -> tuple:
     return entry.at, str(entry.entity_id), entry.action
 
 
-def _chain_new_entries(session: Session, _context, _instances) -> None:
-    chain(session, [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is None])
+_HELD = "audit_chain.held"  # session.info: [(entry, the transaction it was held in)], in chain order
 
 
-def chain(session: Session, entries: list[AuditEntry], *, in_order: bool = False) -> None:
-    """Number and hash these entries after the chain's head, which stays locked until the commit
-    (entries written without the ORM, such as a desk's pushed backlog, are chained here first).
-    `in_order`: the entries are in the order they happened (a push's, all stamped with the push's
-    time); else they are ordered by time (a flush's new objects come in no particular order)."""
+def _hold_new_entries(session: Session, _context, _instances) -> None:
+    hold(session, sorted((obj for obj in session.new if isinstance(obj, AuditEntry) and obj.seq is None), key=flush_order))
+
+
+def hold(session: Session, entries: list[AuditEntry]) -> None:
+    """Take these new entries out of the flushes, in this order, to be chained and inserted at the
+    commit (a push holds its actions' rows in the actions' order before a flush would take them
+    in its own)."""
     if not entries:
         return
-    with session.no_autoflush:  # (a flush now would chain them in its own order)
+    transaction = session.get_nested_transaction() or session.get_transaction()
+    held = session.info.setdefault(_HELD, [])
+    for entry in entries:
+        if entry in session:
+            session.expunge(entry)
+        held.append((entry, transaction))
+
+
+def held(session: Session) -> list[AuditEntry]:
+    """The entries held for the commit, in chain order."""
+    return [entry for entry, _transaction in session.info.get(_HELD, ())]
+
+
+def write(session: Session) -> None:
+    """Flush what the transaction has written, then chain and insert the held entries: from now
+    until the commit, the chain's head is locked (call it last: a push calls it before reading its
+    answer back, which has the audit rows)."""
+    session.flush()
+    entries = held(session)
+    if not entries:
+        return
+    session.info[_HELD] = []
+    chain(session, entries)
+    session.add_all(entries)
+    session.flush()
+
+
+def chain(session: Session, entries: list[AuditEntry]) -> None:
+    """Number and hash these entries, in this order, after the chain's head, which stays locked
+    until the commit."""
+    with session.no_autoflush:
         head = _locked_head(session)
-    for entry in entries if in_order else sorted(entries, key=flush_order):
+    for entry in entries:
         entry.desk_id = entry.desk_id or ""  # hashed as they will be stored (their defaults come at the insert)
         entry.reason = entry.reason or ""
         entry.seq = head.last_seq + 1
@@ -68,8 +108,35 @@ def chain(session: Session, entries: list[AuditEntry], *, in_order: bool = False
         head.last_seq, head.last_hash = entry.seq, entry.hash
 
 
+def _write_at_commit(session: Session) -> None:
+    if not session.in_nested_transaction():  # (a savepoint's release: the transaction goes on)
+        write(session)
+
+
+def _drop_rolled_back(session: Session, transaction: SessionTransaction) -> None:
+    """A rolled back transaction or savepoint takes the entries held in it (or in savepoints inside it) with it."""
+    kept = [(entry, within) for entry, within in session.info.get(_HELD, ()) if not _inside(within, transaction)]
+    if kept:
+        session.info[_HELD] = kept
+    else:
+        session.info.pop(_HELD, None)
+
+
+def _inside(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    while transaction is not None:
+        if transaction is outer:
+            return True
+        transaction = transaction.parent
+    return False
+
+
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # (held entries never outlive their transaction)
+        session.info.pop(_HELD, None)
+
+
 # The chain's head, locked until the commit: built once (every audited write of the centre takes it,
-# inside the lock of whatever it numbers)
+# as the last thing before its commit)
 _HEAD = select(AuditHead).where(AuditHead.id == 1).with_for_update()
 
 
@@ -86,8 +153,11 @@ def _locked_head(session: Session) -> AuditHead:
 
 
 def install(sessions: sessionmaker) -> None:
-    """Chain every audit row written through these sessions."""
-    event.listen(sessions, "before_flush", _chain_new_entries)
+    """Chain every audit row written through these sessions, at their commit (`hold`, `write`)."""
+    event.listen(sessions, "before_flush", _hold_new_entries)
+    event.listen(sessions, "before_commit", _write_at_commit)
+    event.listen(sessions, "after_soft_rollback", _drop_rolled_back)
+    event.listen(sessions, "after_transaction_end", _forget)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
+from central import audit_chain
 from central.limits import plainly_usable, walk
 from central.scope import ALSO, DIRECT, PARENT, named_region_sql, row_regions
 from central.unavailable import unavailable
@@ -341,9 +342,7 @@ def tracking(s: Session) -> Iterator[_Touched]:
 
     def before_flush(session: Session, _context: object, _instances: object) -> None:
         touched.sla_orders |= sla_orders(session.new, session.dirty)
-        for obj in session.new:  # a new row: everything it refers to
-            if (table := obj.__table__.name) in PUSHABLE:
-                touched.refers.update(v for key, c in _REGIONAL_ATTRIBUTES[table] if c != DIRECT.get(table) and isinstance(v := getattr(obj, key), uuid.UUID))
+        _refers(touched, session.new)
         for obj in session.dirty:  # a changed row: what it referred to and refers to now, where that changed
             table = obj.__table__.name
             if table not in PUSHABLE:
@@ -371,12 +370,23 @@ def tracking(s: Session) -> Iterator[_Touched]:
 
     event.listen(s, "before_flush", before_flush)
     event.listen(s, "after_flush", after_flush)
+    held = len(audit_chain.held(s))
     try:
         yield touched
         s.flush()
+        entries = audit_chain.held(s)[held:]  # its audit rows, held for the commit's chain (out of the flushes)
+        _refers(touched, entries)
+        touched.after.update((("audit_log", entry.id.hex), None) for entry in entries)
     finally:
         event.remove(s, "before_flush", before_flush)
         event.remove(s, "after_flush", after_flush)
+
+
+def _refers(touched: _Touched, new: Iterable[Any]) -> None:
+    """New rows: everything they refer to."""
+    for obj in new:
+        if (table := obj.__table__.name) in PUSHABLE:
+            touched.refers.update(v for key, c in _REGIONAL_ATTRIBUTES[table] if c != DIRECT.get(table) and isinstance(v := getattr(obj, key), uuid.UUID))
 
 
 def check_region(s: Session, user: DeskUser, touched: _Touched, named: frozenset[str]) -> None:

@@ -112,17 +112,20 @@ def apply(s: Session, user: DeskUser, desk_id: str, mutations: list[Mutation], a
         orders |= set(s.scalars(select(WorkOrder.id).where(WorkOrder.status.in_(OPEN_STATUSES))))
     if orders:
         refresh_sla(s, orders, load_rulebook(s), load_calendar(s), at)
-    if touched:  # the answer: each applied mutation's rows, read once, with the deadlines just recomputed
-        rows = read_rows(s, list(dict.fromkeys(tuple(k) for keys in touched.values() for k in keys)))
-        for number, keys in touched.items():
-            results[number].rows = _pick(rows, keys)
     if fresh:
         desk.last_mutation = fresh[-1].m
         s.execute(insert(SyncMutation), [{"desk_id": desk_id, "mutation": m.m, "digest": digest(m, op), "at": at,
                                           "touched": touched.get(m.m), "partly": results[m.m].partly or None}
                                          for m, op in zip(fresh, ops, strict=True)])
     desk.last_seen_at = at
-    s.flush()
+    # The answer: each applied mutation's rows, read once, with the deadlines just recomputed. Its
+    # audit rows are read last, once chained: from then until the commit the chain's head is locked.
+    keys = list(dict.fromkeys(tuple(k) for keys in touched.values() for k in keys))
+    rows = read_rows(s, [k for k in keys if k[0] != "audit_log"]) if keys else {}
+    audit_chain.write(s)
+    rows |= read_rows(s, [k for k in keys if k[0] == "audit_log"])
+    for number, written in touched.items():
+        results[number].rows = _pick(rows, written)
     return [results[m.m] for m in mutations]
 
 
@@ -189,7 +192,7 @@ def _refuse(s: Session, user: DeskUser, desk_id: str, at: datetime, mutation: Mu
                               "truncated": len(args) > ATTEMPT_VALUES},
                        reason=_short(refused.reason, 500))
     s.add(entry)
-    audit_chain.chain(s, [entry])  # now: the chain keeps the push's order, whatever is flushed with what
+    audit_chain.hold(s, [entry])  # now: the chain keeps the push's order, whatever is flushed with what
     return MutationResult(m=mutation.m, ok=False, reason=refused.reason, code=refused.code, args=refused.details,
                           theirs=refused.theirs)
 

@@ -7,8 +7,8 @@ the run, at once: the region of every id its actions name, the rows they say the
 the desk's refusals they were made on top of, the orders and their open pauses (locked), the
 technicians; then each action runs through the same service method under its own operation id,
 taking its orders from what was read (`OrderActions` with `Held`), with nothing flushed between;
-then one flush, the audit rows chained in the actions' order, and one region check of everything
-written.
+then one flush, the audit rows held for the commit's chain in the actions' order, and one region
+check of everything written.
 
 A refusal by the rules (the order closed, changed since it was seen) writes nothing and is that
 action's answer, as alone. Anything else (a database error, a region check of what was written,
@@ -107,7 +107,7 @@ def run_together(s: Session, user: DeskUser, desk_id: str, ops: list[Prepared], 
                 with s.no_autoflush:
                     for k in live:
                         outcomes[k] = _one(s, user, desk_id, ops[k], held, lambda: at, entries, known)
-                    audit_chain.chain(s, entries, in_order=True)  # in the actions' order (before the flush would chain them in its own)
+                    audit_chain.hold(s, entries)  # in the actions' order (before the flush would hold them in its own)
                     _same_shape(s.dirty)
             check_region(s, user, touched, frozenset().union(*(ops[k].named for k in live)))
     except DBAPIError as exc:

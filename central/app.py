@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from central import audit_chain, outbound, unavailable, validation
+from central import audit_chain, feed, outbound, unavailable, validation
 from central.background import Background
 from central.config import CentralConfig
 from central.engine import centre_engine
@@ -37,6 +37,7 @@ def create_app(config: CentralConfig) -> FastAPI:
     database = Database(centre_engine(config.database_url, config.pool_size, config.pool_overflow))
     audit_chain.install(database.sessions)  # first: its flush hook holds the audit rows back to the commit,
     outbound.install(database.sessions)  # where this one's sees them, once (a notice per row)
+    feed.install(database.sessions)
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=_lifespan,
                   responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
     app.state.centre = Centre(config, database)

@@ -9,6 +9,11 @@ in their current state, written by PostgreSQL itself in the wire format (`consol
 `FeedSignal` wakes long-polling readers: one thread per process LISTENs on the `sync_changes`
 channel and fires the readers of every event loop; without it (or while it reconnects) readers
 fall back to polling.
+
+A transaction written `quietly()` (a technician's position report: machine reports that come by the
+thousand and that a desk shows as they are, not as a change someone made) marks its entries quiet
+and notifies with the payload "quiet": a reader that already holds something to answer is not woken
+by it, and a page of quiet entries only may wait a little for more (`central.gather`).
 """
 
 from __future__ import annotations
@@ -20,13 +25,16 @@ import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
 import psycopg
 from psycopg.conninfo import make_conninfo
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from central.scope import REFERENCE, scope_filter
@@ -59,37 +67,67 @@ class Cursor:
         return f"{self.txid}:{self.seq}"
 
 
-def _rows_json(conn: Connection, table: str, ids: list[str], region: uuid.UUID | None) -> tuple[list[str], list[str]]:
-    """The current rows of `table` with these ids that a desk of `region` may hold, each as a JSON
-    array of wire values; and the ids of the others (rows that left the region, or never were in it:
-    a desk holding one removes it)."""
+_QUIET: ContextVar[bool] = ContextVar("central_feed_quiet", default=False)
+_SET_QUIET = "SET LOCAL dispatch.feed_quiet = 'on'"
+
+
+@contextmanager
+def quietly() -> Iterator[None]:
+    """The transactions begun inside write quiet feed entries (the centre's own choice: nothing a
+    client sends sets it)."""
+    token = _QUIET.set(True)
+    try:
+        yield
+    finally:
+        _QUIET.reset(token)
+
+
+def _mark_quiet(_session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
+    if _QUIET.get() and connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(_SET_QUIET)
+
+
+def install(sessions: sessionmaker) -> None:
+    """Transactions of these sessions begun `quietly()` write quiet feed entries."""
+    event.listen(sessions, "after_begin", _mark_quiet)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a read of the feed found: the entries' rows a desk may hold (JSON arrays of wire values,
+    by table in the order a desk applies them, then by id), the ids of the changed rows it may not
+    hold (`gone`: rows that left its region, or never were in it), and whether any entry that is not
+    quiet is a row it holds (`urgent`: a change to answer at once)."""
+
+    cursor: Cursor
+    count: int
+    rows: dict[str, dict[str, str]]
+    gone: dict[str, list[str]]
+    urgent: bool
+
+
+def _rows_json(conn: Connection, table: str, ids: list[str], region: uuid.UUID | None) -> tuple[dict[str, str], list[str]]:
+    """The current rows of `table` with these ids that a desk of `region` may hold, by id, each as a
+    JSON array of wire values; and the ids of the others (rows that left the region, or never were
+    in it: a desk holding one removes it)."""
     scoped = region is not None and table not in REFERENCE
     params: dict = {"ids": ids, **({"region": region.hex} if scoped else {})}
     sql = (f"SELECT replace(t.id::text, '-', ''), ({pg_select(table)})::text FROM {table} t "
            f"WHERE t.id = ANY(CAST(:ids AS uuid[])) AND {scope_filter(table, region) if scoped else 'true'}")
-    rows, found = [], set()
-    for row_id, row in conn.execute(text(sql), params):
-        rows.append(row)
-        found.add(row_id)
-    return rows, [i for i in ids if i not in found] if scoped else []
+    rows = {row_id: row for row_id, row in conn.execute(text(sql), params)}
+    return rows, [i for i in ids if i not in rows] if scoped else []
 
 
-def _tables_json(tables: dict[str, list[str]], gone: dict[str, list[str]] | None = None) -> str:
+def tables_json(tables: dict[str, dict[str, str]], gone: dict[str, list[str]] | None = None) -> str:
+    """The answer's "tables": {table: {"columns", "rows"}}, and "_gone" {table: [ids]} when there are any."""
     parts = []
     for table, rows in tables.items():
-        columns = json.dumps(list(wire(table).columns))
-        parts.append(f'"{table}":{{"columns":{columns},"rows":[{",".join(rows)}]}}')
-    out = "{" + ",".join(parts) + "}"
-    return out if not gone else out[:-1] + ("," if parts else "") + f'"_gone":{json.dumps(gone)}}}'
-
-
-
-def gone_only(tables: str | None) -> dict[str, list[str]] | None:
-    """The `_gone` ids of a read's tables when that is all it holds (another region's changes, for a
-    region desk), else None."""
-    if not tables or not tables.startswith('{"_gone":'):
-        return None
-    return json.loads(tables)["_gone"]
+        if rows:
+            columns = json.dumps(list(wire(table).columns))
+            parts.append(f'"{table}":{{"columns":{columns},"rows":[{",".join(rows.values())}]}}')
+    if gone:
+        parts.append(f'"_gone":{json.dumps(gone)}')
+    return "{" + ",".join(parts) + "}"
 
 
 class CursorTooOld(Exception):
@@ -123,22 +161,24 @@ def prune(engine: Engine, before: datetime) -> int:
     return deleted
 
 
-def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = None) -> tuple[Cursor, int, str | None]:
-    """(new cursor, entries read, the rows as a JSON object {table: {columns, rows}} or None);
-    CursorTooOld when the feed was pruned past the cursor. For a desk of one region, only that
-    region's rows, and under "_gone" {table: [ids]} the changed rows it may not hold."""
+def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = None) -> Page:
+    """The feed after the cursor, at most `limit` entries; CursorTooOld when the feed was pruned
+    past it. For a desk of one region, only that region's rows, and the others' ids as gone."""
     with engine.connect() as conn:
         if after < _floor(conn):
             raise CursorTooOld(str(after))
         entries = conn.execute(
-            text(f"SELECT txid, seq, table_name, replace(row_id::text, '-', '') FROM sync_changes "
+            text(f"SELECT txid, seq, table_name, replace(row_id::text, '-', ''), quiet FROM sync_changes "
                  f"WHERE (txid, seq) > (:txid, :seq) AND txid < {_XMIN} ORDER BY txid, seq LIMIT :limit"),
             {"txid": after.txid, "seq": after.seq, "limit": limit}).all()
         if not entries:
-            return after, 0, None
+            return Page(after, 0, {}, {}, False)
         ids: dict[str, dict[str, None]] = defaultdict(dict)
-        for _txid, _seq, table, row_id in entries:
+        loud: set[tuple[str, str]] = set()
+        for _txid, _seq, table, row_id, quiet in entries:
             ids[table][row_id] = None
+            if not quiet:
+                loud.add((table, row_id))
         tables, gone = {}, {}
         for table in REPLICATED:
             if table in ids:
@@ -147,7 +187,8 @@ def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = N
                     gone[table] = left
         conn.rollback()
     last = entries[-1]
-    return Cursor(last[0], last[1]), len(entries), _tables_json({t: r for t, r in tables.items() if r}, gone)
+    urgent = any(row_id in tables.get(table, ()) for table, row_id in loud)
+    return Page(Cursor(last[0], last[1]), len(entries), {t: r for t, r in tables.items() if r}, gone, urgent)
 
 
 def snapshot(engine: Engine, region: uuid.UUID | None = None) -> Iterator[str]:
@@ -182,23 +223,29 @@ class FeedSignal:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = set()
+        self._loud_waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = set()
         self.listening = False
         self.generation = 0  # notifications so far
 
-    def fire(self) -> None:
+    def fire(self, quiet: bool = False) -> None:
+        """A transaction committed feed entries (`quiet`: quiet ones only, which wake only the
+        readers waiting for any change)."""
         with self._lock:
             self.generation += 1
             waiters, self._waiters = self._waiters, set()
+            if not quiet:
+                waiters |= self._loud_waiters
+                self._loud_waiters = set()
         for loop, future in waiters:
             loop.call_soon_threadsafe(_resolve, future)
 
-    async def wait(self, timeout: float) -> bool:
-        """Whether a notification came within `timeout` seconds."""
+    async def wait(self, timeout: float, loud_only: bool = False) -> bool:
+        """Whether a notification came within `timeout` seconds (`loud_only`: one that is not quiet)."""
         loop = asyncio.get_running_loop()
         future = loop.create_future()
         entry = (loop, future)
         with self._lock:
-            self._waiters.add(entry)
+            (self._loud_waiters if loud_only else self._waiters).add(entry)
         try:
             await asyncio.wait_for(future, timeout)
             return True
@@ -207,6 +254,7 @@ class FeedSignal:
         finally:
             with self._lock:
                 self._waiters.discard(entry)
+                self._loud_waiters.discard(entry)
 
 
 class SharedReads:
@@ -222,7 +270,7 @@ class SharedReads:
         self._slots: asyncio.Semaphore | None = None
         self._flying: dict[tuple[Cursor, int, uuid.UUID | None], tuple[int, asyncio.Future]] = {}
 
-    async def read(self, after: Cursor, limit: int, region: uuid.UUID | None = None) -> tuple[Cursor, int, str | None]:
+    async def read(self, after: Cursor, limit: int, region: uuid.UUID | None = None) -> Page:
         key, generation = (after, limit, region), self._signal.generation
         flying = self._flying.get(key)
         if flying is not None and flying[0] == generation:
@@ -288,8 +336,8 @@ class Listener:
                     self._signal.listening = True
                     self._signal.fire()  # what was written while not listening is read now
                     while not self._stop.is_set():
-                        for _notice in conn.notifies(timeout=1.0, stop_after=1):
-                            self._signal.fire()
+                        for notice in conn.notifies(timeout=1.0, stop_after=1):
+                            self._signal.fire(quiet=notice.payload == "quiet")
             except psycopg.Error as exc:
                 log.warning("the feed listener lost its connection (%s); readers poll until it is back", exc)
             finally:

@@ -3,6 +3,7 @@
 
 from fastapi import APIRouter, HTTPException, status
 
+from central import feed
 from central.dependencies import CentreDep, CurrentUser, SessionDep, technician_of
 from central.schemas import PositionIn, PositionOut
 from console.core.domain.enums import Role
@@ -24,7 +25,8 @@ def field_position(body: PositionIn, user: CurrentUser, s: SessionDep, centre: C
     Answers `{"accepted": true, "last_seen_at": ..., "next_report_after_s": 5}`: `last_seen_at` is
     the report's own time (a phone that buffered out of coverage sends an earlier one), never later
     than the centre's clock (a phone up to 2 minutes ahead is taken as now). The position is the
-    technician's for only the account's own technician; it reaches the desks of their region.
+    technician's for only the account's own technician; it reaches the desks of their region
+    within 5 s (gathered with the other positions: `central.gather`).
 
     Refusals, nothing written: 403 for a desk's account; 422 naming the field for a position
     outside -90..90 / -180..180 or the service area, a time with no zone, more than 2 minutes ahead
@@ -37,7 +39,8 @@ def field_position(body: PositionIn, user: CurrentUser, s: SessionDep, centre: C
         raise HTTPException(status.HTTP_403_FORBIDDEN, "positions come from a technician's account")
     reports = Positions(centre.database, technician_of(s, user), centre.clock)
     try:
-        accepted = reports.report(body.latitude, body.longitude, body.at, body.accuracy_m)
+        with feed.quietly():  # desks get positions gathered, a few seconds late at most (central.gather)
+            accepted = reports.report(body.latitude, body.longitude, body.at, body.accuracy_m)
     except PositionError as refused:
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after is not None else None
         raise HTTPException(refused.status, str(refused), headers) from refused

@@ -2,8 +2,6 @@
 feed, long-polled), snapshot (a new desk's first download) and claims (who has an order open for
 editing). (No `from __future__ import annotations`: FastAPI reads the annotations.)"""
 
-import asyncio
-import json
 import uuid
 from datetime import timedelta
 from typing import Annotated
@@ -14,7 +12,7 @@ from sqlalchemy import text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from central import feed
+from central import feed, gather
 from central import push as pushes
 from central.dependencies import CentreDep, TokenUser, is_desk_account
 from central.schemas import DESK_ID, ClaimIn, ClaimOut, PushIn, PushOut
@@ -54,71 +52,20 @@ def push(body: PushIn, user: User_, centre: CentreDep) -> Response:
 @router.get("/pull")
 async def pull(user: User_, centre: CentreDep, after: str = "0:0", wait: Annotated[float, Query(ge=0, le=30)] = 0.0,
                limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Response:
-    """The feed after the cursor: {"cursor", "more", "tables": {table: {"columns", "rows"}}}. With
-    `wait`, an empty answer waits up to that many seconds for a change."""
+    """The feed after the cursor: {"cursor", "more", "tables": {table: {"columns", "rows"}, "_gone":
+    {table: [ids]}}}. With `wait`, an answer with no change someone made in the desk's region waits
+    up to that many seconds for one; technicians' positions wait up to 5 s for more, other regions'
+    changes (`_gone`) until the wait ends (`central.gather`)."""
     try:
         cursor = feed.Cursor.parse(after)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
-    signal = centre.signal
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + wait
-    hot_until = 0.0  # after a wake that found nothing yet (an older transaction still open), look again soon
-    held = _HeldGone()  # other regions' changes only: told together, a little later
-    while True:
-        try:
-            new, count, tables = await centre.reads.read(cursor, limit, region_of_user(user))
-        except feed.CursorTooOld as exc:
-            raise HTTPException(status.HTTP_410_GONE, "this desk has been away longer than the centre keeps its changes: "
-                                                      "it downloads the centre's data again") from exc
-        now = loop.time()
-        remaining = deadline - now
-        if count and remaining > 0 and count < limit and held.takes(tables, now):
-            cursor = new
-            if await signal.wait(min(remaining, held.left(loop.time()), 10.0 if signal.listening else 1.0)):
-                hot_until = loop.time() + 2.0  # (as below: the change that woke it may be behind an older transaction)
-            continue
-        if held.ids and (count or remaining <= 0 or held.left(now) <= 0):  # (rows after them: read again by the next pull)
-            return Response(f'{{"cursor":"{cursor}","more":false,"tables":{held.json()}}}', media_type="application/json")
-        if count or remaining <= 0:
-            more = "true" if count >= limit else "false"
-            return Response(f'{{"cursor":"{new}","more":{more},"tables":{tables or "{}"}}}', media_type="application/json")
-        if loop.time() < hot_until:
-            await asyncio.sleep(min(0.02, remaining))
-        elif await signal.wait(min(remaining, 10.0 if signal.listening else 1.0)):
-            hot_until = loop.time() + 2.0
-
-
-class _HeldGone:
-    """A desk of one region is told of every changed row it may not hold (under "_gone": a row may
-    have just left its region). When that is all a read found (another region's change), the long
-    poll does not answer at once but goes on waiting, gathering such ids until its own region's
-    rows come or its wait ends: a province's desks are then woken by their own region's changes, not
-    by every region's. (Held for 2 s at most, the 200 desks of bench/province.py still answered 100
-    times a second between them; an order moved to another region now leaves its old region's
-    desks with their next change or within a long poll, 20 s.)"""
-
-    HOLD = 30.0  # (the longest wait a poll may ask for)
-
-    def __init__(self) -> None:
-        self.ids: dict[str, dict[str, None]] = {}
-        self._since = 0.0
-
-    def takes(self, tables: str | None, now: float) -> bool:
-        """Whether this read held only other regions' ids, now gathered (while the hold lasts)."""
-        gone = feed.gone_only(tables)
-        if gone is None or (self.ids and self.left(now) <= 0):
-            return False
-        for table, ids in gone.items():
-            self.ids.setdefault(table, {}).update(dict.fromkeys(ids))
-        self._since = self._since or now
-        return True
-
-    def left(self, now: float) -> float:
-        return self.HOLD - (now - self._since) if self.ids else self.HOLD
-
-    def json(self) -> str:
-        return json.dumps({"_gone": {table: list(ids) for table, ids in self.ids.items()}})
+    try:
+        answer = await gather.long_poll(centre.reads, centre.signal, cursor, limit, region_of_user(user), wait)
+    except feed.CursorTooOld as exc:
+        raise HTTPException(status.HTTP_410_GONE, "this desk has been away longer than the centre keeps its changes: "
+                                                  "it downloads the centre's data again") from exc
+    return Response(answer, media_type="application/json")
 
 
 @router.get("/snapshot")

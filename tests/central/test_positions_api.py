@@ -27,7 +27,8 @@ def technician_account(base: str, database, technician: Technician | None = None
         username = prefix + technician.employee_no
         s.add(User(username=username, display_name=technician.name, role=Role.TECHNICIAN, region_id=technician.region_id,
                    technician_id=technician.id, active=True))
-        s.expunge(technician)
+        if technician in s:
+            s.expunge(technician)
     with database.unit_of_work() as s:
         set_password(s, username, PASSWORD)
     return technician, auth(login(base, username).json()["token"])

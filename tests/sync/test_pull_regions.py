@@ -1,19 +1,24 @@
 """A region desk's long poll is woken by its own region's changes, not by every region's: another
 region's change (which the desk hears of only as ids it may not hold, "_gone") is gathered while
-the poll goes on waiting, and told with the next answer or when the hold ends."""
+the poll goes on waiting, and told with the next answer or when the hold ends. Technicians'
+positions (quiet feed entries) are gathered a few seconds, then told together; a change someone
+made answers at once, with the positions gathered before it (`central.gather`)."""
 
 from __future__ import annotations
 
 import json
 import threading
+import time
+from datetime import UTC, datetime
 
 import requests
 from sqlalchemy import select
 
-from central.routers import sync as sync_router
+from central import gather
 from console.core.services.desk import DeskReader
 from console.core.services.orders import OrderActions
-from console.core.store.models import Region, User, WorkOrder
+from console.core.store.models import Region, SyncChange, Technician, User, WorkOrder
+from tests.central.test_positions_api import technician_account, time_passes
 from tests.fixtures.centre import auth, login
 from tests.fixtures.demo import DEMO_NOW
 
@@ -45,7 +50,7 @@ def _poll(base: str, headers: dict, cursor: str, wait: float, into: dict) -> thr
 
 def test_another_regions_change_does_not_answer_the_long_poll_its_own_does(centre, monkeypatch) -> None:
     base, central, _url = centre
-    monkeypatch.setattr(sync_router._HeldGone, "HOLD", 60.0)  # held for longer than the poll waits
+    monkeypatch.setattr(gather, "GONE_HOLD_S", 60.0)  # held for longer than the poll waits
     headers = auth(login(base, "wang.wei.central").json()["token"])
     own, theirs = _orders(central)
     actions = OrderActions(central, DeskReader(central).user("admin"), lambda: DEMO_NOW)
@@ -57,15 +62,16 @@ def test_another_regions_change_does_not_answer_the_long_poll_its_own_does(centr
     assert not actions.set_priority([own.id], 1 if own.priority != 1 else 2).refused
     poll.join(20)
     assert not poll.is_alive(), "the desk's own region's change did not answer the long poll"
-    page = answer["page"]
-    assert theirs.id.hex in json.dumps(page["tables"].get("_gone", {})) and "work_orders" not in {t for t in page["tables"] if t != "_gone"}
+    page = answer["page"]  # both: the other region's id, told with the desk's own change
+    assert theirs.id.hex in json.dumps(page["tables"]["_gone"]) and theirs.id.hex not in json.dumps(page["tables"]["work_orders"])
+    assert own.id.hex in json.dumps(page["tables"]["work_orders"])
     following = requests.get(f"{base}/sync/pull", headers=headers, params={"after": page["cursor"]}, timeout=30).json()
-    assert own.id.hex in json.dumps(following["tables"]["work_orders"])  # read by the next pull
+    assert following["tables"] == {}  # nothing told twice
 
 
 def test_another_regions_change_alone_is_told_when_the_hold_ends(centre, monkeypatch) -> None:
     base, central, _url = centre
-    monkeypatch.setattr(sync_router._HeldGone, "HOLD", 0.3)
+    monkeypatch.setattr(gather, "GONE_HOLD_S", 0.3)
     headers = auth(login(base, "wang.wei.central").json()["token"])
     _own, theirs = _orders(central)
     answer: dict = {}
@@ -75,3 +81,67 @@ def test_another_regions_change_alone_is_told_when_the_hold_ends(centre, monkeyp
     poll.join(20)
     assert not poll.is_alive(), "the held ids were never told"
     assert theirs.id.hex in json.dumps(answer["page"]["tables"]["_gone"])
+
+
+def _report(base: str, field: dict, technician) -> None:
+    answer = requests.post(f"{base}/field/position", headers=field, timeout=10, json={
+        "latitude": technician.home_lat, "longitude": technician.home_lon, "at": datetime.now(UTC).isoformat()})
+    assert answer.status_code == 200, answer.text
+
+
+def _in_region(central, region_id) -> Technician:
+    with central.reading() as s:
+        return s.scalars(select(Technician).where(Technician.region_id == region_id, Technician.active.is_(True))
+                         .order_by(Technician.employee_no)).first()
+
+
+def test_positions_are_told_together_a_little_later_and_a_change_at_once(centre, monkeypatch) -> None:
+    """A position alone answers the long poll only when the quiet hold ends (the desk gets its
+    technicians' positions a few seconds late, gathered); a change someone made answers at once,
+    with the positions gathered before it. The position's feed entry is quiet, the change's not,
+    and a pull that does not wait gets the position at once."""
+    base, central, _url = centre
+    monkeypatch.setattr(gather, "QUIET_HOLD_S", 1.5)
+    headers = auth(login(base, "wang.wei.central").json()["token"])
+    own, _theirs = _orders(central)
+    technician, field = technician_account(base, central, _in_region(central, own.region_id), prefix="quiet.")
+    cursor = _cursor(base, headers)
+    answer: dict = {}
+    poll = _poll(base, headers, cursor, 25, answer)
+    time.sleep(0.3)
+    started = time.monotonic()
+    _report(base, field, technician)
+    poll.join(0.9)
+    assert poll.is_alive(), f"a position alone answered the long poll at once: {answer}"
+    poll.join(20)
+    assert not poll.is_alive() and time.monotonic() - started >= 1.4
+    assert technician.id.hex in json.dumps(answer["page"]["tables"]["technicians"])
+    assert requests.get(f"{base}/sync/pull", headers=headers, params={"after": cursor}, timeout=30).json()["tables"]["technicians"]
+
+    monkeypatch.setattr(gather, "QUIET_HOLD_S", 60.0)
+    time_passes(central, technician.id, 10)  # (one report per 5 s)
+    answer = {}
+    poll = _poll(base, headers, answer_cursor := answer_cursor_of(base, headers, cursor), 25, answer)
+    time.sleep(0.3)
+    _report(base, field, technician)
+    time.sleep(0.5)
+    assert poll.is_alive()
+    assert not OrderActions(central, DeskReader(central).user("admin"), lambda: DEMO_NOW).set_priority(
+        [own.id], 1 if own.priority != 1 else 2).refused
+    poll.join(10)
+    assert not poll.is_alive(), "a change someone made waited behind the held positions"
+    tables = answer["page"]["tables"]
+    assert technician.id.hex in json.dumps(tables["technicians"]) and own.id.hex in json.dumps(tables["work_orders"])
+    with central.reading() as s:
+        quiet = dict(s.execute(select(SyncChange.table_name, SyncChange.quiet).where(
+            SyncChange.row_id.in_([technician.id, own.id]), SyncChange.txid > int(answer_cursor.split(":")[0]))).all())
+    assert quiet == {"technicians": True, "work_orders": False}
+
+
+def answer_cursor_of(base: str, headers: dict, cursor: str) -> str:
+    """The feed's end, read from `cursor` (what a desk would follow from now)."""
+    while True:
+        page = requests.get(f"{base}/sync/pull", headers=headers, params={"after": cursor}, timeout=30).json()
+        if page["cursor"] == cursor:
+            return cursor
+        cursor = page["cursor"]

@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.core.store.models.base import Base, Synced
@@ -75,6 +75,7 @@ class SyncChange(Base):
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[uuid.UUID] = mapped_column()
     at: Mapped[datetime] = mapped_column(server_default=func.now(), index=True)  # the writing transaction's start
+    quiet: Mapped[bool] = mapped_column(server_default=false())  # a machine's report (a position): desks may get it a little later
 
 
 class SyncFeedFloor(Base):

@@ -11,9 +11,11 @@ channel and fires the readers of every event loop; without it (or while it recon
 fall back to polling.
 
 A transaction written `quietly()` (a technician's position report: machine reports that come by the
-thousand and that a desk shows as they are, not as a change someone made) marks its entries quiet
-and notifies with the payload "quiet": a reader that already holds something to answer is not woken
-by it, and a page of quiet entries only may wait a little for more (`central.gather`).
+thousand and that a desk shows as they are, not as a change someone made) marks its entries quiet.
+Each notification's payload is the transaction's id ("q" before it for a quiet one): a reader that
+already holds something to answer is not woken by a quiet one, a page of quiet entries only may wait
+a little for more (`central.gather`), and a reader knows a change it was told of is not readable
+yet while its cursor is below that transaction.
 """
 
 from __future__ import annotations
@@ -226,12 +228,17 @@ class FeedSignal:
         self._loud_waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = set()
         self.listening = False
         self.generation = 0  # notifications so far
+        self.told = 0  # the latest transaction notified
+        self.told_loud = 0  # the latest transaction notified that is not quiet
 
-    def fire(self, quiet: bool = False) -> None:
-        """A transaction committed feed entries (`quiet`: quiet ones only, which wake only the
+    def fire(self, quiet: bool = False, txid: int = 0) -> None:
+        """Transaction `txid` committed feed entries (`quiet`: quiet ones only, which wake only the
         readers waiting for any change)."""
         with self._lock:
             self.generation += 1
+            self.told = max(self.told, txid)
+            if not quiet:
+                self.told_loud = max(self.told_loud, txid)
             waiters, self._waiters = self._waiters, set()
             if not quiet:
                 waiters |= self._loud_waiters
@@ -307,6 +314,13 @@ def _resolve(future: asyncio.Future) -> None:
         future.set_result(None)
 
 
+def told(payload: str) -> tuple[bool, int]:
+    """A notification's payload as (quiet, transaction id); (False, 0) when it says neither."""
+    quiet = payload.startswith("q")
+    number = payload[1:] if quiet else payload
+    return quiet, int(number) if number.isdigit() and len(number) <= 20 else 0
+
+
 class Listener:
     """One LISTEN connection for the process, reconnecting after a lost connection."""
 
@@ -337,7 +351,7 @@ class Listener:
                     self._signal.fire()  # what was written while not listening is read now
                     while not self._stop.is_set():
                         for notice in conn.notifies(timeout=1.0, stop_after=1):
-                            self._signal.fire(quiet=notice.payload == "quiet")
+                            self._signal.fire(*told(notice.payload))
             except psycopg.Error as exc:
                 log.warning("the feed listener lost its connection (%s); readers poll until it is back", exc)
             finally:

@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime
 
 import requests
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from central import gather
 from console.core.services.desk import DeskReader
@@ -145,3 +145,36 @@ def answer_cursor_of(base: str, headers: dict, cursor: str) -> str:
         if page["cursor"] == cursor:
             return cursor
         cursor = page["cursor"]
+
+
+def test_a_change_behind_an_older_open_transaction_is_answered_when_that_one_ends(centre, monkeypatch) -> None:
+    """A poll holding positions waits for loud notifications only. A change someone made whose
+    transaction commits while an older one is still open cannot be read yet (the feed reads only
+    transactions older than the oldest open one): the poll, told of that transaction, reads again
+    until it can, and answers soon after the older transaction ends, however long that takes
+    (here longer than the 2 s of quick re-reads)."""
+    base, central, url = centre
+    monkeypatch.setattr(gather, "QUIET_HOLD_S", 60.0)
+    headers = auth(login(base, "wang.wei.central").json()["token"])
+    own, _theirs = _orders(central)
+    technician, field = technician_account(base, central, _in_region(central, own.region_id), prefix="behind.")
+    answer: dict = {}
+    poll = _poll(base, headers, _cursor(base, headers), 25, answer)
+    time.sleep(0.3)
+    _report(base, field, technician)
+    time.sleep(0.5)
+    older = create_engine(url).connect()
+    older.begin()
+    older.execute(text("SELECT pg_current_xact_id()"))  # an open transaction with an id, older than the change (it notifies nothing)
+    try:
+        assert not OrderActions(central, DeskReader(central).user("admin"), lambda: DEMO_NOW).set_priority(
+            [own.id], 1 if own.priority != 1 else 2).refused
+        poll.join(3.0)
+        assert poll.is_alive(), f"answered before the change could be read: {answer}"
+    finally:
+        older.rollback()
+        older.close()
+    ended = time.monotonic()
+    poll.join(10)
+    assert not poll.is_alive() and time.monotonic() - ended < 1.5
+    assert own.id.hex in json.dumps(answer["page"]["tables"]["work_orders"])

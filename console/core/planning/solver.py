@@ -86,21 +86,28 @@ class _Run:
         routing = model.routing
         routing.AddAtSolutionCallback(lambda: self._on_solution(routing.CostVar().Max()))
         # OR-Tools holds the GIL while it searches; this check is a Python call it makes often,
-        # which lets the watching thread run (progress) and stops the search as soon as cancel is set.
-        routing.AddSearchMonitor(routing.solver().CustomLimit(self.cancel.is_set))
+        # which lets the watching thread run (progress) and stops any search of the run (reading
+        # the start back included) as soon as cancel is set or the run's time is up.
+        routing.AddSearchMonitor(routing.solver().CustomLimit(self._stopped))
         params = pywrapcp.DefaultRoutingSearchParameters()
         params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
         params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
         params.ls_operator_neighbors_ratio = NEIGHBORS_RATIO
         params.ls_operator_min_neighbors = MIN_NEIGHBORS
+        self._model = model
+        left = self._left()
+        if self.cancel.is_set() or left <= 0:
+            return baseline
+        # Reading the start back into the model is a search of its own: closed with the run's time
+        # limit, not OR-Tools' defaults (no limit: a province region's day with breaks ran on for
+        # minutes there, holding the GIL, the desk's window frozen).
+        params.time_limit.FromMilliseconds(int(left * 1000))
+        routing.CloseModelWithParameters(params)
         initial = model.read_routes(seed)
-        left = self.time_limit_s - (time.monotonic() - self.started) - FINISH_MARGIN_S
+        left = self._left()
         if self.cancel.is_set() or left <= 0:
             return baseline
         params.time_limit.FromMilliseconds(int(left * 1000))
-        self._model = model
-        if self.cancel.is_set():
-            return baseline
         solution = (routing.SolveFromAssignmentWithParameters(initial, params) if initial is not None
                     else routing.SolveWithParameters(params))
         if solution is None:
@@ -108,6 +115,13 @@ class _Run:
         found = insert_leftovers(ctx, pre, model.sequences(solution), allow_late=True)
         plan = build_plan(ctx, found, pre.reasons, "ortools-gls", self.started)
         return plan if plan.objective <= baseline.objective else baseline
+
+    def _left(self) -> float:
+        """Seconds the search may still take (the rest is kept for turning its routes into a plan)."""
+        return self.time_limit_s - (time.monotonic() - self.started) - FINISH_MARGIN_S
+
+    def _stopped(self) -> bool:
+        return self.cancel.is_set() or time.monotonic() - self.started > self.time_limit_s
 
     def _on_solution(self, cost: int) -> None:
         self.best = cost if self.best is None else min(self.best, cost)

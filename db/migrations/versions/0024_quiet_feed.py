@@ -2,8 +2,10 @@
 position), which desks may get a few seconds later, gathered (central.gather)
 
 The feed's trigger function reads the transaction's `dispatch.feed_quiet` setting (made by the
-centre itself, `central.feed.quietly`), marks its entries and notifies with the payload "quiet":
-a long poll that already holds something to answer is not woken by it.
+centre itself, `central.feed.quietly`) and marks its entries. Its notification says the
+transaction's id, after "q" for a quiet one: a long poll that already holds something to answer is
+not woken by a quiet one, and a poll woken by a change it cannot read yet (behind an older open
+transaction) knows to read again until its cursor reaches that transaction.
 
 Revision ID: 0024
 Revises: 0023
@@ -27,7 +29,7 @@ DECLARE
 BEGIN
     INSERT INTO sync_changes (txid, seq, table_name, row_id, quiet)
         SELECT pg_current_xact_id()::text::bigint, nextval('sync_change_seq'), TG_TABLE_NAME, id, quiet FROM changed_rows;
-    PERFORM pg_notify('sync_changes', CASE WHEN quiet THEN 'quiet' ELSE '' END);
+    PERFORM pg_notify('sync_changes', CASE WHEN quiet THEN 'q' ELSE '' END || pg_current_xact_id()::text);
     RETURN NULL;
 END $$
 """

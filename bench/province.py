@@ -154,8 +154,9 @@ def faults_during(seconds: float, faults: set[str], instances: Instances, server
     return thread
 
 
-def propagation(reports: list[dict], partner_of: dict[str, str]) -> tuple[list[float], int]:
-    """(seconds from each desk action until its partner desk held that version, actions never seen)."""
+def propagation(reports: list[dict], partner_of: dict[str, str], slowest: list | None = None) -> tuple[list[float], int]:
+    """(seconds from each desk action until its partner desk held that version, actions never seen);
+    `slowest` gets the 10 slowest as (seconds, desk, watcher, kind, seconds into the shift)."""
     sightings: dict[str, dict[str, list[tuple[int, float]]]] = {}
     for report in reports:
         for desk, seen in report["sightings"].items():
@@ -171,6 +172,11 @@ def propagation(reports: list[dict], partner_of: dict[str, str]) -> tuple[list[f
                 unseen += 1
             else:
                 latencies.append(first - when)
+                if slowest is not None:
+                    slowest.append((round(first - when, 2), desk, watcher, _kind, when))
+    if slowest:
+        start = min(at for *_, at in slowest)
+        slowest[:] = [(s, d, w, k, round(at - start, 1)) for s, d, w, k, at in sorted(slowest, reverse=True)[:10]]
     return latencies, unseen
 
 
@@ -335,7 +341,8 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
              instances: Instances, server: TemporaryPostgres, acted: int, shift_seconds: float, centre_used: float,
              pg_used: float, memory_start: list[float], memory_warm: list[float], memory_end: list[float], settled: bool, equal: int, waited: float, done: list[str],
              proxy: ChaosProxy | None) -> dict:
-    latencies, unseen = propagation(reports, partner_of)
+    slowest: list = []
+    latencies, unseen = propagation(reports, partner_of, slowest)
     engine = create_engine(url)
     with engine.connect() as conn:
         at_centre: dict[str, set[str]] = {}
@@ -363,6 +370,7 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
         "propagation_p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
         "propagation_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
         "propagation_p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
+        "propagation_slowest": slowest,
         "push": _latency([t for report in reports for t in report["pushes"]]),
         "field_api": {kind: _latency(v) for kind, v in field_report["latencies"].items() if v},
         "field_outcomes": field_report["outcomes"],

@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from central import audit_chain, feed, outbound, unavailable, validation
+from central import audit_chain, feed, outbound, tokens, unavailable, validation
 from central.background import Background
 from central.config import CentralConfig
 from central.engine import centre_engine
@@ -41,6 +41,7 @@ def create_app(config: CentralConfig) -> FastAPI:
     app = FastAPI(title="Dispatch Console central service", version="0.1.0", lifespan=_lifespan,
                   responses={422: {"model": Unprocessable, "description": "The request cannot be used: what is wrong with it"}})
     app.state.centre = Centre(config, database)
+    tokens.install(database.sessions, app.state.centre.tokens)
     app.add_middleware(RequestLimits, max_body=config.max_body_mb * 1024 * 1024)
     validation.install(app)
     unavailable.install(app)

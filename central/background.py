@@ -80,7 +80,7 @@ class Background:
     def start(self) -> None:
         centre, config = self._centre, self._centre.config
         engine = centre.database.engine
-        self._listener = Listener(config.listen_url or config.database_url, centre.signal) if centre.on_postgresql else None
+        self._listener = Listener(config.listen_url or config.database_url, centre.signal, centre.tokens) if centre.on_postgresql else None
         if self._listener is not None:
             _tell_connection_budget(engine, config.pool_size + config.pool_overflow + 1)
             self._listener.start()

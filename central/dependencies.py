@@ -17,6 +17,7 @@ from fastapi import Depends, Header, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from central.security import token_hash
 from central.state import Centre
@@ -71,10 +72,27 @@ def current_user(credentials: Credentials, s: SessionDep, clock: Clock) -> DeskU
     return user_of(credentials, s, clock())
 
 
-def token_user(credentials: Credentials, the_centre: CentreDep) -> DeskUser:
-    """The caller, from a session closed at once: a long poll holds no database connection while it waits."""
+async def token_user(credentials: Credentials, the_centre: CentreDep) -> DeskUser:
+    """The caller, as this process checked its token before (`central.tokens`), or looked up in a
+    session closed at once: a long poll holds no database connection while it waits."""
+    if credentials is None:
+        raise _no_token()
+    digest, at = token_hash(credentials.credentials), the_centre.clock()
+    known = the_centre.tokens.get(digest, at)
+    if known is not None:
+        return known
+    generation = the_centre.tokens.generation
+    user, expires_at = await run_in_threadpool(_look_up, the_centre, digest, at)
+    the_centre.tokens.put(digest, user, expires_at, generation)
+    return user
+
+
+def _look_up(the_centre: Centre, digest: str, at: datetime) -> tuple[DeskUser, datetime]:
     with the_centre.database.sessions() as s:
-        return user_of(credentials, s, the_centre.clock())
+        row = s.connection().execute(_USER_OF, {"token_hash": digest, "at": at}).first()
+    if row is None:
+        raise _unknown_token()
+    return DeskUser(*row[:-1]), row[-1]
 
 
 CurrentUser = Annotated[DeskUser, Depends(current_user)]
@@ -84,7 +102,7 @@ TokenUser = Annotated[DeskUser, Depends(token_user)]
 # The caller's account by its token's hash, valid at :at: built once (its cache key made once, not per
 # request) and read as columns, not a User object (every request but /health and login runs it).
 _USER_OF = (
-    select(User.id, User.username, User.display_name, User.role, User.region_id, Region.name, Region.name_en)
+    select(User.id, User.username, User.display_name, User.role, User.region_id, Region.name, Region.name_en, ApiToken.expires_at)
     .join(ApiToken, ApiToken.user_id == User.id)
     .outerjoin(Region, Region.id == User.region_id)
     .where(ApiToken.token_hash == bindparam("token_hash"), ApiToken.revoked_at.is_(None), ApiToken.expires_at > bindparam("at"),
@@ -95,12 +113,20 @@ _USER_OF = (
 def user_of(credentials: HTTPAuthorizationCredentials | None, s: Session, at: datetime) -> DeskUser:
     """The user of a bearer token that is known, unexpired and unrevoked at `at`, or a 401."""
     if credentials is None:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "log in first: this needs a bearer token", {"WWW-Authenticate": "Bearer"})
+        raise _no_token()
     row = s.connection().execute(_USER_OF, {"token_hash": token_hash(credentials.credentials), "at": at}).first()
     if row is None:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "the token is unknown, expired or revoked: log in again",
-                            {"WWW-Authenticate": "Bearer"})
-    return DeskUser(*row)  # (selected in DeskUser's order)
+        raise _unknown_token()
+    return DeskUser(*row[:-1])  # (selected in DeskUser's order, then the token's expiry)
+
+
+def _no_token() -> HTTPException:
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, "log in first: this needs a bearer token", {"WWW-Authenticate": "Bearer"})
+
+
+def _unknown_token() -> HTTPException:
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, "the token is unknown, expired or revoked: log in again",
+                         {"WWW-Authenticate": "Bearer"})
 
 
 # --- If-Match ---------------------------------------------------------------------------------------

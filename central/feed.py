@@ -39,7 +39,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+from central import tokens
 from central.scope import REFERENCE, scope_filter
+from central.tokens import TokenCache
 from console.core.wire import REPLICATED, pg_select, wire
 
 log = logging.getLogger("central.feed")
@@ -322,16 +324,18 @@ def told(payload: str) -> tuple[bool, int]:
 
 
 class Listener:
-    """One LISTEN connection for the process, reconnecting after a lost connection."""
+    """One LISTEN connection for the process, reconnecting after a lost connection: the feed's
+    notifications wake its readers; changes to tokens and accounts empty `tokens` (kept only while
+    connected)."""
 
-    def __init__(self, database_url: str, signal: FeedSignal) -> None:
+    def __init__(self, database_url: str, signal: FeedSignal, tokens: TokenCache | None = None) -> None:
         url = make_url(database_url)
         # libpq's keywords, each quoted by psycopg: a URL rendered back to text leaves a password's
         # spaces as they are, and libpq refuses it (the LISTEN thread never connected: polls only)
         self._dsn = make_conninfo(**{k: v for k, v in {"host": url.host, "port": url.port, "user": url.username,
                                                         "password": url.password, "dbname": url.database,
                                                         **url.query}.items() if v is not None})
-        self._signal = signal
+        self._signal, self._tokens = signal, tokens or TokenCache()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="feed-listener", daemon=True)
 
@@ -347,13 +351,19 @@ class Listener:
             try:
                 with psycopg.connect(self._dsn, autocommit=True, connect_timeout=5) as conn:
                     conn.execute("LISTEN sync_changes")
+                    conn.execute(f"LISTEN {tokens.CHANNEL}")
+                    self._tokens.clear(live=True)  # (what changed while not listening is unheard)
                     self._signal.listening = True
                     self._signal.fire()  # what was written while not listening is read now
                     while not self._stop.is_set():
                         for notice in conn.notifies(timeout=1.0, stop_after=1):
-                            self._signal.fire(*told(notice.payload))
+                            if notice.channel == tokens.CHANNEL:
+                                self._tokens.clear()
+                            else:
+                                self._signal.fire(*told(notice.payload))
             except psycopg.Error as exc:
                 log.warning("the feed listener lost its connection (%s); readers poll until it is back", exc)
             finally:
                 self._signal.listening = False
+                self._tokens.clear(live=False)
             self._stop.wait(2.0)

@@ -23,7 +23,8 @@ from console.core.store.rows import DeskUser
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 
-def desk_user(user: TokenUser, centre: CentreDep) -> DeskUser:
+async def desk_user(user: TokenUser, centre: CentreDep) -> DeskUser:
+    """(async: checked on the event loop, not handed to a thread: every pull and push runs it)"""
     if not is_desk_account(user):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "sync is for desk accounts")
     if not centre.on_postgresql:

@@ -1,9 +1,10 @@
 """The centre's change feed: what a desk reads, from where, and what wakes a waiting reader.
 
 The feed is `sync_changes`, filled by statement-level triggers (migration 0010) with the writing
-transaction's id and a sequence number. A reader takes entries only of transactions older than
-the oldest one still running (`pg_snapshot_xmin`): every such transaction has ended, so no entry
-can later appear behind the reader's cursor, however late its transaction commits. Rows go out
+transaction's id and a sequence number. A reader takes, in one snapshot, the entries of every
+transaction committed in it; the older transactions still running then (`pg_snapshot_xip`) are
+named in the cursor it is given, and their entries read once they have ended: no entry is skipped
+however late its transaction commits, and a long one holds back only its own rows. Rows go out
 in their current state, written by PostgreSQL itself in the wire format (`console.core.wire`).
 
 `FeedSignal` wakes long-polling readers: one thread per process LISTENs on the `sync_changes`
@@ -50,25 +51,38 @@ _XMIN = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
 SNAPSHOT_PAGE = 5000
 
 
-@dataclass(frozen=True, order=True)
+_BIGINT = 2**63 - 1
+MAX_PENDING = 200  # transactions a cursor waits for (more running at once: the feed reads only up to the oldest)
+
+
+@dataclass(frozen=True)
 class Cursor:
-    """A place in the feed: after the entry (txid, seq)."""
+    """A place in the feed: after the entry (txid, seq), except the entries of the transactions in
+    `pending` (below txid, still running when the cursor was made: read when they have ended)."""
 
     txid: int = 0
     seq: int = 0
+    pending: tuple[int, ...] = ()
 
     @classmethod
     def parse(cls, value: str) -> Cursor:
-        try:
-            txid, seq = (int(part) for part in value.split(":"))
-        except ValueError:
-            raise ValueError(f"a cursor is two numbers, txid:seq (such as 0:0), not {value!r}") from None
-        if txid < 0 or seq < 0:
-            raise ValueError(f"a cursor's numbers are not negative: {value!r}")
-        return cls(txid, seq)
+        parts = value.split(":")
+        numbers = [parts[0], *parts[1:2]] if len(parts) in (2, 3) else []
+        waiting = parts[2].split(",") if len(parts) == 3 else []
+        if not numbers or not all(p.isascii() and p.isdigit() and len(p) <= 19 for p in (*numbers, *waiting)):
+            raise ValueError(f"a cursor is txid:seq (such as 0:0), or txid:seq:pending,ids as the centre gave it, not {value[:100]!r}")
+        txid, seq = int(numbers[0]), int(numbers[1])
+        pending = tuple(sorted({int(p) for p in waiting}))
+        if txid > _BIGINT or seq > _BIGINT or len(pending) > MAX_PENDING or any(p >= txid for p in pending):
+            raise ValueError(f"not a cursor the centre gives: {value[:100]!r}")
+        return cls(txid, seq, pending)
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self.txid, self.seq
 
     def __str__(self) -> str:
-        return f"{self.txid}:{self.seq}"
+        return f"{self.txid}:{self.seq}" + (":" + ",".join(map(str, self.pending)) if self.pending else "")
 
 
 _QUIET: ContextVar[bool] = ContextVar("central_feed_quiet", default=False)
@@ -165,34 +179,61 @@ def prune(engine: Engine, before: datetime) -> int:
     return deleted
 
 
+_ENTRIES = "SELECT txid, seq, table_name, replace(row_id::text, '-', ''), quiet FROM sync_changes "
+_SNAPSHOT = text("SELECT pg_snapshot_xmin(s)::text::bigint, ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) x) "
+                 "FROM pg_current_snapshot() s")
+
+
 def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = None) -> Page:
     """The feed after the cursor, at most `limit` entries; CursorTooOld when the feed was pruned
-    past it. For a desk of one region, only that region's rows, and the others' ids as gone."""
+    past it. For a desk of one region, only that region's rows, and the others' ids as gone.
+
+    Read in one snapshot: every transaction committed in it is read, however many older ones are
+    still running; those are named in the new cursor, and read once they have ended. (Reading only
+    up to the oldest one running, a plan commit of ten seconds held back every desk's feed.)"""
     with engine.connect() as conn:
-        if after < _floor(conn):
-            raise CursorTooOld(str(after))
-        entries = conn.execute(
-            text(f"SELECT txid, seq, table_name, replace(row_id::text, '-', ''), quiet FROM sync_changes "
-                 f"WHERE (txid, seq) > (:txid, :seq) AND txid < {_XMIN} ORDER BY txid, seq LIMIT :limit"),
-            {"txid": after.txid, "seq": after.seq, "limit": limit}).all()
-        if not entries:
-            return Page(after, 0, {}, {}, False)
-        ids: dict[str, dict[str, None]] = defaultdict(dict)
-        loud: set[tuple[str, str]] = set()
-        for _txid, _seq, table, row_id, quiet in entries:
-            ids[table][row_id] = None
-            if not quiet:
-                loud.add((table, row_id))
-        tables, gone = {}, {}
-        for table in REPLICATED:
-            if table in ids:
-                tables[table], left = _rows_json(conn, table, list(ids[table]), region)
-                if left:
-                    gone[table] = left
-        conn.rollback()
-    last = entries[-1]
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            _xmin, running = conn.execute(_SNAPSHOT).one()
+            floor = _floor(conn)
+            if after.position < floor.position or (after.pending and after.pending[0] <= floor.txid):
+                raise CursorTooOld(str(after))
+            running = sorted(running)
+            ended = [t for t in after.pending if t not in running]
+            entries = conn.execute(text(_ENTRIES + "WHERE txid = ANY(:ended) ORDER BY txid, seq LIMIT :limit"),
+                                   {"ended": ended, "limit": limit + 1}).all() if ended else []
+            if len(entries) > limit:  # a bulk transaction ended: from inside it on, what follows is read (again)
+                entries = entries[:limit]
+                last = (entries[-1][0], entries[-1][1])
+            else:
+                entries += conn.execute(text(_ENTRIES + "WHERE (txid, seq) > (:txid, :seq) ORDER BY txid, seq LIMIT :limit"),
+                                        {"txid": after.txid, "seq": after.seq, "limit": limit - len(entries)}).all()
+                last = max(after.position, (entries[-1][0], entries[-1][1])) if entries else after.position
+            below = [t for t in running if t < last[0]]
+            if len(below) > MAX_PENDING:  # (that many writers at once: read up to the one past the most a cursor names)
+                entries = [e for e in entries if e[0] < below[MAX_PENDING]]
+                last = max(after.position, (entries[-1][0], entries[-1][1])) if entries else after.position
+                below = [t for t in running if t < last[0]]
+            page = _page(conn, entries, region) if entries else ({}, {}, False)
+    return Page(Cursor(*last, tuple(below)), len(entries), *page)
+
+
+def _page(conn: Connection, entries: list, region: uuid.UUID | None) -> tuple[dict[str, dict[str, str]], dict[str, list[str]], bool]:
+    """The entries' rows a desk of `region` may hold, the others' ids, and whether any loud entry is a row it holds."""
+    ids: dict[str, dict[str, None]] = defaultdict(dict)
+    loud: set[tuple[str, str]] = set()
+    for _txid, _seq, table, row_id, quiet in entries:
+        ids[table][row_id] = None
+        if not quiet:
+            loud.add((table, row_id))
+    tables, gone = {}, {}
+    for table in REPLICATED:
+        if table in ids:
+            tables[table], left = _rows_json(conn, table, list(ids[table]), region)
+            if left:
+                gone[table] = left
     urgent = any(row_id in tables.get(table, ()) for table, row_id in loud)
-    return Page(Cursor(last[0], last[1]), len(entries), {t: r for t, r in tables.items() if r}, gone, urgent)
+    return {t: r for t, r in tables.items() if r}, gone, urgent
 
 
 def snapshot(engine: Engine, region: uuid.UUID | None = None) -> Iterator[str]:
@@ -206,7 +247,7 @@ def snapshot(engine: Engine, region: uuid.UUID | None = None) -> Iterator[str]:
         with conn.begin():
             last = conn.execute(text(f"SELECT txid, seq FROM sync_changes WHERE txid < {_XMIN} "
                                      "ORDER BY txid DESC, seq DESC LIMIT 1")).first()
-            cursor = max(Cursor(*last) if last else Cursor(), _floor(conn))
+            cursor = max(Cursor(*last) if last else Cursor(), _floor(conn), key=lambda c: c.position)
             counts = {t: conn.execute(text(f"SELECT count(*) FROM {t} t WHERE {scope_filter(t, region)}"), params).scalar_one()
                       for t in REPLICATED}
             header = {"cursor": str(cursor), "tables": {t: {"columns": list(wire(t).columns), "count": counts[t]} for t in REPLICATED}}

@@ -14,8 +14,8 @@ region's work and not by everything the centre hears:
 
 While it holds something, the poll waits for loud notifications only: quiet ones do not wake it.
 A notification names its transaction; while the poll's cursor is below the latest one it was told
-of (that transaction's entries are behind an older one still open), it reads again: every 20 ms
-for 2 s, then every 200 ms.
+of (its rows not readable yet where the poll reads: a notification that came before the read's
+snapshot could see the commit), it reads again: every 20 ms for 2 s, then every 200 ms.
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ class Gathered:
         self._gone_since: float | None = None
 
     def add(self, page: Page, now: float) -> None:
+        self.cursor = page.cursor  # (without entries too: the transactions it waits for may have ended with none)
         if not page.count:
             return
-        self.cursor = page.cursor
         for table, rows in page.rows.items():
             held, gone = self.rows.setdefault(table, {}), self.gone.get(table, {})
             for row_id, row in rows.items():

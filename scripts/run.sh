@@ -55,6 +55,13 @@ if [ "$(uname -s)" = Linux ] && [ -n "${DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM
   apt_install "${libs[@]}"
 fi
 
+# The console speaks Chinese by default; a bare Linux has no font with its characters (they would show as boxes).
+if [ "$(uname -s)" = Linux ] && ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "import sys; from PySide6.QtGui import QFontDatabase, QGuiApplication; app = QGuiApplication([]); sys.exit(not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))" >/dev/null 2>&1; then
+  say "installing the Debian package fonts-noto-cjk (with apt-get), because no font here has Chinese characters" \
+      "and the console's screens and printed reports are in Chinese by default"
+  apt_install fonts-noto-cjk
+fi
+
 log_dir="$(.venv/bin/python -c 'from console.paths import AppPaths; print(AppPaths.for_this_user().log_dir)')"
 mkdir -p "$log_dir"
 chromium_log="$log_dir/chromium.log"

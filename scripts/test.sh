@@ -33,6 +33,12 @@ if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets impor
   apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
 fi
 
+# The console speaks Chinese by default: the screens' and printed reports' tests need a font with its
+# characters, which a bare Debian lacks (Noto Sans CJK, one of those the reports look for).
+if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "import sys; from PySide6.QtGui import QFontDatabase, QGuiApplication; app = QGuiApplication([]); sys.exit(not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))" >/dev/null 2>&1; then
+  apt_install fonts-noto-cjk
+fi
+
 # The packaging tests (tests/packaging) build the Linux bundle (binutils' strip takes the debug
 # info off its libraries), and under Wine the Windows bundle and MSI, then install and run it on a
 # fresh Wine prefix under a virtual screen.

@@ -89,10 +89,7 @@ async def token_user(credentials: Credentials, the_centre: CentreDep) -> DeskUse
 
 def _look_up(the_centre: Centre, digest: str, at: datetime) -> tuple[DeskUser, datetime]:
     with the_centre.database.sessions() as s:
-        row = s.connection().execute(_USER_OF, {"token_hash": digest, "at": at}).first()
-    if row is None:
-        raise _unknown_token()
-    return DeskUser(*row[:-1]), row[-1]
+        return _account(s, digest, at)
 
 
 CurrentUser = Annotated[DeskUser, Depends(current_user)]
@@ -114,10 +111,15 @@ def user_of(credentials: HTTPAuthorizationCredentials | None, s: Session, at: da
     """The user of a bearer token that is known, unexpired and unrevoked at `at`, or a 401."""
     if credentials is None:
         raise _no_token()
-    row = s.connection().execute(_USER_OF, {"token_hash": token_hash(credentials.credentials), "at": at}).first()
+    return _account(s, token_hash(credentials.credentials), at)[0]
+
+
+def _account(s: Session, digest: str, at: datetime) -> tuple[DeskUser, datetime]:
+    """The account of a token's hash, and when the token expires; a 401 when it is not valid at `at`."""
+    row = s.connection().execute(_USER_OF, {"token_hash": digest, "at": at}).first()
     if row is None:
         raise _unknown_token()
-    return DeskUser(*row[:-1])  # (selected in DeskUser's order, then the token's expiry)
+    return DeskUser(*row[:-1]), row[-1]  # (selected in DeskUser's order, then the token's expiry)
 
 
 def _no_token() -> HTTPException:

@@ -180,8 +180,7 @@ def prune(engine: Engine, before: datetime) -> int:
 
 
 _ENTRIES = "SELECT txid, seq, table_name, replace(row_id::text, '-', ''), quiet FROM sync_changes "
-_SNAPSHOT = text("SELECT pg_snapshot_xmin(s)::text::bigint, ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) x) "
-                 "FROM pg_current_snapshot() s")
+_RUNNING = text("SELECT ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) x ORDER BY 1)")
 
 
 def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = None) -> Page:
@@ -194,11 +193,10 @@ def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = N
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
-            _xmin, running = conn.execute(_SNAPSHOT).one()
+            running = conn.execute(_RUNNING).scalar_one()  # (the snapshot's first statement: what it does not see)
             floor = _floor(conn)
             if after.position < floor.position or (after.pending and after.pending[0] <= floor.txid):
                 raise CursorTooOld(str(after))
-            running = sorted(running)
             ended = [t for t in after.pending if t not in running]
             entries = conn.execute(text(_ENTRIES + "WHERE txid = ANY(:ended) ORDER BY txid, seq LIMIT :limit"),
                                    {"ended": ended, "limit": limit + 1}).all() if ended else []
@@ -208,14 +206,19 @@ def read(engine: Engine, after: Cursor, limit: int, region: uuid.UUID | None = N
             else:
                 entries += conn.execute(text(_ENTRIES + "WHERE (txid, seq) > (:txid, :seq) ORDER BY txid, seq LIMIT :limit"),
                                         {"txid": after.txid, "seq": after.seq, "limit": limit - len(entries)}).all()
-                last = max(after.position, (entries[-1][0], entries[-1][1])) if entries else after.position
+                last = _after(after, entries)
             below = [t for t in running if t < last[0]]
             if len(below) > MAX_PENDING:  # (that many writers at once: read up to the one past the most a cursor names)
                 entries = [e for e in entries if e[0] < below[MAX_PENDING]]
-                last = max(after.position, (entries[-1][0], entries[-1][1])) if entries else after.position
+                last = _after(after, entries)
                 below = [t for t in running if t < last[0]]
             page = _page(conn, entries, region) if entries else ({}, {}, False)
     return Page(Cursor(*last, tuple(below)), len(entries), *page)
+
+
+def _after(after: Cursor, entries: list) -> tuple[int, int]:
+    """The position after these entries (read in order after `after`'s, its pending ones first)."""
+    return max(after.position, (entries[-1][0], entries[-1][1])) if entries else after.position
 
 
 def _page(conn: Connection, entries: list, region: uuid.UUID | None) -> tuple[dict[str, dict[str, str]], dict[str, list[str]], bool]:
@@ -369,14 +372,14 @@ class Listener:
     notifications wake its readers; changes to tokens and accounts empty `tokens` (kept only while
     connected)."""
 
-    def __init__(self, database_url: str, signal: FeedSignal, tokens: TokenCache | None = None) -> None:
+    def __init__(self, database_url: str, signal: FeedSignal, token_cache: TokenCache | None = None) -> None:
         url = make_url(database_url)
         # libpq's keywords, each quoted by psycopg: a URL rendered back to text leaves a password's
         # spaces as they are, and libpq refuses it (the LISTEN thread never connected: polls only)
         self._dsn = make_conninfo(**{k: v for k, v in {"host": url.host, "port": url.port, "user": url.username,
                                                         "password": url.password, "dbname": url.database,
                                                         **url.query}.items() if v is not None})
-        self._signal, self._tokens = signal, tokens or TokenCache()
+        self._signal, self._tokens = signal, token_cache or TokenCache()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="feed-listener", daemon=True)
 

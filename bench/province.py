@@ -154,30 +154,48 @@ def faults_during(seconds: float, faults: set[str], instances: Instances, server
     return thread
 
 
-def propagation(reports: list[dict], partner_of: dict[str, str], slowest: list | None = None) -> tuple[list[float], int]:
+def propagation(reports: list[dict], partner_of: dict[str, str], slowest: list | None = None,
+                parts: dict[str, list[float]] | None = None) -> tuple[list[float], int]:
     """(seconds from each desk action until its partner desk held that version, actions never seen);
-    `slowest` gets the 10 slowest as (seconds, desk, watcher, kind, seconds into the shift)."""
-    sightings: dict[str, dict[str, list[tuple[int, float]]]] = {}
+    `slowest` gets the 10 slowest as (seconds, desk, watcher, kind, seconds into the shift, its parts);
+    `parts` each propagation's parts: until its push was sent, the push, from the push's answer until
+    the watcher's feed answered, that answer's writing."""
+    sightings: dict[str, dict[str, list[tuple[int, float, float, float]]]] = {}
     for report in reports:
         for desk, seen in report["sightings"].items():
             by_order = sightings.setdefault(desk, {})
-            for order, version, when in seen:
-                by_order.setdefault(order, []).append((version, when))
+            for order, version, when, asked, came in seen:
+                by_order.setdefault(order, []).append((version, when, asked, came))
+    pushes = {desk: sorted(p) for report in reports for desk, p in report["pushes"].items()}
     latencies, unseen = [], 0
     for report in reports:
-        for desk, order, version, when, _kind in report["actions"]:
+        for desk, order, version, when, kind in report["actions"]:
             watcher = partner_of[desk]
-            first = min((t for v, t in sightings.get(watcher, {}).get(order, []) if v >= version and t >= when), default=None)
+            first = min(((t, came) for v, t, _asked, came in sightings.get(watcher, {}).get(order, []) if v >= version and t >= when), default=None)
             if first is None:
                 unseen += 1
-            else:
-                latencies.append(first - when)
-                if slowest is not None:
-                    slowest.append((round(first - when, 2), desk, watcher, _kind, when))
+                continue
+            latencies.append(first[0] - when)
+            split = _parts(when, first, pushes.get(desk, []))
+            if parts is not None and split:
+                for name, value in split.items():
+                    parts.setdefault(name, []).append(value)
+            if slowest is not None:
+                slowest.append((round(first[0] - when, 2), desk, watcher, kind, when, {k: round(v, 2) for k, v in split.items()}))
     if slowest:
-        start = min(at for *_, at in slowest)
-        slowest[:] = [(s, d, w, k, round(at - start, 1)) for s, d, w, k, at in sorted(slowest, reverse=True)[:10]]
+        start = min(s[4] for s in slowest)
+        slowest[:] = [(s, d, w, k, round(at - start, 1), split) for s, d, w, k, at, split in sorted(slowest, key=lambda s: -s[0])[:10]]
     return latencies, unseen
+
+
+def _parts(when: float, seen: tuple[float, float], pushes: list[tuple[float, float]]) -> dict[str, float]:
+    """A propagation's parts (see `propagation`), from the first push sent after the action and
+    before the watcher's answer came ({} when none was); its answer may come after the watcher's."""
+    sighted, came = seen
+    push = next(((a, b) for a, b in pushes if when <= a <= came), None)
+    if push is None:
+        return {}
+    return {"until_pushed": push[0] - when, "push": push[1] - push[0], "until_answered": came - push[1], "written": sighted - came}
 
 
 def centre_digests(engine, province: Province) -> dict[str, dict[str, str]]:
@@ -342,7 +360,8 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
              pg_used: float, memory_start: list[float], memory_warm: list[float], memory_end: list[float], settled: bool, equal: int, waited: float, done: list[str],
              proxy: ChaosProxy | None) -> dict:
     slowest: list = []
-    latencies, unseen = propagation(reports, partner_of, slowest)
+    parts: dict[str, list[float]] = {}
+    latencies, unseen = propagation(reports, partner_of, slowest, parts)
     engine = create_engine(url)
     with engine.connect() as conn:
         at_centre: dict[str, set[str]] = {}
@@ -371,7 +390,8 @@ def _figures(args, province: Province, reports: list[dict], field_report: dict, 
         "propagation_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
         "propagation_p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
         "propagation_slowest": slowest,
-        "push": _latency([t for report in reports for t in report["pushes"]]),
+        "propagation_parts": {name: _latency(values) for name, values in parts.items()},
+        "push": _latency([b - a for report in reports for pushes in report["pushes"].values() for a, b in pushes]),
         "field_api": {kind: _latency(v) for kind, v in field_report["latencies"].items() if v},
         "field_outcomes": field_report["outcomes"],
         "errors": len(errors), "error_examples": errors[:5], "actions_refused_by_injected_disk_faults": injected, "conflicts": sum(r["conflicts"] for r in reports),

@@ -69,9 +69,9 @@ class _Desk:
     replica: Replica
     worker: SyncWorker
     user: Any
-    sightings: list[tuple[str, int, float]] = field(default_factory=list)  # (order, version, when)
+    sightings: list[tuple[str, int, float, float, float]] = field(default_factory=list)  # (order, version, when, its answer asked, came)
     rng: random.Random = field(default_factory=random.Random)
-    pushes: list[float] = field(default_factory=list)  # seconds each push took
+    pushes: list[tuple[float, float]] = field(default_factory=list)  # (when each push was sent, answered)
     fault: Any = None  # the injected disk fault (tests/faults/disk.py), when it has one
     pulls: list[int] = field(default_factory=lambda: [0])  # answers of the feed so far
 
@@ -112,7 +112,8 @@ def _open(base: str, spec: DeskSpec, folder: Path, seed: int) -> _Desk:
     replica = Replica(database)
     replica.new_desk_id()  # a copy of the region's first desk: a desk of its own from here
     watched = {uuid.UUID(o) for o in spec.watched}
-    sightings: list[tuple[str, int, float]] = []
+    sightings: list[tuple[str, int, float, float, float]] = []
+    answer = [0.0, 0.0]  # when the feed's last answer was asked for, and when it came (the pull thread's)
 
     def seen(changes: Changes) -> None:
         mine = changes.orders & watched
@@ -120,10 +121,10 @@ def _open(base: str, spec: DeskSpec, folder: Path, seed: int) -> _Desk:
             return
         when = time.monotonic()
         with database.reading() as s:
-            sightings.extend((o.hex, v, when) for o, v in s.execute(select(WorkOrder.id, WorkOrder.version).where(WorkOrder.id.in_(mine))))
+            sightings.extend((o.hex, v, when, *answer) for o, v in s.execute(select(WorkOrder.id, WorkOrder.version).where(WorkOrder.id.in_(mine))))
 
     client = CentreClient(base, token=spec.token)
-    pushes: list[float] = []
+    pushes: list[tuple[float, float]] = []
     push = client.push
 
     def timed_push(desk_id, mutations):  # the push's round trip: the request, the centre's run, the answer
@@ -131,16 +132,18 @@ def _open(base: str, spec: DeskSpec, folder: Path, seed: int) -> _Desk:
         try:
             return push(desk_id, mutations)
         finally:
-            pushes.append(time.monotonic() - started)
+            pushes.append((started, time.monotonic()))
 
     client.push = timed_push
     pull = client.pull
     pulls = [0]
 
     def counted_pull(cursor, wait=0.0, limit=5000):  # every answer the centre gave this desk's feed
-        answer = pull(cursor, wait, limit)
+        asked = time.monotonic()
+        body = pull(cursor, wait, limit)
+        answer[:] = [asked, time.monotonic()]
         pulls[0] += 1
-        return answer
+        return body
 
     client.pull = counted_pull
     worker = SyncWorker(replica, client, on_changes=seen)
@@ -310,5 +313,5 @@ def _report(desks: list[_Desk], actions: list[tuple], errors: list[str]) -> dict
             errors.append(f"{desk.spec.name}: {counts.pending} changes never sent")
     return {"actions": actions, "errors": errors, "conflicts": conflicts, "saved": saved,
             "sightings": {d.spec.name: d.sightings for d in desks}, "rss_mb": rss_mb(),
-            "pushes": [t for d in desks for t in d.pushes], "pulls": sum(d.pulls[0] for d in desks),
+            "pushes": {d.spec.name: d.pushes for d in desks}, "pulls": sum(d.pulls[0] for d in desks),
             "desk_ids": {d.spec.name: d.worker.desk_id for d in desks}}

@@ -275,7 +275,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         print(f"desks ready in {time.monotonic() - started:.0f} s; desk processes {[round(m) for m in memory_start]} MB", file=sys.stderr)
         pg_cpu, centre_cpu = postgres_cpu(server), instances.cpu()
         simulated_pids = [process.pid for process, _pipe in workers] + [field.pid]
-        simulated_cpu = sum(cpu_seconds(p) for p in simulated_pids)
+        simulated_cpu = [cpu_seconds(p) for p in simulated_pids]
         done: list[str] = []
         shift_started = time.monotonic()
         for _process, pipe in [*workers, (field, ours)]:
@@ -291,7 +291,7 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
         shift_seconds = time.monotonic() - shift_started
         centre_used = instances.cpu() - centre_cpu
         pg_used = postgres_cpu(server) - pg_cpu  # (a restarted server's is counted from its start)
-        simulated_used = sum(cpu_seconds(p) for p in simulated_pids) - simulated_cpu  # (desks and phones: other machines in a real province)
+        simulated_used = [cpu_seconds(p) - before for p, before in zip(simulated_pids, simulated_cpu, strict=True)]  # (other machines in a real province)
         for _process, pipe in workers:
             pipe.send("settle")
         settling = [_answer(pipe) for _process, pipe in workers]
@@ -304,7 +304,8 @@ def main() -> None:  # noqa: PLR0915 - the run, step by step
                            shift_seconds, centre_used, pg_used, memory_start, memory_warm, memory_end, settled, equal, waited, done, proxy)
         figures["unequal_desks"] = unequal
         figures["refusals_dropped_by_their_dispatchers"] = sum(a["dropped"] for a in settling)
-        figures["desks_and_phones_cpu_s"] = round(simulated_used, 1)
+        figures["desks_and_phones_cpu_s"] = round(sum(simulated_used), 1)
+        figures["cpu_s_per_desk_process_and_phones"] = [round(used, 1) for used in simulated_used]
         print(json.dumps(figures, ensure_ascii=False))
     finally:
         for process, _pipe in workers:

@@ -270,7 +270,9 @@ class SyncWorker:
             if self._stop.is_set() and threading.current_thread() in self._threads:
                 return False
             changes = self.replica.apply_pull(body) if body.get("tables") or body.get("cursor") != cursor else Changes()
-        self._counted(online=True, problem="", problem_kind="", last_synced_at=self._clock())
+        # (what waits to be sent and the conflicts are the desk's own: counted where they change, not
+        # at every answer of the feed)
+        self._update(online=True, problem="", problem_kind="", last_synced_at=self._clock())
         self._changed(changes)
         return bool(body.get("more"))
 

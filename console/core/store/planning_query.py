@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -114,9 +115,7 @@ def plan_data(session: Session, region_id: uuid.UUID | None, start: datetime, en
     """The span's technicians, shifts and visits. `technicians` narrows it to some technicians
     (their visits, plus the visits of `also_orders`); without `waiting` only the visits' orders
     (and `also_orders`) are read, not every open order."""
-    techs = _technicians(session, region_id)
-    if technicians is not None:
-        techs = [t for t in techs if t.id in technicians]
+    techs = _technicians(session, region_id, technicians)
     tech_ids = [t.id for t in techs]
     shifts = tuple(
         PlanShift(s.technician_id, s.starts_at, s.ends_at, s.break_starts_at, s.break_ends_at)
@@ -125,10 +124,8 @@ def plan_data(session: Session, region_id: uuid.UUID | None, start: datetime, en
                                 Shift.technician_id.in_(tech_ids)).order_by(Shift.starts_at)
         )
     )
-    visits = _visits(session, region_id, start, end)
     also = also_orders or set()
-    if technicians is not None:
-        visits = [v for v in visits if v.technician_id in technicians or also.intersection(v.order_ids)]
+    visits = _visits(session, start, end, technicians, also)
     in_visits = {o for v in visits for o in v.order_ids} | also
     orders = _orders(session, region_id, in_visits, waiting)
     assigned_visit = {o for v in visits if v.technician_id is not None for o in v.order_ids}
@@ -145,11 +142,13 @@ def plan_data(session: Session, region_id: uuid.UUID | None, start: datetime, en
 _WAITING = frozenset({OrderStatus.NEW, OrderStatus.DISPATCHED, OrderStatus.ACCEPTED})
 
 
-def _technicians(session: Session, region_id: uuid.UUID | None) -> list[PlanTechnician]:
+def _technicians(session: Session, region_id: uuid.UUID | None, ids: set[uuid.UUID] | None = None) -> list[PlanTechnician]:
     query = (select(Technician, Region.name, Region.name_en).join(Region, Region.id == Technician.region_id)
              .where(Technician.deleted.is_(False), Technician.active.is_(True)))
     if region_id is not None:
         query = query.where(Technician.region_id == region_id)
+    if ids is not None:
+        query = query.where(Technician.id.in_(sorted(ids)))
     return [
         PlanTechnician(t.id, t.name, t.team, t.region_id, region, region_en, frozenset(t.skills), t.active,
                        (t.home_lat, t.home_lon) if t.home_lat is not None and t.home_lon is not None else None,
@@ -159,7 +158,10 @@ def _technicians(session: Session, region_id: uuid.UUID | None) -> list[PlanTech
     ]
 
 
-def _visits(session: Session, region_id: uuid.UUID | None, start: datetime, end: datetime) -> list[PlanVisit]:
+def _visits(session: Session, start: datetime, end: datetime, technicians: set[uuid.UUID] | None = None,
+            also_orders: Collection[uuid.UUID] = ()) -> list[PlanVisit]:
+    """The open and kept visits over the span; with `technicians`, only theirs and the visits of
+    `also_orders` (a booking's check reads one technician's days, not the whole city's)."""
     planned = Appointment.planned_start
     query = (
         select(Appointment, Site.latitude, Site.longitude)
@@ -168,6 +170,11 @@ def _visits(session: Session, region_id: uuid.UUID | None, start: datetime, end:
                or_(and_(planned.is_not(None), planned < end, planned >= start - timedelta(days=1)),
                    and_(planned.is_(None), Appointment.window_start < end, Appointment.window_end > start)))
     )
+    if technicians is not None:
+        of_orders = (select(AppointmentOrder.appointment_id)
+                     .where(AppointmentOrder.order_id.in_(sorted(also_orders)), AppointmentOrder.deleted.is_(False)))
+        query = query.where(or_(Appointment.technician_id.in_(sorted(technicians)), Appointment.id.in_(of_orders))
+                            if also_orders else Appointment.technician_id.in_(sorted(technicians)))
     rows = session.execute(query).all()
     ids = [a.id for a, _lat, _lon in rows]
     order_ids: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)

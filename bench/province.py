@@ -33,7 +33,12 @@ At the end: propagation desk to desk (p50/p95/p99: a desk's change until another
 holds it), the latencies of pushes and of the field API, errors, changes lost (saved at a desk,
 never at the centre) and doubled (at the centre more than once), the centre's CPU and memory per
 instance, PostgreSQL's connections and size, each desk process's memory at the start and the end,
-and whether every desk equals the centre's view of its region. The last line is one JSON object.
+and whether every desk equals the centre's view of its region. Each propagation is also split
+in four (`propagation_parts`: until the desk's push was sent, the push, until the watcher's feed
+answered, that answer's writing), with the ten slowest; the CPU of each desk process and of the
+phones; and how fast the machine was before and after the shift (`machine_python_ms_before_after`).
+The desks that run the optimiser run at a lower priority (bench/province_desks.py). The last line
+is one JSON object.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from console.core.demo.callbacks import generate_callbacks
 from console.core.demo.context import DemoContext, World, new_ids
 from console.core.demo.handovers import generate_handovers
 from console.core.demo.orders import generate_orders
+from console.core.demo.reports import generate_report_sends
 from console.core.domain.enums import Assurance, CustomerLevel, Role, ServiceType, ShiftKind, Skill
 from console.core.store.database import Database
 from console.core.store.models import (
@@ -96,7 +97,8 @@ def generate_demo(database: Database, params: DemoParameters, now: datetime | No
     generate_orders(ctx, world, params.open_orders, params.closed_orders)
     generate_callbacks(ctx, world)  # every dissatisfied answer called back (回访), as a desk would have by now
     generate_alert_handling(ctx, world)  # red and late orders' alerts taken in hand, a few escalated
-    generate_handovers(ctx, world)  # a week of shift handovers signed and acknowledged (the last generator: it adds users)
+    generate_handovers(ctx, world)  # a week of shift handovers signed and acknowledged (the last generator to add users)
+    generate_report_sends(ctx, world)  # last month's reports marked sent, once they are due
     counts = {}
     with database.unit_of_work() as session:
         for model in Base.metadata.sorted_tables:

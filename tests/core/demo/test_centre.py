@@ -173,3 +173,31 @@ def test_superseded_orders_link_to_their_replacement(full_demo) -> None:
             select(WorkOrder.replaces_order_id).where(WorkOrder.replaces_order_id.is_not(None))
         ))).all()
     assert replaced and all(status is OrderStatus.SUPERSEDED for status, _ in replaced)
+
+
+def test_last_months_reports_are_sent_once_due_and_the_reminder_shows_before(full_demo, tmp_path: Path) -> None:
+    """A first start after the 5th greets no supervisor with an overdue report (each region's was marked
+    sent by its supervisor, with its audit row, by the 5th); from the 1st to the 5th the reminder shows."""
+    from datetime import UTC, datetime
+
+    from console.core.services.desk import DeskReader
+    from console.core.services.report_sends import SENT_ACTION, ReportSends
+    from console.core.store.models import AuditEntry, ReportSend, User
+
+    database, _counts = full_demo
+    admin = DeskReader(database).user("admin")
+    assert ReportSends(database, admin, lambda: DEMO_NOW).reminder() is None
+    with database.reading() as s:
+        sent = s.execute(select(ReportSend.region_id, ReportSend.month, ReportSend.sent_at, User.role)
+                         .join(User, User.id == ReportSend.sent_by)).all()
+        regions = set(s.scalars(select(Region.id)))
+        audited = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == SENT_ACTION))
+    assert {r for r, *_ in sent} == regions and len(sent) == len(regions) == audited
+    assert all(month.isoformat() == "2026-10-01" and datetime(2026, 11, 1, tzinfo=UTC) < at <= datetime(2026, 11, 5, 16, tzinfo=UTC)
+               and role.value == "supervisor" for _r, month, at, role in sent)
+    early = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)  # 2 December in Shanghai: November's report not due yet
+    fresh, _ = open_data_file(tmp_path / "early.sqlite")
+    generate_demo(fresh, SMALL_DEMO, early)
+    reminder = ReportSends(fresh, DeskReader(fresh).user("admin"), lambda: early).reminder()
+    fresh.close()
+    assert reminder is not None and not reminder.overdue and reminder.month.isoformat() == "2026-11-01"

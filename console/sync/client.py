@@ -103,11 +103,12 @@ class CentreClient:
         request.headers = CaseInsensitiveDict(self.http.headers)
         if self.token:
             request.headers["Authorization"] = f"Bearer {self.token}"
-        request.body = None if body is None else json.dumps(body, allow_nan=False).encode()
-        if request.body is not None:
+        if body is not None:
+            request.body = json.dumps(body, allow_nan=False).encode()
             request.headers["Content-Type"] = "application/json"
-        if request.body is not None or method not in ("GET", "HEAD"):
-            request.headers["Content-Length"] = str(len(request.body or b""))
+            request.headers["Content-Length"] = str(len(request.body))
+        elif method not in ("GET", "HEAD"):
+            request.headers["Content-Length"] = "0"
         try:
             response = self.http.get_adapter(url).send(request, stream=stream, timeout=(CONNECT_TIMEOUT, read_timeout),
                                                        verify=self.verify, cert=None, proxies=self.http.proxies)

@@ -1,11 +1,11 @@
 """The demo's monthly reports: past the 5th, each region's supervisor has marked the previous
-month's report sent (on a working morning from the 2nd to the 5th), as a centre would have by
+month's report sent (on a working morning from the 1st to the 5th), as a centre would have by
 then, so that a first start does not greet anyone with an overdue report. From the 1st to the 5th
 none is sent yet and the supervisors' reminder shows, as it would."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 
 from console.core.demo.context import DemoContext, World
 from console.core.services.monthly_report import previous_month
@@ -22,10 +22,9 @@ def generate_report_sends(ctx: DemoContext, world: World) -> None:
     if today.day <= DUE_DAY:
         return
     month = previous_month(today)
+    days = [d for d in (today.replace(day=k) for k in range(1, DUE_DAY + 1)) if ctx.calendar.is_working_day(d)]
     for region_id in world.regions.values():
-        day = today.replace(day=rng.randint(2, DUE_DAY))
-        while day.weekday() >= 5 and day.day > 2:  # (a working morning where the week allows)
-            day -= timedelta(days=1)
+        day = rng.choice(days or [today.replace(day=DUE_DAY)])  # (a working day: the calendar's holidays and make-up days)
         sent_at = datetime.combine(day, time(9 + rng.randrange(3), rng.randrange(60)), zone).astimezone(UTC)
         supervisor, note = world.supervisor_by_region[region_id], rng.choice(NOTES)
         sent_id = ctx.add(ReportSend, region_id=region_id, month=month, sent_at=sent_at, sent_by=supervisor, note=note,

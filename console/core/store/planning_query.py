@@ -171,10 +171,12 @@ def _visits(session: Session, start: datetime, end: datetime, technicians: set[u
                    and_(planned.is_(None), Appointment.window_start < end, Appointment.window_end > start)))
     )
     if technicians is not None:
-        of_orders = (select(AppointmentOrder.appointment_id)
-                     .where(AppointmentOrder.order_id.in_(sorted(also_orders)), AppointmentOrder.deleted.is_(False)))
-        query = query.where(or_(Appointment.technician_id.in_(sorted(technicians)), Appointment.id.in_(of_orders))
-                            if also_orders else Appointment.technician_id.in_(sorted(technicians)))
+        theirs = Appointment.technician_id.in_(sorted(technicians))
+        if also_orders:
+            of_orders = select(AppointmentOrder.appointment_id).where(AppointmentOrder.order_id.in_(sorted(also_orders)),
+                                                                      AppointmentOrder.deleted.is_(False))
+            theirs = or_(theirs, Appointment.id.in_(of_orders))
+        query = query.where(theirs)
     rows = session.execute(query).all()
     ids = [a.id for a, _lat, _lon in rows]
     order_ids: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)

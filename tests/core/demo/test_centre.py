@@ -192,9 +192,11 @@ def test_last_months_reports_are_sent_once_due_and_the_reminder_shows_before(ful
                          .join(User, User.id == ReportSend.sent_by)).all()
         regions = set(s.scalars(select(Region.id)))
         audited = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == SENT_ACTION))
+        calendar = load_calendar(s)
     assert {r for r, *_ in sent} == regions and len(sent) == len(regions) == audited
-    assert all(month.isoformat() == "2026-10-01" and datetime(2026, 11, 1, tzinfo=UTC) < at <= datetime(2026, 11, 5, 16, tzinfo=UTC)
+    assert all(month.isoformat() == "2026-10-01" and datetime(2026, 10, 31, 16, tzinfo=UTC) < at <= datetime(2026, 11, 5, 16, tzinfo=UTC)
                and role.value == "supervisor" for _r, month, at, role in sent)
+    assert all(calendar.is_working_day(at.astimezone(calendar.zone).date()) for _r, _m, at, _role in sent)
     early = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)  # 2 December in Shanghai: November's report not due yet
     fresh, _ = open_data_file(tmp_path / "early.sqlite")
     generate_demo(fresh, SMALL_DEMO, early)

@@ -38,10 +38,9 @@ from console.sync.replica_rows import (
     indexes_built_after,
     insert_sql,
     remove,
-    row_values,
     theirs_of,
-    upsert_sql,
     write_row,
+    write_rows,
 )
 
 DESK_ID = "sync.desk_id"
@@ -230,10 +229,13 @@ class Replica:
                 columns = wire(table).columns
                 plain, shadowed = [], []
                 rows = [dict(zip(columns, values, strict=True)) for values in part["rows"]]
-                for row in rows:
-                    (shadowed if (table, row["id"]) in shadows else plain).append(row)
+                for row, values in zip(rows, part["rows"], strict=True):
+                    if (table, row["id"]) in shadows:
+                        shadowed.append(row)
+                    else:
+                        plain.append(values)
                 if plain:
-                    conn.executemany(upsert_sql(table, guarded=True), [row_values(table, r) for r in plain])
+                    write_rows(conn, table, plain)
                 for row in shadowed:
                     self._rebase(conn, table, row, overlays.get((table, row["id"]), []))
                 touched[table] = rows

@@ -9,7 +9,7 @@ import json
 import sqlite3
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,15 +21,6 @@ from console.core.wire import REPLICATED, RULE_TABLES, wire
 # audit row too: another desk's acknowledgement or finding; a callback: the callbacks list, the alerts)
 _ORDER_TABLES = frozenset({"order_steps", "sla_pauses", "appointment_orders", "field_events", "order_claims", "audit_log", "callbacks"})
 _EVERYTHING = RULE_TABLES | {"regions", "districts", "customers", "sites", "services", "users"}
-
-
-@functools.cache
-def upsert_sql(table: str, guarded: bool) -> str:
-    codec = wire(table)
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in codec.columns if c != "id")
-    guard = f' WHERE excluded."version" >= {table}."version"' if guarded and codec.synced else ""
-    marks = ", ".join("?" for _ in codec.columns)
-    return f"INSERT INTO {table} ({codec.column_list}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}{guard}"
 
 
 @functools.cache
@@ -56,8 +47,8 @@ def indexes_built_after(conn: sqlite3.Connection, tables: tuple[str, ...]) -> It
 
 
 def write_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any], guarded: bool) -> None:
-    """One row as the centre has it, as `upsert_sql` would write it, setting only the columns that
-    differ from the desk's: SQLite rewrites every index on a column a statement sets, whether its
+    """One row as the centre has it, as an upsert of every column would write it, setting only the
+    columns that differ from the desk's: SQLite rewrites every index on a column a statement sets, whether its
     value changed or not, and an order has thirteen (its upsert took 250 µs, this a fifth of it)."""
     codec = wire(table)
     values = row_values(table, row)
@@ -73,12 +64,56 @@ def write_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any], guar
         conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*(value for _column, value in changed), row.get("id")))
 
 
+def write_rows(conn: sqlite3.Connection, table: str, rows: list[Sequence[Any]]) -> None:
+    """Rows as the centre has them (each its values in the wire's order), as `write_row` writes one
+    (guarded: a row the desk holds at a later version is kept), in a few statements: the desk's rows
+    read in one query, the new ones inserted together, the others updated together per set of
+    columns that differ. A feed answer's rows mostly differ in a few columns (a plan: an order's
+    assignee, status, version); an upsert of all 38 of an order's rewrote its thirteen indexes, and
+    the commit wrote every index page that touched, at every desk of the region at once (a plan's
+    answer of 750 rows: bench/feed_answer_bench.py)."""
+    codec = wire(table)
+    at, version_at = codec.columns.index("id"), (codec.columns.index("version") if codec.synced else None)
+    values: dict[Any, tuple] = {}
+    for row in rows:
+        was = values.get(row[at])
+        if was is None or version_at is None or not _later(was[version_at], row[version_at]):
+            values[row[at]] = tuple([json.dumps(v) if isinstance(v, _JSON) else v for v in row])
+    ids = list(values)
+    current = {r[at]: r for chunk in chunks(ids) for r in conn.execute(
+        f"SELECT {codec.column_list} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+    inserts: list[tuple] = []
+    updates: dict[tuple[int, ...], list[tuple]] = defaultdict(list)
+    for row_id, row in values.items():
+        was = current.get(row_id)
+        if was is None:
+            inserts.append(row)
+            continue
+        if version_at is not None and _later(was[version_at], row[version_at]):
+            continue  # (the desk has a later version of it)
+        changed = tuple(k for k, (value, old) in enumerate(zip(row, was, strict=True)) if value != old)
+        if changed:
+            updates[changed].append((*(row[k] for k in changed), row_id))
+    if inserts:
+        conn.executemany(insert_sql(table), inserts)
+    for changed, params in updates.items():
+        assignments = ", ".join(f'"{codec.columns[k]}" = ?' for k in changed)
+        conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", params)
+
+
+_JSON = (dict, list)
+
+
+def _later(held: Any, coming: Any) -> bool:
+    return isinstance(coming, int) and isinstance(held, int) and coming < held
+
+
 def row_values(table: str, row: Mapping[str, Any]) -> tuple:
     return tuple(stored(row.get(c)) for c in wire(table).columns)
 
 
 def stored(value: Any) -> Any:
-    return json.dumps(value) if isinstance(value, (dict, list)) else value
+    return json.dumps(value) if isinstance(value, _JSON) else value
 
 
 def as_the_rules_would(table: str, row: dict[str, Any]) -> None:

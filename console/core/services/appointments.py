@@ -28,6 +28,7 @@ from console.core.operations import operation
 from console.core.services.booking import Booking, BookingRequest, Refused, Reschedule
 from console.core.services.orders import OrderActions
 from console.core.services.plan_commit import PlanBasis, PlanCommit, PlanStep, write_plan
+from console.core.services.plan_reads import DAY_AROUND, PlanReads
 from console.core.services.planning import check_move, joint_minutes, technician_days, travel_model, visit_of
 from console.core.store import audit
 from console.core.store.database import Database
@@ -36,9 +37,11 @@ from console.core.store.planning_query import plan_data
 from console.core.store.rows import DeskUser
 from console.core.store.rules import load_calendar
 
-DAY_AROUND = timedelta(hours=36)  # the rules look at the technician's visits this far either side
-
 __all__ = ["DAY_AROUND", "AppointmentBook", "Booking", "BookingRequest", "PlanBasis", "PlanCommit", "PlanStep", "Reschedule"]
+
+
+_CHANGE_DEFAULTS = {"contact_method": None, "reason": None, "reason_text": "", "old_start": None, "old_end": None,
+                    "new_start": None, "new_end": None, "old_technician_id": None, "new_technician_id": None}
 
 
 class _Abort(Exception):
@@ -63,18 +66,21 @@ class AppointmentBook:
                                  confirmed=confirmed, technician_id=technician_id, planned_start=planned_start, reason=reason)
         return self._run(lambda session, now: self.book_within(session, request, now))
 
-    def book_within(self, session: Session, request: BookingRequest, now: datetime) -> Booking:
-        """The booking inside the caller's unit of work (a plan's new visit); refusals raise `Refused`."""
+    def book_within(self, session: Session, request: BookingRequest, now: datetime, reads: PlanReads | None = None) -> Booking:
+        """The booking inside the caller's unit of work (a plan's new visit, with the plan's `reads`);
+        refusals raise `Refused`."""
         ids, window, origin = list(request.order_ids), request.window, request.origin
         refusal = rules.window_refusal(*window, now)
         if refusal:
             raise Refused(Booking(refusal=refusal))
-        orders = self._orders(session, ids)
+        if reads is not None and not reads.covers(request.technician_id, window[0], window[0], ids):
+            reads = None
+        orders = self._orders(session, ids) if reads is None else reads.work_orders(ids)
         if not orders:
             raise Refused(Booking(refusal=AppointmentRefusal.NO_ORDERS))
         if len({o.site_id for o in orders}) > 1:
             raise Refused(Booking(refusal=AppointmentRefusal.ORDERS_AT_OTHER_SITES))
-        booked = self._open_appointments(session, ids)
+        booked = self._open_appointments(session, ids) if reads is None else reads.open_appointments(ids)
         for order in orders:
             if not lifecycle.open_for_work(order.status):
                 raise Refused(Booking(refusal=AppointmentRefusal.ORDER_NOT_OPEN, detail=order.number))
@@ -86,7 +92,7 @@ class AppointmentBook:
             planned_start=request.planned_start or window[0], duration_minutes=self._minutes(session, orders),
             status=AppointmentStatus.CONFIRMED if request.confirmed else AppointmentStatus.PROPOSED,
             contact_name=request.contact_name.strip()[:64], contact_phone=request.contact_phone.strip()[:32], contact_method=method,
-            booked_by=self._user.id, booked_at=now,
+            booked_by=self._user.id, booked_at=now, version=1, locked=False,
         )
         session.add(appointment)
         session.add_all(AppointmentOrder(appointment_id=appointment.id, order_id=o.id, updated_at=now) for o in orders)
@@ -96,10 +102,13 @@ class AppointmentBook:
                     {"appointment_id": str(appointment.id), "window_start": window[0].isoformat(),
                      "window_end": window[1].isoformat(), "contact_method": method.value, "status": appointment.status.value,
                      **({"planned_by": origin} if origin else {})})
-        session.flush()
+        if reads is None:  # (a plan's reads hold it: its rows are written with the plan's)
+            session.flush()
         if request.technician_id is not None:
+            if reads is not None:
+                reads.booked(appointment, [o.id for o in orders])
             return self.move_within(session, appointment, request.technician_id, appointment.planned_start, request.reason, None, now,
-                                    origin=origin)
+                                    origin=origin, reads=reads)
         return Booking(Changes(orders=frozenset(o.id for o in orders), appointments=frozenset({appointment.id})),
                        appointment_id=appointment.id)
 
@@ -209,21 +218,31 @@ class AppointmentBook:
 
     def move_within(self, session: Session, appointment: Appointment, technician_id: uuid.UUID, start: datetime, reason: str,
                     reschedule: Reschedule | None, now: datetime, *, previous: tuple[uuid.UUID | None, datetime | None] | None = None,
-                    origin: str = "") -> Booking:
+                    origin: str = "", reads: PlanReads | None = None) -> Booking:
         """The move inside the caller's unit of work; refusals raise `Refused`. `previous`: where the
         visit was before a plan took it off its row to place it again; `origin` names what proposed
-        the move (the optimiser) in the audit rows."""
+        the move (the optimiser) in the audit rows; `reads`: a plan's reads, when they cover the move
+        (what the database holds, read once for all of a plan's steps)."""
         self._check(None if appointment.status in OPEN else AppointmentRefusal.NOT_OPEN)
-        tech = session.get(Technician, technician_id, with_for_update=True)
+        span = (start - DAY_AROUND, start + DAY_AROUND)
+        visit = reads.visit(appointment.id) if reads is not None else None
+        if reads is None or visit is None or not reads.covers(technician_id, *span, visit.order_ids):
+            reads = None
+            tech = session.get(Technician, technician_id, with_for_update=True)
+            order_ids = set(self._order_ids(session, appointment.id))
+        else:
+            tech, order_ids = reads.technicians.get(technician_id), set(visit.order_ids)
         if tech is None or tech.deleted:
             raise Refused(Booking(refusal=lifecycle.Refusal.TECHNICIAN_INACTIVE))
-        order_ids = set(self._order_ids(session, appointment.id))
-        data = plan_data(session, None, start - DAY_AROUND, start + DAY_AROUND, technicians={technician_id},
-                         also_orders=order_ids, waiting=False)
+        if reads is None:
+            data = plan_data(session, None, *span, technicians={technician_id}, also_orders=order_ids, waiting=False)
+            travel = travel_model(session)
+        else:
+            data, travel = reads.data_for(technician_id, *span, order_ids), reads.travel
         planned = next((v for v in data.visits if v.id == appointment.id), None)
         if planned is None:
             raise Refused(Booking(refusal=AppointmentRefusal.NOT_FOUND))
-        findings = check_move(data, technician_days(data), travel_model(session), visit_of(data, planned, start), technician_id, now)
+        findings = check_move(data, technician_days(data), travel, visit_of(data, planned, start), technician_id, now)
         judged = verdict(findings, self._user.role)
         if not judged.allowed:
             raise Refused(Booking(refusal=AppointmentRefusal.RULES, findings=tuple(findings)))
@@ -231,7 +250,7 @@ class AppointmentBook:
             raise Refused(Booking(refusal=AppointmentRefusal.NO_REASON_TEXT, findings=tuple(findings)))
         if judged.needs_reschedule and reschedule is None:
             raise Refused(Booking(refusal=AppointmentRefusal.NO_REASON, findings=tuple(findings)))
-        orders = self._orders(session, list(planned.order_ids))
+        orders = self._orders(session, list(planned.order_ids)) if reads is None else reads.work_orders(planned.order_ids)
         for order in orders:
             refusal = lifecycle.assign_refusal(order.status) if order.assignee_id != technician_id else None
             if refusal:
@@ -260,6 +279,8 @@ class AppointmentBook:
         self._audit(session, orders, now, "appointment.moved", before,
                     {"technician_id": str(technician_id), "planned_start": start.isoformat(), "overrides": overrides,
                      **({"planned_by": origin} if origin else {})}, reason.strip())
+        if reads is not None:
+            reads.written(appointment, orders)
         return Booking(Changes(orders=frozenset(o.id for o in orders), appointments=frozenset({appointment.id})),
                        findings=tuple(findings), appointment_id=appointment.id)
 
@@ -319,8 +340,10 @@ class AppointmentBook:
         return Booking(Changes(orders=frozenset(order_ids), appointments=frozenset({appointment.id})), appointment_id=appointment.id)
 
     def _change(self, session: Session, appointment: Appointment, kind: AppointmentChangeKind, now: datetime, **values) -> None:
+        """(Every column given, its default when not in `values`: a plan's rows of each kind are then
+        inserted together, not one statement per row where its kinds alternate.)"""
         session.add(AppointmentChange(appointment_id=appointment.id, kind=kind, changed_at=now, changed_by=self._user.id,
-                                      updated_at=now, **values))
+                                      updated_at=now, **(_CHANGE_DEFAULTS | {"overrides": []} | values)))
 
     def _audit(self, session: Session, orders, now: datetime, action: str, before, after, reason: str = "") -> None:
         for order in orders:

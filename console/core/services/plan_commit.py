@@ -5,7 +5,7 @@ plan is stale or refused; the steps are the book's own booking and move."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from console.core.domain.appointments import AppointmentRefusal
 from console.core.domain.booking_rules import Conflict
 from console.core.domain.enums import ContactMethod, OrderStatus
 from console.core.services.booking import Booking, BookingRequest, Refused
+from console.core.services.plan_reads import DAY_AROUND, PlanReads
 from console.core.store.models import Appointment, AppointmentOrder, WorkOrder
 
 if TYPE_CHECKING:
@@ -72,20 +73,24 @@ def write_plan(book: AppointmentBook, session: Session, now: datetime, steps: Se
     previous: dict[str, tuple[uuid.UUID | None, datetime | None]] = {}
     moving: dict[str, Appointment] = {}
     refused: dict[str, Booking] = {}
+    locked = _locked(session, [step.appointment_id for step in steps if step.appointment_id is not None])
+    under_way = _under_way(session, locked.values(), now + fixed_ahead)
     for step in steps:
         if step.appointment_id is None:
             continue
-        try:
-            appointment = book.locked_appointment(session, step.appointment_id)
-            if _under_way(session, appointment, now + fixed_ahead):
-                raise Refused(Booking(refusal=AppointmentRefusal.UNDER_WAY))
-        except Refused as refusal:
-            refused[step.key] = refusal.booking
+        appointment = locked.get(step.appointment_id)
+        if appointment is None or appointment.deleted or appointment.id in under_way:
+            refusal = AppointmentRefusal.NOT_FOUND if appointment is None or appointment.deleted else AppointmentRefusal.UNDER_WAY
+            refused[step.key] = Booking(refusal=refusal)
             continue
         previous[step.key] = (appointment.technician_id, appointment.planned_start)
         moving[step.key] = appointment
         appointment.technician_id = None
     session.flush()
+    placed = [step for step in steps if step.key not in refused]
+    reads = PlanReads(session, min((s.start for s in placed), default=now) - DAY_AROUND,
+                      max((s.start for s in placed), default=now) + DAY_AROUND, {s.technician_id for s in placed},
+                      _orders_of(session, [a.id for a in moving.values()]) | {o for s in placed for o in s.order_ids})
     changes: list[Changes] = []
     for step in sorted(steps, key=lambda s: (s.start, s.key)):
         if step.key in refused:
@@ -95,11 +100,10 @@ def write_plan(book: AppointmentBook, session: Session, now: datetime, steps: Se
                 request = BookingRequest(tuple(step.order_ids), step.window or (step.start, step.start), ContactMethod.PHONE,
                                          confirmed=False, technician_id=step.technician_id, planned_start=step.start,
                                          reason=reason, origin=origin)
-                done = book.book_within(session, request, now)
+                done = book.book_within(session, request, now, reads)
             else:
                 done = book.move_within(session, moving[step.key], step.technician_id, step.start, reason, None, now,
-                                        previous=previous[step.key], origin=origin)
-            session.flush()
+                                        previous=previous[step.key], origin=origin, reads=reads)
             unseen = [f for f in done.findings if step.shown is not None and f.conflict not in step.shown]
             if unseen:  # the plan's ground moved (a shift, a skill, another visit): made again, not forced
                 refused[step.key] = Booking(refusal=AppointmentRefusal.CHANGED_ELSEWHERE, findings=tuple(unseen))
@@ -118,14 +122,35 @@ def write_plan(book: AppointmentBook, session: Session, now: datetime, steps: Se
     return PlanCommit(merged, versions=versions)
 
 
-def _under_way(session: Session, appointment: Appointment, fixed_from: datetime) -> bool:
-    """Starting before `fixed_from`, or an order of it already in progress on site."""
-    start = appointment.planned_start or appointment.window_start
-    if start < fixed_from:
-        return True
-    statuses = session.scalars(select(WorkOrder.status).join(AppointmentOrder, AppointmentOrder.order_id == WorkOrder.id)
-                               .where(AppointmentOrder.appointment_id == appointment.id, AppointmentOrder.deleted.is_(False)))
-    return any(status is OrderStatus.IN_PROGRESS for status in statuses)
+def _locked(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Appointment]:
+    """The plan's visits, locked for its unit of work in one statement (in id order: two plans over
+    the same visits take them in the same order)."""
+    ids = sorted(set(ids))
+    return {a.id: a for chunk in _chunks(ids) for a in session.scalars(
+        select(Appointment).where(Appointment.id.in_(chunk)).order_by(Appointment.id)
+        .with_for_update().execution_options(populate_existing=True))}
+
+
+def _under_way(session: Session, appointments: Iterable[Appointment], fixed_from: datetime) -> set[uuid.UUID]:
+    """The visits starting before `fixed_from`, or with an order already in progress on site."""
+    appointments = list(appointments)
+    early = {a.id for a in appointments if (a.planned_start or a.window_start) < fixed_from}
+    later = sorted(a.id for a in appointments if a.id not in early)
+    on_site = {i for chunk in _chunks(later) for i in session.scalars(
+        select(AppointmentOrder.appointment_id).join(WorkOrder, WorkOrder.id == AppointmentOrder.order_id)
+        .where(AppointmentOrder.appointment_id.in_(chunk), AppointmentOrder.deleted.is_(False),
+               WorkOrder.status == OrderStatus.IN_PROGRESS))}
+    return early | on_site
+
+
+def _orders_of(session: Session, appointment_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    return {o for chunk in _chunks(sorted(appointment_ids)) for o in session.scalars(
+        select(AppointmentOrder.order_id).where(AppointmentOrder.appointment_id.in_(chunk), AppointmentOrder.deleted.is_(False)))}
+
+
+def _chunks(ids: list, size: int = 900):
+    for k in range(0, len(ids), size):
+        yield ids[k:k + size]
 
 
 def _stale(session: Session, basis: PlanBasis) -> tuple[uuid.UUID, ...]:

@@ -128,14 +128,20 @@ def plan_data(session: Session, region_id: uuid.UUID | None, start: datetime, en
     visits = _visits(session, start, end, technicians, also)
     in_visits = {o for v in visits for o in v.order_ids} | also
     orders = _orders(session, region_id, in_visits, waiting)
-    assigned_visit = {o for v in visits if v.technician_id is not None for o in v.order_ids}
-    waiting = sorted((o for o in orders.values() if o.id not in assigned_visit and o.status in _WAITING),
-                     key=lambda o: (o.sla.times.due_at if o.sla else datetime.max.replace(tzinfo=start.tzinfo), o.number))
+    waiting = waiting_orders(orders, visits, start)
     if region_id is not None:
         ours = set(tech_ids)
         visits = [v for v in visits if v.technician_id in ours or any(
             orders[o].region_id == region_id for o in v.order_ids if o in orders)]
-    return PlanData(start, end, tuple(techs), shifts, tuple(visits), orders, tuple(o.id for o in waiting))
+    return PlanData(start, end, tuple(techs), shifts, tuple(visits), orders, waiting)
+
+
+def waiting_orders(orders: dict[uuid.UUID, PlanOrder], visits: Collection[PlanVisit], start: datetime) -> tuple[uuid.UUID, ...]:
+    """The orders no technician's visit is for, still to be planned, most urgent first."""
+    assigned_visit = {o for v in visits if v.technician_id is not None for o in v.order_ids}
+    waiting = sorted((o for o in orders.values() if o.id not in assigned_visit and o.status in _WAITING),
+                     key=lambda o: (o.sla.times.due_at if o.sla else datetime.max.replace(tzinfo=start.tzinfo), o.number))
+    return tuple(o.id for o in waiting)
 
 
 # Orders a visit is still to be planned for; in progress and resolved ones are past that.

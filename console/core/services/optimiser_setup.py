@@ -24,7 +24,8 @@ import numpy as np
 
 from console.core.domain.booking_rules import Finding, Travel
 from console.core.domain.calendar import BusinessCalendar
-from console.core.domain.enums import AppointmentStatus, Band, CustomerLevel, OrderStatus
+from console.core.domain.enums import AppointmentStatus, Band, CustomerLevel
+from console.core.domain.lifecycle import assign_refusal
 from console.core.domain.priority import Priorities
 from console.core.domain.sla import SlaParameters
 from console.core.domain.sla_clock import band_at, running_deadline
@@ -263,7 +264,8 @@ class _Build:
             return
         if visit.technician_id is None and not ours:
             return
-        fixed = visit.locked or visit.start < now + FIXED_AHEAD or any(o.status is OrderStatus.IN_PROGRESS for o in orders)
+        # an order worked on or resolved may not go to another technician (lifecycle.assign_refusal): its visit stays
+        fixed = visit.locked or visit.start < now + FIXED_AHEAD or any(assign_refusal(o.status) is not None for o in orders)
         booked = visit.technician_id is not None
         in_shift = booked and any(sh.lo <= v0 and v1 <= sh.hi for sh in by_tech[visit.technician_id])
         if booked and (fixed or visit.position is None or not in_shift):

@@ -17,6 +17,7 @@ version), so a later step sees the plan's earlier ones as it would have read the
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -48,7 +49,11 @@ class PlanReads:
         self._orders_of = set(orders)
         data = plan_data(session, None, start, end, technicians=set(ids), also_orders=self._orders_of, waiting=False)
         self._data = data
-        self._visits: dict[uuid.UUID, PlanVisit] = {v.id: v for v in data.visits}
+        self._visits: dict[uuid.UUID, PlanVisit] = {}
+        self._by_technician: dict[uuid.UUID | None, set[uuid.UUID]] = defaultdict(set)
+        self._by_order: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+        for visit in data.visits:
+            self._hold(visit)
         self._orders: dict[uuid.UUID, PlanOrder] = dict(data.orders)
         self._unplanned = self._without_start(session, list(self._visits))
         self._work_orders = {o.id: o for chunk in _chunks(sorted(self._orders_of)) for o in session.scalars(
@@ -68,8 +73,8 @@ class PlanReads:
         technicians = tuple(t for t in self._data.technicians if t.id == technician_id)
         active = {t.id for t in technicians}
         shifts = tuple(s for s in self._data.shifts if s.technician_id in active and s.start < end and s.end > start)
-        visits = sorted((v for v in self._visits.values()
-                         if (v.technician_id == technician_id or also.intersection(v.order_ids)) and self._within(v, start, end)),
+        ids = self._by_technician.get(technician_id, set()).union(*(self._by_order.get(o, ()) for o in also))
+        visits = sorted((v for v in map(self._visits.__getitem__, ids) if self._within(v, start, end)),
                         key=lambda v: (v.start, str(v.id)))
         in_visits = {o for v in visits for o in v.order_ids} | also
         orders = {o: self._orders[o] for o in in_visits if o in self._orders}
@@ -83,10 +88,10 @@ class PlanReads:
         """A step's visit and orders as it left them."""
         visit = self._visits.get(appointment.id)
         if visit is not None:
-            self._visits[appointment.id] = replace(
+            self._hold(replace(
                 visit, technician_id=appointment.technician_id, start=appointment.planned_start or appointment.window_start,
                 minutes=appointment.duration_minutes, window_start=appointment.window_start, window_end=appointment.window_end,
-                version=appointment.version)
+                version=appointment.version))
             if appointment.planned_start is not None:
                 self._unplanned.discard(appointment.id)
         for order in orders:
@@ -98,10 +103,10 @@ class PlanReads:
         """A visit the plan booked (flushed) for these orders (open, at its site: `book_within` checked)."""
         ids = tuple(sorted(set(order_ids)))
         held = [self._orders[o] for o in ids if o in self._orders]
-        self._visits[appointment.id] = PlanVisit(
+        self._hold(PlanVisit(
             appointment.id, appointment.technician_id, appointment.planned_start or appointment.window_start,
             appointment.duration_minutes, appointment.window_start, appointment.window_end, appointment.status,
-            appointment.locked, appointment.site_id, held[0].position if held else None, ids, appointment.version)
+            appointment.locked, appointment.site_id, held[0].position if held else None, ids, appointment.version))
         if appointment.planned_start is None:
             self._unplanned.add(appointment.id)
         for order in held:
@@ -110,6 +115,16 @@ class PlanReads:
     def open_appointments(self, order_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
         """Which of these orders have an open visit (as `AppointmentBook._open_appointments`)."""
         return {o for o in order_ids if o in self._orders and self._orders[o].appointment_id is not None}
+
+    def _hold(self, visit: PlanVisit) -> None:
+        """The visit as it is now, found by its technician and its orders."""
+        was = self._visits.get(visit.id)
+        if was is not None:
+            self._by_technician[was.technician_id].discard(was.id)
+        self._visits[visit.id] = visit
+        self._by_technician[visit.technician_id].add(visit.id)
+        for order_id in visit.order_ids:
+            self._by_order[order_id].add(visit.id)
 
     def _within(self, visit: PlanVisit, start: datetime, end: datetime) -> bool:
         """`_visits`' filters over the span: a planned start from a day before the span until its

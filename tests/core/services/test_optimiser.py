@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import func, select, update
 
 from console.core.domain.booking_rules import verdict
-from console.core.domain.enums import AppointmentChangeKind, Role
+from console.core.domain.enums import AppointmentChangeKind, OrderStatus, Role
 from console.core.services.appointments import AppointmentBook
 from console.core.services.desk import DeskReader
 from console.core.services.optimiser import LineKind, Optimiser
 from console.core.services.optimiser_setup import MOVABLE
-from console.core.store.models import Appointment, AppointmentChange, AuditEntry, RuleParameter, User
+from console.core.store.models import Appointment, AppointmentChange, AuditEntry, RuleParameter, User, WorkOrder
 from tests.fixtures.demo import DEMO_NOW
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -88,6 +88,25 @@ def test_pinned_visits_and_visits_about_to_start_are_never_moved(demo_db) -> Non
         for visit in (pinned, soon):
             row = s.get(Appointment, visit.id)
             assert (row.technician_id, row.planned_start or row.window_start) == (visit.technician_id, visit.start)
+
+
+def test_a_visit_with_an_order_resolved_stays_and_the_plan_can_be_written(demo_db) -> None:
+    """Its order may not go to another technician (resolved: the work is done); moving its visit
+    would refuse the whole plan, every time the dispatcher made it again."""
+    optimiser = optimiser_for(demo_db)
+    region_id = optimiser.regions()[0][0]
+    first = optimiser.read(region_id, MONDAY, MONDAY + timedelta(days=1), DEMO_NOW)
+    visit = min((v for v, _orders in first.sources.values() if v is not None and v.technician_id), key=lambda v: v.start)
+    with demo_db.unit_of_work() as s:
+        s.execute(update(WorkOrder).where(WorkOrder.id == visit.order_ids[0]).values(status=OrderStatus.RESOLVED))
+    job = optimiser.read(region_id, MONDAY, MONDAY + timedelta(days=1), DEMO_NOW)
+    proposal = optimiser.run(job, SECONDS)
+    assert visit.id in job.pinned
+    keys, _ = proposal.selectable(Role.ADMIN)
+    assert optimiser.commit(proposal, [proposal.line(k) for k in keys], "plan for Monday").ok
+    with demo_db.reading() as s:
+        row = s.get(Appointment, visit.id)
+        assert (row.technician_id, row.planned_start or row.window_start) == (visit.technician_id, visit.start)
 
 
 def test_a_visit_that_started_meanwhile_is_not_moved(demo_db) -> None:

@@ -20,6 +20,7 @@ from console.core.domain.enums import ContactMethod, OrderStatus
 from console.core.services.booking import Booking, BookingRequest, Refused
 from console.core.services.plan_reads import DAY_AROUND, PlanReads
 from console.core.store.models import Appointment, AppointmentOrder, WorkOrder
+from console.core.store.planning_query import chunks
 
 if TYPE_CHECKING:
     from console.core.services.appointments import AppointmentBook
@@ -126,7 +127,7 @@ def _locked(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Appointme
     """The plan's visits, locked for its unit of work in one statement (in id order: two plans over
     the same visits take them in the same order)."""
     ids = sorted(set(ids))
-    return {a.id: a for chunk in _chunks(ids) for a in session.scalars(
+    return {a.id: a for chunk in chunks(ids) for a in session.scalars(
         select(Appointment).where(Appointment.id.in_(chunk)).order_by(Appointment.id)
         .with_for_update().execution_options(populate_existing=True))}
 
@@ -136,7 +137,7 @@ def _under_way(session: Session, appointments: Iterable[Appointment], fixed_from
     appointments = list(appointments)
     early = {a.id for a in appointments if (a.planned_start or a.window_start) < fixed_from}
     later = sorted(a.id for a in appointments if a.id not in early)
-    on_site = {i for chunk in _chunks(later) for i in session.scalars(
+    on_site = {i for chunk in chunks(later) for i in session.scalars(
         select(AppointmentOrder.appointment_id).join(WorkOrder, WorkOrder.id == AppointmentOrder.order_id)
         .where(AppointmentOrder.appointment_id.in_(chunk), AppointmentOrder.deleted.is_(False),
                WorkOrder.status == OrderStatus.IN_PROGRESS))}
@@ -144,13 +145,9 @@ def _under_way(session: Session, appointments: Iterable[Appointment], fixed_from
 
 
 def _orders_of(session: Session, appointment_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    return {o for chunk in _chunks(sorted(appointment_ids)) for o in session.scalars(
+    return {o for chunk in chunks(sorted(appointment_ids)) for o in session.scalars(
         select(AppointmentOrder.order_id).where(AppointmentOrder.appointment_id.in_(chunk), AppointmentOrder.deleted.is_(False)))}
 
-
-def _chunks(ids: list, size: int = 900):
-    for k in range(0, len(ids), size):
-        yield ids[k:k + size]
 
 
 def _stale(session: Session, basis: PlanBasis) -> tuple[uuid.UUID, ...]:
@@ -158,7 +155,7 @@ def _stale(session: Session, basis: PlanBasis) -> tuple[uuid.UUID, ...]:
     for model, expected in ((Appointment, basis.appointments), (WorkOrder, basis.orders)):
         ids = list(expected)
         current: dict[uuid.UUID, int] = {}
-        for chunk in (ids[k:k + 500] for k in range(0, len(ids), 500)):
+        for chunk in chunks(ids, 500):
             current.update(session.execute(select(model.id, model.version).where(
                 model.id.in_(chunk), model.deleted.is_(False))).all())
         stale.extend(i for i in ids if current.get(i) != expected[i])

@@ -28,9 +28,8 @@ from sqlalchemy.orm import Session
 from console.core.domain.booking_rules import Travel
 from console.core.services.planning import travel_model
 from console.core.store.models import Appointment, Technician, WorkOrder
-from console.core.store.planning_query import PlanData, PlanOrder, PlanVisit, plan_data, waiting_orders
+from console.core.store.planning_query import PlanData, PlanOrder, PlanVisit, chunks, plan_data, waiting_orders
 
-_CHUNK = 900  # (SQLite's bound parameters a statement)
 DAY_AROUND = timedelta(hours=36)  # the rules look at the technician's visits this far either side
 
 
@@ -43,7 +42,7 @@ class PlanReads:
         self.travel: Travel = travel_model(session)
         ids = sorted(set(technicians))
         self.technicians: dict[uuid.UUID, Technician] = {
-            t.id: t for chunk in _chunks(ids) for t in session.scalars(
+            t.id: t for chunk in chunks(ids) for t in session.scalars(
                 select(Technician).where(Technician.id.in_(chunk)).order_by(Technician.id)
                 .with_for_update().execution_options(populate_existing=True))}
         self._orders_of = set(orders)
@@ -56,7 +55,7 @@ class PlanReads:
             self._hold(visit)
         self._orders: dict[uuid.UUID, PlanOrder] = dict(data.orders)
         self._unplanned = self._without_start(session, list(self._visits))
-        self._work_orders = {o.id: o for chunk in _chunks(sorted(self._orders_of)) for o in session.scalars(
+        self._work_orders = {o.id: o for chunk in chunks(sorted(self._orders_of)) for o in session.scalars(
             select(WorkOrder).where(WorkOrder.id.in_(chunk), WorkOrder.deleted.is_(False)).order_by(WorkOrder.id)
             .with_for_update().execution_options(populate_existing=True))}
 
@@ -137,10 +136,6 @@ class PlanReads:
 
     @staticmethod
     def _without_start(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:
-        return {i for chunk in _chunks(ids) for i in session.scalars(
+        return {i for chunk in chunks(ids) for i in session.scalars(
             select(Appointment.id).where(Appointment.id.in_(chunk), Appointment.planned_start.is_(None)))}
 
-
-def _chunks(ids: list, size: int = _CHUNK):
-    for k in range(0, len(ids), size):
-        yield ids[k:k + size]

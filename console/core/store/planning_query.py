@@ -186,7 +186,7 @@ def _visits(session: Session, start: datetime, end: datetime, technicians: set[u
     rows = session.execute(query).all()
     ids = [a.id for a, _lat, _lon in rows]
     order_ids: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for appointment_id, order_id in session.execute(
             select(AppointmentOrder.appointment_id, AppointmentOrder.order_id)
             .where(AppointmentOrder.appointment_id.in_(chunk), AppointmentOrder.deleted.is_(False))
@@ -211,14 +211,14 @@ def _orders(session: Session, region_id: uuid.UUID | None, also: set[uuid.UUID],
         .where(WorkOrder.deleted.is_(False), WorkOrder.status.in_(list(OPEN_STATUSES)))
     )
     if not waiting:
-        fetched = [row for chunk in _chunks(sorted(also)) for row in session.execute(query.where(WorkOrder.id.in_(chunk)))]
+        fetched = [row for chunk in chunks(sorted(also)) for row in session.execute(query.where(WorkOrder.id.in_(chunk)))]
     else:
         if region_id is not None:
             query = query.where(or_(WorkOrder.region_id == region_id, WorkOrder.id.in_(also)) if also else WorkOrder.region_id == region_id)
         fetched = session.execute(query).all()
     ids = [row[0].id for row in fetched]
     approved, open_appointment = set(), {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         approved.update(session.scalars(select(SlaPause.order_id).where(
             SlaPause.order_id.in_(chunk), SlaPause.ended_at.is_(None), SlaPause.approved_by.is_not(None), SlaPause.deleted.is_(False))))
         open_appointment.update(session.execute(
@@ -249,7 +249,8 @@ def _clock(order: WorkOrder, approved: bool) -> SlaClock | None:
     return SlaClock(times, order.paused_since, approved)
 
 
-def _chunks(ids: list, size: int = 900):
+def chunks(ids: list, size: int = 900):
+    """`ids` in lists short enough for one statement's `IN` (SQLite binds at most 999 values)."""
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
 

@@ -74,6 +74,7 @@ class AppointmentBook:
         if refusal:
             raise Refused(Booking(refusal=refusal))
         if reads is not None and not reads.covers(request.technician_id, window[0], window[0], ids):
+            reads.abandon()
             reads = None
         orders = self._orders(session, ids) if reads is None else reads.work_orders(ids)
         if not orders:
@@ -226,8 +227,10 @@ class AppointmentBook:
         self._check(None if appointment.status in OPEN else AppointmentRefusal.NOT_OPEN)
         span = (start - DAY_AROUND, start + DAY_AROUND)
         visit = reads.visit(appointment.id) if reads is not None else None
-        if reads is None or visit is None or not reads.covers(technician_id, *span, visit.order_ids):
+        if reads is not None and (visit is None or not reads.covers(technician_id, *span, visit.order_ids)):
+            reads.abandon()  # (the plan's later steps read the database too: this one's write is not in the read)
             reads = None
+        if reads is None:
             tech = session.get(Technician, technician_id, with_for_update=True)
             order_ids = set(self._order_ids(session, appointment.id))
         else:

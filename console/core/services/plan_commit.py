@@ -149,7 +149,6 @@ def _orders_of(session: Session, appointment_ids: list[uuid.UUID]) -> set[uuid.U
         select(AppointmentOrder.order_id).where(AppointmentOrder.appointment_id.in_(chunk), AppointmentOrder.deleted.is_(False)))}
 
 
-
 def _stale(session: Session, basis: PlanBasis) -> tuple[uuid.UUID, ...]:
     stale: list[uuid.UUID] = []
     for model, expected in ((Appointment, basis.appointments), (WorkOrder, basis.orders)):

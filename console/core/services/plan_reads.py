@@ -39,6 +39,7 @@ class PlanReads:
     def __init__(self, session: Session, start: datetime, end: datetime, technicians: Collection[uuid.UUID],
                  orders: Collection[uuid.UUID]):
         self.start, self.end = start, end
+        self._abandoned = False
         self.travel: Travel = travel_model(session)
         ids = sorted(set(technicians))
         self.technicians: dict[uuid.UUID, Technician] = {
@@ -62,8 +63,15 @@ class PlanReads:
     def visit(self, appointment_id: uuid.UUID) -> PlanVisit | None:
         return self._visits.get(appointment_id)
 
-    def covers(self, technician_id: uuid.UUID, start: datetime, end: datetime, order_ids: Iterable[uuid.UUID]) -> bool:
-        return start >= self.start and end <= self.end and technician_id in self.technicians and set(order_ids) <= self._orders_of
+    def covers(self, technician_id: uuid.UUID | None, start: datetime, end: datetime, order_ids: Iterable[uuid.UUID]) -> bool:
+        """Whether a step over these can be checked from the read (else it reads the database, and
+        `abandon` makes every later step do so too)."""
+        return (not self._abandoned and start >= self.start and end <= self.end and technician_id in self.technicians
+                and set(order_ids) <= self._orders_of)
+
+    def abandon(self) -> None:
+        """A step is checked and written without the read: it no longer holds what later steps must see."""
+        self._abandoned = True
 
     def data_for(self, technician_id: uuid.UUID, start: datetime, end: datetime, also_orders: Collection[uuid.UUID]) -> PlanData:
         """`plan_data(session, None, start, end, technicians={technician_id}, also_orders=also_orders,

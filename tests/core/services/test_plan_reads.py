@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from console.core.domain.enums import Role
 from console.core.services import plan_commit
 from console.core.services.optimiser import LineKind
 from console.core.services.plan_reads import PlanReads
+from console.core.store.models import Appointment, AppointmentOrder
 from console.core.store.planning_query import plan_data
 from tests.core.services.test_optimiser import MONDAY, optimiser_for
 from tests.fixtures.demo import DEMO_NOW
@@ -66,3 +67,32 @@ def test_a_plans_statements_do_not_grow_with_its_steps(demo_db, proposal) -> Non
     result = optimiser.commit(planned, lines, "plan for Monday")
     assert result.ok, (result.stale, result.refused)
     assert len(lines) >= 15 and len(statements) < 60, (len(lines), len(statements))
+
+
+class _Uncovered(PlanReads):
+    """The plan's reads, not covering its fourth step (as for a visit outside what was read)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.asked = 0
+
+    def covers(self, *args) -> bool:
+        self.asked += 1
+        return self.asked != 4 and super().covers(*args)
+
+
+def test_a_step_the_reads_do_not_cover_and_every_later_one_read_the_database(demo_db, proposal, monkeypatch) -> None:
+    optimiser, planned = proposal
+    keys, _findings = planned.selectable(Role.ADMIN)
+    lines = [planned.line(k) for k in keys]
+    monkeypatch.setattr(plan_commit, "PlanReads", _Uncovered)
+    result = optimiser.commit(planned, lines, "plan for Monday")
+    assert result.ok, (result.stale, result.refused)
+    with demo_db.reading() as s:
+        for line in lines:
+            if line.appointment_id is not None:
+                row = s.get(Appointment, line.appointment_id)
+                assert (row.technician_id, row.planned_start) == (line.technician_id, line.start)
+        assert len(s.scalars(select(AppointmentOrder.appointment_id).where(
+            AppointmentOrder.order_id.in_([o for line in lines for o in line.order_ids]), AppointmentOrder.deleted.is_(False))).all()) \
+            == sum(len(line.order_ids) for line in lines)

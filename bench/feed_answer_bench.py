@@ -26,7 +26,6 @@ from console.core.wire import wire
 from console.data_file import open_data_file
 from console.sync import replica as replica_module
 from console.sync.replica import Replica
-from console.sync.replica_rows import row_values
 
 
 def upsert_sql(table: str) -> str:
@@ -38,8 +37,7 @@ def upsert_sql(table: str) -> str:
 
 
 def upsert_every_column(conn, table: str, rows: list) -> None:
-    columns = wire(table).columns
-    conn.executemany(upsert_sql(table), [row_values(table, dict(zip(columns, r, strict=True))) for r in rows])
+    conn.executemany(upsert_sql(table), [tuple(json.dumps(v) if isinstance(v, (dict, list)) else v for v in r) for r in rows])
 
 
 def answers(path: Path, orders: int, count: int) -> list[dict]:

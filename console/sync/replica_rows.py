@@ -51,29 +51,19 @@ def write_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any], guar
     columns that differ from the desk's: SQLite rewrites every index on a column a statement sets, whether its
     value changed or not, and an order has thirteen (its upsert took 250 µs, this a fifth of it)."""
     codec = wire(table)
-    values = row_values(table, row)
-    current = conn.execute(f"SELECT {codec.column_list} FROM {table} WHERE id = ?", (row.get("id"),)).fetchone()
-    if current is None:
-        conn.execute(insert_sql(table), values)
-        return
-    if guarded and codec.synced and isinstance(row.get("version"), int) and row["version"] < current[codec.columns.index("version")]:
-        return  # (the desk has a later version of it)
-    changed = [(column, value) for column, value, was in zip(codec.columns, values, current, strict=True) if value != was]
-    if changed:
-        assignments = ", ".join(f'"{column}" = ?' for column, _value in changed)
-        conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*(value for _column, value in changed), row.get("id")))
+    write_rows(conn, table, [[row.get(c) for c in codec.columns]], guarded=guarded)
 
 
-def write_rows(conn: sqlite3.Connection, table: str, rows: list[Sequence[Any]]) -> None:
-    """Rows as the centre has them (each its values in the wire's order), as `write_row` writes one
-    (guarded: a row the desk holds at a later version is kept), in a few statements: the desk's rows
+def write_rows(conn: sqlite3.Connection, table: str, rows: list[Sequence[Any]], guarded: bool = True) -> None:
+    """Rows as the centre has them (each its values in the wire's order; `guarded`: a row the desk
+    holds at a later version is kept), in a few statements: the desk's rows
     read in one query, the new ones inserted together, the others updated together per set of
     columns that differ. A feed answer's rows mostly differ in a few columns (a plan: an order's
     assignee, status, version); an upsert of all 38 of an order's rewrote its thirteen indexes, and
     the commit wrote every index page that touched, at every desk of the region at once (a plan's
     answer of 750 rows: bench/feed_answer_bench.py)."""
     codec = wire(table)
-    at, version_at = codec.columns.index("id"), (codec.columns.index("version") if codec.synced else None)
+    at, version_at = codec.columns.index("id"), (codec.columns.index("version") if codec.synced and guarded else None)
     values: dict[Any, tuple] = {}
     for row in rows:
         was = values.get(row[at])
@@ -106,14 +96,6 @@ _JSON = (dict, list)
 
 def _later(held: Any, coming: Any) -> bool:
     return isinstance(coming, int) and isinstance(held, int) and coming < held
-
-
-def row_values(table: str, row: Mapping[str, Any]) -> tuple:
-    return tuple(stored(row.get(c)) for c in wire(table).columns)
-
-
-def stored(value: Any) -> Any:
-    return json.dumps(value) if isinstance(value, _JSON) else value
 
 
 def as_the_rules_would(table: str, row: dict[str, Any]) -> None:

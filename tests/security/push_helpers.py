@@ -98,9 +98,14 @@ def an_order(central, code: str, *, unbooked: bool = False, skip: int = 0) -> Wo
 
 
 def a_technician(central, code: str) -> Technician:
+    return technicians(central, code, 1)[0]
+
+
+def technicians(central, code: str, count: int) -> list[Technician]:
+    """The region's first active technicians by employee number."""
     with central.reading() as s:
         return s.scalars(select(Technician).where(Technician.region_id == region(central, code).id, Technician.active,
-                                                  Technician.deleted.is_(False)).order_by(Technician.employee_no)).first()
+                                                  Technician.deleted.is_(False)).order_by(Technician.employee_no).limit(count)).all()
 
 
 def user(central, username: str) -> User:

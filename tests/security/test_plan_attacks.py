@@ -15,7 +15,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from console.core.store.models import Appointment, AppointmentChange, AuditEntry, Technician, WorkOrder
+from console.core.store.models import Appointment, AppointmentChange, AuditEntry, WorkOrder
 from tests.security.push_helpers import (
     MINE,
     THEIRS,
@@ -26,9 +26,9 @@ from tests.security.push_helpers import (
     mentions,
     op,
     push,
-    region,
     results,
     state,
+    technicians,
     token,
     user,
     written_since,
@@ -43,12 +43,6 @@ def _step(key: str, visit: Appointment, technician_id, hours: float = 1.0) -> di
 def _plan(steps: list[dict], visits: list[Appointment], orders: list[WorkOrder]) -> dict:
     return op("appointments.apply_plan", steps=steps, reason="区域优化",
               basis={"appointments": {str(v.id): v.version for v in visits}, "orders": {str(o.id): o.version for o in orders}})
-
-
-def _technicians(central, code: str, count: int) -> list[Technician]:
-    with central.reading() as s:
-        return s.scalars(select(Technician).where(Technician.region_id == region(central, code).id, Technician.active,
-                                                  Technician.deleted.is_(False)).order_by(Technician.employee_no).limit(count)).all()
 
 
 def _fresh(central, model, row_id):
@@ -107,7 +101,7 @@ def test_a_plan_with_a_step_in_another_region_is_refused_whole(centre, attack) -
 
 def test_a_plan_made_from_a_visit_changed_since_is_refused_whole(centre) -> None:
     base, central, _url = centre
-    technician, other = _technicians(central, MINE, 2)
+    technician, other = technicians(central, MINE, 2)
     first = a_visit(central, an_order(central, MINE, unbooked=True, skip=2), technician)
     second = a_visit(central, an_order(central, MINE, unbooked=True, skip=3), other)
     stale = _plan([_step("a", first, technician.id), _step("b", second, other.id, 2)], [first, second], [])

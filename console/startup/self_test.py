@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -30,30 +31,41 @@ def self_test(args: argparse.Namespace, load_settings, start_qt, build_window) -
     if settings_problem:
         return _failed(f"the settings cannot be used: {settings_problem}")
     log.info("self-test: settings read, central_url=%s", settings.central_url or "(none)")
-    # (On Windows a file still open cannot be removed: a read the closed window's background threads
-    # were finishing still held the demo file once, the cleanup raised, and the windowed build's
-    # unhandled-error dialog then waited for a click. What is left is in the temporary folder.)
-    with tempfile.TemporaryDirectory(prefix="dispatch-selftest-", ignore_cleanup_errors=True) as tmp:
-        os.environ["DISPATCH_CONSOLE_HOME"] = tmp
-        app, language = start_qt(args.language or "system", offscreen=True)
-        from console.core.services.desk import seed_demo_centre
-        from console.data_file import open_data_file
-        from console.settings import Settings
-        from console.startup.waiting import wait_for
+    # The demo file is closed only once the window's background reads have ended (on Windows a file
+    # still open cannot be removed), and the folder is removed without raising whatever is left:
+    # Windows CPython 3.11's TemporaryDirectory recursed on a file still open there, and the windowed
+    # build's unhandled-error dialog then waited for a click.
+    tmp = tempfile.mkdtemp(prefix="dispatch-selftest-")
+    try:
+        return _run(args, settings.central_url, start_qt, build_window, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
-        database, _created = wait_for(lambda: open_data_file(Path(tmp) / "selftest.sqlite"))
+
+def _run(args: argparse.Namespace, central_url: str, start_qt, build_window, tmp: str) -> int:
+    os.environ["DISPATCH_CONSOLE_HOME"] = tmp
+    app, language = start_qt(args.language or "system", offscreen=True)
+    from console.core.services.desk import seed_demo_centre
+    from console.data_file import open_data_file
+    from console.settings import Settings
+    from console.startup.waiting import wait_for
+    from console.ui.background import finish_all
+
+    database, _created = wait_for(lambda: open_data_file(Path(tmp) / "selftest.sqlite"))
+    try:
+        wait_for(lambda: seed_demo_centre(database, SELF_TEST_DEMO))
+        window = build_window(app, database, Settings(), language, AppPaths.for_this_user(), None,
+                              map_tiles=None if args.no_web else ("", ""), strict=True)
+        if window is None:
+            return _failed("the desk user could not be found")
         try:
-            wait_for(lambda: seed_demo_centre(database, SELF_TEST_DEMO))
-            window = build_window(app, database, Settings(), language, AppPaths.for_this_user(), None,
-                                  map_tiles=None if args.no_web else ("", ""), strict=True)
-            if window is None:
-                return _failed("the desk user could not be found")
-            try:
-                return _check(app, window, args, settings.central_url)
-            finally:
-                window.lift_database_guard()
+            return _check(app, window, args, central_url)
         finally:
-            database.close()
+            window.lift_database_guard()
+            if not finish_all():
+                log.warning("self-test: background work still running after 15 s; the demo file is closed anyway")
+    finally:
+        database.close()
 
 
 def _check(app, window, args: argparse.Namespace, central_url: str) -> int:

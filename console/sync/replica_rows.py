@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from console.core.changes import Changes
+from console.core.store.chunked import chunks
 from console.core.store.models import Base
 from console.core.wire import REPLICATED, RULE_TABLES, wire
 
@@ -138,11 +139,6 @@ def remove(conn: sqlite3.Connection, table: str, ids: list[str], touched: dict[s
         conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM sync_shadows WHERE table_name = ? AND row_id IN ({marks})", [table, *chunk])
     touched.setdefault(table, []).extend({"id": i} for i in present)
-
-
-def chunks(values: list, size: int = 900) -> Iterator[list]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
 
 
 def theirs_of(result: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:

@@ -7,7 +7,7 @@ billing) and surveys. Read from the desk's own file (it works offline), newest f
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +26,7 @@ from console.core.domain.enums import (
 )
 from console.core.domain.field import PAUSE, RUN_ON, SIGNED_OFF, ExceptionRule, Punctuality, punctuality
 from console.core.services.field_desk import LINK_SENT
+from console.core.store.chunked import chunks
 from console.core.store.database import Database
 from console.core.store.models import (
     Appointment,
@@ -40,7 +41,6 @@ from console.core.store.models import (
 from console.core.store.rules import load_exception_rules
 
 LIMIT = 2000  # rows a list reads (the newest)
-CHUNK = 500  # ids one IN (...) names
 
 
 @dataclass(frozen=True)
@@ -213,19 +213,19 @@ class FieldViews:
                 latest.setdefault(order_id, at)
             ids = sorted(latest, key=lambda i: latest[i], reverse=True)[:limit]
             orders = []
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 orders += s.execute(
                     select(WorkOrder.id, WorkOrder.number, Customer.name, WorkOrder.kind, WorkOrder.status, WorkOrder.billing_started_at,
                            WorkOrder.resolved_at, WorkOrder.closed_at, WorkOrder.updated_at)
                     .join(Customer, Customer.id == WorkOrder.customer_id).where(WorkOrder.id.in_(chunk), WorkOrder.deleted.is_(False))).all()
             events: dict[uuid.UUID, list[Any]] = {}
-            for chunk in _chunks(ids):  # (by the orders' index; the kinds kept here: a kind's index would read them all)
+            for chunk in chunks(ids):  # (by the orders' index; the kinds kept here: a kind's index would read them all)
                 for event in s.execute(select(FieldEvent.order_id, FieldEvent.kind, FieldEvent.occurred_at, FieldEvent.payload)
                                        .where(FieldEvent.order_id.in_(chunk), FieldEvent.deleted.is_(False)).order_by(FieldEvent.occurred_at)):
                     if event.kind in kinds:
                         events.setdefault(event.order_id, []).append(event)
             links: dict[uuid.UUID, datetime] = {}
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 for order_id, at in s.execute(select(AuditEntry.order_id, AuditEntry.at)
                                               .where(AuditEntry.order_id.in_(chunk), AuditEntry.action == LINK_SENT)):
                     links[order_id] = max(at, links.get(order_id, at))
@@ -274,7 +274,7 @@ def _delivery(order: Any, events: list[Any], link_sent_at: datetime | None) -> D
 def _windows(s: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[tuple[datetime, datetime]]]:
     """Each order's booked windows (not cancelled), earliest first."""
     out: dict[uuid.UUID, list[tuple[datetime, datetime]]] = {}
-    for chunk in _chunks(list(order_ids)):
+    for chunk in chunks(list(order_ids)):
         for order_id, start, end in s.execute(
             select(AppointmentOrder.order_id, Appointment.window_start, Appointment.window_end)
             .join(Appointment, Appointment.id == AppointmentOrder.appointment_id)
@@ -299,7 +299,7 @@ def _window_at(windows: list[tuple[datetime, datetime]], at: datetime) -> tuple[
 def _sign_offs(s: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, SignOff]:
     """The latest supervisor's sign-off of each check-in, by the check-in's id (through the orders' audit index)."""
     out: dict[uuid.UUID, SignOff] = {}
-    for chunk in _chunks(list(order_ids)):
+    for chunk in chunks(list(order_ids)):
         for entity_id, at, note, by in s.execute(
             select(AuditEntry.entity_id, AuditEntry.at, AuditEntry.reason, User.display_name)
             .outerjoin(User, User.id == AuditEntry.user_id)
@@ -309,6 +309,3 @@ def _sign_offs(s: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Si
     return out
 
 
-def _chunks(ids: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]

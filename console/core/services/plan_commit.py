@@ -19,8 +19,8 @@ from console.core.domain.booking_rules import Conflict
 from console.core.domain.enums import ContactMethod, OrderStatus
 from console.core.services.booking import Booking, BookingRequest, Refused
 from console.core.services.plan_reads import DAY_AROUND, PlanReads
+from console.core.store.chunked import chunks
 from console.core.store.models import Appointment, AppointmentOrder, WorkOrder
-from console.core.store.planning_query import chunks
 
 if TYPE_CHECKING:
     from console.core.services.appointments import AppointmentBook

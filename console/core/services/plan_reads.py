@@ -27,8 +27,9 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.booking_rules import Travel
 from console.core.services.planning import travel_model
+from console.core.store.chunked import chunks
 from console.core.store.models import Appointment, Technician, WorkOrder
-from console.core.store.planning_query import PlanData, PlanOrder, PlanVisit, chunks, plan_data, waiting_orders
+from console.core.store.planning_query import PlanData, PlanOrder, PlanVisit, plan_data, waiting_orders
 
 DAY_AROUND = timedelta(hours=36)  # the rules look at the technician's visits this far either side
 

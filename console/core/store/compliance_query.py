@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from console.core.domain.compliance import ClosedOrder
 from console.core.domain.enums import AppointmentStatus, FieldEventKind, OrderKind, OrderStatus
+from console.core.store.chunked import chunks
 from console.core.store.models import Appointment, AppointmentOrder, FieldEvent, Technician, WorkOrder
 
 
@@ -52,18 +53,12 @@ def closed_orders(session: Session, start: datetime, end: datetime, region_id: u
     return out
 
 
-_CHUNK = 5000
-
-
-def _chunks(ids: list[uuid.UUID]):
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i : i + _CHUNK]
 
 
 def _visits(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[datetime, object]]:
     """Each order's first visit that was not cancelled: (window end, how the customer was reached)."""
     out: dict[uuid.UUID, tuple[datetime, object]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, 5000):
         rows = session.execute(
             select(AppointmentOrder.order_id, Appointment.window_start, Appointment.window_end, Appointment.contact_method)
             .join(Appointment, Appointment.id == AppointmentOrder.appointment_id)
@@ -78,7 +73,7 @@ def _visits(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[dat
 def _events(session: Session, ids: list[uuid.UUID]) -> dict[tuple[uuid.UUID, FieldEventKind], tuple[datetime, bool]]:
     """(order, kind) -> (first time, any flagged off site) of the order's field events."""
     out: dict[tuple[uuid.UUID, FieldEventKind], tuple[datetime, bool]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, 5000):
         rows = session.execute(
             select(FieldEvent.order_id, FieldEvent.kind, func.min(FieldEvent.occurred_at), func.max(FieldEvent.off_site))
             .where(FieldEvent.order_id.in_(chunk), FieldEvent.deleted.is_(False))

@@ -17,6 +17,7 @@ from console.core.domain.enums import OPEN_STATUSES, AppointmentStatus, Customer
 from console.core.domain.positions import Fix
 from console.core.domain.sla_clock import SlaClock, SlaTimes
 from console.core.domain.visits import required_skills
+from console.core.store.chunked import chunks
 from console.core.store.models import (
     Appointment,
     AppointmentOrder,
@@ -247,12 +248,6 @@ def _clock(order: WorkOrder, approved: bool) -> SlaClock | None:
         return None
     times = SlaTimes(order.due_at, order.amber_at, order.red_at, timedelta(seconds=order.sla_limit_seconds), bool(order.sla_business))
     return SlaClock(times, order.paused_since, approved)
-
-
-def chunks(ids: list, size: int = 900):
-    """`ids` in lists short enough for one statement's `IN` (SQLite binds at most 999 values)."""
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
 
 
 def regions(session: Session) -> list[tuple[uuid.UUID, str, str]]:

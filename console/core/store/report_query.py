@@ -15,9 +15,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from console.core.domain.enums import CustomerLevel, ExceptionKind, FieldEventKind, OrderKind, OrderStatus, PauseReason, SlaStage
+from console.core.store.chunked import chunks
 from console.core.store.models import Customer, District, FieldEvent, OrderStep, SlaPause, Technician, WorkOrder
 
-CHUNK = 500  # ids one IN (...) names
 NOT_COUNTED = (OrderStatus.CANCELLED, OrderStatus.SUPERSEDED)  # withdrawn or archived and re-issued: the re-issued order counts
 
 
@@ -83,15 +83,12 @@ def _unfinished(order: ReportOrder) -> ReportOrder:
                        order.due_at, None, order.stage, order.replaces_id)
 
 
-def _chunks(ids: Sequence[uuid.UUID]):
-    for at in range(0, len(ids), CHUNK):
-        yield list(ids[at:at + CHUNK])
 
 
 def pause_reasons(session: Session, order_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PauseReason]]:
     """Order -> the reasons its clock was paused for (each reason once, in the order first used)."""
     out: dict[uuid.UUID, list[PauseReason]] = defaultdict(list)
-    for chunk in _chunks(order_ids):
+    for chunk in chunks(order_ids):
         rows = session.execute(select(SlaPause.order_id, SlaPause.reason)
                                .where(SlaPause.order_id.in_(chunk), SlaPause.deleted.is_(False)).order_by(SlaPause.started_at))
         for order, reason in rows:
@@ -104,7 +101,7 @@ def exception_kinds(session: Session, order_ids: Sequence[uuid.UUID]) -> dict[uu
     """Order -> the field exceptions met on it (on a re-issued order: those met on the order it replaces, keyed
     by that order; the caller looks up both)."""
     out: dict[uuid.UUID, list[ExceptionKind | None]] = defaultdict(list)
-    for chunk in _chunks(order_ids):
+    for chunk in chunks(order_ids):
         rows = session.execute(select(FieldEvent.order_id, FieldEvent.exception_kind)
                                .where(FieldEvent.order_id.in_(chunk), FieldEvent.kind == FieldEventKind.EXCEPTION,
                                       FieldEvent.deleted.is_(False)).order_by(FieldEvent.occurred_at))
@@ -117,7 +114,7 @@ def late_steps(session: Session, order_ids: Sequence[uuid.UUID], now: datetime) 
     """Order -> (step value, department) of each provisioning step done after its own deadline, or still
     not done past it at `now`."""
     out: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
-    for chunk in _chunks(order_ids):
+    for chunk in chunks(order_ids):
         rows = session.execute(select(OrderStep.order_id, OrderStep.step, OrderStep.department, OrderStep.due_at, OrderStep.completed_at)
                                .where(OrderStep.order_id.in_(chunk), OrderStep.deleted.is_(False), OrderStep.due_at.is_not(None))
                                .order_by(OrderStep.seq))

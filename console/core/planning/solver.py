@@ -108,8 +108,14 @@ class _Run:
         if self.cancel.is_set() or left <= 0:
             return baseline
         params.time_limit.FromMilliseconds(int(left * 1000))
-        solution = (routing.SolveFromAssignmentWithParameters(initial, params) if initial is not None
-                    else routing.SolveWithParameters(params))
+        solution = routing.SolveFromAssignmentWithParameters(initial, params) if initial is not None else None
+        left = self._left()
+        if solution is None and not self.cancel.is_set() and left > 0:
+            # No search from the start plan: OR-Tools fails to complete routes read back when vehicles
+            # have breaks of their own (a kept visit's reserved time, a technician's own lunch), even
+            # empty ones. Its own first solution then, in the time left.
+            params.time_limit.FromMilliseconds(int(left * 1000))
+            solution = routing.SolveWithParameters(params)
         if solution is None:
             return baseline
         found = insert_leftovers(ctx, pre, model.sequences(solution), allow_late=True)

@@ -24,11 +24,17 @@ def test_progress_is_reported_at_least_every_half_second() -> None:
 
 def test_cancel_returns_promptly_with_a_valid_plan() -> None:
     problem = random_problem(12, jobs=60, vehicles=6)
-    cancel = threading.Event()
-    threading.Timer(1.0, cancel.set).start()
-    started = time.monotonic()
+    cancel, cancelled_at = threading.Event(), []
+
+    def press_cancel() -> None:
+        cancelled_at.append(time.monotonic())
+        cancel.set()
+
+    threading.Timer(1.0, press_cancel).start()
     plan = solve(problem, time_limit_s=30, cancel=cancel)
-    assert time.monotonic() - started < 2.0
+    # (timed from the press: the promise is the time from cancel to a plan; on a loaded machine the
+    # timer itself may fire late)
+    assert cancelled_at and time.monotonic() - cancelled_at[0] < 1.0
     assert check_plan(problem, plan) == []
 
 

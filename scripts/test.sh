@@ -51,13 +51,13 @@ done
 
 .venv/bin/ruff check --quiet console central db tests bench
 .venv/bin/lint-imports
-# In parallel (pytest-xdist): one worker more than the CPUs (PYTEST_XDIST_AUTO_NUM_WORKERS=N for
-# another count; `-n 0` among the arguments runs in this one process). About a third of the suite's
-# time is spent waiting on other processes (Wine, centres restarted, long polls, desks killed): on
-# 2 cores a third worker fills those waits (a clean clone's run went from 12.7 to 11.2 minutes).
+# In parallel (pytest-xdist): a worker per CPU (PYTEST_XDIST_AUTO_NUM_WORKERS=N for another count;
+# `-n 0` among the arguments runs in this one process). (One worker more than the CPUs was tried: a
+# clean clone's run took 10.3-11.2 minutes instead of 12.7 on 2 cores, but the tests that time a
+# promise, such as the optimiser's progress every half second, failed in two runs of four.)
 # --dist loadgroup keeps each group of tests/conftest.py's XDIST_GROUPS on one worker (all of
-# tests/packaging: each bundle is built once a run), and the longest tests are collected first so that they do not bunch up at the end. Each
-# worker starts its own PostgreSQL (tests/fixtures/postgres.py). The slowest 25 tests are listed at
-# the end of every run (addopts in pyproject.toml).
-export PYTEST_XDIST_AUTO_NUM_WORKERS="${PYTEST_XDIST_AUTO_NUM_WORKERS:-$(( $(nproc) + 1 ))}"
+# tests/packaging: each bundle is built once a run), and the longest tests are collected first so
+# that they do not bunch up at the end. Each worker starts its own PostgreSQL
+# (tests/fixtures/postgres.py). The slowest 25 tests are listed at the end of every run (addopts in
+# pyproject.toml).
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -n auto --dist loadgroup "$@"

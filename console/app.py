@@ -162,7 +162,6 @@ def _run_desk(args: argparse.Namespace) -> int:
 
     from console.startup.data_file_dialogs import open_desk_file, seed_with_progress
     from console.startup.waiting import wait_for
-    from console.ui.background import finish_all
     from console.ui.errors import install_exception_hook
 
     install_exception_hook(log_file)
@@ -205,7 +204,7 @@ def _run_desk(args: argparse.Namespace) -> int:
     if sync is not None:
         sync.worker.stop()
     windows.window.lift_database_guard()  # the event loop has ended: closing the file here freezes nothing
-    finish_all()  # (a read still running holds the file open: on Windows it could not be moved or removed)
+    windows.window.operations.background.wait(15_000)  # (a read still running holds the file open: on Windows it could not be removed)
     database.close()
     return code
 

@@ -49,7 +49,6 @@ def _run(args: argparse.Namespace, central_url: str, start_qt, build_window, tmp
     from console.data_file import open_data_file
     from console.settings import Settings
     from console.startup.waiting import wait_for
-    from console.ui.background import finish_all
 
     database, _created = wait_for(lambda: open_data_file(Path(tmp) / "selftest.sqlite"))
     try:
@@ -62,7 +61,7 @@ def _run(args: argparse.Namespace, central_url: str, start_qt, build_window, tmp
             return _check(app, window, args, central_url)
         finally:
             window.lift_database_guard()
-            if not finish_all():
+            if not window.operations.background.wait(15_000):
                 log.warning("self-test: background work still running after 15 s; the demo file is closed anyway")
     finally:
         database.close()

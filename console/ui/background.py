@@ -33,12 +33,6 @@ class _Job(QRunnable):
             log.debug("a background job's answer came after its owner was deleted: dropped")
 
 
-def finish_all(msecs: int = 15_000) -> bool:
-    """At shutdown, after the event loop: wait for every background job still running (a read, a
-    save) so that the database is closed under none of them; whether they all ended in time."""
-    return QThreadPool.globalInstance().waitForDone(msecs)
-
-
 class Background(QObject):
     """`run(fn, on_done, on_error)`: fn runs in a worker and never touches a widget; the
     callbacks run on the GUI thread."""
@@ -63,6 +57,8 @@ class Background(QObject):
         return len(self._callbacks)
 
     def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for every job of the pool (every window's, with the global pool) to end; whether they
+        did in time. At shutdown, before the database is closed: a read still running holds it open."""
         return self._pool.waitForDone(msecs)
 
     @Slot(int, bool, object)

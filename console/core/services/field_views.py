@@ -307,5 +307,3 @@ def _sign_offs(s: Session, order_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Si
         ):
             out[entity_id] = SignOff(by or "", at, note or "")
     return out
-
-

@@ -83,8 +83,6 @@ def _unfinished(order: ReportOrder) -> ReportOrder:
                        order.due_at, None, order.stage, order.replaces_id)
 
 
-
-
 def pause_reasons(session: Session, order_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PauseReason]]:
     """Order -> the reasons its clock was paused for (each reason once, in the order first used)."""
     out: dict[uuid.UUID, list[PauseReason]] = defaultdict(list)

@@ -14,7 +14,9 @@ from tests.core.planning.instances import random_problem
 
 def test_progress_is_reported_at_least_every_half_second() -> None:
     calls: list[tuple[float, float, int | None]] = []
-    solve(random_problem(11, jobs=60, vehicles=6), time_limit_s=2.5, progress=lambda *a: calls.append(a))
+    # (3 s: reports at about 0.5, 1.0, 1.5 and 2.0 s and the last at 2.5; at 2.5 s a loaded machine that
+    # slipped one report left only 3)
+    solve(random_problem(11, jobs=60, vehicles=6), time_limit_s=3.0, progress=lambda *a: calls.append(a))
     times = [c[0] for c in calls]
     assert len(calls) >= 4
     assert max(b - a for a, b in zip([0.0, *times], times, strict=False)) < 0.9
